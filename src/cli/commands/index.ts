@@ -1,0 +1,5 @@
+/** The command table. One file per command; each adds itself here with one line. */
+import type { Command } from "../command.js";
+import { configCommand } from "./config.js";
+
+export const COMMANDS: Command[] = [configCommand];

@@ -1,0 +1,250 @@
+/**
+ * The one source of truth for arsipd's configuration. Every key has a default where one makes
+ * sense and a one-line description (`.describe`), from which `arsipd config --defaults` prints
+ * the commented default file. Unknown keys are errors (`strict`), so a typo never silently
+ * falls back to a default.
+ */
+import { z } from "zod";
+
+const jenisSchema = z
+  .strictObject({
+    code: z
+      .string()
+      .regex(/^[A-Z0-9][A-Z0-9-]*$/, "upper-case letters, digits and '-'")
+      .describe("Folder and file-name code, e.g. KPT-KETUA"),
+    label: z
+      .string()
+      .min(1)
+      .describe("Formal title, e.g. 'Keputusan Ketua KPU Kota Jakarta Utara'"),
+    aliases: z
+      .array(z.string().min(1))
+      .default([])
+      .describe("Words staff type for this jenis, e.g. 'sk ketua', 'kep ketua'"),
+    styleBMarkers: z
+      .array(z.string().min(1))
+      .default([])
+      .describe("Issuer markers in old-style numbers, e.g. 'KPU-Kot' (chair) or 'Sek-Kot'"),
+  })
+  .describe("A kind of decree");
+
+export const DEFAULT_JENIS = [
+  {
+    code: "KPT-KETUA",
+    label: "Keputusan Komisi Pemilihan Umum Kota Jakarta Utara",
+    aliases: [
+      "keputusan ketua",
+      "kep ketua",
+      "kpt ketua",
+      "sk ketua",
+      "keputusan kpu",
+      "keputusan komisi pemilihan umum",
+      "sk kpu",
+      "kpt kpu",
+    ],
+    styleBMarkers: ["KPU-Kot", "KPU-Kota", "Kpts/KPU-Kota", "Kpts/KPU-Kot"],
+  },
+  {
+    code: "KPT-SEKRETARIS",
+    label: "Keputusan Sekretaris Komisi Pemilihan Umum Kota Jakarta Utara",
+    aliases: [
+      "keputusan sekretaris",
+      "kep sekretaris",
+      "kep sek",
+      "kpt sekretaris",
+      "kpt sek",
+      "sk sekretaris",
+      "sk sekretariat",
+      "sk sek",
+    ],
+    styleBMarkers: ["Sek-Kot", "Sek-Kota"],
+  },
+];
+
+export const conventionSchema = z
+  .strictObject({
+    jenis: z.array(jenisSchema).min(1).default(DEFAULT_JENIS).describe("The kinds of decree"),
+    extensions: z
+      .array(z.string().regex(/^[a-z0-9]+$/, "lower-case extension without dot"))
+      .default(["pdf", "docx", "doc", "odt", "jpg", "jpeg", "png"])
+      .describe("File extensions that are decrees; anything else is quarantined"),
+    yearMin: z.number().int().default(2000).describe("Earliest year a decree can carry"),
+    yearMax: z
+      .number()
+      .int()
+      .optional()
+      .describe("Latest year a decree can carry (default: the current year + 1)"),
+    maxNameLength: z
+      .number()
+      .int()
+      .min(40)
+      .max(200)
+      .default(120)
+      .describe("Longest canonical file name, in characters"),
+    nomorPad: z.number().int().min(1).max(6).default(3).describe("Zero-pad serials to this width"),
+    quarantineDir: z
+      .string()
+      .default("_KARANTINA")
+      .describe("Folder (in the share) for files the convention cannot read"),
+    inboxDirs: z
+      .array(z.string())
+      .default(["MASUK"])
+      .describe("Folders where staff drop new files (any folder in the share is read too)"),
+    ignore: z
+      .array(z.string())
+      .default([])
+      .describe("Extra glob-like patterns of names never touched (added to the built-in list)"),
+  })
+  .describe("The naming and folder convention");
+
+const remoteSchema = z
+  .strictObject({
+    type: z
+      .enum(["local", "webdav"])
+      .default("local")
+      .describe("'webdav' for OwnCloud/Nextcloud/any WebDAV server, 'local' for a folder"),
+    url: z
+      .string()
+      .url()
+      .optional()
+      .describe("WebDAV root of the user, e.g. https://cloud.example/remote.php/dav/files/arsip"),
+    username: z.string().optional().describe("WebDAV user name"),
+    password: z
+      .string()
+      .optional()
+      .describe(
+        "Better left out: use ARSIPD_REMOTE_PASSWORD(_FILE) or the systemd credential 'remote-password'",
+      ),
+    root: z
+      .string()
+      .default("/Arsip")
+      .describe("Folder inside the WebDAV root that mirrors the share"),
+    path: z
+      .string()
+      .default("./data/mirror")
+      .describe("Folder that stands in for the remote when type is 'local'"),
+    concurrency: z.number().int().min(1).max(32).default(4).describe("Parallel transfers"),
+    timeoutMs: z.number().int().min(1000).default(60_000).describe("Per-request timeout"),
+    retries: z.number().int().min(0).max(20).default(5).describe("Retries of a failed request"),
+    webUrl: z
+      .string()
+      .optional()
+      .describe(
+        "Link pattern for a file's web page in the register; {path} is the remote path (default: derived from url)",
+      ),
+  })
+  .describe("Where the archive is mirrored");
+
+export const configSchema = z
+  .strictObject({
+    share: z.string().default("./arsip").describe("The shared folder staff save decrees into"),
+    stateDir: z
+      .string()
+      .default("./data/state")
+      .describe("Journal, logs and status (not inside the share)"),
+    remote: remoteSchema.prefault({}),
+    watch: z
+      .strictObject({
+        polling: z
+          .boolean()
+          .default(false)
+          .describe("Poll instead of inotify: set true for SMB/CIFS and NFS mounts"),
+        pollIntervalMs: z.number().int().min(100).default(2000).describe("Polling interval"),
+        stabilityMs: z
+          .number()
+          .int()
+          .min(0)
+          .default(2000)
+          .describe("A file must keep its size and mtime this long before it is touched"),
+        debounceMs: z
+          .number()
+          .int()
+          .min(0)
+          .default(1000)
+          .describe("Changes are gathered this long into one batch"),
+      })
+      .prefault({})
+      .describe("Watching the share"),
+    schedule: z
+      .strictObject({
+        fullPass: z.string().default("*/15 * * * *").describe("Cron: full rescan and mirror"),
+        index: z.string().default("0 * * * *").describe("Cron: rebuild the register"),
+        summary: z.string().default("0 18 * * *").describe("Cron: daily summary line in the log"),
+      })
+      .prefault({})
+      .describe("Scheduled jobs (node-cron syntax)"),
+    deletes: z
+      .strictObject({
+        mode: z
+          .enum(["trash", "keep"])
+          .default("trash")
+          .describe(
+            "A file removed locally: move it to the trash folder on the remote, or keep it",
+          ),
+        trashDir: z.string().default("_Dihapus").describe("Remote trash folder (dated subfolders)"),
+        maxFraction: z
+          .number()
+          .min(0)
+          .max(1)
+          .default(0.1)
+          .describe("Stop the pass if more than this share of the archive vanished at once"),
+      })
+      .prefault({})
+      .describe("What happens when a file disappears from the share"),
+    convention: conventionSchema.prefault({}),
+    index: z
+      .strictObject({
+        enabled: z.boolean().default(true).describe("Write the register into the share"),
+        baseName: z.string().default("Indeks-Keputusan").describe("File name of the register"),
+        csvSeparator: z.string().length(1).default(";").describe("CSV field separator"),
+        metadataFile: z
+          .string()
+          .default("Metadata-Keputusan.csv")
+          .describe("Staff-edited metadata (tanggal, status, lokasi fisik …) in the share root"),
+        debounceMs: z.number().int().min(0).default(10_000).describe("Rebuild delay after changes"),
+      })
+      .prefault({})
+      .describe("The register (XLSX and CSV)"),
+    feed: z
+      .strictObject({
+        enabled: z.boolean().default(true).describe("Write jdihn.json into the share"),
+        fileName: z.string().default("jdihn.json").describe("File name of the JDIHN feed"),
+        publish: z
+          .enum(["all", "with-status"])
+          .default("all")
+          .describe("Which decrees to publish: all, or only those with a status in the metadata"),
+        teuBadan: z
+          .string()
+          .default("Indonesia. Komisi Pemilihan Umum Kota Jakarta Utara")
+          .describe("Issuing body, JDIHN 'teuBadan'"),
+        tempatTerbit: z.string().default("Jakarta").describe("Place of issue"),
+        bahasa: z.string().default("Indonesia").describe("Language"),
+        bidangHukum: z.string().default("Hukum Tata Negara").describe("Field of law"),
+        sumber: z.string().default("-").describe("Source"),
+        publicBaseUrl: z
+          .string()
+          .optional()
+          .describe("Public download base URL; default: the remote's web link"),
+        listen: z
+          .string()
+          .default("127.0.0.1:8089")
+          .describe("host:port for `arsipd serve-feed` (loopback by default)"),
+      })
+      .prefault({})
+      .describe("The JDIHN JSON feed"),
+    log: z
+      .strictObject({
+        level: z
+          .enum(["trace", "debug", "info", "warn", "error", "fatal"])
+          .default("info")
+          .describe("Least severe level that is logged"),
+        maxSizeMB: z.number().min(1).default(10).describe("Rotate the log file at this size"),
+        maxFiles: z.number().int().min(1).default(10).describe("Rotated log files kept"),
+      })
+      .prefault({})
+      .describe("Logging"),
+  })
+  .describe("arsipd configuration");
+
+export type Config = z.infer<typeof configSchema>;
+export type ConventionConfig = z.infer<typeof conventionSchema>;
+export type JenisConfig = z.infer<typeof jenisSchema>;

@@ -1,0 +1,78 @@
+/**
+ * Logging. One pino logger per process, JSON lines, to stdout and (for commands that act) to a
+ * rotated file in `<stateDir>/logs/`. Modules take a child logger: `log.child({ module })`, and
+ * per file `{ path }`. Every line is scrubbed of secrets before it is written (see redact.ts).
+ */
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import pino, { type DestinationStream, type Logger } from "pino";
+import { scrub } from "./redact.js";
+
+export type { Logger } from "pino";
+
+export const LOG_BASENAME = "arsipd";
+
+export function logDir(stateDir: string): string {
+  return path.join(stateDir, "logs");
+}
+
+export interface LoggerOptions {
+  level: string;
+  /** Write to `<stateDir>/logs/arsipd.N.log` as well. */
+  stateDir?: string;
+  maxSizeMB?: number;
+  maxFiles?: number;
+  /** Also write to stdout (default true). */
+  stdout?: boolean;
+}
+
+const base: pino.LoggerOptions = {
+  redact: {
+    paths: [
+      "password",
+      "*.password",
+      "*.*.password",
+      "authorization",
+      "*.authorization",
+      "headers.authorization",
+      "*.headers.authorization",
+      "remotePassword",
+    ],
+    censor: "[redacted]",
+  },
+  serializers: { err: pino.stdSerializers.err },
+  hooks: { streamWrite: scrub },
+  timestamp: pino.stdTimeFunctions.isoTime,
+  base: undefined,
+};
+
+/** A logger that writes to stdout (and nothing else), available before config is loaded. */
+export function consoleLogger(level = "info"): Logger {
+  return pino({ ...base, level }, pino.destination({ fd: 1, sync: true }));
+}
+
+/** The process logger. Resolves once the log file is open. */
+export async function createLogger(opts: LoggerOptions): Promise<Logger> {
+  const streams: { stream: DestinationStream; level: pino.Level }[] = [];
+  const level = opts.level as pino.Level;
+  if (opts.stdout !== false)
+    streams.push({ stream: pino.destination({ fd: 1, sync: true }), level });
+  if (opts.stateDir) {
+    const dir = logDir(opts.stateDir);
+    mkdirSync(dir, { recursive: true });
+    // pino-roll ships no type declarations.
+    const { default: roll } = (await import("pino-roll" as string)) as {
+      default: (o: Record<string, unknown>) => Promise<DestinationStream>;
+    };
+    const file = await roll({
+      file: path.join(dir, LOG_BASENAME),
+      extension: ".log",
+      size: `${opts.maxSizeMB ?? 10}m`,
+      limit: { count: opts.maxFiles ?? 10, removeOtherLogFiles: true },
+      mkdir: true,
+      sync: true,
+    });
+    streams.push({ stream: file, level });
+  }
+  return pino({ ...base, level }, pino.multistream(streams));
+}
