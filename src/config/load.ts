@@ -70,12 +70,13 @@ function readRaw(explicit: string | undefined, cwd: string): { raw: unknown; sou
       `${file}: cannot read the config file (${code}); check its permissions`,
     ]);
   }
-  const doc = parseDocument(text, { prettyErrors: false });
+  const doc = parseDocument(text, { prettyErrors: true });
   if (doc.errors.length > 0) {
     throw new ConfigError(
       doc.errors.map((e) => {
         const line = e.linePos?.[0]?.line;
-        return `${file}${line ? `:${line}` : ""}: not valid YAML (${e.message.split("\n")[0]}); fix the syntax`;
+        const what = (e.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
+        return `${file}${line ? `:${line}` : ""}: not valid YAML (${what}); fix the syntax`;
       }),
     );
   }
