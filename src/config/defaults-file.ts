@@ -25,7 +25,8 @@ function description(node: Node): string | undefined {
 }
 
 function renderValue(value: unknown, indent: string): string {
-  if (value !== null && typeof value === "object") {
+  const empty = Array.isArray(value) ? value.length === 0 : Object.keys(value ?? {}).length === 0;
+  if (value !== null && typeof value === "object" && !empty) {
     const body = stringify(value, { lineWidth: 0 }).trimEnd();
     return `\n${body
       .split("\n")
