@@ -1,0 +1,45 @@
+/**
+ * What the daemon tells `arsipd status` (and the Docker health check): a small JSON file in the
+ * state folder, replaced atomically on every state change. It never contains a secret: the
+ * remote is described by its credential-free URL.
+ */
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { writeFileAtomic } from "../util/atomic-write.js";
+import type { LoopState } from "./work-loop.js";
+
+export interface PassRecord {
+  kind: "full" | "quick";
+  startedAt: string;
+  finishedAt: string;
+  ok: boolean;
+  summary: Record<string, number | string | undefined>;
+  error?: string | undefined;
+}
+
+export interface DaemonStatus {
+  pid: number;
+  state: LoopState;
+  detail?: string | undefined;
+  startedAt: string;
+  updatedAt: string;
+  remote: { description: string; reachable: boolean | null; message: string };
+  lastPass?: PassRecord | undefined;
+  lastSuccessAt?: string | undefined;
+}
+
+export function statusFile(stateDir: string): string {
+  return path.join(stateDir, "status.json");
+}
+
+export async function writeStatus(stateDir: string, status: DaemonStatus): Promise<void> {
+  await writeFileAtomic(statusFile(stateDir), `${JSON.stringify(status, null, 2)}\n`);
+}
+
+export async function readStatus(stateDir: string): Promise<DaemonStatus | undefined> {
+  try {
+    return JSON.parse(await readFile(statusFile(stateDir), "utf8")) as DaemonStatus;
+  } catch {
+    return undefined;
+  }
+}
