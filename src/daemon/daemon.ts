@@ -1,0 +1,220 @@
+/**
+ * `arsipd run`: wires the watcher, the cron jobs and the engine to the one work loop, keeps
+ * status.json current, and handles signals:
+ * - SIGTERM/SIGINT: stop taking work, abort in-flight transfers (the engine finishes or drops
+ *   them safely), flush the journal, exit 0 — well within systemd's 15 s stop timeout;
+ * - SIGHUP: reload the config; an invalid new config is logged and the running one kept.
+ */
+
+import type { LoadedConfig } from "../config/load.js";
+import { describeError } from "../errors.js";
+import type { Logger } from "../log/logger.js";
+import { makeIgnore } from "../share/ignore.js";
+import { startSchedules } from "./scheduler.js";
+import { type DaemonStatus, type PassRecord, writeStatus } from "./status-file.js";
+import { ShareWatcher } from "./watcher.js";
+import { type Job, WorkLoop } from "./work-loop.js";
+
+export interface PassResult {
+  ok: boolean;
+  summary: Record<string, number | string | undefined>;
+}
+
+/** What the daemon drives. Built from the config; rebuilt on reload. */
+export interface Engine {
+  /** Remote description without credentials. */
+  readonly remoteDescription: string;
+  /** Organize, mirror and (when due) re-index. Throws when the remote is unusable. */
+  pass(kind: "full" | "quick", paths: string[], signal: AbortSignal): Promise<PassResult>;
+  index(signal: AbortSignal): Promise<void>;
+  /** The daily summary line's fields; resets the day's counters. */
+  summary(): Record<string, number>;
+  close(): Promise<void>;
+}
+
+export interface DaemonDeps {
+  log: Logger;
+  load(): LoadedConfig;
+  makeEngine(loaded: LoadedConfig, log: Logger): Promise<Engine>;
+  /** Stop grace for in-flight work (ms). */
+  graceMs?: number;
+}
+
+interface Instance {
+  loaded: LoadedConfig;
+  engine: Engine;
+  loop: WorkLoop;
+  watcher: ShareWatcher;
+  stopSchedules: () => void;
+}
+
+export async function runDaemon(first: LoadedConfig, deps: DaemonDeps): Promise<number> {
+  const log = deps.log.child({ module: "daemon" });
+  const startedAt = new Date().toISOString();
+  let status: DaemonStatus = {
+    pid: process.pid,
+    state: "idle",
+    startedAt,
+    updatedAt: startedAt,
+    remote: { description: "", reachable: null, message: "not checked yet" },
+  };
+  let writing = Promise.resolve();
+  const saveStatus = (patch: Partial<DaemonStatus>) => {
+    status = { ...status, ...patch, updatedAt: new Date().toISOString() };
+    const snapshot = status;
+    writing = writing
+      .then(() => writeStatus(stateDir(), snapshot))
+      .catch((err) => log.warn({ err }, "could not write status.json"));
+  };
+
+  // The state folder of the running config (a reload may move it).
+  let activeStateDir = first.config.stateDir;
+  const stateDir = () => activeStateDir;
+
+  async function start(loaded: LoadedConfig): Promise<Instance> {
+    const { config } = loaded;
+    activeStateDir = config.stateDir;
+    const engine = await deps.makeEngine(loaded, deps.log);
+    const loop = new WorkLoop({
+      run: (job, signal) => runJob(engine, job, signal),
+      onState(state, detail) {
+        if (state === "error")
+          log.error({ detail }, `work stopped: ${detail}; retrying with back-off`);
+        else log.info({ state }, `state: ${state}`);
+        saveStatus({ state, detail });
+      },
+    });
+    const watcher = new ShareWatcher({
+      share: config.share,
+      polling: config.watch.polling,
+      pollIntervalMs: config.watch.pollIntervalMs,
+      debounceMs: config.watch.debounceMs,
+      ignore: makeIgnore(config.convention.ignore),
+      log: deps.log.child({ module: "watcher" }),
+      onBatch: (paths) => loop.enqueue({ kind: "quick", paths, reason: "watcher" }),
+      onError: () => loop.enqueue({ kind: "full", reason: "watcher error" }),
+    });
+    await watcher.start();
+    const stopSchedules = startSchedules([
+      {
+        name: "full-pass",
+        key: "schedule.fullPass",
+        expression: config.schedule.fullPass,
+        fire: () => loop.enqueue({ kind: "full", reason: "schedule" }),
+      },
+      {
+        name: "index",
+        key: "schedule.index",
+        expression: config.schedule.index,
+        fire: () => loop.enqueue({ kind: "index", reason: "schedule" }),
+      },
+      {
+        name: "summary",
+        key: "schedule.summary",
+        expression: config.schedule.summary,
+        fire: () => loop.enqueue({ kind: "summary", reason: "schedule" }),
+      },
+    ]);
+    loop.enqueue({ kind: "full", reason: "start-up" });
+    return { loaded, engine, loop, watcher, stopSchedules };
+  }
+
+  async function runJob(engine: Engine, job: Job, signal: AbortSignal): Promise<void> {
+    if (job.kind === "index") return engine.index(signal);
+    if (job.kind === "summary") {
+      log.info({ summary: engine.summary() }, "daily summary");
+      return;
+    }
+    const began = new Date().toISOString();
+    const record = (ok: boolean, summary: PassRecord["summary"], error?: string): PassRecord => ({
+      kind: job.kind as "full" | "quick",
+      startedAt: began,
+      finishedAt: new Date().toISOString(),
+      ok,
+      summary,
+      error,
+    });
+    try {
+      const r = await engine.pass(job.kind, job.kind === "quick" ? job.paths : [], signal);
+      saveStatus({
+        lastPass: record(r.ok, r.summary),
+        remote: { description: engine.remoteDescription, reachable: true, message: "reachable" },
+        ...(r.ok ? { lastSuccessAt: new Date().toISOString() } : {}),
+      });
+    } catch (err) {
+      const msg = describeError(err);
+      saveStatus({
+        lastPass: record(false, {}, msg),
+        remote: { description: engine.remoteDescription, reachable: false, message: msg },
+      });
+      throw err;
+    }
+  }
+
+  async function stopInstance(inst: Instance): Promise<void> {
+    inst.stopSchedules();
+    await inst.watcher.close();
+    await inst.loop.stop(deps.graceMs ?? 8_000);
+    await inst.engine.close();
+  }
+
+  let current: Instance = await start(first);
+  if (status.remote.description === "") {
+    saveStatus({ remote: { ...status.remote, description: current.engine.remoteDescription } });
+  }
+
+  return new Promise<number>((resolve) => {
+    let stopping = false;
+    let reloading = Promise.resolve();
+    const stop = (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      log.info({ signal }, `${signal} received: finishing in-flight work and stopping`);
+      void reloading
+        .then(() => stopInstance(current))
+        .then(() => {
+          saveStatus({ state: "stopping", detail: "stopped" });
+          return writing;
+        })
+        .then(
+          () => {
+            log.info("stopped");
+            resolve(0);
+          },
+          (err) => {
+            log.error({ err }, "error while stopping");
+            resolve(1);
+          },
+        );
+    };
+    const reload = () => {
+      if (stopping) return;
+      reloading = reloading.then(async () => {
+        let next: LoadedConfig;
+        try {
+          next = deps.load();
+        } catch (err) {
+          log.error(
+            { err },
+            `config reload failed, keeping the running config: ${describeError(err)}`,
+          );
+          return;
+        }
+        log.info({ source: next.source }, "SIGHUP: reloading the config");
+        await stopInstance(current);
+        deps.log.level = next.config.log.level;
+        current = await start(next);
+        saveStatus({
+          remote: {
+            description: current.engine.remoteDescription,
+            reachable: null,
+            message: "reloaded",
+          },
+        });
+      });
+    };
+    process.on("SIGTERM", () => stop("SIGTERM"));
+    process.on("SIGINT", () => stop("SIGINT"));
+    process.on("SIGHUP", reload);
+  });
+}
