@@ -19,8 +19,10 @@ export function readUnit(file: string): Unit {
     if (eq < 0) continue;
     const key = line.slice(0, eq).trim();
     const value = line.slice(eq + 1).trim();
-    const keys = (unit[section] ??= {});
-    (keys[key] ??= []).push(value);
+    unit[section] ??= {};
+    const keys = unit[section];
+    keys[key] ??= [];
+    keys[key].push(value);
   }
   return unit;
 }
