@@ -29,7 +29,11 @@ export async function openRuntime(
     level: config.log.level,
     stdout: opts.stdout,
     ...(opts.logFile
-      ? { stateDir: config.stateDir, maxSizeMB: config.log.maxSizeMB, maxFiles: config.log.maxFiles }
+      ? {
+          stateDir: config.stateDir,
+          maxSizeMB: config.log.maxSizeMB,
+          maxFiles: config.log.maxFiles,
+        }
       : {}),
   });
   return { loaded, log };

@@ -10,7 +10,10 @@ export interface DaemonProc {
   child: ChildProcess;
   lines: () => Record<string, unknown>[];
   stderr: () => string;
-  waitFor(pred: (line: Record<string, unknown>) => boolean, timeoutMs?: number): Promise<Record<string, unknown>>;
+  waitFor(
+    pred: (line: Record<string, unknown>) => boolean,
+    timeoutMs?: number,
+  ): Promise<Record<string, unknown>>;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   signal(sig: NodeJS.Signals): void;
 }
@@ -67,12 +70,18 @@ export function startDaemon(
             resolve(hit);
           } else if (child.exitCode !== null || child.signalCode !== null) {
             cleanup();
-            reject(new Error(`daemon exited before the awaited log line; stderr: ${err.slice(-500)}`));
+            reject(
+              new Error(`daemon exited before the awaited log line; stderr: ${err.slice(-500)}`),
+            );
           }
         };
         const timer = setTimeout(() => {
           cleanup();
-          reject(new Error(`timed out waiting for a log line; last lines: ${JSON.stringify(parsed.slice(-5))}`));
+          reject(
+            new Error(
+              `timed out waiting for a log line; last lines: ${JSON.stringify(parsed.slice(-5))}`,
+            ),
+          );
         }, timeoutMs);
         const cleanup = () => {
           clearTimeout(timer);
