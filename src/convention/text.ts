@@ -15,6 +15,8 @@ export const CONTROL_CHARS = /[\u0000-\u001f\u007f]/g;
  * fold to a single unit are kept as they are.
  */
 export function foldSameLength(nfc: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range is the point
+  if (/^[\u0000-\u007f]*$/.test(nfc)) return nfc.toLowerCase();
   let out = "";
   for (const ch of nfc) {
     const base = ch.normalize("NFD").replace(MARKS, "");
