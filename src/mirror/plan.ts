@@ -145,6 +145,15 @@ export function planMirror(input: PlanInput): MirrorPlan {
       },
     };
 
+  if (remote && remote.size === 0 && journal.size > 0 && !input.acceptVanished)
+    return {
+      actions: [],
+      refused: {
+        reason: "empty-remote",
+        message: `the remote looks empty but ${journal.size} files were mirrored before: is the mirror folder mounted / the right remote? Nothing was uploaded`,
+      },
+    };
+
   // Pass 1: every present file.
   const perFile = new Map<string, MirrorAction>();
   const plainNew = new Map<string, string[]>(); // sha256 → new files planned as plain uploads
@@ -227,8 +236,8 @@ export function planMirror(input: PlanInput): MirrorPlan {
   for (const [rel, e] of vanished) {
     const r = remote?.get(e.remotePath);
     if (remote && !r) {
+      // Nothing left to protect on the remote (e.g. a MOVE finished before a crash): not a removal.
       destructive.push({ kind: "forget", rel, reason: "already gone from the remote" });
-      removals++;
       continue;
     }
     const intact = !r || unchangedSinceUpload(r, e);

@@ -53,7 +53,10 @@ export type MirrorAction =
 export interface MirrorPlan {
   actions: MirrorAction[];
   /** Set when the pass must not touch anything destructive (see plan.ts). */
-  refused?: { reason: "mass-vanish" | "empty-share" | "share-unreadable"; message: string };
+  refused?: {
+    reason: "mass-vanish" | "empty-share" | "empty-remote" | "share-unreadable";
+    message: string;
+  };
 }
 
 export interface MirrorSummary {

@@ -87,7 +87,7 @@ describe("planMirror", () => {
       name: "remote missing on full pass",
       local: [lf("x.pdf")],
       journal: [je("x.pdf")],
-      remote: [],
+      remote: [re("other")],
       want: ["upload"],
     },
     {
@@ -216,6 +216,17 @@ describe("planMirror", () => {
     const ok = planMirror({ local, journal, now: NOW, config: CFG, acceptVanished: true });
     expect(ok.refused).toBeUndefined();
     expect(kinds(ok).filter((k) => k === "trash")).toHaveLength(17);
+  });
+
+  it("refuses when the remote looks empty (unmounted NAS) on a full pass", () => {
+    const p = planMirror({
+      local: [lf("a")],
+      journal: jv([je("a")]),
+      remote: { entries: [], caps: CAPS },
+      now: NOW,
+      config: CFG,
+    });
+    expect(p).toMatchObject({ actions: [], refused: { reason: "empty-remote" } });
   });
 
   it("refuses when the share looks empty (unmounted)", () => {
