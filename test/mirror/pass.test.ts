@@ -141,4 +141,23 @@ describe("mirrorPass on a local-folder remote", () => {
     expect([...t.journal.failures()]).toEqual([]);
     expect(await readdir(t.mirror)).toEqual([]);
   });
+
+  it("an aborted pass (SIGTERM) takes no new work and records no failures", async () => {
+    const t = await setup({ remote: { type: "local", concurrency: 1 } });
+    for (let i = 0; i < 10; i++) await put(t.share, `${i}.pdf`, `${i}`);
+    const ac = new AbortController();
+    const orig = t.remote.put.bind(t.remote);
+    let calls = 0;
+    t.remote.put = async (p, f, o) => {
+      calls++;
+      const r = await orig(p, f, o);
+      if (calls === 3) ac.abort();
+      return r;
+    };
+    const s = await mirrorPass(t, { signal: ac.signal });
+    expect(calls).toBe(3);
+    expect(s).toMatchObject({ uploaded: 3, failed: 0 });
+    expect([...t.journal.failures()]).toEqual([]);
+    expect(t.journal.size).toBe(3);
+  });
 });
