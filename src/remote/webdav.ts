@@ -149,6 +149,13 @@ export class WebDavRemote implements Remote {
         data: PROPFIND_BODY,
         signal,
       });
+      if (res.status !== 207) {
+        throw new ArsipdError(
+          "REMOTE_NOT_DAV",
+          "fatal",
+          `PROPFIND ${safeUrl(this.#url(rel))}: answered ${res.status}, not a WebDAV folder (check remote.url)`,
+        );
+      }
       const entries = parseMultistatus(await parseXML(await res.text()), this.#pathname(rel));
       for (const e of entries) {
         if (e.type !== "file") continue;
@@ -238,8 +245,8 @@ export class WebDavRemote implements Remote {
               }
             })
             .catch((err: unknown) => {
-              if (!(err instanceof ArsipdError && err.kind === "notFound" && d === dir))
-                failure = err;
+              // A folder that vanished while we walked is simply not there any more.
+              if (!(err instanceof ArsipdError && err.kind === "notFound")) failure = err;
             })
             .finally(() => {
               active--;
