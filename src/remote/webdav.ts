@@ -15,6 +15,7 @@ import { ArsipdError } from "../errors.js";
 import type { Logger } from "../log/logger.js";
 import { registerSecret } from "../log/redact.js";
 import { safeUrl, toArsipdError } from "./http-errors.js";
+import { type OcStatus, probeOcStatus } from "./owncloud-status.js";
 import { hrefPath, PROPFIND_BODY, parseMultistatus } from "./propfind.js";
 import { withRetry } from "./retry.js";
 import type {
@@ -25,6 +26,7 @@ import type {
   RemoteEntry,
   RemoteHealth,
 } from "./types.js";
+import { walkTree } from "./walk.js";
 import { type PutContext, putFile } from "./webdav-put.js";
 
 export interface WebDavRemoteOptions {
@@ -40,11 +42,6 @@ export interface WebDavRemoteOptions {
   log: Logger;
   /** First back-off step (tests shorten it). */
   retryBaseDelayMs?: number;
-}
-
-interface OcStatus {
-  maintenance: boolean;
-  version: string;
 }
 
 type Headers = Record<string, string>;
@@ -110,9 +107,15 @@ export class WebDavRemote implements Remote {
   async #once(
     method: string,
     rel: string,
-    o: { headers?: Headers; data?: unknown; signal?: AbortSignal | undefined; timeoutMs?: number },
+    o: {
+      headers?: Headers;
+      data?: unknown;
+      signal?: AbortSignal | undefined;
+      timeoutMs?: number;
+      url?: string;
+    },
   ): Promise<Response> {
-    const url = this.#url(rel);
+    const url = o.url ?? this.#url(rel);
     const what = `${method} ${safeUrl(url)}`;
     const timeout = AbortSignal.timeout(o.timeoutMs ?? this.#o.timeoutMs);
     const signal = o.signal ? AbortSignal.any([o.signal, timeout]) : timeout;
@@ -125,6 +128,9 @@ export class WebDavRemote implements Remote {
         signal,
       } as Parameters<WebDAVClient["customRequest"]>[1])) as Response;
     } catch (err) {
+      // Let an error answer's body go, so its keep-alive socket returns to the pool.
+      const body = (err as { response?: { body?: { resume?: () => void } } }).response?.body;
+      body?.resume?.();
       throw toArsipdError(err, what, o.signal?.aborted === true);
     }
   }
@@ -166,24 +172,8 @@ export class WebDavRemote implements Remote {
     });
   }
 
-  /** status.php next to the DAV endpoint (before /remote.php, else at the origin); null if not OwnCloud. */
-  async #probeStatus(signal?: AbortSignal): Promise<OcStatus | null> {
-    const u = new URL(this.#base);
-    const i = u.pathname.indexOf("/remote.php");
-    const prefix = i >= 0 ? u.pathname.slice(0, i) : "";
-    const statusUrl = `${u.origin}${prefix}/status.php`;
-    const timeout = AbortSignal.timeout(Math.min(this.#o.timeoutMs, 15_000));
-    try {
-      const res = await fetch(statusUrl, {
-        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-      });
-      if (!res.ok) return null;
-      const body = (await res.json()) as Record<string, unknown>;
-      if (typeof body.installed !== "boolean" || typeof body.version !== "string") return null;
-      return { maintenance: body.maintenance === true, version: body.version };
-    } catch {
-      return null;
-    }
+  #probeStatus(signal?: AbortSignal): Promise<OcStatus | null> {
+    return probeOcStatus(this.#base, Math.min(this.#o.timeoutMs, 15_000), signal);
   }
 
   #ownCloud(): Promise<OcStatus | null> {
@@ -198,7 +188,9 @@ export class WebDavRemote implements Remote {
       return { ok: false, maintenance: true, message: "maintenance mode (OwnCloud)" };
     }
     try {
+      // The user's DAV root, not the archive folder: proves URL and login before the first mkdirp.
       await this.#once("PROPFIND", "", {
+        url: `${this.#base}/`,
         headers: { Depth: "0", "Content-Type": "application/xml; charset=utf-8" },
         data: PROPFIND_BODY,
         signal,
@@ -207,7 +199,7 @@ export class WebDavRemote implements Remote {
     } catch (err) {
       const e = err as ArsipdError;
       if (e.kind === "notFound")
-        return { ok: true, message: "reachable; archive folder not created yet" };
+        return { ok: false, message: "no WebDAV folder at remote.url (404)" };
       if (e.kind === "auth")
         return { ok: false, message: `login refused (${e.code.replace("HTTP_", "")})` };
       if (e.code === "HTTP_503")
@@ -226,38 +218,9 @@ export class WebDavRemote implements Remote {
   }
 
   async list(dir = "", signal?: AbortSignal): Promise<RemoteEntry[]> {
-    const out: RemoteEntry[] = [];
-    const queue = [dir];
-    let active = 0;
-    let failure: unknown;
-    await new Promise<void>((resolve) => {
-      const pump = () => {
-        if (failure !== undefined || (queue.length === 0 && active === 0)) return resolve();
-        while (queue.length > 0 && active < this.#o.concurrency && failure === undefined) {
-          const d = queue.shift()!;
-          active++;
-          this.#propfind(d, "1", signal)
-            .then((entries) => {
-              for (const e of entries) {
-                if (e.path === d) continue;
-                out.push(e);
-                if (e.type === "dir") queue.push(e.path);
-              }
-            })
-            .catch((err: unknown) => {
-              // A folder that vanished while we walked is simply not there any more.
-              if (!(err instanceof ArsipdError && err.kind === "notFound")) failure = err;
-            })
-            .finally(() => {
-              active--;
-              pump();
-            });
-        }
-      };
-      pump();
-    });
-    if (failure !== undefined) throw failure;
-    return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return walkTree(dir, this.#o.concurrency, async (d) =>
+      (await this.#propfind(d, "1", signal)).filter((e) => e.path !== d),
+    );
   }
 
   async stat(path: string, signal?: AbortSignal): Promise<RemoteEntry | null> {

@@ -154,13 +154,18 @@ describe("WebDavRemote health, capabilities and secrets", () => {
     await remote.close();
   });
 
-  it("check() says login refused for a wrong password and never throws for a down server", async () => {
+  it("check() says login refused for a wrong password, 404 for a wrong URL, never throws when down", async () => {
     const bad = makeWebDav(s, { password: "wrong-password-123" });
     const h = await bad.check();
     expect(h.ok).toBe(false);
     expect(h.message).toContain("401");
     const down = makeWebDav(s, { url: "http://127.0.0.1:1/remote.php/dav/files/x" });
     expect((await down.check()).ok).toBe(false);
+    const wrongUrl = makeWebDav(s, { url: `${s.baseUrl}/remote.php/dav/files/nobody` });
+    expect(await wrongUrl.check()).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("404"),
+    });
   });
 
   it("learns setMtime and sha1 checksums from the server's answers", async () => {
