@@ -5,6 +5,7 @@
  * stored size, and MOVE it over the target (Overwrite: T only when replacing); a failed upload
  * removes its scratch file. Either way the target ends with its old content or the whole new one.
  */
+import { stat } from "node:fs/promises";
 import { posix } from "node:path";
 import { ArsipdError } from "../errors.js";
 import type { PutOptions, PutResult, RemoteEntry } from "./types.js";
@@ -58,6 +59,16 @@ export async function putFile(
   localFile: string,
   o: PutOptions,
 ): Promise<PutResult> {
+  // A body shorter than its Content-Length would hang until the timeout, longer would be cut:
+  // a file that changed since the caller measured it is refused before any byte is sent.
+  const local = await stat(localFile);
+  if (local.size !== o.size) {
+    throw new ArsipdError(
+      "LOCAL_CHANGED",
+      "retryable",
+      `${localFile}: is ${local.size} bytes, expected ${o.size} (changed while queued; will retry)`,
+    );
+  }
   const headers: Record<string, string> = {
     "Content-Length": String(o.size),
     "Content-Type": "application/octet-stream",

@@ -73,6 +73,14 @@ describe.each(["sabre", "rclone"] as const)("WebDavRemote through the fault prox
     expect(req?.headers["oc-checksum"]).toBe(`SHA1:${sha1(content)}`);
   });
 
+  it("refuses a local file whose size changed, sending nothing", async () => {
+    const err = await caught(
+      remote.put("d/changed.bin", src, { size: content.length + 1, mtimeMs: 0 }),
+    );
+    expect(err.code).toBe("LOCAL_CHANGED");
+    expect(puts()).toHaveLength(0);
+  });
+
   it("retries a 500 and then succeeds", async () => {
     proxy.inject({ kind: "status", status: 500 }, { method: "PUT" });
     await put("r500.bin");
