@@ -78,11 +78,6 @@ export function safeUrl(url: string): string {
   }
 }
 
-export interface HttpFailure {
-  status?: number;
-  retryAfter?: string | null;
-}
-
 /**
  * Turns anything a request threw into an ArsipdError. `what` names the operation and target
  * ("PUT https://cloud/…/x.pdf"); `callerAborted` says the caller's own signal fired.
