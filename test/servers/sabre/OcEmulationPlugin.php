@@ -32,7 +32,7 @@ final class OcEmulationPlugin extends DAV\ServerPlugin {
         $r = $this->server->httpResponse;
         if ($last['mtimeAccepted']) $r->setHeader('X-OC-Mtime', 'accepted');
         $r->setHeader('OC-ETag', $last['etag']);
-        $r->setHeader('OC-FileId', $last['fileid']);
+        $r->setHeader('OC-FileId', self::ocId($last['fileid']));
     }
 
     public function props($path, DAV\INode $node, array &$requested, array &$returned) {
@@ -47,7 +47,7 @@ final class OcEmulationPlugin extends DAV\ServerPlugin {
         if ($isDir && $want('{DAV:}getetag')) $returned[200]['{DAV:}getetag'] = Meta::dirEtag($disk);
         $id = Meta::fileId($disk);
         if ($want('{' . self::NS . '}fileid')) $returned[200]['{' . self::NS . '}fileid'] = $id;
-        if ($want('{' . self::NS . '}id')) $returned[200]['{' . self::NS . '}id'] = sprintf('%08doctestinstance', $id);
+        if ($want('{' . self::NS . '}id')) $returned[200]['{' . self::NS . '}id'] = self::ocId($id);
         if ($want('{' . self::NS . '}permissions')) $returned[200]['{' . self::NS . '}permissions'] = $isDir ? 'RDNVCK' : 'RDNVW';
         if ($want('{' . self::NS . '}size')) $returned[200]['{' . self::NS . '}size'] = $isDir ? self::treeSize($disk) : filesize($disk);
         if (!$isDir && in_array('{' . self::NS . '}checksums', $requested, true)) {
@@ -57,6 +57,11 @@ final class OcEmulationPlugin extends DAV\ServerPlugin {
                 $returned[200]['{' . self::NS . '}checksums'] = new ChecksumsProperty($rec['checksum']);
             }
         }
+    }
+
+    /** OwnCloud's oc:id / OC-FileId form: the numeric file id, zero-padded, plus an instance id. */
+    public static function ocId(string $fileid): string {
+        return sprintf('%08doctestinstance', (int)$fileid);
     }
 
     private static function treeSize(string $dir): int {
