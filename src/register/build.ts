@@ -75,6 +75,13 @@ export async function buildRegister(ctx: BuildContext): Promise<BuildResult> {
   const log = ctx.log.child({ module: "register" });
   const rules = config.convention;
   const jenisOrder = rules.jenis.map((j) => j.code);
+  const ms: Record<string, number> = {};
+  let mark = performance.now();
+  const lap = (stage: string) => {
+    const now = performance.now();
+    ms[stage] = Math.round(now - mark);
+    mark = now;
+  };
   const cache = await RegisterCache.open(ctx.cacheDir);
 
   const collected = await collectArchive({
@@ -84,6 +91,7 @@ export async function buildRegister(ctx: BuildContext): Promise<BuildResult> {
     ignore: makeIgnore(rules.ignore),
     cache,
   });
+  lap("collect");
   for (const e of collected.errors)
     log.warn({ path: e.rel, code: e.code }, "cannot read for the register");
   const meta = await readMetadata(
@@ -114,12 +122,19 @@ export async function buildRegister(ctx: BuildContext): Promise<BuildResult> {
   for (const b of bad)
     log.warn({ path: config.index.metadataFile, row: b.row, column: b.column }, b.message);
 
+  lap("metadata");
   const pdfByKey = await readPdfs(groups, cache, ctx.readPdfText !== false);
+  lap("pdf");
   const facts = (f: ArchivedDecree) => {
     const k = decreeKey(f.decree.jenis, f.decree.tahun, f.decree.nomor);
     return decreeFacts(f.decree, metaByKey.get(k), pdfByKey.get(k));
   };
-  const link = makeLinker({ ...config.remote, url: ctx.remoteUrl ?? config.remote.url });
+  const linker = makeLinker({ ...config.remote, url: ctx.remoteUrl ?? config.remote.url });
+  const links = new Map<string, string | undefined>();
+  const link = (rel: string) => {
+    if (!links.has(rel)) links.set(rel, linker(rel));
+    return links.get(rel);
+  };
   const rows = buildRows({ files, facts, link, syncStatus: ctx.syncStatus });
 
   const asOf = new Date(
@@ -188,8 +203,13 @@ export async function buildRegister(ctx: BuildContext): Promise<BuildResult> {
     });
   }
   const written: string[] = [];
-  for (const o of out) if (await writeIfChanged(o.file, await o.data())) written.push(o.file);
+  lap("rows");
+  for (const o of out) {
+    if (await writeIfChanged(o.file, await o.data())) written.push(o.file);
+    lap(path.basename(o.file));
+  }
   await cache.save();
+  lap("cache");
   log.info(
     {
       decrees: groups.size,
@@ -197,6 +217,7 @@ export async function buildRegister(ctx: BuildContext): Promise<BuildResult> {
       quarantined: collected.quarantine.length,
       badMetadataRows: bad.length,
       written: written.length,
+      ms,
       at: ctx.now.toISOString(),
     },
     "register rebuilt",

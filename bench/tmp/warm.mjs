@@ -1,0 +1,13 @@
+import pino from "pino";
+const W = "/work/wt-register/dist";
+const { configSchema } = await import(`${W}/config/schema.js`);
+const { parse } = await import(`${W}/convention/parse.js`);
+const { buildRegister } = await import(`${W}/register/build.js`);
+const root = "/tmp/regtry/bench20k"; const share = root + "/arsip";
+const config = configSchema.parse({ share, stateDir: root + "/state", remote: { type: "webdav", url: "https://c/remote.php/dav/files/a" } });
+const log = pino({ level: "info" }, pino.destination(1));
+const mem = () => `rss ${process.memoryUsage().rss/1048576|0} heap ${process.memoryUsage().heapUsed/1048576|0} max ${process.resourceUsage().maxRSS/1024|0}`;
+console.log("start", mem());
+let t = performance.now();
+await buildRegister({ config, log, now: new Date(), parse, cacheDir: root + "/state" });
+console.log("warm", (performance.now()-t)|0, mem());
