@@ -28,7 +28,8 @@ for (const j of jenis) {
       if (n % 97 === 0) continue; // leave gaps
       const name = `${j}_${y}_${String(n).padStart(3, "0")}_keputusan-tentang-hal-nomor-${n}.docx`;
       writes.push(writeFile(path.join(dir, name), `${j} ${y} ${n}`));
-      if (n % 10 === 0) meta.push(`${j};${y};${n};${(n % 28) + 1}-03-${y};berlaku;Lemari ${n % 40}`);
+      if (n % 10 === 0)
+        meta.push(`${j};${y};${n};${(n % 28) + 1}-03-${y};berlaku;Lemari ${n % 40}`);
       if (writes.length >= 256) await Promise.all(writes.splice(0));
     }
     await Promise.all(writes);
@@ -38,20 +39,43 @@ await writeFile(path.join(share, "Metadata-Keputusan.csv"), `${meta.join("\r\n")
 await utimes(path.join(share, "Metadata-Keputusan.csv"), 1_710_000_000, 1_710_000_000);
 const tSetup = performance.now() - t0;
 
-const config = configSchema.parse({ share, stateDir: state, remote: { type: "webdav", url: "https://cloud.example/remote.php/dav/files/arsip" } });
-const log = pino({ level: "error" }, pino.destination("/dev/null"));
-const syncStatus = (rel) => (rel.length % 3 === 0 ? { state: "menunggu" } : { state: "tersinkron" });
+const config = configSchema.parse({
+  share,
+  stateDir: state,
+  remote: { type: "webdav", url: "https://cloud.example/remote.php/dav/files/arsip" },
+});
+let lastLine = "";
+const log = pino(
+  { level: "info" },
+  {
+    write: (l) => {
+      lastLine = l;
+    },
+  },
+);
+const syncStatus = (rel) =>
+  rel.length % 3 === 0 ? { state: "menunggu" } : { state: "tersinkron" };
 
 async function run(label) {
   const t = performance.now();
-  const r = await buildRegister({ config, log, now: new Date(), parse, cacheDir: state, syncStatus });
+  const r = await buildRegister({
+    config,
+    log,
+    now: new Date(),
+    parse,
+    cacheDir: state,
+    syncStatus,
+  });
   const ms = performance.now() - t;
   console.log(
     `${label.padEnd(26)} ${(ms / 1000).toFixed(2)} s  decrees=${r.decrees} written=${r.written.length} badMetadataRows=${r.badMetadataRows}`,
   );
+  console.log(`  stages (ms): ${JSON.stringify(JSON.parse(lastLine).ms)}`);
 }
 
-console.log(`arsipd register bench: ${made} files, ${meta.length - 1} metadata rows (setup ${(tSetup / 1000).toFixed(1)} s)`);
+console.log(
+  `arsipd register bench: ${made} files, ${meta.length - 1} metadata rows (setup ${(tSetup / 1000).toFixed(1)} s)`,
+);
 await run("cold (hash every file)");
 await run("warm (cache, no change)");
 await run("warm again");
