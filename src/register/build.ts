@@ -137,14 +137,11 @@ export async function buildRegister(ctx: BuildContext): Promise<BuildResult> {
   };
   const rows = buildRows({ files, facts, link, syncStatus: ctx.syncStatus });
 
-  const asOf = new Date(
-    Math.max(
-      Date.UTC(1980, 0, 1),
-      ...files.map((f) => f.mtimeMs),
-      ...collected.quarantine.map((q) => q.mtimeMs),
-      meta.mtimeMs ?? 0,
-    ),
-  );
+  // A loop, not Math.max(...spread): 100,000+ arguments overflow the call stack.
+  let newest = Math.max(Date.UTC(1980, 0, 1), meta.mtimeMs ?? 0);
+  for (const f of files) if (f.mtimeMs > newest) newest = f.mtimeMs;
+  for (const q of collected.quarantine) if (q.mtimeMs > newest) newest = q.mtimeMs;
+  const asOf = new Date(newest);
   const problems: ProblemRow[] = [
     ...collected.quarantine.map((q) => ({
       kind: "Karantina",
