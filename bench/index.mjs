@@ -70,7 +70,9 @@ async function run(label) {
   console.log(
     `${label.padEnd(26)} ${(ms / 1000).toFixed(2)} s  decrees=${r.decrees} written=${r.written.length} badMetadataRows=${r.badMetadataRows}`,
   );
-  console.log(`  stages (ms): ${JSON.stringify(JSON.parse(lastLine).ms)}`);
+  const line = JSON.parse(lastLine);
+  console.log(`  stages (ms): ${JSON.stringify(line.ms)}`);
+  console.log(`  RSS after stage (MB): ${JSON.stringify(line.rssMB)}`);
 }
 
 console.log(
@@ -80,4 +82,10 @@ await run("cold (hash every file)");
 await run("warm (cache, no change)");
 await run("warm again");
 console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+console.log(
+  `load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ")} on ${os.cpus().length} CPUs (figures scale with load)`,
+);
 await rm(root, { recursive: true, force: true });

@@ -76,10 +76,12 @@ export async function buildRegister(ctx: BuildContext): Promise<BuildResult> {
   const rules = config.convention;
   const jenisOrder = rules.jenis.map((j) => j.code);
   const ms: Record<string, number> = {};
+  const rssMB: Record<string, number> = {};
   let mark = performance.now();
   const lap = (stage: string) => {
     const now = performance.now();
     ms[stage] = Math.round(now - mark);
+    rssMB[stage] = Math.round(process.memoryUsage.rss() / 1048576);
     mark = now;
   };
   const cache = await RegisterCache.open(ctx.cacheDir);
@@ -215,6 +217,7 @@ export async function buildRegister(ctx: BuildContext): Promise<BuildResult> {
       badMetadataRows: bad.length,
       written: written.length,
       ms,
+      rssMB,
       at: ctx.now.toISOString(),
     },
     "register rebuilt",
