@@ -150,7 +150,12 @@ export async function mirrorPass(
     onProgress: opts.onProgress,
   });
   const s = summary(started, { ...res, deferred });
-  log.info({ ...s, full: opts.full === true }, "mirror pass done");
+  // A pass that did nothing is routine; one that acted or failed is worth an admin's eye.
+  const acted = s.uploaded + s.moved + s.trashed + s.adopted + s.conflicts + s.failed > 0;
+  log[acted || opts.full ? "info" : "debug"](
+    { ...s, full: opts.full === true },
+    "mirror pass done",
+  );
   return plan.refused ? { ...s, refused: plan.refused.message } : s;
 }
 
