@@ -17,7 +17,7 @@ import { formatName } from "./format.js";
 import { findOldNumber } from "./old-numbers.js";
 import { reject } from "./reasons.js";
 import { type CompiledRules, compileRules } from "./rules.js";
-import { CONTROL_CHARS, foldSameLength } from "./text.js";
+import { CONTROL_CHARS, foldSameLength, isAscii } from "./text.js";
 import type { Decree, ParseResult } from "./types.js";
 
 export interface ParseOptions {
@@ -57,7 +57,7 @@ export function parse(name: string, rules: ConventionConfig, opts: ParseOptions 
 }
 
 function parseName(name: string, rules: ConventionConfig, opts: ParseOptions): ParseResult {
-  const nfc = name.normalize("NFC");
+  const nfc = isAscii(name) ? name : name.normalize("NFC");
   if (nfc.trim() === "" || nfc.includes("/") || nfc.includes("\u0000"))
     return reject("UNSAFE_NAME");
   const c = compileRules(rules);
