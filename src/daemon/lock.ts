@@ -3,7 +3,7 @@
  * would race on the journal and the remote. The lock is a pid file created with O_EXCL; a
  * lock whose process is gone (kill -9, power loss) is taken over.
  */
-import { readFileSync, unlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { ArsipdError } from "../errors.js";
 
@@ -31,6 +31,7 @@ export function lockHolder(stateDir: string): number | undefined {
 }
 
 export function acquireLock(stateDir: string, what: string): () => void {
+  mkdirSync(stateDir, { recursive: true });
   const file = pidFile(stateDir);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {

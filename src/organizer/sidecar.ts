@@ -8,7 +8,6 @@ import type { ConventionConfig } from "../config/schema.js";
 
 export { SIDECAR_SUFFIX } from "../share/own-files.js";
 
-
 export interface SidecarInput {
   /** The quarantined file's name (in the quarantine). */
   name: string;

@@ -47,6 +47,16 @@ export class LocalRemote implements Remote {
       if (!st.isDirectory()) return { ok: false, message: `${this.root} is not a folder` };
       return { ok: true, message: "reachable" };
     } catch (err) {
+      // Like a WebDAV server without the archive folder yet: fine if it can be created there.
+      if ((err as NodeJS.ErrnoException).code === "ENOENT") {
+        const parent = await stat(path.dirname(this.root)).catch(() => undefined);
+        if (parent?.isDirectory())
+          return { ok: true, message: "reachable (folder not created yet)" };
+        return {
+          ok: false,
+          message: `folder ${this.root} does not exist; create it or fix remote.path`,
+        };
+      }
       return { ok: false, message: localError("open", "", err).message };
     }
   }
