@@ -1,0 +1,196 @@
+/**
+ * Daemon figures: save-to-server latency (files dropped into a watched share until they are on
+ * the server's disk, p50/p95) and, in --large mode, the start-up scan time and peak RSS of the
+ * daemon over a warm journal, `arsipd index` build time and `arsipd parse` throughput. Each part
+ * reports "missing" when the arsipd command it needs does not exist yet.
+ */
+import { existsSync } from "node:fs";
+import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { writeContent } from "./archive.mjs";
+import { runMeasured, startGroup, stopGroup, vmHwmKb } from "./proc.mjs";
+import { percentile } from "./report.mjs";
+import { arsipdCommands, arsipdYaml, CLI, REPO } from "./tools.mjs";
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function readStatus(stateDir) {
+  try {
+    return JSON.parse(await readFile(path.join(stateDir, "status.json"), "utf8"));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Waits (bounded) until the daemon's status.json shows a finished pass that started after `since`. */
+async function waitForPass(stateDir, since, timeoutMs, daemon) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (daemon.child.exitCode !== null)
+      throw new Error(`daemon exited: ${daemon.logs().slice(-400)}`);
+    const s = await readStatus(stateDir);
+    const fin = s?.lastPass?.finishedAt ? Date.parse(s.lastPass.finishedAt) : 0;
+    if (fin >= since) return { status: s, at: Date.now() };
+    await sleep(50);
+  }
+  throw new Error(`no finished pass within ${timeoutMs} ms`);
+}
+
+function startDaemon(ctx, config) {
+  return startGroup(process.execPath, [CLI, "run", "--config", config], {
+    env: { ...process.env, ARSIPD_REMOTE_PASSWORD: ctx.server.password },
+  });
+}
+
+export async function latencyBench(ctx, n) {
+  if (n <= 0) return { status: "skipped (--latency-files 0)" };
+  const cmds = arsipdCommands();
+  if (!cmds.has("run")) return { status: "missing (not built yet: no `arsipd run` command)" };
+  const dir = path.join(ctx.work, "latency");
+  const share = path.join(dir, "share");
+  const stateDir = path.join(dir, "state");
+  const remoteFolder = "bench-latency";
+  await mkdir(share, { recursive: true });
+  await mkdir(stateDir, { recursive: true });
+  const config = path.join(dir, "arsipd.yaml");
+  const { server } = ctx;
+  await writeFile(
+    config,
+    arsipdYaml({
+      share,
+      stateDir,
+      url: server.url,
+      username: server.username,
+      root: `/${remoteFolder}`,
+      concurrency: ctx.concurrency,
+    }),
+  );
+  const started = Date.now();
+  const daemon = startDaemon(ctx, config);
+  try {
+    await waitForPass(stateDir, started, 60_000, daemon);
+    const lat = [];
+    const failed = [];
+    const pending = new Map();
+    const size = 300 * 1024;
+    // One file every 250 ms, like clerks saving scans; each is timed on its own.
+    for (let i = 0; i < n; i++) {
+      const rel = `KPT-KETUA/2025/KPT-KETUA_2025_${String(900 + i).padStart(3, "0")}_bench-latency-uji-simpan.pdf`;
+      await writeContent(
+        path.join(share, rel),
+        ctx.opts.seed,
+        1_000_000 + i,
+        size,
+        Date.now() / 1000,
+      );
+      pending.set(rel, performance.now());
+      await sleep(250);
+      await poll(pending, lat, server.root, remoteFolder, size);
+    }
+    const deadline = Date.now() + 60_000;
+    while (pending.size > 0 && Date.now() < deadline) {
+      await poll(pending, lat, server.root, remoteFolder, size);
+      await sleep(20);
+    }
+    failed.push(...pending.keys());
+    const peakKb = await vmHwmKb(daemon.child.pid);
+    return {
+      status: failed.length ? `done, ${failed.length} of ${n} never arrived within 60 s` : "done",
+      files: n,
+      p50Ms: percentile(lat, 50),
+      p95Ms: percentile(lat, 95),
+      maxMs: Math.max(...lat),
+      failed: failed.length,
+      daemonPeakKb: peakKb,
+      note: "poll of the server's folder on disk every 20 ms; default watch.stabilityMs/debounceMs",
+    };
+  } catch (err) {
+    return { status: `error: ${err.message}` };
+  } finally {
+    await stopGroup(daemon);
+  }
+}
+
+async function poll(pending, lat, root, folder, size) {
+  for (const [rel, t0] of pending) {
+    const st = await stat(path.join(root, folder, rel)).catch(() => undefined);
+    if (st && st.size === size) {
+      lat.push(performance.now() - t0);
+      pending.delete(rel);
+    }
+  }
+}
+
+/** --large: the daemon over the warm journal left by the last arsipd run (ctx.arsipdWarm). */
+export async function largeBench(ctx) {
+  const cmds = arsipdCommands();
+  const out = {};
+  const warm = ctx.arsipdWarm;
+  if (!cmds.has("run"))
+    out.startup = { status: "missing (not built yet: no `arsipd run` command)" };
+  else if (!warm)
+    out.startup = {
+      status: "missing (no warm arsipd journal: arsipd sync missing or not selected)",
+    };
+  else {
+    const since = Date.now();
+    const daemon = startDaemon(ctx, warm.config);
+    try {
+      const t0 = performance.now();
+      await waitForPass(warm.stateDir, since, 600_000, daemon);
+      const ms = performance.now() - t0;
+      const peakAtScan = await vmHwmKb(daemon.child.pid);
+      await sleep(5000);
+      out.startup = {
+        status: "done",
+        files: ctx.entries.length,
+        scanMs: ms,
+        peakKbAfterScan: peakAtScan,
+        peakKbAfter5sIdle: await vmHwmKb(daemon.child.pid),
+      };
+    } catch (err) {
+      out.startup = { status: `error: ${err.message}` };
+    } finally {
+      await stopGroup(daemon);
+    }
+  }
+  if (!cmds.has("index")) out.index = { status: "missing (no `arsipd index` command)" };
+  else if (!warm) out.index = { status: "missing (no warm arsipd share)" };
+  else {
+    const cfg = warm.config.replace(/\.yaml$/, "-index.yaml");
+    const text = (await readFile(warm.config, "utf8")).replace(
+      "index: { enabled: false }",
+      "index: { enabled: true }",
+    );
+    await writeFile(cfg, text);
+    const r = await runMeasured(process.execPath, [CLI, "index", "--config", cfg], {
+      env: { ...process.env, ARSIPD_REMOTE_PASSWORD: ctx.server.password },
+    });
+    out.index = {
+      status: r.code === 0 ? "done" : `exit ${r.code}: ${r.stderr.slice(-300)}`,
+      ms: r.ms,
+      peakKb: r.peakKb,
+      files: ctx.entries.length,
+    };
+  }
+  const parseScript = path.join(REPO, "bench", "parse.mjs");
+  if (existsSync(parseScript)) {
+    const r = await runMeasured(
+      process.execPath,
+      [parseScript, "--names", String(ctx.entries.length)],
+      {},
+    );
+    out.parse = {
+      status: r.code === 0 ? "done" : `exit ${r.code}`,
+      ms: r.ms,
+      output: r.stdout.trim().slice(-500),
+    };
+  } else {
+    out.parse = {
+      status: cmds.has("parse")
+        ? "missing (parse command exists; bench/parse.mjs not written yet)"
+        : "missing (no bench/parse.mjs and no `arsipd parse`)",
+    };
+  }
+  return out;
+}
