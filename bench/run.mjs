@@ -78,10 +78,18 @@ const cleanup = async () => {
   if (server) await server.stop().catch(() => undefined);
   await rm(work, { recursive: true, force: true });
 };
+// Ctrl-C / SIGTERM: kill the running tool's process group now; the main flow then stops at the
+// next checkpoint and its `finally` stops the server and removes the work folder.
+let stopping = false;
+const checkpoint = () => {
+  if (stopping) throw new Error("interrupted");
+};
 for (const sig of ["SIGINT", "SIGTERM"]) {
   process.on(sig, () => {
-    log(`${sig}: cleaning up`);
-    cleanup().finally(() => process.exit(130));
+    log(`${sig}: stopping and cleaning up`);
+    stopping = true;
+    process.exitCode = 130;
+    killAll();
   });
 }
 
@@ -125,6 +133,7 @@ try {
 
   for (let r = 1; r <= runs; r++) {
     for (const tool of all.filter((t) => tools[t.name].ok)) {
+      checkpoint();
       const runDir = path.join(work, `${tool.name}-${r}`);
       const run = {
         src: path.join(runDir, "share"),
@@ -158,7 +167,9 @@ try {
         );
       };
       await record("first", await tool.pass(run, "first"), entries, { sample: 64 });
+      checkpoint();
       await record("noChange", await tool.pass(run, "noChange"), entries, { sample: 8 });
+      checkpoint();
       // One file changes: new content and size, fresh mtime, saved by rename like an editor does.
       const pick = entries[(r * 7919) % Math.max(1, entries.length - opts.scans)];
       const changed = { ...pick, size: pick.size + 1000 };
@@ -205,6 +216,7 @@ try {
     );
     result.ratios[k] = ratios(result.scenarios[k], tools);
   }
+  checkpoint();
   const daemonCtx = {
     server,
     work,
@@ -233,6 +245,9 @@ try {
   console.log(`\nsave-to-server latency (daemon): ${result.latency.status}`);
   if (result.large) console.log(`large: ${JSON.stringify(result.large)}`);
   console.log(`\nwritten: ${path.relative(process.cwd(), outFile)}`);
+} catch (err) {
+  if (!stopping) throw err;
+  log("interrupted: no results written");
 } finally {
   await cleanup();
 }
