@@ -3,7 +3,7 @@
  * OwnCloud emulation (TEST SERVER ONLY): the few OwnCloud behaviours arsipd and owncloudcmd rely
  * on, added to a stock SabreDAV 1.8 server:
  *  - PUT answers `X-OC-Mtime: accepted` when it honoured X-OC-Mtime, plus OC-ETag and OC-FileId
- *    (the checks themselves live in Upload::write);
+ *    (the checks themselves live in Upload::write); MKCOL answers OC-FileId;
  *  - PROPFIND reports oc:checksums ("SHA1:<hex>"), oc:fileid, oc:id, oc:permissions, oc:size and a
  *    getetag for folders that changes when anything below changes (see Meta.php).
  */
@@ -24,6 +24,13 @@ final class OcEmulationPlugin extends DAV\ServerPlugin {
         $server->subscribeEvent('beforeGetProperties', [$this, 'props']);
         $server->subscribeEvent('afterWriteContent', [$this, 'afterPut']);
         $server->subscribeEvent('afterCreateFile', [$this, 'afterPut']);
+        $server->subscribeEvent('afterBind', [$this, 'afterBind']);
+    }
+
+    /** MKCOL answers OC-FileId like OwnCloud, so a client can record the new folder's id. */
+    public function afterBind($uri) {
+        $node = $this->server->tree->getNodeForPath($uri);
+        if ($node instanceof Directory) $this->server->httpResponse->setHeader('OC-FileId', self::ocId(Meta::fileId($node->getPath())));
     }
 
     public function afterPut() {
@@ -32,7 +39,9 @@ final class OcEmulationPlugin extends DAV\ServerPlugin {
         $r = $this->server->httpResponse;
         if ($last['mtimeAccepted']) $r->setHeader('X-OC-Mtime', 'accepted');
         $r->setHeader('OC-ETag', $last['etag']);
-        $r->setHeader('OC-FileId', $last['fileid']);
+        // OwnCloud's OC-FileId header is the instance-qualified oc:id, not the numeric oc:fileid;
+        // owncloudcmd compares it with PROPFIND's oc:id and re-syncs metadata when they differ.
+        $r->setHeader('OC-FileId', self::ocId($last['fileid']));
     }
 
     public function props($path, DAV\INode $node, array &$requested, array &$returned) {
@@ -47,7 +56,7 @@ final class OcEmulationPlugin extends DAV\ServerPlugin {
         if ($isDir && $want('{DAV:}getetag')) $returned[200]['{DAV:}getetag'] = Meta::dirEtag($disk);
         $id = Meta::fileId($disk);
         if ($want('{' . self::NS . '}fileid')) $returned[200]['{' . self::NS . '}fileid'] = $id;
-        if ($want('{' . self::NS . '}id')) $returned[200]['{' . self::NS . '}id'] = sprintf('%08doctestinstance', $id);
+        if ($want('{' . self::NS . '}id')) $returned[200]['{' . self::NS . '}id'] = self::ocId($id);
         if ($want('{' . self::NS . '}permissions')) $returned[200]['{' . self::NS . '}permissions'] = $isDir ? 'RDNVCK' : 'RDNVW';
         if ($want('{' . self::NS . '}size')) $returned[200]['{' . self::NS . '}size'] = $isDir ? self::treeSize($disk) : filesize($disk);
         if (!$isDir && in_array('{' . self::NS . '}checksums', $requested, true)) {
@@ -57,6 +66,11 @@ final class OcEmulationPlugin extends DAV\ServerPlugin {
                 $returned[200]['{' . self::NS . '}checksums'] = new ChecksumsProperty($rec['checksum']);
             }
         }
+    }
+
+    /** oc:id: the file id zero-padded to 8 digits plus the instance id, as OwnCloud 10 writes it. */
+    public static function ocId(string $fileid): string {
+        return sprintf('%08doctestinstance', (int)$fileid);
     }
 
     private static function treeSize(string $dir): int {
