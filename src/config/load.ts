@@ -31,6 +31,11 @@ export interface LoadOptions {
   configPath?: string | undefined;
   env?: NodeJS.ProcessEnv;
   cwd?: string;
+  /**
+   * False for commands that never talk to the remote (`logs`): a missing password is then not
+   * an error, so an admin can read the logs without the daemon's credential.
+   */
+  requirePassword?: boolean;
 }
 
 export function loadConfig(opts: LoadOptions = {}): LoadedConfig {
@@ -46,7 +51,7 @@ export function loadConfig(opts: LoadOptions = {}): LoadedConfig {
   config.share = path.resolve(cwd, config.share);
   config.stateDir = path.resolve(cwd, config.stateDir);
   config.remote.path = path.resolve(cwd, config.remote.path);
-  const problems = crossChecks(config, secret);
+  const problems = crossChecks(config, secret, opts.requirePassword !== false);
   if (problems.length > 0) throw new ConfigError(problems.map((p) => `${source}: ${p}`));
   return { config, source, remotePassword: secret, passwordSource: from };
 }
@@ -124,7 +129,7 @@ function readSecretFile(file: string, what: string): Secret {
   return new Secret(value);
 }
 
-function crossChecks(config: Config, secret: Secret | undefined): string[] {
+function crossChecks(config: Config, secret: Secret | undefined, needPassword: boolean): string[] {
   const problems: string[] = [];
   const r = config.remote;
   if (r.type === "webdav") {
@@ -135,7 +140,7 @@ function crossChecks(config: Config, secret: Secret | undefined): string[] {
         "remote.url: contains credentials; expected them in remote.username and ARSIPD_REMOTE_PASSWORD",
       );
     }
-    if (r.username && !secret) {
+    if (needPassword && r.username && !secret) {
       problems.push(
         "remote password: missing; expected ARSIPD_REMOTE_PASSWORD, ARSIPD_REMOTE_PASSWORD_FILE or the systemd credential 'remote-password'",
       );

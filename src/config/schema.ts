@@ -11,6 +11,8 @@ const jenisSchema = z
     code: z
       .string()
       .regex(/^[A-Z0-9][A-Z0-9-]*$/, "upper-case letters, digits and '-'")
+      .max(40)
+      .refine((c) => !/^(CON|PRN|AUX|NUL|COM[1-9]|LPT[1-9])$/.test(c), "a Windows device name")
       .describe("Folder and file-name code, e.g. KPT-KETUA"),
     label: z
       .string()

@@ -1,0 +1,43 @@
+import { loadConfig } from "../../config/load.js";
+import { consoleLogger } from "../../log/logger.js";
+import { organize } from "../../organizer/organize.js";
+import { EXIT } from "../../util/exit-codes.js";
+import type { Command } from "../command.js";
+
+export const checkCommand: Command = {
+  name: "check",
+  summary: "dry run of the organizer: what would be filed, quarantined or deferred",
+  usage: "check [--json]",
+  details:
+    "Reads the share and prints every planned move, duplicate, conflict, quarantine and deferral;\n" +
+    "changes nothing. Exit 0 when nothing would be quarantined (and no duplicate, conflict or\n" +
+    "error), 1 otherwise.",
+  examples: ["arsipd check", "arsipd check --json"],
+  options: { json: { type: "boolean", description: "print the report as JSON" } },
+  async run({ values, configPath, stdout }) {
+    const { config } = loadConfig({ configPath });
+    const report = await organize({ config, log: consoleLogger("silent") }, { dryRun: true });
+    if (values.json) stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    else {
+      const w = (s: string) => stdout.write(`${s}\n`);
+      for (const m of report.moves) w(`PINDAH      ${m.from} -> ${m.to}`);
+      for (const m of report.unquarantined) w(`KELUAR      ${m.from} -> ${m.to}`);
+      for (const q of report.quarantined) w(`KARANTINA   ${q.path} (${q.reason}: ${q.message})`);
+      for (const d of report.duplicates) w(`GANDA       ${d.path} (sama dengan ${d.existing})`);
+      for (const c of report.conflicts) w(`KONFLIK     ${c.path} (berbeda dengan ${c.existing})`);
+      for (const d of report.deferred) w(`TUNDA       ${d.path} (${d.why})`);
+      for (const e of report.errors) w(`GALAT       ${e.path} (${e.code}: ${e.message})`);
+      w(
+        `${report.scanned} files read: ${report.moves.length + report.unquarantined.length} to file, ` +
+          `${report.quarantined.length + report.duplicates.length + report.conflicts.length} to quarantine, ` +
+          `${report.deferred.length} deferred, ${report.errors.length} errors (dry run, nothing changed)`,
+      );
+    }
+    const bad =
+      report.quarantined.length +
+      report.duplicates.length +
+      report.conflicts.length +
+      report.errors.length;
+    return bad > 0 ? EXIT.problems : EXIT.ok;
+  },
+};

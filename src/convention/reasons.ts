@@ -1,0 +1,85 @@
+/**
+ * Rejection reasons: a stable code (logs, sidecars, the register and `arsipd parse --json` rely
+ * on it), one Indonesian sentence telling a clerk what to fix, and the English for the log.
+ */
+import type { ParseRejected } from "./types.js";
+
+export type ReasonCode =
+  | "UNSAFE_NAME"
+  | "BAD_EXTENSION"
+  | "NO_JENIS"
+  | "AMBIGUOUS_JENIS"
+  | "NO_NUMBER"
+  | "BAD_NUMBER"
+  | "AMBIGUOUS_NUMBER"
+  | "NO_YEAR"
+  | "AMBIGUOUS_YEAR"
+  | "YEAR_OUT_OF_RANGE"
+  | "AMBIGUOUS_QUALIFIER"
+  | "NO_LAMPIRAN_NUMBER"
+  | "NAME_TOO_LONG";
+
+const TEXT: Record<ReasonCode, [id: string, en: string]> = {
+  UNSAFE_NAME: [
+    "Nama berkas tidak dapat dibaca sebagai nama berkas; ganti nama berkas dengan huruf, angka dan spasi saja.",
+    "The name is not a usable file name; rename it using letters, digits and spaces.",
+  ],
+  BAD_EXTENSION: [
+    "Jenis berkas ini bukan berkas keputusan ({detail}); simpan keputusan sebagai PDF, DOCX, DOC, ODT, JPG atau PNG.",
+    "The file type is not a decree type ({detail}); save decrees as an allowed type.",
+  ],
+  NO_JENIS: [
+    "Nama berkas tidak menyebut jenis keputusan; tambahkan jenisnya di awal nama, misalnya 'SK Ketua' atau 'SK Sekretaris'.",
+    "The name does not say which kind of decree it is; add the kind (e.g. 'SK Ketua') at the start.",
+  ],
+  AMBIGUOUS_JENIS: [
+    "Nama berkas menyebut lebih dari satu jenis keputusan ({detail}); sisakan satu jenis saja.",
+    "The name names more than one kind of decree ({detail}); keep only one.",
+  ],
+  NO_NUMBER: [
+    "Nama berkas tidak memuat nomor keputusan; tambahkan nomornya, misalnya 'No 12'.",
+    "The name has no decree number; add it, e.g. 'No 12'.",
+  ],
+  BAD_NUMBER: [
+    "Nomor keputusan pada nama berkas tidak sah ({detail}); tulis nomor yang benar, misalnya 'No 12'.",
+    "The decree number in the name is not valid ({detail}); write the right number, e.g. 'No 12'.",
+  ],
+  AMBIGUOUS_NUMBER: [
+    "Nama berkas memuat lebih dari satu angka yang bisa menjadi nomor ({detail}); sisakan satu nomor dan tulis 'No' di depannya.",
+    "The name has more than one number that could be the decree number ({detail}); keep one, written as 'No <n>'.",
+  ],
+  NO_YEAR: [
+    "Nama berkas tidak memuat tahun keputusan; tambahkan tahunnya, misalnya 'Tahun 2024'.",
+    "The name has no year; add it, e.g. 'Tahun 2024'.",
+  ],
+  AMBIGUOUS_YEAR: [
+    "Nama berkas memuat lebih dari satu tahun ({detail}); sisakan satu tahun dan tulis 'Tahun' di depannya.",
+    "The name has more than one year ({detail}); keep one, written as 'Tahun <yyyy>'.",
+  ],
+  YEAR_OUT_OF_RANGE: [
+    "Tahun pada nama berkas ({detail}) di luar rentang yang diizinkan; periksa kembali tahunnya.",
+    "The year in the name ({detail}) is outside the allowed range; check it.",
+  ],
+  AMBIGUOUS_QUALIFIER: [
+    "Nama berkas memuat keterangan lampiran/salinan yang bertentangan ({detail}); sisakan satu, misalnya 'Lampiran 1'.",
+    "The name has conflicting attachment/copy markers ({detail}); keep one, e.g. 'Lampiran 1'.",
+  ],
+  NO_LAMPIRAN_NUMBER: [
+    "Nama berkas menyebut 'Lampiran' tanpa nomor lampiran; tulis nomornya, misalnya 'Lampiran 1'.",
+    "The name says 'Lampiran' without the attachment number; write it, e.g. 'Lampiran 1'.",
+  ],
+  NAME_TOO_LONG: [
+    "Kode jenis terlalu panjang untuk nama berkas; hubungi pengelola arsipd.",
+    "The jenis code is too long for a canonical name; fix the configuration.",
+  ],
+};
+
+export function reject(reason: ReasonCode, detail = ""): ParseRejected {
+  const [id, en] = TEXT[reason];
+  return {
+    ok: false,
+    reason,
+    message: id.replace("{detail}", detail),
+    messageEn: en.replace("{detail}", detail),
+  };
+}

@@ -1,0 +1,150 @@
+/**
+ * One mirror pass: scan the share, hash what changed, (full pass: list the remote), plan, and
+ * unless it is a dry run, apply. The quarantine folder is mirrored like any other (nothing a
+ * clerk saved is lost); a top-level share folder named like the remote trash is not.
+ */
+import path from "node:path";
+import type { Config } from "../config/schema.js";
+import { describeError } from "../errors.js";
+import type { Logger } from "../log/logger.js";
+import type { Remote } from "../remote/types.js";
+import { makeIgnore } from "../share/ignore.js";
+import { scanShare } from "../share/scan.js";
+import type { Journal } from "../state/journal.js";
+import { applyPlan } from "./apply.js";
+import { eachLimit, hashFile } from "./hash.js";
+import { needsHash, planMirror } from "./plan.js";
+import type { LocalFile, MirrorSummary } from "./types.js";
+
+export interface MirrorContext {
+  config: Config;
+  log: Logger;
+  remote: Remote;
+  journal: Journal;
+  now?: () => Date;
+}
+
+export interface MirrorOptions {
+  dryRun?: boolean;
+  /** List the remote (start-up, schedule, `sync --full`); otherwise trust the journal. */
+  full?: boolean;
+  /** The operator confirmed that many files vanished on purpose (`sync --accept-deletes`). */
+  acceptDeletes?: boolean;
+  signal?: AbortSignal;
+  onProgress?: (p: { done: number; total: number; bytes: number; totalBytes: number }) => void;
+}
+
+const HASH_PARALLEL = 2;
+
+export async function mirrorPass(
+  ctx: MirrorContext,
+  opts: MirrorOptions = {},
+): Promise<MirrorSummary> {
+  const started = Date.now();
+  const now = ctx.now ?? (() => new Date());
+  const { config, journal, remote } = ctx;
+  const log = ctx.log.child({ module: "mirror" });
+  const share = path.resolve(config.share);
+
+  const scan = await scanShare(share, {
+    ignore: makeIgnore(config.convention.ignore),
+    skipDirs: [config.deletes.trashDir],
+  });
+  const unreadable = scan.errors.map((e) => e.rel);
+  for (const e of scan.errors)
+    log.warn(
+      { path: e.rel || "/", code: e.code },
+      "share folder unreadable: its files are left as they are",
+    );
+
+  const local: LocalFile[] = [];
+  const toHash: typeof scan.files = [];
+  for (const f of scan.files) {
+    const e = journal.get(f.rel);
+    if (!e || needsHash(f, e)) toHash.push(f);
+    else
+      local.push({
+        rel: f.rel,
+        abs: f.abs,
+        size: f.size,
+        mtimeMs: f.mtimeMs,
+        sha256: e.sha256,
+        sha1: e.sha1,
+      });
+  }
+  await eachLimit(
+    toHash,
+    HASH_PARALLEL,
+    async (f) => {
+      try {
+        const d = await hashFile(f.abs, opts.signal);
+        local.push({
+          rel: f.rel,
+          abs: f.abs,
+          size: d.size,
+          mtimeMs: f.mtimeMs,
+          sha256: d.sha256,
+          sha1: d.sha1,
+        });
+      } catch (err) {
+        unreadable.push(f.rel); // vanished or locked between scan and hash: next pass decides
+        log.warn(
+          { path: f.rel, err: describeError(err) },
+          "could not read the file; left for the next pass",
+        );
+      }
+    },
+    () => opts.signal?.aborted === true,
+  );
+  if (opts.signal?.aborted) return summary(started, {});
+
+  const caps = await remote.capabilities();
+  const listing = opts.full ? await remote.list("", opts.signal) : undefined;
+  const plan = planMirror({
+    local,
+    journal,
+    remote: listing ? { entries: listing, caps } : undefined,
+    unreadable,
+    now: now(),
+    config: { ...config.deletes, remoteRoot: "" },
+    acceptVanished: opts.acceptDeletes === true,
+  });
+  if (plan.refused) log.error({ reason: plan.refused.reason }, plan.refused.message);
+  if (opts.dryRun) {
+    const s = summary(started, { skipped: plan.actions.filter((a) => a.kind === "skip").length });
+    return { ...s, plan: plan.actions, ...(plan.refused ? { refused: plan.refused.message } : {}) };
+  }
+
+  // Failure records of files that are neither in the share nor mirrored any more.
+  const present = new Set(scan.files.map((f) => f.rel));
+  for (const [rel] of [...journal.failures()])
+    if (!present.has(rel) && !journal.get(rel)) journal.clearFailure(rel);
+
+  const res = await applyPlan(plan.actions, {
+    remote,
+    caps,
+    journal,
+    log,
+    now,
+    concurrency: config.remote.concurrency,
+    signal: opts.signal,
+    onProgress: opts.onProgress,
+  });
+  const s = summary(started, res);
+  log.info({ ...s, full: opts.full === true }, "mirror pass done");
+  return plan.refused ? { ...s, refused: plan.refused.message } : s;
+}
+
+function summary(started: number, r: Partial<MirrorSummary>): MirrorSummary {
+  return {
+    uploaded: r.uploaded ?? 0,
+    moved: r.moved ?? 0,
+    trashed: r.trashed ?? 0,
+    forgotten: r.forgotten ?? 0,
+    adopted: r.adopted ?? 0,
+    conflicts: r.conflicts ?? 0,
+    skipped: r.skipped ?? 0,
+    failed: r.failed ?? 0,
+    durationMs: Date.now() - started,
+  };
+}

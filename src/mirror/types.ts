@@ -1,0 +1,75 @@
+/** The mirror's plan as data: what planMirror returns, apply executes and --dry-run prints. */
+import type { RemoteEntry } from "../remote/types.js";
+
+/** A share file as the planner sees it (hashed, or its digests taken from the journal). */
+export interface LocalFile {
+  rel: string;
+  /** Absolute path on disk (for apply's upload); carried through, never read by the planner. */
+  abs: string;
+  size: number;
+  mtimeMs: number;
+  sha256: string;
+  sha1?: string | undefined;
+}
+
+export type MirrorAction =
+  | { kind: "mkdir"; path: string }
+  | {
+      kind: "upload";
+      rel: string;
+      remotePath: string;
+      local: LocalFile;
+      /** Replace only our last upload (its ETag). */
+      ifMatch?: string | undefined;
+      /** Fail if anything is there. */
+      ifNoneMatch?: boolean | undefined;
+      reason: "new" | "changed" | "remote-missing";
+    }
+  | {
+      /** The remote copy is not what we last uploaded: keep it under `keepAs`, then upload ours. */
+      kind: "conflict-keep";
+      rel: string;
+      remotePath: string;
+      keepAs: string;
+      local: LocalFile;
+      reason: string;
+    }
+  | {
+      kind: "move";
+      from: string;
+      to: string;
+      fromRemote: string;
+      toRemote: string;
+      local: LocalFile;
+    }
+  | { kind: "trash"; rel: string; remotePath: string; to: string }
+  | { kind: "forget"; rel: string; reason: string }
+  | { kind: "adopt"; rel: string; local: LocalFile; remote: RemoteEntry }
+  /** Same content, new local mtime: only the journal's size/mtime key is updated. */
+  | { kind: "refresh"; rel: string; local: LocalFile }
+  | { kind: "skip"; rel: string; reason: string; until: number }
+  | { kind: "remove-scratch"; path: string };
+
+export interface MirrorPlan {
+  actions: MirrorAction[];
+  /** Set when the pass must not touch anything destructive (see plan.ts). */
+  refused?: {
+    reason: "mass-vanish" | "empty-share" | "empty-remote" | "share-unreadable";
+    message: string;
+  };
+}
+
+export interface MirrorSummary {
+  uploaded: number;
+  moved: number;
+  trashed: number;
+  forgotten: number;
+  adopted: number;
+  conflicts: number;
+  skipped: number;
+  failed: number;
+  refused?: string;
+  /** The plan, on a dry run. */
+  plan?: MirrorAction[];
+  durationMs: number;
+}

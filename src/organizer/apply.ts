@@ -1,0 +1,246 @@
+/**
+ * Applies organizer actions one at a time. Every move goes through `moveFile` (never overwrites);
+ * a target that turns out taken is resolved by content (duplicate / conflict / interrupted move);
+ * a locked or changed file is deferred, not quarantined. In a dry run nothing is written.
+ */
+import { randomBytes } from "node:crypto";
+import { lstat, rename, unlink, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { Config } from "../config/schema.js";
+import { describeError } from "../errors.js";
+import type { Logger } from "../log/logger.js";
+import { ensureDirInside, errCode, isPlainFileInside, LOCKED } from "./fs-guard.js";
+import { moveFile, sha256File } from "./move.js";
+import { SIDECAR_SUFFIX, sidecarText } from "./sidecar.js";
+import type { OrganizeAction, OrganizeReport, PlanFile } from "./types.js";
+
+export interface ApplierInit {
+  share: string;
+  stateDir: string;
+  config: Config;
+  log: Logger;
+  now: Date;
+  dryRun: boolean;
+  copy: boolean;
+  report: OrganizeReport;
+  /** rel → absolute path as on disk (may be NFD). */
+  abs: Map<string, string>;
+  files: PlanFile[];
+}
+
+interface Quarantine {
+  code: string;
+  message: string;
+  messageEn: string;
+}
+
+const dirOf = (rel: string) => (rel.includes("/") ? rel.slice(0, rel.lastIndexOf("/")) : "");
+const nameOf = (rel: string) => rel.slice(rel.lastIndexOf("/") + 1);
+
+export class Applier {
+  private readonly scanned: Map<string, PlanFile>;
+  /** Quarantine names taken in this dry run (nothing is created, so count them here). */
+  private readonly dryTaken = new Set<string>();
+
+  constructor(private readonly s: ApplierInit) {
+    this.scanned = new Map(s.files.map((f) => [f.rel, f]));
+  }
+
+  private absOf(rel: string): string {
+    return this.s.abs.get(rel) ?? path.join(this.s.share, ...rel.split("/"));
+  }
+
+  async apply(a: OrganizeAction): Promise<void> {
+    const r = this.s.report;
+    const where = "from" in a ? a.from : "path" in a ? a.path : a.file;
+    try {
+      switch (a.kind) {
+        case "defer":
+          r.deferred.push({ path: a.path, why: a.why });
+          return;
+        case "move":
+          return await this.move(a.from, a.to, a.fromQuarantine, a.sidecar);
+        case "collide":
+          return await this.collide(a.from, a.to, a.against);
+        case "quarantine":
+          if (!(await this.stillSame(a.from))) return;
+          await this.quarantine(a.from, {
+            code: a.reason,
+            message: a.message,
+            messageEn: a.messageEn,
+          });
+          return;
+        case "sidecar":
+          return await this.writeSidecar(
+            a.file,
+            { code: a.reason, message: a.message, messageEn: a.messageEn },
+            true,
+          );
+        case "removeSidecar":
+          return await this.removeSidecar(a.path);
+      }
+    } catch (err) {
+      const code = errCode(err);
+      if (LOCKED.has(code) && a.kind !== "removeSidecar" && a.kind !== "sidecar") {
+        r.deferred.push({ path: where, why: "locked" });
+        this.s.log.info({ path: where, code }, "file is locked by another program; will retry");
+        return;
+      }
+      r.errors.push({ path: where, code, message: describeError(err) });
+      this.s.log.error({ path: where, code, err: describeError(err) }, "organizer action failed");
+    }
+  }
+
+  /** The file is still a plain file in the share with the size and mtime the scan saw. */
+  private async stillSame(rel: string): Promise<boolean> {
+    const seen = this.scanned.get(rel);
+    const st = await lstat(this.absOf(rel)).catch(() => null);
+    const ok =
+      seen !== undefined &&
+      st !== null &&
+      st.size === seen.size &&
+      st.mtimeMs === seen.mtimeMs &&
+      (await isPlainFileInside(this.s.share, rel));
+    if (!ok) this.s.report.deferred.push({ path: rel, why: "changed" });
+    return ok;
+  }
+
+  private async move(
+    from: string,
+    to: string,
+    fromQ: boolean,
+    sidecar: string | null,
+  ): Promise<void> {
+    if (!(await this.stillSame(from))) return;
+    if (!this.s.dryRun) {
+      await ensureDirInside(this.s.share, dirOf(to));
+      try {
+        await moveFile(this.absOf(from), this.absOf(to), {
+          stateDir: this.s.stateDir,
+          copy: this.s.copy,
+        });
+      } catch (err) {
+        if (errCode(err) === "EEXIST") return this.collide(from, to, to);
+        throw err;
+      }
+      if (sidecar) await unlink(this.absOf(sidecar)).catch(() => {});
+    }
+    (fromQ ? this.s.report.unquarantined : this.s.report.moves).push({ from, to });
+    this.s.log.info(
+      { path: to, from },
+      fromQ ? "filed a file from the quarantine" : "filed decree",
+    );
+  }
+
+  /** The canonical path is taken: same inode → finish an interrupted link-move; else compare bytes. */
+  private async collide(from: string, to: string, against: string): Promise<void> {
+    if (!(await this.stillSame(from))) return;
+    const fromAbs = this.absOf(from);
+    let existing = this.absOf(to);
+    let st = await lstat(existing).catch(() => null);
+    if (!st && this.s.dryRun) {
+      existing = this.absOf(against);
+      st = await lstat(existing).catch(() => null);
+    }
+    if (!st) return this.move(from, to, false, null);
+    const src = await lstat(fromAbs);
+    if (src.ino === st.ino && src.dev === st.dev && src.nlink >= 2) {
+      if (!this.s.dryRun) await unlink(fromAbs);
+      this.s.report.completed.push({ from, to });
+      this.s.log.info({ path: to, from }, "finished an interrupted move (second link removed)");
+      return;
+    }
+    const same = (await sha256File(fromAbs)) === (await sha256File(existing));
+    const n = nameOf(to);
+    const q: Quarantine = same
+      ? {
+          code: "DUPLICATE",
+          message: `Isi berkas ini sama persis dengan ${n} yang sudah diarsipkan di ${dirOf(to)}; periksa lalu hapus salinan ini bila memang ganda.`,
+          messageEn: `identical to the archived ${to}`,
+        }
+      : {
+          code: "CONFLICT",
+          message: `Sudah ada keputusan ${n} di ${dirOf(to)} dengan isi berbeda; periksa nomor dan tahun kedua berkas, lalu ganti nama berkas yang salah.`,
+          messageEn: `same decree as ${to} but different content`,
+        };
+    const qPath = await this.quarantine(from, q, true);
+    (same ? this.s.report.duplicates : this.s.report.conflicts).push({
+      path: from,
+      to: qPath,
+      existing: to,
+    });
+  }
+
+  /** Moves `from` into the quarantine under a free name and writes its sidecar; returns the new path. */
+  private async quarantine(from: string, q: Quarantine, collision = false): Promise<string> {
+    const qDir = this.s.config.convention.quarantineDir;
+    const name = nameOf(from);
+    const dot = name.lastIndexOf(".");
+    const stem = dot > 0 ? name.slice(0, dot) : name;
+    const ext = dot > 0 ? name.slice(dot) : "";
+    if (!this.s.dryRun) await ensureDirInside(this.s.share, qDir);
+    for (let i = 1; i < 10_000; i++) {
+      const target = `${qDir}/${i === 1 ? name : `${stem} (${i})${ext}`}`;
+      if (this.s.dryRun) {
+        if (this.dryTaken.has(target) || (await lstat(this.absOf(target)).catch(() => null)))
+          continue;
+        this.dryTaken.add(target);
+      } else {
+        try {
+          await moveFile(this.absOf(from), this.absOf(target), {
+            stateDir: this.s.stateDir,
+            copy: this.s.copy,
+          });
+        } catch (err) {
+          if (errCode(err) === "EEXIST") continue;
+          throw err;
+        }
+        await this.writeSidecar(target, q, false, dirOf(from));
+      }
+      if (!collision) {
+        this.s.report.quarantined.push({
+          path: from,
+          to: target,
+          reason: q.code,
+          message: q.message,
+        });
+      }
+      this.s.log.warn({ path: from, to: target, code: q.code, reason: q.messageEn }, "quarantined");
+      return target;
+    }
+    throw new Error(`no free name in ${qDir} for ${name}`);
+  }
+
+  private async writeSidecar(
+    file: string,
+    q: Quarantine,
+    onlyIfMissing: boolean,
+    origin?: string,
+  ): Promise<void> {
+    const side = file + SIDECAR_SUFFIX;
+    const sideAbs = this.absOf(side);
+    if (onlyIfMissing && (await lstat(sideAbs).catch(() => null))) return;
+    this.s.report.sidecars.push({ path: side, op: "written" });
+    if (this.s.dryRun) return;
+    const text = sidecarText(
+      {
+        name: nameOf(file),
+        message: q.message,
+        code: q.code,
+        origin: origin ?? this.s.config.convention.quarantineDir,
+        time: this.s.now,
+      },
+      this.s.config.convention,
+    );
+    const tmp = path.join(path.dirname(sideAbs), `.arsipd-${randomBytes(6).toString("hex")}.tmp`);
+    await writeFile(tmp, text, "utf8");
+    await rename(tmp, sideAbs);
+  }
+
+  private async removeSidecar(side: string): Promise<void> {
+    const subject = this.absOf(side.slice(0, -SIDECAR_SUFFIX.length));
+    if (await lstat(subject).catch(() => null)) return;
+    if (!this.s.dryRun) await unlink(this.absOf(side));
+    this.s.report.sidecars.push({ path: side, op: "removed" });
+  }
+}

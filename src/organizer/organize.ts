@@ -1,0 +1,129 @@
+/**
+ * The organizer: files every decree in the share at its canonical path, quarantines what cannot
+ * be read, and never overwrites or loses a byte. Plans with planOrganize (pure), then applies one
+ * action at a time. With `dryRun` it only reads (hashes included, to tell duplicates from
+ * conflicts) and reports what it would do.
+ */
+import { lstat } from "node:fs/promises";
+import path from "node:path";
+import type { Config } from "../config/schema.js";
+import type { Logger } from "../log/logger.js";
+import { makeIgnore } from "../share/ignore.js";
+import { scanShare } from "../share/scan.js";
+import { Applier } from "./apply.js";
+import { recoverMoves } from "./move.js";
+import { planOrganize } from "./plan.js";
+import { emptyReport, type OrganizeReport, type PlanFile } from "./types.js";
+
+export type { OrganizeReport } from "./types.js";
+
+export interface OrganizeContext {
+  config: Config;
+  log: Logger;
+  now?: () => Date;
+  /** Where interrupted-move intents live (default config.stateDir). */
+  stateDir?: string;
+}
+
+export interface OrganizeOptions {
+  dryRun?: boolean;
+  signal?: AbortSignal;
+  /** Dirty paths (relative to the share, or absolute inside it) from the watcher; full scan when absent. */
+  paths?: string[];
+  /** Move by copy + verify + rename even on one file system (as across file systems). */
+  copyMoves?: boolean;
+}
+
+/** Names arsipd writes into the share root itself; never organized or quarantined. */
+export function ownFiles(config: Config): string[] {
+  const b = config.index.baseName;
+  const meta = config.index.metadataFile.replace(/\.(csv|xlsx)$/i, "");
+  return [
+    `${b}.xlsx`,
+    `${b}.csv`,
+    config.feed.fileName,
+    `${meta}.csv`,
+    `${meta}.xlsx`,
+    config.index.metadataFile,
+  ];
+}
+
+export async function organize(
+  ctx: OrganizeContext,
+  opts: OrganizeOptions = {},
+): Promise<OrganizeReport> {
+  const { config } = ctx;
+  const dryRun = opts.dryRun === true;
+  const now = ctx.now?.() ?? new Date();
+  const log = ctx.log.child({ module: "organizer" });
+  const share = path.resolve(config.share);
+  const stateDir = ctx.stateDir ?? config.stateDir;
+  const report = emptyReport(dryRun);
+  if (!dryRun) {
+    for (const m of await recoverMoves(stateDir)) {
+      const done = { from: path.relative(share, m.from), to: path.relative(share, m.to) };
+      report.completed.push(done);
+      log.info({ path: done.to, from: done.from }, "finished a move interrupted by a crash");
+    }
+  }
+  const ignore = makeIgnore(config.convention.ignore);
+  const { files, abs } = opts.paths
+    ? await statHinted(share, opts.paths, ignore)
+    : await scanAll(share, ignore, report);
+  report.scanned = files.length;
+  const actions = planOrganize(
+    files,
+    {
+      convention: config.convention,
+      stabilityMs: config.watch.stabilityMs,
+      ownFiles: ownFiles(config),
+    },
+    now,
+  );
+  const applier = new Applier({
+    share,
+    stateDir,
+    config,
+    log,
+    now,
+    dryRun,
+    copy: opts.copyMoves === true,
+    report,
+    abs,
+    files,
+  });
+  for (const a of actions) {
+    if (opts.signal?.aborted) {
+      if ("from" in a) report.deferred.push({ path: a.from, why: "aborted" });
+      continue;
+    }
+    await applier.apply(a);
+  }
+  return report;
+}
+
+async function scanAll(share: string, ignore: (n: string) => boolean, report: OrganizeReport) {
+  const res = await scanShare(share, { ignore });
+  for (const e of res.errors)
+    report.errors.push({ path: e.rel, code: e.code, message: "cannot read folder" });
+  const abs = new Map(res.files.map((f) => [f.rel, f.abs]));
+  const files: PlanFile[] = res.files.map(({ rel, size, mtimeMs }) => ({ rel, size, mtimeMs }));
+  return { files, abs };
+}
+
+async function statHinted(share: string, paths: string[], ignore: (n: string) => boolean) {
+  const files: PlanFile[] = [];
+  const abs = new Map<string, string>();
+  for (const p of paths) {
+    const full = path.resolve(share, p);
+    const rel = path.relative(share, full).split(path.sep).join("/").normalize("NFC");
+    if (rel === "" || rel.startsWith("..") || path.isAbsolute(rel) || abs.has(rel)) continue;
+    if (rel.split("/").some(ignore)) continue;
+    const st = await lstat(full).catch(() => null);
+    if (!st?.isFile()) continue;
+    files.push({ rel, size: st.size, mtimeMs: st.mtimeMs });
+    abs.set(rel, full);
+  }
+  files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+  return { files, abs };
+}

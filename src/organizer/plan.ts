@@ -1,0 +1,75 @@
+/**
+ * The organizer's plan: which file goes where. Pure (no I/O, no clock: `now` is passed).
+ * Contract:
+ * - a file at its canonical path, a non-decree extension, an arsipd-written file in the share
+ *   root, and a file in the quarantine that still cannot be read: no action (idempotent);
+ * - a file modified less than `stabilityMs` before `now`: deferred;
+ * - a readable name elsewhere: a `move` when its canonical path is free in `files` and not claimed
+ *   by an earlier move of this plan, otherwise a `collide` (the applier hashes and decides);
+ *   a readable name inside the quarantine whose place is taken stays where it is;
+ * - an unreadable name outside the quarantine: `quarantine`;
+ * - a sidecar in the quarantine whose file is gone: `removeSidecar`; a quarantined unreadable
+ *   file without its sidecar: `sidecar`.
+ */
+import type { ConventionConfig } from "../config/schema.js";
+import { parse } from "../convention/parse.js";
+import { SIDECAR_SUFFIX } from "./sidecar.js";
+import type { OrganizeAction, PlanFile } from "./types.js";
+
+export interface PlanRules {
+  convention: ConventionConfig;
+  stabilityMs: number;
+  /** Names in the share root that arsipd writes itself (register, feed, metadata). */
+  ownFiles: string[];
+}
+
+function baseName(rel: string): string {
+  return rel.slice(rel.lastIndexOf("/") + 1);
+}
+
+export function planOrganize(files: PlanFile[], rules: PlanRules, now: Date): OrganizeAction[] {
+  const conv = rules.convention;
+  const q = conv.quarantineDir;
+  const present = new Set(files.map((f) => f.rel));
+  const own = new Set(rules.ownFiles.map((n) => n.normalize("NFC")));
+  const exts = new Set(conv.extensions.map((e) => e.toLowerCase()));
+  const claimed = new Map<string, string>();
+  const actions: OrganizeAction[] = [];
+  for (const f of files) {
+    const inQ = f.rel.startsWith(`${q}/`);
+    const name = baseName(f.rel);
+    if (!f.rel.includes("/") && own.has(name)) continue;
+    if (inQ && name.endsWith(SIDECAR_SUFFIX)) {
+      const subject = f.rel.slice(0, -SIDECAR_SUFFIX.length);
+      if (!present.has(subject)) actions.push({ kind: "removeSidecar", path: f.rel });
+      continue;
+    }
+    const dot = name.lastIndexOf(".");
+    if (dot < 0 || !exts.has(name.slice(dot + 1).toLowerCase())) continue;
+    const r = parse(name, conv, { now });
+    if (r.ok && r.path === f.rel) continue;
+    if (now.getTime() - f.mtimeMs < rules.stabilityMs) {
+      actions.push({ kind: "defer", path: f.rel, why: "writing" });
+      continue;
+    }
+    if (!r.ok) {
+      if (!inQ) {
+        const { reason, message, messageEn } = r;
+        actions.push({ kind: "quarantine", from: f.rel, reason, message, messageEn });
+      } else if (!present.has(f.rel + SIDECAR_SUFFIX)) {
+        const { reason, message, messageEn } = r;
+        actions.push({ kind: "sidecar", file: f.rel, reason, message, messageEn });
+      }
+      continue;
+    }
+    const taken = claimed.get(r.path) ?? (present.has(r.path) ? r.path : undefined);
+    if (taken !== undefined) {
+      if (!inQ) actions.push({ kind: "collide", from: f.rel, to: r.path, against: taken });
+      continue;
+    }
+    claimed.set(r.path, f.rel);
+    const sidecar = inQ && present.has(f.rel + SIDECAR_SUFFIX) ? f.rel + SIDECAR_SUFFIX : null;
+    actions.push({ kind: "move", from: f.rel, to: r.path, fromQuarantine: inQ, sidecar });
+  }
+  return actions;
+}

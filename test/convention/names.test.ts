@@ -1,0 +1,55 @@
+/**
+ * Table-driven: realistic names (names.data.json) → the canonical path, or "!<REASON>".
+ * The year bound is fixed by `now` (2025 → yearMax 2026) so the table does not age.
+ */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { conventionSchema } from "../../src/config/schema.js";
+import { parse } from "../../src/convention/parse.js";
+
+const rows = JSON.parse(readFileSync(new URL("./names.data.json", import.meta.url), "utf8")) as [
+  string,
+  string,
+][];
+const rules = conventionSchema.parse({});
+const now = new Date(2025, 5, 1);
+
+describe("parse: realistic names", () => {
+  it("has a large table", () => {
+    expect(rows.length).toBeGreaterThanOrEqual(150);
+  });
+  it.each(rows)("%j → %s", (input, expected) => {
+    const r = parse(input, rules, { now });
+    if (expected.startsWith("!")) {
+      expect(r.ok ? r.path : r.reason).toBe(expected.slice(1));
+      if (!r.ok) {
+        expect(r.message.length).toBeGreaterThan(20);
+        expect(r.messageEn.length).toBeGreaterThan(20);
+      }
+    } else {
+      expect(r.ok ? r.path : `${r.reason}: ${r.messageEn}`).toBe(expected);
+    }
+  });
+
+  it("keeps an old-style number as printed, with '/'", () => {
+    const r = parse("45_PL.01.3-Kpt_3172_KPU-Kot_IV_2019.pdf", rules, { now });
+    expect(r.ok && r.decree.nomorAsli).toBe("45/PL.01.3-Kpt/3172/KPU-Kot/IV/2019");
+    const c = parse("5-Kpts-KPU-Kota-012.329521-2015.pdf", rules, { now });
+    expect(c.ok && c.decree.nomorAsli).toBe("5/Kpts/KPU-Kota-012.329521/2015");
+  });
+
+  it("keeps the subject as typed (NFC), for the register", () => {
+    const r = parse("SK Ketua No 12 Th 2024 ttg Pe\u0301netapan  DPT.pdf", rules, { now });
+    expect(r.ok && r.decree.tentang).toBe("Pénetapan DPT");
+  });
+
+  it("reads jenis from config, not from built-in words", () => {
+    const custom = conventionSchema.parse({
+      jenis: [{ code: "PERBUP", label: "Peraturan Bupati", aliases: ["perbup"] }],
+    });
+    const r = parse("Perbup No 4 Th 2021 ttg Pajak.pdf", custom, { now });
+    expect(r.ok && r.path).toBe("PERBUP/2021/PERBUP_2021_004_pajak.pdf");
+    const k = parse("SK Ketua No 4 Th 2021.pdf", custom, { now });
+    expect(k.ok ? k.path : k.reason).toBe("NO_JENIS");
+  });
+});

@@ -1,0 +1,57 @@
+// Runs one full mirror pass from the compiled dist/ and, driven by env, kills itself (SIGKILL)
+// at a chosen point. Every completed put and move is appended (fsync'd) to CRASH_EVENTS so the
+// test can count uploads across crashes. Env: SHARE MIRROR STATE CRASH_EVENTS
+// KILL_WHEN=put-begin|put-done|move-done|flush KILL_AT=N BATCH=n
+import { closeSync, fsyncSync, openSync, writeSync } from "node:fs";
+import pino from "pino";
+import { configSchema } from "../../dist/config/schema.js";
+import { mirrorPass } from "../../dist/mirror/pass.js";
+import { LocalRemote } from "../../dist/remote/local.js";
+import { Journal } from "../../dist/state/journal.js";
+
+const env = process.env;
+const killAt = Number(env.KILL_AT ?? 0);
+let count = 0;
+const event = (line) => {
+  const fd = openSync(env.CRASH_EVENTS, "a");
+  writeSync(fd, `${line}\n`);
+  fsyncSync(fd);
+  closeSync(fd);
+};
+const hit = (when) => {
+  if (env.KILL_WHEN === when && ++count === killAt) process.kill(process.pid, "SIGKILL");
+};
+
+class CountingRemote extends LocalRemote {
+  async put(p, file, opts) {
+    hit("put-begin");
+    const r = await super.put(p, file, opts);
+    event(`put\t${p}`);
+    hit("put-done");
+    return r;
+  }
+  async move(a, b, signal) {
+    await super.move(a, b, signal);
+    event(`move\t${a}\t${b}`);
+    hit("move-done");
+  }
+}
+
+const config = configSchema.parse({
+  share: env.SHARE,
+  stateDir: env.STATE,
+  remote: { type: "local", path: env.MIRROR },
+  deletes: { maxFraction: 0.5 },
+});
+const journal = await Journal.open(env.STATE, { batchSize: Number(env.BATCH ?? 7) });
+const flush = journal.flush.bind(journal);
+journal.flush = async () => {
+  await flush();
+  hit("flush");
+};
+const summary = await mirrorPass(
+  { config, log: pino({ level: "silent" }), remote: new CountingRemote(env.MIRROR), journal },
+  { full: true },
+);
+await journal.close();
+process.stdout.write(JSON.stringify(summary));

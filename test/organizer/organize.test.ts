@@ -1,0 +1,206 @@
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { readdir, readFile, symlink } from "node:fs/promises";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { organize } from "../../src/organizer/organize.js";
+import { readSidecar } from "../../src/organizer/sidecar.js";
+import { NOW, put, silent, tempShare } from "./helpers.js";
+
+const ctx = (config: Parameters<typeof organize>[0]["config"]) => ({
+  config,
+  log: silent,
+  now: () => NOW,
+});
+
+async function tree(dir: string, base = ""): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of await readdir(dir, { withFileTypes: true })) {
+    const rel = base ? `${base}/${e.name}` : e.name;
+    if (e.isDirectory()) out.push(...(await tree(path.join(dir, e.name), rel)));
+    else out.push(rel);
+  }
+  return out.sort();
+}
+
+describe("organize", () => {
+  it("files decrees from the top level, MASUK and a wrong folder; a second pass does nothing", async () => {
+    const { share, config } = await tempShare();
+    await put(share, "SK Ketua No 12 Th 2024 ttg Penetapan DPT.pdf", "a");
+    await put(share, "MASUK/Kep Sekretaris 3-2023 pembentukan tim.pdf", "b");
+    await put(share, "KPT-KETUA/2023/KPT-KETUA_2024_005_x.pdf", "c");
+    await put(share, "catatan.txt", "not a decree");
+    await put(share, "Indeks-Keputusan.xlsx", "register");
+    await put(share, "jdihn.json", "[]");
+    await put(share, "MASUK/~$Dokumen.docx", "lock");
+    const r = await organize(ctx(config));
+    expect(r.moves.map((m) => m.to).sort()).toEqual([
+      "KPT-KETUA/2024/KPT-KETUA_2024_005_x.pdf",
+      "KPT-KETUA/2024/KPT-KETUA_2024_012_penetapan-dpt.pdf",
+      "KPT-SEKRETARIS/2023/KPT-SEKRETARIS_2023_003_pembentukan-tim.pdf",
+    ]);
+    expect(r.quarantined).toEqual([]);
+    const files = await tree(share);
+    expect(files).toEqual([
+      "Indeks-Keputusan.xlsx",
+      "KPT-KETUA/2024/KPT-KETUA_2024_005_x.pdf",
+      "KPT-KETUA/2024/KPT-KETUA_2024_012_penetapan-dpt.pdf",
+      "KPT-SEKRETARIS/2023/KPT-SEKRETARIS_2023_003_pembentukan-tim.pdf",
+      "MASUK/~$Dokumen.docx",
+      "catatan.txt",
+      "jdihn.json",
+    ]);
+    expect(
+      await readFile(
+        path.join(share, "KPT-KETUA/2024/KPT-KETUA_2024_012_penetapan-dpt.pdf"),
+        "utf8",
+      ),
+    ).toBe("a");
+    const again = await organize(ctx(config));
+    expect([
+      again.moves,
+      again.quarantined,
+      again.duplicates,
+      again.conflicts,
+      again.deferred,
+      again.sidecars,
+    ]).toEqual([[], [], [], [], [], []]);
+    expect(await tree(share)).toEqual(files);
+  });
+
+  it("quarantines unreadable names with a sidecar; renaming files them and removes the sidecar", async () => {
+    const { share, config } = await tempShare();
+    await put(share, "MASUK/scan0001.pdf", "s1");
+    await put(share, "scan0001.pdf", "s2");
+    const r = await organize(ctx(config));
+    expect(r.quarantined.map((q) => [q.path, q.to, q.reason])).toEqual([
+      ["MASUK/scan0001.pdf", "_KARANTINA/scan0001.pdf", "NO_JENIS"],
+      ["scan0001.pdf", "_KARANTINA/scan0001 (2).pdf", "NO_JENIS"],
+    ]);
+    const text = await readFile(path.join(share, "_KARANTINA/scan0001.pdf.ALASAN.txt"), "utf8");
+    const sc = readSidecar(text);
+    expect(sc).toMatchObject({
+      berkas: "scan0001.pdf",
+      kode: "NO_JENIS",
+      asal: "MASUK",
+      waktu: NOW.toISOString(),
+    });
+    expect(sc.alasan).toContain("jenis keputusan");
+    expect(text).toMatch(/Cara memperbaiki: .*\n.*KPT-KETUA_2024_012/);
+    expect(
+      readSidecar(
+        await readFile(path.join(share, "_KARANTINA/scan0001 (2).pdf.ALASAN.txt"), "utf8"),
+      ).asal,
+    ).toBe("(folder utama)");
+    // Second pass: still unreadable, nothing changes.
+    const again = await organize(ctx(config));
+    expect([again.quarantined, again.moves, again.sidecars]).toEqual([[], [], []]);
+    // The clerk renames it inside the quarantine.
+    execFileSync("mv", [
+      path.join(share, "_KARANTINA/scan0001.pdf"),
+      path.join(share, "_KARANTINA/SK Ketua No 9 Th 2024.pdf"),
+    ]);
+    const fixed = await organize(ctx(config));
+    expect(fixed.unquarantined).toEqual([
+      { from: "_KARANTINA/SK Ketua No 9 Th 2024.pdf", to: "KPT-KETUA/2024/KPT-KETUA_2024_009.pdf" },
+    ]);
+    expect(fixed.sidecars).toEqual([{ path: "_KARANTINA/scan0001.pdf.ALASAN.txt", op: "removed" }]);
+    expect(await tree(path.join(share, "_KARANTINA"))).toEqual([
+      "scan0001 (2).pdf",
+      "scan0001 (2).pdf.ALASAN.txt",
+    ]);
+  });
+
+  it("never overwrites: duplicates and conflicts go to the quarantine naming the file already there", async () => {
+    const { share, config } = await tempShare();
+    await put(share, "KPT-KETUA/2024/KPT-KETUA_2024_012.pdf", "original");
+    await put(share, "MASUK/SK Ketua No 12 Th 2024.pdf", "original");
+    await put(share, "kpt ketua 2024 012.pdf", "other bytes");
+    const r = await organize(ctx(config));
+    expect(r.duplicates).toEqual([
+      {
+        path: "MASUK/SK Ketua No 12 Th 2024.pdf",
+        to: "_KARANTINA/SK Ketua No 12 Th 2024.pdf",
+        existing: "KPT-KETUA/2024/KPT-KETUA_2024_012.pdf",
+      },
+    ]);
+    expect(r.conflicts).toEqual([
+      {
+        path: "kpt ketua 2024 012.pdf",
+        to: "_KARANTINA/kpt ketua 2024 012.pdf",
+        existing: "KPT-KETUA/2024/KPT-KETUA_2024_012.pdf",
+      },
+    ]);
+    expect(await readFile(path.join(share, "KPT-KETUA/2024/KPT-KETUA_2024_012.pdf"), "utf8")).toBe(
+      "original",
+    );
+    const dup = readSidecar(
+      await readFile(path.join(share, "_KARANTINA/SK Ketua No 12 Th 2024.pdf.ALASAN.txt"), "utf8"),
+    );
+    expect(dup.kode).toBe("DUPLICATE");
+    expect(dup.alasan).toContain("KPT-KETUA_2024_012.pdf");
+    const con = readSidecar(
+      await readFile(path.join(share, "_KARANTINA/kpt ketua 2024 012.pdf.ALASAN.txt"), "utf8"),
+    );
+    expect(con.kode).toBe("CONFLICT");
+    const again = await organize(ctx(config));
+    expect([again.duplicates, again.conflicts, again.moves]).toEqual([[], [], []]);
+  });
+
+  it("defers a file still being written and leaves a dry run's share unchanged", async () => {
+    const { share, config } = await tempShare();
+    await put(share, "SK Ketua No 1 Th 2024.pdf", "fresh", new Date(NOW.getTime() - 500));
+    await put(share, "scan.pdf", "x");
+    await put(share, "SK Ketua No 2 Th 2024.pdf", "y");
+    const before = await tree(share);
+    const dry = await organize(ctx(config), { dryRun: true });
+    expect(dry.deferred).toEqual([{ path: "SK Ketua No 1 Th 2024.pdf", why: "writing" }]);
+    expect(dry.moves).toEqual([
+      { from: "SK Ketua No 2 Th 2024.pdf", to: "KPT-KETUA/2024/KPT-KETUA_2024_002.pdf" },
+    ]);
+    expect(dry.quarantined.map((q) => q.to)).toEqual(["_KARANTINA/scan.pdf"]);
+    expect(await tree(share)).toEqual(before);
+    const real = await organize(ctx(config));
+    expect(real.deferred).toEqual([{ path: "SK Ketua No 1 Th 2024.pdf", why: "writing" }]);
+    expect(existsSync(path.join(share, "SK Ketua No 1 Th 2024.pdf"))).toBe(true);
+  });
+
+  it("does not follow a symlinked folder out of the share", async () => {
+    const { root, share, config } = await tempShare();
+    const outside = path.join(root, "outside");
+    await put(root, "outside/keep.txt", "x");
+    await symlink(outside, path.join(share, "KPT-KETUA"));
+    await put(share, "SK Ketua No 3 Th 2024.pdf", "z");
+    await symlink(path.join(outside, "keep.txt"), path.join(share, "SK Ketua No 4 Th 2024.pdf"));
+    const r = await organize(ctx(config));
+    expect(r.moves).toEqual([]);
+    expect(r.errors.map((e) => [e.path, e.code])).toEqual([
+      ["SK Ketua No 3 Th 2024.pdf", "UNSAFE_TARGET"],
+    ]);
+    expect(await readdir(outside)).toEqual(["keep.txt"]);
+    expect(existsSync(path.join(share, "SK Ketua No 3 Th 2024.pdf"))).toBe(true);
+  });
+
+  it("defers a locked file (rename refused) instead of quarantining it", async () => {
+    const { share, config } = await tempShare();
+    const abs = await put(share, "SK Ketua No 5 Th 2024.pdf", "locked");
+    let immutable = true;
+    try {
+      execFileSync("chattr", ["+i", abs], { stdio: "ignore" });
+    } catch {
+      immutable = false;
+    }
+    try {
+      const r = await organize(ctx(config));
+      if (immutable) {
+        expect(r.deferred).toEqual([{ path: "SK Ketua No 5 Th 2024.pdf", why: "locked" }]);
+        expect(r.quarantined).toEqual([]);
+        expect(existsSync(abs)).toBe(true);
+      } else {
+        expect(r.moves).toHaveLength(1);
+      }
+    } finally {
+      if (immutable) execFileSync("chattr", ["-i", abs]);
+    }
+  });
+});
