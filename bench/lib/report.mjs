@@ -51,7 +51,8 @@ export function ratios(scen, tools) {
 }
 
 function cell(tools, name, s) {
-  if (!tools[name]?.ok) return "missing";
+  if (!tools[name]?.ok)
+    return tools[name]?.reason?.startsWith("not selected") ? "not run" : "missing";
   if (!s) return "-";
   if (!s.valid) return "INVALID";
   return `${(s.medianMs / 1000).toFixed(2)} s / ${Math.round(s.peakKb / 1024)} MB`;
