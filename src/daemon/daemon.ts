@@ -17,6 +17,10 @@ import { type Job, WorkLoop } from "./work-loop.js";
 
 export interface PassResult {
   ok: boolean;
+  /** Something was filed, quarantined or mirrored: the register is due for a rebuild. */
+  changed: boolean;
+  /** Paths left alone because they were still being written: look again after the window. */
+  deferred: string[];
   summary: Record<string, number | string | undefined>;
 }
 
@@ -25,8 +29,14 @@ export interface Engine {
   /** Remote description without credentials. */
   readonly remoteDescription: string;
   /** Organize, mirror and (when due) re-index. Throws when the remote is unusable. */
-  pass(kind: "full" | "quick", paths: string[], signal: AbortSignal): Promise<PassResult>;
-  index(signal: AbortSignal): Promise<void>;
+  pass(
+    kind: "full" | "quick",
+    paths: string[],
+    signal: AbortSignal,
+    reason: string,
+  ): Promise<PassResult>;
+  /** Rebuilds the register and feed; returns the files it rewrote. */
+  index(signal: AbortSignal): Promise<string[]>;
   /** The daily summary line's fields; resets the day's counters. */
   summary(): Record<string, number>;
   close(): Promise<void>;
@@ -95,6 +105,10 @@ export async function runDaemon(first: LoadedConfig, deps: DaemonDeps): Promise<
       onError: () => loop.enqueue({ kind: "full", reason: "watcher error" }),
     });
     await watcher.start();
+    log.info(
+      { share: config.share, polling: config.watch.polling },
+      `watching ${config.share} (${config.watch.polling ? `polling every ${config.watch.pollIntervalMs} ms` : "file system events"})`,
+    );
     const stopSchedules = startSchedules([
       {
         name: "full-pass",
@@ -120,7 +134,11 @@ export async function runDaemon(first: LoadedConfig, deps: DaemonDeps): Promise<
   }
 
   async function runJob(engine: Engine, job: Job, signal: AbortSignal): Promise<void> {
-    if (job.kind === "index") return engine.index(signal);
+    if (job.kind === "index") {
+      const written = await engine.index(signal);
+      if (written.length > 0) log.info({ files: written }, "register rebuilt");
+      return;
+    }
     if (job.kind === "summary") {
       log.info({ summary: engine.summary() }, "daily summary");
       return;
@@ -135,7 +153,14 @@ export async function runDaemon(first: LoadedConfig, deps: DaemonDeps): Promise<
       error,
     });
     try {
-      const r = await engine.pass(job.kind, job.kind === "quick" ? job.paths : [], signal);
+      const r = await engine.pass(
+        job.kind,
+        job.kind === "quick" ? job.paths : [],
+        signal,
+        job.reason,
+      );
+      if (r.changed || job.reason === "start-up") indexSoon();
+      if (r.deferred.length > 0) lookAgain(r.deferred);
       saveStatus({
         lastPass: record(r.ok, r.summary),
         remote: { description: engine.remoteDescription, reachable: true, message: "reachable" },
@@ -151,7 +176,33 @@ export async function runDaemon(first: LoadedConfig, deps: DaemonDeps): Promise<
     }
   }
 
+  // The register is rebuilt a while after the last change, not after every file.
+  let indexTimer: NodeJS.Timeout | undefined;
+  function indexSoon(): void {
+    if (indexTimer) clearTimeout(indexTimer);
+    indexTimer = setTimeout(() => {
+      indexTimer = undefined;
+      current.loop.enqueue({ kind: "index", reason: "changes" });
+    }, current.loaded.config.index.debounceMs);
+    indexTimer.unref();
+  }
+
+  // Files still being written are looked at again once the stability window has passed:
+  // no watcher event may come for them (the last write already fired it).
+  const lookAgainTimers = new Set<NodeJS.Timeout>();
+  function lookAgain(paths: string[]): void {
+    const t = setTimeout(() => {
+      lookAgainTimers.delete(t);
+      current.loop.enqueue({ kind: "quick", paths, reason: "stability window passed" });
+    }, current.loaded.config.watch.stabilityMs + 250);
+    t.unref();
+    lookAgainTimers.add(t);
+  }
+
   async function stopInstance(inst: Instance): Promise<void> {
+    if (indexTimer) clearTimeout(indexTimer);
+    for (const t of lookAgainTimers) clearTimeout(t);
+    lookAgainTimers.clear();
     inst.stopSchedules();
     await inst.watcher.close();
     await inst.loop.stop(deps.graceMs ?? 8_000);

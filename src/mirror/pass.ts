@@ -59,7 +59,18 @@ export async function mirrorPass(
 
   const local: LocalFile[] = [];
   const toHash: typeof scan.files = [];
+  // A file modified within the stability window is probably still being written (a scanner,
+  // a copy over SMB): it is left alone this pass, like an unreadable one, and the daemon looks
+  // again once the window has passed. A future mtime (a skewed clock) says nothing: go on.
+  const nowMs = now().getTime();
+  const deferred: string[] = [];
   for (const f of scan.files) {
+    const age = nowMs - f.mtimeMs;
+    if (age >= 0 && age < config.watch.stabilityMs) {
+      deferred.push(f.rel);
+      unreadable.push(f.rel);
+      continue;
+    }
     const e = journal.get(f.rel);
     if (!e || needsHash(f, e)) toHash.push(f);
     else
@@ -78,6 +89,11 @@ export async function mirrorPass(
     async (f) => {
       try {
         const d = await hashFile(f.abs, opts.signal);
+        if (d.size !== f.size) {
+          deferred.push(f.rel); // it grew while we read it: still being written
+          unreadable.push(f.rel);
+          return;
+        }
         local.push({
           rel: f.rel,
           abs: f.abs,
@@ -96,7 +112,7 @@ export async function mirrorPass(
     },
     () => opts.signal?.aborted === true,
   );
-  if (opts.signal?.aborted) return summary(started, {});
+  if (opts.signal?.aborted) return summary(started, { deferred });
 
   const caps = await remote.capabilities();
   const listing = opts.full ? await remote.list("", opts.signal) : undefined;
@@ -111,7 +127,10 @@ export async function mirrorPass(
   });
   if (plan.refused) log.error({ reason: plan.refused.reason }, plan.refused.message);
   if (opts.dryRun) {
-    const s = summary(started, { skipped: plan.actions.filter((a) => a.kind === "skip").length });
+    const s = summary(started, {
+      skipped: plan.actions.filter((a) => a.kind === "skip").length,
+      deferred,
+    });
     return { ...s, plan: plan.actions, ...(plan.refused ? { refused: plan.refused.message } : {}) };
   }
 
@@ -130,7 +149,7 @@ export async function mirrorPass(
     signal: opts.signal,
     onProgress: opts.onProgress,
   });
-  const s = summary(started, res);
+  const s = summary(started, { ...res, deferred });
   log.info({ ...s, full: opts.full === true }, "mirror pass done");
   return plan.refused ? { ...s, refused: plan.refused.message } : s;
 }
@@ -138,6 +157,7 @@ export async function mirrorPass(
 function summary(started: number, r: Partial<MirrorSummary>): MirrorSummary {
   return {
     uploaded: r.uploaded ?? 0,
+    deferred: r.deferred ?? [],
     moved: r.moved ?? 0,
     trashed: r.trashed ?? 0,
     forgotten: r.forgotten ?? 0,

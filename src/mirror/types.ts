@@ -68,6 +68,8 @@ export interface MirrorSummary {
   conflicts: number;
   skipped: number;
   failed: number;
+  /** Files left alone because they were still being written (see watch.stabilityMs). */
+  deferred: string[];
   refused?: string;
   /** The plan, on a dry run. */
   plan?: MirrorAction[];

@@ -41,6 +41,7 @@ const config = configSchema.parse({
   share: env.SHARE,
   stateDir: env.STATE,
   remote: { type: "local", path: env.MIRROR },
+  watch: { stabilityMs: 0 },
   deletes: { maxFraction: 0.5 },
 });
 const journal = await Journal.open(env.STATE, { batchSize: Number(env.BATCH ?? 7) });

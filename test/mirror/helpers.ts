@@ -24,6 +24,8 @@ export async function setup(extra: Record<string, unknown> = {}) {
     share,
     stateDir: state,
     remote: { type: "local", path: mirror },
+    // The files are written by the test itself, just before the pass: no stability wait.
+    watch: { stabilityMs: 0 },
     ...extra,
   });
   const journal = await Journal.open(state);

@@ -1,4 +1,5 @@
-import { readdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { mkdir, readdir, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { mirrorPass } from "../../src/mirror/pass.js";
@@ -159,5 +160,23 @@ describe("mirrorPass on a local-folder remote", () => {
     expect(s).toMatchObject({ uploaded: 3, failed: 0 });
     expect([...t.journal.failures()]).toEqual([]);
     expect(t.journal.size).toBe(3);
+  });
+});
+
+describe("files still being written", () => {
+  it("are left alone within the stability window and mirrored once it has passed", async () => {
+    const t = await setup({ watch: { stabilityMs: 60_000 } });
+    const file = path.join(t.share, "MASUK", "scan.pdf");
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, "half a scan");
+    const first = await mirrorPass(t);
+    expect(first.deferred).toEqual(["MASUK/scan.pdf"]);
+    expect(first.uploaded).toBe(0);
+    expect(existsSync(path.join(t.mirror, "MASUK/scan.pdf"))).toBe(false);
+    const old = new Date(Date.now() - 120_000);
+    await utimes(file, old, old);
+    const second = await mirrorPass(t);
+    expect(second.deferred).toEqual([]);
+    expect(second.uploaded).toBe(1);
   });
 });

@@ -3,7 +3,7 @@
  * OwnCloud emulation (TEST SERVER ONLY): the few OwnCloud behaviours arsipd and owncloudcmd rely
  * on, added to a stock SabreDAV 1.8 server:
  *  - PUT answers `X-OC-Mtime: accepted` when it honoured X-OC-Mtime, plus OC-ETag and OC-FileId
- *    (the checks themselves live in Upload::write); MKCOL answers OC-FileId;
+ *    (the checks themselves live in Upload::write); MKCOL answers OC-FileId too;
  *  - PROPFIND reports oc:checksums ("SHA1:<hex>"), oc:fileid, oc:id, oc:permissions, oc:size and a
  *    getetag for folders that changes when anything below changes (see Meta.php).
  */
@@ -39,8 +39,6 @@ final class OcEmulationPlugin extends DAV\ServerPlugin {
         $r = $this->server->httpResponse;
         if ($last['mtimeAccepted']) $r->setHeader('X-OC-Mtime', 'accepted');
         $r->setHeader('OC-ETag', $last['etag']);
-        // OwnCloud's OC-FileId header is the instance-qualified oc:id, not the numeric oc:fileid;
-        // owncloudcmd compares it with PROPFIND's oc:id and re-syncs metadata when they differ.
         $r->setHeader('OC-FileId', self::ocId($last['fileid']));
     }
 
@@ -68,7 +66,7 @@ final class OcEmulationPlugin extends DAV\ServerPlugin {
         }
     }
 
-    /** oc:id: the file id zero-padded to 8 digits plus the instance id, as OwnCloud 10 writes it. */
+    /** OwnCloud's oc:id / OC-FileId form: the numeric file id, zero-padded, plus an instance id. */
     public static function ocId(string $fileid): string {
         return sprintf('%08doctestinstance', (int)$fileid);
     }

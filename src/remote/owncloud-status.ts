@@ -1,0 +1,36 @@
+/**
+ * OwnCloud's status.php, found next to the DAV endpoint (the path before /remote.php, else the
+ * origin). It needs no login and says whether the server is in maintenance. Any failure (not
+ * OwnCloud, down, not JSON) answers null: callers treat the server as plain WebDAV.
+ */
+
+export interface OcStatus {
+  maintenance: boolean;
+  version: string;
+}
+
+export function statusUrl(davUrl: string): string {
+  const u = new URL(davUrl);
+  const i = u.pathname.indexOf("/remote.php");
+  const prefix = i >= 0 ? u.pathname.slice(0, i) : "";
+  return `${u.origin}${prefix}/status.php`;
+}
+
+export async function probeOcStatus(
+  davUrl: string,
+  timeoutMs: number,
+  signal?: AbortSignal,
+): Promise<OcStatus | null> {
+  const timeout = AbortSignal.timeout(timeoutMs);
+  try {
+    const res = await fetch(statusUrl(davUrl), {
+      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+    });
+    if (!res.ok) return null;
+    const body = (await res.json()) as Record<string, unknown>;
+    if (typeof body.installed !== "boolean" || typeof body.version !== "string") return null;
+    return { maintenance: body.maintenance === true, version: body.version };
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,130 @@
+/**
+ * The atomic upload of the WebDAV Remote. On OwnCloud the server makes PUT atomic itself (it
+ * writes a .part and renames it), so we PUT to the target with its conditions. On a plain WebDAV
+ * server we PUT to a scratch name in the same folder (`.<name>.arsipd-<random>.part`), check the
+ * stored size, and MOVE it over the target (Overwrite: T only when replacing); a failed upload
+ * removes its scratch file. Either way the target ends with its old content or the whole new one.
+ */
+import { stat } from "node:fs/promises";
+import { posix } from "node:path";
+import { ArsipdError } from "../errors.js";
+import type { PutOptions, PutResult, RemoteEntry } from "./types.js";
+
+export interface PutContext {
+  ownCloud(): Promise<unknown | null>;
+  stat(path: string, signal?: AbortSignal): Promise<RemoteEntry | null>;
+  retry<T>(
+    what: string,
+    signal: AbortSignal | undefined,
+    fn: (attempt: number) => Promise<T>,
+  ): Promise<T>;
+  /** One PUT of the whole file; resolves to "the server said X-OC-Mtime: accepted". */
+  upload(
+    path: string,
+    localFile: string,
+    headers: Record<string, string>,
+    o: PutOptions,
+  ): Promise<boolean>;
+  move(from: string, to: string, overwrite: boolean, signal?: AbortSignal): Promise<void>;
+  remove(path: string): Promise<void>;
+  scratchName(name: string): string;
+}
+
+function conflict(path: string, why: string): ArsipdError {
+  return new ArsipdError("REMOTE_CONFLICT", "conflict", `${path}: ${why}`);
+}
+
+function isKind(err: unknown, kind: ArsipdError["kind"]): err is ArsipdError {
+  return err instanceof ArsipdError && err.kind === kind;
+}
+
+function shortWrite(path: string, entry: RemoteEntry | null, size: number): ArsipdError {
+  return new ArsipdError(
+    "REMOTE_SHORT_WRITE",
+    "retryable",
+    `${path}: server stored ${entry?.size ?? 0} bytes of ${size}`,
+  );
+}
+
+/** After a lost answer, a retried conditional PUT conflicts with our own first attempt. */
+async function alreadyOurs(ctx: PutContext, path: string, o: PutOptions): Promise<boolean> {
+  if (!o.sha1) return false;
+  const e = await ctx.stat(path, o.signal);
+  return e !== null && e.size === o.size && e.checksums?.sha1 === o.sha1;
+}
+
+export async function putFile(
+  ctx: PutContext,
+  path: string,
+  localFile: string,
+  o: PutOptions,
+): Promise<PutResult> {
+  // A body shorter than its Content-Length would hang until the timeout, longer would be cut:
+  // a file that changed since the caller measured it is refused before any byte is sent.
+  const local = await stat(localFile);
+  if (local.size !== o.size) {
+    throw new ArsipdError(
+      "LOCAL_CHANGED",
+      "retryable",
+      `${localFile}: is ${local.size} bytes, expected ${o.size} (changed while queued; will retry)`,
+    );
+  }
+  const headers: Record<string, string> = {
+    "Content-Length": String(o.size),
+    "Content-Type": "application/octet-stream",
+    "X-OC-Mtime": String(Math.floor(o.mtimeMs / 1000)),
+  };
+  if (o.sha1) headers["OC-Checksum"] = `SHA1:${o.sha1}`;
+  let mtimeKept: boolean;
+
+  if ((await ctx.ownCloud()) !== null) {
+    if (o.ifMatch) headers["If-Match"] = o.ifMatch;
+    if (o.ifNoneMatch) headers["If-None-Match"] = "*";
+    mtimeKept = await ctx.retry(`PUT ${path}`, o.signal, async (attempt) => {
+      try {
+        return await ctx.upload(path, localFile, headers, o);
+      } catch (err) {
+        if (!isKind(err, "conflict")) throw err;
+        if (attempt > 0 && (await alreadyOurs(ctx, path, o))) return false;
+        throw conflict(
+          path,
+          o.ifNoneMatch ? "already exists on the remote" : "changed on the remote",
+        );
+      }
+    });
+  } else {
+    const existing = await ctx.stat(path, o.signal);
+    if (o.ifNoneMatch && existing) throw conflict(path, "already exists on the remote");
+    if (o.ifMatch && (!existing || existing.etag !== o.ifMatch)) {
+      throw conflict(path, "changed on the remote");
+    }
+    const dir = posix.dirname(path) === "." ? "" : posix.dirname(path);
+    const scratch = posix.join(dir, ctx.scratchName(posix.basename(path)));
+    try {
+      mtimeKept = await ctx.retry(`PUT ${scratch}`, o.signal, async () => {
+        const kept = await ctx.upload(scratch, localFile, headers, o);
+        const e = await ctx.stat(scratch, o.signal);
+        if (!e || e.size !== o.size) throw shortWrite(path, e, o.size);
+        return kept;
+      });
+      const overwrite = !o.ifNoneMatch && existing !== null;
+      await ctx.retry(`MOVE ${scratch}`, o.signal, async (attempt) => {
+        try {
+          await ctx.move(scratch, path, overwrite, o.signal);
+        } catch (err) {
+          if (attempt > 0 && isKind(err, "notFound") && !(await ctx.stat(scratch, o.signal)))
+            return;
+          if (isKind(err, "conflict")) throw conflict(path, "already exists on the remote");
+          throw err;
+        }
+      });
+    } catch (err) {
+      await ctx.remove(scratch).catch(() => undefined);
+      throw err;
+    }
+  }
+
+  const entry = await ctx.stat(path, o.signal);
+  if (!entry || entry.size !== o.size) throw shortWrite(path, entry, o.size);
+  return { entry, mtimeKept };
+}
