@@ -177,7 +177,9 @@ try {
       const pick = entries[(r * 7919) % Math.max(1, entries.length - opts.scans)];
       const changed = { ...pick, size: pick.size + 1000 };
       const tmp = path.join(run.src, `${pick.rel}.bench-tmp`);
-      await writeContent(tmp, opts.seed, pick.key, changed.size, Date.now() / 1000, r);
+      // Saved a minute ago: outside arsipd's stability window (a file younger than that is
+      // deferred as still being written), and a new mtime for every tool.
+      await writeContent(tmp, opts.seed, pick.key, changed.size, Date.now() / 1000 - 60, r);
       await rename(tmp, path.join(run.src, pick.rel));
       run.changedRel = pick.rel;
       const after = entries.map((e) => (e.rel === pick.rel ? changed : e));
