@@ -131,7 +131,7 @@ const remoteSchema = z
       .string()
       .optional()
       .describe(
-        "Link pattern for a file's web page in the register; {path} is the remote path (default: derived from url)",
+        "Link pattern for a file's web page in the register and feed; {path} is the file's remote path, {dir} its folder, {name} its name (default: derived from url)",
       ),
   })
   .describe("Where the archive is mirrored");
@@ -222,6 +222,10 @@ export const configSchema = z
         bahasa: z.string().default("Indonesia").describe("Language"),
         bidangHukum: z.string().default("Hukum Tata Negara").describe("Field of law"),
         sumber: z.string().default("-").describe("Source"),
+        singkatanJenis: z
+          .record(z.string(), z.string().min(1))
+          .default({})
+          .describe("Short name per jenis code for JDIHN 'singkatanJenis' (default: the code)"),
         publicBaseUrl: z
           .string()
           .optional()

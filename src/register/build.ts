@@ -1,0 +1,269 @@
+/**
+ * Rebuilds the register (XLSX + CSV) and the JDIHN feed from the share, writing each file
+ * atomically and only when its bytes changed. The parser, the sync status (from the mirror
+ * journal) and the remote URL are injected by the caller. Output depends only on the share's
+ * content, the metadata file, the config and the sync status — never on the clock — so an
+ * unchanged archive yields byte-identical files that the mirror does not upload again.
+ */
+import { stat } from "node:fs/promises";
+import path from "node:path";
+import type { Config } from "../config/schema.js";
+import { ArsipdError } from "../errors.js";
+import type { Logger } from "../log/logger.js";
+import { makeIgnore } from "../share/ignore.js";
+import { RegisterCache } from "./cache.js";
+import { collectArchive } from "./collect.js";
+import { REGISTER_HEADERS } from "./columns.js";
+import { csvBuffer } from "./csv.js";
+import { wallClockText } from "./dates.js";
+import { mapLimit } from "./hash.js";
+import { buildFeed, feedBuffer } from "./jdihn.js";
+import { makeLinker } from "./links.js";
+import { readMetadata } from "./metadata-read.js";
+import { readPdfFields } from "./pdf-text.js";
+import { buildRows, compareDecrees, decreeFacts, groupByDecree, mainPdf } from "./rows.js";
+import { summarise } from "./summary.js";
+import {
+  type ArchivedDecree,
+  type BadMetadataRow,
+  type DecreeMeta,
+  decreeKey,
+  type ParseFn,
+  type PdfFields,
+  type SyncStatusFn,
+} from "./types.js";
+import { writeIfChanged } from "./write.js";
+import { type ProblemRow, workbookBuffer } from "./xlsx.js";
+
+export interface BuildContext {
+  config: Config;
+  log: Logger;
+  /** Only for log lines; the output never depends on the clock. */
+  now: Date;
+  /** Overrides `config.remote.url` for links (e.g. the URL the mirror actually uses). */
+  remoteUrl?: string | undefined;
+  syncStatus?: SyncStatusFn | undefined;
+  parse: ParseFn;
+  /** Where the hash/PDF cache lives (the state dir); no cache when absent. */
+  cacheDir?: string | undefined;
+  /** Read tanggal/tentang from PDF text layers (default true). */
+  readPdfText?: boolean;
+}
+
+export interface BuildResult {
+  /** Absolute paths of the register and feed files (written or already up to date). */
+  files: string[];
+  /** The subset of `files` whose content changed in this build. */
+  written: string[];
+  decrees: number;
+  quarantined: number;
+  badMetadataRows: number;
+}
+
+/** Names the register owns in the share root; the organizer must leave them alone. */
+export function registerFileNames(config: Config): string[] {
+  const names = [config.index.metadataFile];
+  if (config.index.enabled)
+    names.push(`${config.index.baseName}.xlsx`, `${config.index.baseName}.csv`);
+  if (config.feed.enabled) names.push(config.feed.fileName);
+  return names;
+}
+
+export async function buildRegister(ctx: BuildContext): Promise<BuildResult> {
+  const { config } = ctx;
+  await assertShare(config.share);
+  const log = ctx.log.child({ module: "register" });
+  const rules = config.convention;
+  const jenisOrder = rules.jenis.map((j) => j.code);
+  const cache = await RegisterCache.open(ctx.cacheDir);
+
+  const collected = await collectArchive({
+    share: config.share,
+    rules,
+    parse: ctx.parse,
+    ignore: makeIgnore(rules.ignore),
+    cache,
+  });
+  for (const e of collected.errors)
+    log.warn({ path: e.rel, code: e.code }, "cannot read for the register");
+  const meta = await readMetadata(
+    config.share,
+    config.index.metadataFile,
+    rules.jenis,
+    config.index.csvSeparator,
+  );
+  if (meta.templateWritten)
+    log.info({ path: config.index.metadataFile }, "wrote the empty metadata template");
+
+  const files = [...collected.decrees].sort(compareDecrees(jenisOrder));
+  const groups = groupByDecree(files);
+  const metaByKey = new Map<string, DecreeMeta>(
+    meta.metas.map((m) => [decreeKey(m.jenis, m.tahun, m.nomor), m]),
+  );
+  const bad: BadMetadataRow[] = [...meta.bad];
+  for (const m of meta.metas) {
+    if (!groups.has(decreeKey(m.jenis, m.tahun, m.nomor))) {
+      bad.push({
+        row: m.row,
+        column: "-",
+        message: `tidak ada berkas ${m.jenis} nomor ${m.nomor} tahun ${m.tahun} di arsip; periksa Jenis, Tahun dan Nomor`,
+      });
+    }
+  }
+  bad.sort((a, b) => a.row - b.row);
+  for (const b of bad)
+    log.warn({ path: config.index.metadataFile, row: b.row, column: b.column }, b.message);
+
+  const pdfByKey = await readPdfs(groups, cache, ctx.readPdfText !== false);
+  const facts = (f: ArchivedDecree) => {
+    const k = decreeKey(f.decree.jenis, f.decree.tahun, f.decree.nomor);
+    return decreeFacts(f.decree, metaByKey.get(k), pdfByKey.get(k));
+  };
+  const link = makeLinker({ ...config.remote, url: ctx.remoteUrl ?? config.remote.url });
+  const rows = buildRows({ files, facts, link, syncStatus: ctx.syncStatus });
+
+  const asOf = new Date(
+    Math.max(
+      Date.UTC(1980, 0, 1),
+      ...files.map((f) => f.mtimeMs),
+      ...collected.quarantine.map((q) => q.mtimeMs),
+      meta.mtimeMs ?? 0,
+    ),
+  );
+  const problems: ProblemRow[] = [
+    ...collected.quarantine.map((q) => ({
+      kind: "Karantina",
+      where: q.path,
+      column: "-",
+      code: q.reason,
+      message: q.message,
+    })),
+    ...bad.map((b) => ({
+      kind: "Metadata",
+      where: `${config.index.metadataFile} baris ${b.row}`,
+      column: b.column,
+      code: "METADATA",
+      message: b.message,
+    })),
+  ];
+
+  const out: { file: string; data: () => Promise<Buffer> }[] = [];
+  if (config.index.enabled) {
+    const base = path.join(config.share, config.index.baseName);
+    out.push({
+      file: `${base}.xlsx`,
+      data: () =>
+        workbookBuffer({
+          rows,
+          problems,
+          summary: summarise(files, jenisOrder),
+          totals: {
+            files: files.length,
+            decrees: groups.size,
+            quarantined: collected.quarantine.length,
+            badMetadataRows: bad.length,
+          },
+          asOf,
+        }),
+    });
+    out.push({
+      file: `${base}.csv`,
+      data: async () =>
+        csvBuffer([REGISTER_HEADERS, ...rows.map(csvRow)], config.index.csvSeparator),
+    });
+  }
+  if (config.feed.enabled) {
+    out.push({
+      file: path.join(config.share, config.feed.fileName),
+      data: async () =>
+        feedBuffer(
+          buildFeed({
+            groups: [...groups.values()],
+            facts,
+            feed: config.feed,
+            jenis: rules.jenis,
+            link,
+          }),
+        ),
+    });
+  }
+  const written: string[] = [];
+  for (const o of out) if (await writeIfChanged(o.file, await o.data())) written.push(o.file);
+  await cache.save();
+  log.info(
+    {
+      decrees: groups.size,
+      files: files.length,
+      quarantined: collected.quarantine.length,
+      badMetadataRows: bad.length,
+      written: written.length,
+      at: ctx.now.toISOString(),
+    },
+    "register rebuilt",
+  );
+  return {
+    files: out.map((o) => o.file),
+    written,
+    decrees: groups.size,
+    quarantined: collected.quarantine.length,
+    badMetadataRows: bad.length,
+  };
+}
+
+async function readPdfs(
+  groups: Map<string, ArchivedDecree[]>,
+  cache: RegisterCache,
+  enabled: boolean,
+): Promise<Map<string, PdfFields>> {
+  const out = new Map<string, PdfFields>();
+  if (!enabled) return out;
+  const todo: [string, ArchivedDecree][] = [];
+  for (const [k, files] of groups) {
+    const main = mainPdf(files);
+    if (!main) continue;
+    const hit = cache.pdf(main.sha256);
+    if (hit) out.set(k, hit);
+    else todo.push([k, main]);
+  }
+  await mapLimit(todo, 2, async ([k, f]) => {
+    const fields = await readPdfFields(f.abs, f.size);
+    cache.setPdf(f.sha256, fields);
+    out.set(k, fields);
+  });
+  return out;
+}
+
+function csvRow(r: ReturnType<typeof buildRows>[number]): (string | number)[] {
+  return [
+    r.no,
+    r.jenis,
+    r.nomor,
+    r.tahun,
+    r.tentang,
+    r.tanggalPenetapan ?? "",
+    r.status ?? "",
+    r.name,
+    r.folder,
+    r.link ?? "",
+    r.size,
+    r.sha256,
+    wallClockText(r.mtimeMs),
+    r.sync,
+    r.lokasiFisik,
+    r.keterangan,
+  ];
+}
+
+/** The share must exist: the register is never written into a folder arsipd had to create. */
+async function assertShare(share: string): Promise<void> {
+  try {
+    if ((await stat(share)).isDirectory()) return;
+  } catch {
+    // reported below
+  }
+  throw new ArsipdError(
+    "SHARE_MISSING",
+    "fatal",
+    `share folder ${share} does not exist or is not a folder; check 'share' in the config`,
+  );
+}

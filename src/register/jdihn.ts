@@ -1,0 +1,90 @@
+/**
+ * Builds the JDIHN feed (jdihn.json): one object per published decree (not per file), the
+ * decree's main file as the download. Which decrees: `feed.publish` "all", or "with-status"
+ * = those whose status is filled in the metadata file. idData is stable across rebuilds and
+ * machines: "<JENIS>-<TAHUN>-<NOMOR>" (one entry per decree, so no qualifier is needed).
+ * Pure: the caller passes links and facts; output is sorted in register order.
+ */
+import type { Config, JenisConfig } from "../config/schema.js";
+import { wallClockText } from "./dates.js";
+import { type JdihnItem, jdihnFeedSchema } from "./jdihn-schema.js";
+import type { LinkFn } from "./links.js";
+import type { DecreeFacts } from "./rows.js";
+import type { ArchivedDecree } from "./types.js";
+
+export interface FeedInput {
+  /** Files grouped per decree, groups in register order, files in register order. */
+  groups: ArchivedDecree[][];
+  facts: (f: ArchivedDecree) => DecreeFacts;
+  feed: Config["feed"];
+  jenis: JenisConfig[];
+  link: LinkFn;
+}
+
+const STATUS_LABEL = { berlaku: "Berlaku", dicabut: "Dicabut", diubah: "Diubah" } as const;
+
+/** The file offered for download: the main PDF, else SALINAN, else the first unqualified file. */
+function downloadFile(files: ArchivedDecree[]): ArchivedDecree {
+  return (
+    files.find((f) => f.decree.qualifier === null && f.decree.ext === "pdf") ??
+    files.find((f) => f.decree.qualifier === "SALINAN") ??
+    files.find((f) => f.decree.qualifier === null) ??
+    files[0]!
+  );
+}
+
+const encPath = (rel: string) => rel.split("/").map(encodeURIComponent).join("/");
+
+export function buildFeed(input: FeedInput): JdihnItem[] {
+  const labels = new Map(input.jenis.map((j) => [j.code, j.label]));
+  const items: JdihnItem[] = [];
+  for (const files of input.groups) {
+    const file = downloadFile(files);
+    const d = file.decree;
+    const facts = input.facts(file);
+    if (input.feed.publish === "with-status" && !facts.meta?.status) continue;
+    const label = labels.get(d.jenis) ?? d.jenis;
+    const tentang = facts.tentang.trim();
+    const web = input.link(file.rel) ?? "";
+    const download = input.feed.publicBaseUrl
+      ? `${input.feed.publicBaseUrl.replace(/\/+$/, "")}/${encPath(file.rel)}`
+      : web;
+    const tanggal = facts.tanggalPenetapan ?? "";
+    const newest = Math.max(...files.map((f) => f.mtimeMs));
+    items.push({
+      idData: `${d.jenis}-${d.tahun}-${d.nomor}`,
+      tahun_pengundangan: String(d.tahun),
+      tanggal_penetapan: tanggal,
+      tanggal_pengundangan: tanggal,
+      jenis: label,
+      noPeraturan: d.nomor,
+      judul: `${label} Nomor ${d.nomor} Tahun ${d.tahun}${tentang ? ` tentang ${tentang}` : ""}`,
+      noPanggil: "-",
+      singkatanJenis: input.feed.singkatanJenis[d.jenis] ?? d.jenis,
+      tempatTerbit: input.feed.tempatTerbit,
+      penerbit: "-",
+      deskripsiFisik: "-",
+      sumber: input.feed.sumber,
+      subjek: facts.meta?.subjek ?? "",
+      isbn: "-",
+      status: facts.meta?.status ? STATUS_LABEL[facts.meta.status] : "",
+      bahasa: input.feed.bahasa,
+      bidangHukum: input.feed.bidangHukum,
+      teuBadan: input.feed.teuBadan,
+      nomorIndukBuku: "-",
+      fileDownload: file.name,
+      urlDownload: download,
+      urlDetailPeraturan: web,
+      operasi: "4",
+      display: "1",
+      abstrak: facts.meta?.abstrak ?? "",
+      urlabstrak: "",
+      lastUpdated: wallClockText(newest),
+    });
+  }
+  return jdihnFeedSchema.parse(items);
+}
+
+export function feedBuffer(items: JdihnItem[]): Buffer {
+  return Buffer.from(`${JSON.stringify(items, null, 2)}\n`, "utf8");
+}

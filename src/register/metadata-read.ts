@@ -1,0 +1,99 @@
+/**
+ * Reads the staff metadata file from the share root (CSV or XLSX by extension) into text
+ * cells, and writes the header-only template when the file does not exist yet, so staff see
+ * what to fill in. A file that cannot be read is reported as one bad row, never thrown.
+ */
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import type { JenisConfig } from "../config/schema.js";
+import { csvBuffer } from "./csv.js";
+import { parseCsv } from "./csv-parse.js";
+import { METADATA_COLUMNS, type MetadataResult, validateMetadata } from "./metadata.js";
+import { writeIfChanged } from "./write.js";
+
+export interface MetadataRead extends MetadataResult {
+  /** The file's mtime, or undefined when there is none. */
+  mtimeMs: number | undefined;
+  /** True when the template was just written. */
+  templateWritten: boolean;
+}
+
+export async function readMetadata(
+  share: string,
+  fileName: string,
+  jenis: JenisConfig[],
+  csvSeparator: string,
+): Promise<MetadataRead> {
+  const file = path.join(share, fileName);
+  let mtimeMs: number;
+  try {
+    mtimeMs = (await stat(file)).mtimeMs;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
+    const templateWritten = await writeTemplate(file, csvSeparator);
+    const after = await stat(file).catch(() => undefined);
+    return { metas: [], bad: [], mtimeMs: after?.mtimeMs, templateWritten };
+  }
+  let rows: string[][];
+  try {
+    rows = /\.xlsx$/i.test(fileName)
+      ? await readXlsx(file)
+      : parseCsv(await readFile(file, "utf8"));
+  } catch (err) {
+    const why = (err as NodeJS.ErrnoException).code ?? "format tidak terbaca";
+    return {
+      metas: [],
+      bad: [
+        {
+          row: 0,
+          column: "-",
+          message: `berkas ${fileName} tidak dapat dibaca (${why}); simpan ulang sebagai CSV atau XLSX`,
+        },
+      ],
+      mtimeMs,
+      templateWritten: false,
+    };
+  }
+  return { ...validateMetadata(rows, jenis), mtimeMs, templateWritten: false };
+}
+
+async function writeTemplate(file: string, sep: string): Promise<boolean> {
+  if (/\.xlsx$/i.test(file)) {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Metadata");
+    ws.addRow([...METADATA_COLUMNS]);
+    ws.getRow(1).font = { bold: true };
+    return writeIfChanged(file, Buffer.from(await wb.xlsx.writeBuffer()));
+  }
+  return writeIfChanged(file, csvBuffer([[...METADATA_COLUMNS]], sep));
+}
+
+/** First worksheet → text cells; dates become YYYY-MM-DD (a date cell is stored at UTC midnight). */
+async function readXlsx(file: string): Promise<string[][]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const ws = wb.worksheets[0];
+  if (!ws) return [];
+  const rows: string[][] = [];
+  ws.eachRow({ includeEmpty: true }, (row, n) => {
+    const cells: string[] = [];
+    const count = Math.max(row.cellCount, 0);
+    for (let c = 1; c <= count; c++) cells.push(cellText(row.getCell(c).value));
+    rows[n - 1] = cells;
+  });
+  for (let i = 0; i < rows.length; i++) rows[i] ??= [];
+  return rows;
+}
+
+function cellText(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return "";
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === "object") {
+    if ("richText" in v) return v.richText.map((t) => t.text).join("");
+    if ("text" in v) return String(v.text);
+    if ("result" in v) return cellText(v.result as ExcelJS.CellValue);
+    return "";
+  }
+  return String(v);
+}
