@@ -179,7 +179,15 @@ try {
       const tmp = path.join(run.src, `${pick.rel}.bench-tmp`);
       // Saved a minute ago: outside arsipd's stability window (a file younger than that is
       // deferred as still being written), and a new mtime for every tool.
-      await writeContent(tmp, opts.seed, pick.key, changed.size, Date.now() / 1000 - 60, r);
+      await writeContent(
+        tmp,
+        opts.seed,
+        pick.key,
+        changed.size,
+        Date.now() / 1000 - 60,
+        r,
+        pick.rel.endsWith(".pdf"),
+      );
       await rename(tmp, path.join(run.src, pick.rel));
       run.changedRel = pick.rel;
       const after = entries.map((e) => (e.rel === pick.rel ? changed : e));

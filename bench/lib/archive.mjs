@@ -1,7 +1,8 @@
 /**
  * A deterministic, realistic decree archive for the bench: canonical folders and names
  * (`KPT-KETUA/2024/KPT-KETUA_2024_012_penetapan-….pdf`), incompressible content (AES-CTR
- * keystream keyed by seed and file number), sizes log-uniform between `minSize` and `maxSize`
+ * keystream keyed by seed and file number; .pdf files are valid one-page image PDFs like a
+ * scanner's, without a text layer), sizes log-uniform between `minSize` and `maxSize`
  * (many small scans, a few big ones, as in a real office), plus `scans` big scans. The same
  * options always give byte-identical files with identical mtimes.
  */
@@ -134,18 +135,66 @@ export function contentStream(seed, key, gen = 0) {
 
 const ZERO = Buffer.alloc(1 << 20);
 
-/** Writes one file of `size` bytes from the keystream (in 1 MiB blocks) and sets its mtime. */
-export async function writeContent(file, seed, key, size, mtime, gen = 0) {
+/**
+ * The PDF frame around `payload` bytes: a one-page PDF whose page shows one grey-scale image
+ * (Width = payload bytes, Height 1, no filter, so any bytes are valid), as a scanner writes it:
+ * valid xref and trailer, no text layer. Returns [head, tail] Buffers.
+ */
+function pdfFrame(payload) {
+  const objs = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im0 4 0 R >> >> /Contents 5 0 R >>",
+  ];
+  let head = "%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n";
+  const offsets = [];
+  for (let i = 0; i < objs.length; i++) {
+    offsets.push(Buffer.byteLength(head, "latin1"));
+    head += `${i + 1} 0 obj\n${objs[i]}\nendobj\n`;
+  }
+  offsets.push(Buffer.byteLength(head, "latin1"));
+  head += `4 0 obj\n<< /Type /XObject /Subtype /Image /Width ${payload} /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length ${payload} >>\nstream\n`;
+  let tail = "\nendstream\nendobj\n";
+  const at = Buffer.byteLength(head, "latin1") + payload;
+  offsets.push(at + Buffer.byteLength(tail, "latin1"));
+  const content = "q 595 0 0 842 0 0 cm /Im0 Do Q";
+  tail += `5 0 obj\n<< /Length ${content.length} >>\nstream\n${content}\nendstream\nendobj\n`;
+  const xref = at + Buffer.byteLength(tail, "latin1");
+  tail += `xref\n0 6\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}`;
+  tail += `trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return [Buffer.from(head, "latin1"), Buffer.from(tail, "latin1")];
+}
+
+/** The frame for a PDF of exactly `size` bytes, or undefined when `size` is too small for one. */
+function pdfFrameFor(size) {
+  let payload = size - 1000;
+  for (let i = 0; i < 5 && payload > 0; i++) {
+    const [h, t] = pdfFrame(payload);
+    const next = size - h.length - t.length;
+    if (next === payload) return [h, t, payload];
+    payload = next;
+  }
+  return undefined;
+}
+
+/**
+ * Writes one file of `size` bytes (in 1 MiB blocks of keystream) and sets its mtime. With
+ * `pdf`, the keystream is the image of a valid one-page PDF of exactly `size` bytes.
+ */
+export async function writeContent(file, seed, key, size, mtime, gen = 0, pdf = false) {
   await mkdir(path.dirname(file), { recursive: true });
   const c = contentStream(seed, key, gen);
+  const frame = pdf ? pdfFrameFor(size) : undefined;
   const fh = await open(file, "w");
   try {
-    let left = size;
+    if (frame) await fh.write(frame[0]);
+    let left = frame ? frame[2] : size;
     while (left > 0) {
       const n = Math.min(left, ZERO.length);
       await fh.write(c.update(ZERO.subarray(0, n)));
       left -= n;
     }
+    if (frame) await fh.write(frame[1]);
   } finally {
     await fh.close();
   }
@@ -168,7 +217,15 @@ export async function generate(dir, opts, { onProgress } = {}) {
   let done = 0;
   const worker = async () => {
     for (let e = queue.shift(); e; e = queue.shift()) {
-      await writeContent(path.join(dir, e.rel), opts.seed, e.key, e.size, e.mtime);
+      await writeContent(
+        path.join(dir, e.rel),
+        opts.seed,
+        e.key,
+        e.size,
+        e.mtime,
+        0,
+        e.rel.endsWith(".pdf"),
+      );
       done++;
       if (onProgress && done % 5000 === 0) onProgress(done, entries.length);
     }
