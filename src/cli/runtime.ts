@@ -2,7 +2,9 @@
  * Start-up shared by the commands that act (run, sync, index …): load the config, register
  * the password with the log scrubber before anything can log, open the logger.
  */
+import { existsSync, mkdirSync } from "node:fs";
 import { type LoadedConfig, loadConfig } from "../config/load.js";
+import type { Config } from "../config/schema.js";
 import { createLogger, type Logger } from "../log/logger.js";
 import { registerSecret } from "../log/redact.js";
 
@@ -37,4 +39,15 @@ export async function openRuntime(
       : {}),
   });
   return { loaded, log };
+}
+
+/**
+ * A local mirror folder is created when missing (the built-in default's ./data/mirror). An
+ * unmounted NAS still shows its (empty) mount point, which the mirror's empty-remote refusal
+ * guards against; creating a missing folder never hides a mount.
+ */
+export function ensureLocalMirror(config: Config): void {
+  if (config.remote.type === "local" && !existsSync(config.remote.path)) {
+    mkdirSync(config.remote.path, { recursive: true });
+  }
 }

@@ -17,7 +17,7 @@ import { formatName } from "./format.js";
 import { findOldNumber } from "./old-numbers.js";
 import { reject } from "./reasons.js";
 import { type CompiledRules, compileRules } from "./rules.js";
-import { CONTROL_CHARS, foldSameLength } from "./text.js";
+import { CONTROL_CHARS, foldSameLength, isAscii } from "./text.js";
 import type { Decree, ParseResult } from "./types.js";
 
 export interface ParseOptions {
@@ -47,6 +47,11 @@ const LAMPIRAN =
   /(?<![a-z0-9])lampiran(?:[\s.:_-]*(?:ke[\s.:_-]*)?(\d{1,3}|[ivx]{1,4})(?![a-z0-9]))?/g;
 const SALINAN = /(?<![a-z0-9])salinan(?![a-z0-9])/g;
 const BLANK = "\u0000";
+const WORD = /[a-z0-9]+/g;
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
 
 export function parse(name: string, rules: ConventionConfig, opts: ParseOptions = {}): ParseResult {
   try {
@@ -57,7 +62,7 @@ export function parse(name: string, rules: ConventionConfig, opts: ParseOptions 
 }
 
 function parseName(name: string, rules: ConventionConfig, opts: ParseOptions): ParseResult {
-  const nfc = name.normalize("NFC");
+  const nfc = isAscii(name) ? name : name.normalize("NFC");
   if (nfc.trim() === "" || nfc.includes("/") || nfc.includes("\u0000"))
     return reject("UNSAFE_NAME");
   const c = compileRules(rules);
@@ -88,11 +93,20 @@ function parseName(name: string, rules: ConventionConfig, opts: ParseOptions): P
   return lenient(stem, ext, c, rules, yearMin, yearMax);
 }
 
+/**
+ * Checks the number and year and builds the result. The decree is built as one literal, with
+ * `nomorAsli` last and only when given: adding it to a finished object afterwards made every
+ * old-style result change shape, which V8 pays for on each call.
+ */
 function finish(d: Decree, rules: ConventionConfig, yearMin: number, yearMax: number): ParseResult {
   const nomor = normNomor(d.nomor);
   if (nomor === null) return reject("BAD_NUMBER", d.nomor);
   if (d.tahun < yearMin || d.tahun > yearMax) return reject("YEAR_OUT_OF_RANGE", String(d.tahun));
-  const decree: Decree = { ...d, nomor };
+  const { jenis, tahun, qualifier, tentang, ext, nomorAsli } = d;
+  const decree: Decree =
+    nomorAsli === undefined
+      ? { jenis, tahun, nomor, qualifier, tentang, ext }
+      : { jenis, tahun, nomor, qualifier, tentang, ext, nomorAsli };
   let name: string;
   try {
     name = formatName(decree, rules);
@@ -187,17 +201,20 @@ function lenient(
   if (jenis.error) return jenis.error;
   for (const j of c.jenis) work = take(work, j.re, () => {});
 
+  // The qualifier words are rare; a substring test is far cheaper than running their regexes.
   const quals = new Set<string>();
   let lampiranWithoutNumber = false;
-  work = take(work, LAMPIRAN, (m) => {
-    if (m[1] === undefined) lampiranWithoutNumber = true;
-    else {
-      const n = romanOrInt(m[1]);
-      if (n > 0) quals.add(`LAMPIRAN-${n}`);
-      else lampiranWithoutNumber = true;
-    }
-  });
-  work = take(work, SALINAN, () => quals.add("SALINAN"));
+  if (work.includes("lampiran")) {
+    work = take(work, LAMPIRAN, (m) => {
+      if (m[1] === undefined) lampiranWithoutNumber = true;
+      else {
+        const n = romanOrInt(m[1]);
+        if (n > 0) quals.add(`LAMPIRAN-${n}`);
+        else lampiranWithoutNumber = true;
+      }
+    });
+  }
+  if (work.includes("salinan")) work = take(work, SALINAN, () => quals.add("SALINAN"));
 
   const numbers: string[] = [];
   const years: number[] = [];
@@ -212,8 +229,8 @@ function lenient(
   });
   work = take(work, NOMOR, (m) => numbers.push(m[1]!));
   work = take(work, TAHUN, (m) => years.push(Number(m[1])));
-  for (const t of work.split(/[^a-z0-9]+/)) {
-    if (!/^\d/.test(t)) continue;
+  for (const t of work.match(WORD) ?? []) {
+    if (!isDigit(t.charCodeAt(0))) continue;
     if (isYearShaped(t)) years.push(Number(t));
     else numbers.push(t);
   }
@@ -232,7 +249,7 @@ function lenient(
   if (lampiranWithoutNumber && ![...quals].some((q) => q.startsWith("LAMPIRAN-"))) {
     return reject("NO_LAMPIRAN_NUMBER");
   }
-  const res = finish(
+  return finish(
     {
       jenis: jenis.code!,
       tahun: distinctYears[0]!,
@@ -240,13 +257,12 @@ function lenient(
       qualifier: quals.size === 1 ? [...quals][0]! : null,
       tentang: cleanTentang(stem.slice(tailStart)),
       ext,
+      nomorAsli: old && old.end <= headEnd ? old.asli : undefined,
     },
     rules,
     yearMin,
     yearMax,
   );
-  if (res.ok && old && old.end <= headEnd) res.decree.nomorAsli = old.asli;
-  return res;
 }
 
 function isYearShaped(t: string): boolean {

@@ -3,6 +3,8 @@
  * A canonical name arsipd writes must pass `unsafeNameReason(name, max) === null`.
  */
 
+import { isAscii } from "./text.js";
+
 /** ownCloud appends `.ocTransferId<digits>.part` (~27 bytes) while uploading; some versions cap at 250 bytes. */
 export const OWNCLOUD_MAX_BYTES = 250;
 export const OWNCLOUD_UPLOAD_SUFFIX_BYTES = 27;
@@ -13,7 +15,8 @@ const RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/i;
 
 /** Whether `segment` (a file or folder name) is a Windows reserved device name, with or without extension. */
 export function isReservedDeviceName(segment: string): boolean {
-  const stem = segment.split(".")[0] ?? "";
+  const dot = segment.indexOf(".");
+  const stem = dot < 0 ? segment : segment.slice(0, dot);
   return RESERVED.test(stem.trimEnd());
 }
 
@@ -24,7 +27,7 @@ export function unsafeNameReason(name: string, maxLength: number): string | null
   if (FORBIDDEN.test(name)) return "forbidden character";
   if (isReservedDeviceName(name)) return "reserved device name";
   if (/[. ]$/.test(name)) return "trailing dot or space";
-  if (name !== name.normalize("NFC")) return "not NFC";
+  if (!isAscii(name) && name !== name.normalize("NFC")) return "not NFC";
   if (name.length > maxLength) return "too long";
   const bytes = Buffer.byteLength(name, "utf8");
   if (bytes + OWNCLOUD_UPLOAD_SUFFIX_BYTES > OWNCLOUD_MAX_BYTES)

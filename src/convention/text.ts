@@ -9,14 +9,24 @@ const MARKS = /[\u0300-\u036f]/g;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we match
 export const CONTROL_CHARS = /[\u0000-\u001f\u007f]/g;
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range is the point
+const ASCII_ONLY = /^[\u0000-\u007f]*$/;
+
+/**
+ * Whether `s` is plain ASCII. Most names are, and ASCII is already NFC/NFD/NFKD with nothing to
+ * fold, so callers use this to skip Unicode normalisation, which costs far more than the test.
+ */
+export function isAscii(s: string): boolean {
+  return ASCII_ONLY.test(s);
+}
+
 /**
  * Folds accents per code point ("é" → "e") and lower-cases ASCII, keeping the UTF-16 length of
  * an NFC string, so an index into the result is an index into the input. Characters that do not
  * fold to a single unit are kept as they are.
  */
 export function foldSameLength(nfc: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range is the point
-  if (/^[\u0000-\u007f]*$/.test(nfc)) return nfc.toLowerCase();
+  if (isAscii(nfc)) return nfc.toLowerCase();
   let out = "";
   for (const ch of nfc) {
     const base = ch.normalize("NFD").replace(MARKS, "");
@@ -28,6 +38,7 @@ export function foldSameLength(nfc: string): string {
 
 /** Full fold for slugs: NFKD, marks stripped, lower-case. */
 export function foldFull(s: string): string {
+  if (isAscii(s)) return s.toLowerCase();
   return s.normalize("NFKD").replace(MARKS, "").toLowerCase();
 }
 
@@ -36,11 +47,7 @@ export function foldFull(s: string): string {
  * dropped. Empty string when nothing is left.
  */
 export function slugWords(tentang: string): string[] {
-  const words = foldFull(tentang)
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim()
-    .split(" ")
-    .filter((w) => w.length > 0);
+  const words = foldFull(tentang).match(/[a-z0-9]+/g) ?? [];
   if (words[0] === "tentang") words.shift();
   return words;
 }

@@ -81,6 +81,7 @@ export async function runDaemon(first: LoadedConfig, deps: DaemonDeps): Promise<
   let activeStateDir = first.config.stateDir;
   const stateDir = () => activeStateDir;
 
+  let ready = false;
   async function start(loaded: LoadedConfig): Promise<Instance> {
     const { config } = loaded;
     activeStateDir = config.stateDir;
@@ -88,9 +89,16 @@ export async function runDaemon(first: LoadedConfig, deps: DaemonDeps): Promise<
     const loop = new WorkLoop({
       run: (job, signal) => runJob(engine, job, signal),
       onState(state, detail) {
+        // Busy/idle flips are routine (debug); an outage and its end are what admins read.
         if (state === "error")
           log.error({ detail }, `work stopped: ${detail}; retrying with back-off`);
-        else log.info({ state }, `state: ${state}`);
+        else if (status.state === "error" && state === "idle")
+          log.info("working again after the error");
+        else log.debug({ state }, `state: ${state}`);
+        if (state === "idle" && !ready) {
+          ready = true;
+          log.info("first pass done; watching for changes");
+        }
         saveStatus({ state, detail });
       },
     });

@@ -9,10 +9,15 @@ export interface FileDigests {
 }
 
 export async function hashFile(abs: string, signal?: AbortSignal): Promise<FileDigests> {
+  return hashStream(createReadStream(abs, signal ? { signal } : {}));
+}
+
+/** The same digests of any byte stream (a remote file being read back). */
+export async function hashStream(stream: AsyncIterable<unknown>): Promise<FileDigests> {
   const a = createHash("sha256");
   const b = createHash("sha1");
   let size = 0;
-  for await (const chunk of createReadStream(abs, signal ? { signal } : {})) {
+  for await (const chunk of stream) {
     a.update(chunk as Buffer);
     b.update(chunk as Buffer);
     size += (chunk as Buffer).length;

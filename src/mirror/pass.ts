@@ -12,6 +12,7 @@ import { makeIgnore } from "../share/ignore.js";
 import { scanShare } from "../share/scan.js";
 import type { Journal } from "../state/journal.js";
 import { applyPlan } from "./apply.js";
+import { confirmByContent } from "./confirm.js";
 import { eachLimit, hashFile } from "./hash.js";
 import { needsHash, planMirror } from "./plan.js";
 import type { LocalFile, MirrorSummary } from "./types.js";
@@ -116,6 +117,22 @@ export async function mirrorPass(
 
   const caps = await remote.capabilities();
   const listing = opts.full ? await remote.list("", opts.signal) : undefined;
+  if (listing) {
+    const n = await confirmByContent(
+      listing,
+      local,
+      journal,
+      remote,
+      caps,
+      config.remote.concurrency,
+      opts.signal,
+    );
+    if (n > 0)
+      log.info(
+        { files: n },
+        "found files already on the remote with our content (after a crash); not uploading them again",
+      );
+  }
   const plan = planMirror({
     local,
     journal,
@@ -150,7 +167,12 @@ export async function mirrorPass(
     onProgress: opts.onProgress,
   });
   const s = summary(started, { ...res, deferred });
-  log.info({ ...s, full: opts.full === true }, "mirror pass done");
+  // A pass that did nothing is routine; one that acted or failed is worth an admin's eye.
+  const acted = s.uploaded + s.moved + s.trashed + s.adopted + s.conflicts + s.failed > 0;
+  log[acted || opts.full ? "info" : "debug"](
+    { ...s, full: opts.full === true },
+    "mirror pass done",
+  );
   return plan.refused ? { ...s, refused: plan.refused.message } : s;
 }
 

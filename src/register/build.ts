@@ -75,6 +75,15 @@ export async function buildRegister(ctx: BuildContext): Promise<BuildResult> {
   const log = ctx.log.child({ module: "register" });
   const rules = config.convention;
   const jenisOrder = rules.jenis.map((j) => j.code);
+  const ms: Record<string, number> = {};
+  const rssMB: Record<string, number> = {};
+  let mark = performance.now();
+  const lap = (stage: string) => {
+    const now = performance.now();
+    ms[stage] = Math.round(now - mark);
+    rssMB[stage] = Math.round(process.memoryUsage.rss() / 1048576);
+    mark = now;
+  };
   const cache = await RegisterCache.open(ctx.cacheDir);
 
   const collected = await collectArchive({
@@ -84,6 +93,7 @@ export async function buildRegister(ctx: BuildContext): Promise<BuildResult> {
     ignore: makeIgnore(rules.ignore),
     cache,
   });
+  lap("collect");
   for (const e of collected.errors)
     log.warn({ path: e.rel, code: e.code }, "cannot read for the register");
   const meta = await readMetadata(
@@ -114,22 +124,26 @@ export async function buildRegister(ctx: BuildContext): Promise<BuildResult> {
   for (const b of bad)
     log.warn({ path: config.index.metadataFile, row: b.row, column: b.column }, b.message);
 
+  lap("metadata");
   const pdfByKey = await readPdfs(groups, cache, ctx.readPdfText !== false);
+  lap("pdf");
   const facts = (f: ArchivedDecree) => {
     const k = decreeKey(f.decree.jenis, f.decree.tahun, f.decree.nomor);
     return decreeFacts(f.decree, metaByKey.get(k), pdfByKey.get(k));
   };
-  const link = makeLinker({ ...config.remote, url: ctx.remoteUrl ?? config.remote.url });
+  const linker = makeLinker({ ...config.remote, url: ctx.remoteUrl ?? config.remote.url });
+  const links = new Map<string, string | undefined>();
+  const link = (rel: string) => {
+    if (!links.has(rel)) links.set(rel, linker(rel));
+    return links.get(rel);
+  };
   const rows = buildRows({ files, facts, link, syncStatus: ctx.syncStatus });
 
-  const asOf = new Date(
-    Math.max(
-      Date.UTC(1980, 0, 1),
-      ...files.map((f) => f.mtimeMs),
-      ...collected.quarantine.map((q) => q.mtimeMs),
-      meta.mtimeMs ?? 0,
-    ),
-  );
+  // A loop, not Math.max(...spread): 100,000+ arguments overflow the call stack.
+  let newest = Math.max(Date.UTC(1980, 0, 1), meta.mtimeMs ?? 0);
+  for (const f of files) if (f.mtimeMs > newest) newest = f.mtimeMs;
+  for (const q of collected.quarantine) if (q.mtimeMs > newest) newest = q.mtimeMs;
+  const asOf = new Date(newest);
   const problems: ProblemRow[] = [
     ...collected.quarantine.map((q) => ({
       kind: "Karantina",
@@ -188,8 +202,13 @@ export async function buildRegister(ctx: BuildContext): Promise<BuildResult> {
     });
   }
   const written: string[] = [];
-  for (const o of out) if (await writeIfChanged(o.file, await o.data())) written.push(o.file);
+  lap("rows");
+  for (const o of out) {
+    if (await writeIfChanged(o.file, await o.data())) written.push(o.file);
+    lap(path.basename(o.file));
+  }
   await cache.save();
+  lap("cache");
   log.info(
     {
       decrees: groups.size,
@@ -197,6 +216,8 @@ export async function buildRegister(ctx: BuildContext): Promise<BuildResult> {
       quarantined: collected.quarantine.length,
       badMetadataRows: bad.length,
       written: written.length,
+      ms,
+      rssMB,
       at: ctx.now.toISOString(),
     },
     "register rebuilt",

@@ -48,7 +48,8 @@ export function summarise(files: ArchivedDecree[], jenisOrder: string[]): Summar
         a.tahun - b.tahun,
     )
     .map((g) => {
-      const highest = Math.max(0, ...g.serials);
+      let highest = 0;
+      for (const n of g.serials) if (n > highest) highest = n;
       const { text, count } = gapRanges(g.serials, highest);
       return {
         jenis: g.jenis,

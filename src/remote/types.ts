@@ -62,6 +62,8 @@ export interface RemoteHealth {
   message: string;
   /** Set when the remote is up but asks us to wait (OwnCloud maintenance). */
   maintenance?: boolean;
+  /** Set when the server refused our credentials (401/403): retrying will not help. */
+  auth?: boolean;
 }
 
 export interface Remote {

@@ -1,7 +1,7 @@
 /**
  * The atomic upload of the WebDAV Remote. On OwnCloud the server makes PUT atomic itself (it
  * writes a .part and renames it), so we PUT to the target with its conditions. On a plain WebDAV
- * server we PUT to a scratch name in the same folder (`.<name>.arsipd-<random>.part`), check the
+ * server we PUT to a scratch name in the same folder (`.arsipd-<random>.part`, see scratch.ts), check the
  * stored size, and MOVE it over the target (Overwrite: T only when replacing); a failed upload
  * removes its scratch file. Either way the target ends with its old content or the whole new one.
  */

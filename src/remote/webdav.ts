@@ -18,6 +18,7 @@ import { safeUrl, toArsipdError } from "./http-errors.js";
 import { type OcStatus, probeOcStatus } from "./owncloud-status.js";
 import { hrefPath, PROPFIND_BODY, parseMultistatus } from "./propfind.js";
 import { withRetry } from "./retry.js";
+import { scratchPathFor } from "./scratch.js";
 import type {
   PutOptions,
   PutResult,
@@ -189,19 +190,28 @@ export class WebDavRemote implements Remote {
     }
     try {
       // The user's DAV root, not the archive folder: proves URL and login before the first mkdirp.
-      await this.#once("PROPFIND", "", {
-        url: `${this.#base}/`,
-        headers: { Depth: "0", "Content-Type": "application/xml; charset=utf-8" },
-        data: PROPFIND_BODY,
-        signal,
-      });
+      // A passing hiccup (a 502 from a proxy) is retried briefly; a refused login never is.
+      await withRetry(
+        () =>
+          this.#once("PROPFIND", "", {
+            url: `${this.#base}/`,
+            headers: { Depth: "0", "Content-Type": "application/xml; charset=utf-8" },
+            data: PROPFIND_BODY,
+            signal,
+          }),
+        {
+          retries: Math.min(2, this.#o.retries),
+          signal,
+          baseDelayMs: this.#o.retryBaseDelayMs ?? 500,
+        },
+      );
       return { ok: true, message: status ? `reachable (ownCloud ${status.version})` : "reachable" };
     } catch (err) {
       const e = err as ArsipdError;
       if (e.kind === "notFound")
         return { ok: false, message: "no WebDAV folder at remote.url (404)" };
       if (e.kind === "auth")
-        return { ok: false, message: `login refused (${e.code.replace("HTTP_", "")})` };
+        return { ok: false, auth: true, message: `login refused (${e.code.replace("HTTP_", "")})` };
       if (e.code === "HTTP_503")
         return { ok: false, maintenance: true, message: "server unavailable (503)" };
       return { ok: false, message: `unreachable: ${e.message}` };
@@ -294,7 +304,8 @@ export class WebDavRemote implements Remote {
           signal: s,
         }).then(() => undefined),
       remove: (rel: string) => this.removeScratch(rel),
-      scratchName: (name: string) => `.${name}.arsipd-${randomBytes(6).toString("hex")}.part`,
+      // One naming scheme for scratch files, so a full pass can clear what a crash left.
+      scratchName: () => scratchPathFor("", randomBytes(6).toString("hex")),
     };
   }
 

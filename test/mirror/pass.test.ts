@@ -180,3 +180,21 @@ describe("files still being written", () => {
     expect(second.uploaded).toBe(1);
   });
 });
+
+describe("a remote file with our bytes that the journal does not know (crash before the record)", () => {
+  it("is read back, recognised and adopted: no second upload, no konflik copy", async () => {
+    const t = await setup();
+    await put(t.share, "A/ours.pdf", "the same bytes");
+    await put(t.mirror, "A/ours.pdf", "the same bytes", Date.now() - 86_400_000);
+    await put(t.share, "A/other.pdf", "local version!");
+    await put(t.mirror, "A/other.pdf", "remote version", Date.now() - 86_400_000);
+    const s = await mirrorPass(t, { full: true });
+    expect(s.adopted).toBe(1);
+    expect(s.conflicts).toBe(1);
+    expect(s.uploaded).toBe(1);
+    const names = (await readdir(path.join(t.mirror, "A"))).sort();
+    expect(names.filter((n) => n.includes("konflik"))).toHaveLength(1);
+    expect(names.filter((n) => n.startsWith("ours"))).toEqual(["ours.pdf"]);
+    expect(t.journal.get("A/ours.pdf")?.sha256).toBeDefined();
+  });
+});

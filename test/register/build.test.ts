@@ -179,6 +179,10 @@ describe("buildRegister", () => {
       hyperlink:
         "https://cloud.example/index.php/apps/files/?dir=/Arsip/KPT-KETUA/2024&scrollto=KPT-KETUA_2024_012_penetapan-dpt.pdf",
     });
+    for (let r = 2; r <= 6; r++) {
+      const v = ws.getRow(r).getCell(8).value as { text: string; hyperlink: string };
+      expect(v.hyperlink.endsWith(`scrollto=${encodeURIComponent(v.text)}`)).toBe(true);
+    }
     expect(row.getCell(6).value).toEqual(new Date(Date.UTC(2024, 2, 12)));
     expect(row.getCell(13).value).toBeInstanceOf(Date);
     // dated by the newest input (every test file has mtime 1_710_000_000), not by the clock

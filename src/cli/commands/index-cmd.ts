@@ -4,7 +4,6 @@ import { loadConfig } from "../../config/load.js";
 import { parse } from "../../convention/parse.js";
 import { ArsipdError, describeError } from "../../errors.js";
 import { createLogger } from "../../log/logger.js";
-import { buildRegister } from "../../register/build.js";
 import { EXIT } from "../../util/exit-codes.js";
 import type { Command } from "../command.js";
 
@@ -29,6 +28,8 @@ export const indexCommand: Command = {
       maxFiles: config.log.maxFiles,
       stdout: false,
     });
+    // Loaded here, not at start-up: the spreadsheet and PDF libraries are heavy.
+    const { buildRegister } = await import("../../register/build.js");
     let result: Awaited<ReturnType<typeof buildRegister>>;
     try {
       result = await buildRegister({

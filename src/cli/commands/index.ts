@@ -5,9 +5,17 @@ import { configCommand } from "./config.js";
 import { indexCommand } from "./index-cmd.js";
 import { logsCommand } from "./logs.js";
 import { parseCommand } from "./parse.js";
+import { runCommand } from "./run.js";
 import { serveFeedCommand } from "./serve-feed.js";
+import { statusCommand } from "./status.js";
+import { syncCommand } from "./sync.js";
+import { verifyCommand } from "./verify.js";
 
 export const COMMANDS: Command[] = [
+  runCommand,
+  syncCommand,
+  statusCommand,
+  verifyCommand,
   parseCommand,
   checkCommand,
   indexCommand,

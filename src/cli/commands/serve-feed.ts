@@ -1,7 +1,6 @@
 import path from "node:path";
 import { loadConfig } from "../../config/load.js";
 import { ArsipdError, describeError } from "../../errors.js";
-import { serveFeed } from "../../register/serve.js";
 import { EXIT } from "../../util/exit-codes.js";
 import type { Command } from "../command.js";
 
@@ -25,6 +24,7 @@ export const serveFeedCommand: Command = {
     const { config } = loadConfig({ configPath });
     const listen = (values.listen as string | undefined) ?? config.feed.listen;
     const file = path.join(config.share, config.feed.fileName);
+    const { serveFeed } = await import("../../register/serve.js");
     let srv: Awaited<ReturnType<typeof serveFeed>>;
     try {
       srv = await serveFeed(file, listen);

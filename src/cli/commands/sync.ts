@@ -1,0 +1,131 @@
+import { existsSync } from "node:fs";
+import type { ArchiveEngine } from "../../daemon/engine.js";
+import { acquireLock } from "../../daemon/lock.js";
+import { ArsipdError } from "../../errors.js";
+import { EXIT } from "../../util/exit-codes.js";
+import type { Command } from "../command.js";
+import { progressBar } from "../progress.js";
+import { ensureLocalMirror, openRuntime } from "../runtime.js";
+
+export const syncCommand: Command = {
+  name: "sync",
+  summary: "one full pass now (organize, mirror, register), then exit",
+  usage: "sync [--dry-run] [--json] [--accept-deletes]",
+  details:
+    "Exit 0 when everything is mirrored, 1 when files failed or the pass was refused.\n" +
+    "--dry-run prints what would be done and changes nothing (the mirror plan does not\n" +
+    "include the organizer's planned moves, which are listed separately).",
+  examples: ["arsipd sync", "arsipd sync --dry-run", "arsipd sync --json"],
+  options: {
+    "dry-run": { type: "boolean", description: "print the plan, change nothing" },
+    json: { type: "boolean", description: "print a JSON summary on stdout" },
+    "accept-deletes": {
+      type: "boolean",
+      description: "go on although more than deletes.maxFraction of the archive vanished",
+    },
+  },
+  async run({ values, configPath, stdout }) {
+    const json = values.json === true;
+    const dryRun = values["dry-run"] === true;
+    // Human output goes to stdout; logs then go to the log file only, so they don't mix.
+    const { loaded, log } = await openRuntime(configPath, { logFile: !dryRun, stdout: false });
+    const { config } = loaded;
+    if (!existsSync(config.share)) {
+      throw new ArsipdError(
+        "NO_SHARE",
+        "fatal",
+        `share ${config.share} does not exist; create it or fix 'share' in the config`,
+      );
+    }
+    ensureLocalMirror(config);
+    const release = acquireLock(config.stateDir, "sync");
+    const { ArchiveEngine, isClean, summarize } = await import("../../daemon/engine.js");
+    const started = Date.now();
+    const bar = json || dryRun ? undefined : progressBar();
+    let engine: ArchiveEngine | undefined;
+    try {
+      engine = await ArchiveEngine.open(loaded, log);
+      const first = await engine.run({
+        full: true,
+        dryRun,
+        acceptDeletes: values["accept-deletes"] === true,
+        retryAuth: true,
+        ...(bar ? { onProgress: (p) => bar.update(p) } : {}),
+      });
+      bar?.end();
+      let result = first;
+      if (!dryRun && (config.index.enabled || config.feed.enabled)) {
+        const written = await engine.index();
+        if (written.length > 0) {
+          // Mirror the fresh register files too, so the remote has it when we exit.
+          const second = await engine.run({ full: false, retryAuth: true });
+          result = {
+            organize: first.organize,
+            mirror:
+              first.mirror && second.mirror
+                ? {
+                    ...first.mirror,
+                    uploaded: first.mirror.uploaded + second.mirror.uploaded,
+                    failed: second.mirror.failed + first.mirror.failed,
+                  }
+                : first.mirror,
+          };
+        }
+      }
+      const summary = { ...summarize(result), durationMs: Date.now() - started };
+      if (json) {
+        stdout.write(
+          `${JSON.stringify(dryRun ? { ...summary, dryRun, organize: result.organize, plan: result.mirror?.plan } : summary, null, 2)}\n`,
+        );
+      } else if (dryRun) {
+        printPlan(stdout, result);
+      } else {
+        stdout.write(`${human(summary)}\n`);
+      }
+      return isClean(result) ? EXIT.ok : EXIT.problems;
+    } finally {
+      await engine?.close();
+      release();
+    }
+  },
+};
+
+function human(s: Record<string, unknown>): string {
+  const parts = [
+    "filed",
+    "quarantined",
+    "uploaded",
+    "moved",
+    "trashed",
+    "adopted",
+    "skipped",
+    "failed",
+  ]
+    .map((k) => `${k} ${s[k] ?? 0}`)
+    .join(", ");
+  const refused = s.refused ? `\nrefused: ${s.refused}` : "";
+  return `sync done in ${((s.durationMs as number) / 1000).toFixed(1)} s: ${parts}${refused}`;
+}
+
+function printPlan(out: NodeJS.WritableStream, r: Awaited<ReturnType<ArchiveEngine["run"]>>): void {
+  const o = r.organize;
+  const lines: string[] = [];
+  for (const m of o.moves) lines.push(`file        ${m.from} -> ${m.to}`);
+  for (const m of o.unquarantined) lines.push(`unquarantine ${m.from} -> ${m.to}`);
+  for (const q of o.quarantined) lines.push(`quarantine  ${q.path}: ${q.message}`);
+  for (const d of o.duplicates) lines.push(`duplicate   ${d.path} (same as ${d.existing})`);
+  for (const c of o.conflicts) lines.push(`conflict    ${c.path} (differs from ${c.existing})`);
+  for (const a of r.mirror?.plan ?? []) {
+    if (a.kind === "upload") lines.push(`upload      ${a.rel} (${a.reason})`);
+    else if (a.kind === "move") lines.push(`move        ${a.from} -> ${a.to}`);
+    else if (a.kind === "trash") lines.push(`trash       ${a.rel} -> ${a.to}`);
+    else if (a.kind === "conflict-keep")
+      lines.push(`keep remote ${a.remotePath} as ${a.keepAs}, then upload ${a.rel}`);
+    else if (a.kind === "mkdir") lines.push(`mkdir       ${a.path}`);
+    else if (a.kind === "adopt") lines.push(`adopt       ${a.rel} (already on the remote)`);
+    else if (a.kind === "skip") lines.push(`skip        ${a.rel}: ${a.reason}`);
+  }
+  if (r.mirror?.refused) lines.push(`REFUSED: ${r.mirror.refused}`);
+  if (lines.length === 0) lines.push("nothing to do: the share and the remote are in order");
+  out.write(`${lines.join("\n")}\n(dry run: nothing was changed)\n`);
+}

@@ -1,0 +1,207 @@
+/**
+ * The archive engine: what one pass does, in order — organize the share (file decrees,
+ * quarantine the unreadable), mirror it to the remote, rebuild the register when asked.
+ * The daemon and `arsipd sync` both drive this, so they can never disagree about a pass.
+ *
+ * Remote trouble is decided here, once per pass, from the remote's health check:
+ * maintenance or an unreachable server is retryable (the loop backs off); a refused login
+ * pauses remote work until the config is reloaded or the next scheduled full pass, so a wrong
+ * password never turns into a storm of logins (OwnCloud throttles those).
+ */
+import type { LoadedConfig } from "../config/load.js";
+import { parse } from "../convention/parse.js";
+import { ArsipdError } from "../errors.js";
+import type { Logger } from "../log/logger.js";
+import { mirrorPass } from "../mirror/pass.js";
+import type { MirrorSummary } from "../mirror/types.js";
+import { type OrganizeReport, organize } from "../organizer/organize.js";
+import type { SyncStatusFn } from "../register/types.js";
+import { createRemote } from "../remote/create.js";
+import type { Remote } from "../remote/types.js";
+import { Journal } from "../state/journal.js";
+import type { Engine, PassResult } from "./daemon.js";
+
+export interface PassReport {
+  organize: OrganizeReport;
+  mirror: MirrorSummary | undefined;
+}
+
+export interface PassOptions {
+  full: boolean;
+  paths?: string[] | undefined;
+  dryRun?: boolean;
+  acceptDeletes?: boolean;
+  /** Contact the server even though it refused our login before. */
+  retryAuth?: boolean;
+  signal?: AbortSignal | undefined;
+  onProgress?: Parameters<typeof mirrorPass>[1] extends infer O
+    ? O extends { onProgress?: infer P }
+      ? P
+      : never
+    : never;
+}
+
+export class ArchiveEngine implements Engine {
+  readonly remoteDescription: string;
+  #day = { filed: 0, quarantined: 0, uploaded: 0, moved: 0, trashed: 0, failed: 0 };
+  #authBlocked: string | undefined;
+
+  private constructor(
+    readonly loaded: LoadedConfig,
+    readonly log: Logger,
+    readonly remote: Remote,
+    readonly journal: Journal,
+  ) {
+    this.remoteDescription = remote.description;
+  }
+
+  static async open(loaded: LoadedConfig, log: Logger): Promise<ArchiveEngine> {
+    const { config } = loaded;
+    const remote = await createRemote(config.remote, loaded.remotePassword, log);
+    const journal = await Journal.open(config.stateDir);
+    return new ArchiveEngine(loaded, log, remote, journal);
+  }
+
+  get config() {
+    return this.loaded.config;
+  }
+
+  /** One pass: organize, then mirror. Throws (retryable/auth) when the remote is unusable. */
+  async run(opts: PassOptions): Promise<PassReport> {
+    const { config } = this;
+    const org = await organize(
+      { config, log: this.log, stateDir: config.stateDir },
+      {
+        ...(opts.dryRun ? { dryRun: true } : {}),
+        ...(opts.signal ? { signal: opts.signal } : {}),
+        ...(opts.paths ? { paths: opts.paths } : {}),
+      },
+    );
+    if (!opts.dryRun) {
+      this.#day.filed += org.moves.length + org.unquarantined.length;
+      this.#day.quarantined +=
+        org.quarantined.length + org.duplicates.length + org.conflicts.length;
+    }
+    // After a refused login only a scheduled full pass (or a reload) tries the server again.
+    if (this.#authBlocked && !opts.retryAuth) {
+      throw new ArsipdError("REMOTE_AUTH", "auth", this.#authBlocked);
+    }
+    const health = await this.remote.check(opts.signal);
+    if (!health.ok) {
+      if (health.auth) {
+        this.#authBlocked = `${this.remote.description}: ${health.message}; fix the password, then reload (systemctl reload arsipd)`;
+        throw new ArsipdError("REMOTE_AUTH", "auth", this.#authBlocked);
+      }
+      throw new ArsipdError(
+        health.maintenance ? "REMOTE_MAINTENANCE" : "REMOTE_DOWN",
+        "retryable",
+        `${this.remote.description}: ${health.message}`,
+      );
+    }
+    this.#authBlocked = undefined;
+    const mirror = await mirrorPass(
+      { config, log: this.log, remote: this.remote, journal: this.journal },
+      {
+        full: opts.full,
+        ...(opts.dryRun ? { dryRun: true } : {}),
+        ...(opts.acceptDeletes ? { acceptDeletes: true } : {}),
+        ...(opts.signal ? { signal: opts.signal } : {}),
+        ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+      },
+    );
+    if (!opts.dryRun) {
+      this.#day.uploaded += mirror.uploaded;
+      this.#day.moved += mirror.moved;
+      this.#day.trashed += mirror.trashed;
+      this.#day.failed += mirror.failed;
+    }
+    return { organize: org, mirror };
+  }
+
+  async pass(
+    kind: "full" | "quick",
+    paths: string[],
+    signal: AbortSignal,
+    reason: string,
+  ): Promise<PassResult> {
+    const r = await this.run({
+      full: kind === "full",
+      paths: kind === "quick" ? paths : undefined,
+      signal,
+      retryAuth: reason === "schedule",
+    });
+    const deferred = [...r.organize.deferred.map((d) => d.path), ...(r.mirror?.deferred ?? [])];
+    return { ok: isClean(r), changed: hasChanges(r), deferred, summary: summarize(r) };
+  }
+
+  async index(signal?: AbortSignal): Promise<string[]> {
+    const { config } = this;
+    if (!config.index.enabled && !config.feed.enabled) return [];
+    if (signal?.aborted) return [];
+    // Loaded on first use: the spreadsheet and PDF libraries are heavy for every start-up.
+    const { buildRegister } = await import("../register/build.js");
+    const r = await buildRegister({
+      config,
+      log: this.log,
+      now: new Date(),
+      syncStatus: this.syncStatus,
+      parse,
+      cacheDir: config.stateDir,
+    });
+    return r.written;
+  }
+
+  readonly syncStatus: SyncStatusFn = (rel) => {
+    const fail = this.journal.failure(rel);
+    if (fail) return { state: "gagal", detail: fail.lastError };
+    return this.journal.get(rel) ? { state: "tersinkron" } : { state: "menunggu" };
+  };
+
+  summary(): Record<string, number> {
+    const s = this.#day;
+    this.#day = { filed: 0, quarantined: 0, uploaded: 0, moved: 0, trashed: 0, failed: 0 };
+    return s;
+  }
+
+  async close(): Promise<void> {
+    await this.journal.close();
+    await this.remote.close?.();
+  }
+}
+
+export function isClean(r: PassReport): boolean {
+  return !!r.mirror && r.mirror.failed === 0 && !r.mirror.refused;
+}
+
+export function hasChanges(r: PassReport): boolean {
+  const o = r.organize;
+  const m = r.mirror;
+  return (
+    o.moves.length +
+      o.unquarantined.length +
+      o.quarantined.length +
+      o.duplicates.length +
+      o.conflicts.length >
+      0 ||
+    (!!m && m.uploaded + m.moved + m.trashed + m.adopted > 0)
+  );
+}
+
+/** The counts `sync --json`, status.json and the log report for a pass. */
+export function summarize(r: PassReport): Record<string, number | string | undefined> {
+  const o = r.organize;
+  const m = r.mirror;
+  return {
+    filed: o.moves.length + o.unquarantined.length,
+    quarantined: o.quarantined.length + o.duplicates.length + o.conflicts.length,
+    deferred: o.deferred.length,
+    uploaded: m?.uploaded ?? 0,
+    moved: m?.moved ?? 0,
+    trashed: m?.trashed ?? 0,
+    adopted: m?.adopted ?? 0,
+    conflicts: m?.conflicts ?? 0,
+    skipped: m?.skipped ?? 0,
+    failed: (m?.failed ?? 0) + o.errors.length,
+    refused: m?.refused,
+  };
+}
