@@ -119,7 +119,9 @@ export function makeTools(ctx) {
         },
       );
       r.summary = lastJson(r.stdout);
-      if (r.code === 0 && !r.summary) r.error = "no JSON summary on stdout";
+      if (r.code !== 0)
+        r.error = `exit ${r.code}: ${r.stderr.trim().split("\n").slice(-2).join(" | ")}`;
+      else if (!r.summary) r.error = "no JSON summary on stdout";
       else if (r.summary && (r.summary.failed > 0 || r.summary.quarantined > 0))
         r.error = `summary reports failed=${r.summary.failed} quarantined=${r.summary.quarantined}`;
       return r;
