@@ -9,6 +9,7 @@ import { describeError } from "../errors.js";
 import type { Logger } from "../log/logger.js";
 import type { Remote } from "../remote/types.js";
 import { makeIgnore } from "../share/ignore.js";
+import { isOwnFile } from "../share/own-files.js";
 import { scanShare } from "../share/scan.js";
 import type { Journal } from "../state/journal.js";
 import { applyPlan } from "./apply.js";
@@ -67,7 +68,7 @@ export async function mirrorPass(
   const deferred: string[] = [];
   for (const f of scan.files) {
     const age = nowMs - f.mtimeMs;
-    if (age >= 0 && age < config.watch.stabilityMs) {
+    if (age >= 0 && age < config.watch.stabilityMs && !isOwnFile(config, f.rel)) {
       deferred.push(f.rel);
       unreadable.push(f.rel);
       continue;

@@ -9,6 +9,7 @@ import path from "node:path";
 import type { Config } from "../config/schema.js";
 import type { Logger } from "../log/logger.js";
 import { makeIgnore } from "../share/ignore.js";
+import { ownRootFiles } from "../share/own-files.js";
 import { scanShare } from "../share/scan.js";
 import { Applier } from "./apply.js";
 import { recoverMoves } from "./move.js";
@@ -35,18 +36,7 @@ export interface OrganizeOptions {
 }
 
 /** Names arsipd writes into the share root itself; never organized or quarantined. */
-export function ownFiles(config: Config): string[] {
-  const b = config.index.baseName;
-  const meta = config.index.metadataFile.replace(/\.(csv|xlsx)$/i, "");
-  return [
-    `${b}.xlsx`,
-    `${b}.csv`,
-    config.feed.fileName,
-    `${meta}.csv`,
-    `${meta}.xlsx`,
-    config.index.metadataFile,
-  ];
-}
+export const ownFiles = ownRootFiles;
 
 export async function organize(
   ctx: OrganizeContext,

@@ -6,7 +6,8 @@
  */
 import type { ConventionConfig } from "../config/schema.js";
 
-export const SIDECAR_SUFFIX = ".ALASAN.txt";
+export { SIDECAR_SUFFIX } from "../share/own-files.js";
+
 
 export interface SidecarInput {
   /** The quarantined file's name (in the quarantine). */

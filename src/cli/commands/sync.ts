@@ -53,26 +53,24 @@ export const syncCommand: Command = {
         ...(bar ? { onProgress: (p) => bar.update(p) } : {}),
       });
       bar?.end();
-      let result = first;
-      if (!dryRun && (config.index.enabled || config.feed.enabled)) {
-        const written = await engine.index();
-        if (written.length > 0) {
-          // Mirror the fresh register files too, so the remote has it when we exit.
-          const second = await engine.run({ full: false, retryAuth: true });
-          result = {
-            organize: first.organize,
-            mirror:
-              first.mirror && second.mirror
-                ? {
-                    ...first.mirror,
-                    uploaded: first.mirror.uploaded + second.mirror.uploaded,
-                    failed: second.mirror.failed + first.mirror.failed,
-                  }
-                : first.mirror,
-          };
+      const passes = [first];
+      if (!dryRun) {
+        // Files still being written are waited for (a few windows at most), so that exit 0
+        // means the remote really has everything; the register is rebuilt and mirrored too.
+        for (let round = 0; round < 3; round++) {
+          const waiting = deferredPaths(passes[passes.length - 1]!);
+          if (waiting.length === 0) break;
+          await new Promise((r) => setTimeout(r, config.watch.stabilityMs + 250));
+          passes.push(await engine.run({ full: false, paths: waiting, retryAuth: true }));
+        }
+        if (config.index.enabled || config.feed.enabled) {
+          const written = await engine.index();
+          if (written.length > 0) passes.push(await engine.run({ full: false, retryAuth: true }));
         }
       }
-      const summary = { ...summarize(result), durationMs: Date.now() - started };
+      const result = passes[passes.length - 1]!;
+      const total = addUp(passes.map((p) => summarize(p)));
+      const summary = { ...total, durationMs: Date.now() - started };
       if (json) {
         stdout.write(
           `${JSON.stringify(dryRun ? { ...summary, dryRun, organize: result.organize, plan: result.mirror?.plan } : summary, null, 2)}\n`,
@@ -82,13 +80,35 @@ export const syncCommand: Command = {
       } else {
         stdout.write(`${human(summary)}\n`);
       }
-      return isClean(result) ? EXIT.ok : EXIT.problems;
+      const clean = passes.every((p) => isClean(p)) && deferredPaths(result).length === 0;
+      return clean ? EXIT.ok : EXIT.problems;
     } finally {
       await engine?.close();
       release();
     }
   },
 };
+
+type PassReport = Awaited<ReturnType<ArchiveEngine["run"]>>;
+
+function deferredPaths(r: PassReport): string[] {
+  return [...new Set([...r.organize.deferred.map((d) => d.path), ...(r.mirror?.deferred ?? [])])];
+}
+
+/** Counts summed over the passes of one sync; `deferred` and `refused` as the last pass left them. */
+function addUp(summaries: Record<string, number | string | undefined>[]) {
+  const out: Record<string, number | string | undefined> = {};
+  for (const s of summaries) {
+    for (const [k, v] of Object.entries(s)) {
+      if (typeof v === "number" && k !== "deferred") out[k] = ((out[k] as number) ?? 0) + v;
+      else if (v !== undefined) out[k] = v;
+    }
+  }
+  const last = summaries[summaries.length - 1] ?? {};
+  out.deferred = last.deferred;
+  out.refused = summaries.map((s) => s.refused).find((r) => r !== undefined);
+  return out;
+}
 
 function human(s: Record<string, unknown>): string {
   const parts = [
