@@ -63,13 +63,16 @@ export function arsipdYaml({ share, stateDir, url, username, root, concurrency, 
   ].join("\n");
 }
 
-/** Parses the last JSON object line of a `--json` command's stdout, or undefined. */
+/** The JSON object a `--json` command printed (whole stdout, pretty or not; else its last `{` line). */
 export function lastJson(stdout) {
-  for (const line of stdout.trim().split("\n").reverse()) {
-    const t = line.trim();
-    if (t.startsWith("{")) {
+  const t = stdout.trim();
+  try {
+    return JSON.parse(t.slice(t.indexOf("{")));
+  } catch {}
+  for (const line of t.split("\n").reverse()) {
+    if (line.trim().startsWith("{")) {
       try {
-        return JSON.parse(t);
+        return JSON.parse(line);
       } catch {}
     }
   }
