@@ -3,7 +3,7 @@
  * OwnCloud emulation (TEST SERVER ONLY): the few OwnCloud behaviours arsipd and owncloudcmd rely
  * on, added to a stock SabreDAV 1.8 server:
  *  - PUT answers `X-OC-Mtime: accepted` when it honoured X-OC-Mtime, plus OC-ETag and OC-FileId
- *    (the checks themselves live in Upload::write);
+ *    (the checks themselves live in Upload::write); MKCOL answers OC-FileId too;
  *  - PROPFIND reports oc:checksums ("SHA1:<hex>"), oc:fileid, oc:id, oc:permissions, oc:size and a
  *    getetag for folders that changes when anything below changes (see Meta.php).
  */
@@ -24,6 +24,13 @@ final class OcEmulationPlugin extends DAV\ServerPlugin {
         $server->subscribeEvent('beforeGetProperties', [$this, 'props']);
         $server->subscribeEvent('afterWriteContent', [$this, 'afterPut']);
         $server->subscribeEvent('afterCreateFile', [$this, 'afterPut']);
+        $server->subscribeEvent('afterBind', [$this, 'afterBind']);
+    }
+
+    /** MKCOL answers OC-FileId like OwnCloud, so a client can record the new folder's id. */
+    public function afterBind($uri) {
+        $node = $this->server->tree->getNodeForPath($uri);
+        if ($node instanceof Directory) $this->server->httpResponse->setHeader('OC-FileId', self::ocId(Meta::fileId($node->getPath())));
     }
 
     public function afterPut() {
