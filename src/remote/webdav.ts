@@ -278,6 +278,10 @@ export class WebDavRemote implements Remote {
           sent += d.length;
           o.onProgress?.(sent);
         });
+        // On an abort (SIGTERM) or timeout the HTTP client destroys the body with an error; the
+        // request's promise reports the failure, so the stream's own error event is only noted
+        // here — unlistened, it would crash the daemon instead of letting it stop cleanly.
+        body.on("error", () => undefined);
         const src = createReadStream(localFile);
         src.on("error", (e) => body.destroy(e));
         src.pipe(body);
