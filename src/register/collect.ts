@@ -50,7 +50,7 @@ export async function collectArchive(opts: CollectOptions): Promise<Collected> {
     let sha = opts.cache?.hash(f.rel, f.size, f.mtimeMs);
     if (!sha) {
       try {
-        sha = await sha256File(f.abs);
+        sha = await sha256File(f.abs, f.size);
       } catch (err) {
         errors.push({ rel: f.rel, code: (err as NodeJS.ErrnoException).code ?? "EIO" });
         return null;
