@@ -1,5 +1,10 @@
 // Builds the register for 100,000 synthetic decrees (no PDFs) and prints time and peak RSS.
-// Figures only, no pass/fail. Run after `npm run build`: node bench/index.mjs [count]
+// Figures only, no pass/fail. Run after `npm run build`:
+//   node bench/index.mjs [--files N] [--keep DIR]
+// --keep DIR builds the synthetic share in DIR once and reuses it on later runs (setup of
+// 100,000 files takes a minute); the register and cache in DIR are removed first so the
+// first build is cold.
+import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, rm, utimes, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -8,10 +13,19 @@ import { configSchema } from "../dist/config/schema.js";
 import { parse } from "../dist/convention/parse.js";
 import { buildRegister } from "../dist/register/build.js";
 
-const count = Number(process.argv[2] ?? 100_000);
-const root = await mkdtemp(path.join(os.tmpdir(), "arsipd-bench-index-"));
+const args = process.argv.slice(2);
+const flag = (name) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+// A bare number is still accepted as the file count (older usage).
+const count = Number(flag("--files") ?? (/^\d+$/.test(args[0] ?? "") ? args[0] : 100_000));
+const keep = flag("--keep");
+const root = keep ?? (await mkdtemp(path.join(os.tmpdir(), "arsipd-bench-index-")));
 const share = path.join(root, "arsip");
 const state = path.join(root, "state");
+const marker = path.join(root, `made-${count}`);
+const reuse = keep !== undefined && existsSync(marker);
 const jenis = ["KPT-KETUA", "KPT-SEKRETARIS"];
 const years = 10;
 const perGroup = Math.ceil(count / (jenis.length * years));
@@ -19,7 +33,12 @@ const perGroup = Math.ceil(count / (jenis.length * years));
 const t0 = performance.now();
 let made = 0;
 const meta = ["Jenis;Tahun;Nomor;Tanggal Penetapan;Status;Lokasi Fisik"];
-for (const j of jenis) {
+if (reuse) {
+  for (const f of ["Indeks-Keputusan.xlsx", "Indeks-Keputusan.csv", "jdihn.json"])
+    await rm(path.join(share, f), { force: true });
+  await rm(state, { recursive: true, force: true });
+}
+for (const j of reuse ? [] : jenis) {
   for (let y = 2015; y < 2015 + years; y++) {
     const dir = path.join(share, j, String(y));
     await mkdir(dir, { recursive: true });
@@ -35,8 +54,12 @@ for (const j of jenis) {
     await Promise.all(writes);
   }
 }
-await writeFile(path.join(share, "Metadata-Keputusan.csv"), `${meta.join("\r\n")}\r\n`);
-await utimes(path.join(share, "Metadata-Keputusan.csv"), 1_710_000_000, 1_710_000_000);
+if (reuse) made = Number((await import("node:fs")).readFileSync(marker, "utf8"));
+else {
+  await writeFile(path.join(share, "Metadata-Keputusan.csv"), `${meta.join("\r\n")}\r\n`);
+  await utimes(path.join(share, "Metadata-Keputusan.csv"), 1_710_000_000, 1_710_000_000);
+  if (keep) await writeFile(marker, String(made));
+}
 const tSetup = performance.now() - t0;
 
 const config = configSchema.parse({
@@ -76,7 +99,7 @@ async function run(label) {
 }
 
 console.log(
-  `arsipd register bench: ${made} files, ${meta.length - 1} metadata rows (setup ${(tSetup / 1000).toFixed(1)} s)`,
+  `arsipd register bench: ${made} files (setup ${(tSetup / 1000).toFixed(1)} s${reuse ? ", reused" : ""})`,
 );
 await run("cold (hash every file)");
 await run("warm (cache, no change)");
@@ -88,4 +111,4 @@ console.log(
     .map((l) => l.toFixed(1))
     .join(" ")} on ${os.cpus().length} CPUs (figures scale with load)`,
 );
-await rm(root, { recursive: true, force: true });
+if (!keep) await rm(root, { recursive: true, force: true });

@@ -14,14 +14,21 @@ import { makeIgnore } from "../share/ignore.js";
 import { RegisterCache } from "./cache.js";
 import { collectArchive } from "./collect.js";
 import { REGISTER_HEADERS } from "./columns.js";
-import { csvBuffer } from "./csv.js";
+import { CSV_BOM, csvLine } from "./csv.js";
 import { wallClockText } from "./dates.js";
 import { mapLimit } from "./hash.js";
-import { buildFeed, feedBuffer } from "./jdihn.js";
+import { feedChunks, feedItems } from "./jdihn.js";
 import { makeLinker } from "./links.js";
 import { readMetadata } from "./metadata-read.js";
 import { readPdfFields } from "./pdf-text.js";
-import { buildRows, compareDecrees, decreeFacts, groupByDecree, mainPdf } from "./rows.js";
+import {
+  buildRows,
+  compareDecrees,
+  decreeFacts,
+  groupByDecree,
+  mainPdf,
+  type RegisterRow,
+} from "./rows.js";
 import { summarise } from "./summary.js";
 import {
   type ArchivedDecree,
@@ -32,7 +39,7 @@ import {
   type PdfFields,
   type SyncStatusFn,
 } from "./types.js";
-import { writeIfChanged } from "./write.js";
+import { writeChunksIfChanged } from "./write-stream.js";
 import { type ProblemRow, workbookBuffer } from "./xlsx.js";
 
 export interface BuildContext {
@@ -161,13 +168,16 @@ export async function buildRegister(ctx: BuildContext): Promise<BuildResult> {
     })),
   ];
 
-  const out: { file: string; data: () => Promise<Buffer> }[] = [];
+  // Each output is produced lazily and streamed: compared with the file on disk chunk by chunk
+  // and written only from the first difference (write-stream.ts), so no whole file is held.
+  const out: { file: string; data: () => Promise<Iterable<Buffer | string>> }[] = [];
   if (config.index.enabled) {
     const base = path.join(config.share, config.index.baseName);
+    const sep = config.index.csvSeparator;
     out.push({
       file: `${base}.xlsx`,
-      data: () =>
-        workbookBuffer({
+      data: async () => [
+        await workbookBuffer({
           rows,
           problems,
           summary: summarise(files, jenisOrder),
@@ -179,20 +189,25 @@ export async function buildRegister(ctx: BuildContext): Promise<BuildResult> {
           },
           asOf,
         }),
+      ],
     });
     out.push({
       file: `${base}.csv`,
       data: async () =>
-        csvBuffer([REGISTER_HEADERS, ...rows.map(csvRow)], config.index.csvSeparator),
+        (function* () {
+          yield CSV_BOM;
+          yield csvLine(REGISTER_HEADERS, sep);
+          for (const r of rows) yield csvLine(csvRow(r), sep);
+        })(),
     });
   }
   if (config.feed.enabled) {
     out.push({
       file: path.join(config.share, config.feed.fileName),
       data: async () =>
-        feedBuffer(
-          buildFeed({
-            groups: [...groups.values()],
+        feedChunks(
+          feedItems({
+            groups: groups.values(),
             facts,
             feed: config.feed,
             jenis: rules.jenis,
@@ -204,7 +219,7 @@ export async function buildRegister(ctx: BuildContext): Promise<BuildResult> {
   const written: string[] = [];
   lap("rows");
   for (const o of out) {
-    if (await writeIfChanged(o.file, await o.data())) written.push(o.file);
+    if (await writeChunksIfChanged(o.file, await o.data())) written.push(o.file);
     lap(path.basename(o.file));
   }
   await cache.save();
@@ -254,7 +269,7 @@ async function readPdfs(
   return out;
 }
 
-function csvRow(r: ReturnType<typeof buildRows>[number]): (string | number)[] {
+function csvRow(r: RegisterRow): (string | number)[] {
   return [
     r.no,
     r.jenis,

@@ -22,6 +22,8 @@ interface CacheData {
 
 export class RegisterCache {
   private readonly used = { hashes: new Set<string>(), pdf: new Set<string>() };
+  /** An entry was added or replaced since open(). */
+  private dirty = false;
   private constructor(
     private readonly file: string | undefined,
     private readonly data: CacheData,
@@ -53,6 +55,7 @@ export class RegisterCache {
   setHash(rel: string, size: number, mtimeMs: number, sha: string): void {
     this.data.hashes[rel] = [size, mtimeMs, sha];
     this.used.hashes.add(rel);
+    this.dirty = true;
   }
 
   pdf(sha: string): PdfFields | undefined {
@@ -64,11 +67,21 @@ export class RegisterCache {
   setPdf(sha: string, fields: PdfFields): void {
     this.data.pdf[sha] = fields;
     this.used.pdf.add(sha);
+    this.dirty = true;
   }
 
-  /** Drops entries not touched in this build, then writes the cache if it changed. */
+  /**
+   * Drops entries not touched in this build, then writes the cache if it changed. A warm
+   * build that set nothing and used every entry has nothing to write: it skips serialising
+   * 100,000 entries only to find the same bytes.
+   */
   async save(): Promise<void> {
     if (!this.file) return;
+    const unchanged =
+      !this.dirty &&
+      this.used.hashes.size === Object.keys(this.data.hashes).length &&
+      this.used.pdf.size === Object.keys(this.data.pdf).length;
+    if (unchanged) return;
     const hashes: CacheData["hashes"] = {};
     for (const k of [...this.used.hashes].sort()) hashes[k] = this.data.hashes[k]!;
     const pdf: CacheData["pdf"] = {};

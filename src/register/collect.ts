@@ -7,7 +7,8 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { ConventionConfig } from "../config/schema.js";
-import { scanShare } from "../share/scan.js";
+import type { Decree } from "../convention/types.js";
+import { type ShareFile, scanShare } from "../share/scan.js";
 import type { RegisterCache } from "./cache.js";
 import { mapLimit, sha256File } from "./hash.js";
 import { parseSidecar, SIDECAR_SUFFIX } from "./sidecar.js";
@@ -37,7 +38,7 @@ export async function collectArchive(opts: CollectOptions): Promise<Collected> {
   const qdir = opts.rules.quarantineDir;
   const scan = await scanShare(opts.share, { ignore: opts.ignore, skipDirs: [qdir] });
   const errors = [...scan.errors];
-  const candidates: { f: (typeof scan.files)[number]; decree: ArchivedDecree["decree"] }[] = [];
+  const candidates: { f: ShareFile; decree: Decree }[] = [];
   for (const f of scan.files) {
     const parts = f.rel.split("/");
     if (parts.length !== 3) continue;
@@ -46,35 +47,46 @@ export async function collectArchive(opts: CollectOptions): Promise<Collected> {
     if (!r.ok || r.decree.jenis !== jenis || String(r.decree.tahun) !== tahun) continue;
     candidates.push({ f, decree: r.decree });
   }
-  const hashed = await mapLimit(candidates, opts.concurrency ?? 4, async ({ f, decree }) => {
-    let sha = opts.cache?.hash(f.rel, f.size, f.mtimeMs);
-    if (!sha) {
-      try {
-        sha = await sha256File(f.abs);
-      } catch (err) {
-        errors.push({ rel: f.rel, code: (err as NodeJS.ErrnoException).code ?? "EIO" });
-        return null;
-      }
-      opts.cache?.setHash(f.rel, f.size, f.mtimeMs, sha);
+  // Cache hits are settled synchronously; only files whose size or mtime changed are read.
+  const decrees: (ArchivedDecree | null)[] = new Array(candidates.length).fill(null);
+  const misses: number[] = [];
+  for (let i = 0; i < candidates.length; i++) {
+    const { f, decree } = candidates[i]!;
+    const sha = opts.cache?.hash(f.rel, f.size, f.mtimeMs);
+    if (sha) decrees[i] = archived(f, decree, sha);
+    else misses.push(i);
+  }
+  await mapLimit(misses, opts.concurrency ?? 4, async (i) => {
+    const { f, decree } = candidates[i]!;
+    let sha: string;
+    try {
+      sha = await sha256File(f.abs, f.size);
+    } catch (err) {
+      errors.push({ rel: f.rel, code: (err as NodeJS.ErrnoException).code ?? "EIO" });
+      return;
     }
-    const slash = f.rel.lastIndexOf("/");
-    const item: ArchivedDecree = {
-      rel: f.rel,
-      abs: f.abs,
-      name: f.rel.slice(slash + 1),
-      folder: f.rel.slice(0, slash),
-      size: f.size,
-      mtimeMs: f.mtimeMs,
-      sha256: sha,
-      decree,
-    };
-    return item;
+    opts.cache?.setHash(f.rel, f.size, f.mtimeMs, sha);
+    decrees[i] = archived(f, decree, sha);
   });
   const quarantine = await readQuarantine(opts.share, qdir, opts.ignore, errors);
   return {
-    decrees: hashed.filter((d): d is ArchivedDecree => d !== null),
+    decrees: decrees.filter((d): d is ArchivedDecree => d !== null),
     quarantine,
     errors,
+  };
+}
+
+function archived(f: ShareFile, decree: Decree, sha256: string): ArchivedDecree {
+  const slash = f.rel.lastIndexOf("/");
+  return {
+    rel: f.rel,
+    abs: f.abs,
+    name: f.rel.slice(slash + 1),
+    folder: f.rel.slice(0, slash),
+    size: f.size,
+    mtimeMs: f.mtimeMs,
+    sha256,
+    decree,
   };
 }
 

@@ -79,8 +79,29 @@ export function dateCell(iso: string): Date {
  * zones, and a clerk in Jakarta expects the time on the office clock, not UTC.
  */
 export function wallClock(ms: number): Date {
-  const offsetMin = new Date(ms).getTimezoneOffset();
-  return new Date(Math.round(ms) - offsetMin * 60_000);
+  return new Date(Math.round(ms) - offsetMinutes(ms) * 60_000);
+}
+
+/**
+ * getTimezoneOffset asks ICU each time (~µs, 300,000 calls per register). Offsets change a
+ * few times a year, so it is remembered per 15-minute bucket (bounded map) when the bucket's
+ * first and last millisecond agree; a bucket holding a transition (St. John's switched at
+ * 00:01) is marked and asked directly.
+ */
+const BUCKET_MS = 15 * 60_000;
+const offsets = new Map<number, number>();
+
+function offsetMinutes(ms: number): number {
+  const bucket = Math.floor(ms / BUCKET_MS);
+  let off = offsets.get(bucket);
+  if (off === undefined) {
+    if (offsets.size >= 50_000) offsets.clear();
+    const first = new Date(bucket * BUCKET_MS).getTimezoneOffset();
+    const last = new Date(bucket * BUCKET_MS + BUCKET_MS - 1).getTimezoneOffset();
+    off = first === last ? first : Number.NaN;
+    offsets.set(bucket, off);
+  }
+  return Number.isNaN(off) ? new Date(ms).getTimezoneOffset() : off;
 }
 
 /** "YYYY-MM-DD HH:MM:SS" in local wall-clock time. */

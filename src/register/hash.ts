@@ -1,9 +1,18 @@
-/** Streaming SHA-256 of a file: constant memory whatever the file size. */
+/** SHA-256 of a file: streamed (constant memory) unless it is known to be small. */
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { pipeline } from "node:stream/promises";
 
-export async function sha256File(abs: string): Promise<string> {
+/** Below this size one read is cheaper than a stream (no pipeline/AbortSignal per file). */
+const SMALL = 1 << 20;
+
+/** `size` is the size from the scan, a hint: the whole current content is hashed either way. */
+export async function sha256File(abs: string, size?: number): Promise<string> {
+  if (size !== undefined && size < SMALL)
+    return createHash("sha256")
+      .update(await readFile(abs))
+      .digest("hex");
   const hash = createHash("sha256");
   await pipeline(createReadStream(abs), hash);
   return hash.digest("hex");

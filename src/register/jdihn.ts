@@ -16,7 +16,7 @@ import type { ArchivedDecree } from "./types.js";
 
 export interface FeedInput {
   /** Files grouped per decree, groups in register order, files in register order. */
-  groups: ArchivedDecree[][];
+  groups: Iterable<ArchivedDecree[]>;
   facts: (f: ArchivedDecree) => DecreeFacts;
   feed: Config["feed"];
   jenis: JenisConfig[];
@@ -38,8 +38,13 @@ function downloadFile(files: ArchivedDecree[]): ArchivedDecree {
 const encPath = (rel: string) => rel.split("/").map(encodeURIComponent).join("/");
 
 export function buildFeed(input: FeedInput): JdihnItem[] {
+  return [...feedItems(input)];
+}
+
+/** The feed's items one at a time, so 100,000 of them need not be held at once. */
+export function* feedItems(input: FeedInput): Generator<JdihnItem> {
   const labels = new Map(input.jenis.map((j) => [j.code, j.label]));
-  const items: JdihnItem[] = [];
+  const base = input.feed.publicBaseUrl?.replace(/\/+$/, "");
   for (const files of input.groups) {
     const file = downloadFile(files);
     const d = file.decree;
@@ -48,12 +53,11 @@ export function buildFeed(input: FeedInput): JdihnItem[] {
     const label = labels.get(d.jenis) ?? d.jenis;
     const tentang = facts.tentang.trim();
     const web = input.link(file.rel) ?? "";
-    const download = input.feed.publicBaseUrl
-      ? `${input.feed.publicBaseUrl.replace(/\/+$/, "")}/${encPath(file.rel)}`
-      : web;
+    const download = base ? `${base}/${encPath(file.rel)}` : web;
     const tanggal = facts.tanggalPenetapan ?? "";
-    const newest = Math.max(...files.map((f) => f.mtimeMs));
-    items.push({
+    let newest = files[0]!.mtimeMs;
+    for (const f of files) if (f.mtimeMs > newest) newest = f.mtimeMs;
+    yield {
       idData: `${d.jenis}-${d.tahun}-${d.nomor}`,
       tahun_pengundangan: String(d.tahun),
       tanggal_penetapan: tanggal,
@@ -82,13 +86,22 @@ export function buildFeed(input: FeedInput): JdihnItem[] {
       abstrak: facts.meta?.abstrak ?? "",
       urlabstrak: "",
       lastUpdated: wallClockText(newest),
-    });
+    };
   }
-  return items;
 }
 
 /** One object per line: readable, diff-friendly, and fast to write for 100,000 decrees. */
 export function feedBuffer(items: JdihnItem[]): Buffer {
   if (items.length === 0) return Buffer.from("[]\n", "utf8");
   return Buffer.from(`[\n${items.map((i) => JSON.stringify(i)).join(",\n")}\n]\n`, "utf8");
+}
+
+/** The same bytes as feedBuffer, as one string per item, for streaming to disk. */
+export function* feedChunks(items: Iterable<JdihnItem>): Generator<string> {
+  let first = true;
+  for (const item of items) {
+    yield `${first ? "[\n" : ",\n"}${JSON.stringify(item)}`;
+    first = false;
+  }
+  yield first ? "[]\n" : "\n]\n";
 }

@@ -47,7 +47,12 @@ const REL_HYPERLINK =
 // biome-ignore lint/suspicious/noControlCharactersInRegex: removing what XML 1.0 forbids
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
+/** Anything xmlEscape would change; most cells have none, and skip the five replaces. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: same set as INVALID_XML
+const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
 export function xmlEscape(s: string): string {
+  if (!NEEDS_ESCAPE.test(s)) return s;
   return s
     .replace(INVALID_XML, "")
     .replace(/&/g, "&amp;")

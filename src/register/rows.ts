@@ -45,6 +45,7 @@ export function splitNomor(nomor: string): [number, string] {
 function qualifierRank(q: string | null): number {
   if (q === null) return 0;
   if (q === "SALINAN") return 1;
+  if (!q.startsWith("LAMPIRAN-")) return 1_000_000;
   const m = /^LAMPIRAN-(\d+)$/.exec(q);
   return m ? 2 + Number(m[1]) : 1_000_000;
 }
@@ -56,9 +57,19 @@ export function compareDecrees(jenisOrder: string[]) {
     const i = jenisOrder.indexOf(j);
     return i < 0 ? jenisOrder.length : i;
   };
+  // Sorting 100,000 files compares ~1.7 million pairs: parse each nomor once, not per pair.
+  const splits = new Map<string, [number, string]>();
+  const split = (nomor: string) => {
+    let s = splits.get(nomor);
+    if (!s) {
+      s = splitNomor(nomor);
+      splits.set(nomor, s);
+    }
+    return s;
+  };
   return (a: { decree: Decree; name: string }, b: { decree: Decree; name: string }): number => {
-    const [na, sa] = splitNomor(a.decree.nomor);
-    const [nb, sb] = splitNomor(b.decree.nomor);
+    const [na, sa] = split(a.decree.nomor);
+    const [nb, sb] = split(b.decree.nomor);
     return (
       rank(a.decree.jenis) - rank(b.decree.jenis) ||
       cmp(a.decree.jenis, b.decree.jenis) ||

