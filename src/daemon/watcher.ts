@@ -1,6 +1,6 @@
 /**
  * The watcher narrows the next pass; it is never the truth (the full pass is). chokidar events
- * are gathered for `debounceMs` into one batch of dirty share-relative paths. On a watcher
+ * are gathered for at most `debounceMs` into one batch of dirty share-relative paths. On a watcher
  * error, a full pass is asked for. Polling is one setting away for SMB/NFS mounts, which
  * deliver no inotify events.
  */
@@ -52,8 +52,10 @@ export class ShareWatcher {
     const rel = path.relative(this.opts.share, abs).split(path.sep).join("/").normalize("NFC");
     if (rel.startsWith("..")) return;
     this.#pending.add(rel);
-    if (this.#timer) clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => this.#flush(), this.opts.debounceMs);
+    // The batch closes debounceMs after its FIRST event, not its last: files dropped one after
+    // another (a scanner, a folder copied over SMB) would otherwise keep postponing the batch
+    // until the whole stream stops.
+    this.#timer ??= setTimeout(() => this.#flush(), this.opts.debounceMs);
   }
 
   #flush(): void {
