@@ -18,7 +18,7 @@ import type { Remote, RemoteCapabilities, RemoteEntry } from "../remote/types.js
 import type { Journal } from "../state/journal.js";
 import { backoffMs } from "../state/journal-types.js";
 import { eachLimit } from "./hash.js";
-import { conflictPath, withCounter } from "./names.js";
+import { conflictPath, parentOf, withCounter } from "./names.js";
 import { sameContent } from "./plan.js";
 import type { LocalFile, MirrorAction } from "./types.js";
 
@@ -46,6 +46,9 @@ export interface ApplyResult {
 }
 
 const STOPPING = new Set(["auth", "quota"]);
+
+/** Uploads checked together by one folder listing (see checkSizes). */
+const CHECK_BATCH = 256;
 
 export async function applyPlan(actions: MirrorAction[], ctx: ApplyContext): Promise<ApplyResult> {
   const res: ApplyResult = {
@@ -125,6 +128,7 @@ export async function applyPlan(actions: MirrorAction[], ctx: ApplyContext): Pro
       mtimeMs: f.mtimeMs,
       sha1: f.sha1,
       ...cond,
+      sizeCheck: "caller",
       signal,
       onProgress: (b) => {
         bytesDone += b - sent;
@@ -132,7 +136,70 @@ export async function applyPlan(actions: MirrorAction[], ctx: ApplyContext): Pro
         progress();
       },
     });
-    record(rel, f, r.entry, r.mtimeKept);
+    if (r.entry) return record(rel, f, r.entry, r.mtimeKept);
+    const dir = parentOf(remotePath);
+    const list = unchecked.get(dir) ?? [];
+    list.push({ rel, remotePath, f, mtimeKept: r.mtimeKept });
+    unchecked.set(dir, list);
+    if (++uncheckedCount >= CHECK_BATCH) await checkSizes(false);
+  };
+  /**
+   * Uploads are recorded in the journal only once the server reports their size. Instead of a
+   * PROPFIND per file, one listing per folder checks a batch of them: half the requests on a
+   * first mirror. Until checked an upload is not in the journal, so a crash loses nothing: the
+   * next full pass finds the file on the server and adopts it by checksum.
+   */
+  const unchecked = new Map<
+    string,
+    { rel: string; remotePath: string; f: LocalFile; mtimeKept: boolean }[]
+  >();
+  let uncheckedCount = 0;
+  const checkSizes = async (final: boolean): Promise<void> => {
+    const batches = [...unchecked];
+    unchecked.clear();
+    uncheckedCount = 0;
+    for (const [dir, items] of batches) {
+      let listed: Map<string, RemoteEntry>;
+      try {
+        listed = new Map((await remote.listDir(dir, signal)).map((e) => [e.path, e]));
+      } catch (err) {
+        if (!final && !signal.aborted) {
+          unchecked.set(dir, [...(unchecked.get(dir) ?? []), ...items]); // try again later
+          uncheckedCount += items.length;
+          continue;
+        }
+        for (const it of items) uploadFailed(it, err);
+        continue;
+      }
+      for (const it of items) {
+        try {
+          const e = listed.get(it.remotePath);
+          if (!e) {
+            throw new ArsipdError(
+              "MIRROR_NOT_STORED",
+              "retryable",
+              `the server does not list ${it.remotePath} after the upload`,
+            );
+          }
+          record(it.rel, it.f, e, it.mtimeKept);
+        } catch (err) {
+          uploadFailed(it, err);
+        }
+      }
+    }
+  };
+  // Counted as uploaded when the PUT returned; taken back from the total at the end.
+  let notStored = 0;
+  const uploadFailed = (it: { rel: string; remotePath: string; f: LocalFile }, err: unknown) => {
+    notStored++;
+    const a: MirrorAction = {
+      kind: "upload",
+      rel: it.rel,
+      remotePath: it.remotePath,
+      local: it.f,
+      reason: "new",
+    };
+    fail(a, err, ctx.log.child({ path: it.rel }));
   };
   const keepTheirsThenPut = async (
     rel: string,
@@ -312,6 +379,8 @@ export async function applyPlan(actions: MirrorAction[], ctx: ApplyContext): Pro
       },
       () => signal.aborted,
     );
+    await checkSizes(true);
+    res.uploaded -= notStored;
   } finally {
     ctx.signal?.removeEventListener("abort", onAbort);
     await journal.flush();

@@ -66,6 +66,14 @@ export class LocalRemote implements Remote {
   }
 
   async list(dir = ""): Promise<RemoteEntry[]> {
+    return this.#entriesBelow(dir, true);
+  }
+
+  async listDir(dir: string): Promise<RemoteEntry[]> {
+    return this.#entriesBelow(dir, false);
+  }
+
+  async #entriesBelow(dir: string, recursive: boolean): Promise<RemoteEntry[]> {
     const out: RemoteEntry[] = [];
     const walk = async (rel: string): Promise<void> => {
       let names: string[];
@@ -82,7 +90,7 @@ export class LocalRemote implements Remote {
         const e = await this.entry(child, true);
         if (!e) continue;
         out.push(e);
-        if (e.type === "dir") await walk(child);
+        if (recursive && e.type === "dir") await walk(child);
       }
     };
     await walk(this.clean(dir));

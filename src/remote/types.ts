@@ -47,11 +47,20 @@ export interface PutOptions {
   signal?: AbortSignal | undefined;
   /** Called with the bytes sent so far. */
   onProgress?: ((bytes: number) => void) | undefined;
+  /**
+   * "caller": skip the adapter's own stat after the upload; the caller promises to check the
+   * size the server reports (e.g. one `listDir` for a whole folder of uploads) before it
+   * trusts the upload. Default "now": the adapter stats the file and checks its size.
+   */
+  sizeCheck?: "now" | "caller" | undefined;
 }
 
 export interface PutResult {
-  /** The entry as the server reports it after the upload (size checked by the adapter). */
-  entry: RemoteEntry;
+  /**
+   * The entry as the server reports it after the upload (size checked by the adapter), or
+   * null with `sizeCheck: "caller"` when the adapter did not look.
+   */
+  entry: RemoteEntry | null;
   /** The server stored our mtime. When false, the journal keeps the local mtime instead. */
   mtimeKept: boolean;
 }
@@ -74,6 +83,8 @@ export interface Remote {
   capabilities(): Promise<RemoteCapabilities>;
   /** Every entry below `dir` (recursive, folders included, `dir` itself excluded); [] if missing. */
   list(dir?: string, signal?: AbortSignal): Promise<RemoteEntry[]>;
+  /** The immediate children of `dir` (not recursive); [] if missing. */
+  listDir(dir: string, signal?: AbortSignal): Promise<RemoteEntry[]>;
   /** The entry at `path`, or null when nothing is there. */
   stat(path: string, signal?: AbortSignal): Promise<RemoteEntry | null>;
   /** Creates `path` and its parents. Idempotent: must not fail if they already exist. */

@@ -124,6 +124,7 @@ export async function putFile(
     }
   }
 
+  if (o.sizeCheck === "caller") return { entry: null, mtimeKept };
   const entry = await ctx.stat(path, o.signal);
   if (!entry || entry.size !== o.size) throw shortWrite(path, entry, o.size);
   return { entry, mtimeKept };

@@ -227,6 +227,15 @@ export class WebDavRemote implements Remote {
     };
   }
 
+  async listDir(dir: string, signal?: AbortSignal): Promise<RemoteEntry[]> {
+    try {
+      return (await this.#propfind(dir, "1", signal)).filter((e) => e.path !== dir);
+    } catch (err) {
+      if (err instanceof ArsipdError && err.kind === "notFound") return [];
+      throw err;
+    }
+  }
+
   async list(dir = "", signal?: AbortSignal): Promise<RemoteEntry[]> {
     return walkTree(dir, this.#o.concurrency, async (d) =>
       (await this.#propfind(d, "1", signal)).filter((e) => e.path !== d),

@@ -113,6 +113,38 @@ export function remoteContract(name: string, makeRemote: () => Promise<RemoteUnd
       expect(all.map((e) => e.path)).toContain(`${d}/A/B/two.pdf`);
     });
 
+    it("listDir lists only the immediate children, [] when missing", async () => {
+      const d = fresh();
+      expect(await t.remote.listDir(d)).toEqual([]);
+      await t.remote.mkdirp(`${d}/A/B`);
+      await put(`${d}/one.pdf`, "1");
+      await put(`${d}/A/two.pdf`, "22");
+      const got = (await t.remote.listDir(d)).map((e) => [e.path, e.type, e.size]);
+      expect(got.sort()).toEqual(
+        [
+          [`${d}/A`, "dir", 0],
+          [`${d}/one.pdf`, "file", 1],
+        ].sort(),
+      );
+    });
+
+    it("put with sizeCheck 'caller' stores the bytes and leaves the check to the caller", async () => {
+      const d = fresh();
+      await t.remote.mkdirp(d);
+      const body = randomBytes(4321);
+      const src = await file(body);
+      const r = await t.remote.put(`${d}/x.pdf`, src, {
+        size: body.length,
+        mtimeMs: Date.UTC(2024, 0, 15, 8, 30, 0),
+        sha1: sha1(body),
+        sizeCheck: "caller",
+      });
+      const listed = (await t.remote.listDir(d)).find((e) => e.path === `${d}/x.pdf`);
+      expect(listed?.size).toBe(body.length);
+      expect(await readFile(onDisk(`${d}/x.pdf`))).toEqual(body);
+      expect(r.entry === null || r.entry.size === body.length).toBe(true);
+    });
+
     it("put stores the bytes, reports the entry, keeps the mtime when it says so", async () => {
       const d = fresh();
       await t.remote.mkdirp(d);
