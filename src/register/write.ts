@@ -1,11 +1,9 @@
 /**
- * Writes a file atomically and only when its bytes differ from what is there: temp file in the
- * same folder (hidden, so the share scan ignores it), fsync, rename. An unchanged register is
- * therefore not touched and the mirror does not re-upload it.
+ * Writes a file atomically (util/atomic-write.ts) and only when its bytes differ from what is
+ * there, so an unchanged register is not touched and the mirror does not re-upload it.
  */
-import { randomBytes } from "node:crypto";
-import { mkdir, open, readFile, rename, rm } from "node:fs/promises";
-import path from "node:path";
+import { readFile } from "node:fs/promises";
+import { writeFileAtomic } from "../util/atomic-write.js";
 
 /** Returns true when the file was (re)written. */
 export async function writeIfChanged(file: string, data: Buffer): Promise<boolean> {
@@ -15,23 +13,6 @@ export async function writeIfChanged(file: string, data: Buffer): Promise<boolea
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
   }
-  await mkdir(path.dirname(file), { recursive: true });
-  const tmp = path.join(
-    path.dirname(file),
-    `.${path.basename(file)}.${randomBytes(4).toString("hex")}.tmp`,
-  );
-  try {
-    const fh = await open(tmp, "w");
-    try {
-      await fh.writeFile(data);
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
-    await rename(tmp, file);
-  } catch (err) {
-    await rm(tmp, { force: true });
-    throw err;
-  }
+  await writeFileAtomic(file, data);
   return true;
 }

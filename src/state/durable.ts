@@ -4,41 +4,15 @@
  * cut the target holds either the old or the new content, never a mix or an empty file.
  * `DurableJSONFile` is the same as a lowdb adapter (lowdb's own writer renames but never fsyncs).
  */
-import { randomBytes } from "node:crypto";
-import { open, readFile, rename, unlink } from "node:fs/promises";
-import path from "node:path";
+import { readFile } from "node:fs/promises";
 import type { Adapter } from "lowdb";
+import { writeFileAtomic } from "../util/atomic-write.js";
 
-/** Fsyncs a folder so a rename or create inside it survives a power cut. */
-export async function fsyncDir(dir: string): Promise<void> {
-  let fh: Awaited<ReturnType<typeof open>> | undefined;
-  try {
-    fh = await open(dir, "r");
-    await fh.sync();
-  } catch (err) {
-    // Some file systems (and Windows) refuse fsync on a folder; the rename itself still happened.
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code !== "EISDIR" && code !== "EINVAL" && code !== "EPERM" && code !== "EBADF") throw err;
-  } finally {
-    await fh?.close();
-  }
-}
+export { fsyncDir } from "../util/atomic-write.js";
 
-export async function writeFileDurable(file: string, data: string | Uint8Array): Promise<void> {
-  const dir = path.dirname(file);
-  const tmp = path.join(dir, `.${path.basename(file)}.${randomBytes(4).toString("hex")}.tmp`);
-  const fh = await open(tmp, "w", 0o600);
-  try {
-    await fh.writeFile(data);
-    await fh.sync();
-  } catch (err) {
-    await fh.close();
-    await unlink(tmp).catch(() => undefined);
-    throw err;
-  }
-  await fh.close();
-  await rename(tmp, file);
-  await fsyncDir(dir);
+/** State files are private to the service user. */
+export function writeFileDurable(file: string, data: string | Uint8Array): Promise<void> {
+  return writeFileAtomic(file, data, 0o600);
 }
 
 /** A lowdb adapter that reads/writes JSON durably. */

@@ -1,17 +1,23 @@
 /**
- * Whole-file replacement that a crash cannot tear: write a temp file beside the target, fsync
- * it, rename it over the target, fsync the folder. Readers see the old file or the new one.
+ * Whole-file replacement that a crash or power cut cannot tear: write a temp file beside the
+ * target (hidden, so share scans ignore it), fsync it, rename it over the target, fsync the
+ * folder. Readers see the old file or the new one, never a mix or an empty file. Every
+ * whole-file write of arsipd (journal snapshot, status, register, caches) goes through here.
  */
 import { randomBytes } from "node:crypto";
 import { mkdir, open, rename, rm } from "node:fs/promises";
 import path from "node:path";
 
-export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(
+  file: string,
+  data: string | Uint8Array,
+  mode = 0o644,
+): Promise<void> {
   const dir = path.dirname(file);
   await mkdir(dir, { recursive: true });
   const tmp = path.join(dir, `.${path.basename(file)}.${randomBytes(4).toString("hex")}.tmp`);
   try {
-    const fh = await open(tmp, "w", 0o644);
+    const fh = await open(tmp, "w", mode);
     try {
       await fh.writeFile(data);
       await fh.sync();
@@ -26,15 +32,17 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
   await fsyncDir(dir);
 }
 
+/** Fsyncs a folder so a rename or create inside it survives a power cut. */
 export async function fsyncDir(dir: string): Promise<void> {
+  let fh: Awaited<ReturnType<typeof open>> | undefined;
   try {
-    const fh = await open(dir, "r");
-    try {
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
-  } catch {
-    // Some file systems (SMB, some FUSE) refuse to fsync a folder; the rename is still atomic.
+    fh = await open(dir, "r");
+    await fh.sync();
+  } catch (err) {
+    // Some file systems (SMB, some FUSE, Windows) refuse fsync on a folder; the rename happened.
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== "EISDIR" && code !== "EINVAL" && code !== "EPERM" && code !== "EBADF") throw err;
+  } finally {
+    await fh?.close();
   }
 }
