@@ -255,7 +255,13 @@ try {
   );
   console.log(table(result));
   for (const [n, t] of Object.entries(tools)) if (!t.ok) console.log(`${n}: ${t.reason}`);
-  console.log(`\nsave-to-server latency (daemon): ${result.latency.status}`);
+  const lat = result.latency;
+  console.log(
+    `\nsave-to-server latency (daemon): ${lat.status}` +
+      (lat.p50Ms === undefined
+        ? ""
+        : `, ${lat.files} files: p50 ${(lat.p50Ms / 1000).toFixed(2)} s, p95 ${(lat.p95Ms / 1000).toFixed(2)} s, max ${(lat.maxMs / 1000).toFixed(2)} s, ${lat.failed} missing`),
+  );
   if (result.large) console.log(`large: ${JSON.stringify(result.large)}`);
   console.log(`\nwritten: ${path.relative(process.cwd(), outFile)}`);
 } catch (err) {
