@@ -67,15 +67,6 @@ export interface BuildResult {
   badMetadataRows: number;
 }
 
-/** Names the register owns in the share root; the organizer must leave them alone. */
-export function registerFileNames(config: Config): string[] {
-  const names = [config.index.metadataFile];
-  if (config.index.enabled)
-    names.push(`${config.index.baseName}.xlsx`, `${config.index.baseName}.csv`);
-  if (config.feed.enabled) names.push(config.feed.fileName);
-  return names;
-}
-
 export async function buildRegister(ctx: BuildContext): Promise<BuildResult> {
   const { config } = ctx;
   await assertShare(config.share);
