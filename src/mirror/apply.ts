@@ -20,7 +20,7 @@ import { backoffMs } from "../state/journal-types.js";
 import { eachLimit } from "./hash.js";
 import { conflictPath, parentOf, withCounter } from "./names.js";
 import { sameContent } from "./plan.js";
-import type { LocalFile, MirrorAction } from "./types.js";
+import type { LocalFile, MirrorAction, MirrorSummary } from "./types.js";
 
 export interface ApplyContext {
   remote: Remote;
@@ -34,16 +34,8 @@ export interface ApplyContext {
   onProgress?: (p: { done: number; total: number; bytes: number; totalBytes: number }) => void;
 }
 
-export interface ApplyResult {
-  uploaded: number;
-  moved: number;
-  trashed: number;
-  forgotten: number;
-  adopted: number;
-  conflicts: number;
-  skipped: number;
-  failed: number;
-}
+/** The counts of a pass that apply decides; the pass adds the rest of the summary. */
+export type ApplyResult = Omit<MirrorSummary, "deferred" | "refused" | "plan" | "durationMs">;
 
 const STOPPING = new Set(["auth", "quota"]);
 

@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto";
 import { createReadStream } from "node:fs";
 import http from "node:http";
 import https from "node:https";
-import { PassThrough } from "node:stream";
+import { PassThrough, Readable } from "node:stream";
 import { createClient, parseXML, type WebDAVClient } from "webdav";
 import type { Secret } from "../config/secret.js";
 import { ArsipdError } from "../errors.js";
@@ -120,12 +120,24 @@ export class WebDavRemote implements Remote {
     const what = `${method} ${safeUrl(url)}`;
     const timeout = AbortSignal.timeout(o.timeoutMs ?? this.#o.timeoutMs);
     const signal = o.signal ? AbortSignal.any([o.signal, timeout]) : timeout;
+    let headers = o.headers ?? {};
+    let data = o.data;
+    if (typeof data === "string") {
+      // The HTTP client turns a string body into a stream of its own and, on an abort or a
+      // timeout, destroys it with an error nobody can listen to: the process would crash.
+      // Our own stream, with its error noted, and an explicit length (no chunked body) instead.
+      const bytes = Buffer.from(data);
+      const stream = Readable.from([bytes]);
+      stream.on("error", () => undefined);
+      headers = { ...headers, "Content-Length": String(bytes.length) };
+      data = stream;
+    }
     try {
       return (await this.#client.customRequest("", {
         url,
         method,
-        headers: o.headers ?? {},
-        ...(o.data !== undefined ? { data: o.data as string } : {}),
+        headers,
+        ...(data !== undefined ? { data: data as string } : {}),
         signal,
       } as Parameters<WebDAVClient["customRequest"]>[1])) as Response;
     } catch (err) {

@@ -86,3 +86,12 @@ export function writeTree(root: string, files: Record<string, string | Buffer>):
     writeFileSync(p, content);
   }
 }
+
+/** Polls `pred` every 50 ms until it holds; fails after `timeoutMs` naming `what`. */
+export async function until(pred: () => boolean, timeoutMs: number, what: string): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!pred()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

@@ -8,7 +8,7 @@ import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type DaemonProc, startDaemon } from "../helpers/daemon.js";
-import { treeHashes, workspace, writeTree } from "../helpers/workspace.js";
+import { treeHashes, until, workspace, writeTree } from "../helpers/workspace.js";
 import { type FaultProxy, startFaultProxy } from "../servers/fault-proxy.js";
 import { type DavServer, startSabre } from "../servers/index.js";
 
@@ -16,14 +16,6 @@ const running: DaemonProc[] = [];
 afterEach(() => {
   for (const d of running.splice(0)) if (d.child.exitCode === null) d.child.kill("SIGKILL");
 });
-
-async function until(pred: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!pred()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 function putsPerPath(proxy: FaultProxy, from: number): Map<string, number> {
   const m = new Map<string, number>();

@@ -10,16 +10,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BIN, REPO, runCli } from "../helpers/cli.js";
+import { until } from "../helpers/workspace.js";
 import { type DavServer, startSabre } from "../servers/index.js";
 import { last, readUnit } from "./unit-file.js";
-
-async function until(pred: () => boolean, ms: number, what: string): Promise<void> {
-  const end = Date.now() + ms;
-  while (!pred()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe("arsipd run as systemd/arsipd.service starts it", () => {
   let server: DavServer;
