@@ -1,0 +1,48 @@
+/** The engine's pass and the daily summary it keeps for the log. */
+import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import pino from "pino";
+import { afterEach, describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config/load.js";
+import { ArchiveEngine } from "../../src/daemon/engine.js";
+
+const open: ArchiveEngine[] = [];
+afterEach(async () => {
+  for (const e of open.splice(0)) await e.close();
+});
+
+describe("ArchiveEngine", () => {
+  it("files, quarantines and mirrors in one pass, and counts the day for the summary line", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "arsipd-engine-"));
+    mkdirSync(path.join(dir, "arsip", "MASUK"), { recursive: true });
+    const old = new Date(Date.now() - 60_000);
+    for (const name of ["SK Ketua No 9 Th 2024 ttg Jadwal.pdf", "scan tanpa nama.pdf"]) {
+      const f = path.join(dir, "arsip", "MASUK", name);
+      writeFileSync(f, name);
+      utimesSync(f, old, old);
+    }
+    const loaded = loadConfig({ cwd: dir, env: {} });
+    const engine = await ArchiveEngine.open(loaded, pino({ level: "silent" }));
+    open.push(engine);
+    const r = await engine.pass("full", [], new AbortController().signal, "start-up");
+    expect(r.ok).toBe(true);
+    expect(r.changed).toBe(true);
+    expect(r.summary).toMatchObject({ filed: 1, quarantined: 1, failed: 0 });
+    const day = engine.summary();
+    expect(day).toMatchObject({ filed: 1, quarantined: 1, failed: 0 });
+    expect(day.uploaded).toBeGreaterThanOrEqual(1);
+    expect(engine.summary()).toEqual({
+      filed: 0,
+      quarantined: 0,
+      uploaded: 0,
+      moved: 0,
+      trashed: 0,
+      failed: 0,
+    });
+    expect(engine.syncStatus("KPT-KETUA/2024/KPT-KETUA_2024_009_jadwal.pdf")).toEqual({
+      state: "tersinkron",
+    });
+    expect(engine.syncStatus("KPT-KETUA/2024/nothing.pdf")).toEqual({ state: "menunggu" });
+  });
+});
