@@ -130,8 +130,12 @@ export class ArchiveEngine implements Engine {
       signal,
       retryAuth: reason === "schedule",
     });
-    const deferred = [...r.organize.deferred.map((d) => d.path), ...(r.mirror?.deferred ?? [])];
-    return { ok: isClean(r), changed: hasChanges(r), deferred, summary: summarize(r) };
+    return {
+      ok: isClean(r),
+      changed: hasChanges(r),
+      deferred: deferredPaths(r),
+      summary: summarize(r),
+    };
   }
 
   async index(signal?: AbortSignal): Promise<string[]> {
@@ -171,6 +175,11 @@ export class ArchiveEngine implements Engine {
 
 export function isClean(r: PassReport): boolean {
   return !!r.mirror && r.mirror.failed === 0 && !r.mirror.refused;
+}
+
+/** Paths left for later because they were still being written (organizer or mirror). */
+export function deferredPaths(r: PassReport): string[] {
+  return [...new Set([...r.organize.deferred.map((d) => d.path), ...(r.mirror?.deferred ?? [])])];
 }
 
 export function hasChanges(r: PassReport): boolean {

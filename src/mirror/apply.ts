@@ -17,7 +17,7 @@ import type { Logger } from "../log/logger.js";
 import type { Remote, RemoteCapabilities, RemoteEntry } from "../remote/types.js";
 import type { Journal } from "../state/journal.js";
 import { backoffMs } from "../state/journal-types.js";
-import { eachLimit } from "./hash.js";
+import { eachLimit } from "../util/limit.js";
 import { conflictPath, parentOf, withCounter } from "./names.js";
 import { sameContent } from "./plan.js";
 import type { LocalFile, MirrorAction, MirrorSummary } from "./types.js";

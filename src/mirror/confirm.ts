@@ -9,7 +9,8 @@
 
 import type { Remote, RemoteCapabilities, RemoteEntry } from "../remote/types.js";
 import type { Journal } from "../state/journal.js";
-import { eachLimit, hashStream } from "./hash.js";
+import { hashStream } from "../util/hash.js";
+import { eachLimit } from "../util/limit.js";
 import { sameContent } from "./plan.js";
 import type { LocalFile } from "./types.js";
 

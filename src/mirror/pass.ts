@@ -12,9 +12,10 @@ import { makeIgnore } from "../share/ignore.js";
 import { isOwnFile } from "../share/own-files.js";
 import { scanShare } from "../share/scan.js";
 import type { Journal } from "../state/journal.js";
+import { hashFile } from "../util/hash.js";
+import { eachLimit } from "../util/limit.js";
 import { applyPlan } from "./apply.js";
 import { confirmByContent } from "./confirm.js";
-import { eachLimit, hashFile } from "./hash.js";
 import { needsHash, planMirror } from "./plan.js";
 import type { LocalFile, MirrorSummary } from "./types.js";
 

@@ -9,8 +9,9 @@ import path from "node:path";
 import type { Config } from "../config/schema.js";
 import { describeError } from "../errors.js";
 import type { Logger } from "../log/logger.js";
+import { sha256File } from "../util/hash.js";
 import { ensureDirInside, errCode, isPlainFileInside, LOCKED } from "./fs-guard.js";
-import { moveFile, sha256File } from "./move.js";
+import { moveFile } from "./move.js";
 import { SIDECAR_SUFFIX, sidecarText } from "./sidecar.js";
 import type { OrganizeAction, OrganizeReport, PlanFile } from "./types.js";
 

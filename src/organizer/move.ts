@@ -11,7 +11,7 @@
  * file is locked by another program.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { constants, createReadStream } from "node:fs";
+import { constants } from "node:fs";
 import {
   copyFile,
   link,
@@ -25,12 +25,7 @@ import {
   writeFile,
 } from "node:fs/promises";
 import path from "node:path";
-
-export async function sha256File(file: string): Promise<string> {
-  const h = createHash("sha256");
-  for await (const chunk of createReadStream(file)) h.update(chunk as Buffer);
-  return h.digest("hex");
-}
+import { sha256File } from "../util/hash.js";
 
 function errno(code: string, message: string): NodeJS.ErrnoException {
   const e = new Error(`${code}: ${message}`) as NodeJS.ErrnoException;

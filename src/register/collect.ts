@@ -9,8 +9,9 @@ import path from "node:path";
 import type { ConventionConfig } from "../config/schema.js";
 import type { Decree } from "../convention/types.js";
 import { type ShareFile, scanShare } from "../share/scan.js";
+import { sha256File } from "../util/hash.js";
+import { mapLimit } from "../util/limit.js";
 import type { RegisterCache } from "./cache.js";
-import { mapLimit, sha256File } from "./hash.js";
 import { parseSidecar, SIDECAR_SUFFIX } from "./sidecar.js";
 import type { ArchivedDecree, ParseFn, QuarantineItem } from "./types.js";
 

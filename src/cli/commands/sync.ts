@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import type { ArchiveEngine } from "../../daemon/engine.js";
+import type { ArchiveEngine, PassReport } from "../../daemon/engine.js";
 import { acquireLock } from "../../daemon/lock.js";
 import { ArsipdError } from "../../errors.js";
 import { EXIT } from "../../util/exit-codes.js";
@@ -39,7 +39,9 @@ export const syncCommand: Command = {
     }
     ensureLocalMirror(config);
     const release = acquireLock(config.stateDir, "sync");
-    const { ArchiveEngine, isClean, summarize } = await import("../../daemon/engine.js");
+    const { ArchiveEngine, deferredPaths, isClean, summarize } = await import(
+      "../../daemon/engine.js"
+    );
     const started = Date.now();
     const bar = json || dryRun ? undefined : progressBar();
     let engine: ArchiveEngine | undefined;
@@ -89,12 +91,6 @@ export const syncCommand: Command = {
   },
 };
 
-type PassReport = Awaited<ReturnType<ArchiveEngine["run"]>>;
-
-function deferredPaths(r: PassReport): string[] {
-  return [...new Set([...r.organize.deferred.map((d) => d.path), ...(r.mirror?.deferred ?? [])])];
-}
-
 /** Counts summed over the passes of one sync; `deferred` and `refused` as the last pass left them. */
 function addUp(summaries: Record<string, number | string | undefined>[]) {
   const out: Record<string, number | string | undefined> = {};
@@ -127,7 +123,7 @@ function human(s: Record<string, unknown>): string {
   return `sync done in ${((s.durationMs as number) / 1000).toFixed(1)} s: ${parts}${refused}`;
 }
 
-function printPlan(out: NodeJS.WritableStream, r: Awaited<ReturnType<ArchiveEngine["run"]>>): void {
+function printPlan(out: NodeJS.WritableStream, r: PassReport): void {
   const o = r.organize;
   const lines: string[] = [];
   for (const m of o.moves) lines.push(`file        ${m.from} -> ${m.to}`);
