@@ -28,6 +28,8 @@ export interface PassReport {
 
 export interface PassOptions {
   full: boolean;
+  /** A full pass that lists every remote folder, trusting no recorded folder ETag. */
+  deep?: boolean;
   paths?: string[] | undefined;
   dryRun?: boolean;
   acceptDeletes?: boolean;
@@ -103,6 +105,7 @@ export class ArchiveEngine implements Engine {
       { config, log: this.log, remote: this.remote, journal: this.journal },
       {
         full: opts.full,
+        ...(opts.deep ? { deep: true } : {}),
         ...(opts.dryRun ? { dryRun: true } : {}),
         ...(opts.acceptDeletes ? { acceptDeletes: true } : {}),
         ...(opts.signal ? { signal: opts.signal } : {}),

@@ -14,10 +14,11 @@
  */
 import { ArsipdError, describeError } from "../errors.js";
 import type { Logger } from "../log/logger.js";
-import type { Remote, RemoteCapabilities, RemoteEntry } from "../remote/types.js";
+import type { DirListing, Remote, RemoteCapabilities, RemoteEntry } from "../remote/types.js";
 import type { Journal } from "../state/journal.js";
 import { backoffMs } from "../state/journal-types.js";
 import { eachLimit } from "../util/limit.js";
+import { observeFolder } from "./discover.js";
 import { conflictPath, parentOf, withCounter } from "./names.js";
 import { sameContent } from "./plan.js";
 import type { LocalFile, MirrorAction, MirrorSummary } from "./types.js";
@@ -151,9 +152,9 @@ export async function applyPlan(actions: MirrorAction[], ctx: ApplyContext): Pro
     unchecked.clear();
     uncheckedCount = 0;
     for (const [dir, items] of batches) {
-      let listed: Map<string, RemoteEntry>;
+      let listing: DirListing;
       try {
-        listed = new Map((await remote.listDir(dir, signal)).map((e) => [e.path, e]));
+        listing = await remote.listDir(dir, signal);
       } catch (err) {
         if (!final && !signal.aborted) {
           unchecked.set(dir, [...(unchecked.get(dir) ?? []), ...items]); // try again later
@@ -163,6 +164,7 @@ export async function applyPlan(actions: MirrorAction[], ctx: ApplyContext): Pro
         for (const it of items) uploadFailed(it, err);
         continue;
       }
+      const listed = new Map(listing.children.map((e) => [e.path, e]));
       for (const it of items) {
         try {
           const e = listed.get(it.remotePath);
@@ -178,6 +180,9 @@ export async function applyPlan(actions: MirrorAction[], ctx: ApplyContext): Pro
           uploadFailed(it, err);
         }
       }
+      // The same answer may show the folder as the journal now knows it: then its ETag is
+      // recorded and the next full pass need not list it again (see discover.ts).
+      if (ctx.caps.folderEtags) observeFolder(journal, dir, listing);
     }
   };
   // Counted as uploaded when the PUT returned; taken back from the total at the end.

@@ -16,6 +16,7 @@ import { hashFile } from "../util/hash.js";
 import { eachLimit } from "../util/limit.js";
 import { applyPlan } from "./apply.js";
 import { confirmByContent } from "./confirm.js";
+import { discover } from "./discover.js";
 import { needsHash, planMirror } from "./plan.js";
 import type { LocalFile, MirrorSummary } from "./types.js";
 
@@ -29,8 +30,10 @@ export interface MirrorContext {
 
 export interface MirrorOptions {
   dryRun?: boolean;
-  /** List the remote (start-up, schedule, `sync --full`); otherwise trust the journal. */
+  /** Read the remote (start-up, schedule, `sync`); otherwise trust the journal. */
   full?: boolean;
+  /** On a full pass, list every folder even where the recorded ETags say nothing changed. */
+  deep?: boolean;
   /** The operator confirmed that many files vanished on purpose (`sync --accept-deletes`). */
   acceptDeletes?: boolean;
   signal?: AbortSignal;
@@ -118,7 +121,15 @@ export async function mirrorPass(
   if (opts.signal?.aborted) return summary(started, { deferred });
 
   const caps = await remote.capabilities();
-  const listing = opts.full ? await remote.list("", opts.signal) : undefined;
+  const found = opts.full
+    ? await discover(remote, caps, journal, {
+        deep: opts.deep === true,
+        concurrency: config.remote.concurrency,
+        signal: opts.signal,
+      })
+    : undefined;
+  if (found) log.debug({ listed: found.listed, reused: found.reused }, "remote folders read");
+  const listing = found?.entries;
   if (listing) {
     const n = await confirmByContent(
       listing,

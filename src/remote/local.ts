@@ -23,6 +23,7 @@ import { fsyncDir } from "../state/durable.js";
 import { localError } from "./local-errors.js";
 import { scratchPathFor } from "./scratch.js";
 import type {
+  DirListing,
   PutOptions,
   PutResult,
   Remote,
@@ -62,15 +63,18 @@ export class LocalRemote implements Remote {
   }
 
   async capabilities(): Promise<RemoteCapabilities> {
-    return { setMtime: true, checksums: [], etags: true };
+    // A local folder's mtime changes only for its direct children: no propagated folder ETags.
+    return { setMtime: true, checksums: [], etags: true, folderEtags: false };
   }
 
   async list(dir = ""): Promise<RemoteEntry[]> {
     return this.#entriesBelow(dir, true);
   }
 
-  async listDir(dir: string): Promise<RemoteEntry[]> {
-    return this.#entriesBelow(dir, false);
+  async listDir(dir: string): Promise<DirListing> {
+    const folder = await this.entry(this.clean(dir), true);
+    if (folder?.type !== "dir") return { folder: null, children: [] };
+    return { folder, children: await this.#entriesBelow(dir, false) };
   }
 
   async #entriesBelow(dir: string, recursive: boolean): Promise<RemoteEntry[]> {

@@ -32,6 +32,18 @@ export interface RemoteCapabilities {
   checksums: ("sha1" | "md5" | "sha256")[];
   /** ETags on files that change with content. */
   etags: boolean;
+  /**
+   * A folder's ETag changes whenever anything below it changes (OwnCloud propagates them up to
+   * the root). Only then may a client skip listing a folder whose ETag it has seen before.
+   */
+  folderEtags: boolean;
+}
+
+/** One folder's listing: the folder itself (its ETag, when the server has one) and its children. */
+export interface DirListing {
+  /** The folder as the server reported it in the same answer; null when it does not exist. */
+  folder: RemoteEntry | null;
+  children: RemoteEntry[];
 }
 
 export interface PutOptions {
@@ -83,8 +95,12 @@ export interface Remote {
   capabilities(): Promise<RemoteCapabilities>;
   /** Every entry below `dir` (recursive, folders included, `dir` itself excluded); [] if missing. */
   list(dir?: string, signal?: AbortSignal): Promise<RemoteEntry[]>;
-  /** The immediate children of `dir` (not recursive); [] if missing. */
-  listDir(dir: string, signal?: AbortSignal): Promise<RemoteEntry[]>;
+  /**
+   * The immediate children of `dir` (not recursive) and the folder itself, from one answer of
+   * the server (so the folder's ETag and the children describe the same moment);
+   * `{ folder: null, children: [] }` if missing.
+   */
+  listDir(dir: string, signal?: AbortSignal): Promise<DirListing>;
   /** The entry at `path`, or null when nothing is there. */
   stat(path: string, signal?: AbortSignal): Promise<RemoteEntry | null>;
   /** Creates `path` and its parents. Idempotent: must not fail if they already exist. */

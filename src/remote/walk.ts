@@ -1,7 +1,7 @@
 /**
  * Breadth-first walk of a folder tree with at most `concurrency` listings in flight, for servers
  * that refuse Depth: infinity. `children` lists one folder (Depth: 1, the folder itself
- * excluded); folders that vanish mid-walk (notFound) are skipped; any other error stops the walk
+ * excluded), `descend` says which sub-folders to list too; folders that vanish mid-walk (notFound) are skipped; any other error stops the walk
  * and is thrown once the listings in flight have settled.
  */
 import { ArsipdError } from "../errors.js";
@@ -11,6 +11,8 @@ export async function walkTree(
   start: string,
   concurrency: number,
   children: (dir: string) => Promise<RemoteEntry[]>,
+  /** Whether to list a sub-folder too (default: every one). */
+  descend: (folder: RemoteEntry) => boolean = () => true,
 ): Promise<RemoteEntry[]> {
   const out: RemoteEntry[] = [];
   const queue = [start];
@@ -26,7 +28,7 @@ export async function walkTree(
           .then((entries) => {
             for (const e of entries) {
               out.push(e);
-              if (e.type === "dir") queue.push(e.path);
+              if (e.type === "dir" && descend(e)) queue.push(e.path);
             }
           })
           .catch((err: unknown) => {

@@ -20,6 +20,7 @@ import { hrefPath, PROPFIND_BODY, parseMultistatus } from "./propfind.js";
 import { withRetry } from "./retry.js";
 import { scratchPathFor } from "./scratch.js";
 import type {
+  DirListing,
   PutOptions,
   PutResult,
   Remote,
@@ -236,14 +237,21 @@ export class WebDavRemote implements Remote {
       setMtime: this.#mtimeSeen === "accepted",
       checksums: this.#sawSha1 ? ["sha1"] : [],
       etags: this.#sawEtag || oc !== null,
+      // OwnCloud propagates folder ETags to the root; a plain WebDAV server may not.
+      folderEtags: oc !== null,
     };
   }
 
-  async listDir(dir: string, signal?: AbortSignal): Promise<RemoteEntry[]> {
+  async listDir(dir: string, signal?: AbortSignal): Promise<DirListing> {
     try {
-      return (await this.#propfind(dir, "1", signal)).filter((e) => e.path !== dir);
+      const entries = await this.#propfind(dir, "1", signal);
+      return {
+        folder: entries.find((e) => e.path === dir) ?? null,
+        children: entries.filter((e) => e.path !== dir),
+      };
     } catch (err) {
-      if (err instanceof ArsipdError && err.kind === "notFound") return [];
+      if (err instanceof ArsipdError && err.kind === "notFound")
+        return { folder: null, children: [] };
       throw err;
     }
   }

@@ -1,6 +1,7 @@
 /**
  * The mirror journal: what was last synced, per share-relative NFC path, plus a per-file
- * failure blacklist with back-off.
+ * failure blacklist with back-off, and the ETags of remote folders whose whole content the
+ * journal is known to describe (mirror/discover.ts decides when one is recorded).
  *
  * Design (crash-safe, scales to 100,000+ files without rewriting everything per file):
  * - `journal.json` is a lowdb snapshot `{ version, seq, files, failures }`, written durably
@@ -33,6 +34,8 @@ interface Snapshot {
   seq: number;
   files: Record<string, JournalEntry>;
   failures: Record<string, FailureEntry>;
+  /** Remote folder → ETag (absent in journals written before folder ETags were kept). */
+  folders?: Record<string, string>;
 }
 
 export interface JournalOptions {
@@ -44,6 +47,13 @@ export interface JournalOptions {
   compactBytes?: number;
 }
 
+const EMPTY: ReadonlySet<string> = new Set();
+
+function parentDir(p: string): string {
+  const i = p.lastIndexOf("/");
+  return i < 0 ? "" : p.slice(0, i);
+}
+
 export const SNAPSHOT_FILE = "journal.json";
 export const LOG_FILE = "journal.log";
 export const LOCK_FILE = "journal.lock";
@@ -51,6 +61,9 @@ export const LOCK_FILE = "journal.lock";
 export class Journal {
   private readonly files = new Map<string, JournalEntry>();
   private readonly fails = new Map<string, FailureEntry>();
+  private readonly folders = new Map<string, string>();
+  /** Remote folder → share paths of the files the journal places directly in it. */
+  private readonly byRemoteDir = new Map<string, Set<string>>();
   private pending: JournalOp[] = [];
   private seq = 0;
   private chain: Promise<void> = Promise.resolve();
@@ -80,8 +93,9 @@ export class Journal {
       await db.read();
       const j = new Journal(db, path.join(stateDir, LOG_FILE), opts);
       j.seq = db.data.seq;
-      for (const [k, v] of Object.entries(db.data.files ?? {})) j.files.set(k, v);
+      for (const [k, v] of Object.entries(db.data.files ?? {})) j.setFile(k, v);
       for (const [k, v] of Object.entries(db.data.failures ?? {})) j.fails.set(k, v);
+      for (const [k, v] of Object.entries(db.data.folders ?? {})) j.folders.set(k, v);
       db.data = empty; // the maps are the live state; the snapshot is rebuilt on compaction
       for (const op of await readOpLog(j.logFile, opts.readOnly === true)) {
         if (op.s <= j.seq) continue;
@@ -117,6 +131,28 @@ export class Journal {
 
   failures(): IterableIterator<[string, FailureEntry]> {
     return this.fails.entries();
+  }
+
+  /** The recorded ETag of a remote folder, if its content is known (see mirror/discover.ts). */
+  folderEtag(dir: string): string | undefined {
+    return this.folders.get(dir);
+  }
+
+  folderEtags(): IterableIterator<[string, string]> {
+    return this.folders.entries();
+  }
+
+  setFolderEtag(dir: string, etag: string): void {
+    if (this.folders.get(dir) !== etag) this.push({ s: 0, o: "dir", k: dir, v: etag });
+  }
+
+  forgetFolderEtag(dir: string): void {
+    if (this.folders.has(dir)) this.push({ s: 0, o: "dir", k: dir });
+  }
+
+  /** Share paths of the files whose remote copy sits directly in remote folder `dir`. */
+  filesInRemoteDir(dir: string): ReadonlySet<string> {
+    return this.byRemoteDir.get(dir) ?? EMPTY;
   }
 
   /** Records a confirmed upload/adoption; clears the file's failure record. */
@@ -178,6 +214,7 @@ export class Journal {
       seq: this.seq,
       files: Object.fromEntries(this.files),
       failures: Object.fromEntries(this.fails),
+      folders: Object.fromEntries(this.folders),
     };
     await this.db.write();
     this.db.data = { version: 1, seq: this.seq, files: {}, failures: {} };
@@ -196,25 +233,52 @@ export class Journal {
     }
   }
 
+  /** The one place `files` changes, so the by-folder index always agrees with it. */
+  private setFile(rel: string, e: JournalEntry | undefined): void {
+    const old = this.files.get(rel);
+    if (old) {
+      const dir = parentDir(old.remotePath);
+      const set = this.byRemoteDir.get(dir);
+      set?.delete(rel);
+      if (set?.size === 0) this.byRemoteDir.delete(dir);
+    }
+    if (!e) {
+      this.files.delete(rel);
+      return;
+    }
+    this.files.set(rel, e);
+    const dir = parentDir(e.remotePath);
+    const set = this.byRemoteDir.get(dir);
+    if (set) set.add(rel);
+    else this.byRemoteDir.set(dir, new Set([rel]));
+  }
+
   private applyOp(op: JournalOp): void {
     switch (op.o) {
       case "set":
-        this.files.set(op.k, op.v);
+        this.setFile(op.k, op.v);
         this.fails.delete(op.k);
         break;
       case "del":
-        this.files.delete(op.k);
+        this.setFile(op.k, undefined);
         this.fails.delete(op.k);
         break;
       case "mv": {
         const e = this.files.get(op.k);
-        this.files.delete(op.k);
+        this.setFile(op.k, undefined);
         this.fails.delete(op.k);
         this.fails.delete(op.to);
         if (e)
-          this.files.set(op.to, { ...e, remotePath: e.remotePath === op.k ? op.to : e.remotePath });
+          this.setFile(op.to, {
+            ...e,
+            remotePath: e.remotePath === op.k ? op.to : e.remotePath,
+          });
         break;
       }
+      case "dir":
+        if (op.v === undefined) this.folders.delete(op.k);
+        else this.folders.set(op.k, op.v);
+        break;
       case "fail":
         this.fails.set(op.k, op.v);
         break;

@@ -13,7 +13,9 @@ export type JournalOp =
   | { s: number; o: "del"; k: string }
   | { s: number; o: "mv"; k: string; to: string }
   | { s: number; o: "fail"; k: string; v: FailureEntry }
-  | { s: number; o: "ok"; k: string };
+  | { s: number; o: "ok"; k: string }
+  /** A remote folder's ETag as last verified (see mirror/discover.ts); no `v` forgets it. */
+  | { s: number; o: "dir"; k: string; v?: string };
 
 function parseOp(line: string): JournalOp | null {
   try {

@@ -6,7 +6,12 @@ import type { FailureEntry, JournalEntry } from "../../src/state/journal-types.j
 
 const NOW = new Date(2024, 4, 2, 13, 4, 5);
 const CFG = { mode: "trash" as const, trashDir: "_Dihapus", maxFraction: 0.1, remoteRoot: "" };
-const CAPS: RemoteCapabilities = { setMtime: true, checksums: [], etags: true };
+const CAPS: RemoteCapabilities = {
+  setMtime: true,
+  checksums: [],
+  etags: true,
+  folderEtags: false,
+};
 
 function lf(rel: string, sha = `sha-${rel}`, size = 10, mtimeMs = 1_000_000): LocalFile {
   return { rel, abs: `/share/${rel}`, size, mtimeMs, sha256: sha };

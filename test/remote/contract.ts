@@ -113,13 +113,15 @@ export function remoteContract(name: string, makeRemote: () => Promise<RemoteUnd
       expect(all.map((e) => e.path)).toContain(`${d}/A/B/two.pdf`);
     });
 
-    it("listDir lists only the immediate children, [] when missing", async () => {
+    it("listDir lists the folder and only its immediate children, nothing when missing", async () => {
       const d = fresh();
-      expect(await t.remote.listDir(d)).toEqual([]);
+      expect(await t.remote.listDir(d)).toEqual({ folder: null, children: [] });
       await t.remote.mkdirp(`${d}/A/B`);
       await put(`${d}/one.pdf`, "1");
       await put(`${d}/A/two.pdf`, "22");
-      const got = (await t.remote.listDir(d)).map((e) => [e.path, e.type, e.size]);
+      const l = await t.remote.listDir(d);
+      expect(l.folder).toMatchObject({ path: d, type: "dir" });
+      const got = l.children.map((e) => [e.path, e.type, e.size]);
       expect(got.sort()).toEqual(
         [
           [`${d}/A`, "dir", 0],
@@ -139,7 +141,7 @@ export function remoteContract(name: string, makeRemote: () => Promise<RemoteUnd
         sha1: sha1(body),
         sizeCheck: "caller",
       });
-      const listed = (await t.remote.listDir(d)).find((e) => e.path === `${d}/x.pdf`);
+      const listed = (await t.remote.listDir(d)).children.find((e) => e.path === `${d}/x.pdf`);
       expect(listed?.size).toBe(body.length);
       expect(await readFile(onDisk(`${d}/x.pdf`))).toEqual(body);
       expect(r.entry === null || r.entry.size === body.length).toBe(true);

@@ -194,8 +194,42 @@ describe("WebDavRemote health, capabilities and secrets", () => {
       setMtime: true,
       checksums: ["sha1"],
       etags: true,
+      folderEtags: true,
     });
     await remote.close();
+  });
+
+  it("trusts folder ETags on OwnCloud, where a change deep below changes every ancestor's", async () => {
+    const remote = makeWebDav(s);
+    await remote.mkdirp("p/A/B");
+    const file = path.join(s.root, "..", "deep.txt");
+    await writeFile(file, "deep");
+    const etags = async () => [
+      (await remote.stat(""))?.etag,
+      (await remote.listDir("p")).folder?.etag,
+      (await remote.listDir("p/A")).folder?.etag,
+      (await remote.listDir("p/A/B")).folder?.etag,
+    ];
+    const before = await etags();
+    expect(before.every((e) => typeof e === "string" && e.length > 0)).toBe(true);
+    expect(await etags()).toEqual(before); // stable while nothing changes
+    await remote.put("p/A/B/deep.txt", file, { size: 4, mtimeMs: 1_600_000_000_000 });
+    const after = await etags();
+    for (let i = 0; i < before.length; i++) expect(after[i]).not.toBe(before[i]);
+    expect((await remote.capabilities()).folderEtags).toBe(true);
+    await remote.close();
+  });
+
+  it("does not trust folder ETags on a plain WebDAV server (rclone serve webdav)", async () => {
+    const r = await startRclone();
+    try {
+      const remote = makeWebDav(r);
+      await remote.check();
+      expect((await remote.capabilities()).folderEtags).toBe(false);
+      await remote.close();
+    } finally {
+      await r.stop();
+    }
   });
 
   it("never writes the password to a log line or an error message", async () => {

@@ -10,15 +10,18 @@ import { ensureLocalMirror, openRuntime } from "../runtime.js";
 export const syncCommand: Command = {
   name: "sync",
   summary: "one full pass now (organize, mirror, register), then exit",
-  usage: "sync [--dry-run] [--json] [--accept-deletes]",
+  usage: "sync [--dry-run] [--json] [--full] [--accept-deletes]",
   details:
     "Exit 0 when everything is mirrored, 1 when files failed or the pass was refused.\n" +
     "--dry-run prints what would be done and changes nothing (the mirror plan does not\n" +
-    "include the organizer's planned moves, which are listed separately).",
-  examples: ["arsipd sync", "arsipd sync --dry-run", "arsipd sync --json"],
+    "include the organizer's planned moves, which are listed separately).\n" +
+    "On OwnCloud only the remote folders whose ETag changed since the last pass are read;\n" +
+    "--full reads every folder (after restoring the server from a backup, or to be sure).",
+  examples: ["arsipd sync", "arsipd sync --dry-run", "arsipd sync --json", "arsipd sync --full"],
   options: {
     "dry-run": { type: "boolean", description: "print the plan, change nothing" },
     json: { type: "boolean", description: "print a JSON summary on stdout" },
+    full: { type: "boolean", description: "read every remote folder, not only changed ones" },
     "accept-deletes": {
       type: "boolean",
       description: "go on although more than deletes.maxFraction of the archive vanished",
@@ -49,6 +52,7 @@ export const syncCommand: Command = {
       engine = await ArchiveEngine.open(loaded, log);
       const first = await engine.run({
         full: true,
+        deep: values.full === true,
         dryRun,
         acceptDeletes: values["accept-deletes"] === true,
         retryAuth: true,
