@@ -8,16 +8,19 @@
  * pauses remote work until the config is reloaded or the next scheduled full pass, so a wrong
  * password never turns into a storm of logins (OwnCloud throttles those).
  */
+import path from "node:path";
 import type { LoadedConfig } from "../config/load.js";
 import { parse } from "../convention/parse.js";
 import { ArsipdError } from "../errors.js";
 import type { Logger } from "../log/logger.js";
 import { mirrorPass } from "../mirror/pass.js";
 import type { MirrorSummary } from "../mirror/types.js";
-import { type OrganizeReport, organize } from "../organizer/organize.js";
+import { changedShare, type OrganizeReport, organize } from "../organizer/organize.js";
 import type { SyncStatusFn } from "../register/types.js";
 import { createRemote } from "../remote/create.js";
 import type { Remote } from "../remote/types.js";
+import { makeIgnore } from "../share/ignore.js";
+import { scanShare } from "../share/scan.js";
 import { Journal } from "../state/journal.js";
 import type { Engine, PassResult } from "./daemon.js";
 
@@ -71,12 +74,20 @@ export class ArchiveEngine implements Engine {
   /** One pass: organize, then mirror. Throws (retryable/auth) when the remote is unusable. */
   async run(opts: PassOptions): Promise<PassReport> {
     const { config } = this;
+    // One walk of the share per pass: the organizer plans from it, and the mirror reuses it
+    // when the organizer changed nothing (the usual case once the share is tidy).
+    const scan = opts.paths
+      ? undefined
+      : await scanShare(path.resolve(config.share), {
+          ignore: makeIgnore(config.convention.ignore),
+        });
     const org = await organize(
       { config, log: this.log, stateDir: config.stateDir },
       {
         ...(opts.dryRun ? { dryRun: true } : {}),
         ...(opts.signal ? { signal: opts.signal } : {}),
         ...(opts.paths ? { paths: opts.paths } : {}),
+        ...(scan ? { scan } : {}),
       },
     );
     if (!opts.dryRun) {
@@ -110,6 +121,7 @@ export class ArchiveEngine implements Engine {
         ...(opts.acceptDeletes ? { acceptDeletes: true } : {}),
         ...(opts.signal ? { signal: opts.signal } : {}),
         ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+        ...(scan && (opts.dryRun || !changedShare(org)) ? { scan } : {}),
       },
     );
     if (!opts.dryRun) {

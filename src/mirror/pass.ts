@@ -10,7 +10,7 @@ import type { Logger } from "../log/logger.js";
 import type { Remote } from "../remote/types.js";
 import { makeIgnore } from "../share/ignore.js";
 import { isOwnFile } from "../share/own-files.js";
-import { scanShare } from "../share/scan.js";
+import { type ScanResult, scanShare } from "../share/scan.js";
 import type { Journal } from "../state/journal.js";
 import { hashFile } from "../util/hash.js";
 import { eachLimit } from "../util/limit.js";
@@ -38,6 +38,20 @@ export interface MirrorOptions {
   acceptDeletes?: boolean;
   signal?: AbortSignal;
   onProgress?: (p: { done: number; total: number; bytes: number; totalBytes: number }) => void;
+  /**
+   * A scan of the whole share that is still current (the organizer's, when it changed nothing),
+   * made with the convention's ignore rules; saves walking the share twice in one pass.
+   */
+  scan?: ScanResult;
+}
+
+/** The scan as if `dir` (a top-level folder) had been skipped. */
+function withoutTopDir(scan: ScanResult, dir: string): ScanResult {
+  const inside = (rel: string) => rel === dir || rel.startsWith(`${dir}/`);
+  return {
+    files: scan.files.filter((f) => !inside(f.rel)),
+    errors: scan.errors.filter((e) => !inside(e.rel)),
+  };
 }
 
 const HASH_PARALLEL = 2;
@@ -52,10 +66,12 @@ export async function mirrorPass(
   const log = ctx.log.child({ module: "mirror" });
   const share = path.resolve(config.share);
 
-  const scan = await scanShare(share, {
-    ignore: makeIgnore(config.convention.ignore),
-    skipDirs: [config.deletes.trashDir],
-  });
+  const scan = opts.scan
+    ? withoutTopDir(opts.scan, config.deletes.trashDir)
+    : await scanShare(share, {
+        ignore: makeIgnore(config.convention.ignore),
+        skipDirs: [config.deletes.trashDir],
+      });
   const unreadable = scan.errors.map((e) => e.rel);
   for (const e of scan.errors)
     log.warn(

@@ -10,7 +10,7 @@ import type { Config } from "../config/schema.js";
 import type { Logger } from "../log/logger.js";
 import { makeIgnore } from "../share/ignore.js";
 import { ownRootFiles } from "../share/own-files.js";
-import { scanShare } from "../share/scan.js";
+import { type ScanResult, scanShare } from "../share/scan.js";
 import { Applier } from "./apply.js";
 import { recoverMoves } from "./move.js";
 import { planOrganize } from "./plan.js";
@@ -33,10 +33,30 @@ export interface OrganizeOptions {
   paths?: string[];
   /** Move by copy + verify + rename even on one file system (as across file systems). */
   copyMoves?: boolean;
+  /** A scan of the whole share the caller just made (scanShare with the convention's ignore). */
+  scan?: ScanResult;
 }
 
 /** Names arsipd writes into the share root itself; never organized or quarantined. */
 export const ownFiles = ownRootFiles;
+
+/**
+ * Whether a pass of the organizer may have changed the share: it moved, quarantined, finished
+ * an interrupted move, or met an error (a move that failed halfway is still safe, but the share
+ * is no longer what it scanned).
+ */
+export function changedShare(r: OrganizeReport): boolean {
+  return (
+    r.errors.length +
+      r.completed.length +
+      r.moves.length +
+      r.unquarantined.length +
+      r.quarantined.length +
+      r.duplicates.length +
+      r.conflicts.length >
+    0
+  );
+}
 
 export async function organize(
   ctx: OrganizeContext,
@@ -59,7 +79,7 @@ export async function organize(
   const ignore = makeIgnore(config.convention.ignore);
   const { files, abs } = opts.paths
     ? await statHinted(share, opts.paths, ignore)
-    : await scanAll(share, ignore, report);
+    : await scanAll(share, ignore, report, opts.scan);
   report.scanned = files.length;
   const actions = planOrganize(
     files,
@@ -92,8 +112,13 @@ export async function organize(
   return report;
 }
 
-async function scanAll(share: string, ignore: (n: string) => boolean, report: OrganizeReport) {
-  const res = await scanShare(share, { ignore });
+async function scanAll(
+  share: string,
+  ignore: (n: string) => boolean,
+  report: OrganizeReport,
+  given?: ScanResult,
+) {
+  const res = given ?? (await scanShare(share, { ignore }));
   for (const e of res.errors)
     report.errors.push({ path: e.rel, code: e.code, message: "cannot read folder" });
   const abs = new Map(res.files.map((f) => [f.rel, f.abs]));

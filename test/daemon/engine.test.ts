@@ -1,5 +1,5 @@
 /** The engine's pass and the daily summary it keeps for the log. */
-import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pino from "pino";
@@ -44,5 +44,27 @@ describe("ArchiveEngine", () => {
       state: "tersinkron",
     });
     expect(engine.syncStatus("KPT-KETUA/2024/nothing.pdf")).toEqual({ state: "menunggu" });
+  });
+
+  it("on a tidy share the mirror works from the organizer's walk and uploads every file", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "arsipd-engine-"));
+    const old = new Date(Date.now() - 60_000);
+    const names = [
+      "KPT-KETUA/2024/KPT-KETUA_2024_001_tidy.pdf",
+      "KPT-SEKRETARIS/2023/KPT-SEKRETARIS_2023_014_rapi.pdf",
+    ];
+    for (const rel of names) {
+      const f = path.join(dir, "arsip", ...rel.split("/"));
+      mkdirSync(path.dirname(f), { recursive: true });
+      writeFileSync(f, rel);
+      utimesSync(f, old, old);
+    }
+    const loaded = loadConfig({ cwd: dir, env: {} });
+    const engine = await ArchiveEngine.open(loaded, pino({ level: "silent" }));
+    open.push(engine);
+    const r = await engine.run({ full: true });
+    expect(r.organize).toMatchObject({ scanned: 2, moves: [], quarantined: [] });
+    expect(r.mirror).toMatchObject({ uploaded: 2, failed: 0 });
+    for (const rel of names) expect(existsSync(path.join(dir, "data", "mirror", rel))).toBe(true);
   });
 });

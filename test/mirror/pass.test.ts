@@ -50,6 +50,19 @@ describe("mirrorPass on a local-folder remote", () => {
     expect((await mirrorPass(t, { full: true, dryRun: true })).plan).toEqual([]);
   });
 
+  it("a scan handed over by the caller is used, without the trash folder's files", async () => {
+    const t = await setup();
+    await put(t.share, "d/a.pdf", "a");
+    await put(t.share, "_Dihapus/2024-01-01/d/old.pdf", "old");
+    const { scanShare } = await import("../../src/share/scan.js");
+    const scan = await scanShare(t.share, { ignore: () => false });
+    expect(scan.files.map((f) => f.rel)).toEqual(["_Dihapus/2024-01-01/d/old.pdf", "d/a.pdf"]);
+    await put(t.share, "d/later.pdf", "not in the scan");
+    const s = await mirrorPass(t, { full: true, scan });
+    expect(s).toMatchObject({ uploaded: 1, failed: 0 });
+    expect(await tree(t.mirror)).toEqual({ "d/a.pdf": "a" });
+  });
+
   it("mass vanish is refused and nothing is moved", async () => {
     const t = await setup();
     for (let i = 0; i < 20; i++) await put(t.share, `a/${i}.pdf`, `x${i}`);
