@@ -16,18 +16,18 @@ export function statusUrl(davUrl: string): string {
   return `${u.origin}${prefix}/status.php`;
 }
 
+/**
+ * Reads status.php's answer with `get` (the adapter's own HTTP client: loading a second one,
+ * Node's global fetch, costs every short-lived `arsipd` command ~0.1 s of start-up).
+ */
 export async function probeOcStatus(
   davUrl: string,
-  timeoutMs: number,
-  signal?: AbortSignal,
+  get: (url: string) => Promise<Response>,
 ): Promise<OcStatus | null> {
-  const timeout = AbortSignal.timeout(timeoutMs);
   try {
-    const res = await fetch(statusUrl(davUrl), {
-      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-    });
+    const res = await get(statusUrl(davUrl));
     if (!res.ok) return null;
-    const body = (await res.json()) as Record<string, unknown>;
+    const body = JSON.parse(await res.text()) as Record<string, unknown>;
     if (typeof body.installed !== "boolean" || typeof body.version !== "string") return null;
     return { maintenance: body.maintenance === true, version: body.version };
   } catch {

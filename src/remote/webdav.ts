@@ -187,7 +187,9 @@ export class WebDavRemote implements Remote {
   }
 
   #probeStatus(signal?: AbortSignal): Promise<OcStatus | null> {
-    return probeOcStatus(this.#base, Math.min(this.#o.timeoutMs, 15_000), signal);
+    return probeOcStatus(this.#base, (url) =>
+      this.#once("GET", "", { url, signal, timeoutMs: Math.min(this.#o.timeoutMs, 15_000) }),
+    );
   }
 
   #ownCloud(): Promise<OcStatus | null> {
