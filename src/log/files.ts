@@ -1,5 +1,5 @@
 /**
- * The rotated log files in `<stateDir>/logs/`: `arsipd.N.log`, written by pino-roll, where a
+ * The rotated log files in `<stateDir>/logs/`: `arsipd.N.log`, written by rolling-file.ts, where a
  * higher N is newer. Reading them line by line (oldest file first) and following them as they
  * grow and rotate. Lines are handed over as text; parsing is log/view.ts's job.
  */

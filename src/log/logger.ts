@@ -3,10 +3,10 @@
  * rotated file in `<stateDir>/logs/`. Modules take a child logger: `log.child({ module })`, and
  * per file `{ path }`. Every line is scrubbed of secrets before it is written (see redact.ts).
  */
-import { mkdirSync } from "node:fs";
 import path from "node:path";
 import pino, { type DestinationStream, type Logger } from "pino";
 import { scrub } from "./redact.js";
+import { RollingFile } from "./rolling-file.js";
 
 export type { Logger } from "pino";
 
@@ -58,19 +58,11 @@ export async function createLogger(opts: LoggerOptions): Promise<Logger> {
   if (opts.stdout !== false)
     streams.push({ stream: pino.destination({ fd: 1, sync: true }), level });
   if (opts.stateDir) {
-    const dir = logDir(opts.stateDir);
-    mkdirSync(dir, { recursive: true });
-    // pino-roll ships no type declarations.
-    const { default: roll } = (await import("pino-roll" as string)) as {
-      default: (o: Record<string, unknown>) => Promise<DestinationStream>;
-    };
-    const file = await roll({
-      file: path.join(dir, LOG_BASENAME),
-      extension: ".log",
-      size: `${opts.maxSizeMB ?? 10}m`,
-      limit: { count: opts.maxFiles ?? 10, removeOtherLogFiles: true },
-      mkdir: true,
-      sync: true,
+    const file = new RollingFile({
+      dir: logDir(opts.stateDir),
+      base: LOG_BASENAME,
+      maxBytes: (opts.maxSizeMB ?? 10) * 1024 * 1024,
+      keep: opts.maxFiles ?? 10,
     });
     streams.push({ stream: file, level });
   }
