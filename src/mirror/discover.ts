@@ -33,6 +33,8 @@ export interface Discovery {
 export interface DiscoverOptions {
   /** List everything, whatever the recorded ETags say (`sync --full`). */
   deep?: boolean;
+  /** Record what was learnt in the journal (not on a dry run, which writes nothing). */
+  record: boolean;
   concurrency: number;
   signal?: AbortSignal | undefined;
 }
@@ -49,7 +51,7 @@ export async function discover(
   }
   const root = await remote.stat("", opts.signal);
   if (root?.type !== "dir") {
-    for (const [dir] of [...journal.folderEtags()]) journal.forgetFolderEtag(dir);
+    if (opts.record) for (const [dir] of [...journal.folderEtags()]) journal.forgetFolderEtag(dir);
     return { entries: [], listed: 1, reused: 0 };
   }
   if (root.etag && journal.folderEtag("") === root.etag)
@@ -76,6 +78,7 @@ export async function discover(
   // Record bottom-up: a folder counts as known once its own listing agrees with the journal
   // and every sub-folder is known (reused, or recorded just before it).
   const known = (c: RemoteEntry) => reused.has(c.path) || journal.folderEtag(c.path) === c.etag;
+  if (!opts.record) return { entries, listed: listings.size, reused: reused.size };
   const deepestFirst = [...listings.keys()].sort((a, b) => depth(b) - depth(a));
   for (const dir of deepestFirst) observeFolder(journal, dir, listings.get(dir)!, known);
   // Folders that no longer exist: their records can never match again.

@@ -140,6 +140,7 @@ export async function mirrorPass(
   const found = opts.full
     ? await discover(remote, caps, journal, {
         deep: opts.deep === true,
+        record: opts.dryRun !== true,
         concurrency: config.remote.concurrency,
         signal: opts.signal,
       })

@@ -155,6 +155,22 @@ describe.each([
     await remote.close();
   });
 
+  it("a dry run plans from what it reads but records nothing", async () => {
+    const { ctx, remote, other, pass } = await mirrored();
+    await pass();
+    const them = other();
+    const f = path.join(ctx.base, "new-elsewhere.txt");
+    await writeFile(f, "theirs");
+    await them.put("KPT-KETUA/2023/theirs.pdf", f, { size: 6, mtimeMs: Date.now() });
+    await them.close();
+    const before = [...ctx.journal.folderEtags()];
+    const dry = await mirrorPass(ctx, { full: true, dryRun: true });
+    expect(dry.plan).toEqual([]);
+    expect([...ctx.journal.folderEtags()]).toEqual(before);
+    if (trustsFolders) expect(before.length).toBeGreaterThan(0);
+    await remote.close();
+  });
+
   it("refuses, not skips, when the whole remote folder is gone", async () => {
     const { remote, onDisk, pass } = await mirrored();
     await pass();
