@@ -62,8 +62,11 @@ export class Journal {
   private readonly files = new Map<string, JournalEntry>();
   private readonly fails = new Map<string, FailureEntry>();
   private readonly folders = new Map<string, string>();
-  /** Remote folder → share paths of the files the journal places directly in it. */
-  private readonly byRemoteDir = new Map<string, Set<string>>();
+  /**
+   * Remote folder → share paths of the files the journal places directly in it. Built on first
+   * use (only folder-ETag bookkeeping needs it; a no-change pass over 100,000 files does not).
+   */
+  private byRemoteDir: Map<string, Set<string>> | undefined;
   private pending: JournalOp[] = [];
   private seq = 0;
   private chain: Promise<void> = Promise.resolve();
@@ -93,7 +96,7 @@ export class Journal {
       await db.read();
       const j = new Journal(db, path.join(stateDir, LOG_FILE), opts);
       j.seq = db.data.seq;
-      for (const [k, v] of Object.entries(db.data.files ?? {})) j.setFile(k, v);
+      for (const [k, v] of Object.entries(db.data.files ?? {})) j.files.set(k, v);
       for (const [k, v] of Object.entries(db.data.failures ?? {})) j.fails.set(k, v);
       for (const [k, v] of Object.entries(db.data.folders ?? {})) j.folders.set(k, v);
       db.data = empty; // the maps are the live state; the snapshot is rebuilt on compaction
@@ -152,6 +155,10 @@ export class Journal {
 
   /** Share paths of the files whose remote copy sits directly in remote folder `dir`. */
   filesInRemoteDir(dir: string): ReadonlySet<string> {
+    if (!this.byRemoteDir) {
+      this.byRemoteDir = new Map();
+      for (const [rel, e] of this.files) this.index(rel, e);
+    }
     return this.byRemoteDir.get(dir) ?? EMPTY;
   }
 
@@ -233,10 +240,10 @@ export class Journal {
     }
   }
 
-  /** The one place `files` changes, so the by-folder index always agrees with it. */
+  /** The one place `files` changes, so the by-folder index (once built) always agrees with it. */
   private setFile(rel: string, e: JournalEntry | undefined): void {
     const old = this.files.get(rel);
-    if (old) {
+    if (old && this.byRemoteDir) {
       const dir = parentDir(old.remotePath);
       const set = this.byRemoteDir.get(dir);
       set?.delete(rel);
@@ -247,10 +254,14 @@ export class Journal {
       return;
     }
     this.files.set(rel, e);
+    if (this.byRemoteDir) this.index(rel, e);
+  }
+
+  private index(rel: string, e: JournalEntry): void {
     const dir = parentDir(e.remotePath);
-    const set = this.byRemoteDir.get(dir);
+    const set = this.byRemoteDir!.get(dir);
     if (set) set.add(rel);
-    else this.byRemoteDir.set(dir, new Set([rel]));
+    else this.byRemoteDir!.set(dir, new Set([rel]));
   }
 
   private applyOp(op: JournalOp): void {
