@@ -8,7 +8,7 @@
 import type { ConventionConfig } from "../config/schema.js";
 import { ArsipdError } from "../errors.js";
 import { unsafeNameReason } from "./safe-name.js";
-import { cutSlug, slugWords } from "./text.js";
+import { slug } from "./text.js";
 import type { Decree } from "./types.js";
 
 /** "12a" → "012A" with pad 3; "1234" stays. */
@@ -42,7 +42,7 @@ function fixedPart(d: Decree, rules: ConventionConfig): string {
 
 function canonicalSlug(d: Decree, used: number, rules: ConventionConfig): string {
   if (!d.tentang) return "";
-  return cutSlug(slugWords(d.tentang), rules.maxNameLength - used - 1);
+  return slug(d.tentang, rules.maxNameLength - used - 1);
 }
 
 /** The subject as a canonical name reads it back: slug words joined by spaces, or null. */

@@ -3,7 +3,7 @@
  * A canonical name arsipd writes must pass `unsafeNameReason(name, max) === null`.
  */
 
-import { isAscii } from "./text.js";
+import { isAscii, isSpace } from "./text.js";
 
 /** ownCloud appends `.ocTransferId<digits>.part` (~27 bytes) while uploading; some versions cap at 250 bytes. */
 export const OWNCLOUD_MAX_BYTES = 250;
@@ -16,6 +16,9 @@ const RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/i;
 /** Whether `segment` (a file or folder name) is a Windows reserved device name, with or without extension. */
 export function isReservedDeviceName(segment: string): boolean {
   const dot = segment.indexOf(".");
+  // Device names have 3 or 4 letters: a stem with a fifth character that is not trailing
+  // white space is none (the common case, decided without a slice and a regex).
+  if ((dot < 0 || dot > 4) && segment.length > 4 && !isSpace(segment.charCodeAt(4))) return false;
   const stem = dot < 0 ? segment : segment.slice(0, dot);
   return RESERVED.test(stem.trimEnd());
 }
@@ -26,13 +29,15 @@ export function unsafeNameReason(name: string, maxLength: number): string | null
   if (name === "." || name === "..") return "dot name";
   if (FORBIDDEN.test(name)) return "forbidden character";
   if (isReservedDeviceName(name)) return "reserved device name";
-  if (/[. ]$/.test(name)) return "trailing dot or space";
-  if (!isAscii(name) && name !== name.normalize("NFC")) return "not NFC";
+  const last = name.charCodeAt(name.length - 1);
+  if (last === 0x2e || last === 0x20) return "trailing dot or space";
+  const ascii = isAscii(name);
+  if (!ascii && name !== name.normalize("NFC")) return "not NFC";
   if (name.length > maxLength) return "too long";
-  const bytes = Buffer.byteLength(name, "utf8");
+  const bytes = ascii ? name.length : Buffer.byteLength(name, "utf8");
   if (bytes + OWNCLOUD_UPLOAD_SUFFIX_BYTES > OWNCLOUD_MAX_BYTES)
     return "too many bytes for ownCloud";
-  if (name.toLowerCase() === ".htaccess") return "blocked by ownCloud";
+  if (name.length === 9 && name.toLowerCase() === ".htaccess") return "blocked by ownCloud";
   return null;
 }
 

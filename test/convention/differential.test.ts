@@ -124,7 +124,7 @@ const qualifier = fc.constantFrom(
   "Salinan2",
 );
 const tentang = fc.constantFrom("ttg", "tentang", "TENTANG", "tntg", "Ttg.", "ttg_", "");
-const subject = fc.constantFrom(
+const subjectText = fc.constantFrom(
   "Penetapan DPT",
   "pembentukan tim pengelola jdih",
   "Pe\u0301netapan  DPT",
@@ -138,6 +138,38 @@ const subject = fc.constantFrom(
   "a\u0007b",
   "\u00a0dan\u3000lain ",
   "",
+);
+/** Stray punctuation, gaps and control characters, which the subject's cleaning strips or folds. */
+const junk = fc.string({
+  unit: fc.constantFrom(
+    " ",
+    "-",
+    "\u2013",
+    "\u2014",
+    ".",
+    ",",
+    ";",
+    ":",
+    "(",
+    ")",
+    "[",
+    "]",
+    "_",
+    "\t",
+    "\u00a0",
+    "\u0001",
+    "\u007f",
+    "x",
+    "Y",
+    "\u00e9",
+    "7",
+  ),
+  maxLength: 12,
+});
+const subject = fc.oneof(
+  subjectText,
+  junk,
+  fc.tuple(junk, subjectText, junk).map((p) => p.join("")),
 );
 const ext = fc.constantFrom(
   ".pdf",
