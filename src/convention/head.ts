@@ -32,6 +32,7 @@ const SALINAN = /(?<![a-z0-9])salinan(?![a-z0-9])/g;
 /** A word `[a-z0-9]+` that starts with a digit. */
 const NUMBER_WORD = /(?<![a-z0-9])[0-9][a-z0-9]*/g;
 const BLANK = "\u0000";
+const WORD_CHAR = /[a-z0-9]/;
 
 /** `s` with each [start, end) span of `spans` (flat, ascending, disjoint) blanked. */
 export function blankSpans(s: string, spans: readonly number[]): string {
@@ -190,17 +191,27 @@ function keptCodes(spans: readonly number[], c: CompiledRules): string[] {
 
 /**
  * Blanks the jenis phrases as `take` would, jenis by jenis in config order, reusing what
- * readJenis found: until the first blank a search finds what it found. After a blank, later
- * jenis are searched again: a blank separates words, so it can join two of them into a phrase.
+ * readJenis found: until the first blank a search finds what it found. After a blank, a later
+ * jenis can find a phrase that readJenis did not: a blank separates words, so it can join the
+ * words on either side into one phrase. With no word before the blanks (the usual "SK Ketua
+ * No 12 …"), nothing can be joined and a jenis that found nothing is not searched again.
  */
 function blankJenis(work: string, c: CompiledRules, spans: readonly number[]): string {
   if (spans.length === 0) return work;
   const first = spans[2]!;
   const own: number[] = [];
-  for (let i = 0; i < spans.length && spans[i + 2] === first; i += 3) {
-    own.push(spans[i]!, spans[i + 1]!);
-  }
+  let i = 0;
+  for (; i < spans.length && spans[i + 2] === first; i += 3) own.push(spans[i]!, spans[i + 1]!);
   let out = blankSpans(work, own);
-  for (let k = first + 1; k < c.jenis.length; k++) out = take(out, c.jenis[k]!.re);
+  let joinable = WORD_CHAR.test(out.slice(0, own[own.length - 2]));
+  for (let k = first + 1; k < c.jenis.length; k++) {
+    const found = i < spans.length && spans[i + 2] === k;
+    while (i < spans.length && spans[i + 2] === k) i += 3;
+    if (!found && !joinable) continue;
+    const before = out;
+    out = take(out, c.jenis[k]!.re);
+    // A new blank may have words before it: from here on, search every jenis again.
+    if (out !== before) joinable = true;
+  }
   return out;
 }

@@ -28,14 +28,21 @@ const LONGEST_KEYWORD = 8;
 const FIRST_NUMBER = /(?<![a-z0-9])[0-9]/;
 
 /**
- * The decree in `stem` (the name without its extension), or why not. The serial is normalised;
+ * The decree in `stem` (the name without its extension; `ascii` when it is plain ASCII), or why
+ * not. The serial is normalised;
  * the year is not range-checked yet.
  *
  * The head is the text before "tentang"/"ttg"; without it, the text up to the first free word
  * after the numbers (subjectStart). The subject is the rest, as typed (text.ts cleanTentang).
  */
-export function lenient(stem: string, ext: string, c: CompiledRules): Decree | ParseRejected {
-  const folded = foldSameLength(hasControlChar(stem) ? stem.replace(CONTROL_CHARS, " ") : stem);
+export function lenient(
+  stem: string,
+  ext: string,
+  c: CompiledRules,
+  ascii: boolean,
+): Decree | ParseRejected {
+  const spaced = hasControlChar(stem) ? stem.replace(CONTROL_CHARS, " ") : stem;
+  const folded = ascii ? spaced.toLowerCase() : foldSameLength(spaced);
   const marker = TENTANG.exec(folded);
   let headEnd = marker ? marker.index : folded.length;
   let tailStart = marker ? marker.index + marker[0].length : folded.length;

@@ -43,7 +43,8 @@ export function parse(name: string, rules: ConventionConfig, opts: ParseOptions 
 }
 
 function parseName(name: string, rules: ConventionConfig, opts: ParseOptions): ParseResult {
-  const nfc = isAscii(name) ? name : name.normalize("NFC");
+  const ascii = isAscii(name);
+  const nfc = ascii ? name : name.normalize("NFC");
   if (isBlank(nfc) || nfc.includes("/") || nfc.includes("\u0000")) return reject("UNSAFE_NAME");
   const c = compileRules(rules);
   // The extension: 1–10 ASCII letters or digits after the last ".", trailing white space aside.
@@ -75,7 +76,7 @@ function parseName(name: string, rules: ConventionConfig, opts: ParseOptions): P
       yearMax,
     );
   }
-  const d = lenient(stem, ext, c);
+  const d = lenient(stem, ext, c, ascii);
   return "reason" in d ? d : finish(d, rules, yearMin, yearMax);
 }
 

@@ -11,6 +11,8 @@ export const OWNCLOUD_UPLOAD_SUFFIX_BYTES = 27;
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we reject
 const FORBIDDEN = /[<>:"/\\|?*\u0000-\u001f\u007f]/;
+/** Does not start with "." (so no dot names and no ".htaccess"). */
+const PLAIN = /^[A-Za-z0-9_-][A-Za-z0-9_.-]*$/;
 const RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/i;
 
 /** Whether `segment` (a file or folder name) is a Windows reserved device name, with or without extension. */
@@ -25,6 +27,16 @@ export function isReservedDeviceName(segment: string): boolean {
 
 /** Why `name` is not safe on every target, or null when it is. */
 export function unsafeNameReason(name: string, maxLength: number): string | null {
+  // The names arsipd writes are ASCII letters, digits, "_", "-" and ".": one scan rules out the
+  // empty, dot, forbidden-character, not-NFC and multi-byte cases, in the order checked below.
+  if (PLAIN.test(name)) {
+    if (isReservedDeviceName(name)) return "reserved device name";
+    if (name.endsWith(".")) return "trailing dot or space";
+    if (name.length > maxLength) return "too long";
+    if (name.length + OWNCLOUD_UPLOAD_SUFFIX_BYTES > OWNCLOUD_MAX_BYTES)
+      return "too many bytes for ownCloud";
+    return null;
+  }
   if (name.length === 0) return "empty name";
   if (name === "." || name === "..") return "dot name";
   if (FORBIDDEN.test(name)) return "forbidden character";

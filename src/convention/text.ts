@@ -5,6 +5,9 @@
 
 const MARKS = /[\u0300-\u036f]/g;
 const NON_WORD_RUN = /[^a-z0-9]+/g;
+/** A gap that is not a single space: a control character, "_", other white space, two in a row. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we look for
+const ODD_GAP = /[\u0000-\u001f\u007f_]|[^\S ]|\s\s/;
 
 /** C0 control characters and DEL (built from a string: they are the point, not a typo). */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we match
@@ -123,6 +126,7 @@ export function cleanTentang(raw: string): string | null {
   while (start < end && isLeadJunk(raw.charCodeAt(start))) start++;
   while (end > start && isTrailJunk(raw.charCodeAt(end - 1))) end--;
   if (start === end) return null;
+  if (!ODD_GAP.test(raw)) return raw.slice(start, end);
   // Both ends are now words, so every gap run below is inside the subject.
   let out = "";
   let from = start;
