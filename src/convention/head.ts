@@ -56,6 +56,42 @@ function take(work: string, re: RegExp, onMatch?: (m: RegExpExecArray) => void):
   return spans.length === 0 ? work : blankSpans(work, spans);
 }
 
+/** `take` for "12/2024" pairs: a year-shaped first number is no serial, but the pair is still read. */
+function takePairs(work: string, numbers: string[], years: number[]): string {
+  const spans: number[] = [];
+  PAIR.lastIndex = 0;
+  for (let m = PAIR.exec(work); m; m = PAIR.exec(work)) {
+    if (!isYearShaped(m[1]!)) {
+      numbers.push(m[1]!);
+      years.push(Number(m[2]));
+    }
+    spans.push(m.index, m.index + m[0].length);
+  }
+  return spans.length === 0 ? work : blankSpans(work, spans);
+}
+
+/** `take` collecting group 1 of each match (a serial). */
+function takeNumbers(work: string, re: RegExp, out: string[]): string {
+  const spans: number[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(work); m; m = re.exec(work)) {
+    out.push(m[1]!);
+    spans.push(m.index, m.index + m[0].length);
+  }
+  return spans.length === 0 ? work : blankSpans(work, spans);
+}
+
+/** `take` collecting group 1 of each match as a year. */
+function takeYears(work: string, re: RegExp, out: number[]): string {
+  const spans: number[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(work); m; m = re.exec(work)) {
+    out.push(Number(m[1]));
+    spans.push(m.index, m.index + m[0].length);
+  }
+  return spans.length === 0 ? work : blankSpans(work, spans);
+}
+
 /** `old` is the old-style number in the head, already blanked in `work`, or null. */
 export function readHead(
   work: string,
@@ -84,19 +120,9 @@ export function readHead(
     numbers.push(old.serial);
     years.push(old.year);
   }
-  if (work.includes("-") || work.includes("/")) {
-    work = take(work, PAIR, (m) => {
-      if (isYearShaped(m[1]!)) return;
-      numbers.push(m[1]!);
-      years.push(Number(m[2]));
-    });
-  }
-  if (work.includes("no") || work.includes("nm")) {
-    work = take(work, NOMOR, (m) => numbers.push(m[1]!));
-  }
-  if (work.includes("th") || work.includes("tah")) {
-    work = take(work, TAHUN, (m) => years.push(Number(m[1])));
-  }
+  if (work.includes("-") || work.includes("/")) work = takePairs(work, numbers, years);
+  if (work.includes("no") || work.includes("nm")) work = takeNumbers(work, NOMOR, numbers);
+  if (work.includes("th") || work.includes("tah")) work = takeYears(work, TAHUN, years);
   readBareNumbers(work, numbers, years);
 
   const distinctNumbers: string[] = [];
