@@ -13,9 +13,9 @@
  *    Every reading of a field must agree; two different readings, or none, reject the name.
  *    (lenient.ts, head.ts)
  *
- * Speed matters (a share of 100,000 names is parsed on every pass), so the hot paths scan
- * characters and test substrings before running a regex; the differential property test
- * (test/convention/differential.test.ts) holds the result to the plain regex reading.
+ * Speed matters (every name in the share is read here), so the hot paths test a substring
+ * before running a regex and scan short spans by hand; the differential property test
+ * (test/convention/differential.test.ts) holds every result to the plain regex reading.
  */
 import type { ConventionConfig } from "../config/schema.js";
 import { formatName } from "./format.js";
