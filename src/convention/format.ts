@@ -7,15 +7,24 @@
  */
 import type { ConventionConfig } from "../config/schema.js";
 import { ArsipdError } from "../errors.js";
+import { isDigit } from "./numbers.js";
 import { unsafeNameReason } from "./safe-name.js";
-import { cutSlug, slugWords } from "./text.js";
+import { slug } from "./text.js";
 import type { Decree } from "./types.js";
 
 /** "12a" → "012A" with pad 3; "1234" stays. */
 export function padNomor(nomor: string, pad: number): string {
+  if (isPlainSerial(nomor)) return nomor.padStart(pad, "0");
   const m = /^0*(\d+)([A-Za-z]?)$/.exec(nomor);
   if (!m) throw new ArsipdError("BAD_DECREE", "fatal", `not a decree number: '${nomor}'`);
   return `${m[1]!.padStart(pad, "0")}${m[2]!.toUpperCase()}`;
+}
+
+/** Digits without a leading zero (most serials, as parse gives them): nothing to strip or upper-case. */
+function isPlainSerial(nomor: string): boolean {
+  if (nomor.length === 0 || nomor.charCodeAt(0) === 48) return false;
+  for (let i = 0; i < nomor.length; i++) if (!isDigit(nomor.charCodeAt(i))) return false;
+  return true;
 }
 
 /** The file name part without directories. */
@@ -42,7 +51,7 @@ function fixedPart(d: Decree, rules: ConventionConfig): string {
 
 function canonicalSlug(d: Decree, used: number, rules: ConventionConfig): string {
   if (!d.tentang) return "";
-  return cutSlug(slugWords(d.tentang), rules.maxNameLength - used - 1);
+  return slug(d.tentang, rules.maxNameLength - used - 1);
 }
 
 /** The subject as a canonical name reads it back: slug words joined by spaces, or null. */

@@ -10,13 +10,14 @@ export interface CompiledRules {
   extensions: Set<string>;
   /** One matcher per jenis: its code, aliases and label as word sequences. */
   jenis: { code: string; re: RegExp }[];
-  /** All jenis phrases, anchored at the start of the text (for the subject boundary). */
-  phraseAtStart: RegExp;
+  /** All jenis phrases, sticky: set `lastIndex` to test for a phrase there (the subject boundary). */
+  phraseAt: RegExp;
   /** Normalised Style-B/C issuer marker → jenis code. */
   markers: Map<string, string>;
 }
 
 const cache = new WeakMap<ConventionConfig, CompiledRules>();
+const NON_WORD_RUN = /[^a-z0-9]+/g;
 
 function words(phrase: string): string[] {
   return foldFull(phrase)
@@ -30,7 +31,11 @@ function escapeRe(s: string): string {
 
 /** Issuer markers compare on lower-case ASCII words joined by "-": "Kpts/KPU-Kota" → "kpts-kpu-kota". */
 export function markerKey(marker: string): string {
-  return words(marker).join("-");
+  // words(marker).join("-") in one replace: markers are read from every old-style name.
+  const key = foldFull(marker).replace(NON_WORD_RUN, "-");
+  const from = key.startsWith("-") ? 1 : 0;
+  const to = key.length > from && key.endsWith("-") ? key.length - 1 : key.length;
+  return from === 0 && to === key.length ? key : key.slice(from, to);
 }
 
 function phrasePattern(phrase: string): string | null {
@@ -64,7 +69,7 @@ export function compileRules(rules: ConventionConfig): CompiledRules {
     codes: new Set(rules.jenis.map((j) => j.code)),
     extensions: new Set(rules.extensions.map((e) => e.toLowerCase())),
     jenis,
-    phraseAtStart: new RegExp(`^(?:${all.join("|")})(?![a-z0-9])`),
+    phraseAt: new RegExp(`(?:${all.join("|")})(?![a-z0-9])`, "y"),
     markers,
   };
   cache.set(rules, compiled);

@@ -3,7 +3,7 @@
  * A canonical name arsipd writes must pass `unsafeNameReason(name, max) === null`.
  */
 
-import { isAscii } from "./text.js";
+import { isAscii, isSpace } from "./text.js";
 
 /** ownCloud appends `.ocTransferId<digits>.part` (~27 bytes) while uploading; some versions cap at 250 bytes. */
 export const OWNCLOUD_MAX_BYTES = 250;
@@ -11,28 +11,45 @@ export const OWNCLOUD_UPLOAD_SUFFIX_BYTES = 27;
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we reject
 const FORBIDDEN = /[<>:"/\\|?*\u0000-\u001f\u007f]/;
+/** Does not start with "." (so no dot names and no ".htaccess"). */
+const PLAIN = /^[A-Za-z0-9_-][A-Za-z0-9_.-]*$/;
 const RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/i;
 
 /** Whether `segment` (a file or folder name) is a Windows reserved device name, with or without extension. */
 export function isReservedDeviceName(segment: string): boolean {
   const dot = segment.indexOf(".");
+  // Device names have 3 or 4 letters: a stem with a fifth character that is not trailing
+  // white space is none (the common case, decided without a slice and a regex).
+  if ((dot < 0 || dot > 4) && segment.length > 4 && !isSpace(segment.charCodeAt(4))) return false;
   const stem = dot < 0 ? segment : segment.slice(0, dot);
   return RESERVED.test(stem.trimEnd());
 }
 
 /** Why `name` is not safe on every target, or null when it is. */
 export function unsafeNameReason(name: string, maxLength: number): string | null {
+  // The names arsipd writes are ASCII letters, digits, "_", "-" and ".": one scan rules out the
+  // empty, dot, forbidden-character, not-NFC and multi-byte cases, in the order checked below.
+  if (PLAIN.test(name)) {
+    if (isReservedDeviceName(name)) return "reserved device name";
+    if (name.endsWith(".")) return "trailing dot or space";
+    if (name.length > maxLength) return "too long";
+    if (name.length + OWNCLOUD_UPLOAD_SUFFIX_BYTES > OWNCLOUD_MAX_BYTES)
+      return "too many bytes for ownCloud";
+    return null;
+  }
   if (name.length === 0) return "empty name";
   if (name === "." || name === "..") return "dot name";
   if (FORBIDDEN.test(name)) return "forbidden character";
   if (isReservedDeviceName(name)) return "reserved device name";
-  if (/[. ]$/.test(name)) return "trailing dot or space";
-  if (!isAscii(name) && name !== name.normalize("NFC")) return "not NFC";
+  const last = name.charCodeAt(name.length - 1);
+  if (last === 0x2e || last === 0x20) return "trailing dot or space";
+  const ascii = isAscii(name);
+  if (!ascii && name !== name.normalize("NFC")) return "not NFC";
   if (name.length > maxLength) return "too long";
-  const bytes = Buffer.byteLength(name, "utf8");
+  const bytes = ascii ? name.length : Buffer.byteLength(name, "utf8");
   if (bytes + OWNCLOUD_UPLOAD_SUFFIX_BYTES > OWNCLOUD_MAX_BYTES)
     return "too many bytes for ownCloud";
-  if (name.toLowerCase() === ".htaccess") return "blocked by ownCloud";
+  if (name.length === 9 && name.toLowerCase() === ".htaccess") return "blocked by ownCloud";
   return null;
 }
 

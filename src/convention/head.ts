@@ -1,0 +1,243 @@
+/**
+ * The readings of a name's head (the folded text before the subject), in the order that decides
+ * them: jenis phrases, LAMPIRAN n / SALINAN, "12/2024" / "3-2023", "No 12" / "Nomor: 12",
+ * "Th 2024" / "Tahun 2024", then bare numbers. Each reading blanks what it read (with U+0000, never
+ * a word character), so a later reading does not read the same words again. Every reading of a
+ * field must agree; two different readings, or none, reject the name. Pure.
+ *
+ * The patterns are tried only when a substring test says they can match: most heads hold two or
+ * three of the seven, and the test costs far less than a regex run.
+ */
+
+import { isYearShaped, normNomor } from "./numbers.js";
+import type { OldNumber } from "./old-numbers.js";
+import { reject } from "./reasons.js";
+import type { CompiledRules } from "./rules.js";
+import type { ParseRejected } from "./types.js";
+
+export interface Head {
+  jenis: string;
+  tahun: number;
+  /** Normalised serial (numbers.ts normNomor). */
+  nomor: string;
+  qualifier: string | null;
+}
+
+const PAIR = /(?<![a-z0-9.])(\d{1,4}[a-z]?)\s*[/-]\s*(\d{4})(?![0-9])/g;
+const NOMOR = /(?<![a-z0-9])(?:nomor|nomer|nmr|no)[\s.:_-]*(\d+[a-z]?)(?![a-z0-9])/g;
+const TAHUN = /(?<![a-z0-9])(?:tahun|thn|th|tah)[\s.:_-]*(\d{4})(?![0-9])/g;
+const LAMPIRAN =
+  /(?<![a-z0-9])lampiran(?:[\s.:_-]*(?:ke[\s.:_-]*)?(\d{1,3}|[ivx]{1,4})(?![a-z0-9]))?/g;
+const SALINAN = /(?<![a-z0-9])salinan(?![a-z0-9])/g;
+/** A word `[a-z0-9]+` that starts with a digit. */
+const NUMBER_WORD = /(?<![a-z0-9])[0-9][a-z0-9]*/g;
+const BLANK = "\u0000";
+const WORD_CHAR = /[a-z0-9]/;
+
+/** `s` with each [start, end) span of `spans` (flat, ascending, disjoint) blanked. */
+export function blankSpans(s: string, spans: readonly number[]): string {
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < spans.length; i += 2) {
+    out += s.slice(from, spans[i]) + BLANK.repeat(spans[i + 1]! - spans[i]!);
+    from = spans[i + 1]!;
+  }
+  return out + s.slice(from);
+}
+
+/** Runs a global regex over `work`, reporting every match; returns `work` with them blanked. */
+function take(work: string, re: RegExp, onMatch?: (m: RegExpExecArray) => void): string {
+  const spans: number[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(work); m; m = re.exec(work)) {
+    onMatch?.(m);
+    spans.push(m.index, m.index + m[0].length);
+  }
+  return spans.length === 0 ? work : blankSpans(work, spans);
+}
+
+/** `take` for "12/2024" pairs: a year-shaped first number is no serial, but the pair is still read. */
+function takePairs(work: string, numbers: string[], years: number[]): string {
+  const spans: number[] = [];
+  PAIR.lastIndex = 0;
+  for (let m = PAIR.exec(work); m; m = PAIR.exec(work)) {
+    if (!isYearShaped(m[1]!)) {
+      numbers.push(m[1]!);
+      years.push(Number(m[2]));
+    }
+    spans.push(m.index, m.index + m[0].length);
+  }
+  return spans.length === 0 ? work : blankSpans(work, spans);
+}
+
+/** `take` collecting group 1 of each match (a serial). */
+function takeNumbers(work: string, re: RegExp, out: string[]): string {
+  const spans: number[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(work); m; m = re.exec(work)) {
+    out.push(m[1]!);
+    spans.push(m.index, m.index + m[0].length);
+  }
+  return spans.length === 0 ? work : blankSpans(work, spans);
+}
+
+/** `take` collecting group 1 of each match as a year. */
+function takeYears(work: string, re: RegExp, out: number[]): string {
+  const spans: number[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(work); m; m = re.exec(work)) {
+    out.push(Number(m[1]));
+    spans.push(m.index, m.index + m[0].length);
+  }
+  return spans.length === 0 ? work : blankSpans(work, spans);
+}
+
+/** `old` is the old-style number in the head, already blanked in `work`, or null. */
+export function readHead(
+  work: string,
+  c: CompiledRules,
+  old: OldNumber | null,
+): Head | ParseRejected {
+  const spans: number[] = [];
+  const jenis = readJenis(work, c, old ? old.jenis : null, spans);
+  if (typeof jenis !== "string") return jenis;
+  work = blankJenis(work, c, spans);
+
+  const quals: string[] = [];
+  let lampiranWithoutNumber = false;
+  if (work.includes("lampiran")) {
+    work = take(work, LAMPIRAN, (m) => {
+      const n = m[1] === undefined ? 0 : romanOrInt(m[1]);
+      if (n > 0) addOnce(quals, `LAMPIRAN-${n}`);
+      else lampiranWithoutNumber = true;
+    });
+  }
+  if (work.includes("salinan")) work = take(work, SALINAN, () => addOnce(quals, "SALINAN"));
+
+  const numbers: string[] = [];
+  const years: number[] = [];
+  if (old) {
+    numbers.push(old.serial);
+    years.push(old.year);
+  }
+  if (work.includes("-") || work.includes("/")) work = takePairs(work, numbers, years);
+  if (work.includes("no") || work.includes("nm")) work = takeNumbers(work, NOMOR, numbers);
+  if (work.includes("th") || work.includes("tah")) work = takeYears(work, TAHUN, years);
+  readBareNumbers(work, numbers, years);
+
+  const distinctNumbers: string[] = [];
+  for (const n of numbers) addOnce(distinctNumbers, normNomor(n) ?? `!${n}`);
+  if (distinctNumbers.length === 0) return reject("NO_NUMBER");
+  if (distinctNumbers.length > 1) {
+    return reject("AMBIGUOUS_NUMBER", distinctNumbers.map((n) => n.replace("!", "")).join(", "));
+  }
+  const nomor = distinctNumbers[0]!;
+  if (nomor.startsWith("!")) return reject("BAD_NUMBER", nomor.slice(1));
+  const distinctYears: number[] = [];
+  for (const y of years) addOnce(distinctYears, y);
+  if (distinctYears.length === 0) return reject("NO_YEAR");
+  if (distinctYears.length > 1) return reject("AMBIGUOUS_YEAR", distinctYears.join(", "));
+  if (quals.length > 1) return reject("AMBIGUOUS_QUALIFIER", quals.join(", "));
+  if (lampiranWithoutNumber && !quals.some((q) => q.startsWith("LAMPIRAN-"))) {
+    return reject("NO_LAMPIRAN_NUMBER");
+  }
+  return { jenis, tahun: distinctYears[0]!, nomor, qualifier: quals[0] ?? null };
+}
+
+/** Appends `v` unless already there: a set that keeps first-seen order, for a handful of items. */
+function addOnce<T>(list: T[], v: T): void {
+  if (!list.includes(v)) list.push(v);
+}
+
+/** Words `[a-z0-9]+` left in `work` that start with a digit: a year when year-shaped, else a serial. */
+function readBareNumbers(work: string, numbers: string[], years: number[]): void {
+  NUMBER_WORD.lastIndex = 0;
+  for (let m = NUMBER_WORD.exec(work); m; m = NUMBER_WORD.exec(work)) {
+    const t = m[0];
+    if (isYearShaped(t)) years.push(Number(t));
+    else numbers.push(t);
+  }
+}
+
+function romanOrInt(s: string): number {
+  if (/^\d+$/.test(s)) return Number(s);
+  const v: Record<string, number> = { i: 1, v: 5, x: 10 };
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const a = v[s[i]!]!;
+    const b = i + 1 < s.length ? v[s[i + 1]!]! : 0;
+    n += a < b ? -a : a;
+  }
+  return n;
+}
+
+/**
+ * The one jenis the head names: its phrases (code, label, aliases) and the old-style number's
+ * issuer marker must agree. A phrase inside a longer phrase of another jenis does not count.
+ * `spans` receives every phrase found, as (start, end, index into `c.jenis`) triples.
+ */
+function readJenis(
+  work: string,
+  c: CompiledRules,
+  fromMarker: string | null,
+  spans: number[],
+): string | ParseRejected {
+  let codes: string[] = [];
+  for (let k = 0; k < c.jenis.length; k++) {
+    const j = c.jenis[k]!;
+    j.re.lastIndex = 0;
+    for (let m = j.re.exec(work); m; m = j.re.exec(work)) {
+      spans.push(m.index, m.index + m[0].length, k);
+      addOnce(codes, j.code);
+    }
+  }
+  // Only phrases of different jenis can hide one another; most heads name one jenis.
+  if (codes.length > 1) codes = keptCodes(spans, c);
+  if (fromMarker) addOnce(codes, fromMarker);
+  if (codes.length === 0) return reject("NO_JENIS");
+  if (codes.length > 1) return reject("AMBIGUOUS_JENIS", codes.join(", "));
+  return codes[0]!;
+}
+
+/** Codes of the phrases not inside a longer one (longest first), in first-kept order. */
+function keptCodes(spans: readonly number[], c: CompiledRules): string[] {
+  const hits: { start: number; end: number; code: string }[] = [];
+  for (let i = 0; i < spans.length; i += 3) {
+    hits.push({ start: spans[i]!, end: spans[i + 1]!, code: c.jenis[spans[i + 2]!]!.code });
+  }
+  hits.sort((a, b) => b.end - b.start - (a.end - a.start));
+  const kept: typeof hits = [];
+  for (const h of hits) {
+    if (!kept.some((k) => h.start < k.end && k.start < h.end)) kept.push(h);
+  }
+  const codes: string[] = [];
+  for (const k of kept) addOnce(codes, k.code);
+  return codes;
+}
+
+/**
+ * Blanks the jenis phrases as `take` would, jenis by jenis in config order, reusing what
+ * readJenis found: until the first blank a search finds what it found. After a blank, a later
+ * jenis can find a phrase that readJenis did not: a blank separates words, so it can join the
+ * words on either side into one phrase. With no word before the blanks (the usual "SK Ketua
+ * No 12 …"), nothing can be joined and a jenis that found nothing is not searched again.
+ */
+function blankJenis(work: string, c: CompiledRules, spans: readonly number[]): string {
+  if (spans.length === 0) return work;
+  const first = spans[2]!;
+  const own: number[] = [];
+  let i = 0;
+  for (; i < spans.length && spans[i + 2] === first; i += 3) own.push(spans[i]!, spans[i + 1]!);
+  let out = blankSpans(work, own);
+  let joinable = WORD_CHAR.test(out.slice(0, own[own.length - 2]));
+  for (let k = first + 1; k < c.jenis.length; k++) {
+    const found = i < spans.length && spans[i + 2] === k;
+    while (i < spans.length && spans[i + 2] === k) i += 3;
+    if (!found && !joinable) continue;
+    const before = out;
+    out = take(out, c.jenis[k]!.re);
+    // A new blank may have words before it: from here on, search every jenis again.
+    if (out !== before) joinable = true;
+  }
+  return out;
+}

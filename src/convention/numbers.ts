@@ -1,0 +1,42 @@
+/**
+ * Decree serials and years as the parser reads them. Pure; character scans rather than regexes,
+ * because they run several times for every name.
+ */
+
+export function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** A letter or digit of a word in folded text: `[a-z0-9]`. */
+export function isWordChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+}
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+}
+
+/**
+ * "012a" → "12A"; null unless the text is digits and at most one ASCII letter, or for 0 or more
+ * than 4 digits (not a serial).
+ */
+export function normNomor(raw: string): string | null {
+  const len = raw.length;
+  let d = 0;
+  while (d < len && isDigit(raw.charCodeAt(d))) d++;
+  if (d === 0 || len - d > 1) return null;
+  if (d < len && !isAsciiLetter(raw.charCodeAt(d))) return null;
+  let z = 0;
+  while (z < d - 1 && raw.charCodeAt(z) === 48) z++;
+  if (d - z > 4 || (d - z === 1 && raw.charCodeAt(z) === 48)) return null;
+  const digits = raw.slice(z, d);
+  return d === len ? digits : digits + raw[d]!.toUpperCase();
+}
+
+/** Four digits from 1900 to 2199: read as a year, not a serial. */
+export function isYearShaped(t: string): boolean {
+  if (t.length !== 4) return false;
+  for (let i = 0; i < 4; i++) if (!isDigit(t.charCodeAt(i))) return false;
+  const y = Number(t);
+  return y >= 1900 && y <= 2199;
+}

@@ -1,0 +1,284 @@
+/**
+ * Differential property: the parser gives deep-equal results to the frozen reference copy
+ * (reference/parse.ts) on realistic names built from the pieces staff type — jenis phrases,
+ * No/Nomor/Th/Tahun, "12/2024" pairs, old-style numbers with "_", "-", "/" or spaces,
+ * LAMPIRAN/SALINAN, tentang, random case, spacing, control characters and NFD accents — and on
+ * arbitrary strings, under several rule sets.
+ */
+import { readFileSync } from "node:fs";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { type ConventionConfig, conventionSchema } from "../../src/config/schema.js";
+import { format } from "../../src/convention/format.js";
+import { parse } from "../../src/convention/parse.js";
+import type { Decree } from "../../src/convention/types.js";
+import { parse as referenceParse } from "./reference/parse.js";
+
+const ruleSets: ConventionConfig[] = [
+  conventionSchema.parse({}),
+  conventionSchema.parse({ yearMin: 1990, yearMax: 2030, nomorPad: 4, maxNameLength: 40 }),
+  conventionSchema.parse({
+    extensions: ["pdf", "txt"],
+    jenis: [
+      { code: "SK", label: "Surat Keputusan", aliases: ["sk", "kep"], styleBMarkers: ["KPU-Kot"] },
+      {
+        code: "SK-KETUA",
+        label: "Surat Keputusan Ketua",
+        aliases: ["sk ketua", "ketua"],
+        styleBMarkers: ["Kpts/KPU-Prov"],
+      },
+      { code: "PERBUP", label: "Peraturan Bupati", aliases: ["perbup", "no"] },
+    ],
+  }),
+];
+const nows = [undefined, new Date(2025, 5, 1), new Date(2012, 0, 1)];
+
+const jenis = fc.constantFrom(
+  "SK Ketua",
+  "sk ketua",
+  "Kep. Sekretaris",
+  "Kep Sek",
+  "KEPUTUSAN KPU KOTA JAKARTA UTARA",
+  "Keputusan Komisi Pemilihan Umum Kota Jakarta Utara",
+  "keputusan sekretaris komisi pemilihan umum kota jakarta utara",
+  "kpt ketua",
+  "KPT-KETUA",
+  "kpt-sekretaris",
+  "sk_sekretariat",
+  "Surat Keputusan",
+  "Perbup",
+  "SK",
+  "kep",
+  "Ketua",
+  "",
+);
+const num = fc
+  .oneof(
+    { weight: 4, arbitrary: fc.integer({ min: 1, max: 400 }) },
+    fc.integer({ min: 0, max: 12345 }),
+  )
+  .map(String);
+const nomor = fc
+  .tuple(
+    fc.constantFrom("No", "No.", "no", "Nomor", "Nomor:", "NOMER", "nmr", "No_", "no-", "Nmr :"),
+    fc.constantFrom("", " ", "  "),
+    num,
+    fc.constantFrom("", "a", "B", "x"),
+  )
+  .map((p) => p.join(""));
+const year = fc
+  .oneof(
+    { weight: 4, arbitrary: fc.integer({ min: 1995, max: 2030 }) },
+    fc.integer({ min: 1895, max: 2205 }),
+  )
+  .map(String);
+const tahun = fc
+  .tuple(
+    fc.constantFrom("Th", "Th.", "Thn", "Tahun", "TAHUN", "tah", "th_", "Thn:"),
+    fc.constantFrom("", " "),
+    year,
+  )
+  .map((p) => p.join(""));
+const sep = fc.constantFrom("_", "-", " ", " - ", "__");
+const pair = fc
+  .tuple(num, fc.constantFrom("", "a"), fc.constantFrom("-", " - ", "_", "/"), year)
+  .map((p) => p.join(""));
+const styleB = fc
+  .tuple(num, sep, fc.constantFrom("PL.01.3-Kpt", "PP.05_Kpts", "HK.03.1 Kpt"), sep)
+  .chain(([n, s1, cls, s2]) =>
+    fc
+      .tuple(
+        fc.constantFrom("3172", "31", "123456"),
+        sep,
+        fc.constantFrom("KPU-Kot", "KPU_Kota", "Sek-Kot", "Sek Kota", "Foo-Bar"),
+        sep,
+        fc.constantFrom("IV", "xii", "3", "12"),
+        sep,
+        year,
+      )
+      .map((rest) => [n, s1, cls, s2, ...rest].join("")),
+  );
+const styleC = fc
+  .tuple(
+    num,
+    sep,
+    fc.constantFrom("Kpts", "Kpt", "kpts"),
+    sep,
+    fc.constantFrom("KPU-Prov", "KPU-Kota", "Sek-Kot", "KPU Prov"),
+    fc.constantFrom("", "-010", "-012.329521", " 7"),
+    sep,
+    year,
+  )
+  .map((p) => p.join(""));
+const qualifier = fc.constantFrom(
+  "LAMPIRAN 1",
+  "Lampiran ke-2",
+  "lampiran II",
+  "Lampiran",
+  "lampiran 0",
+  "lampiran_iv",
+  "lampiran ke 12",
+  "lampiran 1234",
+  "SALINAN",
+  "salinan",
+  "Salinan2",
+);
+const tentang = fc.constantFrom("ttg", "tentang", "TENTANG", "tntg", "Ttg.", "ttg_", "");
+const subjectText = fc.constantFrom(
+  "Penetapan DPT",
+  "pembentukan tim pengelola jdih",
+  "Pe\u0301netapan  DPT",
+  "Anggaran_Tahun_2020",
+  "  -- x --",
+  "(draft)",
+  "[rev] ",
+  "no 5 tahun 2021",
+  "Ketua",
+  "Ünïcödé Ñame",
+  "a\u0007b",
+  "\u00a0dan\u3000lain ",
+  "",
+);
+/** Stray punctuation, gaps and control characters, which the subject's cleaning strips or folds. */
+const junk = fc.string({
+  unit: fc.constantFrom(
+    " ",
+    "-",
+    "\u2013",
+    "\u2014",
+    ".",
+    ",",
+    ";",
+    ":",
+    "(",
+    ")",
+    "[",
+    "]",
+    "_",
+    "\t",
+    "\u00a0",
+    "\u0001",
+    "\u007f",
+    "x",
+    "Y",
+    "\u00e9",
+    "7",
+  ),
+  maxLength: 12,
+});
+const subject = fc.oneof(
+  subjectText,
+  junk,
+  fc.tuple(junk, subjectText, junk).map((p) => p.join("")),
+);
+const ext = fc.constantFrom(
+  ".pdf",
+  ".PDF",
+  ".docx",
+  ".Doc",
+  ".txt",
+  "",
+  ".pdf ",
+  ".jpeg",
+  ".zip",
+  ".",
+);
+const piece = fc.oneof(
+  jenis,
+  nomor,
+  tahun,
+  pair,
+  num,
+  year,
+  styleB,
+  styleC,
+  qualifier,
+  tentang,
+  subject,
+);
+const glue = fc.constantFrom(" ", "_", "-", "  ", ".", ", ", "\t", "");
+
+function recase(s: string, how: number): string {
+  if (how === 1) return s.toUpperCase();
+  if (how === 2) return s.toLowerCase();
+  if (how === 3) return s.normalize("NFD");
+  if (how === 4) return s.replace(/[aeiou]/g, (v) => `${v}\u0301`);
+  return s;
+}
+
+/** Names shaped like the ones staff type: each field once, in any order, mostly readable. */
+const likely = fc
+  .tuple(
+    fc.tuple(
+      jenis,
+      fc.oneof(nomor, pair, styleB, styleC, num),
+      fc.option(fc.oneof(tahun, year), { nil: "" }),
+      fc.option(qualifier, { nil: "" }),
+    ),
+    fc.tuple(tentang, subject).map(([t, s]) => (t ? `${t} ${s}` : s)),
+    fc.constantFrom(true, true, true, false),
+    glue,
+    fc.constantFrom(".pdf", ".PDF", ".docx", ".jpg", ".pdf", ".pdf ", ".txt"),
+    fc.integer({ min: 0, max: 6 }),
+  )
+  .chain(([head, subj, subjectLast, g, e, how]) =>
+    fc.shuffledSubarray(head, { minLength: head.length }).map((h) => {
+      const parts = subjectLast ? [...h, subj] : [subj, ...h];
+      return recase(parts.filter((x) => x !== "").join(g === "" ? " " : g) + e, how);
+    }),
+  );
+
+const realistic = fc
+  .tuple(
+    fc.array(fc.tuple(piece, glue), { minLength: 1, maxLength: 9 }),
+    ext,
+    fc.integer({ min: 0, max: 6 }),
+  )
+  .map(([parts, e, how]) => recase(parts.map(([p, g]) => p + g).join("") + e, how));
+
+const decree: fc.Arbitrary<Decree> = fc.record({
+  jenis: fc.constantFrom("KPT-KETUA", "KPT-SEKRETARIS"),
+  tahun: fc.integer({ min: 1990, max: 2030 }),
+  nomor: fc
+    .tuple(fc.integer({ min: 1, max: 9999 }), fc.constantFrom("", "A", "B"))
+    .map(([n, s]) => `${n}${s}`),
+  qualifier: fc.constantFrom(null, "SALINAN", "LAMPIRAN-1", "LAMPIRAN-12"),
+  tentang: fc.option(fc.string({ unit: "grapheme", maxLength: 100 }), { nil: null }),
+  ext: fc.constantFrom("pdf", "docx", "jpg"),
+});
+const canonical = decree.map((d) => {
+  const p = format(d, ruleSets[0]!);
+  return p.slice(p.lastIndexOf("/") + 1);
+});
+
+const anyName = fc.oneof(
+  { weight: 8, arbitrary: likely },
+  { weight: 4, arbitrary: realistic },
+  { weight: 2, arbitrary: canonical },
+  { weight: 1, arbitrary: fc.string({ unit: "binary", maxLength: 120 }) },
+  { weight: 1, arbitrary: fc.string({ unit: "grapheme-ascii", maxLength: 80 }) },
+);
+
+function same(name: string): void {
+  for (const rules of ruleSets) {
+    for (const now of nows) {
+      const opts = now ? { now } : {};
+      expect(parse(name, rules, opts), name).toEqual(referenceParse(name, rules, opts));
+    }
+  }
+}
+
+describe("parse agrees with the reference parser", () => {
+  // 20,000 names × 9 rule/clock pairs × 2 parsers: about 10 s on a quiet machine, several times
+  // that on a busy one, hence its own time limit.
+  it("on realistic, canonical and arbitrary names", { timeout: 300_000 }, () => {
+    fc.assert(fc.property(anyName, same), { numRuns: 20_000 });
+  });
+
+  it("on the realistic-names table", () => {
+    const rows = JSON.parse(
+      readFileSync(new URL("./names.data.json", import.meta.url), "utf8"),
+    ) as [string, string][];
+    for (const [input] of rows) same(input);
+  });
+});

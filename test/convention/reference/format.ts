@@ -1,0 +1,53 @@
+/**
+ * Decree → canonical relative path `<JENIS>/<TAHUN>/<JENIS>_<TAHUN>_<NOMOR>[_<QUAL>][_<slug>].<ext>`.
+ * Contract: the result is safe on every target (safe-name.ts) and `parse(basename(result))` reads
+ * back the same decree, with `tentang` as the slug reads back (words joined by spaces; null when
+ * the slug is empty) and without `nomorAsli` (a canonical name does not carry it).
+ * When `tentang` is null or slugs to nothing, the `_<slug>` part is left out.
+ */
+import type { ConventionConfig } from "../../../src/config/schema.js";
+import type { Decree } from "../../../src/convention/types.js";
+import { ArsipdError } from "../../../src/errors.js";
+import { unsafeNameReason } from "./safe-name.js";
+import { cutSlug, slugWords } from "./text.js";
+
+/** "12a" → "012A" with pad 3; "1234" stays. */
+export function padNomor(nomor: string, pad: number): string {
+  const m = /^0*(\d+)([A-Za-z]?)$/.exec(nomor);
+  if (!m) throw new ArsipdError("BAD_DECREE", "fatal", `not a decree number: '${nomor}'`);
+  return `${m[1]!.padStart(pad, "0")}${m[2]!.toUpperCase()}`;
+}
+
+/** The file name part without directories. */
+export function formatName(d: Decree, rules: ConventionConfig): string {
+  const fixed = fixedPart(d, rules);
+  const ext = `.${d.ext.toLowerCase()}`;
+  const slug = canonicalSlug(d, fixed.length + ext.length, rules);
+  const name = slug ? `${fixed}_${slug}${ext}` : `${fixed}${ext}`;
+  const why = unsafeNameReason(name, rules.maxNameLength);
+  if (why) {
+    throw new ArsipdError("UNSAFE_NAME", "fatal", `canonical name '${name}' is unsafe (${why})`);
+  }
+  return name;
+}
+
+export function format(d: Decree, rules: ConventionConfig): string {
+  return `${d.jenis}/${d.tahun}/${formatName(d, rules)}`;
+}
+
+function fixedPart(d: Decree, rules: ConventionConfig): string {
+  const qual = d.qualifier ? `_${d.qualifier}` : "";
+  return `${d.jenis}_${d.tahun}_${padNomor(d.nomor, rules.nomorPad)}${qual}`;
+}
+
+function canonicalSlug(d: Decree, used: number, rules: ConventionConfig): string {
+  if (!d.tentang) return "";
+  return cutSlug(slugWords(d.tentang), rules.maxNameLength - used - 1);
+}
+
+/** The subject as a canonical name reads it back: slug words joined by spaces, or null. */
+export function tentangAsCanonical(d: Decree, rules: ConventionConfig): string | null {
+  const used = fixedPart(d, rules).length + d.ext.length + 1;
+  const slug = canonicalSlug(d, used, rules);
+  return slug ? slug.replace(/-/g, " ") : null;
+}

@@ -1,0 +1,46 @@
+/**
+ * Names every target accepts: Windows/SMB, ownCloud (with its upload suffix) and Linux.
+ * A canonical name arsipd writes must pass `unsafeNameReason(name, max) === null`.
+ */
+
+import { isAscii } from "./text.js";
+
+/** ownCloud appends `.ocTransferId<digits>.part` (~27 bytes) while uploading; some versions cap at 250 bytes. */
+export const OWNCLOUD_MAX_BYTES = 250;
+export const OWNCLOUD_UPLOAD_SUFFIX_BYTES = 27;
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we reject
+const FORBIDDEN = /[<>:"/\\|?*\u0000-\u001f\u007f]/;
+const RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/i;
+
+/** Whether `segment` (a file or folder name) is a Windows reserved device name, with or without extension. */
+export function isReservedDeviceName(segment: string): boolean {
+  const dot = segment.indexOf(".");
+  const stem = dot < 0 ? segment : segment.slice(0, dot);
+  return RESERVED.test(stem.trimEnd());
+}
+
+/** Why `name` is not safe on every target, or null when it is. */
+export function unsafeNameReason(name: string, maxLength: number): string | null {
+  if (name.length === 0) return "empty name";
+  if (name === "." || name === "..") return "dot name";
+  if (FORBIDDEN.test(name)) return "forbidden character";
+  if (isReservedDeviceName(name)) return "reserved device name";
+  if (/[. ]$/.test(name)) return "trailing dot or space";
+  if (!isAscii(name) && name !== name.normalize("NFC")) return "not NFC";
+  if (name.length > maxLength) return "too long";
+  const bytes = Buffer.byteLength(name, "utf8");
+  if (bytes + OWNCLOUD_UPLOAD_SUFFIX_BYTES > OWNCLOUD_MAX_BYTES)
+    return "too many bytes for ownCloud";
+  if (name.toLowerCase() === ".htaccess") return "blocked by ownCloud";
+  return null;
+}
+
+export function isSafeName(name: string, maxLength: number): boolean {
+  return unsafeNameReason(name, maxLength) === null;
+}
+
+/** Every segment of a relative POSIX path is safe. */
+export function isSafeRelPath(rel: string, maxLength: number): boolean {
+  return rel.split("/").every((s) => isSafeName(s, maxLength));
+}
