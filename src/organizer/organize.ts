@@ -135,6 +135,16 @@ async function statHinted(share: string, paths: string[], ignore: (n: string) =>
     if (rel === "" || rel.startsWith("..") || path.isAbsolute(rel) || abs.has(rel)) continue;
     if (rel.split("/").some(ignore)) continue;
     const st = await lstat(full).catch(() => null);
+    if (st?.isDirectory()) {
+      // A folder that appeared (copied in whole): the files already in it fired no event.
+      for (const f of (await scanShare(full, { ignore })).files) {
+        const r = `${rel}/${f.rel}`;
+        if (abs.has(r)) continue;
+        files.push({ rel: r, size: f.size, mtimeMs: f.mtimeMs });
+        abs.set(r, f.abs);
+      }
+      continue;
+    }
     if (!st?.isFile()) continue;
     files.push({ rel, size: st.size, mtimeMs: st.mtimeMs });
     abs.set(rel, full);

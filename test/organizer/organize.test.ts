@@ -147,6 +147,18 @@ describe("organize", () => {
     expect([again.duplicates, again.conflicts, again.moves]).toEqual([[], [], []]);
   });
 
+  it("a quick pass given a folder that appeared files the decrees inside it", async () => {
+    const { share, config } = await tempShare();
+    await put(share, "incoming/sub/SK Ketua No 3 Th 2023 ttg Jadwal.pdf", "three");
+    await put(share, "elsewhere/SK Ketua No 4 Th 2023.pdf", "four: not named in the pass");
+    const r = await organize({ config, log: silent, now: () => NOW }, { paths: ["incoming"] });
+    expect(r.moves.map((m) => m.to)).toEqual(["KPT-KETUA/2023/KPT-KETUA_2023_003_jadwal.pdf"]);
+    expect(
+      await readFile(path.join(share, "KPT-KETUA/2023/KPT-KETUA_2023_003_jadwal.pdf"), "utf8"),
+    ).toBe("three");
+    expect(existsSync(path.join(share, "elsewhere/SK Ketua No 4 Th 2023.pdf"))).toBe(true);
+  });
+
   it("defers a file still being written and leaves a dry run's share unchanged", async () => {
     const { share, config } = await tempShare();
     await put(share, "SK Ketua No 1 Th 2024.pdf", "fresh", new Date(NOW.getTime() - 500));
