@@ -72,7 +72,7 @@ export async function applyPlan(actions: MirrorAction[], ctx: ApplyContext): Pro
   const { remote, journal } = ctx;
   const work = actions.filter((a) => a.kind !== "mkdir" && a.kind !== "skip");
   res.skipped = actions.filter((a) => a.kind === "skip").length;
-  const totalBytes = work.reduce(
+  let totalBytes = work.reduce(
     (n, a) => n + (a.kind === "upload" || a.kind === "conflict-keep" ? a.local.size : 0),
     0,
   );
@@ -389,8 +389,10 @@ export async function applyPlan(actions: MirrorAction[], ctx: ApplyContext): Pro
         const log = ctx.log.child({ path: "rel" in a ? a.rel : a.kind === "move" ? a.to : a.path });
         try {
           const left = (await run(a, log)) === "left";
-          if (left) log.debug({ action: a.kind }, "left for the next pass");
-          else if (a.kind === "move") log.info({ from: a.from }, "moved on the remote");
+          if (left) {
+            if ("local" in a) totalBytes -= a.local.size; // none of it will be sent
+            log.debug({ action: a.kind }, "left for the next pass");
+          } else if (a.kind === "move") log.info({ from: a.from }, "moved on the remote");
           else if (a.kind === "refresh" || a.kind === "remove-scratch")
             log.debug({ action: a.kind }, "done");
           else if (a.kind !== "trash" && a.kind !== "forget")
