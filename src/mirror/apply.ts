@@ -3,6 +3,9 @@
  * once (the journal batches the fsyncs). Contract:
  * - folders first, parents before children, each once; then the rest with at most
  *   `concurrency` in flight;
+ * - a FreshFile is hashed right before its upload, in its transfer slot (so hashing overlaps the
+ *   other transfers); one whose size changed since the scan is not uploaded but `deferred`
+ *   (still being written), one that cannot be read is left for the next pass;
  * - an upload is recorded only after the Remote confirmed it (size checked);
  * - a conflict on upload (the remote changed since we looked) is resolved on the spot: the same
  *   content already there is adopted, anything else is kept as a konflik copy before ours goes up;
@@ -18,10 +21,17 @@ import type { DirListing, Remote, RemoteCapabilities, RemoteEntry } from "../rem
 import type { Journal } from "../state/journal.js";
 import { backoffMs } from "../state/journal-types.js";
 import { eachLimit } from "../util/limit.js";
+import { hashNow } from "./digests.js";
 import { observeFolder } from "./discover.js";
 import { conflictPath, parentOf, withCounter } from "./names.js";
 import { sameContent } from "./plan.js";
-import type { LocalFile, MirrorAction, MirrorSummary } from "./types.js";
+import {
+  type FreshFile,
+  isFresh,
+  type LocalFile,
+  type MirrorAction,
+  type MirrorSummary,
+} from "./types.js";
 
 export interface ApplyContext {
   remote: Remote;
@@ -36,7 +46,7 @@ export interface ApplyContext {
 }
 
 /** The counts of a pass that apply decides; the pass adds the rest of the summary. */
-export type ApplyResult = Omit<MirrorSummary, "deferred" | "refused" | "plan" | "durationMs">;
+export type ApplyResult = Omit<MirrorSummary, "refused" | "plan" | "durationMs">;
 
 const STOPPING = new Set(["auth", "quota"]);
 
@@ -53,6 +63,7 @@ export async function applyPlan(actions: MirrorAction[], ctx: ApplyContext): Pro
     conflicts: 0,
     skipped: 0,
     failed: 0,
+    deferred: [],
   };
   const inner = new AbortController();
   const onAbort = () => inner.abort();
@@ -62,7 +73,7 @@ export async function applyPlan(actions: MirrorAction[], ctx: ApplyContext): Pro
   const { remote, journal } = ctx;
   const work = actions.filter((a) => a.kind !== "mkdir" && a.kind !== "skip");
   res.skipped = actions.filter((a) => a.kind === "skip").length;
-  const totalBytes = work.reduce(
+  let totalBytes = work.reduce(
     (n, a) => n + (a.kind === "upload" || a.kind === "conflict-keep" ? a.local.size : 0),
     0,
   );
@@ -222,23 +233,39 @@ export async function applyPlan(actions: MirrorAction[], ctx: ApplyContext): Pro
     await keepTheirsThenPut(rel, remotePath, conflictPath(remotePath, ctx.now()), f, log);
   };
   const isKind = (err: unknown, kind: string) => err instanceof ArsipdError && err.kind === kind;
+  /** The file with its digests, or undefined when it is left alone this pass (see the header). */
+  const hashed = async (f: LocalFile | FreshFile, log: Logger): Promise<LocalFile | undefined> => {
+    if (!isFresh(f)) return f;
+    try {
+      const h = await hashNow(f, signal);
+      if (h !== "changed") return h;
+      res.deferred.push(f.rel);
+      log.info("changed since the scan (still being written): left for the next pass");
+    } catch (err) {
+      if (!signal.aborted)
+        log.warn({ err: describeError(err) }, "could not read the file; left for the next pass");
+    }
+    return undefined;
+  };
 
-  const run = async (a: MirrorAction, log: Logger): Promise<void> => {
+  /** Resolves to "left" when the action was not carried out and nothing is recorded. */
+  const run = async (a: MirrorAction, log: Logger): Promise<"left" | undefined> => {
     switch (a.kind) {
-      case "upload":
+      case "upload": {
+        const f = await hashed(a.local, log);
+        if (!f) return "left";
         try {
-          await put(a.rel, a.remotePath, a.local, {
-            ifMatch: a.ifMatch,
-            ifNoneMatch: a.ifNoneMatch,
-          });
+          await put(a.rel, a.remotePath, f, { ifMatch: a.ifMatch, ifNoneMatch: a.ifNoneMatch });
           res.uploaded++;
         } catch (err) {
           if (!isKind(err, "conflict")) throw err;
-          await resolveConflict(a.rel, a.remotePath, a.local, log);
+          await resolveConflict(a.rel, a.remotePath, f, log);
         }
         return;
+      }
       case "conflict-keep":
-        return keepTheirsThenPut(a.rel, a.remotePath, a.keepAs, a.local, log);
+        await keepTheirsThenPut(a.rel, a.remotePath, a.keepAs, a.local, log);
+        return;
       case "move": {
         const old = journal.get(a.from);
         try {
@@ -258,7 +285,10 @@ export async function applyPlan(actions: MirrorAction[], ctx: ApplyContext): Pro
               log,
             );
           }
-          if (isKind(err, "conflict")) return resolveConflict(a.to, a.toRemote, a.local, log);
+          if (isKind(err, "conflict")) {
+            await resolveConflict(a.to, a.toRemote, a.local, log);
+            return;
+          }
           throw err;
         }
         const st = await remote.stat(a.toRemote, signal);
@@ -301,7 +331,8 @@ export async function applyPlan(actions: MirrorAction[], ctx: ApplyContext): Pro
         res.forgotten++;
         return;
       case "adopt":
-        return adopt(a.rel, a.local, a.remote);
+        adopt(a.rel, a.local, a.remote);
+        return;
       case "refresh": {
         const e = journal.get(a.rel);
         if (e) journal.set(a.rel, { ...e, size: a.local.size, mtimeMs: a.local.mtimeMs });
@@ -362,8 +393,11 @@ export async function applyPlan(actions: MirrorAction[], ctx: ApplyContext): Pro
       async (a) => {
         const log = ctx.log.child({ path: "rel" in a ? a.rel : a.kind === "move" ? a.to : a.path });
         try {
-          await run(a, log);
-          if (a.kind === "move") log.info({ from: a.from }, "moved on the remote");
+          const left = (await run(a, log)) === "left";
+          if (left) {
+            if ("local" in a) totalBytes -= a.local.size; // none of it will be sent
+            log.debug({ action: a.kind }, "left for the next pass");
+          } else if (a.kind === "move") log.info({ from: a.from }, "moved on the remote");
           else if (a.kind === "refresh" || a.kind === "remove-scratch")
             log.debug({ action: a.kind }, "done");
           else if (a.kind !== "trash" && a.kind !== "forget")

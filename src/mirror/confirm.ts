@@ -12,11 +12,12 @@ import type { Journal } from "../state/journal.js";
 import { hashStream } from "../util/hash.js";
 import { eachLimit } from "../util/limit.js";
 import { sameContent } from "./plan.js";
-import type { LocalFile } from "./types.js";
+import { type FreshFile, isFresh, type LocalFile } from "./types.js";
 
 export async function confirmByContent(
   listing: RemoteEntry[],
-  local: LocalFile[],
+  /** FreshFiles are passed over: nothing is at their remote path (fresh.ts). */
+  local: (LocalFile | FreshFile)[],
   journal: Journal,
   remote: Remote,
   caps: RemoteCapabilities,
@@ -24,8 +25,8 @@ export async function confirmByContent(
   signal?: AbortSignal,
 ): Promise<number> {
   const byPath = new Map(listing.map((e) => [e.path, e]));
-  const doubtful = local.filter((f) => {
-    if (journal.get(f.rel)) return false;
+  const doubtful = local.filter((f): f is LocalFile => {
+    if (isFresh(f) || journal.get(f.rel)) return false;
     const r = byPath.get(f.rel);
     return (
       !!r &&

@@ -1,24 +1,23 @@
 /**
- * One mirror pass: scan the share, hash what changed, (full pass: list the remote), plan, and
- * unless it is a dry run, apply. The quarantine folder is mirrored like any other (nothing a
- * clerk saved is lost); a top-level share folder named like the remote trash is not.
+ * One mirror pass: scan the share, (full pass: list the remote), hash what the plan compares,
+ * plan, and unless it is a dry run, apply (which hashes the other new files just before their
+ * upload, see fresh.ts). The quarantine folder is mirrored like any other (nothing a clerk saved
+ * is lost); a top-level share folder named like the remote trash is not.
  */
 import path from "node:path";
 import type { Config } from "../config/schema.js";
-import { describeError } from "../errors.js";
 import type { Logger } from "../log/logger.js";
 import type { Remote } from "../remote/types.js";
 import { makeIgnore } from "../share/ignore.js";
 import { isOwnFile } from "../share/own-files.js";
 import { type ScanResult, scanShare } from "../share/scan.js";
 import type { Journal } from "../state/journal.js";
-import { hashFile } from "../util/hash.js";
-import { eachLimit } from "../util/limit.js";
 import { applyPlan } from "./apply.js";
 import { confirmByContent } from "./confirm.js";
+import { shareDigests } from "./digests.js";
 import { discover } from "./discover.js";
-import { needsHash, planMirror } from "./plan.js";
-import type { LocalFile, MirrorSummary } from "./types.js";
+import { planMirror } from "./plan.js";
+import type { MirrorSummary } from "./types.js";
 
 export interface MirrorContext {
   config: Config;
@@ -54,8 +53,6 @@ function withoutTopDir(scan: ScanResult, dir: string): ScanResult {
   };
 }
 
-const HASH_PARALLEL = 2;
-
 export async function mirrorPass(
   ctx: MirrorContext,
   opts: MirrorOptions = {},
@@ -79,62 +76,18 @@ export async function mirrorPass(
       "share folder unreadable: its files are left as they are",
     );
 
-  const local: LocalFile[] = [];
-  const toHash: typeof scan.files = [];
   // A file modified within the stability window is probably still being written (a scanner,
   // a copy over SMB): it is left alone this pass, like an unreadable one, and the daemon looks
   // again once the window has passed. A future mtime (a skewed clock) says nothing: go on.
   const nowMs = now().getTime();
   const deferred: string[] = [];
-  for (const f of scan.files) {
+  const settled = scan.files.filter((f) => {
     const age = nowMs - f.mtimeMs;
-    if (age >= 0 && age < config.watch.stabilityMs && !isOwnFile(config, f.rel)) {
-      deferred.push(f.rel);
-      unreadable.push(f.rel);
-      continue;
-    }
-    const e = journal.get(f.rel);
-    if (!e || needsHash(f, e)) toHash.push(f);
-    else
-      local.push({
-        rel: f.rel,
-        abs: f.abs,
-        size: f.size,
-        mtimeMs: f.mtimeMs,
-        sha256: e.sha256,
-        sha1: e.sha1,
-      });
-  }
-  await eachLimit(
-    toHash,
-    HASH_PARALLEL,
-    async (f) => {
-      try {
-        const d = await hashFile(f.abs, opts.signal);
-        if (d.size !== f.size) {
-          deferred.push(f.rel); // it grew while we read it: still being written
-          unreadable.push(f.rel);
-          return;
-        }
-        local.push({
-          rel: f.rel,
-          abs: f.abs,
-          size: d.size,
-          mtimeMs: f.mtimeMs,
-          sha256: d.sha256,
-          sha1: d.sha1,
-        });
-      } catch (err) {
-        unreadable.push(f.rel); // vanished or locked between scan and hash: next pass decides
-        log.warn(
-          { path: f.rel, err: describeError(err) },
-          "could not read the file; left for the next pass",
-        );
-      }
-    },
-    () => opts.signal?.aborted === true,
-  );
-  if (opts.signal?.aborted) return summary(started, { deferred });
+    if (age < 0 || age >= config.watch.stabilityMs || isOwnFile(config, f.rel)) return true;
+    deferred.push(f.rel);
+    unreadable.push(f.rel);
+    return false;
+  });
 
   const caps = await remote.capabilities();
   const found = opts.full
@@ -147,6 +100,16 @@ export async function mirrorPass(
     : undefined;
   if (found) log.debug({ listed: found.listed, reused: found.reused }, "remote folders read");
   const listing = found?.entries;
+  const local = await shareDigests(settled, {
+    journal,
+    listing,
+    remoteRoot: "",
+    unreadable,
+    deferred,
+    log,
+    signal: opts.signal,
+  });
+  if (opts.signal?.aborted) return summary(started, { deferred });
   if (listing) {
     const n = await confirmByContent(
       listing,
@@ -196,7 +159,7 @@ export async function mirrorPass(
     signal: opts.signal,
     onProgress: opts.onProgress,
   });
-  const s = summary(started, { ...res, deferred });
+  const s = summary(started, { ...res, deferred: [...deferred, ...res.deferred] });
   // A pass that did nothing is routine; one that acted or failed is worth an admin's eye.
   const acted = s.uploaded + s.moved + s.trashed + s.adopted + s.conflicts + s.failed > 0;
   log[acted || opts.full ? "info" : "debug"](

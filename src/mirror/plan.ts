@@ -5,6 +5,8 @@
  *
  * Two steps: the caller asks `needsHash(file, journalEntry)` for every scanned file and hashes
  * only those (new, or size/mtime changed); the others take their digests from the journal.
+ * A new file nothing needs to be compared with may come unhashed (a FreshFile, see fresh.ts): it
+ * is planned as a plain upload (If-None-Match) and is never a MOVE target; apply hashes it.
  *
  * Rules, in the order they are decided:
  * - files in back-off (failure record, nextRetryAt > now, file unchanged since) are skipped;
@@ -27,7 +29,13 @@ import { isScratchPath } from "../remote/scratch.js";
 import type { RemoteCapabilities, RemoteEntry } from "../remote/types.js";
 import type { FailureEntry, JournalEntry } from "../state/journal-types.js";
 import { ancestors, conflictPath, joinRemote, trashPath } from "./names.js";
-import type { LocalFile, MirrorAction, MirrorPlan } from "./types.js";
+import {
+  type FreshFile,
+  isFresh,
+  type LocalFile,
+  type MirrorAction,
+  type MirrorPlan,
+} from "./types.js";
 
 /** Read access to the journal (the Journal class satisfies it). */
 export interface JournalView {
@@ -46,7 +54,8 @@ export interface PlanConfig {
 }
 
 export interface PlanInput {
-  local: LocalFile[];
+  /** FreshFiles must have no journal entry (checked: a caller bug throws). */
+  local: (LocalFile | FreshFile)[];
   journal: JournalView;
   /** Present on a full pass. */
   remote?: { entries: RemoteEntry[]; caps: RemoteCapabilities } | undefined;
@@ -86,7 +95,7 @@ export function unchangedSinceUpload(r: RemoteEntry, e: JournalEntry): boolean {
   return true;
 }
 
-function underAny(rel: string, prefixes: string[]): boolean {
+export function underAny(rel: string, prefixes: string[]): boolean {
   return prefixes.some((p) => p === "" || rel === p || rel.startsWith(`${p}/`));
 }
 
@@ -133,7 +142,7 @@ export function planMirror(input: PlanInput): MirrorPlan {
         message: "the share could not be read: is it mounted? Nothing was mirrored",
       },
     };
-  const local = new Map<string, LocalFile>();
+  const local = new Map<string, LocalFile | FreshFile>();
   for (const f of input.local)
     if (f.rel !== cfg.trashDir && !f.rel.startsWith(`${cfg.trashDir}/`)) local.set(f.rel, f);
   if (local.size === 0 && journal.size > 0 && !input.acceptVanished)
@@ -156,7 +165,7 @@ export function planMirror(input: PlanInput): MirrorPlan {
 
   // Pass 1: every present file.
   const perFile = new Map<string, MirrorAction>();
-  const plainNew = new Map<string, string[]>(); // sha256 → new files planned as plain uploads
+  const plainNew = new Map<string, LocalFile[]>(); // sha256 → new files planned as plain uploads
   for (const f of local.values()) {
     const e = journal.get(f.rel);
     const fail = journal.failure(f.rel);
@@ -174,6 +183,20 @@ export function planMirror(input: PlanInput): MirrorPlan {
       continue;
     }
     const remotePath = e?.remotePath ?? joinRemote(cfg.remoteRoot, f.rel);
+    if (isFresh(f)) {
+      if (e) throw new Error(`planMirror: ${f.rel} is in the journal but came unhashed`);
+      // Should something be at remotePath after all, If-None-Match fails and apply, which has
+      // hashed the file by then, adopts the same content or keeps theirs as a konflik copy.
+      perFile.set(f.rel, {
+        kind: "upload",
+        rel: f.rel,
+        remotePath,
+        local: f,
+        ifNoneMatch: true,
+        reason: "new",
+      });
+      continue;
+    }
     const r = remote?.get(remotePath);
     const keep = (reason: string): MirrorAction => ({
       kind: "conflict-keep",
@@ -220,7 +243,7 @@ export function planMirror(input: PlanInput): MirrorPlan {
     perFile.set(f.rel, a);
     if (a.kind === "upload" && !e && a.ifNoneMatch) {
       const list = plainNew.get(f.sha256) ?? [];
-      list.push(f.rel);
+      list.push(f);
       plainNew.set(f.sha256, list);
     }
   }
@@ -243,16 +266,16 @@ export function planMirror(input: PlanInput): MirrorPlan {
     const intact = !r || unchangedSinceUpload(r, e);
     const target = intact ? plainNew.get(e.sha256)?.shift() : undefined;
     if (target !== undefined) {
-      const t = perFile.get(target) as Extract<MirrorAction, { kind: "upload" }>;
-      moveTargets.add(target);
-      perFile.delete(target);
+      const t = perFile.get(target.rel) as Extract<MirrorAction, { kind: "upload" }>;
+      moveTargets.add(target.rel);
+      perFile.delete(target.rel);
       destructive.push({
         kind: "move",
         from: rel,
-        to: target,
+        to: target.rel,
         fromRemote: e.remotePath,
         toRemote: t.remotePath,
-        local: t.local,
+        local: target,
       });
       continue;
     }

@@ -1,16 +1,32 @@
 /** The mirror's plan as data: what planMirror returns, apply executes and --dry-run prints. */
 import type { RemoteEntry } from "../remote/types.js";
 
-/** A share file as the planner sees it (hashed, or its digests taken from the journal). */
-export interface LocalFile {
+/** A scanned share file: what is known before it is read. */
+export interface ScannedFile {
   rel: string;
-  /** Absolute path on disk (for apply's upload); carried through, never read by the planner. */
+  /** Absolute path on disk (for hashing and apply's upload); never read by the planner. */
   abs: string;
   size: number;
   mtimeMs: number;
+}
+
+/** A share file as the planner compares it: hashed this pass, or its digests from the journal. */
+export interface LocalFile extends ScannedFile {
   sha256: string;
   sha1?: string | undefined;
 }
+
+/**
+ * A share file nothing needs to be compared with (see fresh.ts: new, nothing at its remote path,
+ * no synced file vanished): the planner can only upload it as new (If-None-Match), and apply
+ * hashes it right before its PUT, in the same transfer slot. `digests` says so in a --dry-run
+ * JSON plan; a file of this type has no digests at all.
+ */
+export interface FreshFile extends ScannedFile {
+  digests: "at-upload";
+}
+
+export const isFresh = (f: LocalFile | FreshFile): f is FreshFile => "digests" in f;
 
 export type MirrorAction =
   | { kind: "mkdir"; path: string }
@@ -18,7 +34,8 @@ export type MirrorAction =
       kind: "upload";
       rel: string;
       remotePath: string;
-      local: LocalFile;
+      /** Only a plain new upload (reason "new", ifNoneMatch) may carry a FreshFile. */
+      local: LocalFile | FreshFile;
       /** Replace only our last upload (its ETag). */
       ifMatch?: string | undefined;
       /** Fail if anything is there. */

@@ -2,6 +2,8 @@
 // at a chosen point. Every completed put and move is appended (fsync'd) to CRASH_EVENTS so the
 // test can count uploads across crashes. Env: SHARE MIRROR STATE CRASH_EVENTS
 // KILL_WHEN=put-begin|put-done|move-done|flush KILL_AT=N BATCH=n
+// NO_MTIME=1: the remote claims not to keep mtimes (and gives no checksums), so a file uploaded
+// before a crash can only be recognised by reading it back (confirm.ts).
 import { closeSync, fsyncSync, openSync, writeSync } from "node:fs";
 import pino from "pino";
 import { configSchema } from "../../dist/config/schema.js";
@@ -29,6 +31,10 @@ class CountingRemote extends LocalRemote {
     event(`put\t${p}`);
     hit("put-done");
     return r;
+  }
+  async capabilities() {
+    const caps = await super.capabilities();
+    return env.NO_MTIME ? { ...caps, setMtime: false } : caps;
   }
   async move(a, b, signal) {
     await super.move(a, b, signal);

@@ -99,6 +99,31 @@ describe("mirror crash safety (kill -9)", () => {
     await assertConsistent(t);
   });
 
+  it("kill after PUTs of late-hashed new files; no mtime to go by: read back and adopted", async () => {
+    const t = await setup();
+    await t.journal.close();
+    await makeTree(t, 200);
+    const ev = path.join(t.base, "events");
+    const env = { NO_MTIME: "1" };
+    const first = await runChild(t, ev, { ...env, KILL_WHEN: "put-done", KILL_AT: "57" });
+    expect(first.signal).toBe("SIGKILL");
+    const j = await Journal.open(t.state, { readOnly: true });
+    const unrecorded = 57 - j.size; // on the server, not in the journal
+    await j.close();
+    expect(unrecorded).toBeGreaterThan(0);
+    const second = await runChild(t, ev, env);
+    expect(second.code).toBe(0);
+    const s = JSON.parse(second.out);
+    expect(s).toMatchObject({ failed: 0, conflicts: 0 });
+    // Also adopted: PUTs still in flight at the kill that had already stored their file.
+    expect(s.adopted).toBeGreaterThanOrEqual(unrecorded);
+    expect(s.adopted).toBeLessThanOrEqual(unrecorded + t.config.remote.concurrency - 1);
+    const puts = (await events(ev)).filter((e) => e[0] === "put").map((e) => e[1]);
+    expect(new Set(puts).size).toBe(puts.length); // no path uploaded twice
+    expect(puts.length + s.adopted - unrecorded).toBe(200);
+    await assertConsistent(t);
+  });
+
   it("kill twice in a row, including while renames are MOVEd", async () => {
     const t = await setup();
     await t.journal.close();

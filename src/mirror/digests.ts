@@ -1,0 +1,90 @@
+/**
+ * Reading the digests a mirror pass needs (SHA-256 + SHA-1, one read per file): up front for the
+ * files the plan compares, at upload time for the fresh ones (see fresh.ts for which is which).
+ */
+import { describeError } from "../errors.js";
+import type { Logger } from "../log/logger.js";
+import type { RemoteEntry } from "../remote/types.js";
+import { hashFile } from "../util/hash.js";
+import { eachLimit } from "../util/limit.js";
+import { freshPaths } from "./fresh.js";
+import { type JournalView, needsHash } from "./plan.js";
+import type { FreshFile, LocalFile, ScannedFile } from "./types.js";
+
+/** Files hashed at once before planning: hashing is CPU and disk bound, two keep both busy. */
+const HASH_PARALLEL = 2;
+
+/**
+ * Hashes `f` now. "changed" when its size is no longer the scanned one: it is still being
+ * written, so it is left for the next pass rather than recorded with a mismatched size.
+ * Rejects when the file cannot be read (gone, locked) or `signal` aborts.
+ */
+export async function hashNow(
+  f: ScannedFile,
+  signal?: AbortSignal,
+): Promise<LocalFile | "changed"> {
+  const d = await hashFile(f.abs, signal);
+  if (d.size !== f.size) return "changed";
+  return {
+    rel: f.rel,
+    abs: f.abs,
+    size: f.size,
+    mtimeMs: f.mtimeMs,
+    sha256: d.sha256,
+    sha1: d.sha1,
+  };
+}
+
+export interface ShareDigestsContext {
+  journal: JournalView;
+  listing: RemoteEntry[] | undefined;
+  remoteRoot: string;
+  /** Appended to: files that could not be read (nothing about them is decided this pass). */
+  unreadable: string[];
+  /** Appended to: files that changed while being read (still being written). */
+  deferred: string[];
+  log: Logger;
+  signal?: AbortSignal | undefined;
+}
+
+/**
+ * The planner's view of `files`: fresh files unhashed, unchanged ones with the journal's
+ * digests, the rest hashed now. A file that cannot be read or changed while read is left out.
+ */
+export async function shareDigests(
+  files: ScannedFile[],
+  ctx: ShareDigestsContext,
+): Promise<(LocalFile | FreshFile)[]> {
+  const { journal } = ctx;
+  const fresh = freshPaths({ files, ...ctx });
+  const out: (LocalFile | FreshFile)[] = [];
+  const toHash: ScannedFile[] = [];
+  for (const f of files) {
+    const e = journal.get(f.rel);
+    const base = { rel: f.rel, abs: f.abs, size: f.size, mtimeMs: f.mtimeMs };
+    if (fresh.has(f.rel)) out.push({ ...base, digests: "at-upload" });
+    else if (e && !needsHash(f, e)) out.push({ ...base, sha256: e.sha256, sha1: e.sha1 });
+    else toHash.push(f);
+  }
+  await eachLimit(
+    toHash,
+    HASH_PARALLEL,
+    async (f) => {
+      try {
+        const h = await hashNow(f, ctx.signal);
+        if (h !== "changed") return void out.push(h);
+        ctx.deferred.push(f.rel);
+        ctx.unreadable.push(f.rel);
+      } catch (err) {
+        ctx.unreadable.push(f.rel); // vanished or locked between scan and hash: next pass decides
+        if (ctx.signal?.aborted) return;
+        ctx.log.warn(
+          { path: f.rel, err: describeError(err) },
+          "could not read the file; left for the next pass",
+        );
+      }
+    },
+    () => ctx.signal?.aborted === true,
+  );
+  return out;
+}
