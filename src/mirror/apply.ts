@@ -140,8 +140,11 @@ export async function applyPlan(actions: MirrorAction[], ctx: ApplyContext): Pro
         progress();
       },
     });
-    if (r.entry) return record(rel, f, r.entry, r.mtimeKept);
     const dir = parentOf(remotePath);
+    if (r.entry) {
+      answered.add(dir);
+      return record(rel, f, r.entry, r.mtimeKept);
+    }
     const list = unchecked.get(dir) ?? [];
     list.push({ rel, remotePath, f, mtimeKept: r.mtimeKept });
     unchecked.set(dir, list);
@@ -153,6 +156,8 @@ export async function applyPlan(actions: MirrorAction[], ctx: ApplyContext): Pro
    * first mirror. Until checked an upload is not in the journal, so a crash loses nothing: the
    * next full pass finds the file on the server and adopts it by checksum.
    */
+  /** Folders of uploads the server's answer confirmed (OwnCloud): listed once at the end. */
+  const answered = new Set<string>();
   const unchecked = new Map<
     string,
     { rel: string; remotePath: string; f: LocalFile; mtimeKept: boolean }[]
@@ -412,6 +417,17 @@ export async function applyPlan(actions: MirrorAction[], ctx: ApplyContext): Pro
     );
     await checkSizes(true);
     res.uploaded -= notStored;
+    // One listing per folder that received uploads, after the last of them, lets the next full
+    // pass skip it (its ETag is recorded when the listing agrees with the journal).
+    if (ctx.caps.folderEtags)
+      for (const dir of answered) {
+        if (signal.aborted) break;
+        try {
+          observeFolder(journal, dir, await remote.listDir(dir, signal));
+        } catch {
+          // only an optimisation: the next full pass lists the folder instead
+        }
+      }
   } finally {
     ctx.signal?.removeEventListener("abort", onAbort);
     await journal.flush();

@@ -18,16 +18,24 @@ export interface PutContext {
     signal: AbortSignal | undefined,
     fn: (attempt: number) => Promise<T>,
   ): Promise<T>;
-  /** One PUT of the whole file; resolves to "the server said X-OC-Mtime: accepted". */
+  /**
+   * One PUT of the whole file: whether the server said X-OC-Mtime: accepted, and the ETag it
+   * gave the stored file (OwnCloud's OC-ETag), if any.
+   */
   upload(
     path: string,
     localFile: string,
     headers: Record<string, string>,
     o: PutOptions,
-  ): Promise<boolean>;
+  ): Promise<Uploaded>;
   move(from: string, to: string, overwrite: boolean, signal?: AbortSignal): Promise<void>;
   remove(path: string): Promise<void>;
   scratchName(name: string): string;
+}
+
+export interface Uploaded {
+  mtimeKept: boolean;
+  etag?: string | undefined;
 }
 
 function conflict(path: string, why: string): ArsipdError {
@@ -80,18 +88,33 @@ export async function putFile(
   if ((await ctx.ownCloud()) !== null) {
     if (o.ifMatch) headers["If-Match"] = o.ifMatch;
     if (o.ifNoneMatch) headers["If-None-Match"] = "*";
-    mtimeKept = await ctx.retry(`PUT ${path}`, o.signal, async (attempt) => {
+    const up = await ctx.retry(`PUT ${path}`, o.signal, async (attempt): Promise<Uploaded> => {
       try {
         return await ctx.upload(path, localFile, headers, o);
       } catch (err) {
         if (!isKind(err, "conflict")) throw err;
-        if (attempt > 0 && (await alreadyOurs(ctx, path, o))) return false;
+        if (attempt > 0 && (await alreadyOurs(ctx, path, o))) return { mtimeKept: false };
         throw conflict(
           path,
           o.ifNoneMatch ? "already exists on the remote" : "changed on the remote",
         );
       }
     });
+    // OwnCloud stores a PUT carrying OC-Checksum only when the body it received has that SHA-1
+    // (and a Content-Length's worth of bytes): its success answer, with the new file's ETag, is
+    // the proof a listing would give, without the listing.
+    if (o.sha1 && up.etag) {
+      const entry: RemoteEntry = {
+        path,
+        type: "file",
+        size: o.size,
+        etag: up.etag,
+        mtimeMs: up.mtimeKept ? Math.floor(o.mtimeMs / 1000) * 1000 : undefined,
+        checksums: { sha1: o.sha1 },
+      };
+      return { entry, mtimeKept: up.mtimeKept };
+    }
+    mtimeKept = up.mtimeKept;
   } else {
     const existing = await ctx.stat(path, o.signal);
     if (o.ifNoneMatch && existing) throw conflict(path, "already exists on the remote");
@@ -102,7 +125,7 @@ export async function putFile(
     const scratch = posix.join(dir, ctx.scratchName(posix.basename(path)));
     try {
       mtimeKept = await ctx.retry(`PUT ${scratch}`, o.signal, async () => {
-        const kept = await ctx.upload(scratch, localFile, headers, o);
+        const { mtimeKept: kept } = await ctx.upload(scratch, localFile, headers, o);
         const e = await ctx.stat(scratch, o.signal);
         if (!e || e.size !== o.size) throw shortWrite(path, e, o.size);
         return kept;

@@ -328,7 +328,8 @@ export class WebDavRemote implements Remote {
           if (m === "accepted") this.#mtimeSeen = "accepted";
           else if (this.#mtimeSeen === undefined) this.#mtimeSeen = "ignored";
           await res.arrayBuffer().catch(() => undefined);
-          return m === "accepted";
+          const etag = res.headers.get("oc-etag") ?? undefined;
+          return { mtimeKept: m === "accepted", etag };
         } finally {
           src.destroy();
         }
