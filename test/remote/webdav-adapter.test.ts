@@ -6,9 +6,11 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import pino from "pino";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { Secret } from "../../src/config/secret.js";
 import { ArsipdError } from "../../src/errors.js";
-import type { WebDavRemote } from "../../src/remote/webdav.js";
+import { WebDavRemote } from "../../src/remote/webdav.js";
 import { type FaultProxy, startFaultProxy } from "../servers/fault-proxy.js";
 import { type DavServer, startRclone, startSabre } from "../servers/index.js";
 import { captureLogger, makeWebDav, rootOnDisk } from "./helpers.js";
@@ -137,6 +139,27 @@ describe.each(["sabre", "rclone"] as const)("WebDavRemote through the fault prox
     const err = await caught(remote.stat("d"));
     expect(err.kind).toBe("retryable");
     expect(proxy.requests.filter((r) => r.method === "PROPFIND")).toHaveLength(4);
+  });
+
+  it("times out a request the server sits on, and the next request is unaffected", async () => {
+    const quick = new WebDavRemote({
+      url: proxy.url,
+      username: s.username,
+      password: new Secret(s.password),
+      root: "/Arsip",
+      concurrency: 2,
+      timeoutMs: 400,
+      retries: 0,
+      log: pino({ level: "silent" }),
+    });
+    try {
+      proxy.inject({ kind: "delay", ms: 3000 }, { method: "PROPFIND" });
+      const err = await caught(quick.stat("d"));
+      expect(err).toMatchObject({ code: "REMOTE_TIMEOUT", kind: "retryable" });
+      expect((await quick.stat("d"))?.type).toBe("dir");
+    } finally {
+      await quick.close();
+    }
   });
 });
 
