@@ -19,10 +19,7 @@ export function joinRemote(root: string, rel: string): string {
   return r ? (rel ? `${r}/${rel}` : r) : rel;
 }
 
-export function parentOf(p: string): string {
-  const i = p.lastIndexOf("/");
-  return i === -1 ? "" : p.slice(0, i);
-}
+export { parentOf } from "../util/rel-path.js";
 
 /** Splits "a/b/name.ext" into ["a/b/name", ".ext"]; no extension for "name" or ".hidden". */
 function splitExt(p: string): [string, string] {

@@ -10,6 +10,7 @@ import type { Config } from "../config/schema.js";
 import { describeError } from "../errors.js";
 import type { Logger } from "../log/logger.js";
 import { sha256File } from "../util/hash.js";
+import { parentOf } from "../util/rel-path.js";
 import { ensureDirInside, errCode, isPlainFileInside, LOCKED } from "./fs-guard.js";
 import { moveFile } from "./move.js";
 import { SIDECAR_SUFFIX, sidecarText } from "./sidecar.js";
@@ -35,7 +36,6 @@ interface Quarantine {
   messageEn: string;
 }
 
-const dirOf = (rel: string) => (rel.includes("/") ? rel.slice(0, rel.lastIndexOf("/")) : "");
 const nameOf = (rel: string) => rel.slice(rel.lastIndexOf("/") + 1);
 
 export class Applier {
@@ -114,7 +114,7 @@ export class Applier {
   ): Promise<void> {
     if (!(await this.stillSame(from))) return;
     if (!this.s.dryRun) {
-      await ensureDirInside(this.s.share, dirOf(to));
+      await ensureDirInside(this.s.share, parentOf(to));
       try {
         await moveFile(this.absOf(from), this.absOf(to), {
           stateDir: this.s.stateDir,
@@ -156,12 +156,12 @@ export class Applier {
     const q: Quarantine = same
       ? {
           code: "DUPLICATE",
-          message: `Isi berkas ini sama persis dengan ${n} yang sudah diarsipkan di ${dirOf(to)}; periksa lalu hapus salinan ini bila memang ganda.`,
+          message: `Isi berkas ini sama persis dengan ${n} yang sudah diarsipkan di ${parentOf(to)}; periksa lalu hapus salinan ini bila memang ganda.`,
           messageEn: `identical to the archived ${to}`,
         }
       : {
           code: "CONFLICT",
-          message: `Sudah ada keputusan ${n} di ${dirOf(to)} dengan isi berbeda; periksa nomor dan tahun kedua berkas, lalu ganti nama berkas yang salah.`,
+          message: `Sudah ada keputusan ${n} di ${parentOf(to)} dengan isi berbeda; periksa nomor dan tahun kedua berkas, lalu ganti nama berkas yang salah.`,
           messageEn: `same decree as ${to} but different content`,
         };
     const qPath = await this.quarantine(from, q, true);
@@ -196,7 +196,7 @@ export class Applier {
           if (errCode(err) === "EEXIST") continue;
           throw err;
         }
-        await this.writeSidecar(target, q, false, dirOf(from));
+        await this.writeSidecar(target, q, false, parentOf(from));
       }
       if (!collision) {
         this.s.report.quarantined.push({

@@ -22,6 +22,7 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { Low } from "lowdb";
+import { parentOf } from "../util/rel-path.js";
 import { DurableJSONFile } from "./durable.js";
 import type { FailureEntry, JournalEntry } from "./journal-types.js";
 import { acquireLock } from "./lock.js";
@@ -48,11 +49,6 @@ export interface JournalOptions {
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
-
-function parentDir(p: string): string {
-  const i = p.lastIndexOf("/");
-  return i < 0 ? "" : p.slice(0, i);
-}
 
 export const SNAPSHOT_FILE = "journal.json";
 export const LOG_FILE = "journal.log";
@@ -244,7 +240,7 @@ export class Journal {
   private setFile(rel: string, e: JournalEntry | undefined): void {
     const old = this.files.get(rel);
     if (old && this.byRemoteDir) {
-      const dir = parentDir(old.remotePath);
+      const dir = parentOf(old.remotePath);
       const set = this.byRemoteDir.get(dir);
       set?.delete(rel);
       if (set?.size === 0) this.byRemoteDir.delete(dir);
@@ -258,7 +254,7 @@ export class Journal {
   }
 
   private index(rel: string, e: JournalEntry): void {
-    const dir = parentDir(e.remotePath);
+    const dir = parentOf(e.remotePath);
     const set = this.byRemoteDir!.get(dir);
     if (set) set.add(rel);
     else this.byRemoteDir!.set(dir, new Set([rel]));

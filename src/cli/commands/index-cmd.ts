@@ -1,11 +1,8 @@
-import { loadConfig } from "../../config/load.js";
-// The one place the register command gets its parser from (the real parser replaces the
-// placeholder at merge; the signature is the same).
 import { parse } from "../../convention/parse.js";
 import { ArsipdError, describeError } from "../../errors.js";
-import { createLogger } from "../../log/logger.js";
 import { EXIT } from "../../util/exit-codes.js";
 import type { Command } from "../command.js";
+import { openRuntime } from "../runtime.js";
 
 export const indexCommand: Command = {
   name: "index",
@@ -20,14 +17,10 @@ export const indexCommand: Command = {
     json: { type: "boolean", description: "print the result as JSON" },
   },
   async run({ values, configPath, stdout }) {
-    const { config } = loadConfig({ configPath });
-    const log = await createLogger({
-      level: config.log.level,
-      stateDir: config.stateDir,
-      maxSizeMB: config.log.maxSizeMB,
-      maxFiles: config.log.maxFiles,
-      stdout: false,
-    });
+    const {
+      loaded: { config },
+      log,
+    } = await openRuntime(configPath, { logFile: true, stdout: false });
     // Loaded here, not at start-up: the spreadsheet and PDF libraries are heavy.
     const { buildRegister } = await import("../../register/build.js");
     let result: Awaited<ReturnType<typeof buildRegister>>;
