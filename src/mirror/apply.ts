@@ -4,7 +4,8 @@
  * - folders first, parents before children, each once; then the rest with at most
  *   `concurrency` in flight;
  * - a FreshFile is hashed right before its upload, in its transfer slot (so hashing overlaps the
- *   other transfers); one whose size changed since the scan is not uploaded but `deferred`
+ *   other transfers), and a small one is sent from the bytes it was hashed from (digests.ts
+ *   readForUpload); one whose size changed since the scan is not uploaded but `deferred`
  *   (still being written), one that cannot be read is left for the next pass;
  * - an upload is recorded only after the Remote confirmed it (size checked);
  * - a conflict on upload (the remote changed since we looked) is resolved on the spot: the same
@@ -21,7 +22,7 @@ import type { DirListing, Remote, RemoteCapabilities, RemoteEntry } from "../rem
 import type { Journal } from "../state/journal.js";
 import { backoffMs } from "../state/journal-types.js";
 import { eachLimit } from "../util/limit.js";
-import { hashNow } from "./digests.js";
+import { type ReadForUpload, readForUpload } from "./digests.js";
 import { observeFolder } from "./discover.js";
 import { conflictPath, parentOf, withCounter } from "./names.js";
 import { sameContent } from "./plan.js";
@@ -125,6 +126,7 @@ export async function applyPlan(actions: MirrorAction[], ctx: ApplyContext): Pro
     remotePath: string,
     f: LocalFile,
     cond: { ifMatch?: string | undefined; ifNoneMatch?: boolean | undefined },
+    content?: Buffer,
   ) => {
     let sent = 0;
     const r = await remote.put(remotePath, f.abs, {
@@ -132,6 +134,7 @@ export async function applyPlan(actions: MirrorAction[], ctx: ApplyContext): Pro
       mtimeMs: f.mtimeMs,
       sha1: f.sha1,
       ...cond,
+      content,
       sizeCheck: "caller",
       signal,
       onProgress: (b) => {
@@ -239,10 +242,13 @@ export async function applyPlan(actions: MirrorAction[], ctx: ApplyContext): Pro
   };
   const isKind = (err: unknown, kind: string) => err instanceof ArsipdError && err.kind === kind;
   /** The file with its digests, or undefined when it is left alone this pass (see the header). */
-  const hashed = async (f: LocalFile | FreshFile, log: Logger): Promise<LocalFile | undefined> => {
-    if (!isFresh(f)) return f;
+  const hashed = async (
+    f: LocalFile | FreshFile,
+    log: Logger,
+  ): Promise<ReadForUpload | undefined> => {
+    if (!isFresh(f)) return { file: f };
     try {
-      const h = await hashNow(f, signal);
+      const h = await readForUpload(f, signal);
       if (h !== "changed") return h;
       res.deferred.push(f.rel);
       log.info("changed since the scan (still being written): left for the next pass");
@@ -257,10 +263,12 @@ export async function applyPlan(actions: MirrorAction[], ctx: ApplyContext): Pro
   const run = async (a: MirrorAction, log: Logger): Promise<"left" | undefined> => {
     switch (a.kind) {
       case "upload": {
-        const f = await hashed(a.local, log);
-        if (!f) return "left";
+        const h = await hashed(a.local, log);
+        if (!h) return "left";
+        const f = h.file;
         try {
-          await put(a.rel, a.remotePath, f, { ifMatch: a.ifMatch, ifNoneMatch: a.ifNoneMatch });
+          const cond = { ifMatch: a.ifMatch, ifNoneMatch: a.ifNoneMatch };
+          await put(a.rel, a.remotePath, f, cond, h.content);
           res.uploaded++;
         } catch (err) {
           if (!isKind(err, "conflict")) throw err;

@@ -2,10 +2,12 @@
  * Reading the digests a mirror pass needs (SHA-256 + SHA-1, one read per file): up front for the
  * files the plan compares, at upload time for the fresh ones (see fresh.ts for which is which).
  */
+
+import { readFile } from "node:fs/promises";
 import { describeError } from "../errors.js";
 import type { Logger } from "../log/logger.js";
 import type { RemoteEntry } from "../remote/types.js";
-import { hashFile } from "../util/hash.js";
+import { digestsOf, hashFile } from "../util/hash.js";
 import { eachLimit } from "../util/limit.js";
 import { freshPaths } from "./fresh.js";
 import { type JournalView, needsHash } from "./plan.js";
@@ -33,6 +35,36 @@ export async function hashNow(
     sha256: d.sha256,
     sha1: d.sha1,
   };
+}
+
+/** Files up to this size are read into memory once, to be hashed and sent from the same bytes. */
+export const READ_WHOLE_MAX = 4 << 20;
+
+/** A file hashed for its upload; `content`, when set, is exactly the bytes the digests cover. */
+export interface ReadForUpload {
+  file: LocalFile;
+  content?: Buffer | undefined;
+}
+
+/**
+ * Hashes `f` for its upload, in the upload's slot. A file up to READ_WHOLE_MAX is read once and
+ * its bytes handed to the PUT: no second read, and what is sent is what was hashed, even if the
+ * file changes in between. Larger files are streamed (constant memory) and read again to send.
+ * "changed" and rejections as hashNow.
+ */
+export async function readForUpload(
+  f: ScannedFile,
+  signal?: AbortSignal,
+): Promise<ReadForUpload | "changed"> {
+  if (f.size > READ_WHOLE_MAX) {
+    const h = await hashNow(f, signal);
+    return h === "changed" ? h : { file: h };
+  }
+  const content = await readFile(f.abs, signal ? { signal } : {});
+  if (content.length !== f.size) return "changed";
+  const d = digestsOf(content);
+  const file = { rel: f.rel, abs: f.abs, size: f.size, mtimeMs: f.mtimeMs };
+  return { file: { ...file, sha256: d.sha256, sha1: d.sha1 }, content };
 }
 
 export interface ShareDigestsContext {

@@ -16,7 +16,7 @@ import { randomBytes } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
 import { link, lstat, mkdir, open, readdir, rename, stat, unlink, utimes } from "node:fs/promises";
 import path from "node:path";
-import { Transform } from "node:stream";
+import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { ArsipdError } from "../errors.js";
 import { fsyncDir } from "../state/durable.js";
@@ -129,7 +129,7 @@ export class LocalRemote implements Remote {
       });
       const out = createWriteStream(scratch, { flags: "wx", mode: 0o644 });
       await pipeline(
-        createReadStream(localFile),
+        opts.content ? Readable.from([opts.content]) : createReadStream(localFile),
         counter,
         out,
         opts.signal ? { signal: opts.signal } : {},

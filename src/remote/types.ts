@@ -57,6 +57,11 @@ export interface PutOptions {
   /** Fail with a conflict error if the target exists. */
   ifNoneMatch?: boolean | undefined;
   signal?: AbortSignal | undefined;
+  /**
+   * The file's bytes, already read by the caller (and hashed: `sha1` is of exactly these). Sent
+   * instead of reading `localFile` again; must be `size` bytes long.
+   */
+  content?: Buffer | undefined;
   /** Called with the bytes sent so far. */
   onProgress?: ((bytes: number) => void) | undefined;
   /**

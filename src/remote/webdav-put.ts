@@ -69,12 +69,12 @@ export async function putFile(
 ): Promise<PutResult> {
   // A body shorter than its Content-Length would hang until the timeout, longer would be cut:
   // a file that changed since the caller measured it is refused before any byte is sent.
-  const local = await stat(localFile);
-  if (local.size !== o.size) {
+  const size = o.content ? o.content.length : (await stat(localFile)).size;
+  if (size !== o.size) {
     throw new ArsipdError(
       "LOCAL_CHANGED",
       "retryable",
-      `${localFile}: is ${local.size} bytes, expected ${o.size} (changed while queued; will retry)`,
+      `${localFile}: is ${size} bytes, expected ${o.size} (changed while queued; will retry)`,
     );
   }
   const headers: Record<string, string> = {

@@ -16,6 +16,7 @@ import { ArsipdError } from "../errors.js";
 import type { Logger } from "../log/logger.js";
 import { registerSecret } from "../log/redact.js";
 import { safeUrl, toArsipdError } from "./http-errors.js";
+import { rawPut } from "./http-put.js";
 import { type OcStatus, probeOcStatus } from "./owncloud-status.js";
 import { hrefPath, PROPFIND_BODY, parseMultistatus } from "./propfind.js";
 import { withRetry } from "./retry.js";
@@ -30,7 +31,7 @@ import type {
   RemoteHealth,
 } from "./types.js";
 import { walkTree } from "./walk.js";
-import { type PutContext, putFile } from "./webdav-put.js";
+import { type PutContext, putFile, type Uploaded } from "./webdav-put.js";
 
 export interface WebDavRemoteOptions {
   /** The user's DAV root: …/remote.php/dav/files/<user>, …/remote.php/webdav, or any WebDAV URL. */
@@ -73,6 +74,8 @@ export class WebDavRemote implements Remote {
   readonly #o: WebDavRemoteOptions;
   readonly #client: WebDAVClient;
   readonly #agent: http.Agent;
+  /** The Basic credentials the WebDAV client also sends, for the PUTs sent without it. */
+  readonly #authorization: string | undefined;
   readonly #base: string;
   readonly #root: string;
   readonly #log: Logger;
@@ -90,6 +93,10 @@ export class WebDavRemote implements Remote {
     this.#log = opts.log.child({ module: "remote" });
     const password = opts.password?.reveal();
     if (password) registerSecret(password, opts.username);
+    this.#authorization =
+      opts.username !== undefined
+        ? `Basic ${Buffer.from(`${opts.username}:${password ?? ""}`).toString("base64")}`
+        : undefined;
     const https_ = this.#base.startsWith("https:");
     const agentOpts = { keepAlive: true, maxSockets: Math.max(2, opts.concurrency + 2) };
     this.#agent = https_ ? new https.Agent(agentOpts) : new http.Agent(agentOpts);
@@ -334,6 +341,30 @@ export class WebDavRemote implements Remote {
     return putFile(this.#putContext(), path, localFile, opts);
   }
 
+  /** One PUT with `body` (a stream, or bytes in memory: one write); see http-put.ts. */
+  async #sendPut(
+    rel: string,
+    body: Readable | Buffer,
+    headers: Headers,
+    o: PutOptions,
+  ): Promise<Uploaded> {
+    const url = this.#url(rel);
+    const res = await rawPut({
+      url,
+      agent: this.#agent,
+      headers,
+      authorization: this.#authorization,
+      body,
+      signal: o.signal,
+      timeoutMs: Math.ceil(this.#o.timeoutMs + (1000 * o.size) / MIN_UPLOAD_BYTES_PER_SEC),
+      what: `PUT ${safeUrl(url)}`,
+    });
+    const m = res.header("x-oc-mtime");
+    if (m === "accepted") this.#mtimeSeen = "accepted";
+    else if (this.#mtimeSeen === undefined) this.#mtimeSeen = "ignored";
+    return { mtimeKept: m === "accepted", etag: res.header("oc-etag") };
+  }
+
   #putContext(): PutContext {
     return {
       ownCloud: () => this.#ownCloud(),
@@ -341,6 +372,11 @@ export class WebDavRemote implements Remote {
       retry: <T>(what: string, s: AbortSignal | undefined, fn: (a: number) => Promise<T>) =>
         this.#retry(what, s, fn),
       upload: async (rel: string, localFile: string, headers: Headers, o: PutOptions) => {
+        if (o.content) {
+          const up = await this.#sendPut(rel, o.content, headers, o);
+          o.onProgress?.(o.content.length);
+          return up;
+        }
         const body = new PassThrough();
         let sent = 0;
         body.on("data", (d: Buffer) => {
@@ -354,20 +390,8 @@ export class WebDavRemote implements Remote {
         const src = createReadStream(localFile);
         src.on("error", (e) => body.destroy(e));
         src.pipe(body);
-        const timeoutMs = Math.ceil(this.#o.timeoutMs + (1000 * o.size) / MIN_UPLOAD_BYTES_PER_SEC);
         try {
-          const res = await this.#once("PUT", rel, {
-            headers,
-            data: body,
-            signal: o.signal,
-            timeoutMs,
-          });
-          const m = res.headers.get("x-oc-mtime");
-          if (m === "accepted") this.#mtimeSeen = "accepted";
-          else if (this.#mtimeSeen === undefined) this.#mtimeSeen = "ignored";
-          await res.arrayBuffer().catch(() => undefined);
-          const etag = res.headers.get("oc-etag") ?? undefined;
-          return { mtimeKept: m === "accepted", etag };
+          return await this.#sendPut(rel, body, headers, o);
         } finally {
           src.destroy();
         }

@@ -35,6 +35,15 @@ export async function hashFile(abs: string, signal?: AbortSignal): Promise<FileD
   return hashStream(createReadStream(abs, signal ? { signal } : {}));
 }
 
+/** The digests of bytes already in memory. */
+export function digestsOf(buf: Buffer): FileDigests {
+  return {
+    sha256: createHash("sha256").update(buf).digest("hex"),
+    sha1: createHash("sha1").update(buf).digest("hex"),
+    size: buf.length,
+  };
+}
+
 /** The same digests of any byte stream (a remote file being read back). */
 export async function hashStream(stream: AsyncIterable<unknown>): Promise<FileDigests> {
   const a = createHash("sha256");

@@ -147,6 +147,23 @@ export function remoteContract(name: string, makeRemote: () => Promise<RemoteUnd
       expect(r.entry === null || r.entry.size === body.length).toBe(true);
     });
 
+    it("put with content sends those bytes, not a fresh read of the file", async () => {
+      const d = fresh();
+      await t.remote.mkdirp(d);
+      const hashed = randomBytes(5000);
+      // The file on disk changed after it was read and hashed: the upload must be of what was
+      // hashed, so the content the caller passes wins over the file's current bytes.
+      const src = await file(randomBytes(5000));
+      const r = await t.remote.put(`${d}/c.pdf`, src, {
+        size: hashed.length,
+        mtimeMs: Date.UTC(2024, 0, 15, 8, 30, 0),
+        sha1: sha1(hashed),
+        content: hashed,
+      });
+      expect(await readFile(onDisk(`${d}/c.pdf`))).toEqual(hashed);
+      expect(r.entry?.size).toBe(hashed.length);
+    });
+
     it("put stores the bytes, reports the entry, keeps the mtime when it says so", async () => {
       const d = fresh();
       await t.remote.mkdirp(d);

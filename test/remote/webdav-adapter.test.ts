@@ -10,6 +10,7 @@ import pino from "pino";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { Secret } from "../../src/config/secret.js";
 import { ArsipdError } from "../../src/errors.js";
+import type { PutOptions } from "../../src/remote/types.js";
 import { WebDavRemote } from "../../src/remote/webdav.js";
 import { type FaultProxy, startFaultProxy } from "../servers/fault-proxy.js";
 import { type DavServer, startRclone, startSabre } from "../servers/index.js";
@@ -56,7 +57,7 @@ describe.each(["sabre", "rclone"] as const)("WebDavRemote through the fault prox
     await proxy.close();
   });
 
-  const put = (name: string, extra: { ifNoneMatch?: boolean } = {}) =>
+  const put = (name: string, extra: Partial<PutOptions> = {}) =>
     remote.put(`d/${name}`, src, {
       size: content.length,
       mtimeMs: Date.UTC(2024, 1, 2),
@@ -110,6 +111,29 @@ describe.each(["sabre", "rclone"] as const)("WebDavRemote through the fault prox
     expect(
       (await readdir(path.join(rootOnDisk(s), "d"))).filter((n) => n.includes("drop")),
     ).toEqual(["drop.bin"]);
+  });
+
+  it("sends bytes already in memory with a Content-Length, again on a retry", async () => {
+    proxy.inject({ kind: "dropMidBody", afterBytes: 50_000 }, { method: "PUT" });
+    const mem = Buffer.alloc(content.length, "m"); // not the file's bytes: these must be sent
+    await put("mem.bin", { content: mem, sha1: sha1(mem), ifNoneMatch: true });
+    const all = puts();
+    expect(all.map((r) => r.fault ?? "ok")).toEqual(["dropMidBody", "ok"]);
+    expect(all[1]?.headers["content-length"]).toBe(String(content.length));
+    expect(all[1]?.headers["transfer-encoding"]).toBeUndefined();
+    expect(await readFile(path.join(rootOnDisk(s), "d", "mem.bin"))).toEqual(mem);
+  });
+
+  it("refuses bytes in memory whose length is not the size, sending nothing", async () => {
+    const err = await caught(
+      remote.put("d/short.bin", src, {
+        size: content.length,
+        mtimeMs: 0,
+        content: content.subarray(1),
+      }),
+    );
+    expect(err.code).toBe("LOCAL_CHANGED");
+    expect(puts()).toHaveLength(0);
   });
 
   it("treats a lost answer to a conditional PUT as done when the server has our bytes", async () => {
