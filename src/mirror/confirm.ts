@@ -24,9 +24,12 @@ export async function confirmByContent(
   concurrency: number,
   signal?: AbortSignal,
 ): Promise<number> {
+  // Only files the journal does not know can be in doubt: usually none, and then the listing
+  // is not indexed at all.
+  const unknown = local.filter((f): f is LocalFile => !isFresh(f) && !journal.get(f.rel));
+  if (unknown.length === 0) return 0;
   const byPath = new Map(listing.map((e) => [e.path, e]));
-  const doubtful = local.filter((f): f is LocalFile => {
-    if (isFresh(f) || journal.get(f.rel)) return false;
+  const doubtful = unknown.filter((f) => {
     const r = byPath.get(f.rel);
     return (
       !!r &&

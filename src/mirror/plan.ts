@@ -111,12 +111,9 @@ export function planMirror(input: PlanInput): MirrorPlan {
   const nowMs = now.getTime();
   const unreadable = input.unreadable ?? [];
   const trashRoot = joinRemote(cfg.remoteRoot, cfg.trashDir);
+  // Called for every remote entry: a hidden segment is found without splitting the path.
   const isOurs = (p: string) =>
-    !(
-      p === trashRoot ||
-      p.startsWith(`${trashRoot}/`) ||
-      p.split("/").some((s) => s.startsWith("."))
-    );
+    !(p === trashRoot || p.startsWith(`${trashRoot}/`) || p.startsWith(".") || p.includes("/."));
   const remote = input.remote ? new Map<string, RemoteEntry>() : undefined;
   const remoteDirs = new Set<string>([""]);
   const actions: MirrorAction[] = [];
