@@ -30,6 +30,8 @@ export const runCommand: Command = {
         `arsipd starting with ${loaded.source === "built-in defaults" ? "the built-in defaults" : loaded.source}: ` +
           `watching ${config.share}${created ? " (created)" : ""}, mirroring to ${where}`,
       );
+      const { tuneHeapForDaemon } = await import("../../daemon/memory.js");
+      tuneHeapForDaemon();
       const { runDaemon } = await import("../../daemon/daemon.js");
       const { ArchiveEngine } = await import("../../daemon/engine.js");
       return await runDaemon(loaded, {
