@@ -139,4 +139,14 @@ describe("Journal", () => {
     const k = await Journal.open(dir); // the owner died: taken over
     await k.close();
   });
+
+  it("takes over a lock file a power cut left empty (it is never fsynced)", async () => {
+    for (const content of ["", "\n"]) {
+      const dir = await tmp();
+      await writeFile(path.join(dir, "journal.lock"), content);
+      const j = await Journal.open(dir);
+      expect(await readFile(path.join(dir, "journal.lock"), "utf8")).toBe(`${process.pid}\n`);
+      await j.close();
+    }
+  });
 });
