@@ -33,6 +33,8 @@ const READABLE_WORD = /^(?:[0-9]|no|nmr|th|tah|lampiran|ke(?:[0-9ivx]|$)|[ivx]{1
 
 const cache = new WeakMap<ConventionConfig, CompiledRules>();
 const NON_WORD_RUN = /[^a-z0-9]+/g;
+/** ASCII words joined by single dashes, whose marker key is the lower-cased text. */
+const DASHED_WORDS = /^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$/;
 
 function words(phrase: string): string[] {
   return foldFull(phrase)
@@ -46,6 +48,8 @@ function escapeRe(s: string): string {
 
 /** Issuer markers compare on lower-case ASCII words joined by "-": "Kpts/KPU-Kota" → "kpts-kpu-kota". */
 export function markerKey(marker: string): string {
+  // Most markers are typed as ASCII words joined by single dashes ("KPU-Kot"): only lower-case.
+  if (DASHED_WORDS.test(marker)) return marker.toLowerCase();
   // words(marker).join("-") in one replace: markers are read from every old-style name.
   const key = foldFull(marker).replace(NON_WORD_RUN, "-");
   const from = key.startsWith("-") ? 1 : 0;
