@@ -9,7 +9,7 @@ import type { ConventionConfig } from "../config/schema.js";
 import { ArsipdError } from "../errors.js";
 import { isDigit } from "./numbers.js";
 import { unsafeNameReason } from "./safe-name.js";
-import { slug } from "./text.js";
+import { cutSlug, slug } from "./text.js";
 import type { Decree } from "./types.js";
 
 /** "12a" → "012A" with pad 3; "1234" stays. */
@@ -29,9 +29,20 @@ function isPlainSerial(nomor: string): boolean {
 
 /** The file name part without directories. */
 export function formatName(d: Decree, rules: ConventionConfig): string {
+  return formatNameWith(d, null, rules);
+}
+
+/**
+ * `formatName`, with the subject's slug words given when the caller has them: `joined` is what
+ * `slug` makes of `d.tentang` before cutting it (text.ts cutSlug), e.g. the slug of a canonical
+ * name that `d` was read from; null to make it from `d.tentang`.
+ */
+export function formatNameWith(d: Decree, joined: string | null, rules: ConventionConfig): string {
   const fixed = fixedPart(d, rules);
   const ext = `.${d.ext.toLowerCase()}`;
-  const slug = canonicalSlug(d, fixed.length + ext.length, rules);
+  const budget = rules.maxNameLength - fixed.length - ext.length - 1;
+  const slug =
+    joined === null ? canonicalSlug(d, fixed.length + ext.length, rules) : cutSlug(joined, budget);
   const name = slug ? `${fixed}_${slug}${ext}` : `${fixed}${ext}`;
   const why = unsafeNameReason(name, rules.maxNameLength);
   if (why) {

@@ -24,13 +24,20 @@ export interface Head {
 }
 
 const PAIR = /(?<![a-z0-9.])(\d{1,4}[a-z]?)\s*[/-]\s*(\d{4})(?![0-9])/g;
-const NOMOR = /(?<![a-z0-9])(?:nomor|nomer|nmr|no)[\s.:_-]*(\d+[a-z]?)(?![a-z0-9])/g;
-const TAHUN = /(?<![a-z0-9])(?:tahun|thn|th|tah)[\s.:_-]*(\d{4})(?![0-9])/g;
 const LAMPIRAN =
   /(?<![a-z0-9])lampiran(?:[\s.:_-]*(?:ke[\s.:_-]*)?(\d{1,3}|[ivx]{1,4})(?![a-z0-9]))?/g;
 const SALINAN = /(?<![a-z0-9])salinan(?![a-z0-9])/g;
-/** A word `[a-z0-9]+` that starts with a digit. */
-const NUMBER_WORD = /(?<![a-z0-9])[0-9][a-z0-9]*/g;
+/**
+ * The last three readings in one pass: "No 12" / "Nomor: 12" (group 1), "Th 2024" / "Tahun 2024"
+ * (group 2), else a word `[a-z0-9]+` that starts with a digit. Read one after the other, each
+ * blanking what it read, they find the same: a No match ends before a non-word character and a
+ * Th match before a non-digit, so blanking one never makes a word start where another reading
+ * (or a bare number) could begin; the two never overlap (neither keyword can start inside the
+ * other's match); and a word cut by a Th match continues with a letter, which no bare number
+ * starts with. Only the order of the findings differs, so they are kept apart by kind.
+ */
+const FIELDS =
+  /(?<![a-z0-9])(?:(?:nomor|nomer|nmr|no)[\s.:_-]*(\d+[a-z]?)(?![a-z0-9])|(?:tahun|thn|th|tah)[\s.:_-]*(\d{4})(?![0-9])|[0-9][a-z0-9]*)/g;
 const BLANK = "\u0000";
 const WORD_CHAR = /[a-z0-9]/;
 
@@ -70,28 +77,6 @@ function takePairs(work: string, numbers: string[], years: number[]): string {
   return spans.length === 0 ? work : blankSpans(work, spans);
 }
 
-/** `take` collecting group 1 of each match (a serial). */
-function takeNumbers(work: string, re: RegExp, out: string[]): string {
-  const spans: number[] = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(work); m; m = re.exec(work)) {
-    out.push(m[1]!);
-    spans.push(m.index, m.index + m[0].length);
-  }
-  return spans.length === 0 ? work : blankSpans(work, spans);
-}
-
-/** `take` collecting group 1 of each match as a year. */
-function takeYears(work: string, re: RegExp, out: number[]): string {
-  const spans: number[] = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(work); m; m = re.exec(work)) {
-    out.push(Number(m[1]));
-    spans.push(m.index, m.index + m[0].length);
-  }
-  return spans.length === 0 ? work : blankSpans(work, spans);
-}
-
 /** `old` is the old-style number in the head, already blanked in `work`, or null. */
 export function readHead(
   work: string,
@@ -101,7 +86,8 @@ export function readHead(
   const spans: number[] = [];
   const jenis = readJenis(work, c, old ? old.jenis : null, spans);
   if (typeof jenis !== "string") return jenis;
-  work = blankJenis(work, c, spans);
+  // Blanking phrases only matters when a later reading could read inside one (rules.ts).
+  if (!c.inertPhrases) work = blankJenis(work, c, spans);
 
   const quals: string[] = [];
   let lampiranWithoutNumber = false;
@@ -121,9 +107,7 @@ export function readHead(
     years.push(old.year);
   }
   if (work.includes("-") || work.includes("/")) work = takePairs(work, numbers, years);
-  if (work.includes("no") || work.includes("nm")) work = takeNumbers(work, NOMOR, numbers);
-  if (work.includes("th") || work.includes("tah")) work = takeYears(work, TAHUN, years);
-  readBareNumbers(work, numbers, years);
+  readFields(work, numbers, years);
 
   const distinctNumbers: string[] = [];
   for (const n of numbers) addOnce(distinctNumbers, normNomor(n) ?? `!${n}`);
@@ -149,14 +133,28 @@ function addOnce<T>(list: T[], v: T): void {
   if (!list.includes(v)) list.push(v);
 }
 
-/** Words `[a-z0-9]+` left in `work` that start with a digit: a year when year-shaped, else a serial. */
-function readBareNumbers(work: string, numbers: string[], years: number[]): void {
-  NUMBER_WORD.lastIndex = 0;
-  for (let m = NUMBER_WORD.exec(work); m; m = NUMBER_WORD.exec(work)) {
-    const t = m[0];
-    if (isYearShaped(t)) years.push(Number(t));
-    else numbers.push(t);
+/**
+ * Appends the No serials, then the bare serials, to `numbers`, and the Th years, then the bare
+ * years, to `years` (the order the readings report them in; it shows in rejection details).
+ * A year-shaped bare word is a year, any other a serial.
+ */
+function readFields(work: string, numbers: string[], years: number[]): void {
+  // Where the No serials and Th years go: before the bare ones found so far.
+  let numbersAt = numbers.length;
+  let yearsAt = years.length;
+  FIELDS.lastIndex = 0;
+  for (let m = FIELDS.exec(work); m; m = FIELDS.exec(work)) {
+    if (m[1] !== undefined) insertAt(numbers, numbersAt++, m[1]);
+    else if (m[2] !== undefined) insertAt(years, yearsAt++, Number(m[2]));
+    else if (isYearShaped(m[0])) years.push(Number(m[0]));
+    else numbers.push(m[0]);
   }
+}
+
+/** Inserts `v` at `at`; at the end (the usual case: no bare number before it) a plain push. */
+function insertAt<T>(list: T[], at: number, v: T): void {
+  if (at === list.length) list.push(v);
+  else list.splice(at, 0, v);
 }
 
 function romanOrInt(s: string): number {

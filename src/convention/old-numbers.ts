@@ -43,9 +43,14 @@ function pieces(orig: string, m: RegExpExecArray): string[] {
   return out;
 }
 
+/** A run of `[\s_-]` that is not a single "-": what `dashed` rewrites. */
+const ODD_DASH = /[\s_]|--/;
+
 /** Dash-joined words: "KPU_Kot" → "KPU-Kot", "PL.01.3_Kpt" → "PL.01.3-Kpt". */
 function dashed(s: string): string {
-  return s.trim().replace(/[\s_-]+/g, "-");
+  const t = s.trim();
+  // Most numbers are typed with "-" already; the test costs less than the replace.
+  return ODD_DASH.test(t) ? t.replace(/[\s_-]+/g, "-") : t;
 }
 
 /** The first old-style number in `folded.slice(0, end)`, or null. */

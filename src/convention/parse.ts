@@ -18,7 +18,7 @@
  * (test/convention/differential.test.ts) holds every result to the plain regex reading.
  */
 import type { ConventionConfig } from "../config/schema.js";
-import { formatName } from "./format.js";
+import { formatNameWith } from "./format.js";
 import { lenient } from "./lenient.js";
 import { normNomor } from "./numbers.js";
 import { reject } from "./reasons.js";
@@ -74,6 +74,8 @@ function parseName(name: string, rules: ConventionConfig, opts: ParseOptions): P
       rules,
       yearMin,
       yearMax,
+      // The slug as read is what formatting the subject would join again.
+      canon[5] ?? "",
     );
   }
   const d = lenient(stem, ext, c, ascii);
@@ -94,7 +96,13 @@ function isAsciiAlnum(code: number): boolean {
  * `nomorAsli` last and only when given: adding it to a finished object afterwards made every
  * old-style result change shape, which V8 pays for on each call.
  */
-function finish(d: Decree, rules: ConventionConfig, yearMin: number, yearMax: number): ParseResult {
+function finish(
+  d: Decree,
+  rules: ConventionConfig,
+  yearMin: number,
+  yearMax: number,
+  joined: string | null = null,
+): ParseResult {
   const nomor = normNomor(d.nomor);
   if (nomor === null) return reject("BAD_NUMBER", d.nomor);
   if (d.tahun < yearMin || d.tahun > yearMax) return reject("YEAR_OUT_OF_RANGE", String(d.tahun));
@@ -105,7 +113,7 @@ function finish(d: Decree, rules: ConventionConfig, yearMin: number, yearMax: nu
       : { jenis, tahun, nomor, qualifier, tentang, ext, nomorAsli };
   let name: string;
   try {
-    name = formatName(decree, rules);
+    name = formatNameWith(decree, joined, rules);
   } catch {
     return reject("NAME_TOO_LONG");
   }

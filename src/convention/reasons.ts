@@ -74,12 +74,38 @@ const TEXT: Record<ReasonCode, [id: string, en: string]> = {
   ],
 };
 
+/**
+ * Each text split at its "{detail}" (null without one), so a rejection joins strings instead of
+ * running `replace` twice: rejections are as common as decrees in a messy share.
+ */
+const PARTS = Object.fromEntries(
+  Object.entries(TEXT).map(([code, texts]) => [code, texts.map(split)]),
+) as Record<ReasonCode, (readonly [string, string] | null)[]>;
+
+function split(text: string): readonly [string, string] | null {
+  const at = text.indexOf("{detail}");
+  return at < 0 ? null : [text.slice(0, at), text.slice(at + "{detail}".length)];
+}
+
+/** `text` with its first "{detail}" replaced by `detail`, as `text.replace("{detail}", detail)`. */
+function fill(
+  text: string,
+  parts: readonly [string, string] | null | undefined,
+  detail: string,
+): string {
+  if (!parts) return text;
+  // A "$" in `detail` would be a replacement pattern to `replace`; no detail has one today.
+  if (detail.includes("$")) return text.replace("{detail}", detail);
+  return parts[0] + detail + parts[1];
+}
+
 export function reject(reason: ReasonCode, detail = ""): ParseRejected {
   const [id, en] = TEXT[reason];
+  const parts = PARTS[reason];
   return {
     ok: false,
     reason,
-    message: id.replace("{detail}", detail),
-    messageEn: en.replace("{detail}", detail),
+    message: fill(id, parts[0], detail),
+    messageEn: fill(en, parts[1], detail),
   };
 }

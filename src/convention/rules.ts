@@ -14,10 +14,27 @@ export interface CompiledRules {
   phraseAt: RegExp;
   /** Normalised Style-B/C issuer marker → jenis code. */
   markers: Map<string, string>;
+  /**
+   * No jenis phrase has a word where a later reading of the head (LAMPIRAN n, SALINAN, pairs,
+   * No n, Th n, bare numbers) could start or continue a match, so blanking the phrases found
+   * changes nothing those readings find. Every such reading starts at a word start and never
+   * runs across a non-word character other than its own separators, and a phrase is whole
+   * words between non-word characters.
+   */
+  inertPhrases: boolean;
 }
+
+/**
+ * A phrase word a later head reading could read: a number ("12", "2024"), a Roman or "ke"
+ * attachment number (LAMPIRAN's "ke-2", "iv", "kei"), or the start of a keyword ("no…", "nmr…",
+ * "th…", "tah…", "lampiran…", "salinan").
+ */
+const READABLE_WORD = /^(?:[0-9]|no|nmr|th|tah|lampiran|ke(?:[0-9ivx]|$)|[ivx]{1,4}$|salinan$)/;
 
 const cache = new WeakMap<ConventionConfig, CompiledRules>();
 const NON_WORD_RUN = /[^a-z0-9]+/g;
+/** ASCII words joined by single dashes, whose marker key is the lower-cased text. */
+const DASHED_WORDS = /^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$/;
 
 function words(phrase: string): string[] {
   return foldFull(phrase)
@@ -31,6 +48,8 @@ function escapeRe(s: string): string {
 
 /** Issuer markers compare on lower-case ASCII words joined by "-": "Kpts/KPU-Kota" → "kpts-kpu-kota". */
 export function markerKey(marker: string): string {
+  // Most markers are typed as ASCII words joined by single dashes ("KPU-Kot"): only lower-case.
+  if (DASHED_WORDS.test(marker)) return marker.toLowerCase();
   // words(marker).join("-") in one replace: markers are read from every old-style name.
   const key = foldFull(marker).replace(NON_WORD_RUN, "-");
   const from = key.startsWith("-") ? 1 : 0;
@@ -47,6 +66,7 @@ export function compileRules(rules: ConventionConfig): CompiledRules {
   const hit = cache.get(rules);
   if (hit) return hit;
   const all: string[] = [];
+  const allWords = rules.jenis.flatMap((j) => [j.code, j.label, ...j.aliases].flatMap(words));
   const jenis = rules.jenis.map((j) => {
     const pats = [j.code, j.label, ...j.aliases]
       .map(phrasePattern)
@@ -69,6 +89,7 @@ export function compileRules(rules: ConventionConfig): CompiledRules {
     codes: new Set(rules.jenis.map((j) => j.code)),
     extensions: new Set(rules.extensions.map((e) => e.toLowerCase())),
     jenis,
+    inertPhrases: allWords.every((w) => !READABLE_WORD.test(w)),
     phraseAt: new RegExp(`(?:${all.join("|")})(?![a-z0-9])`, "y"),
     markers,
   };

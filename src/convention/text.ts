@@ -78,7 +78,16 @@ export function foldFull(s: string): string {
  */
 export function slug(tentang: string, budget: number): string {
   if (budget <= 0) return "";
-  let joined = foldFull(tentang).replace(NON_WORD_RUN, "-");
+  return cutSlug(foldFull(tentang).replace(NON_WORD_RUN, "-"), budget);
+}
+
+/**
+ * `slug` of a subject already folded and joined: `joined` is lower-case ASCII words `[a-z0-9]+`
+ * joined by single "-", perhaps with one "-" at either end (a canonical name's slug is one,
+ * and reads back as its words joined by spaces, whose slug this is).
+ */
+export function cutSlug(joined: string, budget: number): string {
+  if (budget <= 0) return "";
   if (joined.startsWith("-")) joined = joined.slice(1);
   if (joined.endsWith("-")) joined = joined.slice(0, -1);
   if (joined === "tentang") return "";
