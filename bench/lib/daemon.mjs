@@ -11,7 +11,7 @@ import path from "node:path";
 import { writeContent } from "./archive.mjs";
 import { runMeasured, startGroup, stopGroup, vmHwmKb } from "./proc.mjs";
 import { percentile } from "./report.mjs";
-import { arsipdCommands, arsipdYaml, CLI, REPO } from "./tools.mjs";
+import { arsipdCommands, arsipdEnv, arsipdYaml, CLI, REPO } from "./tools.mjs";
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -39,7 +39,7 @@ async function waitForPass(stateDir, since, timeoutMs, daemon) {
 
 function startDaemon(ctx, config) {
   return startGroup(process.execPath, [CLI, "run", "--config", config], {
-    env: { ...process.env, ARSIPD_REMOTE_PASSWORD: ctx.server.password },
+    env: arsipdEnv(ctx.server.password),
   });
 }
 
@@ -206,7 +206,7 @@ async function indexBench(ctx, warm) {
     concurrency: ctx.concurrency,
   });
   await writeFile(cfg, yaml.replace("index: { enabled: false }", "index: { enabled: true }"));
-  const env = { ...process.env, ARSIPD_REMOTE_PASSWORD: server.password };
+  const env = arsipdEnv(server.password);
   const out = { files: ctx.entries.length };
   for (const round of ["cold", "unchanged"]) {
     const r = await runMeasured(process.execPath, [CLI, "index", "--config", cfg], {
