@@ -181,6 +181,14 @@ describe.each(["sabre", "rclone"] as const)("WebDavRemote through the fault prox
       const err = await caught(quick.stat("d"));
       expect(err).toMatchObject({ code: "REMOTE_TIMEOUT", kind: "retryable" });
       expect((await quick.stat("d"))?.type).toBe("dir");
+      // The PUT (sent without the WebDAV client, see http-put.ts) keeps the same contract.
+      // 10 bytes: its timeout is 400 ms plus the body's time at 64 KiB/s.
+      const small = Buffer.from("keputusan!");
+      const opts = { size: small.length, mtimeMs: 0, sha1: sha1(small), content: small };
+      proxy.inject({ kind: "delay", ms: 3000 }, { method: "PUT" });
+      const putErr = await caught(quick.put("d/slow.bin", src, opts));
+      expect(putErr).toMatchObject({ code: "REMOTE_TIMEOUT", kind: "retryable" });
+      expect((await quick.put("d/slow.bin", src, opts)).entry?.size).toBe(small.length);
     } finally {
       await quick.close();
     }
