@@ -427,8 +427,17 @@ export async function applyPlan(actions: MirrorAction[], ctx: ApplyContext): Pro
     res.uploaded -= notStored;
     // One listing per folder that received uploads, after the last of them, lets the next full
     // pass skip it (its ETag is recorded when the listing agrees with the journal).
-    if (ctx.caps.folderEtags)
-      for (const dir of answered) {
+    // Then their parents, deepest first, up to the root: once every sub-folder is known, the
+    // next full pass reads the root's ETag alone (one request) instead of walking down to here.
+    if (ctx.caps.folderEtags) {
+      const parents = new Set<string>();
+      for (const dir of answered)
+        for (let p = dir; p !== ""; ) {
+          p = parentOf(p);
+          if (!answered.has(p)) parents.add(p);
+        }
+      const deepestFirst = [...parents].sort((a, b) => depthOf(b) - depthOf(a));
+      for (const dir of [...answered, ...deepestFirst]) {
         if (signal.aborted) break;
         try {
           observeFolder(journal, dir, await remote.listDir(dir, signal));
@@ -436,6 +445,7 @@ export async function applyPlan(actions: MirrorAction[], ctx: ApplyContext): Pro
           // only an optimisation: the next full pass lists the folder instead
         }
       }
+    }
   } finally {
     ctx.signal?.removeEventListener("abort", onAbort);
     await journal.flush();
@@ -450,3 +460,5 @@ export async function applyPlan(actions: MirrorAction[], ctx: ApplyContext): Pro
   }
   return res;
 }
+
+const depthOf = (p: string) => (p === "" ? 0 : p.split("/").length);
