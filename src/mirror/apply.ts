@@ -23,7 +23,7 @@ import type { Journal } from "../state/journal.js";
 import { backoffMs } from "../state/journal-types.js";
 import { eachLimit } from "../util/limit.js";
 import { type ReadForUpload, readForUpload } from "./digests.js";
-import { observeFolder } from "./discover.js";
+import { observeFolder, recordFolders } from "./discover.js";
 import { conflictPath, parentOf, withCounter } from "./names.js";
 import { sameContent } from "./plan.js";
 import {
@@ -425,27 +425,9 @@ export async function applyPlan(actions: MirrorAction[], ctx: ApplyContext): Pro
     );
     await checkSizes(true);
     res.uploaded -= notStored;
-    // One listing per folder that received uploads, after the last of them, lets the next full
-    // pass skip it (its ETag is recorded when the listing agrees with the journal).
-    // Then their parents, deepest first, up to the root: once every sub-folder is known, the
-    // next full pass reads the root's ETag alone (one request) instead of walking down to here.
-    if (ctx.caps.folderEtags) {
-      const parents = new Set<string>();
-      for (const dir of answered)
-        for (let p = dir; p !== ""; ) {
-          p = parentOf(p);
-          if (!answered.has(p)) parents.add(p);
-        }
-      const deepestFirst = [...parents].sort((a, b) => depthOf(b) - depthOf(a));
-      for (const dir of [...answered, ...deepestFirst]) {
-        if (signal.aborted) break;
-        try {
-          observeFolder(journal, dir, await remote.listDir(dir, signal));
-        } catch {
-          // only an optimisation: the next full pass lists the folder instead
-        }
-      }
-    }
+    // One listing per folder that received uploads, after the last of them, and of the folders
+    // above them, lets the next full pass skip them all (see discover.ts recordFolders).
+    if (ctx.caps.folderEtags) await recordFolders(remote, journal, answered, signal);
   } finally {
     ctx.signal?.removeEventListener("abort", onAbort);
     await journal.flush();
@@ -460,5 +442,3 @@ export async function applyPlan(actions: MirrorAction[], ctx: ApplyContext): Pro
   }
   return res;
 }
-
-const depthOf = (p: string) => (p === "" ? 0 : p.split("/").length);

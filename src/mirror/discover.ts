@@ -119,6 +119,36 @@ export function observeFolder(
   return agrees;
 }
 
+/**
+ * After uploads into `dirs`: lists each of them, then the folders above them deepest first up to
+ * the root, and records every one whose listing agrees with the journal (observeFolder). Their
+ * ETags changed with the uploads; recorded again, the next full pass reads the root's ETag alone
+ * instead of walking down to here. Only an optimisation: a listing that fails is skipped (the
+ * next full pass lists that folder instead); stops when `signal` aborts.
+ */
+export async function recordFolders(
+  remote: Remote,
+  journal: Journal,
+  dirs: Set<string>,
+  signal?: AbortSignal,
+): Promise<void> {
+  const parents = new Set<string>();
+  for (const dir of dirs)
+    for (let p = dir; p !== ""; ) {
+      p = parentOf(p);
+      if (!dirs.has(p)) parents.add(p);
+    }
+  const deepestFirst = [...parents].sort((a, b) => depth(b) - depth(a));
+  for (const dir of [...dirs, ...deepestFirst]) {
+    if (signal?.aborted) return;
+    try {
+      observeFolder(journal, dir, await remote.listDir(dir, signal));
+    } catch {
+      // the next full pass lists it
+    }
+  }
+}
+
 /** The entries below the folders `dirs` as the journal knows them: its files and their folders. */
 function fromJournal(journal: Journal, dirs: Set<string>, caps: RemoteCapabilities): RemoteEntry[] {
   const out: RemoteEntry[] = [];
