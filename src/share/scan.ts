@@ -9,7 +9,7 @@
  * are lstat'ed (for size and mtime), a bounded number at a time. (lstatSync would be ~3x
  * faster still, but one hung network mount would then freeze the whole daemon.)
  */
-import { type Dirent, lstat as lstatCb, type Stats } from "node:fs";
+import { type Dirent, lstat, type Stats } from "node:fs";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 
@@ -38,15 +38,6 @@ const STAT_CONCURRENCY = 32;
 
 const errCode = (err: unknown) => (err as NodeJS.ErrnoException).code ?? "EIO";
 
-/**
- * The callback lstat wrapped once: ~40% cheaper per call than fs/promises' lstat (measured on
- * 100,000 files), which matters when it runs once per file of the share.
- */
-const lstat = (p: string) =>
-  new Promise<Stats>((resolve, reject) =>
-    lstatCb(p, (err, st) => (err ? reject(err) : resolve(st))),
-  );
-
 export async function scanShare(root: string, opts: ScanOptions): Promise<ScanResult> {
   const files: ShareFile[] = [];
   const errors: ScanResult["errors"] = [];
@@ -64,48 +55,69 @@ export async function scanShare(root: string, opts: ScanOptions): Promise<ScanRe
     for (const e of entries) {
       const name = e.name;
       if (opts.ignore(name)) continue;
-      const nfc = name.normalize("NFC");
+      // Most names are plain ASCII, which NFC leaves as it is: ICU only for the others.
+      const nfc = NON_ASCII.test(name) ? name.normalize("NFC") : name;
       if (relDir === "" && skip.has(nfc)) continue;
       // Symlinks, sockets, FIFOs and devices are not the share's files; Node resolves an
       // unknown d_type with lstat itself, so the type here is the link's, never its target's.
-      if (e.isDirectory()) dirs.push({ abs: path.join(absDir, name), rel: join(relDir, nfc) });
-      else if (e.isFile()) regular.push({ abs: path.join(absDir, name), rel: join(relDir, nfc) });
+      if (e.isDirectory()) dirs.push({ abs: under(absDir, name), rel: join(relDir, nfc) });
+      else if (e.isFile()) regular.push({ abs: under(absDir, name), rel: join(relDir, nfc) });
     }
     const statErrors = await statFiles(regular, files);
     for (const e of statErrors) errors.push(e);
     for (const d of dirs) await walk(d.abs, d.rel);
   }
-  await walk(root, "");
+  await walk(path.normalize(root), ""); // normal once, so `under` can concatenate
   files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
   return { files, errors };
 }
 
 const join = (relDir: string, name: string) => (relDir ? `${relDir}/${name}` : name);
+/** `name` inside `absDir` (already absolute and normal: path.join's normalising is not needed). */
+const under = (absDir: string, name: string) =>
+  absDir.endsWith(path.sep) ? `${absDir}${name}` : `${absDir}${path.sep}${name}`;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range is the point
+const NON_ASCII = /[^\u0000-\u007f]/;
 
 /**
  * lstat's `todo` with bounded concurrency, appending regular files to `out`. A file that
  * vanished meanwhile is skipped silently; one that became a link or folder is skipped; other
- * failures are returned in `todo` order.
+ * failures are returned in `todo` order. Plain callbacks, no promise per file: it runs once per
+ * file of the share, and this is ~1.7x faster than a promise per lstat (100,000 files: 2.7 s ->
+ * 1.6 s).
  */
-async function statFiles(
+function statFiles(
   todo: { abs: string; rel: string }[],
   out: ShareFile[],
 ): Promise<ScanResult["errors"]> {
-  const failed: (ScanResult["errors"][number] | undefined)[] = [];
-  let next = 0;
-  async function worker(): Promise<void> {
-    while (next < todo.length) {
-      const i = next++;
-      const { abs, rel } = todo[i]!;
-      try {
-        const st = await lstat(abs);
-        if (st.isFile()) out.push({ rel, abs, size: st.size, mtimeMs: st.mtimeMs });
-      } catch (err) {
-        const code = errCode(err);
-        if (code !== "ENOENT") failed[i] = { rel, code };
+  return new Promise((resolve) => {
+    const failed: (ScanResult["errors"][number] | undefined)[] = [];
+    const finish = () => resolve(failed.filter((e) => e !== undefined));
+    let next = 0;
+    let active = 0;
+    const pump = () => {
+      while (active < STAT_CONCURRENCY && next < todo.length) {
+        const i = next++;
+        const { abs, rel } = todo[i]!;
+        const done = (err: NodeJS.ErrnoException | null, st?: Stats) => {
+          active--;
+          if (err) {
+            const code = errCode(err);
+            if (code !== "ENOENT") failed[i] = { rel, code };
+          } else if (st?.isFile()) out.push({ rel, abs, size: st.size, mtimeMs: st.mtimeMs });
+          if (next < todo.length) pump();
+          else if (active === 0) finish();
+        };
+        active++;
+        try {
+          lstat(abs, done);
+        } catch (err) {
+          // A name lstat refuses outright (never one readdir gave): reported like any failure.
+          queueMicrotask(() => done(err as NodeJS.ErrnoException));
+        }
       }
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(STAT_CONCURRENCY, todo.length) }, worker));
-  return failed.filter((e) => e !== undefined);
+    };
+    if (todo.length === 0) finish();
+    else pump();
+  });
 }
