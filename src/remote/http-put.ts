@@ -72,6 +72,10 @@ export function rawPut(o: RawPut): Promise<RawAnswer> {
       };
       res.on("error", (err) => finish(toArsipdError(err, o.what)));
       res.on("end", () => {
+        // A server may answer (401, 413, 507 …) before it has read the whole body and then stop
+        // reading: the rest of the body could never be sent, and the socket would stay taken
+        // from the pool for good. Such a request is ended here.
+        if (!req.writableFinished) req.destroy();
         if (status >= 200 && status < 300)
           finish(undefined, { status, header: (n) => get(res.headers, n) });
         else {
