@@ -153,14 +153,14 @@ export async function applyPlan(actions: MirrorAction[], ctx: ApplyContext): Pro
     unchecked.set(dir, list);
     if (++uncheckedCount >= CHECK_BATCH) await checkSizes(false);
   };
+  /** Folders of uploads the server's answer confirmed (OwnCloud): listed once at the end. */
+  const answered = new Set<string>();
   /**
    * Uploads are recorded in the journal only once the server reports their size. Instead of a
    * PROPFIND per file, one listing per folder checks a batch of them: half the requests on a
    * first mirror. Until checked an upload is not in the journal, so a crash loses nothing: the
    * next full pass finds the file on the server and adopts it by checksum.
    */
-  /** Folders of uploads the server's answer confirmed (OwnCloud): listed once at the end. */
-  const answered = new Set<string>();
   const unchecked = new Map<
     string,
     { rel: string; remotePath: string; f: LocalFile; mtimeKept: boolean }[]

@@ -144,10 +144,13 @@ export async function mirrorPass(
     return { ...s, plan: plan.actions, ...(plan.refused ? { refused: plan.refused.message } : {}) };
   }
 
-  // Failure records of files that are neither in the share nor mirrored any more.
-  const present = new Set(scan.files.map((f) => f.rel));
-  for (const [rel] of [...journal.failures()])
-    if (!present.has(rel) && !journal.get(rel)) journal.clearFailure(rel);
+  // Failure records of files that are neither in the share nor mirrored any more. The set of
+  // every share path is built only when there is such a record to check (usually none).
+  const orphans = [...journal.failures()].filter(([rel]) => !journal.get(rel));
+  if (orphans.length > 0) {
+    const present = new Set(scan.files.map((f) => f.rel));
+    for (const [rel] of orphans) if (!present.has(rel)) journal.clearFailure(rel);
+  }
 
   const res = await applyPlan(plan.actions, {
     remote,

@@ -1,8 +1,9 @@
 /**
  * Breadth-first walk of a folder tree with at most `concurrency` listings in flight, for servers
  * that refuse Depth: infinity. `children` lists one folder (Depth: 1, the folder itself
- * excluded), `descend` says which sub-folders to list too; folders that vanish mid-walk (notFound) are skipped; any other error stops the walk
- * and is thrown once the listings in flight have settled.
+ * excluded), `descend` says which sub-folders to list too; folders that vanish mid-walk
+ * (notFound) are skipped; any other error stops the walk and is thrown once the listings in
+ * flight have settled.
  */
 import { ArsipdError } from "../errors.js";
 import type { RemoteEntry } from "./types.js";

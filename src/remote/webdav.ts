@@ -9,7 +9,7 @@ import { getMaxListeners, setMaxListeners } from "node:events";
 import { createReadStream } from "node:fs";
 import http from "node:http";
 import https from "node:https";
-import { PassThrough, Readable } from "node:stream";
+import { Readable } from "node:stream";
 import { createClient, parseXML, type WebDAVClient } from "webdav";
 import type { Secret } from "../config/secret.js";
 import { ArsipdError } from "../errors.js";
@@ -377,21 +377,17 @@ export class WebDavRemote implements Remote {
           o.onProgress?.(o.content.length);
           return up;
         }
-        const body = new PassThrough();
-        let sent = 0;
-        body.on("data", (d: Buffer) => {
-          sent += d.length;
-          o.onProgress?.(sent);
-        });
-        // On an abort (SIGTERM) or timeout the HTTP client destroys the body with an error; the
-        // request's promise reports the failure, so the stream's own error event is only noted
-        // here — unlistened, it would crash the daemon instead of letting it stop cleanly.
-        body.on("error", () => undefined);
+        // rawPut pipes the file into the request and takes on its errors as soon as it is
+        // called (synchronously, inside #sendPut); the progress count listens alongside.
         const src = createReadStream(localFile);
-        src.on("error", (e) => body.destroy(e));
-        src.pipe(body);
         try {
-          return await this.#sendPut(rel, body, headers, o);
+          const up = this.#sendPut(rel, src, headers, o);
+          let sent = 0;
+          src.on("data", (d: string | Buffer) => {
+            sent += d.length;
+            o.onProgress?.(sent);
+          });
+          return await up;
         } finally {
           src.destroy();
         }
