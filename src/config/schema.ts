@@ -4,7 +4,7 @@
  * the commented default file. Unknown keys are errors (`strict`), so a typo never silently
  * falls back to a default.
  */
-import { z } from "zod";
+import * as z from "zod";
 
 const jenisSchema = z
   .strictObject({

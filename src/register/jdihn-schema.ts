@@ -3,7 +3,7 @@
  * every value a string (Permenkumham 8/2019 metadata; field names as in the JDIHN integration
  * code). Used to validate what we write and, in tests, what we read back.
  */
-import { z } from "zod";
+import * as z from "zod";
 
 const s = z.string();
 const isoDateOrEmpty = z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/, "YYYY-MM-DD or empty");

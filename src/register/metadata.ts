@@ -4,7 +4,7 @@
  * and, for every bad cell, the row number (as the spreadsheet shows it), the column and an
  * Indonesian sentence saying what to fix. A bad row never stops the other rows.
  */
-import { z } from "zod";
+import * as z from "zod";
 import type { JenisConfig } from "../config/schema.js";
 import { parseTanggal } from "./dates.js";
 import { type BadMetadataRow, type DecreeMeta, decreeKey } from "./types.js";
