@@ -99,7 +99,7 @@ export function machine() {
     memFreeGiB: Number((os.freemem() / 2 ** 30).toFixed(1)),
     node: process.version,
     os: `${os.type()} ${os.release()}`,
-    // arsipd runs without it (see arsipdEnv in tools.mjs); recorded so a reader knows.
+    // arsipd and the ceiling run without it (see nodeEnv in tools.mjs); recorded so a reader knows.
     nodeExtraCaCertsDropped: process.env.NODE_EXTRA_CA_CERTS !== undefined,
   };
 }

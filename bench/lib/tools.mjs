@@ -46,19 +46,26 @@ async function davMkcol(server, folder) {
     throw new Error(`MKCOL ${folder}: HTTP ${res.status}`);
 }
 
-/** The arsipd config for one run: the interface of `arsipd sync`/`arsipd run`. */
 /**
- * The environment arsipd runs with in the bench: the caller's, with the password, but without
- * NODE_EXTRA_CA_CERTS. CI hosts set that variable machine-wide for their proxy; it makes every
- * Node process parse a 200 KB CA bundle at start (~80 ms here, a third of a no-change pass),
- * nothing in the bench speaks TLS, and arsipd's systemd unit and image run without it. The
- * other tools are not Node programs: the variable does not touch them. Printed in the report.
+ * The environment the Node programs of the bench (arsipd and the ceiling) run with: the caller's,
+ * plus `extra`, without NODE_EXTRA_CA_CERTS. CI hosts set that variable machine-wide for their
+ * proxy; it makes every Node process parse a 200 KB CA bundle at start (~80 ms here, a third of a
+ * no-change pass), nothing in the bench speaks TLS, and arsipd's systemd unit and image run
+ * without it. rclone and owncloudcmd are not Node programs: the variable does not touch them.
+ * Printed in the report.
  */
-export function arsipdEnv(password) {
-  const env = { ...process.env, ARSIPD_REMOTE_PASSWORD: password };
+export function nodeEnv(extra) {
+  const env = { ...process.env, ...extra };
   delete env.NODE_EXTRA_CA_CERTS;
   return env;
 }
+
+/** The environment arsipd runs with: nodeEnv with the remote password. */
+export function arsipdEnv(password) {
+  return nodeEnv({ ARSIPD_REMOTE_PASSWORD: password });
+}
+
+/** The arsipd config for one run: the interface of `arsipd sync`/`arsipd run`. */
 
 export function arsipdYaml({ share, stateDir, url, username, root, concurrency, extra = "" }) {
   return [
@@ -268,7 +275,7 @@ export function makeTools(ctx) {
       ];
       if (run.changedRel) args.push("--file", run.changedRel);
       const r = await runMeasured(process.execPath, args, {
-        env: { ...process.env, BENCH_PASSWORD: server.password },
+        env: nodeEnv({ BENCH_PASSWORD: server.password }),
         timeoutMs,
       });
       if (r.code !== 0)
