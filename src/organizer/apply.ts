@@ -4,9 +4,11 @@
  * a locked or changed file is deferred, not quarantined. In a dry run nothing is written.
  */
 import { randomBytes } from "node:crypto";
-import { lstat, rename, unlink, writeFile } from "node:fs/promises";
+import { lstat, readdir, rename, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Config } from "../config/schema.js";
+import { decreeKey } from "../convention/identity.js";
+import { parse } from "../convention/parse.js";
 import { describeError } from "../errors.js";
 import type { Logger } from "../log/logger.js";
 import { sha256File } from "../util/hash.js";
@@ -42,6 +44,8 @@ export class Applier {
   private readonly scanned: Map<string, PlanFile>;
   /** Quarantine names taken in this dry run (nothing is created, so count them here). */
   private readonly dryTaken = new Set<string>();
+  /** Folder → the documents filed in it (see filedAs). */
+  private readonly filed = new Map<string, Map<string, string>>();
 
   constructor(private readonly s: ApplierInit) {
     this.scanned = new Map(s.files.map((f) => [f.rel, f]));
@@ -62,7 +66,7 @@ export class Applier {
         case "move":
           return await this.move(a.from, a.to, a.fromQuarantine, a.sidecar);
         case "collide":
-          return await this.collide(a.from, a.to, a.against);
+          return await this.collide(a.from, a.to, a.existing, a.against);
         case "quarantine":
           if (!(await this.stillSame(a.from))) return;
           await this.quarantine(a.from, {
@@ -113,6 +117,13 @@ export class Applier {
     sidecar: string | null,
   ): Promise<void> {
     if (!(await this.stillSame(from))) return;
+    const key = this.documentOf(to);
+    const holder = await this.filedAs(to, key);
+    if (holder !== null) {
+      // Like a taken canonical path: a file renamed in the quarantine stays there.
+      if (fromQ) return;
+      return this.collide(from, to, holder, holder);
+    }
     if (!this.s.dryRun) {
       await ensureDirInside(this.s.share, parentOf(to));
       try {
@@ -121,10 +132,11 @@ export class Applier {
           copy: this.s.copy,
         });
       } catch (err) {
-        if (errCode(err) === "EEXIST") return this.collide(from, to, to);
+        if (errCode(err) === "EEXIST") return this.collide(from, to, to, to);
         throw err;
       }
       if (sidecar) await unlink(this.absOf(sidecar)).catch(() => {});
+      if (key !== null) this.filed.get(parentOf(to))?.set(key, to);
     }
     (fromQ ? this.s.report.unquarantined : this.s.report.moves).push({ from, to });
     this.s.log.info(
@@ -133,43 +145,95 @@ export class Applier {
     );
   }
 
-  /** The canonical path is taken: same inode → finish an interrupted link-move; else compare bytes. */
-  private async collide(from: string, to: string, against: string): Promise<void> {
+  /**
+   * The document `from` (canonical path `to`) is filed already, at `existing` (`against` in a dry
+   * run, where earlier moves did not happen). The same inode at `existing` → finish an
+   * interrupted link-move; otherwise compare bytes: duplicate or conflict, into the quarantine.
+   */
+  private async collide(
+    from: string,
+    to: string,
+    existing: string,
+    against: string,
+  ): Promise<void> {
     if (!(await this.stillSame(from))) return;
     const fromAbs = this.absOf(from);
-    let existing = this.absOf(to);
-    let st = await lstat(existing).catch(() => null);
+    let held = existing;
+    let st = await lstat(this.absOf(held)).catch(() => null);
     if (!st && this.s.dryRun) {
-      existing = this.absOf(against);
-      st = await lstat(existing).catch(() => null);
+      held = against;
+      st = await lstat(this.absOf(held)).catch(() => null);
     }
-    if (!st) return this.move(from, to, false, null);
+    if (!st) {
+      this.forgetFiled(existing);
+      return this.move(from, to, false, null);
+    }
     const src = await lstat(fromAbs);
     if (src.ino === st.ino && src.dev === st.dev && src.nlink >= 2) {
       if (!this.s.dryRun) await unlink(fromAbs);
-      this.s.report.completed.push({ from, to });
-      this.s.log.info({ path: to, from }, "finished an interrupted move (second link removed)");
+      this.s.report.completed.push({ from, to: held });
+      this.s.log.info({ path: held, from }, "finished an interrupted move (second link removed)");
       return;
     }
-    const same = (await sha256File(fromAbs)) === (await sha256File(existing));
-    const n = nameOf(to);
+    const same = (await sha256File(fromAbs)) === (await sha256File(this.absOf(held)));
+    const n = nameOf(held);
     const q: Quarantine = same
       ? {
           code: "DUPLICATE",
-          message: `Isi berkas ini sama persis dengan ${n} yang sudah diarsipkan di ${parentOf(to)}; periksa lalu hapus salinan ini bila memang ganda.`,
-          messageEn: `identical to the archived ${to}`,
+          message: `Isi berkas ini sama persis dengan ${n} yang sudah diarsipkan di ${parentOf(held)}; periksa lalu hapus salinan ini bila memang ganda.`,
+          messageEn: `identical to the archived ${held}`,
         }
       : {
           code: "CONFLICT",
-          message: `Sudah ada keputusan ${n} di ${parentOf(to)} dengan isi berbeda; periksa nomor dan tahun kedua berkas, lalu ganti nama berkas yang salah.`,
-          messageEn: `same decree as ${to} but different content`,
+          message: `Sudah ada keputusan ${n} di ${parentOf(held)} dengan isi berbeda; periksa nomor dan tahun kedua berkas, lalu ganti nama berkas yang salah.`,
+          messageEn: `same decree as ${held} but different content`,
         };
     const qPath = await this.quarantine(from, q, true);
     (same ? this.s.report.duplicates : this.s.report.conflicts).push({
       path: from,
       to: qPath,
-      existing: to,
+      existing: held,
     });
+  }
+
+  /**
+   * The file that already holds the document whose canonical path is `to`: `to` itself, or a
+   * file of its folder filed under another subject (convention/identity.ts). Null when none.
+   * The folder is read once per pass (a quick pass's plan saw only the paths it was given) and
+   * kept up to date with this pass's own moves.
+   */
+  private async filedAs(to: string, key: string | null): Promise<string | null> {
+    if (await lstat(this.absOf(to)).catch(() => null)) return to;
+    if (key === null) return null;
+    return (await this.filedIn(parentOf(to))).get(key) ?? null;
+  }
+
+  /** The document (decreeKey) a canonical path holds; null if `rel` is not one. */
+  private documentOf(rel: string): string | null {
+    const r = parse(nameOf(rel), this.s.config.convention, { now: this.s.now });
+    return r.ok && r.path === rel ? decreeKey(r.decree) : null;
+  }
+
+  /** decreeKey → path of every file at its canonical path in folder `dir`, first name first. */
+  private async filedIn(dir: string): Promise<Map<string, string>> {
+    let docs = this.filed.get(dir);
+    if (docs) return docs;
+    docs = new Map();
+    const names = await readdir(this.absOf(dir)).catch(() => [] as string[]);
+    for (const name of names.sort()) {
+      const rel = `${dir}/${name}`;
+      const key = this.documentOf(rel);
+      if (key !== null && !docs.has(key)) docs.set(key, rel);
+    }
+    this.filed.set(dir, docs);
+    return docs;
+  }
+
+  /** `rel` is gone from its folder (found missing where it was expected). */
+  private forgetFiled(rel: string): void {
+    const docs = this.filed.get(parentOf(rel));
+    if (!docs) return;
+    for (const [key, at] of docs) if (at === rel) docs.delete(key);
   }
 
   /** Moves `from` into the quarantine under a free name and writes its sidecar; returns the new path. */

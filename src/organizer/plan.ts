@@ -4,14 +4,18 @@
  * - a file at its canonical path, a non-decree extension, an arsipd-written file in the share
  *   root, and a file in the quarantine that still cannot be read: no action (idempotent);
  * - a file modified less than `stabilityMs` before `now`: deferred;
- * - a readable name elsewhere: a `move` when its canonical path is free in `files` and not claimed
- *   by an earlier move of this plan, otherwise a `collide` (the applier hashes and decides);
- *   a readable name inside the quarantine whose place is taken stays where it is;
+ * - a readable name elsewhere: a `move` when its canonical path is free in `files` and no earlier
+ *   move of this plan files the same document (convention/identity.ts: same decree, qualifier and
+ *   extension, whatever the subject), otherwise a `collide` (the applier hashes and decides);
+ *   a readable name inside the quarantine whose place is taken stays where it is. (A document
+ *   already filed under another subject is found by the applier, which reads the target folder:
+ *   a quick pass's `files` holds only the paths the watcher named.)
  * - an unreadable name outside the quarantine: `quarantine`;
  * - a sidecar in the quarantine whose file is gone: `removeSidecar`; a quarantined unreadable
  *   file without its sidecar: `sidecar`.
  */
 import type { ConventionConfig } from "../config/schema.js";
+import { decreeKey } from "../convention/identity.js";
 import { parse } from "../convention/parse.js";
 import { SIDECAR_SUFFIX } from "./sidecar.js";
 import type { OrganizeAction, PlanFile } from "./types.js";
@@ -33,7 +37,8 @@ export function planOrganize(files: PlanFile[], rules: PlanRules, now: Date): Or
   const present = new Set(files.map((f) => f.rel));
   const own = new Set(rules.ownFiles.map((n) => n.normalize("NFC")));
   const exts = new Set(conv.extensions.map((e) => e.toLowerCase()));
-  const claimed = new Map<string, string>();
+  /** Document (decreeKey) → the earlier move of this plan that files it. */
+  const claimed = new Map<string, { from: string; to: string }>();
   const actions: OrganizeAction[] = [];
   for (const f of files) {
     const inQ = f.rel.startsWith(`${q}/`);
@@ -62,12 +67,17 @@ export function planOrganize(files: PlanFile[], rules: PlanRules, now: Date): Or
       }
       continue;
     }
-    const taken = claimed.get(r.path) ?? (present.has(r.path) ? r.path : undefined);
-    if (taken !== undefined) {
-      if (!inQ) actions.push({ kind: "collide", from: f.rel, to: r.path, against: taken });
+    const key = decreeKey(r.decree);
+    // The file already at the canonical path wins over one this plan only means to move there.
+    const holder = present.has(r.path) ? { from: r.path, to: r.path } : claimed.get(key);
+    if (holder) {
+      if (!inQ) {
+        const { from, to } = holder;
+        actions.push({ kind: "collide", from: f.rel, to: r.path, existing: to, against: from });
+      }
       continue;
     }
-    claimed.set(r.path, f.rel);
+    claimed.set(key, { from: f.rel, to: r.path });
     const sidecar = inQ && present.has(f.rel + SIDECAR_SUFFIX) ? f.rel + SIDECAR_SUFFIX : null;
     actions.push({ kind: "move", from: f.rel, to: r.path, fromQuarantine: inQ, sidecar });
   }

@@ -12,8 +12,12 @@ export type CollisionCode = "DUPLICATE" | "CONFLICT";
 export type OrganizeAction =
   /** File (maybe from the quarantine) goes to its canonical path, which looked free. */
   | { kind: "move"; from: string; to: string; fromQuarantine: boolean; sidecar: string | null }
-  /** Canonical path taken (by `against` now, or by an earlier move of this plan): hash to decide. */
-  | { kind: "collide"; from: string; to: string; against: string }
+  /**
+   * The document is filed already: at `existing` once earlier moves of this plan are done (its
+   * canonical path `to`, or another subject's), at `against` as the share is now (what a dry run
+   * compares with). The applier hashes to decide duplicate or conflict.
+   */
+  | { kind: "collide"; from: string; to: string; existing: string; against: string }
   /** Name cannot be read: into the quarantine, with a sidecar. */
   | { kind: "quarantine"; from: string; reason: string; message: string; messageEn: string }
   /** A file already in the quarantine lacks its sidecar (crash after the move): write it. */

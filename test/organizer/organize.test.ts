@@ -147,6 +147,85 @@ describe("organize", () => {
     expect([again.duplicates, again.conflicts, again.moves]).toEqual([[], [], []]);
   });
 
+  it("one document is filed once: another subject is a duplicate or a conflict, a draft and an attachment go beside it", async () => {
+    const { share, config } = await tempShare();
+    const filed = "KPT-KETUA/2024/KPT-KETUA_2024_012_penetapan-dpt.pdf";
+    await put(share, filed, "signed scan");
+    await put(share, "SK Ketua No 12 Th 2024 ttg Penetapan DPT - Copy.pdf", "signed scan");
+    await put(share, "MASUK/SK Ketua No 12 Th 2024 ttg Pembentukan Tim.pdf", "another decree");
+    await put(share, "SK Ketua No 12 Th 2024 ttg Penetapan DPT.docx", "draft");
+    await put(share, "Lampiran 1 SK Ketua No 12 Th 2024 ttg Penetapan DPT.pdf", "attachment");
+    const r = await organize(ctx(config));
+    expect(r.duplicates).toEqual([
+      {
+        path: "SK Ketua No 12 Th 2024 ttg Penetapan DPT - Copy.pdf",
+        to: "_KARANTINA/SK Ketua No 12 Th 2024 ttg Penetapan DPT - Copy.pdf",
+        existing: filed,
+      },
+    ]);
+    expect(r.conflicts).toEqual([
+      {
+        path: "MASUK/SK Ketua No 12 Th 2024 ttg Pembentukan Tim.pdf",
+        to: "_KARANTINA/SK Ketua No 12 Th 2024 ttg Pembentukan Tim.pdf",
+        existing: filed,
+      },
+    ]);
+    expect(r.moves.map((m) => m.to).sort()).toEqual([
+      "KPT-KETUA/2024/KPT-KETUA_2024_012_LAMPIRAN-1_penetapan-dpt.pdf",
+      "KPT-KETUA/2024/KPT-KETUA_2024_012_penetapan-dpt.docx",
+    ]);
+    expect(await readFile(path.join(share, filed), "utf8")).toBe("signed scan");
+    const con = readSidecar(
+      await readFile(
+        path.join(share, "_KARANTINA/SK Ketua No 12 Th 2024 ttg Pembentukan Tim.pdf.ALASAN.txt"),
+        "utf8",
+      ),
+    );
+    expect([con.kode, con.alasan.includes("KPT-KETUA_2024_012_penetapan-dpt.pdf")]).toEqual([
+      "CONFLICT",
+      true,
+    ]);
+    const again = await organize(ctx(config));
+    expect([again.duplicates, again.conflicts, again.moves]).toEqual([[], [], []]);
+  });
+
+  it("two copies of one document dropped together: the first is filed, the other compared with it (dry run too)", async () => {
+    const { share, config } = await tempShare();
+    await put(share, "SK Ketua No 7 Th 2023 ttg Jadwal.pdf", "same bytes");
+    await put(share, "SK Ketua No 7 Th 2023 ttg Jadwal Tahapan.pdf", "same bytes");
+    const first = "KPT-KETUA/2023/KPT-KETUA_2023_007_jadwal-tahapan.pdf";
+    const dry = await organize(ctx(config), { dryRun: true });
+    expect(dry.moves.map((m) => m.to)).toEqual([first]);
+    expect(dry.duplicates.map((d) => [d.path, d.existing])).toEqual([
+      ["SK Ketua No 7 Th 2023 ttg Jadwal.pdf", "SK Ketua No 7 Th 2023 ttg Jadwal Tahapan.pdf"],
+    ]);
+    const r = await organize(ctx(config));
+    expect(r.moves.map((m) => m.to)).toEqual([first]);
+    expect(r.duplicates.map((d) => [d.path, d.existing])).toEqual([
+      ["SK Ketua No 7 Th 2023 ttg Jadwal.pdf", first],
+    ]);
+    expect(await tree(share)).toEqual([
+      first,
+      "_KARANTINA/SK Ketua No 7 Th 2023 ttg Jadwal.pdf",
+      "_KARANTINA/SK Ketua No 7 Th 2023 ttg Jadwal.pdf.ALASAN.txt",
+    ]);
+  });
+
+  it("a quick pass finds the document filed under another subject it was not told about", async () => {
+    const { share, config } = await tempShare();
+    const filed = "KPT-SEKRETARIS/2022/KPT-SEKRETARIS_2022_004_honorarium.pdf";
+    await put(share, filed, "v1");
+    await put(share, "MASUK/Kep Sekretaris 4-2022 honor panitia.pdf", "v2");
+    const r = await organize(ctx(config), {
+      paths: ["MASUK/Kep Sekretaris 4-2022 honor panitia.pdf"],
+    });
+    expect(r.moves).toEqual([]);
+    expect(r.conflicts.map((c) => [c.path, c.existing])).toEqual([
+      ["MASUK/Kep Sekretaris 4-2022 honor panitia.pdf", filed],
+    ]);
+    expect(await readFile(path.join(share, filed), "utf8")).toBe("v1");
+  });
+
   it("a quick pass given a folder that appeared files the decrees inside it", async () => {
     const { share, config } = await tempShare();
     await put(share, "incoming/sub/SK Ketua No 3 Th 2023 ttg Jadwal.pdf", "three");

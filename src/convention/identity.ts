@@ -1,0 +1,16 @@
+/**
+ * Which decree a file is, for the archive's "one place per document" rule. Pure.
+ *
+ * A serial is unique per year per issuer, so jenis, tahun and nomor name a decree, and the
+ * qualifier one of its documents (an attachment, a certified copy). The extension tells the
+ * signed scan (.pdf) from the draft (.docx), which are kept side by side. The subject is not
+ * part of it: staff type it differently each time ("Penetapan DPT", "penetapan dpt - Copy"), so
+ * two files that differ only there are one document twice — a duplicate or a conflict, never a
+ * second entry in the archive and the register.
+ */
+import type { Decree } from "./types.js";
+
+/** Equal for two decrees exactly when they are the same document of the same decree. */
+export function decreeKey(d: Decree): string {
+  return `${d.jenis}/${d.tahun}/${d.nomor}/${d.qualifier ?? ""}/${d.ext}`;
+}
