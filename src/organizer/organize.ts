@@ -14,6 +14,7 @@ import { type ScanResult, scanShare } from "../share/scan.js";
 import { Applier } from "./apply.js";
 import { recoverMoves } from "./move.js";
 import { planOrganize } from "./plan.js";
+import { SIDECAR_SUFFIX } from "./sidecar.js";
 import { emptyReport, type OrganizeReport, type PlanFile } from "./types.js";
 
 export type { OrganizeReport } from "./types.js";
@@ -145,7 +146,18 @@ async function statHinted(share: string, paths: string[], ignore: (n: string) =>
       }
       continue;
     }
-    if (!st?.isFile()) continue;
+    if (!st) {
+      // A quarantined file renamed or moved away: its sidecar is stale now, not at the next
+      // full pass. The plan removes a sidecar it sees without its file.
+      const side = await lstat(full + SIDECAR_SUFFIX).catch(() => null);
+      const sideRel = rel + SIDECAR_SUFFIX;
+      if (side?.isFile() && !abs.has(sideRel)) {
+        files.push({ rel: sideRel, size: side.size, mtimeMs: side.mtimeMs });
+        abs.set(sideRel, full + SIDECAR_SUFFIX);
+      }
+      continue;
+    }
+    if (!st.isFile()) continue;
     files.push({ rel, size: st.size, mtimeMs: st.mtimeMs });
     abs.set(rel, full);
   }

@@ -111,6 +111,23 @@ describe("organize", () => {
     ]);
   });
 
+  it("a quick pass over a rename in the quarantine files the file and removes its old sidecar", async () => {
+    const { share, config } = await tempShare();
+    await put(share, "scan0002.pdf", "s");
+    await organize(ctx(config));
+    execFileSync("mv", [
+      path.join(share, "_KARANTINA/scan0002.pdf"),
+      path.join(share, "_KARANTINA/SK Ketua No 10 Th 2024.pdf"),
+    ]);
+    // What the watcher reports: the old name went away, the new one appeared.
+    const r = await organize(ctx(config), {
+      paths: ["_KARANTINA/scan0002.pdf", "_KARANTINA/SK Ketua No 10 Th 2024.pdf"],
+    });
+    expect(r.unquarantined.map((u) => u.to)).toEqual(["KPT-KETUA/2024/KPT-KETUA_2024_010.pdf"]);
+    expect(r.sidecars).toEqual([{ path: "_KARANTINA/scan0002.pdf.ALASAN.txt", op: "removed" }]);
+    expect(await tree(path.join(share, "_KARANTINA"))).toEqual([]);
+  });
+
   it("never overwrites: duplicates and conflicts go to the quarantine naming the file already there", async () => {
     const { share, config } = await tempShare();
     await put(share, "KPT-KETUA/2024/KPT-KETUA_2024_012.pdf", "original");
