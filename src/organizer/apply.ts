@@ -105,7 +105,7 @@ export class Applier {
       st !== null &&
       st.size === seen.size &&
       st.mtimeMs === seen.mtimeMs &&
-      (await isPlainFileInside(this.s.share, rel));
+      (await isPlainFileInside(this.s.share, this.absOf(rel)));
     if (!ok) this.s.report.deferred.push({ path: rel, why: "changed" });
     return ok;
   }

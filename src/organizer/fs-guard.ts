@@ -43,10 +43,15 @@ export async function ensureDirInside(share: string, relDir: string): Promise<vo
   }
 }
 
-/** True when no folder on the way from the share to `rel` is a symlink and `rel` is a regular file. */
-export async function isPlainFileInside(share: string, rel: string): Promise<boolean> {
+/**
+ * True when `abs` (a path inside `share`, as spelled on disk: a name may be NFD where the
+ * share-relative path is NFC) is a regular file and no folder on the way to it is a symlink.
+ */
+export async function isPlainFileInside(share: string, abs: string): Promise<boolean> {
+  const rel = path.relative(share, abs);
+  if (rel === "" || rel.startsWith("..") || path.isAbsolute(rel)) return false;
   let cur = share;
-  const segs = rel.split("/");
+  const segs = rel.split(path.sep);
   for (let i = 0; i < segs.length; i++) {
     cur = path.join(cur, segs[i]!);
     const st = await lstat(cur).catch(() => null);

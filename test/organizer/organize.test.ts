@@ -128,6 +128,27 @@ describe("organize", () => {
     expect(await tree(path.join(share, "_KARANTINA"))).toEqual([]);
   });
 
+  it("files names and folders written in NFD (macOS) like any other", async () => {
+    const { share, config } = await tempShare();
+    const nfd = "Kep Sekretaris Nomor 8 Tahun 2025 tentang Pe\u0301ngadaan.pdf";
+    await put(share, nfd, "e");
+    await put(share, "MASUK/Surat Pe\u0301nting/SK Ketua No 1 Th 2024.pdf", "f");
+    await put(share, "MASUK/Surat Pe\u0301nting/scan-e\u0301.pdf", "g");
+    const r = await organize(ctx(config));
+    expect(r.deferred).toEqual([]);
+    expect(r.moves.map((m) => m.to).sort()).toEqual([
+      "KPT-KETUA/2024/KPT-KETUA_2024_001.pdf",
+      "KPT-SEKRETARIS/2025/KPT-SEKRETARIS_2025_008_pengadaan.pdf",
+    ]);
+    expect(r.quarantined.map((q) => q.to)).toEqual(["_KARANTINA/scan-\u00e9.pdf"]);
+    expect(
+      await readFile(
+        path.join(share, "KPT-SEKRETARIS/2025/KPT-SEKRETARIS_2025_008_pengadaan.pdf"),
+        "utf8",
+      ),
+    ).toBe("e");
+  });
+
   it("never overwrites: duplicates and conflicts go to the quarantine naming the file already there", async () => {
     const { share, config } = await tempShare();
     await put(share, "KPT-KETUA/2024/KPT-KETUA_2024_012.pdf", "original");
