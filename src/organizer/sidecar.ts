@@ -21,9 +21,6 @@ export interface SidecarInput {
 }
 
 export function sidecarText(s: SidecarInput, rules: ConventionConfig): string {
-  const first = rules.jenis[0];
-  const code = first?.code ?? "JENIS";
-  const alias = first?.aliases[0] ?? code;
   const lines = [
     `Berkas: ${s.name}`,
     `Alasan: ${s.message}`,
@@ -31,11 +28,41 @@ export function sidecarText(s: SidecarInput, rules: ConventionConfig): string {
     `Asal: ${s.origin === "" ? "(folder utama)" : s.origin}`,
     `Waktu: ${s.time.toISOString()}`,
     "",
-    `Cara memperbaiki: ganti nama berkas dengan pola "<jenis> Nomor <nomor> Tahun <tahun> tentang <perihal>",`,
-    `misalnya "${alias} Nomor 12 Tahun 2024 tentang Penetapan Daftar Pemilih Tetap.pdf", atau pola baku "${code}_2024_012_penetapan-daftar-pemilih-tetap.pdf".`,
-    "Setelah namanya benar, arsipd memindahkan berkas ke foldernya dan menghapus catatan ini.",
+    ...howToFix(s.code, rules),
   ];
   return `${lines.join("\n")}\n`;
+}
+
+/**
+ * What the clerk can do. A name that cannot be read: rename it. A second copy of a filed
+ * document: a rename would only meet the filed one again, so the advice is to delete the copy,
+ * or to remove the filed file when this one is the right one (the file here is then filed on the
+ * next pass: its name is readable and its place free).
+ */
+function howToFix(code: string, rules: ConventionConfig): string[] {
+  const removeFiled =
+    "Bila berkas ini yang benar, hapus berkas lama dari folder arsip; arsipd lalu memindahkan berkas ini ke tempatnya dan menghapus catatan ini.";
+  if (code === "DUPLICATE") {
+    return [
+      "Cara memperbaiki: arsip sudah menyimpan berkas yang sama; bila ini memang salinan, hapus saja berkas ini.",
+      removeFiled,
+    ];
+  }
+  if (code === "CONFLICT") {
+    return [
+      "Cara memperbaiki: bandingkan berkas ini dengan berkas yang sudah diarsipkan.",
+      "Bila ini keputusan lain, ganti namanya dengan jenis, nomor dan tahun yang benar; arsipd lalu memindahkannya ke foldernya.",
+      removeFiled,
+    ];
+  }
+  const first = rules.jenis[0];
+  const jenis = first?.code ?? "JENIS";
+  const alias = first?.aliases[0] ?? jenis;
+  return [
+    `Cara memperbaiki: ganti nama berkas dengan pola "<jenis> Nomor <nomor> Tahun <tahun> tentang <perihal>",`,
+    `misalnya "${alias} Nomor 12 Tahun 2024 tentang Penetapan Daftar Pemilih Tetap.pdf", atau pola baku "${jenis}_2024_012_penetapan-daftar-pemilih-tetap.pdf".`,
+    "Setelah namanya benar, arsipd memindahkan berkas ke foldernya dan menghapus catatan ini.",
+  ];
 }
 
 /** Reads the contract lines back (for the register and tests); missing lines are absent keys. */

@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { readdir, readFile, symlink } from "node:fs/promises";
+import { readdir, readFile, rm, symlink } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { organize } from "../../src/organizer/organize.js";
@@ -225,6 +225,24 @@ describe("organize", () => {
     ]);
     const again = await organize(ctx(config));
     expect([again.duplicates, again.conflicts, again.moves]).toEqual([[], [], []]);
+    // What the sidecar advises when the quarantined file is the right one: delete the filed one.
+    const text = await readFile(
+      path.join(share, "_KARANTINA/SK Ketua No 12 Th 2024 ttg Pembentukan Tim.pdf.ALASAN.txt"),
+      "utf8",
+    );
+    expect(text).toContain("hapus berkas lama dari folder arsip");
+    await rm(path.join(share, filed));
+    const replaced = await organize(ctx(config));
+    expect(replaced.unquarantined).toEqual([
+      {
+        from: "_KARANTINA/SK Ketua No 12 Th 2024 ttg Pembentukan Tim.pdf",
+        to: "KPT-KETUA/2024/KPT-KETUA_2024_012_pembentukan-tim.pdf",
+      },
+    ]);
+    expect(await tree(path.join(share, "_KARANTINA"))).toEqual([
+      "SK Ketua No 12 Th 2024 ttg Penetapan DPT - Copy.pdf",
+      "SK Ketua No 12 Th 2024 ttg Penetapan DPT - Copy.pdf.ALASAN.txt",
+    ]);
   });
 
   it("two copies of one document dropped together: the first is filed, the other compared with it (dry run too)", async () => {
