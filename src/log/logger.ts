@@ -1,12 +1,15 @@
 /**
  * Logging. One pino logger per process, JSON lines, to stdout and (for commands that act) to a
- * rotated file in `<stateDir>/logs/`. Modules take a child logger: `log.child({ module })`, and
- * per file `{ path }`. Every line is scrubbed of secrets before it is written (see redact.ts).
+ * rotated file in `<stateDir>/logs/`. On a terminal, stdout gets the lines `arsipd logs` prints
+ * instead (a person is watching; systemd, pipes and the file keep JSON). Modules take a child
+ * logger: `log.child({ module })`, and per file `{ path }`. Every line is scrubbed of secrets
+ * before it is written (see redact.ts), on every stream.
  */
 import path from "node:path";
 import pino, { type DestinationStream, type Logger } from "pino";
 import { scrub } from "./redact.js";
 import { RollingFile } from "./rolling-file.js";
+import { formatEntry, parseLine } from "./view.js";
 
 export type { Logger } from "pino";
 
@@ -24,6 +27,8 @@ export interface LoggerOptions {
   maxFiles?: number;
   /** Also write to stdout (default true). */
   stdout?: boolean;
+  /** stdout as readable lines rather than JSON (default: when stdout is a terminal). */
+  pretty?: boolean;
 }
 
 const base: pino.LoggerOptions = {
@@ -55,8 +60,13 @@ export function consoleLogger(level = "info"): Logger {
 export async function createLogger(opts: LoggerOptions): Promise<Logger> {
   const streams: { stream: DestinationStream; level: pino.Level }[] = [];
   const level = opts.level as pino.Level;
-  if (opts.stdout !== false)
-    streams.push({ stream: pino.destination({ fd: 1, sync: true }), level });
+  if (opts.stdout !== false) {
+    const pretty = opts.pretty ?? process.stdout.isTTY === true;
+    const stream = pretty
+      ? prettyStream((text) => process.stdout.write(text), process.stdout.isTTY === true)
+      : pino.destination({ fd: 1, sync: true });
+    streams.push({ stream, level });
+  }
   if (opts.stateDir) {
     const file = new RollingFile({
       dir: logDir(opts.stateDir),
@@ -67,4 +77,17 @@ export async function createLogger(opts: LoggerOptions): Promise<Logger> {
     streams.push({ stream: file, level });
   }
   return pino({ ...base, level }, pino.multistream(streams));
+}
+
+/**
+ * A pino destination that writes each (already scrubbed) JSON line as the one readable line
+ * `arsipd logs` shows for it; a line it cannot read goes out as it is.
+ */
+export function prettyStream(write: (text: string) => void, color: boolean): DestinationStream {
+  return {
+    write(line: string) {
+      const entry = parseLine(line);
+      write(entry ? `${formatEntry(entry, color)}\n` : line);
+    },
+  };
 }
