@@ -122,6 +122,7 @@ export class ArchiveEngine implements Engine {
         ...(opts.signal ? { signal: opts.signal } : {}),
         ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
         ...(scan && (opts.dryRun || !changedShare(org)) ? { scan } : {}),
+        leave: org.deferred.filter((d) => d.why === "writing").map((d) => d.path),
       },
     );
     if (!opts.dryRun) {

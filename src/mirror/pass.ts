@@ -42,6 +42,12 @@ export interface MirrorOptions {
    * made with the convention's ignore rules; saves walking the share twice in one pass.
    */
   scan?: ScanResult;
+  /**
+   * Files the organizer left this pass because they are still being written; it will file
+   * them once they settle. Left alone here too, like files within the stability window, so
+   * that a file is uploaded once, at its place, not first under the name it was saved with.
+   */
+  leave?: readonly string[];
 }
 
 /** The scan as if `dir` (a top-level folder) had been skipped. */
@@ -81,9 +87,11 @@ export async function mirrorPass(
   // again once the window has passed. A future mtime (a skewed clock) says nothing: go on.
   const nowMs = now().getTime();
   const deferred: string[] = [];
+  const leave = new Set(opts.leave);
   const settled = scan.files.filter((f) => {
     const age = nowMs - f.mtimeMs;
-    if (age < 0 || age >= config.watch.stabilityMs || isOwnFile(config, f.rel)) return true;
+    const writing = age >= 0 && age < config.watch.stabilityMs && !isOwnFile(config, f.rel);
+    if (!writing && !leave.has(f.rel)) return true;
     deferred.push(f.rel);
     unreadable.push(f.rel);
     return false;

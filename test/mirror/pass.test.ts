@@ -194,6 +194,17 @@ describe("files still being written", () => {
   });
 });
 
+describe("files the organizer waits for (still being written when it looked)", () => {
+  it("are not uploaded under the name they were saved with, even once settled here", async () => {
+    const t = await setup();
+    await put(t.share, "SK Ketua No 3 Th 2024.pdf", "a scan");
+    await put(t.share, "KPT-KETUA/2024/KPT-KETUA_2024_001.pdf", "filed");
+    const s = await mirrorPass(t, { leave: ["SK Ketua No 3 Th 2024.pdf"] });
+    expect([s.uploaded, s.deferred]).toEqual([1, ["SK Ketua No 3 Th 2024.pdf"]]);
+    expect(await tree(t.mirror)).toEqual({ "KPT-KETUA/2024/KPT-KETUA_2024_001.pdf": "filed" });
+  });
+});
+
 describe("a remote file with our bytes that the journal does not know (crash before the record)", () => {
   it("is read back, recognised and adopted: no second upload, no konflik copy", async () => {
     const t = await setup();
