@@ -14,8 +14,14 @@ import { parse } from "../convention/parse.js";
 import { ArsipdError } from "../errors.js";
 import type { Logger } from "../log/logger.js";
 import { mirrorPass } from "../mirror/pass.js";
+import { quickView } from "../mirror/quick-view.js";
 import type { MirrorSummary } from "../mirror/types.js";
-import { changedShare, type OrganizeReport, organize } from "../organizer/organize.js";
+import {
+  changedShare,
+  type OrganizeReport,
+  organize,
+  touchedPaths,
+} from "../organizer/organize.js";
 import type { SyncStatusFn } from "../register/types.js";
 import { createRemote } from "../remote/create.js";
 import type { Remote } from "../remote/types.js";
@@ -112,6 +118,21 @@ export class ArchiveEngine implements Engine {
       );
     }
     this.#authBlocked = undefined;
+    // A quick pass reads what the watcher named and the organizer touched, and takes the rest
+    // from the journal (mirror/quick-view.ts) instead of walking the whole share again.
+    const view = opts.paths
+      ? await quickView(
+          path.resolve(config.share),
+          this.journal,
+          [...opts.paths, ...touchedPaths(org)],
+          {
+            ignore: makeIgnore(config.convention.ignore),
+            skipDir: config.deletes.trashDir,
+          },
+        )
+      : scan && (opts.dryRun || !changedShare(org))
+        ? scan
+        : undefined;
     const mirror = await mirrorPass(
       { config, log: this.log, remote: this.remote, journal: this.journal },
       {
@@ -121,7 +142,7 @@ export class ArchiveEngine implements Engine {
         ...(opts.acceptDeletes ? { acceptDeletes: true } : {}),
         ...(opts.signal ? { signal: opts.signal } : {}),
         ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
-        ...(scan && (opts.dryRun || !changedShare(org)) ? { scan } : {}),
+        ...(view ? { scan: view } : {}),
         leave: org.deferred.filter((d) => d.why === "writing").map((d) => d.path),
       },
     );

@@ -59,6 +59,22 @@ export function changedShare(r: OrganizeReport): boolean {
   );
 }
 
+/** Every path in the share the organizer's pass created, emptied or touched. */
+export function touchedPaths(r: OrganizeReport): string[] {
+  return [
+    ...r.moves.flatMap((m) => [m.from, m.to]),
+    ...r.unquarantined.flatMap((m) => [m.from, m.to]),
+    ...r.completed.flatMap((m) => [m.from, m.to]),
+    ...[...r.quarantined, ...r.duplicates, ...r.conflicts].flatMap((q) => [
+      q.path,
+      q.to,
+      q.to + SIDECAR_SUFFIX,
+    ]),
+    ...r.sidecars.map((s) => s.path),
+    ...r.errors.map((e) => e.path),
+  ];
+}
+
 export async function organize(
   ctx: OrganizeContext,
   opts: OrganizeOptions = {},

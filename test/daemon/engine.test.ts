@@ -67,4 +67,37 @@ describe("ArchiveEngine", () => {
     expect(r.mirror).toMatchObject({ uploaded: 2, failed: 0 });
     for (const rel of names) expect(existsSync(path.join(dir, "data", "mirror", rel))).toBe(true);
   });
+
+  it("a quick pass files and mirrors what the watcher named, and the file the organizer moved", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "arsipd-engine-"));
+    const old = new Date(Date.now() - 60_000);
+    const put = (rel: string, content: string) => {
+      const f = path.join(dir, "arsip", ...rel.split("/"));
+      mkdirSync(path.dirname(f), { recursive: true });
+      writeFileSync(f, content);
+      utimesSync(f, old, old);
+    };
+    put("KPT-KETUA/2024/KPT-KETUA_2024_001_tidy.pdf", "one");
+    const loaded = loadConfig({ cwd: dir, env: {} });
+    const engine = await ArchiveEngine.open(loaded, pino({ level: "silent" }));
+    open.push(engine);
+    await engine.run({ full: true });
+    put("MASUK/SK Ketua No 2 Th 2024 ttg Baru.pdf", "two");
+    put("KPT-KETUA/2024/KPT-KETUA_2024_003_unnamed.pdf", "three: no event, left to the full pass");
+    const r = await engine.run({
+      full: false,
+      paths: ["MASUK/SK Ketua No 2 Th 2024 ttg Baru.pdf"],
+    });
+    expect(r.organize.moves).toEqual([
+      {
+        from: "MASUK/SK Ketua No 2 Th 2024 ttg Baru.pdf",
+        to: "KPT-KETUA/2024/KPT-KETUA_2024_002_baru.pdf",
+      },
+    ]);
+    expect(r.mirror).toMatchObject({ uploaded: 1, trashed: 0, failed: 0 });
+    const mirror = (rel: string) => existsSync(path.join(dir, "data", "mirror", rel));
+    expect(mirror("KPT-KETUA/2024/KPT-KETUA_2024_002_baru.pdf")).toBe(true);
+    expect(mirror("KPT-KETUA/2024/KPT-KETUA_2024_003_unnamed.pdf")).toBe(false);
+    expect((await engine.run({ full: true })).mirror).toMatchObject({ uploaded: 1, trashed: 0 });
+  });
 });
