@@ -10,6 +10,7 @@ import type { LoadedConfig } from "../config/load.js";
 import { describeError } from "../errors.js";
 import type { Logger } from "../log/logger.js";
 import { makeIgnore } from "../share/ignore.js";
+import { untilSettled } from "../share/settle.js";
 import { startSchedules } from "./scheduler.js";
 import { type DaemonStatus, type PassRecord, writeStatus } from "./status-file.js";
 import { ShareWatcher } from "./watcher.js";
@@ -199,10 +200,14 @@ export async function runDaemon(first: LoadedConfig, deps: DaemonDeps): Promise<
   // no watcher event may come for them (the last write already fired it).
   const lookAgainTimers = new Set<NodeJS.Timeout>();
   function lookAgain(paths: string[]): void {
-    const t = setTimeout(() => {
-      lookAgainTimers.delete(t);
-      current.loop.enqueue({ kind: "quick", paths, reason: "stability window passed" });
-    }, current.loaded.config.watch.stabilityMs + 250);
+    const { share, watch } = current.loaded.config;
+    const t = setTimeout(
+      () => {
+        lookAgainTimers.delete(t);
+        current.loop.enqueue({ kind: "quick", paths, reason: "stability window passed" });
+      },
+      untilSettled(share, paths, watch.stabilityMs),
+    );
     t.unref();
     lookAgainTimers.add(t);
   }

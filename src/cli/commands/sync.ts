@@ -1,9 +1,8 @@
-import { existsSync, statSync } from "node:fs";
-import path from "node:path";
-import type { Config } from "../../config/schema.js";
+import { existsSync } from "node:fs";
 import type { ArchiveEngine, PassReport } from "../../daemon/engine.js";
 import { acquireLock } from "../../daemon/lock.js";
 import { ArsipdError } from "../../errors.js";
+import { untilSettled } from "../../share/settle.js";
 import { EXIT } from "../../util/exit-codes.js";
 import type { Command } from "../command.js";
 import { progressBar } from "../progress.js";
@@ -68,7 +67,9 @@ export const syncCommand: Command = {
         for (let round = 0; round < 3; round++) {
           const waiting = deferredPaths(passes[passes.length - 1]!);
           if (waiting.length === 0) break;
-          await new Promise((r) => setTimeout(r, untilSettled(config, waiting)));
+          await new Promise((r) =>
+            setTimeout(r, untilSettled(config.share, waiting, config.watch.stabilityMs)),
+          );
           passes.push(await engine.run({ full: false, paths: waiting, retryAuth: true }));
         }
         if (config.index.enabled || config.feed.enabled) {
@@ -96,24 +97,6 @@ export const syncCommand: Command = {
     }
   },
 };
-
-/**
- * How long until the youngest of `rels` has been left alone for the stability window (plus a
- * little slack), rather than always a whole window: a file saved just before `arsipd sync`
- * goes up as soon as it may. A file that cannot be read is given a whole window.
- */
-function untilSettled(config: Config, rels: string[]): number {
-  const window = config.watch.stabilityMs;
-  let newest = 0;
-  for (const rel of rels) {
-    try {
-      newest = Math.max(newest, statSync(path.join(config.share, rel)).mtimeMs);
-    } catch {
-      newest = Date.now();
-    }
-  }
-  return Math.min(window + 250, Math.max(50, newest + window - Date.now() + 50));
-}
 
 /** Counts summed over the passes of one sync; `deferred` and `refused` as the last pass left them. */
 function addUp(summaries: Record<string, number | string | undefined>[]) {
