@@ -11,8 +11,8 @@
  * - files with a failure record are read from disk too, so their back-off ends in a quick pass.
  * On a 100,000-file share this is a few hundred milliseconds instead of a walk of seconds.
  */
-import { lstat } from "node:fs/promises";
 import path from "node:path";
+import { findOnDisk } from "../share/on-disk.js";
 import { type ScanResult, type ShareFile, scanShare } from "../share/scan.js";
 import type { Journal } from "../state/journal.js";
 
@@ -41,15 +41,16 @@ export async function quickView(
     if (rel === "" || rel.startsWith("..") || path.isAbsolute(rel)) continue;
     if (read.has(rel) || covered.has(rel) || isIn(rel, opts.skipDir)) continue;
     if (rel.split("/").some(opts.ignore)) continue;
-    const st = await lstat(abs).catch(() => null);
-    if (st?.isFile()) {
+    const found = await findOnDisk(share, rel);
+    const st = found?.st;
+    if (found && st?.isFile()) {
       read.add(rel);
-      files.push({ rel, abs, size: st.size, mtimeMs: st.mtimeMs });
+      files.push({ rel, abs: found.abs, size: st.size, mtimeMs: st.mtimeMs });
       continue;
     }
     covered.add(rel);
-    if (!st?.isDirectory()) continue;
-    const sub = await scanShare(abs, { ignore: opts.ignore });
+    if (!found || !st?.isDirectory()) continue;
+    const sub = await scanShare(found.abs, { ignore: opts.ignore });
     for (const f of sub.files) {
       const r = `${rel}/${f.rel}`;
       if (read.has(r)) continue;

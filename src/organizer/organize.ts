@@ -4,11 +4,11 @@
  * action at a time. With `dryRun` it only reads (hashes included, to tell duplicates from
  * conflicts) and reports what it would do.
  */
-import { lstat } from "node:fs/promises";
 import path from "node:path";
 import type { Config } from "../config/schema.js";
 import type { Logger } from "../log/logger.js";
 import { makeIgnore } from "../share/ignore.js";
+import { findOnDisk } from "../share/on-disk.js";
 import { ownRootFiles } from "../share/own-files.js";
 import { type ScanResult, scanShare } from "../share/scan.js";
 import { Applier } from "./apply.js";
@@ -151,10 +151,11 @@ async function statHinted(share: string, paths: string[], ignore: (n: string) =>
     const rel = path.relative(share, full).split(path.sep).join("/").normalize("NFC");
     if (rel === "" || rel.startsWith("..") || path.isAbsolute(rel) || abs.has(rel)) continue;
     if (rel.split("/").some(ignore)) continue;
-    const st = await lstat(full).catch(() => null);
-    if (st?.isDirectory()) {
+    const found = await findOnDisk(share, rel);
+    const st = found?.st;
+    if (found && st?.isDirectory()) {
       // A folder that appeared (copied in whole): the files already in it fired no event.
-      for (const f of (await scanShare(full, { ignore })).files) {
+      for (const f of (await scanShare(found.abs, { ignore })).files) {
         const r = `${rel}/${f.rel}`;
         if (abs.has(r)) continue;
         files.push({ rel: r, size: f.size, mtimeMs: f.mtimeMs });
@@ -162,20 +163,20 @@ async function statHinted(share: string, paths: string[], ignore: (n: string) =>
       }
       continue;
     }
-    if (!st) {
+    if (!found || !st) {
       // A quarantined file renamed or moved away: its sidecar is stale now, not at the next
       // full pass. The plan removes a sidecar it sees without its file.
-      const side = await lstat(full + SIDECAR_SUFFIX).catch(() => null);
       const sideRel = rel + SIDECAR_SUFFIX;
-      if (side?.isFile() && !abs.has(sideRel)) {
-        files.push({ rel: sideRel, size: side.size, mtimeMs: side.mtimeMs });
-        abs.set(sideRel, full + SIDECAR_SUFFIX);
+      const side = await findOnDisk(share, sideRel);
+      if (side?.st.isFile() && !abs.has(sideRel)) {
+        files.push({ rel: sideRel, size: side.st.size, mtimeMs: side.st.mtimeMs });
+        abs.set(sideRel, side.abs);
       }
       continue;
     }
     if (!st.isFile()) continue;
     files.push({ rel, size: st.size, mtimeMs: st.mtimeMs });
-    abs.set(rel, full);
+    abs.set(rel, found.abs);
   }
   files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
   return { files, abs };

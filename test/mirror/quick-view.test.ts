@@ -86,6 +86,24 @@ describe("quickView", () => {
     expect(await tree(t.mirror, notTrash)).toEqual(await tree(t.share));
   });
 
+  it("finds a file a Mac named in NFD from the NFC path the watcher reports: edited, not trashed", async () => {
+    const nfd = "Surat Pe\u0301nting/Catatan Pe\u0301nting.txt";
+    const t = await mirrored({ [nfd]: "v1", "A/a.pdf": "a" });
+    await put(t.share, nfd, "v2, edited on the Mac", OLD + 1000);
+    const nfc = nfd.normalize("NFC");
+    const view = await quickView(t.share, t.journal, [nfc], opts);
+    expect(view.files.map((f) => [f.rel, f.size])).toEqual([
+      ["A/a.pdf", 1],
+      [nfc, "v2, edited on the Mac".length],
+    ]);
+    const s = await mirrorPass(t, { scan: view });
+    expect([s.uploaded, s.trashed]).toEqual([1, 0]);
+    expect(await tree(t.mirror, notTrash)).toEqual({
+      "A/a.pdf": "a",
+      [nfc]: "v2, edited on the Mac",
+    });
+  });
+
   it("reads files with a failure record although not named, and skips ignored and trash paths", async () => {
     const t = await mirrored({ "A/ok.pdf": "ok" });
     await put(t.share, "A/failed before.pdf", "retry me", OLD);
