@@ -8,7 +8,8 @@
 import type { ConventionConfig } from "../config/schema.js";
 import { ArsipdError } from "../errors.js";
 import { isDigit } from "./numbers.js";
-import { unsafeNameReason } from "./safe-name.js";
+import { type CompiledRules, compileRules } from "./rules.js";
+import { plainLengthReason, unsafeNameReason } from "./safe-name.js";
 import { cutSlug, slug } from "./text.js";
 import type { Decree } from "./types.js";
 
@@ -38,13 +39,21 @@ export function formatName(d: Decree, rules: ConventionConfig): string {
  * name that `d` was read from; null to make it from `d.tentang`.
  */
 export function formatNameWith(d: Decree, joined: string | null, rules: ConventionConfig): string {
+  const c = compileRules(rules);
   const fixed = fixedPart(d, rules);
-  const ext = `.${d.ext.toLowerCase()}`;
+  const plainExt = c.plainExtensions.has(d.ext);
+  const ext = `.${plainExt ? d.ext : d.ext.toLowerCase()}`;
   const budget = rules.maxNameLength - fixed.length - ext.length - 1;
   const slug =
     joined === null ? canonicalSlug(d, fixed.length + ext.length, rules) : cutSlug(joined, budget);
   const name = slug ? `${fixed}_${slug}${ext}` : `${fixed}${ext}`;
-  const why = unsafeNameReason(name, rules.maxNameLength);
+  // The padded number (digits, perhaps an upper-case letter) and the slug ("-"-joined [a-z0-9]
+  // words) are plain by construction: with a plain code, year, qualifier and extension, only the
+  // length can fail, and the fresh name (which a regex would first copy flat) is not scanned.
+  const why =
+    plainExt && isPlainFixedPart(d, c)
+      ? plainLengthReason(name.length, rules.maxNameLength)
+      : unsafeNameReason(name, rules.maxNameLength);
   if (why) {
     throw new ArsipdError("UNSAFE_NAME", "fatal", `canonical name '${name}' is unsafe (${why})`);
   }
@@ -53,6 +62,18 @@ export function formatNameWith(d: Decree, joined: string | null, rules: Conventi
 
 export function format(d: Decree, rules: ConventionConfig): string {
   return `${d.jenis}/${d.tahun}/${formatName(d, rules)}`;
+}
+
+const PLAIN_PIECE = /^[A-Za-z0-9_-]+$/;
+
+/** Whether code, year and qualifier are plain name pieces (safe-name.ts plainLengthReason). */
+function isPlainFixedPart(d: Decree, c: CompiledRules): boolean {
+  return (
+    c.plainCodes.has(d.jenis) &&
+    Number.isSafeInteger(d.tahun) &&
+    d.tahun >= 0 &&
+    (!d.qualifier || PLAIN_PIECE.test(d.qualifier))
+  );
 }
 
 function fixedPart(d: Decree, rules: ConventionConfig): string {

@@ -24,25 +24,37 @@ const KEYWORDS = new Set([
   "salinan",
 ]);
 const LONGEST_KEYWORD = 8;
+const NON_WORD_RUN = /[^a-z0-9]+/g;
 /** The start of the first word `[a-z0-9]+` that starts with a digit. */
 const FIRST_NUMBER = /(?<![a-z0-9])[0-9]/;
 
+/** A lenient reading: the decree, with its subject's slug words when they come cheap. */
+export interface LenientDecree extends Decree {
+  /**
+   * For an ASCII name, the folded subject with every run of other characters than `[a-z0-9]`
+   * made one "-": what format.ts formatNameWith takes as `joined` (cutting it at the ends and
+   * at the budget makes the subject's slug, since cleaning the subject only drops or rewrites
+   * such characters). Null to slug the subject from `tentang`.
+   */
+  joined: string | null;
+}
+
 /**
  * The decree in `stem` (the name without its extension; `ascii` when it is plain ASCII), or why
- * not. The serial is normalised;
- * the year is not range-checked yet.
+ * not. `folded` is the stem lower-cased when it is printable ASCII, else null. The serial is
+ * normalised; the year is not range-checked yet.
  *
  * The head is the text before "tentang"/"ttg"; without it, the text up to the first free word
  * after the numbers (subjectStart). The subject is the rest, as typed (text.ts cleanTentang).
  */
 export function lenient(
   stem: string,
+  printableFolded: string | null,
   ext: string,
   c: CompiledRules,
   ascii: boolean,
-): Decree | ParseRejected {
-  const spaced = hasControlChar(stem) ? stem.replace(CONTROL_CHARS, " ") : stem;
-  const folded = ascii ? spaced.toLowerCase() : foldSameLength(spaced);
+): LenientDecree | ParseRejected {
+  const folded = printableFolded ?? fold(stem, ascii);
   const marker = TENTANG.exec(folded);
   let headEnd = marker ? marker.index : folded.length;
   let tailStart = marker ? marker.index + marker[0].length : folded.length;
@@ -60,15 +72,23 @@ export function lenient(
   if (inHead) work = blankSpans(work, [inHead.start, inHead.end]);
   const head = readHead(work, c, inHead);
   if ("reason" in head) return head;
+  const tentang = cleanTentang(stem.slice(tailStart));
   return {
     jenis: head.jenis,
     tahun: head.tahun,
     nomor: head.nomor,
     qualifier: head.qualifier,
-    tentang: cleanTentang(stem.slice(tailStart)),
+    tentang,
     ext,
     nomorAsli: inHead ? inHead.asli : undefined,
+    joined: ascii && tentang !== null ? folded.slice(tailStart).replace(NON_WORD_RUN, "-") : null,
   };
+}
+
+/** The stem lower-cased, accents folded and control characters made spaces, keeping its length. */
+function fold(stem: string, ascii: boolean): string {
+  const spaced = hasControlChar(stem) ? stem.replace(CONTROL_CHARS, " ") : stem;
+  return ascii ? spaced.toLowerCase() : foldSameLength(spaced);
 }
 
 /**

@@ -23,7 +23,7 @@ import { lenient } from "./lenient.js";
 import { normNomor } from "./numbers.js";
 import { reject } from "./reasons.js";
 import { compileRules } from "./rules.js";
-import { isAscii, isSpace } from "./text.js";
+import { isAscii, isPrintableAsciiNoSlash, isSpace } from "./text.js";
 import type { Decree, ParseResult } from "./types.js";
 
 export interface ParseOptions {
@@ -43,9 +43,12 @@ export function parse(name: string, rules: ConventionConfig, opts: ParseOptions 
 }
 
 function parseName(name: string, rules: ConventionConfig, opts: ParseOptions): ParseResult {
-  const ascii = isAscii(name);
+  const printable = isPrintableAsciiNoSlash(name);
+  const ascii = printable || isAscii(name);
   const nfc = ascii ? name : name.normalize("NFC");
-  if (isBlank(nfc) || nfc.includes("/") || nfc.includes("\u0000")) return reject("UNSAFE_NAME");
+  if (isBlank(nfc) || (!printable && (nfc.includes("/") || nfc.includes("\u0000")))) {
+    return reject("UNSAFE_NAME");
+  }
   const c = compileRules(rules);
   // The extension: 1–10 ASCII letters or digits after the last ".", trailing white space aside.
   let end = nfc.length;
@@ -78,8 +81,11 @@ function parseName(name: string, rules: ConventionConfig, opts: ParseOptions): P
       canon[5] ?? "",
     );
   }
-  const d = lenient(stem, ext, c, ascii);
-  return "reason" in d ? d : finish(d, rules, yearMin, yearMax);
+  // A printable ASCII name folds by lower-casing; lower-casing the flat name is a fast call,
+  // a slice of it (the stem) takes the runtime's slow path.
+  const folded = printable ? name.toLowerCase().slice(0, dot - 1) : null;
+  const d = lenient(stem, folded, ext, c, ascii);
+  return "reason" in d ? d : finish(d, rules, yearMin, yearMax, d.joined);
 }
 
 function isBlank(s: string): boolean {

@@ -17,6 +17,7 @@ export const CONTROL_CHARS = /[\u0000-\u001f\u007f]/g;
 const NON_ASCII = /[^\u0000-\u007f]/;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we look for
 const CONTROL_CHAR = /[\u0000-\u001f\u007f]/;
+const NOT_PRINTABLE_OR_SLASH = /[^\u0020-\u002e\u0030-\u007e]/;
 
 /**
  * Whether `s` is plain ASCII. Most names are, and ASCII is already NFC/NFD/NFKD with nothing to
@@ -25,6 +26,14 @@ const CONTROL_CHAR = /[\u0000-\u001f\u007f]/;
  */
 export function isAscii(s: string): boolean {
   return !NON_ASCII.test(s);
+}
+
+/**
+ * Whether `s` is printable ASCII (U+0020–U+007E) without "/": ASCII (see isAscii), and free of
+ * control characters and "/", which most names are; one scan instead of four.
+ */
+export function isPrintableAsciiNoSlash(s: string): boolean {
+  return !NOT_PRINTABLE_OR_SLASH.test(s);
 }
 
 /** Whether the UTF-16 unit is one a regex `\s` matches (and `String.prototype.trim` removes). */
