@@ -172,7 +172,8 @@ function romanOrInt(s: string): number {
 /**
  * The one jenis the head names: its phrases (code, label, aliases) and the old-style number's
  * issuer marker must agree. A phrase inside a longer phrase of another jenis does not count.
- * `spans` receives every phrase found, as (start, end, index into `c.jenis`) triples.
+ * `spans` receives every phrase found, as (start, end, index into `c.jenis`) triples, when they
+ * are needed: unless the phrases are inert (rules.ts), or when more than one jenis has one.
  */
 function readJenis(
   work: string,
@@ -181,16 +182,27 @@ function readJenis(
   spans: number[],
 ): string | ParseRejected {
   let codes: string[] = [];
-  for (let k = 0; k < c.jenis.length; k++) {
-    const j = c.jenis[k]!;
-    j.re.lastIndex = 0;
-    for (let m = j.re.exec(work); m; m = j.re.exec(work)) {
-      spans.push(m.index, m.index + m[0].length, k);
-      addOnce(codes, j.code);
+  // With inert phrases nothing blanks them, so where they are matters only when two jenis have
+  // one (keptCodes): for most heads, whether each jenis has one is a single test.
+  if (c.inertPhrases) {
+    for (const j of c.jenis) {
+      j.re.lastIndex = 0;
+      if (j.re.test(work)) addOnce(codes, j.code);
     }
   }
-  // Only phrases of different jenis can hide one another; most heads name one jenis.
-  if (codes.length > 1) codes = keptCodes(spans, c);
+  if (!c.inertPhrases || codes.length > 1) {
+    codes = [];
+    for (let k = 0; k < c.jenis.length; k++) {
+      const j = c.jenis[k]!;
+      j.re.lastIndex = 0;
+      for (let m = j.re.exec(work); m; m = j.re.exec(work)) {
+        spans.push(m.index, m.index + m[0].length, k);
+        addOnce(codes, j.code);
+      }
+    }
+    // Only phrases of different jenis can hide one another; most heads name one jenis.
+    if (codes.length > 1) codes = keptCodes(spans, c);
+  }
   if (fromMarker) addOnce(codes, fromMarker);
   if (codes.length === 0) return reject("NO_JENIS");
   if (codes.length > 1) return reject("AMBIGUOUS_JENIS", codes.join(", "));

@@ -4,7 +4,7 @@
  */
 import { blankSpans, readHead } from "./head.js";
 import { isDigit, isWordChar } from "./numbers.js";
-import { findOldNumber } from "./old-numbers.js";
+import { findOldNumber, type OldNumber } from "./old-numbers.js";
 import type { CompiledRules } from "./rules.js";
 import { CONTROL_CHARS, cleanTentang, foldSameLength, hasControlChar } from "./text.js";
 import type { Decree, ParseRejected } from "./types.js";
@@ -60,11 +60,7 @@ export function lenient(
   let tailStart = marker ? marker.index + marker[0].length : folded.length;
   const old = findOldNumber(folded, headEnd, stem, c);
   if (!marker) {
-    // The old number's words (issuer marker, Roman month) are not free words.
-    const shape = old
-      ? folded.slice(0, old.start) + "0".padEnd(old.end - old.start, " ") + folded.slice(old.end)
-      : folded;
-    headEnd = subjectStart(shape, c);
+    headEnd = old ? subjectStartAround(folded, old, c) : subjectStart(folded, c, -1, -1);
     tailStart = headEnd;
   }
   const inHead = old && old.end <= headEnd ? old : null;
@@ -92,15 +88,35 @@ function fold(stem: string, ascii: boolean): string {
 }
 
 /**
+ * `subjectStart` with the old number's words (issuer marker, Roman month) read as no free words:
+ * as if the number were one number word and spaces. Scanning `folded` itself and skipping the
+ * number finds the same unless a jenis phrase could run into the number, which takes a phrase
+ * word that starts with a digit (the number starts with one, after a non-word character); only
+ * then is the text with the number replaced built and scanned.
+ */
+function subjectStartAround(folded: string, old: OldNumber, c: CompiledRules): number {
+  if (!c.digitPhraseWord) return subjectStart(folded, c, old.start, old.end);
+  const shape =
+    folded.slice(0, old.start) + "0".padEnd(old.end - old.start, " ") + folded.slice(old.end);
+  return subjectStart(shape, c, -1, -1);
+}
+
+/**
  * Without "tentang": the subject starts at the first word `[a-z0-9]+`, after the first number,
  * that is not a keyword (nomor, tahun, lampiran …) and does not start a jenis phrase.
+ * [skipFrom, skipTo) is read as a number word (it starts a word) and white space, unless -1.
  */
-function subjectStart(shape: string, c: CompiledRules): number {
+function subjectStart(shape: string, c: CompiledRules, skipFrom: number, skipTo: number): number {
   const len = shape.length;
   // Words before the first number never start the subject.
   let i = shape.search(FIRST_NUMBER);
+  if (skipFrom >= 0 && (i < 0 || i > skipFrom)) i = skipFrom;
   if (i < 0) return len;
   while (i < len) {
+    if (i === skipFrom) {
+      i = skipTo;
+      continue;
+    }
     if (!isWordChar(shape.charCodeAt(i))) {
       i++;
       continue;

@@ -63,8 +63,12 @@ function parseName(name: string, rules: ConventionConfig, opts: ParseOptions): P
   const stem = nfc.slice(0, dot - 1);
   const yearMax = rules.yearMax ?? (opts.now ? opts.now.getFullYear() + 1 : 2199);
   const yearMin = rules.yearMin;
-  const canon = CANONICAL.exec(stem);
-  if (canon && c.codes.has(canon[1]!)) {
+  // A canonical name starts with a configured code and "_" (the regex reads the code up to the
+  // first "_"): most names do not, and this test costs less than the regex.
+  const underscore = stem.indexOf("_");
+  const canon =
+    underscore > 0 && c.codes.has(stem.slice(0, underscore)) ? CANONICAL.exec(stem) : null;
+  if (canon) {
     return finish(
       {
         jenis: canon[1]!,

@@ -3,6 +3,7 @@
  * name costs a handful of regex runs. Pure.
  */
 import type { ConventionConfig } from "../config/schema.js";
+import { isDigit } from "./numbers.js";
 import { foldFull } from "./text.js";
 
 export interface CompiledRules {
@@ -12,6 +13,8 @@ export interface CompiledRules {
   jenis: { code: string; re: RegExp }[];
   /** All jenis phrases, sticky: set `lastIndex` to test for a phrase there (the subject boundary). */
   phraseAt: RegExp;
+  /** Some phrase has a word that starts with a digit (lenient.ts subjectStart). */
+  digitPhraseWord: boolean;
   /**
    * The codes and the (lower-case) extensions that are plain name pieces: codes of ASCII letters,
    * digits, "_" and "-", extensions of lower-case ASCII letters and digits. The config schema
@@ -105,6 +108,7 @@ export function compileRules(rules: ConventionConfig): CompiledRules {
     jenis,
     inertPhrases: allWords.every((w) => !READABLE_WORD.test(w)),
     phraseAt: new RegExp(`(?:${all.join("|")})(?![a-z0-9])`, "y"),
+    digitPhraseWord: allWords.some((w) => isDigit(w.charCodeAt(0))),
     markers,
   };
   cache.set(rules, compiled);
