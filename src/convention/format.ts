@@ -10,7 +10,7 @@ import { ArsipdError } from "../errors.js";
 import { isDigit } from "./numbers.js";
 import { type CompiledRules, compileRules } from "./rules.js";
 import { plainLengthReason, unsafeNameReason } from "./safe-name.js";
-import { cutSlug, slug } from "./text.js";
+import { slug, slugOfFolded } from "./text.js";
 import type { Decree } from "./types.js";
 
 /** "12a" → "012A" with pad 3; "1234" stays. */
@@ -34,18 +34,20 @@ export function formatName(d: Decree, rules: ConventionConfig): string {
 }
 
 /**
- * `formatName`, with the subject's slug words given when the caller has them: `joined` is what
- * `slug` makes of `d.tentang` before cutting it (text.ts cutSlug), e.g. the slug of a canonical
- * name that `d` was read from; null to make it from `d.tentang`.
+ * `formatName`, with the subject already folded when the caller has it: `folded` is lower-case
+ * ASCII text whose slug (text.ts slugOfFolded) is the slug of `d.tentang`, e.g. the slug of a
+ * canonical name that `d` was read from; null to make the slug from `d.tentang`.
  */
-export function formatNameWith(d: Decree, joined: string | null, rules: ConventionConfig): string {
+export function formatNameWith(d: Decree, folded: string | null, rules: ConventionConfig): string {
   const c = compileRules(rules);
   const fixed = fixedPart(d, rules);
   const plainExt = c.plainExtensions.has(d.ext);
   const ext = `.${plainExt ? d.ext : d.ext.toLowerCase()}`;
   const budget = rules.maxNameLength - fixed.length - ext.length - 1;
   const slug =
-    joined === null ? canonicalSlug(d, fixed.length + ext.length, rules) : cutSlug(joined, budget);
+    folded === null
+      ? canonicalSlug(d, fixed.length + ext.length, rules)
+      : slugOfFolded(folded, budget);
   const name = slug ? `${fixed}_${slug}${ext}` : `${fixed}${ext}`;
   // The padded number (digits, perhaps an upper-case letter) and the slug ("-"-joined [a-z0-9]
   // words) are plain by construction: with a plain code, year, qualifier and extension, only the

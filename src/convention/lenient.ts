@@ -24,19 +24,18 @@ const KEYWORDS = new Set([
   "salinan",
 ]);
 const LONGEST_KEYWORD = 8;
-const NON_WORD_RUN = /[^a-z0-9]+/g;
 /** The start of the first word `[a-z0-9]+` that starts with a digit. */
 const FIRST_NUMBER = /(?<![a-z0-9])[0-9]/;
 
 /** A lenient reading: the decree, with its subject's slug words when they come cheap. */
 export interface LenientDecree extends Decree {
   /**
-   * For an ASCII name, the folded subject with every run of other characters than `[a-z0-9]`
-   * made one "-": what format.ts formatNameWith takes as `joined` (cutting it at the ends and
-   * at the budget makes the subject's slug, since cleaning the subject only drops or rewrites
-   * such characters). Null to slug the subject from `tentang`.
+   * For an ASCII name with a subject, the subject folded as it stands in the name (before
+   * cleaning): what format.ts formatNameWith takes as `folded`. Its slug (text.ts slugOfFolded)
+   * is the slug of `tentang`, since cleaning only drops or rewrites characters other than
+   * `[a-z0-9]`, which the slug makes gaps of anyway. Null to slug the subject from `tentang`.
    */
-  joined: string | null;
+  folded: string | null;
 }
 
 /**
@@ -77,7 +76,7 @@ export function lenient(
     tentang,
     ext,
     nomorAsli: inHead ? inHead.asli : undefined,
-    joined: ascii && tentang !== null ? folded.slice(tailStart).replace(NON_WORD_RUN, "-") : null,
+    folded: ascii && tentang !== null ? folded.slice(tailStart) : null,
   };
 }
 

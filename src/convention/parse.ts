@@ -81,7 +81,7 @@ function parseName(name: string, rules: ConventionConfig, opts: ParseOptions): P
       rules,
       yearMin,
       yearMax,
-      // The slug as read is what formatting the subject would join again.
+      // The slug as read: already folded, and what formatting the subject would join again.
       canon[5] ?? "",
     );
   }
@@ -89,7 +89,7 @@ function parseName(name: string, rules: ConventionConfig, opts: ParseOptions): P
   // a slice of it (the stem) takes the runtime's slow path.
   const folded = printable ? name.toLowerCase().slice(0, dot - 1) : null;
   const d = lenient(stem, folded, ext, c, ascii);
-  return "reason" in d ? d : finish(d, rules, yearMin, yearMax, d.joined);
+  return "reason" in d ? d : finish(d, rules, yearMin, yearMax, d.folded);
 }
 
 function isBlank(s: string): boolean {
@@ -111,7 +111,7 @@ function finish(
   rules: ConventionConfig,
   yearMin: number,
   yearMax: number,
-  joined: string | null = null,
+  folded: string | null = null,
 ): ParseResult {
   const nomor = normNomor(d.nomor);
   if (nomor === null) return reject("BAD_NUMBER", d.nomor);
@@ -123,7 +123,7 @@ function finish(
       : { jenis, tahun, nomor, qualifier, tentang, ext, nomorAsli };
   let name: string;
   try {
-    name = formatNameWith(decree, joined, rules);
+    name = formatNameWith(decree, folded, rules);
   } catch {
     return reject("NAME_TOO_LONG");
   }

@@ -90,6 +90,54 @@ export function slug(tentang: string, budget: number): string {
   return cutSlug(foldFull(tentang).replace(NON_WORD_RUN, "-"), budget);
 }
 
+/** Anything but words `[a-z0-9]+` apart by a single " " or "-". */
+const NOT_SINGLE_GAPS = /[^a-z0-9 -]|[ -]{2}/;
+
+/**
+ * The slug of a folded subject: `cutSlug(folded.replace(/[^a-z0-9]+/g, "-"), budget)`, for text
+ * folded to lower-case ASCII (a canonical name's slug is such text). When its words are apart
+ * by single spaces or dashes (most subjects, every canonical slug), every gap stays one
+ * character, so the ends, the "tentang" and the cut are found in `folded` itself and only the
+ * kept words are joined: the same result without building the joined text and scanning it again.
+ */
+export function slugOfFolded(folded: string, budget: number): string {
+  if (budget <= 0) return "";
+  if (NOT_SINGLE_GAPS.test(folded)) return cutSlug(folded.replace(NON_WORD_RUN, "-"), budget);
+  let start = 0;
+  let end = folded.length;
+  if (start < end && !isWordCode(folded.charCodeAt(start))) start++;
+  if (end > start && !isWordCode(folded.charCodeAt(end - 1))) end--;
+  if (folded.startsWith("tentang", start)) {
+    if (end - start === 7) return "";
+    if (!isWordCode(folded.charCodeAt(start + 7))) start += 8;
+  }
+  if (end - start > budget) {
+    const gap = Math.max(
+      folded.lastIndexOf(" ", start + budget),
+      folded.lastIndexOf("-", start + budget),
+    );
+    end = gap > start ? gap : start + budget;
+  }
+  const kept = start === 0 && end === folded.length ? folded : folded.slice(start, end);
+  return kept.includes(" ") ? spacesToDashes(kept) : kept;
+}
+
+/** `s` with each " " made "-", joined by hand: several times cheaper than a regex replace. */
+function spacesToDashes(s: string): string {
+  let out = "";
+  let from = 0;
+  for (let i = s.indexOf(" "); i >= 0; i = s.indexOf(" ", from)) {
+    out += `${s.slice(from, i)}-`;
+    from = i + 1;
+  }
+  return out + s.slice(from);
+}
+
+/** `[a-z0-9]`. */
+function isWordCode(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+}
+
 /**
  * `slug` of a subject already folded and joined: `joined` is lower-case ASCII words `[a-z0-9]+`
  * joined by single "-", perhaps with one "-" at either end (a canonical name's slug is one,

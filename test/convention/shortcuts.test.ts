@@ -58,6 +58,20 @@ const names = [
   "SK Ketua No 12 Th 2024 ttg \u00a0Penetapan  DPT (draft) .pdf",
   "SK Ketua No 12 Th 2024 ttg --.pdf",
   "SK Ketua No 12 Th 2024 ttg tentang x.pdf",
+  // The slug cut from the folded subject: "tentang" words, single and double gaps, the budget.
+  "SK Ketua No 12 Th 2024 ttg tentang.pdf",
+  "SK Ketua No 12 Th 2024 ttg tentang-x.pdf",
+  "SK Ketua No 12 Th 2024 ttg tentangx y.pdf",
+  "SK Ketua No 12 Th 2024 ttg -x-.pdf",
+  "SK Ketua No 12 Th 2024 ttg anggaran 2020-2021 dan lain-lain.pdf",
+  "SK Ketua No 12 Th 2024 ttg anggaran 2020--2021.pdf",
+  `SK Ketua No 12 Th 2024 ttg ${"penetapan daftar pemilih ".repeat(8)}.pdf`,
+  `SK Ketua No 12 Th 2024 ttg ${"penetapan-daftar pemilih ".repeat(8)}.pdf`,
+  `SK Ketua No 12 Th 2024 ttg ${"a".repeat(150)} b.pdf`,
+  `SK Ketua No 12 Th 2024 ttg tentang ${"a".repeat(150)}.pdf`,
+  `SK Ketua No 12 Th 2024 ttg ${"ab ".repeat(34)}c.pdf`,
+  `SK Ketua No 12 Th 2024 ttg ${"ab ".repeat(35)}.pdf`,
+  `KPT-KETUA_2024_012_${"penetapan-daftar-".repeat(8)}x.pdf`,
 ];
 
 function same(name: string, rules: ConventionConfig): void {
