@@ -36,10 +36,15 @@ export function formatName(d: Decree, rules: ConventionConfig): string {
 /**
  * `formatName`, with the subject already folded when the caller has it: `folded` is lower-case
  * ASCII text whose slug (text.ts slugOfFolded) is the slug of `d.tentang`, e.g. the slug of a
- * canonical name that `d` was read from; null to make the slug from `d.tentang`.
+ * canonical name that `d` was read from; null to make the slug from `d.tentang`. `c` is
+ * `rules` compiled, when the caller has it.
  */
-export function formatNameWith(d: Decree, folded: string | null, rules: ConventionConfig): string {
-  const c = compileRules(rules);
+export function formatNameWith(
+  d: Decree,
+  folded: string | null,
+  rules: ConventionConfig,
+  c: CompiledRules = compileRules(rules),
+): string {
   const fixed = fixedPart(d, rules);
   const plainExt = c.plainExtensions.has(d.ext);
   const ext = `.${plainExt ? d.ext : d.ext.toLowerCase()}`;

@@ -109,8 +109,12 @@ export function readHead(
   if (work.includes("-") || work.includes("/")) work = takePairs(work, numbers, years);
   readFields(work, numbers, years);
 
+  // Indexed loops: a for-of loop makes an iterator result per item until V8 optimises it.
   const distinctNumbers: string[] = [];
-  for (const n of numbers) addOnce(distinctNumbers, normNomor(n) ?? `!${n}`);
+  for (let i = 0; i < numbers.length; i++) {
+    const n = numbers[i]!;
+    addOnce(distinctNumbers, normNomor(n) ?? `!${n}`);
+  }
   if (distinctNumbers.length === 0) return reject("NO_NUMBER");
   if (distinctNumbers.length > 1) {
     return reject("AMBIGUOUS_NUMBER", distinctNumbers.map((n) => n.replace("!", "")).join(", "));
@@ -118,7 +122,7 @@ export function readHead(
   const nomor = distinctNumbers[0]!;
   if (nomor.startsWith("!")) return reject("BAD_NUMBER", nomor.slice(1));
   const distinctYears: number[] = [];
-  for (const y of years) addOnce(distinctYears, y);
+  for (let i = 0; i < years.length; i++) addOnce(distinctYears, years[i]!);
   if (distinctYears.length === 0) return reject("NO_YEAR");
   if (distinctYears.length > 1) return reject("AMBIGUOUS_YEAR", distinctYears.join(", "));
   if (quals.length > 1) return reject("AMBIGUOUS_QUALIFIER", quals.join(", "));
@@ -185,7 +189,8 @@ function readJenis(
   // With inert phrases nothing blanks them, so where they are matters only when two jenis have
   // one (keptCodes): for most heads, whether each jenis has one is a single test.
   if (c.inertPhrases) {
-    for (const j of c.jenis) {
+    for (let k = 0; k < c.jenis.length; k++) {
+      const j = c.jenis[k]!;
       j.re.lastIndex = 0;
       if (j.re.test(work)) addOnce(codes, j.code);
     }

@@ -22,7 +22,7 @@ import { formatNameWith } from "./format.js";
 import { lenient } from "./lenient.js";
 import { normNomor } from "./numbers.js";
 import { reject } from "./reasons.js";
-import { compileRules } from "./rules.js";
+import { type CompiledRules, compileRules } from "./rules.js";
 import { isAscii, isPrintableAsciiNoSlash, isSpace } from "./text.js";
 import type { Decree, ParseResult } from "./types.js";
 
@@ -69,16 +69,19 @@ function parseName(name: string, rules: ConventionConfig, opts: ParseOptions): P
   const canon =
     underscore > 0 && c.codes.has(stem.slice(0, underscore)) ? CANONICAL.exec(stem) : null;
   if (canon) {
+    const nomor = normNomor(canon[3]!);
+    if (nomor === null) return reject("BAD_NUMBER", canon[3]);
     return finish(
       {
         jenis: canon[1]!,
         tahun: Number(canon[2]),
-        nomor: canon[3]!,
+        nomor,
         qualifier: canon[4] ?? null,
         tentang: canon[5] ? canon[5].replace(/-/g, " ") : null,
         ext,
       },
       rules,
+      c,
       yearMin,
       yearMax,
       // The slug as read: already folded, and what formatting the subject would join again.
@@ -89,7 +92,7 @@ function parseName(name: string, rules: ConventionConfig, opts: ParseOptions): P
   // a slice of it (the stem) takes the runtime's slow path.
   const folded = printable ? name.toLowerCase().slice(0, dot - 1) : null;
   const d = lenient(stem, folded, ext, c, ascii);
-  return "reason" in d ? d : finish(d, rules, yearMin, yearMax, d.folded);
+  return "reason" in d ? d : finish(d, rules, c, yearMin, yearMax, d.folded);
 }
 
 function isBlank(s: string): boolean {
@@ -102,28 +105,28 @@ function isAsciiAlnum(code: number): boolean {
 }
 
 /**
- * Checks the number and year and builds the result. The decree is built as one literal, with
- * `nomorAsli` last and only when given: adding it to a finished object afterwards made every
- * old-style result change shape, which V8 pays for on each call.
+ * Checks the year and builds the result; `d.nomor` is already normalised (numbers.ts normNomor).
+ * The decree is built as one literal, with `nomorAsli` last and only when given: adding it to a
+ * finished object afterwards made every old-style result change shape, which V8 pays for on
+ * each call.
  */
 function finish(
   d: Decree,
   rules: ConventionConfig,
+  c: CompiledRules,
   yearMin: number,
   yearMax: number,
-  folded: string | null = null,
+  folded: string | null,
 ): ParseResult {
-  const nomor = normNomor(d.nomor);
-  if (nomor === null) return reject("BAD_NUMBER", d.nomor);
   if (d.tahun < yearMin || d.tahun > yearMax) return reject("YEAR_OUT_OF_RANGE", String(d.tahun));
-  const { jenis, tahun, qualifier, tentang, ext, nomorAsli } = d;
+  const { jenis, tahun, nomor, qualifier, tentang, ext, nomorAsli } = d;
   const decree: Decree =
     nomorAsli === undefined
       ? { jenis, tahun, nomor, qualifier, tentang, ext }
       : { jenis, tahun, nomor, qualifier, tentang, ext, nomorAsli };
   let name: string;
   try {
-    name = formatNameWith(decree, folded, rules);
+    name = formatNameWith(decree, folded, rules, c);
   } catch {
     return reject("NAME_TOO_LONG");
   }
