@@ -37,13 +37,14 @@ export function formatName(d: Decree, rules: ConventionConfig): string {
  * `formatName`, with the subject already folded when the caller has it: `folded` is lower-case
  * ASCII text whose slug (text.ts slugOfFolded) is the slug of `d.tentang`, e.g. the slug of a
  * canonical name that `d` was read from; null to make the slug from `d.tentang`. `c` is
- * `rules` compiled, when the caller has it.
+ * `rules` compiled and `singleGaps` is hasSingleGaps(folded), when the caller has them.
  */
 export function formatNameWith(
   d: Decree,
   folded: string | null,
   rules: ConventionConfig,
   c: CompiledRules = compileRules(rules),
+  singleGaps?: boolean,
 ): string {
   const fixed = fixedPart(d, rules);
   const plainExt = c.plainExtensions.has(d.ext);
@@ -52,7 +53,7 @@ export function formatNameWith(
   const slug =
     folded === null
       ? canonicalSlug(d, fixed.length + ext.length, rules)
-      : slugOfFolded(folded, budget);
+      : slugOfFolded(folded, budget, singleGaps);
   const name = slug ? `${fixed}_${slug}${ext}` : `${fixed}${ext}`;
   // The padded number (digits, perhaps an upper-case letter) and the slug ("-"-joined [a-z0-9]
   // words) are plain by construction: with a plain code, year, qualifier and extension, only the

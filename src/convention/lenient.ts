@@ -6,7 +6,13 @@ import { blankSpans, readHead } from "./head.js";
 import { isDigit, isWordChar } from "./numbers.js";
 import { findOldNumber, type OldNumber } from "./old-numbers.js";
 import type { CompiledRules } from "./rules.js";
-import { CONTROL_CHARS, cleanTentang, foldSameLength, hasControlChar } from "./text.js";
+import {
+  CONTROL_CHARS,
+  cleanTentang,
+  foldSameLength,
+  hasControlChar,
+  hasSingleGaps,
+} from "./text.js";
 import type { Decree, ParseRejected } from "./types.js";
 
 const TENTANG = /(?<![a-z0-9])(?:tentang|ttg|tntg)(?![a-z0-9])/;
@@ -36,6 +42,8 @@ export interface LenientDecree extends Decree {
    * `[a-z0-9]`, which the slug makes gaps of anyway. Null to slug the subject from `tentang`.
    */
   folded: string | null;
+  /** Whether `folded` has single gaps (text.ts hasSingleGaps). */
+  singleGaps: boolean;
 }
 
 /**
@@ -67,7 +75,10 @@ export function lenient(
   if (inHead) work = blankSpans(work, [inHead.start, inHead.end]);
   const head = readHead(work, c, inHead);
   if ("reason" in head) return head;
-  const tentang = cleanTentang(stem.slice(tailStart));
+  // For a printable name, one scan of the folded subject serves both the cleaning and the slug.
+  const tail = ascii ? folded.slice(tailStart) : null;
+  const singleGaps = printableFolded !== null && hasSingleGaps(tail!);
+  const tentang = cleanTentang(stem.slice(tailStart), singleGaps);
   return {
     jenis: head.jenis,
     tahun: head.tahun,
@@ -76,7 +87,8 @@ export function lenient(
     tentang,
     ext,
     nomorAsli: inHead ? inHead.asli : undefined,
-    folded: ascii && tentang !== null ? folded.slice(tailStart) : null,
+    folded: tentang !== null ? tail : null,
+    singleGaps,
   };
 }
 

@@ -86,13 +86,14 @@ function parseName(name: string, rules: ConventionConfig, opts: ParseOptions): P
       yearMax,
       // The slug as read: already folded, and what formatting the subject would join again.
       canon[5] ?? "",
+      true,
     );
   }
   // A printable ASCII name folds by lower-casing; lower-casing the flat name is a fast call,
   // a slice of it (the stem) takes the runtime's slow path.
   const folded = printable ? name.toLowerCase().slice(0, dot - 1) : null;
   const d = lenient(stem, folded, ext, c, ascii);
-  return "reason" in d ? d : finish(d, rules, c, yearMin, yearMax, d.folded);
+  return "reason" in d ? d : finish(d, rules, c, yearMin, yearMax, d.folded, d.singleGaps);
 }
 
 function isBlank(s: string): boolean {
@@ -117,6 +118,7 @@ function finish(
   yearMin: number,
   yearMax: number,
   folded: string | null,
+  singleGaps: boolean,
 ): ParseResult {
   if (d.tahun < yearMin || d.tahun > yearMax) return reject("YEAR_OUT_OF_RANGE", String(d.tahun));
   const { jenis, tahun, nomor, qualifier, tentang, ext, nomorAsli } = d;
@@ -126,7 +128,7 @@ function finish(
       : { jenis, tahun, nomor, qualifier, tentang, ext, nomorAsli };
   let name: string;
   try {
-    name = formatNameWith(decree, folded, rules, c);
+    name = formatNameWith(decree, folded, rules, c, singleGaps);
   } catch {
     return reject("NAME_TOO_LONG");
   }

@@ -94,15 +94,29 @@ export function slug(tentang: string, budget: number): string {
 const NOT_SINGLE_GAPS = /[^a-z0-9 -]|[ -]{2}/;
 
 /**
+ * Whether folded text is words `[a-z0-9]+` apart by single spaces or dashes, perhaps with one at
+ * either end: most subjects, every canonical slug. Such a subject, folded from printable ASCII,
+ * holds no odd gap either (cleanTentang).
+ */
+export function hasSingleGaps(folded: string): boolean {
+  return !NOT_SINGLE_GAPS.test(folded);
+}
+
+/**
  * The slug of a folded subject: `cutSlug(folded.replace(/[^a-z0-9]+/g, "-"), budget)`, for text
  * folded to lower-case ASCII (a canonical name's slug is such text). When its words are apart
  * by single spaces or dashes (most subjects, every canonical slug), every gap stays one
  * character, so the ends, the "tentang" and the cut are found in `folded` itself and only the
  * kept words are joined: the same result without building the joined text and scanning it again.
+ * `singleGaps` is hasSingleGaps(folded), when the caller knows it.
  */
-export function slugOfFolded(folded: string, budget: number): string {
+export function slugOfFolded(
+  folded: string,
+  budget: number,
+  singleGaps = hasSingleGaps(folded),
+): string {
   if (budget <= 0) return "";
-  if (NOT_SINGLE_GAPS.test(folded)) return cutSlug(folded.replace(NON_WORD_RUN, "-"), budget);
+  if (!singleGaps) return cutSlug(folded.replace(NON_WORD_RUN, "-"), budget);
   let start = 0;
   let end = folded.length;
   if (start < end && !isWordCode(folded.charCodeAt(start))) start++;
@@ -184,15 +198,16 @@ function isLeadJunk(code: number): boolean {
 /**
  * The subject as typed: control characters, "_" and white space runs read as one space, stray
  * punctuation at the ends removed (a closing bracket ends a subject, so it stays at the end).
- * Null when nothing is left. One scan; most subjects come back as a single slice.
+ * Null when nothing is left. One scan; most subjects come back as a single slice. `noOddGap`:
+ * the caller knows `raw` holds no gap but single spaces (e.g. hasSingleGaps of it folded).
  */
-export function cleanTentang(raw: string): string | null {
+export function cleanTentang(raw: string, noOddGap = false): string | null {
   let start = 0;
   let end = raw.length;
   while (start < end && isLeadJunk(raw.charCodeAt(start))) start++;
   while (end > start && isTrailJunk(raw.charCodeAt(end - 1))) end--;
   if (start === end) return null;
-  if (!ODD_GAP.test(raw)) return raw.slice(start, end);
+  if (noOddGap || !ODD_GAP.test(raw)) return raw.slice(start, end);
   // Both ends are now words, so every gap run below is inside the subject.
   let out = "";
   let from = start;
