@@ -48,8 +48,8 @@ export interface LenientDecree extends Decree {
 
 /**
  * The decree in `stem` (the name without its extension; `ascii` when it is plain ASCII), or why
- * not. `folded` is the stem lower-cased when it is printable ASCII, else null. The serial is
- * normalised; the year is not range-checked yet.
+ * not. `printableFolded` is the stem lower-cased when it is printable ASCII, else null. The
+ * serial is normalised; the year is not range-checked yet.
  *
  * The head is the text before "tentang"/"ttg"; without it, the text up to the first free word
  * after the numbers (subjectStart). The subject is the rest, as typed (text.ts cleanTentang).

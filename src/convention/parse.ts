@@ -14,8 +14,10 @@
  *    (lenient.ts, head.ts)
  *
  * Speed matters (every name in the share is read here), so the hot paths test a substring
- * before running a regex and scan short spans by hand; the differential property test
- * (test/convention/differential.test.ts) holds every result to the plain regex reading.
+ * before running a regex, scan short spans by hand, and build the canonical name from pieces
+ * known to be safe instead of re-scanning it; the differential property tests
+ * (test/convention/differential.test.ts, format.test.ts, shortcuts.test.ts) hold every result to
+ * the plain regex reading.
  */
 import type { ConventionConfig } from "../config/schema.js";
 import { formatNameWith } from "./format.js";
@@ -106,8 +108,8 @@ function isAsciiAlnum(code: number): boolean {
 }
 
 /**
- * Checks the year and builds the result; `d.nomor` is already normalised (numbers.ts normNomor).
- * The decree is built as one literal, with `nomorAsli` last and only when given: adding it to a
+ * Checks the year and builds the result; `d.nomor` is already normalised (numbers.ts normNomor),
+ * and `folded` and `singleGaps` are the subject as format.ts formatNameWith takes it. The decree is built as one literal, with `nomorAsli` last and only when given: adding it to a
  * finished object afterwards made every old-style result change shape, which V8 pays for on
  * each call.
  */
