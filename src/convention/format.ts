@@ -8,8 +8,9 @@
 import type { ConventionConfig } from "../config/schema.js";
 import { ArsipdError } from "../errors.js";
 import { isDigit } from "./numbers.js";
-import { unsafeNameReason } from "./safe-name.js";
-import { cutSlug, slug } from "./text.js";
+import { type CompiledRules, compileRules } from "./rules.js";
+import { plainLengthReason, unsafeNameReason } from "./safe-name.js";
+import { slug, slugOfFolded } from "./text.js";
 import type { Decree } from "./types.js";
 
 /** "12a" → "012A" with pad 3; "1234" stays. */
@@ -33,18 +34,34 @@ export function formatName(d: Decree, rules: ConventionConfig): string {
 }
 
 /**
- * `formatName`, with the subject's slug words given when the caller has them: `joined` is what
- * `slug` makes of `d.tentang` before cutting it (text.ts cutSlug), e.g. the slug of a canonical
- * name that `d` was read from; null to make it from `d.tentang`.
+ * `formatName`, with the subject already folded when the caller has it: `folded` is lower-case
+ * ASCII text whose slug (text.ts slugOfFolded) is the slug of `d.tentang`, e.g. the slug of a
+ * canonical name that `d` was read from; null to make the slug from `d.tentang`. `c` is
+ * `rules` compiled and `singleGaps` is hasSingleGaps(folded), when the caller has them.
  */
-export function formatNameWith(d: Decree, joined: string | null, rules: ConventionConfig): string {
+export function formatNameWith(
+  d: Decree,
+  folded: string | null,
+  rules: ConventionConfig,
+  c: CompiledRules = compileRules(rules),
+  singleGaps?: boolean,
+): string {
   const fixed = fixedPart(d, rules);
-  const ext = `.${d.ext.toLowerCase()}`;
+  const plainExt = c.plainExtensions.has(d.ext);
+  const ext = `.${plainExt ? d.ext : d.ext.toLowerCase()}`;
   const budget = rules.maxNameLength - fixed.length - ext.length - 1;
   const slug =
-    joined === null ? canonicalSlug(d, fixed.length + ext.length, rules) : cutSlug(joined, budget);
+    folded === null
+      ? canonicalSlug(d, fixed.length + ext.length, rules)
+      : slugOfFolded(folded, budget, singleGaps);
   const name = slug ? `${fixed}_${slug}${ext}` : `${fixed}${ext}`;
-  const why = unsafeNameReason(name, rules.maxNameLength);
+  // The padded number (digits, perhaps an upper-case letter) and the slug ("-"-joined [a-z0-9]
+  // words) are plain by construction: with a plain code, year, qualifier and extension, only the
+  // length can fail, and the fresh name (which a regex would first copy flat) is not scanned.
+  const why =
+    plainExt && isPlainFixedPart(d, c)
+      ? plainLengthReason(name.length, rules.maxNameLength)
+      : unsafeNameReason(name, rules.maxNameLength);
   if (why) {
     throw new ArsipdError("UNSAFE_NAME", "fatal", `canonical name '${name}' is unsafe (${why})`);
   }
@@ -53,6 +70,18 @@ export function formatNameWith(d: Decree, joined: string | null, rules: Conventi
 
 export function format(d: Decree, rules: ConventionConfig): string {
   return `${d.jenis}/${d.tahun}/${formatName(d, rules)}`;
+}
+
+const PLAIN_PIECE = /^[A-Za-z0-9_-]+$/;
+
+/** Whether code, year and qualifier are plain name pieces (safe-name.ts plainLengthReason). */
+function isPlainFixedPart(d: Decree, c: CompiledRules): boolean {
+  return (
+    c.plainCodes.has(d.jenis) &&
+    Number.isSafeInteger(d.tahun) &&
+    d.tahun >= 0 &&
+    (!d.qualifier || PLAIN_PIECE.test(d.qualifier))
+  );
 }
 
 function fixedPart(d: Decree, rules: ConventionConfig): string {

@@ -109,23 +109,50 @@ export function readHead(
   if (work.includes("-") || work.includes("/")) work = takePairs(work, numbers, years);
   readFields(work, numbers, years);
 
-  const distinctNumbers: string[] = [];
-  for (const n of numbers) addOnce(distinctNumbers, normNomor(n) ?? `!${n}`);
-  if (distinctNumbers.length === 0) return reject("NO_NUMBER");
-  if (distinctNumbers.length > 1) {
-    return reject("AMBIGUOUS_NUMBER", distinctNumbers.map((n) => n.replace("!", "")).join(", "));
-  }
-  const nomor = distinctNumbers[0]!;
-  if (nomor.startsWith("!")) return reject("BAD_NUMBER", nomor.slice(1));
-  const distinctYears: number[] = [];
-  for (const y of years) addOnce(distinctYears, y);
-  if (distinctYears.length === 0) return reject("NO_YEAR");
-  if (distinctYears.length > 1) return reject("AMBIGUOUS_YEAR", distinctYears.join(", "));
+  const nomor = oneNumber(numbers);
+  if (typeof nomor !== "string") return nomor;
+  const tahun = oneYear(years);
+  if (typeof tahun !== "number") return tahun;
   if (quals.length > 1) return reject("AMBIGUOUS_QUALIFIER", quals.join(", "));
   if (lampiranWithoutNumber && !quals.some((q) => q.startsWith("LAMPIRAN-"))) {
     return reject("NO_LAMPIRAN_NUMBER");
   }
-  return { jenis, tahun: distinctYears[0]!, nomor, qualifier: quals[0] ?? null };
+  return { jenis, tahun, nomor, qualifier: quals[0] ?? null };
+}
+
+/**
+ * The one serial the readings give (normalised), or why not. Most heads read one number, or the
+ * same one twice, which is decided without building the list of distinct readings.
+ */
+function oneNumber(numbers: readonly string[]): string | ParseRejected {
+  if (numbers.length === 0) return reject("NO_NUMBER");
+  const first = normNomor(numbers[0]!) ?? `!${numbers[0]}`;
+  for (let i = 1; i < numbers.length; i++) {
+    if ((normNomor(numbers[i]!) ?? `!${numbers[i]}`) !== first) {
+      const distinct: string[] = [];
+      // Indexed loops: a for-of loop makes an iterator result per item until V8 optimises it.
+      for (let k = 0; k < numbers.length; k++) {
+        const n = numbers[k]!;
+        addOnce(distinct, normNomor(n) ?? `!${n}`);
+      }
+      return reject("AMBIGUOUS_NUMBER", distinct.map((n) => n.replace("!", "")).join(", "));
+    }
+  }
+  return first.startsWith("!") ? reject("BAD_NUMBER", first.slice(1)) : first;
+}
+
+/** The one year the readings give, or why not (as oneNumber). */
+function oneYear(years: readonly number[]): number | ParseRejected {
+  if (years.length === 0) return reject("NO_YEAR");
+  const first = years[0]!;
+  for (let i = 1; i < years.length; i++) {
+    if (years[i] !== first) {
+      const distinct: number[] = [];
+      for (let k = 0; k < years.length; k++) addOnce(distinct, years[k]!);
+      return reject("AMBIGUOUS_YEAR", distinct.join(", "));
+    }
+  }
+  return first;
 }
 
 /** Appends `v` unless already there: a set that keeps first-seen order, for a handful of items. */
@@ -172,7 +199,8 @@ function romanOrInt(s: string): number {
 /**
  * The one jenis the head names: its phrases (code, label, aliases) and the old-style number's
  * issuer marker must agree. A phrase inside a longer phrase of another jenis does not count.
- * `spans` receives every phrase found, as (start, end, index into `c.jenis`) triples.
+ * `spans` receives every phrase found, as (start, end, index into `c.jenis`) triples, when they
+ * are needed: unless the phrases are inert (rules.ts), or when more than one jenis has one.
  */
 function readJenis(
   work: string,
@@ -180,6 +208,26 @@ function readJenis(
   fromMarker: string | null,
   spans: number[],
 ): string | ParseRejected {
+  // With inert phrases nothing blanks them, so where they are matters only when two jenis have
+  // one (keptCodes): for most heads, whether each jenis has one is a single test.
+  if (c.inertPhrases) {
+    let found: string | null = null;
+    let several = false;
+    for (let k = 0; k < c.jenis.length; k++) {
+      const j = c.jenis[k]!;
+      j.re.lastIndex = 0;
+      if (!j.re.test(work)) continue;
+      if (found === null) found = j.code;
+      else if (j.code !== found) several = true;
+    }
+    if (!several) {
+      if (found === null) return fromMarker || reject("NO_JENIS");
+      if (fromMarker && fromMarker !== found) {
+        return reject("AMBIGUOUS_JENIS", `${found}, ${fromMarker}`);
+      }
+      return found;
+    }
+  }
   let codes: string[] = [];
   for (let k = 0; k < c.jenis.length; k++) {
     const j = c.jenis[k]!;

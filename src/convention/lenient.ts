@@ -4,9 +4,15 @@
  */
 import { blankSpans, readHead } from "./head.js";
 import { isDigit, isWordChar } from "./numbers.js";
-import { findOldNumber } from "./old-numbers.js";
+import { findOldNumber, type OldNumber } from "./old-numbers.js";
 import type { CompiledRules } from "./rules.js";
-import { CONTROL_CHARS, cleanTentang, foldSameLength, hasControlChar } from "./text.js";
+import {
+  CONTROL_CHARS,
+  cleanTentang,
+  foldSameLength,
+  hasControlChar,
+  hasSingleGaps,
+} from "./text.js";
 import type { Decree, ParseRejected } from "./types.js";
 
 const TENTANG = /(?<![a-z0-9])(?:tentang|ttg|tntg)(?![a-z0-9])/;
@@ -27,32 +33,41 @@ const LONGEST_KEYWORD = 8;
 /** The start of the first word `[a-z0-9]+` that starts with a digit. */
 const FIRST_NUMBER = /(?<![a-z0-9])[0-9]/;
 
+/** A lenient reading: the decree, with its subject's slug words when they come cheap. */
+export interface LenientDecree extends Decree {
+  /**
+   * For an ASCII name with a subject, the subject folded as it stands in the name (before
+   * cleaning): what format.ts formatNameWith takes as `folded`. Its slug (text.ts slugOfFolded)
+   * is the slug of `tentang`, since cleaning only drops or rewrites characters other than
+   * `[a-z0-9]`, which the slug makes gaps of anyway. Null to slug the subject from `tentang`.
+   */
+  folded: string | null;
+  /** Whether `folded` has single gaps (text.ts hasSingleGaps). */
+  singleGaps: boolean;
+}
+
 /**
  * The decree in `stem` (the name without its extension; `ascii` when it is plain ASCII), or why
- * not. The serial is normalised;
- * the year is not range-checked yet.
+ * not. `printableFolded` is the stem lower-cased when it is printable ASCII, else null. The
+ * serial is normalised; the year is not range-checked yet.
  *
  * The head is the text before "tentang"/"ttg"; without it, the text up to the first free word
  * after the numbers (subjectStart). The subject is the rest, as typed (text.ts cleanTentang).
  */
 export function lenient(
   stem: string,
+  printableFolded: string | null,
   ext: string,
   c: CompiledRules,
   ascii: boolean,
-): Decree | ParseRejected {
-  const spaced = hasControlChar(stem) ? stem.replace(CONTROL_CHARS, " ") : stem;
-  const folded = ascii ? spaced.toLowerCase() : foldSameLength(spaced);
+): LenientDecree | ParseRejected {
+  const folded = printableFolded ?? fold(stem, ascii);
   const marker = TENTANG.exec(folded);
   let headEnd = marker ? marker.index : folded.length;
   let tailStart = marker ? marker.index + marker[0].length : folded.length;
   const old = findOldNumber(folded, headEnd, stem, c);
   if (!marker) {
-    // The old number's words (issuer marker, Roman month) are not free words.
-    const shape = old
-      ? folded.slice(0, old.start) + "0".padEnd(old.end - old.start, " ") + folded.slice(old.end)
-      : folded;
-    headEnd = subjectStart(shape, c);
+    headEnd = old ? subjectStartAround(folded, old, c) : subjectStart(folded, c, -1, -1);
     tailStart = headEnd;
   }
   const inHead = old && old.end <= headEnd ? old : null;
@@ -60,27 +75,59 @@ export function lenient(
   if (inHead) work = blankSpans(work, [inHead.start, inHead.end]);
   const head = readHead(work, c, inHead);
   if ("reason" in head) return head;
+  // For a printable name, one scan of the folded subject serves both the cleaning and the slug.
+  const tail = ascii ? folded.slice(tailStart) : null;
+  const singleGaps = printableFolded !== null && hasSingleGaps(tail!);
+  const tentang = cleanTentang(stem.slice(tailStart), singleGaps);
   return {
     jenis: head.jenis,
     tahun: head.tahun,
     nomor: head.nomor,
     qualifier: head.qualifier,
-    tentang: cleanTentang(stem.slice(tailStart)),
+    tentang,
     ext,
     nomorAsli: inHead ? inHead.asli : undefined,
+    folded: tentang !== null ? tail : null,
+    singleGaps,
   };
+}
+
+/** The stem lower-cased, accents folded and control characters made spaces, keeping its length. */
+function fold(stem: string, ascii: boolean): string {
+  const spaced = hasControlChar(stem) ? stem.replace(CONTROL_CHARS, " ") : stem;
+  return ascii ? spaced.toLowerCase() : foldSameLength(spaced);
+}
+
+/**
+ * `subjectStart` with the old number's words (issuer marker, Roman month) read as no free words:
+ * as if the number were one number word and spaces. Scanning `folded` itself and skipping the
+ * number finds the same unless a jenis phrase could run into the number, which takes a phrase
+ * word that starts with a digit (the number starts with one, after a non-word character); only
+ * then is the text with the number replaced built and scanned.
+ */
+function subjectStartAround(folded: string, old: OldNumber, c: CompiledRules): number {
+  if (!c.digitPhraseWord) return subjectStart(folded, c, old.start, old.end);
+  const shape =
+    folded.slice(0, old.start) + "0".padEnd(old.end - old.start, " ") + folded.slice(old.end);
+  return subjectStart(shape, c, -1, -1);
 }
 
 /**
  * Without "tentang": the subject starts at the first word `[a-z0-9]+`, after the first number,
  * that is not a keyword (nomor, tahun, lampiran …) and does not start a jenis phrase.
+ * [skipFrom, skipTo) is read as a number word (it starts a word) and white space, unless -1.
  */
-function subjectStart(shape: string, c: CompiledRules): number {
+function subjectStart(shape: string, c: CompiledRules, skipFrom: number, skipTo: number): number {
   const len = shape.length;
   // Words before the first number never start the subject.
   let i = shape.search(FIRST_NUMBER);
+  if (skipFrom >= 0 && (i < 0 || i > skipFrom)) i = skipFrom;
   if (i < 0) return len;
   while (i < len) {
+    if (i === skipFrom) {
+      i = skipTo;
+      continue;
+    }
     if (!isWordChar(shape.charCodeAt(i))) {
       i++;
       continue;

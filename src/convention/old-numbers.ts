@@ -6,7 +6,9 @@
  * Works on the folded, lower-case text (text.ts foldSameLength) and reports spans into it, so the
  * caller can slice the original for `nomorAsli` (printed with "/").
  */
+import { isDigit } from "./numbers.js";
 import { type CompiledRules, markerKey } from "./rules.js";
+import { isSpace } from "./text.js";
 
 export interface OldNumber {
   start: number;
@@ -53,6 +55,29 @@ function dashed(s: string): string {
   return ODD_DASH.test(t) ? t.replace(/[\s_-]+/g, "-") : t;
 }
 
+/**
+ * Whether `folded.slice(0, end)` holds a "kpt" where an old-style number can have it: both styles
+ * do ("-Kpt", "/Kpts"), after a digit or a separator (`[\s/_-]`). Most names hold none, or only
+ * a "kpt" that starts a word after none of those ("Kpt Ketua …"), and this test is far cheaper
+ * than the two regexes.
+ */
+function hasNumberKpt(folded: string, end: number): boolean {
+  for (let k = folded.indexOf("kpt"); k >= 0 && k + 3 <= end; k = folded.indexOf("kpt", k + 3)) {
+    if (k === 0) continue;
+    const before = folded.charCodeAt(k - 1);
+    if (
+      isDigit(before) ||
+      before === 0x2f ||
+      before === 0x5f ||
+      before === 0x2d ||
+      isSpace(before)
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /** The first old-style number in `folded.slice(0, end)`, or null. */
 export function findOldNumber(
   folded: string,
@@ -60,10 +85,7 @@ export function findOldNumber(
   orig: string,
   rules: CompiledRules,
 ): OldNumber | null {
-  // Both styles contain "kpt" ("-Kpt", "Kpts"); most names do not, and this test is far cheaper
-  // than the two regexes. The first "kpt" is the earliest, so none fits before `end` if it does not.
-  const kpt = folded.indexOf("kpt");
-  if (kpt < 0 || kpt + 3 > end) return null;
+  if (!hasNumberKpt(folded, end)) return null;
   const head = end === folded.length ? folded : folded.slice(0, end);
   const b = STYLE_B.exec(head);
   if (b) {

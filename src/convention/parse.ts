@@ -14,16 +14,18 @@
  *    (lenient.ts, head.ts)
  *
  * Speed matters (every name in the share is read here), so the hot paths test a substring
- * before running a regex and scan short spans by hand; the differential property test
- * (test/convention/differential.test.ts) holds every result to the plain regex reading.
+ * before running a regex, scan short spans by hand, and build the canonical name from pieces
+ * known to be safe instead of re-scanning it; the differential property tests
+ * (test/convention/differential.test.ts, format.test.ts, shortcuts.test.ts) hold every result to
+ * the plain regex reading.
  */
 import type { ConventionConfig } from "../config/schema.js";
 import { formatNameWith } from "./format.js";
 import { lenient } from "./lenient.js";
 import { normNomor } from "./numbers.js";
 import { reject } from "./reasons.js";
-import { compileRules } from "./rules.js";
-import { isAscii, isSpace } from "./text.js";
+import { type CompiledRules, compileRules } from "./rules.js";
+import { isAscii, isPrintableAsciiNoSlash, isSpace } from "./text.js";
 import type { Decree, ParseResult } from "./types.js";
 
 export interface ParseOptions {
@@ -43,9 +45,12 @@ export function parse(name: string, rules: ConventionConfig, opts: ParseOptions 
 }
 
 function parseName(name: string, rules: ConventionConfig, opts: ParseOptions): ParseResult {
-  const ascii = isAscii(name);
+  const printable = isPrintableAsciiNoSlash(name);
+  const ascii = printable || isAscii(name);
   const nfc = ascii ? name : name.normalize("NFC");
-  if (isBlank(nfc) || nfc.includes("/") || nfc.includes("\u0000")) return reject("UNSAFE_NAME");
+  if (isBlank(nfc) || (!printable && (nfc.includes("/") || nfc.includes("\u0000")))) {
+    return reject("UNSAFE_NAME");
+  }
   const c = compileRules(rules);
   // The extension: 1–10 ASCII letters or digits after the last ".", trailing white space aside.
   let end = nfc.length;
@@ -60,26 +65,37 @@ function parseName(name: string, rules: ConventionConfig, opts: ParseOptions): P
   const stem = nfc.slice(0, dot - 1);
   const yearMax = rules.yearMax ?? (opts.now ? opts.now.getFullYear() + 1 : 2199);
   const yearMin = rules.yearMin;
-  const canon = CANONICAL.exec(stem);
-  if (canon && c.codes.has(canon[1]!)) {
+  // A canonical name starts with a configured code and "_" (the regex reads the code up to the
+  // first "_"): most names do not, and this test costs less than the regex.
+  const underscore = stem.indexOf("_");
+  const canon =
+    underscore > 0 && c.codes.has(stem.slice(0, underscore)) ? CANONICAL.exec(stem) : null;
+  if (canon) {
+    const nomor = normNomor(canon[3]!);
+    if (nomor === null) return reject("BAD_NUMBER", canon[3]);
     return finish(
       {
         jenis: canon[1]!,
         tahun: Number(canon[2]),
-        nomor: canon[3]!,
+        nomor,
         qualifier: canon[4] ?? null,
         tentang: canon[5] ? canon[5].replace(/-/g, " ") : null,
         ext,
       },
       rules,
+      c,
       yearMin,
       yearMax,
-      // The slug as read is what formatting the subject would join again.
+      // The slug as read: already folded, and what formatting the subject would join again.
       canon[5] ?? "",
+      true,
     );
   }
-  const d = lenient(stem, ext, c, ascii);
-  return "reason" in d ? d : finish(d, rules, yearMin, yearMax);
+  // A printable ASCII name folds by lower-casing; lower-casing the flat name is a fast call,
+  // a slice of it (the stem) takes the runtime's slow path.
+  const folded = printable ? name.toLowerCase().slice(0, dot - 1) : null;
+  const d = lenient(stem, folded, ext, c, ascii);
+  return "reason" in d ? d : finish(d, rules, c, yearMin, yearMax, d.folded, d.singleGaps);
 }
 
 function isBlank(s: string): boolean {
@@ -92,28 +108,29 @@ function isAsciiAlnum(code: number): boolean {
 }
 
 /**
- * Checks the number and year and builds the result. The decree is built as one literal, with
- * `nomorAsli` last and only when given: adding it to a finished object afterwards made every
- * old-style result change shape, which V8 pays for on each call.
+ * Checks the year and builds the result; `d.nomor` is already normalised (numbers.ts normNomor),
+ * and `folded` and `singleGaps` are the subject as format.ts formatNameWith takes it. The decree is built as one literal, with `nomorAsli` last and only when given: adding it to a
+ * finished object afterwards made every old-style result change shape, which V8 pays for on
+ * each call.
  */
 function finish(
   d: Decree,
   rules: ConventionConfig,
+  c: CompiledRules,
   yearMin: number,
   yearMax: number,
-  joined: string | null = null,
+  folded: string | null,
+  singleGaps: boolean,
 ): ParseResult {
-  const nomor = normNomor(d.nomor);
-  if (nomor === null) return reject("BAD_NUMBER", d.nomor);
   if (d.tahun < yearMin || d.tahun > yearMax) return reject("YEAR_OUT_OF_RANGE", String(d.tahun));
-  const { jenis, tahun, qualifier, tentang, ext, nomorAsli } = d;
+  const { jenis, tahun, nomor, qualifier, tentang, ext, nomorAsli } = d;
   const decree: Decree =
     nomorAsli === undefined
       ? { jenis, tahun, nomor, qualifier, tentang, ext }
       : { jenis, tahun, nomor, qualifier, tentang, ext, nomorAsli };
   let name: string;
   try {
-    name = formatNameWith(decree, joined, rules);
+    name = formatNameWith(decree, folded, rules, c, singleGaps);
   } catch {
     return reject("NAME_TOO_LONG");
   }

@@ -3,6 +3,7 @@
  * name costs a handful of regex runs. Pure.
  */
 import type { ConventionConfig } from "../config/schema.js";
+import { isDigit } from "./numbers.js";
 import { foldFull } from "./text.js";
 
 export interface CompiledRules {
@@ -12,6 +13,15 @@ export interface CompiledRules {
   jenis: { code: string; re: RegExp }[];
   /** All jenis phrases, sticky: set `lastIndex` to test for a phrase there (the subject boundary). */
   phraseAt: RegExp;
+  /** Some phrase has a word that starts with a digit (lenient.ts subjectStart). */
+  digitPhraseWord: boolean;
+  /**
+   * The codes and the (lower-case) extensions that are plain name pieces: codes of ASCII letters,
+   * digits, "_" and "-", extensions of lower-case ASCII letters and digits. The config schema
+   * allows no other, but a hand-built config is not checked, so the formatter trusts only these.
+   */
+  plainCodes: Set<string>;
+  plainExtensions: Set<string>;
   /** Normalised Style-B/C issuer marker → jenis code. */
   markers: Map<string, string>;
   /**
@@ -30,6 +40,9 @@ export interface CompiledRules {
  * "th…", "tah…", "lampiran…", "salinan").
  */
 const READABLE_WORD = /^(?:[0-9]|no|nmr|th|tah|lampiran|ke(?:[0-9ivx]|$)|[ivx]{1,4}$|salinan$)/;
+
+const PLAIN_CODE = /^[A-Za-z0-9_-]+$/;
+const PLAIN_EXTENSION = /^[a-z0-9]+$/;
 
 const cache = new WeakMap<ConventionConfig, CompiledRules>();
 const NON_WORD_RUN = /[^a-z0-9]+/g;
@@ -85,12 +98,17 @@ export function compileRules(rules: ConventionConfig): CompiledRules {
       else if (key.startsWith("kpt-")) markers.set(key.slice(4), j.code);
     }
   }
+  const codes = rules.jenis.map((j) => j.code);
+  const extensions = rules.extensions.map((e) => e.toLowerCase());
   const compiled: CompiledRules = {
-    codes: new Set(rules.jenis.map((j) => j.code)),
-    extensions: new Set(rules.extensions.map((e) => e.toLowerCase())),
+    codes: new Set(codes),
+    extensions: new Set(extensions),
+    plainCodes: new Set(codes.filter((code) => PLAIN_CODE.test(code))),
+    plainExtensions: new Set(extensions.filter((e) => PLAIN_EXTENSION.test(e))),
     jenis,
     inertPhrases: allWords.every((w) => !READABLE_WORD.test(w)),
     phraseAt: new RegExp(`(?:${all.join("|")})(?![a-z0-9])`, "y"),
+    digitPhraseWord: allWords.some((w) => isDigit(w.charCodeAt(0))),
     markers,
   };
   cache.set(rules, compiled);

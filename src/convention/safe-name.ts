@@ -32,10 +32,7 @@ export function unsafeNameReason(name: string, maxLength: number): string | null
   if (PLAIN.test(name)) {
     if (isReservedDeviceName(name)) return "reserved device name";
     if (name.endsWith(".")) return "trailing dot or space";
-    if (name.length > maxLength) return "too long";
-    if (name.length + OWNCLOUD_UPLOAD_SUFFIX_BYTES > OWNCLOUD_MAX_BYTES)
-      return "too many bytes for ownCloud";
-    return null;
+    return plainLengthReason(name.length, maxLength);
   }
   if (name.length === 0) return "empty name";
   if (name === "." || name === "..") return "dot name";
@@ -50,6 +47,19 @@ export function unsafeNameReason(name: string, maxLength: number): string | null
   if (bytes + OWNCLOUD_UPLOAD_SUFFIX_BYTES > OWNCLOUD_MAX_BYTES)
     return "too many bytes for ownCloud";
   if (name.length === 9 && name.toLowerCase() === ".htaccess") return "blocked by ownCloud";
+  return null;
+}
+
+/**
+ * `unsafeNameReason` of a name that is otherwise safe, from its length alone: for a name built
+ * from pieces known to be plain — a stem of ASCII letters, digits, "_" and "-" that holds a "_"
+ * (so it names no device), then "." and an extension of ASCII letters and digits — only the
+ * length can fail. Lets a caller that built such a name skip re-scanning it.
+ */
+export function plainLengthReason(length: number, maxLength: number): string | null {
+  if (length > maxLength) return "too long";
+  if (length + OWNCLOUD_UPLOAD_SUFFIX_BYTES > OWNCLOUD_MAX_BYTES)
+    return "too many bytes for ownCloud";
   return null;
 }
 

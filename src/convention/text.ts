@@ -17,6 +17,7 @@ export const CONTROL_CHARS = /[\u0000-\u001f\u007f]/g;
 const NON_ASCII = /[^\u0000-\u007f]/;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we look for
 const CONTROL_CHAR = /[\u0000-\u001f\u007f]/;
+const NOT_PRINTABLE_OR_SLASH = /[^\u0020-\u002e\u0030-\u007e]/;
 
 /**
  * Whether `s` is plain ASCII. Most names are, and ASCII is already NFC/NFD/NFKD with nothing to
@@ -25,6 +26,14 @@ const CONTROL_CHAR = /[\u0000-\u001f\u007f]/;
  */
 export function isAscii(s: string): boolean {
   return !NON_ASCII.test(s);
+}
+
+/**
+ * Whether `s` is printable ASCII (U+0020–U+007E) without "/": ASCII (see isAscii), and free of
+ * control characters and "/", which most names are; one scan instead of four.
+ */
+export function isPrintableAsciiNoSlash(s: string): boolean {
+  return !NOT_PRINTABLE_OR_SLASH.test(s);
 }
 
 /** Whether the UTF-16 unit is one a regex `\s` matches (and `String.prototype.trim` removes). */
@@ -81,6 +90,68 @@ export function slug(tentang: string, budget: number): string {
   return cutSlug(foldFull(tentang).replace(NON_WORD_RUN, "-"), budget);
 }
 
+/** Anything but words `[a-z0-9]+` apart by a single " " or "-". */
+const NOT_SINGLE_GAPS = /[^a-z0-9 -]|[ -]{2}/;
+
+/**
+ * Whether folded text is words `[a-z0-9]+` apart by single spaces or dashes, perhaps with one at
+ * either end: most subjects, every canonical slug. Such a subject, folded from printable ASCII,
+ * holds no odd gap either (cleanTentang).
+ */
+export function hasSingleGaps(folded: string): boolean {
+  return !NOT_SINGLE_GAPS.test(folded);
+}
+
+/**
+ * The slug of a folded subject: `cutSlug(folded.replace(/[^a-z0-9]+/g, "-"), budget)`, for text
+ * folded to lower-case ASCII (a canonical name's slug is such text). When its words are apart
+ * by single spaces or dashes (most subjects, every canonical slug), every gap stays one
+ * character, so the ends, the "tentang" and the cut are found in `folded` itself and only the
+ * kept words are joined: the same result without building the joined text and scanning it again.
+ * `singleGaps` is hasSingleGaps(folded), when the caller knows it.
+ */
+export function slugOfFolded(
+  folded: string,
+  budget: number,
+  singleGaps = hasSingleGaps(folded),
+): string {
+  if (budget <= 0) return "";
+  if (!singleGaps) return cutSlug(folded.replace(NON_WORD_RUN, "-"), budget);
+  let start = 0;
+  let end = folded.length;
+  if (start < end && !isWordCode(folded.charCodeAt(start))) start++;
+  if (end > start && !isWordCode(folded.charCodeAt(end - 1))) end--;
+  if (folded.startsWith("tentang", start)) {
+    if (end - start === 7) return "";
+    if (!isWordCode(folded.charCodeAt(start + 7))) start += 8;
+  }
+  if (end - start > budget) {
+    const gap = Math.max(
+      folded.lastIndexOf(" ", start + budget),
+      folded.lastIndexOf("-", start + budget),
+    );
+    end = gap > start ? gap : start + budget;
+  }
+  const kept = start === 0 && end === folded.length ? folded : folded.slice(start, end);
+  return kept.includes(" ") ? spacesToDashes(kept) : kept;
+}
+
+/** `s` with each " " made "-", joined by hand: several times cheaper than a regex replace. */
+function spacesToDashes(s: string): string {
+  let out = "";
+  let from = 0;
+  for (let i = s.indexOf(" "); i >= 0; i = s.indexOf(" ", from)) {
+    out += `${s.slice(from, i)}-`;
+    from = i + 1;
+  }
+  return out + s.slice(from);
+}
+
+/** `[a-z0-9]`. */
+function isWordCode(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+}
+
 /**
  * `slug` of a subject already folded and joined: `joined` is lower-case ASCII words `[a-z0-9]+`
  * joined by single "-", perhaps with one "-" at either end (a canonical name's slug is one,
@@ -127,15 +198,16 @@ function isLeadJunk(code: number): boolean {
 /**
  * The subject as typed: control characters, "_" and white space runs read as one space, stray
  * punctuation at the ends removed (a closing bracket ends a subject, so it stays at the end).
- * Null when nothing is left. One scan; most subjects come back as a single slice.
+ * Null when nothing is left. One scan; most subjects come back as a single slice. `noOddGap`:
+ * the caller knows `raw` holds no gap but single spaces (e.g. hasSingleGaps of it folded).
  */
-export function cleanTentang(raw: string): string | null {
+export function cleanTentang(raw: string, noOddGap = false): string | null {
   let start = 0;
   let end = raw.length;
   while (start < end && isLeadJunk(raw.charCodeAt(start))) start++;
   while (end > start && isTrailJunk(raw.charCodeAt(end - 1))) end--;
   if (start === end) return null;
-  if (!ODD_GAP.test(raw)) return raw.slice(start, end);
+  if (noOddGap || !ODD_GAP.test(raw)) return raw.slice(start, end);
   // Both ends are now words, so every gap run below is inside the subject.
   let out = "";
   let from = start;
