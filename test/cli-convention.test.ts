@@ -67,4 +67,40 @@ describe("arsipd parse / check", () => {
     const text = await runCli(["check", "--config", path.join(root, "arsipd.yaml")]);
     expect(text.stdout).toContain("KARANTINA   scan.pdf");
   });
+
+  it("check lists a document filed twice under two subjects, and exits 1 for it alone", async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), "arsipd-check-"));
+    const share = path.join(root, "share");
+    const dir = path.join(share, "KPT-KETUA", "2024");
+    await mkdir(dir, { recursive: true });
+    const old = new Date(Date.now() - 60_000);
+    for (const n of [
+      "KPT-KETUA_2024_012_penetapan-dpt.pdf",
+      "KPT-KETUA_2024_012_penetapan-dpt-copy.pdf",
+      "KPT-KETUA_2024_012_penetapan-dpt.docx",
+      "KPT-KETUA_2024_012_LAMPIRAN-1_penetapan-dpt.pdf",
+    ]) {
+      await writeFile(path.join(dir, n), n);
+      await utimes(path.join(dir, n), old, old);
+    }
+    const config = path.join(root, "arsipd.yaml");
+    await writeFile(
+      config,
+      `share: ${JSON.stringify(share)}\nstateDir: ${JSON.stringify(path.join(root, "state"))}\n`,
+    );
+    const r = await runCli(["check", "--json", "--config", config]);
+    expect(r.code).toBe(1);
+    const rep = JSON.parse(r.stdout);
+    expect([rep.moves, rep.quarantined, rep.duplicates]).toEqual([[], [], []]);
+    expect(rep.filedTwice).toEqual([
+      {
+        path: "KPT-KETUA/2024/KPT-KETUA_2024_012_penetapan-dpt.pdf",
+        existing: "KPT-KETUA/2024/KPT-KETUA_2024_012_penetapan-dpt-copy.pdf",
+      },
+    ]);
+    const text = await runCli(["check", "--config", config]);
+    expect(text.stdout).toContain(
+      "DUA KALI    KPT-KETUA/2024/KPT-KETUA_2024_012_penetapan-dpt.pdf (dokumen yang sama dengan KPT-KETUA/2024/KPT-KETUA_2024_012_penetapan-dpt-copy.pdf)",
+    );
+  });
 });
