@@ -62,15 +62,23 @@ export class ArchiveEngine implements Engine {
     readonly log: Logger,
     readonly remote: Remote,
     readonly journal: Journal,
+    /** What to do once the password is fixed: reload the daemon, or run a command again. */
+    private readonly afterPasswordFix: string,
   ) {
     this.remoteDescription = remote.description;
   }
 
-  static async open(loaded: LoadedConfig, log: Logger): Promise<ArchiveEngine> {
+  /** `oneShot`: a command (`arsipd sync`), not the daemon; it only changes advice to people. */
+  static async open(
+    loaded: LoadedConfig,
+    log: Logger,
+    opts: { oneShot?: boolean } = {},
+  ): Promise<ArchiveEngine> {
     const { config } = loaded;
     const remote = await createRemote(config.remote, loaded.remotePassword, log);
     const journal = await Journal.open(config.stateDir);
-    return new ArchiveEngine(loaded, log, remote, journal);
+    const after = opts.oneShot ? "run it again" : "reload (systemctl reload arsipd)";
+    return new ArchiveEngine(loaded, log, remote, journal, after);
   }
 
   get config() {
@@ -108,7 +116,7 @@ export class ArchiveEngine implements Engine {
     const health = await this.remote.check(opts.signal);
     if (!health.ok) {
       if (health.auth) {
-        this.#authBlocked = `${this.remote.description}: ${health.message}; fix the password, then reload (systemctl reload arsipd)`;
+        this.#authBlocked = `${this.remote.description}: ${health.message}; fix the password, then ${this.afterPasswordFix}`;
         throw new ArsipdError("REMOTE_AUTH", "auth", this.#authBlocked);
       }
       throw new ArsipdError(

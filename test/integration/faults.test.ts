@@ -52,7 +52,7 @@ describe("arsipd sync when things go wrong (SabreDAV)", () => {
     expect(r.code).toBe(77);
     const lines = r.stderr.trim().split("\n");
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/login refused \(401\)/);
+    expect(lines[0]).toMatch(/login refused \(401\); fix the password, then run it again$/);
     expect(r.stdout + r.stderr).not.toContain("wrong-Password-123");
     const authed = proxy.requests.slice(before).filter((q) => q.headers.authorization);
     expect(authed.length).toBeGreaterThan(0);

@@ -50,7 +50,7 @@ export const syncCommand: Command = {
     const bar = json || dryRun ? undefined : progressBar();
     let engine: ArchiveEngine | undefined;
     try {
-      engine = await ArchiveEngine.open(loaded, log);
+      engine = await ArchiveEngine.open(loaded, log, { oneShot: true });
       const first = await engine.run({
         full: true,
         deep: values.full === true,
