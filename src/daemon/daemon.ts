@@ -10,7 +10,7 @@ import type { LoadedConfig } from "../config/load.js";
 import { describeError } from "../errors.js";
 import type { Logger } from "../log/logger.js";
 import { makeIgnore } from "../share/ignore.js";
-import { untilSettled } from "../share/settle.js";
+import { settleGroups } from "../share/settle.js";
 import { startSchedules } from "./scheduler.js";
 import { type DaemonStatus, type PassRecord, writeStatus } from "./status-file.js";
 import { ShareWatcher } from "./watcher.js";
@@ -201,15 +201,14 @@ export async function runDaemon(first: LoadedConfig, deps: DaemonDeps): Promise<
   const lookAgainTimers = new Set<NodeJS.Timeout>();
   function lookAgain(paths: string[]): void {
     const { share, watch } = current.loaded.config;
-    const t = setTimeout(
-      () => {
+    for (const [ms, group] of settleGroups(share, paths, watch.stabilityMs)) {
+      const t = setTimeout(() => {
         lookAgainTimers.delete(t);
-        current.loop.enqueue({ kind: "quick", paths, reason: "stability window passed" });
-      },
-      untilSettled(share, paths, watch.stabilityMs),
-    );
-    t.unref();
-    lookAgainTimers.add(t);
+        current.loop.enqueue({ kind: "quick", paths: group, reason: "stability window passed" });
+      }, ms);
+      t.unref();
+      lookAgainTimers.add(t);
+    }
   }
 
   async function stopInstance(inst: Instance): Promise<void> {

@@ -36,3 +36,27 @@ export function untilSettled(
     Math.min(windowMs + 250, Math.max(SLACK_MS, newest + windowMs - now + SLACK_MS)),
   );
 }
+
+/**
+ * `untilSettled` per file, grouped: delay (rounded up to 100 ms) → the files that settle then.
+ * The first file of a batch then goes up when it has settled, not when the batch's last has.
+ */
+export function settleGroups(
+  share: string,
+  rels: readonly string[],
+  windowMs: number,
+  now = Date.now(),
+): Map<number, string[]> {
+  const groups = new Map<number, string[]>();
+  if (rels.length > MAX_STATS) {
+    groups.set(untilSettled(share, rels, windowMs, now), [...rels]);
+    return groups;
+  }
+  for (const rel of rels) {
+    const ms = Math.ceil(untilSettled(share, [rel], windowMs, now) / 100) * 100;
+    const group = groups.get(ms);
+    if (group) group.push(rel);
+    else groups.set(ms, [rel]);
+  }
+  return groups;
+}

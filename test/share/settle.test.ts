@@ -3,7 +3,7 @@ import { mkdtempSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { untilSettled } from "../../src/share/settle.js";
+import { settleGroups, untilSettled } from "../../src/share/settle.js";
 
 describe("untilSettled", () => {
   const share = mkdtempSync(path.join(tmpdir(), "arsipd-settle-"));
@@ -27,5 +27,17 @@ describe("untilSettled", () => {
     const many = Array.from({ length: 501 }, () => saved("old.pdf", 60_000));
     expect(untilSettled(share, many, 2_000, now)).toBe(2_050);
     expect(untilSettled(share, many.slice(0, 500), 2_000, now)).toBe(50);
+  });
+
+  it("groups files by when each settles, so the first of a batch does not wait for the last", () => {
+    const a = saved("a.pdf", 1_900);
+    const b = saved("b.pdf", 1_880);
+    const c = saved("c.pdf", 1_000);
+    const groups = settleGroups(share, [a, b, c, "gone.pdf"], 2_000, now);
+    expect([...groups]).toEqual([
+      [200, [a, b]],
+      [1_100, [c]],
+      [2_100, ["gone.pdf"]],
+    ]);
   });
 });
