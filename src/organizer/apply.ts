@@ -7,8 +7,7 @@ import { randomBytes } from "node:crypto";
 import { lstat, readdir, rename, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Config } from "../config/schema.js";
-import { decreeKey } from "../convention/identity.js";
-import { parse } from "../convention/parse.js";
+import { documentAt } from "../convention/identity.js";
 import { describeError } from "../errors.js";
 import type { Logger } from "../log/logger.js";
 import { sha256File } from "../util/hash.js";
@@ -210,8 +209,7 @@ export class Applier {
 
   /** The document (decreeKey) a canonical path holds; null if `rel` is not one. */
   private documentOf(rel: string): string | null {
-    const r = parse(nameOf(rel), this.s.config.convention, { now: this.s.now });
-    return r.ok && r.path === rel ? decreeKey(r.decree) : null;
+    return documentAt(rel, this.s.config.convention, this.s.now);
   }
 
   /** decreeKey → path of every file at its canonical path in folder `dir`, first name first. */

@@ -8,6 +8,7 @@ import path from "node:path";
 import type { Config } from "../config/schema.js";
 import type { Logger } from "../log/logger.js";
 import { makeIgnore } from "../share/ignore.js";
+import { readNamed } from "../share/named.js";
 import { findOnDisk } from "../share/on-disk.js";
 import { ownRootFiles } from "../share/own-files.js";
 import { type ScanResult, scanShare } from "../share/scan.js";
@@ -144,39 +145,18 @@ async function scanAll(
 }
 
 async function statHinted(share: string, paths: string[], ignore: (n: string) => boolean) {
-  const files: PlanFile[] = [];
-  const abs = new Map<string, string>();
-  for (const p of paths) {
-    const full = path.resolve(share, p);
-    const rel = path.relative(share, full).split(path.sep).join("/").normalize("NFC");
-    if (rel === "" || rel.startsWith("..") || path.isAbsolute(rel) || abs.has(rel)) continue;
-    if (rel.split("/").some(ignore)) continue;
-    const found = await findOnDisk(share, rel);
-    const st = found?.st;
-    if (found && st?.isDirectory()) {
-      // A folder that appeared (copied in whole): the files already in it fired no event.
-      for (const f of (await scanShare(found.abs, { ignore })).files) {
-        const r = `${rel}/${f.rel}`;
-        if (abs.has(r)) continue;
-        files.push({ rel: r, size: f.size, mtimeMs: f.mtimeMs });
-        abs.set(r, f.abs);
-      }
-      continue;
+  const read = await readNamed(share, paths, { ignore });
+  const abs = new Map(read.files.map((f) => [f.rel, f.abs]));
+  const files: PlanFile[] = read.files.map(({ rel, size, mtimeMs }) => ({ rel, size, mtimeMs }));
+  for (const rel of read.gone) {
+    // A quarantined file renamed or moved away: its sidecar is stale now, not at the next
+    // full pass. The plan removes a sidecar it sees without its file.
+    const sideRel = rel + SIDECAR_SUFFIX;
+    const side = await findOnDisk(share, sideRel);
+    if (side?.st.isFile() && !abs.has(sideRel)) {
+      files.push({ rel: sideRel, size: side.st.size, mtimeMs: side.st.mtimeMs });
+      abs.set(sideRel, side.abs);
     }
-    if (!found || !st) {
-      // A quarantined file renamed or moved away: its sidecar is stale now, not at the next
-      // full pass. The plan removes a sidecar it sees without its file.
-      const sideRel = rel + SIDECAR_SUFFIX;
-      const side = await findOnDisk(share, sideRel);
-      if (side?.st.isFile() && !abs.has(sideRel)) {
-        files.push({ rel: sideRel, size: side.st.size, mtimeMs: side.st.mtimeMs });
-        abs.set(sideRel, side.abs);
-      }
-      continue;
-    }
-    if (!st.isFile()) continue;
-    files.push({ rel, size: st.size, mtimeMs: st.mtimeMs });
-    abs.set(rel, found.abs);
   }
   files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
   return { files, abs };

@@ -5,8 +5,7 @@
  * check` lists these for a person to decide. Pure.
  */
 import type { ConventionConfig } from "../config/schema.js";
-import { decreeKey } from "../convention/identity.js";
-import { parse } from "../convention/parse.js";
+import { documentAt } from "../convention/identity.js";
 
 export interface FiledTwice {
   path: string;
@@ -23,9 +22,8 @@ export function filedTwice(
   const first = new Map<string, string>();
   const out: FiledTwice[] = [];
   for (const rel of rels) {
-    const r = parse(rel.slice(rel.lastIndexOf("/") + 1), rules, { now });
-    if (!r.ok || r.path !== rel) continue;
-    const key = decreeKey(r.decree);
+    const key = documentAt(rel, rules, now);
+    if (key === null) continue;
     const existing = first.get(key);
     if (existing === undefined) first.set(key, rel);
     else out.push({ path: rel, existing });
