@@ -34,6 +34,8 @@ export interface ServerCaps {
   maintenance: boolean;
   /** setPassAuth() works (Apache + PHP-FPM with or without CGIPassAuth On). */
   passAuthSwitch: boolean;
+  /** Files the server itself keeps in the folders it serves (SabreDAV FSExt's `.sabredav`). */
+  ownFiles: string[];
   /** Debian packages the server needs (also in test/run.sh). */
   debPackages: string[];
 }
@@ -47,7 +49,8 @@ const plain = {
   rawHrefs: false,
   maintenance: false,
   passAuthSwitch: false,
-} as const;
+  ownFiles: [] as string[],
+};
 
 const CAPS: Record<ServerKind, ServerCaps> = {
   sabre: {
@@ -63,6 +66,7 @@ const CAPS: Record<ServerKind, ServerCaps> = {
   "sabre-modphp": {
     ...plain,
     label: "stock SabreDAV in Apache mod_php",
+    ownFiles: [".sabredav"],
     etags: "strong",
     atomicPut: false,
     debPackages: ["apache2", "libapache2-mod-php", "php-sabre-dav"],
@@ -70,6 +74,7 @@ const CAPS: Record<ServerKind, ServerCaps> = {
   "sabre-fpm": {
     ...plain,
     label: "stock SabreDAV in Apache + PHP-FPM",
+    ownFiles: [".sabredav"],
     etags: "strong",
     atomicPut: false,
     passAuthSwitch: true,
