@@ -1,6 +1,6 @@
 /**
- * The capability probe `check()` runs once per process: a tiny hidden scratch file (scratch.ts
- * names, so a pass clears it if a crash leaves it) PUT into the user's DAV root with X-OC-Mtime
+ * The capability probe `check()` runs once per process: a tiny hidden file (scratch.ts's probe
+ * name, recognised as arsipd's own) PUT into the user's DAV root with X-OC-Mtime
  * and OC-Checksum, read back with one PROPFIND (checksums, ETag and its strength), then
  * deleted. Three requests; any failure leaves the capabilities to be learnt from uploads.
  */
@@ -9,7 +9,7 @@ import type { DavCaps } from "./dav-caps.js";
 import { type DavHttp, drain, parseXml } from "./dav-http.js";
 import { rawPut } from "./http-put.js";
 import { hrefPath, PROPFIND_BODY, parseMultistatus } from "./propfind.js";
-import { scratchPathFor } from "./scratch.js";
+import { probePathFor } from "./scratch.js";
 
 const BODY = Buffer.from("arsipd capability probe\n");
 /** A time no upload carries: the server kept it only if it honours X-OC-Mtime. */
@@ -20,7 +20,7 @@ export async function probeCapabilities(
   caps: DavCaps,
   signal?: AbortSignal,
 ): Promise<void> {
-  const name = scratchPathFor("", `probe-${randomBytes(6).toString("hex")}`);
+  const name = probePathFor("", randomBytes(6).toString("hex"));
   const url = `${h.base}/${name}`;
   try {
     const put = await h.noteAuth(

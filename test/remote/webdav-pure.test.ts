@@ -5,7 +5,7 @@ import { etagOpaque, etagsMatchWeak, isWeakEtag } from "../../src/remote/etag.js
 import { parseRetryAfter, statusKind, toArsipdError } from "../../src/remote/http-errors.js";
 import { hrefPath, parseChecksums, parseMultistatus } from "../../src/remote/propfind.js";
 import { backoffDelay, withRetry } from "../../src/remote/retry.js";
-import { isScratchPath, scratchPathFor } from "../../src/remote/scratch.js";
+import { isScratchPath, probePathFor, scratchPathFor } from "../../src/remote/scratch.js";
 
 describe("statusKind", () => {
   it.each([
@@ -108,6 +108,9 @@ describe("scratch names", () => {
     expect(isScratchPath(p)).toBe(true);
     expect(isScratchPath("KPT/2024/KPT_2024_001_x.pdf")).toBe(false);
     expect(isScratchPath("KPT/2024/.arsipd-notes.txt")).toBe(false);
+    expect(probePathFor("", "ab12")).toBe(".arsipd-probe-ab12.tmp");
+    expect(isScratchPath(probePathFor("", "ab12"))).toBe(true);
+    expect(probePathFor("x", "ab12").endsWith(".part")).toBe(false);
   });
 });
 
