@@ -11,6 +11,9 @@ for (const kind of SERVER_KINDS) {
       const s = await startServer(kind);
       return { remote: makeWebDav(s), root: rootOnDisk(s), close: () => s.stop() };
     },
-    { serverFiles: caps.ownFiles },
+    {
+      serverFiles: caps.ownFiles,
+      honours: { setMtime: caps.setMtime, sha1: caps.checksums, etags: caps.etags !== "none" },
+    },
   );
 }
