@@ -27,6 +27,11 @@ export class DavFolders {
     this.#known.add(path);
   }
 
+  /** Forgets a folder and everything below it (it was moved away). */
+  forget(path: string): void {
+    for (const k of this.#known) if (k === path || k.startsWith(`${path}/`)) this.#known.delete(k);
+  }
+
   async mkdirp(path: string, signal?: AbortSignal): Promise<void> {
     const segs = path.split("/").filter(Boolean);
     // The root folder itself, then each level below it.

@@ -156,8 +156,9 @@ export class WebDavRemote implements Remote {
     };
   }
 
-  move(from: string, to: string, signal?: AbortSignal): Promise<void> {
-    return move(this.#h, this.description, (p, s) => this.stat(p, s), from, to, signal);
+  async move(from: string, to: string, signal?: AbortSignal): Promise<void> {
+    await move(this.#h, this.description, (p, s) => this.stat(p, s), from, to, signal);
+    this.#folders.forget(from);
   }
 
   read(path: string, signal?: AbortSignal): Promise<NodeJS.ReadableStream> {

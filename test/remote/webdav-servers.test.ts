@@ -3,7 +3,7 @@
  * probed by check() before any upload, the probe leaving nothing behind, scratch uploads that
  * never show as user files, and the typed errors of a refused, dropped or failing server.
  */
-import { readdir } from "node:fs/promises";
+import { readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ArsipdError } from "../../src/errors.js";
@@ -112,6 +112,42 @@ for (const kind of SERVER_KINDS) {
     );
   });
 }
+
+describe("folders are created once per pass", () => {
+  it("one MKCOL per folder, with its slash, until the next check() starts a pass", async () => {
+    const s = await startServer("nginx");
+    const proxy = await startFaultProxy(s.url);
+    try {
+      const remote = makeWebDav(s, { url: proxy.url });
+      expect((await remote.check()).ok).toBe(true);
+      const mkcols = () => proxy.requests.filter((q) => q.method === "MKCOL").map((q) => q.path);
+      await remote.mkdirp("a/b/c");
+      await remote.mkdirp("a/b/c");
+      await Promise.all([remote.mkdirp("a/b/d"), remote.mkdirp("a/b/d"), remote.mkdirp("a/e")]);
+      expect(mkcols().sort()).toEqual(
+        ["/dav/Arsip/", "/dav/Arsip/a/", "/dav/Arsip/a/b/", "/dav/Arsip/a/b/c/"]
+          .concat(["/dav/Arsip/a/b/d/", "/dav/Arsip/a/e/"])
+          .sort(),
+      );
+      // A new pass: what existed may have been removed behind arsipd's back.
+      await rm(path.join(s.root, "Arsip", "a", "b"), { recursive: true });
+      expect((await remote.check()).ok).toBe(true);
+      await remote.mkdirp("a/b/c");
+      expect(mkcols()).toHaveLength(6 + 4);
+      expect((await remote.stat("a/b/c"))?.type).toBe("dir");
+      // Folders a listing showed (the root included) need no MKCOL.
+      await remote.listDir("a/b");
+      expect((await remote.check()).ok).toBe(true);
+      await remote.list("");
+      await remote.mkdirp("a/b/c");
+      expect(mkcols()).toHaveLength(10);
+      await remote.close();
+    } finally {
+      await proxy.close();
+      await s.stop();
+    }
+  });
+});
 
 describe("a failing or absent server is a retryable error", () => {
   it("HTTP 500 on the first PROPFIND", async () => {
