@@ -6,6 +6,7 @@
  * upload is a PUT to a scratch name and a MOVE over the target (one MOVE per file).
  */
 import { randomBytes } from "node:crypto";
+import { rm } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
 import { treeHashes, workspace, writeTree } from "../helpers/workspace.js";
@@ -71,6 +72,7 @@ for (const kind of ["sabre", "nginx", "apache-dav", "webdav-server"] as ServerKi
         (q) => !["MKCOL", "PUT", "MOVE", "PROPFIND", "DELETE", "GET"].includes(q.method),
       );
       expect(others).toEqual([]);
+      await rm(ws.dir, { recursive: true, force: true });
     });
   });
 }
