@@ -21,9 +21,10 @@ export interface ServerCaps {
   checksums: boolean;
   /**
    * ETags in listings: "strong" always; "weak-when-fresh" W/"…" for a file changed within the
-   * last second, strong later (Apache); "none" when the server gives none.
+   * last second, strong later (Apache); "mtime" a hash of the modification time alone (ms), so
+   * two writes within one millisecond share it (npm webdav-server); "none" when it gives none.
    */
-  etags: "strong" | "weak-when-fresh" | "none";
+  etags: "strong" | "weak-when-fresh" | "mtime" | "none";
   /** A PUT cut off mid-body leaves the target as it was (the server writes elsewhere first). */
   atomicPut: boolean;
   /** A PUT into a missing folder creates the folder (nginx create_full_put_path on). */
@@ -108,7 +109,7 @@ const CAPS: Record<ServerKind, ServerCaps> = {
   "webdav-server": {
     ...plain,
     label: "npm webdav-server",
-    etags: "strong",
+    etags: "mtime",
     atomicPut: false,
     rawHrefs: true,
     debPackages: [],
