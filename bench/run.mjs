@@ -14,7 +14,7 @@ import { parseArgs } from "node:util";
 import { generate, writeContent } from "./lib/archive.mjs";
 import { largeBench, latencyBench } from "./lib/daemon.mjs";
 import { hasGnuTime, killAll } from "./lib/proc.mjs";
-import { machine, ratios, SCENARIOS, summarize, table } from "./lib/report.mjs";
+import { machine, ratios, requestsTable, SCENARIOS, summarize, table } from "./lib/report.mjs";
 import { makeTools, REPO } from "./lib/tools.mjs";
 import { verifyMirror } from "./lib/verify.mjs";
 
@@ -22,6 +22,8 @@ const HELP = `Usage: npm run bench -- [flags]
   --files N          decree files (default 2000; --large: 100000)
   --runs N           runs per tool, median reported (default 3; --large: 1)
   --large            100,000 small files (2-16 KB): first mirror, no-change pass, daemon start-up scan/RSS, index, parse
+  --small            500 small files (2-60 KB), no scans, no latency run; every tool talks to the
+                     server through a counting proxy and requests per file are reported
   --scans N          extra 20 MB scans (default 5; --large: 0)
   --min-kb/--max-kb  decree size range, log-uniform (default 50..2048; --large: 2..16)
   --concurrency N    parallel transfers for every tool (default 4); rclone --checkers (--checkers, default 8)
@@ -37,13 +39,14 @@ const { values: f } = parseArgs({
     files: { type: "string" },
     runs: { type: "string" },
     large: { type: "boolean", default: false },
+    small: { type: "boolean", default: false },
     scans: { type: "string" },
     "min-kb": { type: "string" },
     "max-kb": { type: "string" },
     concurrency: { type: "string", default: "4" },
     checkers: { type: "string", default: "8" },
     tools: { type: "string" },
-    "latency-files": { type: "string", default: "50" },
+    "latency-files": { type: "string" },
     seed: { type: "string", default: "1" },
     cache: { type: "string" },
     out: { type: "string", default: path.join(REPO, "bench", "results") },
@@ -56,13 +59,14 @@ if (f.help) {
   process.exit(0);
 }
 const large = f.large;
-const mode = large ? "large" : "default";
+const small = f.small && !large;
+const mode = large ? "large" : small ? "small" : "default";
 const num = (v, d) => (v === undefined ? d : Number(v));
 const opts = {
-  files: num(f.files, large ? 100_000 : 2000),
-  minSize: num(f["min-kb"], large ? 2 : 50) * 1024,
-  maxSize: num(f["max-kb"], large ? 16 : 2048) * 1024,
-  scans: num(f.scans, large ? 0 : 5),
+  files: num(f.files, large ? 100_000 : small ? 500 : 2000),
+  minSize: num(f["min-kb"], large || small ? 2 : 50) * 1024,
+  maxSize: num(f["max-kb"], large ? 16 : small ? 60 : 2048) * 1024,
+  scans: num(f.scans, large || small ? 0 : 5),
   scanSize: 20 * 1000 * 1000,
   seed: num(f.seed, 1),
 };
@@ -76,8 +80,10 @@ const log = (...a) => console.error(`[bench ${new Date().toISOString().slice(11,
 
 const work = await mkdtemp(path.join(os.tmpdir(), "arsipd-bench-"));
 let server;
+let proxy;
 const cleanup = async () => {
   killAll();
+  if (proxy) await proxy.close().catch(() => undefined);
   if (server) await server.stop().catch(() => undefined);
   await rm(work, { recursive: true, force: true });
 };
@@ -116,8 +122,18 @@ try {
   const { startSabre } = await import("../test/servers/index.ts");
   server = await startSabre();
   log(`server: SabreDAV (php -S, PHP_CLI_SERVER_WORKERS=4) at ${server.baseUrl}`);
+  // --small: every tool goes through the same counting proxy (the test suite's fault proxy with
+  // no faults queued), so each pass's requests can be counted; it costs every tool alike.
+  let served = server;
+  if (small) {
+    const { startFaultProxy } = await import("../test/servers/fault-proxy.ts");
+    proxy = await startFaultProxy(server.url);
+    const origin = new URL(proxy.url).origin;
+    served = { ...server, url: proxy.url, baseUrl: origin };
+    log(`counting proxy at ${origin}`);
+  }
   const ctx = {
-    server,
+    server: served,
     concurrency,
     checkers: num(f.checkers, 8),
     relsFile,
@@ -162,6 +178,7 @@ try {
           valid: v.ok,
           problems: v.problems,
           summary: res.summary,
+          ...(res.requests !== undefined ? { requests: res.requests } : {}),
         };
         if (!raw[kind][tool.name]) raw[kind][tool.name] = [];
         raw[kind][tool.name].push(entry);
@@ -169,9 +186,14 @@ try {
           `  run ${r} ${tool.name} ${kind}: ${(res.ms / 1000).toFixed(2)} s, ${Math.round(res.peakKb / 1024)} MB${v.ok ? "" : ` INVALID: ${v.problems.slice(0, 3).join("; ")}`}${res.summary ? ` ${JSON.stringify(res.summary)}` : ""}`,
         );
       };
-      await record("first", await tool.pass(run, "first"), entries, { sample: 64 });
+      const counted = async (kind) => {
+        const before = proxy?.requests.length ?? 0;
+        const res = await tool.pass(run, kind);
+        return proxy ? { ...res, requests: proxy.requests.length - before } : res;
+      };
+      await record("first", await counted("first"), entries, { sample: 64 });
       checkpoint();
-      await record("noChange", await tool.pass(run, "noChange"), entries, { sample: 8 });
+      await record("noChange", await counted("noChange"), entries, { sample: 8 });
       checkpoint();
       // One file changes: new content and size, fresh mtime, saved by rename like an editor does.
       const pick = entries[(r * 7919) % Math.max(1, entries.length - opts.scans)];
@@ -191,7 +213,7 @@ try {
       await rename(tmp, path.join(run.src, pick.rel));
       run.changedRel = pick.rel;
       const after = entries.map((e) => (e.rel === pick.rel ? changed : e));
-      await record("oneChange", await tool.pass(run, "oneChange"), after, {
+      await record("oneChange", await counted("oneChange"), after, {
         sample: 8,
         mustHash: [pick.rel],
       });
@@ -241,7 +263,7 @@ try {
     tools,
     arsipdWarm,
   };
-  result.latency = await latencyBench(daemonCtx, num(f["latency-files"], 50));
+  result.latency = await latencyBench(daemonCtx, num(f["latency-files"], small ? 0 : 50));
   if (large) result.large = await largeBench(daemonCtx);
 
   await mkdir(f.out, { recursive: true });
@@ -254,6 +276,7 @@ try {
     `machine: ${result.machine.nproc} cores (${result.machine.cpu}), ${result.machine.memTotalGiB} GiB RAM, node ${result.machine.node}\n`,
   );
   console.log(table(result));
+  if (small) console.log(`\n${requestsTable(result, entries.length)}`);
   for (const [n, t] of Object.entries(tools)) if (!t.ok) console.log(`${n}: ${t.reason}`);
   const lat = result.latency;
   console.log(

@@ -91,6 +91,30 @@ export function table(result) {
   return out.join("\n");
 }
 
+/** --small: median HTTP requests per file of each tool's passes, counted by the proxy. */
+export function requestsTable(result, files) {
+  const names = ["arsipd", "rclone", "owncloudcmd", "ceiling"];
+  const rows = [["requests per file (median)", ...names]];
+  for (const [k, label] of SCENARIOS) {
+    const scen = result.scenarios[k] ?? {};
+    rows.push([
+      label,
+      ...names.map((n) => {
+        const rs = (scen[n]?.runs ?? []).map((r) => r.requests).filter((x) => x !== undefined);
+        const m = median(rs);
+        return m === null ? "-" : `${(m / files).toFixed(2)} (${m})`;
+      }),
+    ]);
+  }
+  const w = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
+  const line = (r) => `| ${r.map((c, i) => String(c).padEnd(w[i])).join(" | ")} |`;
+  return [
+    line(rows[0]),
+    `|${w.map((n) => "-".repeat(n + 2)).join("|")}|`,
+    ...rows.slice(1).map(line),
+  ].join("\n");
+}
+
 export function machine() {
   return {
     nproc: os.availableParallelism?.() ?? os.cpus().length,

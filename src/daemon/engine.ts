@@ -116,7 +116,10 @@ export class ArchiveEngine implements Engine {
     const health = await this.remote.check(opts.signal);
     if (!health.ok) {
       if (health.auth) {
-        this.#authBlocked = `${this.remote.description}: ${health.message}; fix the password, then ${this.afterPasswordFix}`;
+        // A login the server accepted before: the password is not the problem (message says why).
+        this.#authBlocked = health.loginDropped
+          ? `${this.remote.description}: ${health.message}; then ${this.afterPasswordFix}`
+          : `${this.remote.description}: ${health.message}; fix the password, then ${this.afterPasswordFix}`;
         throw new ArsipdError("REMOTE_AUTH", "auth", this.#authBlocked);
       }
       throw new ArsipdError(

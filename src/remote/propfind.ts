@@ -22,20 +22,31 @@ export function parseChecksums(value: string): RemoteEntry["checksums"] {
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
-/** Decodes an href (absolute URL or path) to its NFC, percent-decoded pathname without trailing slash. */
-export function hrefPath(href: string): string {
-  const pathname = new URL(href, "http://x").pathname;
-  const decoded = pathname
-    .split("/")
-    .map((seg) => {
+/** Decodes the %XX runs of one segment that are valid UTF-8; a stray `%` stays as it is. */
+function decodeSegment(seg: string): string {
+  try {
+    return decodeURIComponent(seg);
+  } catch {
+    return seg.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
       try {
-        return decodeURIComponent(seg);
+        return decodeURIComponent(run);
       } catch {
-        return seg;
+        return run;
       }
-    })
-    .join("/")
-    .normalize("NFC");
+    });
+  }
+}
+
+/**
+ * Decodes an href (absolute URL or path) to its NFC, percent-decoded pathname without trailing
+ * slash. Robust to servers that do not encode reserved characters in hrefs (npm webdav-server
+ * lists `a#b.pdf` raw): a multistatus href names a resource, so `#` and `?` in it are part of
+ * the name, never a fragment or a query; a `%` not followed by two hex digits is a literal `%`.
+ */
+export function hrefPath(href: string): string {
+  const m = /^[a-z][a-z0-9+.-]*:\/\/[^/]*/i.exec(href.trim());
+  const pathname = m ? href.trim().slice(m[0].length) || "/" : href.trim();
+  const decoded = pathname.split("/").map(decodeSegment).join("/").normalize("NFC");
   return decoded.length > 1 ? decoded.replace(/\/+$/, "") : decoded;
 }
 

@@ -16,8 +16,18 @@ export function scratchPathFor(target: string, token: string): string {
   return `${dir}${MARK}${token}${SUFFIX}`;
 }
 
-/** True for a path whose last segment is one of arsipd's scratch names. */
+/**
+ * The capability probe's file (dav-probe.ts), in `dir`. Not ".part": ownCloud refuses uploads of
+ * names ending in .part (reserved for its own part files), and the probe runs there too.
+ */
+export function probePathFor(dir: string, token: string): string {
+  return `${dir === "" ? "" : `${dir}/`}${MARK}probe-${token}${PROBE_SUFFIX}`;
+}
+const PROBE_SUFFIX = ".tmp";
+
+/** True for a path whose last segment is one of arsipd's scratch names (uploads or the probe). */
 export function isScratchPath(p: string): boolean {
   const name = p.slice(p.lastIndexOf("/") + 1);
-  return name.startsWith(MARK) && name.endsWith(SUFFIX);
+  if (!name.startsWith(MARK)) return false;
+  return name.endsWith(SUFFIX) || (name.startsWith(`${MARK}probe-`) && name.endsWith(PROBE_SUFFIX));
 }

@@ -37,6 +37,15 @@ export interface RemoteCapabilities {
    * the root). Only then may a client skip listing a folder whose ETag it has seen before.
    */
   folderEtags: boolean;
+  /**
+   * The server gives weak ETags (W/"…") at least sometimes (Apache mod_dav_fs, for a file changed
+   * within the last second): compare ETags with etag.ts's weak comparison, never byte for byte.
+   */
+  weakEtags?: boolean | undefined;
+  /** OwnCloud/Nextcloud (status.php answered): the server does its own part-file handling. */
+  ownCloud?: boolean | undefined;
+  /** The set was probed by `check()` (else it is learnt from uploads and may still grow). */
+  probed?: boolean | undefined;
 }
 
 /** One folder's listing: the folder itself (its ETag, when the server has one) and its children. */
@@ -90,6 +99,12 @@ export interface RemoteHealth {
   maintenance?: boolean;
   /** Set when the server refused our credentials (401/403): retrying will not help. */
   auth?: boolean;
+  /**
+   * Set with `auth` when the server refused a login it had accepted before in this process:
+   * the password is likely right and the server drops it on the way (Apache + PHP-FPM without
+   * CGIPassAuth On); `message` says so.
+   */
+  loginDropped?: boolean;
 }
 
 export interface Remote {

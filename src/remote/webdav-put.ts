@@ -1,13 +1,18 @@
 /**
  * The atomic upload of the WebDAV Remote. On OwnCloud the server makes PUT atomic itself (it
  * writes a .part and renames it), so we PUT to the target with its conditions. On a plain WebDAV
- * server we PUT to a scratch name in the same folder (`.arsipd-<random>.part`, see scratch.ts), check the
- * stored size, and MOVE it over the target (Overwrite: T only when replacing); a failed upload
+ * server (SabreDAV in Apache, webdav-server … write in place) we PUT to a scratch name in the same
+ * folder (`.arsipd-<random>.part`, see scratch.ts) and MOVE it over the target; a failed upload
  * removes its scratch file. Either way the target ends with its old content or the whole new one.
+ * The target is looked at first only for an If-Match (its ETag is compared here, weakly: RFC
+ * 9110); If-None-Match is the MOVE's Overwrite: F, and an unconditional upload moves with
+ * Overwrite: T, so a new file costs a PUT and a MOVE, not a PROPFIND before them. The scratch
+ * file's size is checked before it replaces anything, unless the caller checks the target's
+ * (sizeCheck "caller") and nothing is replaced (If-None-Match).
  */
 import { stat } from "node:fs/promises";
-import { posix } from "node:path";
 import { ArsipdError } from "../errors.js";
+import { etagsMatchWeak } from "./etag.js";
 import type { PutOptions, PutResult, RemoteEntry } from "./types.js";
 
 export interface PutContext {
@@ -30,7 +35,8 @@ export interface PutContext {
   ): Promise<Uploaded>;
   move(from: string, to: string, overwrite: boolean, signal?: AbortSignal): Promise<void>;
   remove(path: string): Promise<void>;
-  scratchName(name: string): string;
+  /** A fresh scratch path in the same folder as `target` (scratch.ts names). */
+  scratchName(target: string): string;
 }
 
 export interface Uploaded {
@@ -116,21 +122,23 @@ export async function putFile(
     }
     mtimeKept = up.mtimeKept;
   } else {
-    const existing = await ctx.stat(path, o.signal);
-    if (o.ifNoneMatch && existing) throw conflict(path, "already exists on the remote");
-    if (o.ifMatch && (!existing || existing.etag !== o.ifMatch)) {
-      throw conflict(path, "changed on the remote");
+    if (o.ifMatch) {
+      const existing = await ctx.stat(path, o.signal);
+      if (!existing || !etagsMatchWeak(existing.etag, o.ifMatch))
+        throw conflict(path, "changed on the remote");
     }
-    const dir = posix.dirname(path) === "." ? "" : posix.dirname(path);
-    const scratch = posix.join(dir, ctx.scratchName(posix.basename(path)));
+    const scratch = ctx.scratchName(path);
+    const checkScratch = !(o.ifNoneMatch && o.sizeCheck === "caller");
     try {
       mtimeKept = await ctx.retry(`PUT ${scratch}`, o.signal, async () => {
         const { mtimeKept: kept } = await ctx.upload(scratch, localFile, headers, o);
-        const e = await ctx.stat(scratch, o.signal);
-        if (!e || e.size !== o.size) throw shortWrite(path, e, o.size);
+        if (checkScratch) {
+          const e = await ctx.stat(scratch, o.signal);
+          if (!e || e.size !== o.size) throw shortWrite(path, e, o.size);
+        }
         return kept;
       });
-      const overwrite = !o.ifNoneMatch && existing !== null;
+      const overwrite = !o.ifNoneMatch;
       await ctx.retry(`MOVE ${scratch}`, o.signal, async (attempt) => {
         try {
           await ctx.move(scratch, path, overwrite, o.signal);

@@ -1,9 +1,11 @@
 /** The pure pieces of the WebDAV adapter: status mapping, Retry-After, back-off, PROPFIND parsing. */
 import { describe, expect, it } from "vitest";
 import { ArsipdError } from "../../src/errors.js";
+import { etagOpaque, etagsMatchWeak, isWeakEtag } from "../../src/remote/etag.js";
 import { parseRetryAfter, statusKind, toArsipdError } from "../../src/remote/http-errors.js";
 import { hrefPath, parseChecksums, parseMultistatus } from "../../src/remote/propfind.js";
 import { backoffDelay, withRetry } from "../../src/remote/retry.js";
+import { isScratchPath, probePathFor, scratchPathFor } from "../../src/remote/scratch.js";
 
 describe("statusKind", () => {
   it.each([
@@ -86,6 +88,32 @@ describe("toArsipdError", () => {
   });
 });
 
+describe("ETag comparison", () => {
+  it("compares weakly (RFC 9110): W/ does not make a different tag", () => {
+    expect(etagsMatchWeak('W/"5-661dfb"', '"5-661dfb"')).toBe(true);
+    expect(etagsMatchWeak('"5-661dfb"', '"5-661dfb"')).toBe(true);
+    expect(etagsMatchWeak('W/"5-661dfb"', 'W/"6-661dfb"')).toBe(false);
+    expect(etagsMatchWeak(undefined, '"a"')).toBe(false);
+    expect(etagsMatchWeak("", "")).toBe(false);
+    expect(isWeakEtag('W/"x"')).toBe(true);
+    expect(isWeakEtag('"x"')).toBe(false);
+    expect(etagOpaque(' W/"x" ')).toBe('"x"');
+  });
+});
+
+describe("scratch names", () => {
+  it("live in the target's folder, hidden, and are recognised as arsipd's own", () => {
+    const p = scratchPathFor("KPT/2024/KPT_2024_001_x.pdf", "abc123");
+    expect(p).toBe("KPT/2024/.arsipd-abc123.part");
+    expect(isScratchPath(p)).toBe(true);
+    expect(isScratchPath("KPT/2024/KPT_2024_001_x.pdf")).toBe(false);
+    expect(isScratchPath("KPT/2024/.arsipd-notes.txt")).toBe(false);
+    expect(probePathFor("", "ab12")).toBe(".arsipd-probe-ab12.tmp");
+    expect(isScratchPath(probePathFor("", "ab12"))).toBe(true);
+    expect(probePathFor("x", "ab12").endsWith(".part")).toBe(false);
+  });
+});
+
 describe("PROPFIND parsing", () => {
   it("parses OwnCloud checksum lists", () => {
     expect(parseChecksums("SHA1:ABC MD5:def ADLER32:1")).toEqual({ sha1: "abc", md5: "def" });
@@ -95,6 +123,17 @@ describe("PROPFIND parsing", () => {
   it("decodes hrefs to NFC paths", () => {
     expect(hrefPath("http://h/dav/a%20b/u%CC%88.pdf")).toBe("/dav/a b/\u00fc.pdf");
     expect(hrefPath("/dav/x%23y/")).toBe("/dav/x#y");
+  });
+
+  it("keeps reserved characters a server lists unencoded as part of the name", () => {
+    // npm webdav-server: absolute hrefs with a raw '#'; others: raw '?', '&', "'", stray '%'.
+    expect(hrefPath("http://127.0.0.1:8080/a/x#y.pdf")).toBe("/a/x#y.pdf");
+    expect(hrefPath("/dav/a?b #2.pdf")).toBe("/dav/a?b #2.pdf");
+    expect(hrefPath("/dav/Umum & Jum'at/100% lunas.pdf")).toBe("/dav/Umum & Jum'at/100% lunas.pdf");
+    // Encoded runs next to a stray '%' are still decoded.
+    expect(hrefPath("/dav/100%25%20x%zz.pdf")).toBe("/dav/100% x%zz.pdf");
+    expect(hrefPath("/dav/50%-u%CC%88.pdf")).toBe("/dav/50%-\u00fc.pdf");
+    expect(hrefPath("https://h:1/")).toBe("/");
   });
 
   it("makes entries relative to the base and reads the 200 propstat", () => {
