@@ -90,7 +90,7 @@ export function subjectQualifier(folded: string, from: number): SubjectQualifier
     !startsLamp &&
     !NOISE_WORDS.has(lastWord) &&
     lastWord !== "salinan" &&
-    !/^(?:\d{1,3}|[ivx]{1,4}|\d+dpi)$/.test(lastWord)
+    !/^(?:\d{1,3}|[ivx]{1,4}|\d+dpi|(?:rev|revisi|copy)\d{1,2})$/.test(lastWord)
   ) {
     return null;
   }
