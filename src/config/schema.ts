@@ -62,8 +62,47 @@ export const DEFAULT_JENIS = [
   },
 ];
 
+/**
+ * The issuing office whose decrees the archive holds. A name that names another institution (a
+ * KPU of another city, regency or province, KPU RI, Bawaslu, a PPK, a ministry …) or carries
+ * another office's code in an old-style number is never filed (convention/office.ts).
+ */
+const officeSchema = z
+  .strictObject({
+    names: z
+      .array(z.string().min(1))
+      .default([
+        "kota jakarta utara",
+        "kota administrasi jakarta utara",
+        "kota adm jakarta utara",
+        "kota adm. jakarta utara",
+        "jakarta utara",
+        "jakut",
+        "kota jakut",
+        "jkt utara",
+        "kota jkt utara",
+      ])
+      .describe(
+        "How names spell this office's place after 'KPU' / 'Komisi Pemilihan Umum' (e.g. 'kota jakarta utara', 'jakut')",
+      ),
+    regionCodes: z
+      .array(z.string().regex(/^\d{2,6}$/, "digits"))
+      .default(["3172"])
+      .describe("Region codes in old-style numbers (…/3172/KPU-Kot/…) that are this office's"),
+    oldCodes: z
+      .array(z.string().regex(/^[0-9][0-9.]*$/, "digits and dots"))
+      .default([])
+      .describe(
+        "Office codes in 2011–2017 numbers (…/Kpts/KPU-Kota-<code>/…) that are this office's; any other code is another office",
+      ),
+  })
+  .describe("This office: names, region and office codes");
+
+export type OfficeConfig = z.infer<typeof officeSchema>;
+
 export const conventionSchema = z
   .strictObject({
+    office: officeSchema.prefault({}),
     jenis: z.array(jenisSchema).min(1).default(DEFAULT_JENIS).describe("The kinds of decree"),
     extensions: z
       .array(z.string().regex(/^[a-z0-9]+$/, "lower-case extension without dot"))

@@ -25,7 +25,15 @@ export interface Head {
 
 const PAIR = /(?<![a-z0-9.])(\d{1,4}[a-z]?)\s*[/-]\s*(\d{4})(?![0-9])/g;
 const LAMPIRAN =
-  /(?<![a-z0-9])lampiran(?:[\s.:_-]*(?:ke[\s.:_-]*)?(\d{1,3}|[ivx]{1,4})(?![a-z0-9]))?/g;
+  /(?<![a-z0-9])lamp(?:iran)?(?:[\s.:_-]*(?:ke[\s.:_-]*)?(\d{1,3}|[ivx]{1,4})(?![a-z0-9]))?(?![a-z0-9])/g;
+/**
+ * Dates (a scan date in front, "tgl 10-05-2024", "20240510", "10 Mei 2024"): never a serial or
+ * a pair ("05-2024" inside "10-05-2024" is no "No 5 Th 2024"), so they are blanked before the
+ * numbers are read. Only real calendar shapes: day 1–31, month 1–12 or a month name, year 19xx/20xx.
+ */
+const DATES =
+  /(?<![0-9])(?:(?:19|20)\d{2}[-._/](?:0?[1-9]|1[0-2])[-._/](?:0?[1-9]|[12]\d|3[01])|(?:0?[1-9]|[12]\d|3[01])[-._/](?:0?[1-9]|1[0-2])[-._/](?:19|20)\d{2}|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d{2}|(?:0?[1-9]|[12]\d|3[01])[\s.-]*(?:januari|jan|februari|pebruari|feb|peb|maret|mar|april|apr|mei|juni|jun|juli|jul|agustus|agu|agt|agust|september|sept|sep|oktober|okt|november|nopember|nov|nop|desember|des)[\s.-]*(?:19|20)\d{2})(?![0-9])/g;
+const DATE_HINT = /\d[-._/]\d{1,2}[-._/]\d|\d{8}|\d\s*[a-z]{3}/;
 const SALINAN = /(?<![a-z0-9])salinan(?![a-z0-9])/g;
 /**
  * The last three readings in one pass: "No 12" / "Nomor: 12" (group 1), "Th 2024" / "Tahun 2024"
@@ -50,6 +58,11 @@ export function blankSpans(s: string, spans: readonly number[]): string {
     from = spans[i + 1]!;
   }
   return out + s.slice(from);
+}
+
+/** `work` with its dates blanked (DATES). */
+export function blankDates(work: string): string {
+  return DATE_HINT.test(work) ? take(work, DATES) : work;
 }
 
 /** Runs a global regex over `work`, reporting every match; returns `work` with them blanked. */
@@ -91,7 +104,7 @@ export function readHead(
 
   const quals: string[] = [];
   let lampiranWithoutNumber = false;
-  if (work.includes("lampiran")) {
+  if (work.includes("lamp")) {
     work = take(work, LAMPIRAN, (m) => {
       const n = m[1] === undefined ? 0 : romanOrInt(m[1]);
       if (n > 0) addOnce(quals, `LAMPIRAN-${n}`);

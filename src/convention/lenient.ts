@@ -2,10 +2,13 @@
  * The lenient reading of a name that is not canonical: where the head (the fields) ends and the
  * subject starts, then the head's readings (head.ts). Pure.
  */
-import { blankSpans, readHead } from "./head.js";
+import { blankDates, blankSpans, readHead } from "./head.js";
 import { isDigit, isWordChar } from "./numbers.js";
+import { checkOffice, checkOldOffice } from "./office.js";
 import { findOldNumber, type OldNumber } from "./old-numbers.js";
+import { reject } from "./reasons.js";
 import type { CompiledRules } from "./rules.js";
+import { subjectQualifier } from "./subject.js";
 import {
   CONTROL_CHARS,
   cleanTentang,
@@ -28,7 +31,10 @@ const KEYWORDS = new Set([
   "lampiran",
   "ke",
   "salinan",
+  "lamp",
 ]);
+/** Words that join two numbers ("No 12 dan 13", "No 12 jo No 3"): the head goes on after them. */
+const JOINERS = new Set(["dan", "jo", "juncto", "serta", "atau"]);
 const LONGEST_KEYWORD = 8;
 /** The start of the first word `[a-z0-9]+` that starts with a digit. */
 const FIRST_NUMBER = /(?<![a-z0-9])[0-9]/;
@@ -72,24 +78,73 @@ export function lenient(
   }
   const inHead = old && old.end <= headEnd ? old : null;
   let work = folded.slice(0, headEnd);
-  if (inHead) work = blankSpans(work, [inHead.start, inHead.end]);
+  if (inHead) {
+    if (c.office && c.hasMarkers && inHead.jenis === null) {
+      return reject("OTHER_OFFICE_CODE", inHead.issuer);
+    }
+    const foreign = c.office && checkOldOffice(c.office, inHead.region, inHead.officeCode);
+    if (foreign) return foreign;
+    work = blankSpans(work, [inHead.start, inHead.end]);
+  }
+  // Whose decree it is comes first: another office's name must not be told to "add SK Ketua".
+  if (c.office) {
+    const foreign = checkOffice(work, c.office);
+    if (foreign) return foreign;
+  }
+  work = blankDates(work);
   const head = readHead(work, c, inHead);
   if ("reason" in head) return head;
+  const rival = c.rivals[c.jenisIndex.get(head.jenis) ?? -1];
+  if (rival) {
+    const m = rival.exec(work);
+    if (m) return reject("AMBIGUOUS_JENIS", `${head.jenis}, ${m[0]}`);
+  }
+  let qualifier = head.qualifier;
+  let tailEnd = folded.length;
+  // Attachment and copy markers, and scanner/editor noise, at the end of the subject or in
+  // brackets (subject.ts): never part of the subject, never the decree's own slot.
+  const sq = tailStart < tailEnd ? subjectQualifier(folded, tailStart) : null;
+  let tailText = stem;
+  let tailFolded = folded;
+  if (sq) {
+    for (const q of sq.qualifiers) {
+      if (qualifier !== null && qualifier !== q) {
+        return reject("AMBIGUOUS_QUALIFIER", `${qualifier}, ${q}`);
+      }
+      qualifier = q;
+    }
+    tailEnd = sq.end;
+    if (sq.blanks.length > 0) {
+      tailText = blankWith(stem, sq.blanks);
+      tailFolded = blankWith(folded, sq.blanks);
+    }
+  }
   // For a printable name, one scan of the folded subject serves both the cleaning and the slug.
-  const tail = ascii ? folded.slice(tailStart) : null;
+  const tail = ascii ? tailFolded.slice(tailStart, tailEnd) : null;
   const singleGaps = printableFolded !== null && hasSingleGaps(tail!);
-  const tentang = cleanTentang(stem.slice(tailStart), singleGaps);
+  const tentang = cleanTentang(tailText.slice(tailStart, tailEnd), singleGaps);
   return {
     jenis: head.jenis,
     tahun: head.tahun,
     nomor: head.nomor,
-    qualifier: head.qualifier,
+    qualifier,
     tentang,
     ext,
     nomorAsli: inHead ? inHead.asli : undefined,
     folded: tentang !== null ? tail : null,
     singleGaps,
   };
+}
+
+/** `s` with each [start, end) of `spans` (flat) made spaces: same length, so positions hold. */
+function blankWith(s: string, spans: readonly number[]): string {
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < spans.length; i += 2) {
+    out += s.slice(from, spans[i]) + " ".repeat(spans[i + 1]! - spans[i]!);
+    from = spans[i + 1]!;
+  }
+  return out + s.slice(from);
 }
 
 /** The stem lower-cased, accents folded and control characters made spaces, keeping its length. */
@@ -135,7 +190,9 @@ function subjectStart(shape: string, c: CompiledRules, skipFrom: number, skipTo:
     const start = i;
     while (i < len && isWordChar(shape.charCodeAt(i))) i++;
     if (isDigit(shape.charCodeAt(start))) continue;
-    if (i - start <= LONGEST_KEYWORD && KEYWORDS.has(shape.slice(start, i))) continue;
+    const word = i - start <= LONGEST_KEYWORD ? shape.slice(start, i) : "";
+    if (KEYWORDS.has(word)) continue;
+    if (JOINERS.has(word) && numberFollows(shape, i)) continue;
     c.phraseAt.lastIndex = start;
     const phrase = c.phraseAt.exec(shape);
     if (phrase) {
@@ -145,4 +202,16 @@ function subjectStart(shape: string, c: CompiledRules, skipFrom: number, skipTo:
     return start;
   }
   return len;
+}
+
+/** Whether the next word after `at` is a number, or "No"/"Nomor" (a joined second number). */
+function numberFollows(shape: string, at: number): boolean {
+  let i = at;
+  while (i < shape.length && !isWordChar(shape.charCodeAt(i))) i++;
+  if (i >= shape.length) return false;
+  if (isDigit(shape.charCodeAt(i))) return true;
+  let j = i;
+  while (j < shape.length && isWordChar(shape.charCodeAt(j))) j++;
+  const w = shape.slice(i, j);
+  return w === "no" || w === "nomor" || w === "nomer" || w === "nmr";
 }

@@ -19,14 +19,24 @@ export interface OldNumber {
   asli: string;
   /** Jenis from the issuer marker, or null when the marker is not configured. */
   jenis: string | null;
+  /** The issuer marker as typed ("KPU-Kot", "KPU-Kota-012.329521"), for messages. */
+  issuer: string;
+  /** Style B's region code ("3172"), or null. */
+  region: string | null;
+  /** Style C's office code ("012.329521"), or null. */
+  officeCode: string | null;
 }
 
 // Every part is a capture group, separators too, so the parts' positions follow from their
 // lengths: cheaper than the regex `d` flag, which builds an indices array for every match.
 const S = "([\\s/_-]+)";
-/** serial, class-Kpt, region, issuer, month, year at groups 1, 3, 5, 7, 9, 11. */
+/**
+ * serial, class-Kpt, region, issuer, month, year at groups 1, 3, 5, 7, 9, 11. The class is two to
+ * four letters with dotted digits (PL.01.3, HK.03.2, KU.02.1, SDM.08), "-Kpt" and, in some
+ * secretariats, "-Sek"; the issuer one or two words (KPU RI's own numbers carry "KPU" alone).
+ */
 const STYLE_B = new RegExp(
-  `(?<![a-z0-9])(\\d{1,4}[a-z]?)${S}([a-z]{2}(?:\\.\\d{1,3})+[\\s_-]?kpts?)${S}(\\d{2,6})${S}([a-z]+[\\s_-]+[a-z]+)${S}([ivx]{1,4}|\\d{1,2})${S}(\\d{4})(?![0-9])`,
+  `(?<![a-z0-9])(\\d{1,4}[a-z]?)${S}([a-z]{2,4}(?:\\.\\d{1,3})+[\\s_-]?kpts?(?:[\\s_-]sek)?)${S}(\\d{2,6})${S}([a-z]+(?:[\\s_-]+[a-z]+)?)${S}([ivx]{1,4}|\\d{1,2})${S}(\\d{4})(?![0-9])`,
 );
 /** serial, Kpts, issuer, optional suffix, year at groups 1, 3, 5, 6, 8. */
 const STYLE_C = new RegExp(
@@ -98,6 +108,9 @@ export function findOldNumber(
       year: Number(b[11]),
       asli: `${serial}/${dashed(cls!)}/${region}/${dashed(issuer!)}/${month}/${year}`,
       jenis: rules.markers.get(markerKey(issuer!)) ?? null,
+      issuer: dashed(issuer!),
+      region: region!,
+      officeCode: null,
     };
   }
   const c = STYLE_C.exec(head);
@@ -111,6 +124,9 @@ export function findOldNumber(
       year: Number(c[8]),
       asli: `${serial}/${kpts}/${dashed(issuer!)}${suffix ? `-${suffix}` : ""}/${year}`,
       jenis: rules.markers.get(markerKey(issuer!)) ?? null,
+      issuer: `${dashed(issuer!)}${suffix ? `-${suffix}` : ""}`,
+      region: null,
+      officeCode: suffix ? suffix.replace(/\.+$/, "") : null,
     };
   }
   return null;

@@ -24,6 +24,7 @@ import { formatNameWith } from "./format.js";
 import { lenient } from "./lenient.js";
 import { normNomor } from "./numbers.js";
 import { reject } from "./reasons.js";
+import { glue, stripNoise } from "./repair.js";
 import { type CompiledRules, compileRules } from "./rules.js";
 import { isAscii, isPrintableAsciiNoSlash, isSpace } from "./text.js";
 import type { Decree, ParseResult } from "./types.js";
@@ -93,10 +94,26 @@ function parseName(name: string, rules: ConventionConfig, opts: ParseOptions): P
   }
   // A printable ASCII name folds by lower-casing; lower-casing the flat name is a fast call,
   // a slice of it (the stem) takes the runtime's slow path.
-  const folded = printable ? name.toLowerCase().slice(0, dot - 1) : null;
-  const d = lenient(stem, folded, ext, c, ascii);
+  const bare = stripNoise(stem);
+  const folded = printable
+    ? bare === stem
+      ? name.toLowerCase().slice(0, dot - 1)
+      : bare.toLowerCase()
+    : null;
+  let d = lenient(bare, folded, ext, c, ascii);
+  if ("reason" in d && REPAIRABLE.has(d.reason)) {
+    // A second reading of the name unglued and respelt (repair.ts): taken only when it reads.
+    const fixed = glue(bare, c);
+    if (fixed !== null) {
+      const again = lenient(fixed, printable ? fixed.toLowerCase() : null, ext, c, ascii);
+      if (!("reason" in again)) d = again;
+    }
+  }
   return "reason" in d ? d : finish(d, rules, c, yearMin, yearMax, d.folded, d.singleGaps);
 }
+
+/** Rejections a glued or misspelt head can cause. */
+const REPAIRABLE = new Set(["NO_JENIS", "NO_NUMBER", "NO_YEAR", "BAD_NUMBER", "AMBIGUOUS_NUMBER"]);
 
 function isBlank(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (!isSpace(s.charCodeAt(i))) return false;

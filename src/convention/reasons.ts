@@ -17,7 +17,10 @@ export type ReasonCode =
   | "YEAR_OUT_OF_RANGE"
   | "AMBIGUOUS_QUALIFIER"
   | "NO_LAMPIRAN_NUMBER"
-  | "NAME_TOO_LONG";
+  | "NAME_TOO_LONG"
+  | "OTHER_OFFICE"
+  | "OTHER_OFFICE_CODE"
+  | "OFFICE_UNCLEAR";
 
 const TEXT: Record<ReasonCode, [id: string, en: string]> = {
   UNSAFE_NAME: [
@@ -67,6 +70,18 @@ const TEXT: Record<ReasonCode, [id: string, en: string]> = {
   NO_LAMPIRAN_NUMBER: [
     "Nama berkas menyebut 'Lampiran' tanpa nomor lampiran; tulis nomornya, misalnya 'Lampiran 1'.",
     "The name says 'Lampiran' without the attachment number; write it, e.g. 'Lampiran 1'.",
+  ],
+  OTHER_OFFICE: [
+    "Nama berkas menyebut instansi lain ({detail}): keputusan instansi lain bukan bagian arsip kantor ini. Pindahkan berkas ini ke luar folder arsip; jangan mengganti namanya agar masuk arsip.",
+    "The name names another institution ({detail}): its decrees do not belong in this office's archive. Move the file out of the archive share; do not rename it to get it filed.",
+  ],
+  OTHER_OFFICE_CODE: [
+    "Nomor keputusan memuat kode kantor lain ({detail}): keputusan kantor lain bukan bagian arsip ini. Pindahkan berkas ini ke luar folder arsip; bila kode itu memang kode kantor ini, minta pengelola arsipd menambahkannya ke pengaturan convention.office.",
+    "The old-style number carries another office's code ({detail}): move the file out of the archive share; if the code is this office's, add it to convention.office.",
+  ],
+  OFFICE_UNCLEAR: [
+    "Nama berkas menyebut '{detail}' tanpa nama kota, seperti judul keputusan KPU RI. Bila ini keputusan kantor ini, tulis jenisnya di awal nama ('SK Ketua' atau 'SK Sekretaris') atau nama kotanya setelah 'KPU'; bila ini keputusan KPU RI atau instansi lain, pindahkan berkas ke luar folder arsip.",
+    "The name says '{detail}' without a city, as KPU RI's decrees are titled: if it is this office's, write 'SK Ketua' / 'SK Sekretaris' or the city after 'KPU'; otherwise move it out of the archive share.",
   ],
   NAME_TOO_LONG: [
     "Kode jenis terlalu panjang untuk nama berkas; hubungi pengelola arsipd.",

@@ -4,6 +4,7 @@
  */
 import type { ConventionConfig } from "../config/schema.js";
 import { isDigit } from "./numbers.js";
+import { type CompiledOffice, compileOffice } from "./office.js";
 import { foldFull } from "./text.js";
 
 export interface CompiledRules {
@@ -32,6 +33,50 @@ export interface CompiledRules {
    * words between non-word characters.
    */
   inertPhrases: boolean;
+  /** This office (office.ts), or null for a hand-built config without one. */
+  office: CompiledOffice | null;
+  /**
+   * Per jenis (same order as `jenis`): the words that only other jenis use (e.g. "sekretaris" for
+   * KPT-KETUA), with their common misspellings, as one regex; null when there is none. A head
+   * that reads one jenis and still holds such a word names two ("SK Ketua dan Sekretaris").
+   */
+  rivals: (RegExp | null)[];
+  /** Misspelt phrase word → the word ("sekertaris" → "sekretaris"), same length (typos.ts). */
+  typos: Map<string, string>;
+  /** Every word of the jenis phrases (codes, labels, aliases), lower-case ASCII. */
+  vocabulary: Set<string>;
+  /** Jenis code → its index in `jenis`. */
+  jenisIndex: Map<string, number>;
+  /** Whether some configured jenis has Style-B/C markers: old numbers are this office's then. */
+  hasMarkers: boolean;
+}
+
+/** Words any decree name may use, never the mark of one jenis. */
+const COMMON_WORDS = new Set([
+  "keputusan",
+  "kep",
+  "kpt",
+  "kpts",
+  "sk",
+  "surat",
+  "kpu",
+  "kpud",
+  "komisi",
+  "pemilihan",
+  "umum",
+]);
+
+/**
+ * Misspellings by one swap of neighbouring letters ("sekertaris", "ketau"): the common typo of
+ * a long word, and one that cannot make another word of the phrases (checked by the caller).
+ */
+function transpositions(w: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < w.length; i++) {
+    if (w[i] === w[i + 1]) continue;
+    out.push(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2));
+  }
+  return out;
 }
 
 /**
@@ -98,6 +143,32 @@ export function compileRules(rules: ConventionConfig): CompiledRules {
       else if (key.startsWith("kpt-")) markers.set(key.slice(4), j.code);
     }
   }
+  const perJenis = rules.jenis.map(
+    (j) => new Set([j.code, j.label, ...j.aliases].flatMap(words).filter((w) => !/^[0-9]/.test(w))),
+  );
+  const vocabulary = new Set(perJenis.flatMap((w) => [...w]));
+  const typos = new Map<string, string>();
+  for (const w of vocabulary) {
+    if (w.length < 5) continue;
+    for (const t of transpositions(w)) if (!vocabulary.has(t)) typos.set(t, w);
+  }
+  const officeWords = rules.office ? rules.office.names.flatMap(words) : [];
+  const distinctive = perJenis.map((set, k) =>
+    [...set].filter(
+      (w) =>
+        w.length >= 3 &&
+        !COMMON_WORDS.has(w) &&
+        !officeWords.includes(w) &&
+        perJenis.every((other, o) => o === k || !other.has(w)),
+    ),
+  );
+  const rivals = perJenis.map((_, k) => {
+    const ws = distinctive.flatMap((d, o) => (o === k ? [] : d));
+    const all = [...ws, ...[...typos].filter(([, w]) => ws.includes(w)).map(([t]) => t)];
+    return all.length === 0
+      ? null
+      : new RegExp(`(?<![a-z0-9])(?:${all.map(escapeRe).join("|")})(?![a-z0-9])`);
+  });
   const codes = rules.jenis.map((j) => j.code);
   const extensions = rules.extensions.map((e) => e.toLowerCase());
   const compiled: CompiledRules = {
@@ -110,6 +181,17 @@ export function compileRules(rules: ConventionConfig): CompiledRules {
     phraseAt: new RegExp(`(?:${all.join("|")})(?![a-z0-9])`, "y"),
     digitPhraseWord: allWords.some((w) => isDigit(w.charCodeAt(0))),
     markers,
+    office: rules.office
+      ? compileOffice(
+          rules.office,
+          rules.jenis.flatMap((j) => [j.code, j.label, ...j.aliases]),
+        )
+      : null,
+    rivals,
+    typos,
+    vocabulary,
+    jenisIndex: new Map(rules.jenis.map((j, k) => [j.code, k])),
+    hasMarkers: rules.jenis.some((j) => j.styleBMarkers.length > 0),
   };
   cache.set(rules, compiled);
   return compiled;

@@ -125,13 +125,8 @@ export function slugOfFolded(
     if (end - start === 7) return "";
     if (!isWordCode(folded.charCodeAt(start + 7))) start += 8;
   }
-  if (end - start > budget) {
-    const gap = Math.max(
-      folded.lastIndexOf(" ", start + budget),
-      folded.lastIndexOf("-", start + budget),
-    );
-    end = gap > start ? gap : start + budget;
-  }
+  // A subject too long for the name is cut by cutSlug, which keeps an election year at its end.
+  if (end - start > budget) return cutSlug(folded.slice(start, end).replace(/ /g, "-"), budget);
   const kept = start === 0 && end === folded.length ? folded : folded.slice(start, end);
   return kept.includes(" ") ? spacesToDashes(kept) : kept;
 }
@@ -164,10 +159,22 @@ export function cutSlug(joined: string, budget: number): string {
   if (joined === "tentang") return "";
   if (joined.startsWith("tentang-")) joined = joined.slice(8);
   if (joined.length <= budget) return joined;
+  // A subject that ends with its election year ("… Pemilihan Umum Tahun 2024") keeps it: two
+  // decrees that differ only in the year must not get the same cut name.
+  const year = YEAR_END.exec(joined);
+  if (year && year[1]!.length + 21 <= budget) {
+    const room = budget - year[1]!.length - 1;
+    const rest = joined.slice(0, year.index);
+    const cut = rest.lastIndexOf("-", room);
+    return `${rest.slice(0, cut > 0 ? cut : room)}-${year[1]}`;
+  }
   // The longest run of whole words that fits ends where a "-" is at or before `budget`.
   const cut = joined.lastIndexOf("-", budget);
   return joined.slice(0, cut > 0 ? cut : budget);
 }
+
+/** A year (with "tahun" before it) that ends a joined slug. */
+const YEAR_END = /-((?:tahun-)?(?:19|20)\d\d)$/;
 
 /** A control character, "_" or white space: a gap between words of a subject. */
 function isGap(code: number): boolean {

@@ -10,9 +10,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type ConventionConfig, conventionSchema } from "../../src/config/schema.js";
 import { format } from "../../src/convention/format.js";
-import { parse } from "../../src/convention/parse.js";
 import type { Decree } from "../../src/convention/types.js";
-import { parse as referenceParse } from "./reference/parse.js";
+import { sameAsReference, tally } from "./new-readings.js";
 
 const ruleSets: ConventionConfig[] = [
   conventionSchema.parse({}),
@@ -263,7 +262,7 @@ function same(name: string): void {
   for (const rules of ruleSets) {
     for (const now of nows) {
       const opts = now ? { now } : {};
-      expect(parse(name, rules, opts), name).toEqual(referenceParse(name, rules, opts));
+      sameAsReference(name, rules, opts);
     }
   }
 }
@@ -272,7 +271,12 @@ describe("parse agrees with the reference parser", () => {
   // 20,000 names × 9 rule/clock pairs × 2 parsers: about 10 s on a quiet machine, several times
   // that on a busy one, hence its own time limit.
   it("on realistic, canonical and arbitrary names", { timeout: 300_000 }, () => {
+    tally.compared = 0;
+    tally.touched = 0;
     fc.assert(fc.property(anyName, same), { numRuns: 20_000 });
+    // Names the later readings touch are not compared (new-readings.ts); at least one in ten of the
+    // 180,000 pairs must still be, or the property says little.
+    expect(tally.compared).toBeGreaterThan((tally.compared + tally.touched) / 10);
   });
 
   it("on the realistic-names table", () => {

@@ -34,8 +34,12 @@ describe("parse: realistic names", () => {
   it("keeps an old-style number as printed, with '/'", () => {
     const r = parse("45_PL.01.3-Kpt_3172_KPU-Kot_IV_2019.pdf", rules, { now });
     expect(r.ok && r.decree.nomorAsli).toBe("45/PL.01.3-Kpt/3172/KPU-Kot/IV/2019");
-    const c = parse("5-Kpts-KPU-Kota-012.329521-2015.pdf", rules, { now });
+    // A 2011–2017 number carries its office's code: read when the code is configured as ours.
+    const withCode = conventionSchema.parse({ office: { oldCodes: ["012.329521"] } });
+    const c = parse("5-Kpts-KPU-Kota-012.329521-2015.pdf", withCode, { now });
     expect(c.ok && c.decree.nomorAsli).toBe("5/Kpts/KPU-Kota-012.329521/2015");
+    const other = parse("5-Kpts-KPU-Kota-012.329521-2015.pdf", rules, { now });
+    expect(other.ok ? other.path : other.reason).toBe("OTHER_OFFICE_CODE");
   });
 
   it("keeps the subject as typed (NFC), for the register", () => {

@@ -3,10 +3,9 @@
  * the frozen reference parser, on names at the edge of each shortcut that the generated names
  * of differential.test.ts rarely or never build.
  */
-import { describe, expect, it } from "vitest";
+import { describe, it } from "vitest";
 import { type ConventionConfig, conventionSchema } from "../../src/config/schema.js";
-import { parse } from "../../src/convention/parse.js";
-import { parse as referenceParse } from "./reference/parse.js";
+import { sameAsReference } from "./new-readings.js";
 
 const defaults = conventionSchema.parse({});
 /** A jenis phrase with a word that starts with a digit: the old number can run into it. */
@@ -27,7 +26,6 @@ const names = [
   "24/Kpts/KPU-Prov-010/2012.pdf",
   "Kpt Ketua 45_Kpts_KPU-Kota_2015 tim.pdf",
   "kpt ketua 2024 012.pdf",
-  "kptketua 2024 012.pdf",
   "SK Ketua xkpt 12 2024.pdf",
   // The subject after an old number, with and without a gap, and a phrase after it.
   "45_PL.01.3-Kpt_3172_KPU-Kot_IV_2019penetapan.pdf",
@@ -75,7 +73,7 @@ const names = [
 ];
 
 function same(name: string, rules: ConventionConfig): void {
-  expect(parse(name, rules, { now }), name).toEqual(referenceParse(name, rules, { now }));
+  sameAsReference(name, rules, { now });
 }
 
 describe("the parser's shortcuts read as the reference parser does", () => {

@@ -1,0 +1,83 @@
+/**
+ * Typing the parser reads only once it is undone, applied to the name before reading it:
+ * - in front: a list number ("01. SK Ketua …", "3) Kep Sek …"); at the end: a Windows copy
+ *   counter ("… (2)", "… - Copy", "… - Copy (3)") and "Copy of " in front;
+ * - for a second reading, when the first found no jenis, number or year (`glue`): words glued to
+ *   numbers or to each other ("SKSekretaris7-2023", "No12Th2024") split, and phrase words
+ *   misspelt by one swap of neighbours ("Sekertaris", "Ketau") spelt right.
+ * Nothing here adds a field the clerk did not type: it only separates or respells words. Pure.
+ */
+import type { CompiledRules } from "./rules.js";
+
+const LIST_NUMBER = /^\s*\d{1,3}\s*(?:[.)]\s*|\s-\s+)(?=[A-Za-z])/;
+const COPY_OF = /^\s*copy\s+of\s+/i;
+const COPY_COUNTER = /(?:\s*[-_]?\s*copy)?(?:\s*\(\d{1,3}\))?\s*$/i;
+
+/** The stem without a list number in front and a copy counter at the end (same when none). */
+export function stripNoise(stem: string): string {
+  let s = stem;
+  const c0 = s.charCodeAt(0);
+  if (c0 >= 48 && c0 <= 57) {
+    const m = LIST_NUMBER.exec(s);
+    // "12-2024 SK …" is a pair, not a list number: LIST_NUMBER wants a letter after it.
+    if (m) s = s.slice(m[0].length);
+  } else if ((c0 === 67 || c0 === 99) && COPY_OF.test(s)) {
+    s = s.replace(COPY_OF, "");
+  }
+  const last = s.charCodeAt(s.length - 1);
+  // ")" or "y"/"Y" (… Copy): the only endings a counter leaves.
+  if (last === 41 || last === 121 || last === 89) {
+    const m = COPY_COUNTER.exec(s);
+    if (m && m[0].length > 0 && m.index > 0) s = s.slice(0, m.index);
+  }
+  return s;
+}
+
+const TENTANG = /(?<![A-Za-z0-9])(?:tentang|ttg|tntg)(?![A-Za-z0-9])/i;
+const WORDS = /[A-Za-z]+|[0-9]+/g;
+const NUMBER_KEYWORDS = ["nomor", "nomer", "nmr", "no", "tahun", "thn", "th", "tgl"];
+
+/**
+ * The stem with its head (the text before "tentang"/"ttg", or all of it) unglued and respelt, or
+ * null when nothing changes. `c` gives the phrase words and their misspellings.
+ */
+export function glue(stem: string, c: CompiledRules): string | null {
+  const marker = TENTANG.exec(stem);
+  const headEnd = marker ? marker.index : stem.length;
+  const head = stem.slice(0, headEnd);
+  let out = "";
+  let prevKind = "";
+  let last = 0;
+  WORDS.lastIndex = 0;
+  for (let m = WORDS.exec(head); m; m = WORDS.exec(head)) {
+    const word = m[0];
+    const kind = /[0-9]/.test(word[0]!) ? "d" : "a";
+    const gap = head.slice(last, m.index);
+    // Letters and digits typed together: "No12", "SKSekretaris7", "12Th". A one-letter tail of
+    // a number is a serial suffix ("12A") and stays.
+    const glued = gap === "" && prevKind !== "" && prevKind !== kind;
+    const keepSuffix = glued && kind === "a" && word.length === 1;
+    out += gap + (glued && !keepSuffix ? " " : "") + (kind === "a" ? respell(word, c) : word);
+    prevKind = kind;
+    last = m.index + word.length;
+  }
+  out += head.slice(last);
+  const fixed = out + stem.slice(headEnd);
+  return fixed === stem ? null : fixed;
+}
+
+/** A letter word: respelt when misspelt, split when two phrase words are glued ("SKSekretaris"). */
+function respell(word: string, c: CompiledRules): string {
+  const lower = word.toLowerCase();
+  const typo = c.typos.get(lower);
+  if (typo) return typo;
+  if (c.vocabulary.has(lower) || lower.length < 4) return word;
+  for (let i = 2; i <= lower.length - 2; i++) {
+    const a = lower.slice(0, i);
+    const b = lower.slice(i);
+    const left = c.vocabulary.has(a) || NUMBER_KEYWORDS.includes(a);
+    const right = c.vocabulary.has(b) || NUMBER_KEYWORDS.includes(b) || c.typos.has(b);
+    if (left && right) return `${word.slice(0, i)} ${c.typos.get(b) ?? word.slice(i)}`;
+  }
+  return word;
+}

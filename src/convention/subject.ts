@@ -1,0 +1,134 @@
+/**
+ * What clerks add to a subject that is not the subject: an attachment or copy marker typed at
+ * its end, start or in brackets ("… Penetapan DPT Lampiran 1", "(SALINAN)", "lamp. II"), Windows
+ * copy counters ("- Copy", "(2)"), editing and scanning leftovers ("revisi 2", "final",
+ * "ttd basah", "scan", "300dpi"), a doubled extension (".pdf.pdf"). The markers become the
+ * qualifier (an attachment is never the decree's own slot); the rest is dropped. Pure; works on
+ * the folded name (text.ts foldSameLength), reporting positions into it.
+ */
+
+export interface SubjectQualifier {
+  /** The qualifiers found ("LAMPIRAN-1", "SALINAN"), distinct, in order. */
+  qualifiers: string[];
+  /** Where the subject ends now. */
+  end: number;
+  /** [start, end) spans (flat) inside the subject to blank. */
+  blanks: number[];
+}
+
+const NOISE_WORDS = new Set([
+  "copy",
+  "kopi",
+  "revisi",
+  "rev",
+  "final",
+  "fix",
+  "fixed",
+  "ttd",
+  "tte",
+  "basah",
+  "scan",
+  "scanned",
+  "scanan",
+  "dpi",
+  "ok",
+  "pdf",
+  "docx",
+  "doc",
+  "jpg",
+]);
+/** Trailing pieces, tried at the end of the subject one after the other. */
+const AT_END: { re: RegExp; qualifier?: (m: RegExpExecArray) => string | null }[] = [
+  {
+    re: /(?:^|[^a-z0-9])(?:lampiran|lamp)[\s.:_-]*(?:ke[\s.:_-]*)?(\d{1,3}|[ivx]{1,4})[^a-z0-9]*$/,
+    qualifier: (m) => lampiran(m[1]!),
+  },
+  { re: /(?:^|[^a-z0-9])salinan[^a-z0-9]*$/, qualifier: () => "SALINAN" },
+  { re: /(?:^|[^a-z0-9])copy(?:[\s_-]*(?:of[\s_-]*)?\(?\d{1,3}\)?)?[^a-z0-9]*$/ },
+  { re: /[\s_-]*\(\d{1,3}\)[^a-z0-9]*$/ },
+  { re: /(?:^|[^a-z0-9])(?:revisi|rev)[\s._-]*\d{0,2}[^a-z0-9]*$/ },
+  { re: /(?:^|[^a-z0-9])(?:ttd|tte)(?:[\s_-]*basah)?[^a-z0-9]*$/ },
+  { re: /(?:^|[^a-z0-9])(?:hasil[\s_-]*)?(?:scan|scanned|scanan)[^a-z0-9]*$/ },
+  { re: /(?:^|[^a-z0-9])\d{2,4}[\s_-]?dpi[^a-z0-9]*$/ },
+  { re: /(?:^|[^a-z0-9])(?:final|fix|fixed|ok)[^a-z0-9]*$/ },
+  { re: /\.(?:pdf|docx?|jpe?g|odt)[^a-z0-9]*$/ },
+];
+/** Bracketed markers and noise anywhere in the subject. */
+const BRACKETED =
+  /[([]\s*(?:(lampiran|lamp)[\s.:_-]*(?:ke[\s.:_-]*)?(\d{1,3}|[ivx]{1,4})|(salinan)|copy|revisi(?:[\s._-]*\d{1,2})?|rev[\s._-]*\d{0,2}|final|fix|scan|ttd(?:[\s_-]*basah)?|\d{1,3}|\d{2,4}[\s_-]?dpi)\s*[)\]]/g;
+const AT_START =
+  /^[^a-z0-9]*(?:lampiran|lamp)[\s.:_-]*(?:ke[\s.:_-]*)?(\d{1,3}|[ivx]{1,4})(?![a-z0-9])/;
+const LAST_WORD = /([a-z0-9]+)[^a-z0-9]*$/;
+
+function lampiran(n: string): string | null {
+  const v = /^\d+$/.test(n) ? Number(n) : roman(n);
+  return v > 0 ? `LAMPIRAN-${v}` : null;
+}
+
+function roman(s: string): number {
+  const v: Record<string, number> = { i: 1, v: 5, x: 10 };
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const a = v[s[i]!]!;
+    const b = i + 1 < s.length ? v[s[i + 1]!]! : 0;
+    n += a < b ? -a : a;
+  }
+  return n;
+}
+
+/**
+ * The markers and noise in the subject `folded.slice(from)`, or null when there is none (most
+ * subjects: a cheap look at the last word and for a bracket decides).
+ */
+export function subjectQualifier(folded: string, from: number): SubjectQualifier | null {
+  const last = LAST_WORD.exec(folded);
+  const lastWord = last ? last[1]! : "";
+  const bracket = folded.indexOf("(", from) >= 0 || folded.indexOf("[", from) >= 0;
+  const startsLamp = folded.slice(from, from + 12).includes("lamp");
+  if (
+    !bracket &&
+    !startsLamp &&
+    !NOISE_WORDS.has(lastWord) &&
+    lastWord !== "salinan" &&
+    !/^(?:\d{1,3}|[ivx]{1,4}|\d+dpi|(?:rev|revisi|copy)\d{1,2})$/.test(lastWord)
+  ) {
+    return null;
+  }
+  const qualifiers: string[] = [];
+  const add = (q: string | null) => {
+    if (q && !qualifiers.includes(q)) qualifiers.push(q);
+  };
+  const blanks: number[] = [];
+  let end = folded.length;
+  // From the end: one piece after the other ("… Lampiran 1 - Copy (2).pdf").
+  for (let guard = 0; guard < 8; guard++) {
+    const tail = folded.slice(from, end);
+    let hit = false;
+    for (const p of AT_END) {
+      const m = p.re.exec(tail);
+      if (!m) continue;
+      // "Penetapan 5 Kecamatan (2)": a bare number at the end is noise only in brackets.
+      if (p.qualifier) add(p.qualifier(m));
+      end = from + m.index;
+      hit = true;
+      break;
+    }
+    if (!hit) break;
+  }
+  const tail = folded.slice(from, end);
+  BRACKETED.lastIndex = 0;
+  for (let m = BRACKETED.exec(tail); m; m = BRACKETED.exec(tail)) {
+    if (m[1] !== undefined) add(lampiran(m[2]!));
+    if (m[3] !== undefined) add("SALINAN");
+    blanks.push(from + m.index, from + m.index + m[0].length);
+  }
+  const start = AT_START.exec(tail);
+  if (start) {
+    add(lampiran(start[1]!));
+    if (blanks.length === 0 || blanks[0]! >= from + start[0].length) {
+      blanks.unshift(from, from + start[0].length);
+    }
+  }
+  if (qualifiers.length === 0 && blanks.length === 0 && end === folded.length) return null;
+  return { qualifiers, end, blanks };
+}

@@ -1,0 +1,95 @@
+/**
+ * Names as clerks of KPU offices type them (names-clerks.data.json, built from real decree titles
+ * and numbers of city, regency, province and national offices): another office's decree is never
+ * filed, two of a kind are ambiguous, qualifiers are read wherever they stand, and copy
+ * counters, list numbers, scan dates, glued words, misspellings and editing noise are read
+ * safely. `now` is fixed so the year bound does not age.
+ */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { conventionSchema } from "../../src/config/schema.js";
+import { parse } from "../../src/convention/parse.js";
+
+const rows = JSON.parse(
+  readFileSync(new URL("./names-clerks.data.json", import.meta.url), "utf8"),
+) as [string, string][];
+const rules = conventionSchema.parse({});
+const now = new Date(2025, 5, 1);
+
+describe("parse: names as clerks type them", () => {
+  it("has a table of at least 150 cases", () => {
+    expect(rows.length).toBeGreaterThanOrEqual(150);
+  });
+
+  it.each(rows)("%j → %s", (input, expected) => {
+    const r = parse(input, rules, { now });
+    expect(r.ok ? r.path : `!${r.reason}`).toBe(expected);
+  });
+
+  it("tells a clerk that another office's decree belongs outside the archive, not to add a jenis", () => {
+    for (const name of [
+      "SK Bawaslu Kota Jakarta Utara No 3 Th 2024.pdf",
+      "Keputusan KPU Kota Semarang No 5 Tahun 2015.pdf",
+      "45_PL.01.3-Kpt_3578_KPU-Kot_IV_2019.pdf",
+    ]) {
+      const r = parse(name, rules, { now });
+      expect(r.ok).toBe(false);
+      if (r.ok) continue;
+      expect(r.message).toMatch(/ke luar folder arsip/);
+      expect(r.message).not.toMatch(/tambahkan/i);
+    }
+  });
+
+  it("names what to remove when a name holds two numbers, and never offers a scan date", () => {
+    const r = parse("20240510 SK Ketua No 12 dan 13 Th 2024.pdf", rules, { now });
+    expect(r.ok ? r.path : r.reason).toBe("AMBIGUOUS_NUMBER");
+    if (!r.ok) {
+      expect(r.message).toContain("12, 13");
+      expect(r.message).not.toMatch(/20240510|0510/);
+    }
+    const d = parse("SK Ketua 10-05-2024 No 7.pdf", rules, { now });
+    expect(d.ok ? d.path : d.reason).toBe("NO_YEAR");
+  });
+});
+
+describe("convention.office: whose archive it is is configuration", () => {
+  const semarang = conventionSchema.parse({
+    jenis: [
+      {
+        code: "KPT-KETUA",
+        label: "Keputusan Komisi Pemilihan Umum Kota Semarang",
+        aliases: ["sk ketua", "keputusan kpu", "sk kpu"],
+        styleBMarkers: ["KPU-Kot", "KPU-Kota"],
+      },
+    ],
+    office: {
+      names: ["kota semarang", "semarang"],
+      regionCodes: ["3374"],
+      oldCodes: ["012.329521"],
+    },
+  });
+
+  it("files the configured office's decrees and rejects Jakarta Utara's", () => {
+    const own = parse("Keputusan KPU Kota Semarang No 5 Tahun 2015 ttg Pedoman.pdf", semarang, {
+      now,
+    });
+    expect(own.ok && own.path).toBe("KPT-KETUA/2015/KPT-KETUA_2015_005_pedoman.pdf");
+    const code = parse("5-Kpts-KPU-Kota-012.329521-2015.pdf", semarang, { now });
+    expect(code.ok && code.path).toBe("KPT-KETUA/2015/KPT-KETUA_2015_005.pdf");
+    const jakut = parse("SK KPU Kota Jakarta Utara No 7 Th 2022.pdf", semarang, { now });
+    expect(jakut.ok ? jakut.path : jakut.reason).toBe("OTHER_OFFICE");
+    const region = parse("45_PL.01.3-Kpt_3172_KPU-Kot_IV_2019.pdf", semarang, { now });
+    expect(region.ok ? region.path : region.reason).toBe("OTHER_OFFICE_CODE");
+  });
+
+  it("does not call an agency's own title words foreign (a regency's 'Peraturan Bupati')", () => {
+    const perbup = conventionSchema.parse({
+      jenis: [{ code: "PERBUP", label: "Peraturan Bupati", aliases: ["perbup"] }],
+      office: { names: ["kabupaten bandung"], regionCodes: [], oldCodes: [] },
+    });
+    const r = parse("Peraturan Bupati No 4 Th 2021 ttg Pajak.pdf", perbup, { now });
+    expect(r.ok && r.path).toBe("PERBUP/2021/PERBUP_2021_004_pajak.pdf");
+    const w = parse("Peraturan Walikota No 4 Th 2021.pdf", perbup, { now });
+    expect(w.ok ? w.path : w.reason).toBe("OTHER_OFFICE");
+  });
+});

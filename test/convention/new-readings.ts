@@ -1,0 +1,42 @@
+/**
+ * Where the parser may differ from the frozen reference parser (reference/): the readings added
+ * after it was frozen, each held by its own table rows in names.data.json and office.test.ts.
+ * - the office (office.ts): compared with the office check off, since the reference has none;
+ * - Windows copy counters, list numbers, dates, attachment/copy markers and editing noise in
+ *   the subject, numbers joined by "dan"/"jo", glued or misspelt words (repair.ts, subject.ts,
+ *   head.ts DATES): names that hold one of their marks are not compared (`touched`);
+ * - a subject cut to fit that ends with a year keeps the year (text.ts cutSlug);
+ * - a second jenis named by its own word outside a phrase ("SK Ketua … Sekretaris"): the parser
+ *   rejects AMBIGUOUS_JENIS where the reference read one.
+ * Everything else must read exactly as the reference does.
+ */
+import { expect } from "vitest";
+import type { ConventionConfig } from "../../src/config/schema.js";
+import { type ParseOptions, parse } from "../../src/convention/parse.js";
+import { parse as referenceParse } from "./reference/parse.js";
+
+const TOUCHED =
+  /cop[yi]|[([]\s*(?:\d|lamp|salinan|rev|final|fix|scan|ttd)|rev|final|fix|ttd|tte|scan|dpi|ok[^a-z0-9]*\.|lamp|salinan|\.(?:pdf|docx?|jpe?g|odt)[^a-z0-9]*\.|^[^a-z0-9]*\d{1,3}\s*(?:[.)]|\s-\s)|(?<![a-z0-9])(?:dan|jo|juncto|serta|atau)(?![a-z0-9])|\d[-._/ ]*\d{1,2}[-._/]\d|\d{8}|\d\s*(?:jan|feb|peb|mar|apr|mei|jun|jul|agu|agt|sep|okt|nov|nop|des)|[a-z]\d|\d[a-z]{2}|(?:19|20)\d\d[^a-z0-9]*\.[a-z0-9]*[^a-z0-9]*$/i;
+
+export function touched(name: string): boolean {
+  return TOUCHED.test(name.normalize("NFKD").replace(/[\u0300-\u036f]/g, ""));
+}
+
+/** Counts of names compared and skipped, so a test can check the comparison is not vacuous. */
+export const tally = { compared: 0, touched: 0 };
+
+export function sameAsReference(name: string, rules: ConventionConfig, opts: ParseOptions): void {
+  const want = referenceParse(name, rules, opts);
+  const got = parse(name, { ...rules, office: undefined } as unknown as ConventionConfig, opts);
+  if (touched(name)) {
+    tally.touched++;
+    expect(got.ok || got.message.length > 20, name).toBe(true);
+    return;
+  }
+  tally.compared++;
+  if (!got.ok && got.reason === "AMBIGUOUS_JENIS" && (want.ok || want.reason !== got.reason)) {
+    expect(got.message, name).toMatch(/ketua|sek/i);
+    return;
+  }
+  expect(got, name).toEqual(want);
+}
