@@ -25,7 +25,7 @@ import { eachLimit } from "../util/limit.js";
 import { type ReadForUpload, readForUpload } from "./digests.js";
 import { observeFolder, recordFolders } from "./discover.js";
 import { conflictPath, parentOf, withCounter } from "./names.js";
-import { sameContent } from "./plan.js";
+import { leftByOurUpload, sameContent } from "./plan.js";
 import {
   type FreshFile,
   isFresh,
@@ -51,6 +51,14 @@ export type ApplyResult = Omit<MirrorSummary, "refused" | "plan" | "durationMs">
 
 const STOPPING = new Set(["auth", "quota"]);
 
+/**
+ * Uploads at least this large record an intent (durably) before their PUT, so that what a kill
+ * or a dropped connection leaves at the target on a server that writes in place is recognised
+ * as ours next pass (plan.ts leftByOurUpload). Smaller ones are sent within moments; an fsync
+ * each would cost a first mirror of thousands of small files more than it protects.
+ */
+export const INTENT_MIN_BYTES = 1024 * 1024;
+
 /** Uploads checked together by one folder listing (see checkSizes). */
 const CHECK_BATCH = 256;
 
@@ -65,6 +73,7 @@ export async function applyPlan(actions: MirrorAction[], ctx: ApplyContext): Pro
     skipped: 0,
     failed: 0,
     deferred: [],
+    unmirrored: [],
   };
   const inner = new AbortController();
   const onAbort = () => inner.abort();
@@ -73,7 +82,16 @@ export async function applyPlan(actions: MirrorAction[], ctx: ApplyContext): Pro
   let stopError: ArsipdError | undefined;
   const { remote, journal } = ctx;
   const work = actions.filter((a) => a.kind !== "mkdir" && a.kind !== "skip");
-  res.skipped = actions.filter((a) => a.kind === "skip").length;
+  for (const a of actions) {
+    if (a.kind !== "skip") continue;
+    res.skipped++;
+    const until = new Date(a.until).toISOString();
+    res.unmirrored.push({ path: a.rel, reason: `waiting to retry until ${until}: ${a.reason}` });
+    ctx.log.warn(
+      { path: a.rel, retryAt: until, lastError: a.reason },
+      "not mirrored: waiting to retry after a failure",
+    );
+  }
   let totalBytes = work.reduce(
     (n, a) => n + (a.kind === "upload" || a.kind === "conflict-keep" ? a.local.size : 0),
     0,
@@ -129,6 +147,15 @@ export async function applyPlan(actions: MirrorAction[], ctx: ApplyContext): Pro
     content?: Buffer,
   ) => {
     let sent = 0;
+    if (f.size >= INTENT_MIN_BYTES) {
+      journal.recordIntent(rel, {
+        remotePath,
+        size: f.size,
+        sha256: f.sha256,
+        at: ctx.now().getTime(),
+      });
+      await journal.flush();
+    }
     const r = await remote.put(remotePath, f.abs, {
       size: f.size,
       mtimeMs: f.mtimeMs,
@@ -238,6 +265,12 @@ export async function applyPlan(actions: MirrorAction[], ctx: ApplyContext): Pro
         res.uploaded++;
       });
     if (sameContent(f, cur, ctx.caps)) return adopt(rel, f, cur);
+    if (leftByOurUpload(cur, journal.intent(rel))) {
+      log.info("replacing what an interrupted upload of ours left on the remote");
+      await put(rel, remotePath, f, cur.etag ? { ifMatch: cur.etag } : {});
+      res.uploaded++;
+      return;
+    }
     await keepTheirsThenPut(rel, remotePath, conflictPath(remotePath, ctx.now()), f, log);
   };
   const isKind = (err: unknown, kind: string) => err instanceof ArsipdError && err.kind === kind;
@@ -348,7 +381,14 @@ export async function applyPlan(actions: MirrorAction[], ctx: ApplyContext): Pro
         return;
       case "refresh": {
         const e = journal.get(a.rel);
-        if (e) journal.set(a.rel, { ...e, size: a.local.size, mtimeMs: a.local.mtimeMs });
+        if (!e) return;
+        const r = a.remote;
+        journal.set(a.rel, {
+          ...e,
+          size: a.local.size,
+          mtimeMs: a.local.mtimeMs,
+          ...(r ? { etag: r.etag, remoteSize: r.size, remoteMtimeMs: r.mtimeMs } : {}),
+        });
         return;
       }
       case "remove-scratch":
@@ -368,6 +408,7 @@ export async function applyPlan(actions: MirrorAction[], ctx: ApplyContext): Pro
     }
     res.failed++;
     const rel = "rel" in a ? a.rel : a.kind === "move" ? a.to : a.path;
+    if (a.kind !== "remove-scratch") res.unmirrored.push({ path: rel, reason: describeError(err) });
     const prev = journal.failure(rel);
     const failures = (prev?.failures ?? 0) + 1;
     const wait = backoffMs(failures, err instanceof ArsipdError ? err.retryAfterSec : undefined);
@@ -433,6 +474,11 @@ export async function applyPlan(actions: MirrorAction[], ctx: ApplyContext): Pro
     await journal.flush();
   }
   if (stopError) {
+    // In the log too, not only on the terminal of whoever ran `sync`.
+    ctx.log.error(
+      { err: describeError(stopError), kind: stopError.kind },
+      "mirror pass stopped: the files not yet mirrored wait for the next pass",
+    );
     throw new ArsipdError(
       stopError.code,
       stopError.kind,
