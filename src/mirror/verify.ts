@@ -7,7 +7,8 @@
  *   hold with its size is "unmirrored"; one changed since its upload is "changed";
  * - files on the remote that are neither journaled nor in the share are "extra"; konflik copies
  *   (kept by arsipd when the remote copy differed) are "konflik": someone must look at them;
- * - with `deep`, every file the server gives no checksum for is read back and hashed: "content".
+ * - with `deep`, every mirrored file is read back and hashed: "content" (a checksum the server
+ *   keeps in its own database says nothing about bytes changed behind its back).
  * The trash folder, hidden names (scratch files, a server's own files) are never reported.
  */
 import path from "node:path";
@@ -66,8 +67,7 @@ export async function verifyRemote(
       add(rel, "checksum", `remote SHA-256 ${r.checksums.sha256}, ours ${e.sha256}`);
     else if (r.checksums?.sha1 && e.sha1 && r.checksums.sha1 !== e.sha1)
       add(rel, "checksum", `remote SHA-1 ${r.checksums.sha1}, ours ${e.sha1}`);
-    else if (ctx.deep && !r.checksums?.sha256 && !(r.checksums?.sha1 && e.sha1))
-      readBack.push([rel, e.sha256, r]);
+    else if (ctx.deep) readBack.push([rel, e.sha256, r]);
   }
   for (const [rel, sha256, r] of readBack) {
     const got = await hashStream(await ctx.remote.read(r.path, ctx.signal));

@@ -14,12 +14,12 @@ export const verifyCommand: Command = {
     "Lists the server and checks that every mirrored file is there with the recorded size (and\n" +
     "checksum, where the server reports one), that every share file is mirrored, and reports\n" +
     "files on the server that are neither (extra) and konflik copies arsipd kept.\n" +
-    "--deep also reads back and hashes every file the server has no checksum for.\n" +
+    "--deep also reads back and hashes every mirrored file.\n" +
     "Exit 0 when there is no difference, 1 otherwise, 75 when the server cannot be read.",
   examples: ["arsipd verify", "arsipd verify --deep", "arsipd verify --json"],
   options: {
     json: { type: "boolean", description: "print the differences as JSON" },
-    deep: { type: "boolean", description: "read back and hash files without server checksums" },
+    deep: { type: "boolean", description: "read back and hash every mirrored file" },
   },
   async run({ values, configPath, stdout }) {
     const loaded = loadAndProtect(configPath);
