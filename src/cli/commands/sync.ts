@@ -81,7 +81,17 @@ export const syncCommand: Command = {
       }
       const result = passes[passes.length - 1]!;
       const total = addUp(passes.map((p) => summarize(p)));
-      const summary = { ...total, durationMs: Date.now() - started };
+      // Every file that should be on the server and is not, with why (the last reason wins).
+      const unmirrored = new Map<string, string>();
+      for (const p of passes)
+        for (const u of p.mirror?.unmirrored ?? []) unmirrored.set(u.path, u.reason);
+      const summary = {
+        ...total,
+        durationMs: Date.now() - started,
+        ...(unmirrored.size > 0
+          ? { unmirrored: [...unmirrored].map(([path, reason]) => ({ path, reason })) }
+          : {}),
+      };
       if (json) {
         stdout.write(
           `${JSON.stringify(dryRun ? { ...summary, dryRun, organize: result.organize, plan: result.mirror?.plan } : summary, null, 2)}\n`,
@@ -91,10 +101,6 @@ export const syncCommand: Command = {
       } else {
         stdout.write(`${human(summary)}\n`);
       }
-      // Every file that should be on the server and is not, with why (the last reason wins).
-      const unmirrored = new Map<string, string>();
-      for (const p of passes)
-        for (const u of p.mirror?.unmirrored ?? []) unmirrored.set(u.path, u.reason);
       if (!dryRun && unmirrored.size > 0) {
         const list = [...unmirrored].sort(([a], [b]) => (a < b ? -1 : 1));
         log.warn({ files: unmirrored.size }, "sync: files not on the server after this run");
