@@ -33,7 +33,8 @@ const LAMPIRAN =
  */
 const DATES =
   /(?<![0-9])(?:(?:19|20)\d{2}[-._/](?:0?[1-9]|1[0-2])[-._/](?:0?[1-9]|[12]\d|3[01])|(?:0?[1-9]|[12]\d|3[01])[-._/](?:0?[1-9]|1[0-2])[-._/](?:19|20)\d{2}|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d{2}|(?:0?[1-9]|[12]\d|3[01])[\s.-]*(?:januari|jan|februari|pebruari|feb|peb|maret|mar|april|apr|mei|juni|jun|juli|jul|agustus|agu|agt|agust|september|sept|sep|oktober|okt|november|nopember|nov|nop|desember|des)[\s.-]*(?:19|20)\d{2})(?![0-9])/g;
-const DATE_HINT = /\d[-._/]\d{1,2}[-._/]\d|\d{8}|\d\s*[a-z]{3}/;
+const DATE_HINT =
+  /\d[-._/]\d{1,2}[-._/]\d|\d{8}|\d[\s.-]*(?:jan|feb|peb|mar|apr|mei|jun|jul|agu|agt|sep|okt|nov|nop|des)/;
 const SALINAN = /(?<![a-z0-9])salinan(?![a-z0-9])/g;
 /**
  * The last three readings in one pass: "No 12" / "Nomor: 12" (group 1), "Th 2024" / "Tahun 2024"

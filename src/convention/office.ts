@@ -100,8 +100,9 @@ const LEVEL = new Set([
 ]);
 
 export interface CompiledOffice {
-  /** Foreign institution words present in the head, as one regex (global). */
-  foreign: RegExp | null;
+  /** Foreign institution words, and word pairs joined by one space ("kpu kab"). */
+  foreignWords: Set<string>;
+  foreignPairs: Set<string>;
   /** This office's places, as word lists, longest first. */
   places: string[][];
   regionCodes: Set<string>;
@@ -123,20 +124,18 @@ export function compileOffice(office: OfficeConfig, phrases: readonly string[]):
   const own = new Set(phrases.flatMap(words));
   const places = office.names.map(words).filter((w) => w.length > 0);
   places.sort((a, b) => b.length - a.length);
-  const foreign = FOREIGN.filter((f) => {
+  const foreignWords = new Set<string>();
+  const foreignPairs = new Set<string>();
+  for (const f of FOREIGN) {
     const w = words(f);
     // "kpu kab" stays foreign even when "kpu" is an own word: only a phrase all of whose
-    // words are own is the configured institution's.
-    return !w.every((x) => own.has(x) || places.some((p) => p.includes(x)));
-  });
+    // words are own ("bupati" in "Peraturan Bupati") is the configured institution's.
+    if (w.every((x) => own.has(x) || places.some((p) => p.includes(x)))) continue;
+    (w.length === 1 ? foreignWords : foreignPairs).add(w.join(" "));
+  }
   return {
-    foreign:
-      foreign.length === 0
-        ? null
-        : new RegExp(
-            `(?<![a-z0-9])(?:${foreign.map((f) => words(f).join("[^a-z0-9]+")).join("|")})(?![a-z0-9])`,
-            "g",
-          ),
+    foreignWords,
+    foreignPairs,
     places,
     regionCodes: new Set(office.regionCodes),
     oldCodes: new Set(office.oldCodes),
@@ -144,59 +143,127 @@ export function compileOffice(office: OfficeConfig, phrases: readonly string[]):
   };
 }
 
-/** A cheap test: could `head` name an institution at all? Most heads do not. */
-const ANCHOR_HINT =
-  /kpu|komisi|ba?wa|panw|pp|dk|kota|kab|prov|men|gub|wali|bupati|dprd|pem|sek|jen|kip|mahk/;
-const ANCHOR = /(?<![a-z0-9])(?:kpud?|komisi[^a-z0-9]+pemilihan[^a-z0-9]+umum)(?![a-z0-9])/g;
-const WORD = /[a-z0-9]+/g;
+/**
+ * A cheap test: could `head` name an institution at all? Most heads do not, and this one scan
+ * costs less than reading the head's words. Every FOREIGN entry and anchor holds one of these.
+ */
+const HINT = /kpu|komisi|bawas|panw|pp|dkpp|men|gub|wali|bupati|dprd|pem[kpd]|jen|kip|mahk|pantar/g;
+
+/** The words `[a-z0-9]+` of `s` from `at` on (U+0000 blanks separate words like any other). */
+function wordsFrom(s: string, at: number): { word: string; end: number }[] {
+  const out: { word: string; end: number }[] = [];
+  let i = at;
+  while (i < s.length) {
+    while (i < s.length && !isWordCode(s.charCodeAt(i))) i++;
+    const start = i;
+    while (i < s.length && isWordCode(s.charCodeAt(i))) i++;
+    if (i > start) out.push({ word: s.slice(start, i), end: i });
+  }
+  return out;
+}
+
+function isWordCode(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+}
 
 /**
- * Why `head` (folded text, blanks allowed) is not this office's decree, or null. `before` is the
- * word before each "kpu": "Ketua KPU" / "Sekretaris KPU" without a place is how clerks shorten
- * their own chair and secretary, while "Keputusan KPU" / "SK KPU" alone is KPU RI's title.
+ * Why `head` (folded text, blanks allowed) is not this office's decree, or null. Before "KPU"
+ * without a place, "Ketua" / "Sekretaris" is how clerks shorten their own chair and secretary,
+ * while "Keputusan KPU" / "SK KPU" alone is KPU RI's title.
  */
 export function checkOffice(head: string, o: CompiledOffice): ParseRejected | null {
-  if (!ANCHOR_HINT.test(head)) return null;
-  if (o.foreign) {
-    o.foreign.lastIndex = 0;
-    const m = o.foreign.exec(head);
-    if (m) return reject("OTHER_OFFICE", m[0].replace(/[^a-z0-9]+/g, " ").toUpperCase());
+  // Most heads name no institution; most that do name this office ("Keputusan KPU Kota Jakarta
+  // Utara"): each hint is looked at where it stands, and only an unknown one reads the words.
+  HINT.lastIndex = 0;
+  for (let m = HINT.exec(head); m; m = HINT.exec(head)) {
+    const end = ownAnchorEnd(head, m.index, o);
+    if (end < 0) return readOffice(head, o);
+    HINT.lastIndex = end;
   }
-  ANCHOR.lastIndex = 0;
-  for (let m = ANCHOR.exec(head); m; m = ANCHOR.exec(head)) {
-    const after = head.slice(m.index + m[0].length);
+  return null;
+}
+
+/**
+ * Where "KPU <this office's place>" (or "Komisi Pemilihan Umum <place>") that starts at `at`
+ * ends, when it is followed by a word that ends a place (a keyword, a number, a phrase word or
+ * nothing); -1 otherwise.
+ */
+function ownAnchorEnd(head: string, at: number, o: CompiledOffice): number {
+  if (at > 0 && isWordCode(head.charCodeAt(at - 1))) return -1;
+  let i = matchWords(head, at, KPU) ?? matchWords(head, at, KPUD) ?? matchWords(head, at, KOMISI);
+  if (i === null) return -1;
+  for (const place of o.places) {
+    const end = matchWords(head, i, place);
+    if (end === null) continue;
+    i = end;
+    while (i < head.length && !isWordCode(head.charCodeAt(i))) i++;
+    if (i === head.length) return i;
+    let j = i;
+    while (j < head.length && isWordCode(head.charCodeAt(j))) j++;
+    const next = head.slice(i, j);
+    if (PLACE_STOP.has(next) || isDigitCode(next.charCodeAt(0)) || (o.own.has(next) && !isPlaceWord(next, o))) {
+      return i;
+    }
+    return -1;
+  }
+  return -1;
+}
+
+const KPU = ["kpu"];
+const KPUD = ["kpud"];
+const KOMISI = ["komisi", "pemilihan", "umum"];
+
+/**
+ * Where the words `ws` end when they stand at `at` (apart by any non-word characters, the
+ * first at `at` or after non-word characters), else null. Ends at a word boundary.
+ */
+function matchWords(s: string, at: number, ws: readonly string[]): number | null {
+  let i = at;
+  for (const w of ws) {
+    while (i < s.length && !isWordCode(s.charCodeAt(i))) i++;
+    if (!s.startsWith(w, i)) return null;
+    i += w.length;
+    if (i < s.length && isWordCode(s.charCodeAt(i))) return null;
+  }
+  return i;
+}
+
+/** checkOffice's reading of every word, for a head that names some institution. */
+function readOffice(head: string, o: CompiledOffice): ParseRejected | null {
+  const ws = wordsFrom(head, 0);
+  for (let k = 0; k < ws.length; k++) {
+    const w = ws[k]!.word;
+    if (o.foreignWords.has(w)) return reject("OTHER_OFFICE", w.toUpperCase());
+    if (k > 0) {
+      const pair = `${ws[k - 1]!.word} ${w}`;
+      if (o.foreignPairs.has(pair)) return reject("OTHER_OFFICE", pair.toUpperCase());
+    }
+    const kpu = w === "kpu" || w === "kpud";
+    const full = w === "umum" && k >= 2 && ws[k - 1]!.word === "pemilihan" && ws[k - 2]!.word === "komisi";
+    if (!kpu && !full) continue;
     const tail: string[] = [];
-    WORD.lastIndex = 0;
-    for (let w = WORD.exec(after); w; w = WORD.exec(after)) {
-      const word = w[0];
-      if (
-        PLACE_STOP.has(word) ||
-        /^[0-9]/.test(word) ||
-        (o.own.has(word) && !isPlaceWord(word, o))
-      ) {
-        break;
-      }
-      // Blanked readings (U+0000) between words end the place too.
-      const gap = after.slice(0, w.index);
-      if (tail.length > 0 && gap.includes("\u0000")) break;
-      tail.push(word);
-      if (tail.length > 6) break;
+    for (let t = k + 1; t < ws.length && tail.length < 6; t++) {
+      const x = ws[t]!.word;
+      if (PLACE_STOP.has(x) || isDigitCode(x.charCodeAt(0)) || (o.own.has(x) && !isPlaceWord(x, o))) break;
+      tail.push(x);
     }
     const verdict = placeVerdict(tail, o);
     if (verdict === "own") continue;
+    const name = kpu ? "KPU" : "KOMISI PEMILIHAN UMUM";
     if (verdict === "bare") {
-      const before = head.slice(0, m.index).match(/([a-z0-9]+)[^a-z0-9]*$/)?.[1];
+      const before = ws[kpu ? k - 1 : k - 3]?.word;
       if (before === "ketua" || before === "sekretaris" || before === "sekretariat") continue;
       // The full name without a place is KPU RI's title; a bare "KPU" may be a clerk's shorthand.
-      if (!m[0].startsWith("kpu")) return reject("OTHER_OFFICE", "KOMISI PEMILIHAN UMUM (KPU RI)");
+      if (!kpu) return reject("OTHER_OFFICE", "KOMISI PEMILIHAN UMUM (KPU RI)");
       return reject("OFFICE_UNCLEAR", "KPU");
     }
-    return reject(
-      "OTHER_OFFICE",
-      `${m[0].startsWith("kpu") ? "KPU" : "Komisi Pemilihan Umum"} ${verdict}`.toUpperCase(),
-    );
+    return reject("OTHER_OFFICE", `${name} ${verdict.toUpperCase()}`);
   }
   return null;
+}
+
+function isDigitCode(code: number): boolean {
+  return code >= 48 && code <= 57;
 }
 
 function isPlaceWord(word: string, o: CompiledOffice): boolean {
@@ -209,10 +276,8 @@ function placeVerdict(tail: readonly string[], o: CompiledOffice): string {
   for (const p of o.places) {
     if (p.length === tail.length && p.every((w, i) => tail[i] === w)) return "own";
   }
-  // A place word alone ("KPU Kota") names a level, not an office.
-  if (tail.length === 1 && LEVEL.has(tail[0]!) && tail[0] !== "dki" && tail[0] !== "ri") {
-    return "bare";
-  }
+  // "KPU Kota" alone names this office's level without its city: unclear, not foreign.
+  if (tail.length === 1 && tail[0] === "kota") return "bare";
   return tail.join(" ");
 }
 

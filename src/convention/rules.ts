@@ -43,6 +43,12 @@ export interface CompiledRules {
   rivals: (RegExp | null)[];
   /** Misspelt phrase word → the word ("sekertaris" → "sekretaris"), same length (typos.ts). */
   typos: Map<string, string>;
+  /**
+   * Whether a folded name may hold what repair.ts glue() undoes: a phrase word or No/Th keyword
+   * glued to a number ("no12", "sksekretaris7", "12th"), two phrase words glued ("sksekretaris"),
+   * or a misspelt phrase word. A rejected name without one is not read a second time.
+   */
+  glueHint: RegExp;
   /** Every word of the jenis phrases (codes, labels, aliases), lower-case ASCII. */
   vocabulary: Set<string>;
   /** Jenis code → its index in `jenis`. */
@@ -190,9 +196,25 @@ export function compileRules(rules: ConventionConfig): CompiledRules {
     rivals,
     typos,
     vocabulary,
+    glueHint: glueHint(vocabulary, typos),
     jenisIndex: new Map(rules.jenis.map((j, k) => [j.code, k])),
     hasMarkers: rules.jenis.some((j) => j.styleBMarkers.length > 0),
   };
   cache.set(rules, compiled);
   return compiled;
+}
+
+function glueHint(vocabulary: Set<string>, typos: Map<string, string>): RegExp {
+  const alt = (ws: Iterable<string>) =>
+    [...ws]
+      .filter((w) => /^[a-z]+$/.test(w))
+      .sort((a, b) => b.length - a.length)
+      .map(escapeRe)
+      .join("|");
+  const v = alt(vocabulary);
+  const k = "nomor|nomer|nmr|no|tahun|thn|th|tgl";
+  const parts = [`(?:${v ? `${v}|` : ""}${k})[0-9]`, "[0-9](?:tahun|thn|th|ttg|tgl)"];
+  if (v) parts.push(`(?:${v})(?:${v})`);
+  if (typos.size > 0) parts.push(`(?<![a-z0-9])(?:${alt(typos.keys())})(?![a-z0-9])`);
+  return new RegExp(parts.join("|"));
 }
