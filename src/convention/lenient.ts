@@ -4,7 +4,7 @@
  */
 import { blankDates, blankSpans, readHead } from "./head.js";
 import { isDigit, isWordChar } from "./numbers.js";
-import { checkOffice, checkOldOffice } from "./office.js";
+import { checkOffice, checkOldOffice, OFFICE_HINT } from "./office.js";
 import { findOldNumber, type OldNumber } from "./old-numbers.js";
 import { reject } from "./reasons.js";
 import type { CompiledRules } from "./rules.js";
@@ -18,7 +18,14 @@ import {
 } from "./text.js";
 import type { Decree, ParseRejected } from "./types.js";
 
-const TENTANG = /(?<![a-z0-9])(?:tentang|ttg|tntg)(?![a-z0-9])/;
+/**
+ * "tentang"/"ttg" (group 1), or a word that may name an institution (office.ts OFFICE_HINT): one
+ * scan finds where the subject starts and whether the head needs the office check at all.
+ */
+const TENTANG_OR_HINT = new RegExp(
+  `(?<![a-z0-9])(?:(tentang|ttg|tntg)(?![a-z0-9])|${OFFICE_HINT})`,
+  "g",
+);
 const KEYWORDS = new Set([
   "nomor",
   "nomer",
@@ -68,7 +75,18 @@ export function lenient(
   ascii: boolean,
 ): LenientDecree | ParseRejected {
   const folded = printableFolded ?? fold(stem, ascii);
-  const marker = TENTANG.exec(folded);
+  let marker: RegExpExecArray | null = null;
+  let hintAt = -1;
+  let hintLast = -1;
+  TENTANG_OR_HINT.lastIndex = 0;
+  for (let m = TENTANG_OR_HINT.exec(folded); m; m = TENTANG_OR_HINT.exec(folded)) {
+    if (m[1] !== undefined) {
+      marker = m;
+      break;
+    }
+    if (hintAt < 0) hintAt = m.index;
+    hintLast = m.index;
+  }
   let headEnd = marker ? marker.index : folded.length;
   let tailStart = marker ? marker.index + marker[0].length : folded.length;
   const old = findOldNumber(folded, headEnd, stem, c);
@@ -87,18 +105,15 @@ export function lenient(
     work = blankSpans(work, [inHead.start, inHead.end]);
   }
   // Whose decree it is comes first: another office's name must not be told to "add SK Ketua".
-  if (c.office) {
-    const foreign = checkOffice(work, c.office);
+  // Hints inside the old number ("…/KPU-Kot/…") were read by checkOldOffice.
+  if (inHead && hintAt >= inHead.start && hintLast < inHead.end) hintAt = -1;
+  if (c.office && hintAt >= 0 && hintAt < headEnd) {
+    const foreign = checkOffice(work, c.office, hintAt);
     if (foreign) return foreign;
   }
   work = blankDates(work);
   const head = readHead(work, c, inHead);
   if ("reason" in head) return head;
-  const rival = c.rivals[c.jenisIndex.get(head.jenis) ?? -1];
-  if (rival) {
-    const m = rival.exec(work);
-    if (m) return reject("AMBIGUOUS_JENIS", `${head.jenis}, ${m[0]}`);
-  }
   let qualifier = head.qualifier;
   let tailEnd = folded.length;
   // Attachment and copy markers, and scanner/editor noise, at the end of the subject or in

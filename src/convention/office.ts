@@ -105,6 +105,15 @@ export interface CompiledOffice {
   foreignPairs: Set<string>;
   /** This office's places, as word lists, longest first. */
   places: string[][];
+  /** The same by their first word. */
+  placesByFirst: Map<string, string[][]>;
+  /**
+   * Sticky: "KPU" / "Komisi Pemilihan Umum", one of this office's places, and a word that ends a
+   * place (a keyword, a number, a phrase word that is no place word) or the end.
+   */
+  ownAnchor: RegExp;
+  /** Every word of a place, and the level words (kota, kab …). */
+  placeWords: Set<string>;
   regionCodes: Set<string>;
   oldCodes: Set<string>;
   /** Words the configured jenis phrases and office names use. */
@@ -120,6 +129,22 @@ function words(s: string): string[] {
     .filter((w) => w.length > 0);
 }
 
+/** ownAnchor of CompiledOffice (a regex that matches nothing when no place is configured). */
+function ownAnchorRegex(places: string[][], own: Set<string>, placeWords: Set<string>): RegExp {
+  if (places.length === 0) return /(?!)/y;
+  const gap = "[^a-z0-9]+";
+  const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const placeAlt = places.map((p) => p.map(esc).join(gap)).join("|");
+  const stops = [...PLACE_STOP, ...[...own].filter((w) => !placeWords.has(w) && !/^[0-9]/.test(w))]
+    .sort((a, b) => b.length - a.length)
+    .map(esc)
+    .join("|");
+  return new RegExp(
+    `(?:kpud?|komisi${gap}pemilihan${gap}umum)${gap}(?:${placeAlt})(?![a-z0-9])[^a-z0-9]*(?=$|[0-9]|(?:${stops})(?![a-z0-9]))`,
+    "y",
+  );
+}
+
 export function compileOffice(office: OfficeConfig, phrases: readonly string[]): CompiledOffice {
   const own = new Set(phrases.flatMap(words));
   const places = office.names.map(words).filter((w) => w.length > 0);
@@ -133,10 +158,20 @@ export function compileOffice(office: OfficeConfig, phrases: readonly string[]):
     if (w.every((x) => own.has(x) || places.some((p) => p.includes(x)))) continue;
     (w.length === 1 ? foreignWords : foreignPairs).add(w.join(" "));
   }
+  const placeWords = new Set([...LEVEL, ...places.flat()]);
+  const placesByFirst = new Map<string, string[][]>();
+  for (const p of places) {
+    const list = placesByFirst.get(p[0]!) ?? [];
+    list.push(p);
+    placesByFirst.set(p[0]!, list);
+  }
   return {
     foreignWords,
     foreignPairs,
     places,
+    placesByFirst,
+    placeWords,
+    ownAnchor: ownAnchorRegex(places, own, placeWords),
     regionCodes: new Set(office.regionCodes),
     oldCodes: new Set(office.oldCodes),
     own,
@@ -144,10 +179,12 @@ export function compileOffice(office: OfficeConfig, phrases: readonly string[]):
 }
 
 /**
- * A cheap test: could `head` name an institution at all? Most heads do not, and this one scan
- * costs less than reading the head's words. Every FOREIGN entry and anchor holds one of these.
+ * The start of a word that may name an institution: every FOREIGN entry and anchor starts with
+ * one of these. lenient.ts looks for them in the same scan that finds "tentang".
  */
-const HINT = /kpu|komisi|bawas|panw|pp|dkpp|men|gub|wali|bupati|dprd|pem[kpd]|jen|kip|mahk|pantar/g;
+export const OFFICE_HINT =
+  "kpu|komisi|bawas|panw|pp|kpps|dkpp|men|kemen|kepmen|permen|gub|wali|bupati|dprd|pem[kpd]|sekjen|setjen|sekretari[as]t?[^a-z0-9]+jen|kip|mahk|pantar";
+const HINT = new RegExp(`(?<![a-z0-9])(?:${OFFICE_HINT})`, "g");
 
 /** The words `[a-z0-9]+` of `s` from `at` on (U+0000 blanks separate words like any other). */
 function wordsFrom(s: string, at: number): { word: string; end: number }[] {
@@ -171,10 +208,11 @@ function isWordCode(code: number): boolean {
  * without a place, "Ketua" / "Sekretaris" is how clerks shorten their own chair and secretary,
  * while "Keputusan KPU" / "SK KPU" alone is KPU RI's title.
  */
-export function checkOffice(head: string, o: CompiledOffice): ParseRejected | null {
-  // Most heads name no institution; most that do name this office ("Keputusan KPU Kota Jakarta
-  // Utara"): each hint is looked at where it stands, and only an unknown one reads the words.
-  HINT.lastIndex = 0;
+export function checkOffice(head: string, o: CompiledOffice, from = 0): ParseRejected | null {
+  // Most heads name no institution (lenient.ts then does not call this); most that do name this
+  // office ("Keputusan KPU Kota Jakarta Utara"): each hint is looked at where it stands, and only
+  // an unknown one reads the words.
+  HINT.lastIndex = from;
   for (let m = HINT.exec(head); m; m = HINT.exec(head)) {
     const end = ownAnchorEnd(head, m.index, o);
     if (end < 0) return readOffice(head, o);
@@ -189,43 +227,8 @@ export function checkOffice(head: string, o: CompiledOffice): ParseRejected | nu
  * nothing); -1 otherwise.
  */
 function ownAnchorEnd(head: string, at: number, o: CompiledOffice): number {
-  if (at > 0 && isWordCode(head.charCodeAt(at - 1))) return -1;
-  let i = matchWords(head, at, KPU) ?? matchWords(head, at, KPUD) ?? matchWords(head, at, KOMISI);
-  if (i === null) return -1;
-  for (const place of o.places) {
-    const end = matchWords(head, i, place);
-    if (end === null) continue;
-    i = end;
-    while (i < head.length && !isWordCode(head.charCodeAt(i))) i++;
-    if (i === head.length) return i;
-    let j = i;
-    while (j < head.length && isWordCode(head.charCodeAt(j))) j++;
-    const next = head.slice(i, j);
-    if (PLACE_STOP.has(next) || isDigitCode(next.charCodeAt(0)) || (o.own.has(next) && !isPlaceWord(next, o))) {
-      return i;
-    }
-    return -1;
-  }
-  return -1;
-}
-
-const KPU = ["kpu"];
-const KPUD = ["kpud"];
-const KOMISI = ["komisi", "pemilihan", "umum"];
-
-/**
- * Where the words `ws` end when they stand at `at` (apart by any non-word characters, the
- * first at `at` or after non-word characters), else null. Ends at a word boundary.
- */
-function matchWords(s: string, at: number, ws: readonly string[]): number | null {
-  let i = at;
-  for (const w of ws) {
-    while (i < s.length && !isWordCode(s.charCodeAt(i))) i++;
-    if (!s.startsWith(w, i)) return null;
-    i += w.length;
-    if (i < s.length && isWordCode(s.charCodeAt(i))) return null;
-  }
-  return i;
+  o.ownAnchor.lastIndex = at;
+  return o.ownAnchor.test(head) ? o.ownAnchor.lastIndex : -1;
 }
 
 /** checkOffice's reading of every word, for a head that names some institution. */
@@ -239,12 +242,14 @@ function readOffice(head: string, o: CompiledOffice): ParseRejected | null {
       if (o.foreignPairs.has(pair)) return reject("OTHER_OFFICE", pair.toUpperCase());
     }
     const kpu = w === "kpu" || w === "kpud";
-    const full = w === "umum" && k >= 2 && ws[k - 1]!.word === "pemilihan" && ws[k - 2]!.word === "komisi";
+    const full =
+      w === "umum" && k >= 2 && ws[k - 1]!.word === "pemilihan" && ws[k - 2]!.word === "komisi";
     if (!kpu && !full) continue;
     const tail: string[] = [];
     for (let t = k + 1; t < ws.length && tail.length < 6; t++) {
       const x = ws[t]!.word;
-      if (PLACE_STOP.has(x) || isDigitCode(x.charCodeAt(0)) || (o.own.has(x) && !isPlaceWord(x, o))) break;
+      if (PLACE_STOP.has(x) || isDigitCode(x.charCodeAt(0)) || (o.own.has(x) && !isPlaceWord(x, o)))
+        break;
       tail.push(x);
     }
     const verdict = placeVerdict(tail, o);
@@ -267,7 +272,7 @@ function isDigitCode(code: number): boolean {
 }
 
 function isPlaceWord(word: string, o: CompiledOffice): boolean {
-  return LEVEL.has(word) || o.places.some((p) => p.includes(word));
+  return o.placeWords.has(word);
 }
 
 /** "own", "bare" (no place), or the foreign place as typed. */
