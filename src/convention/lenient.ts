@@ -4,7 +4,7 @@
  */
 import { blankDates, blankSpans, readHead } from "./head.js";
 import { isDigit, isWordChar } from "./numbers.js";
-import { checkOffice, checkOldOffice, OFFICE_HINT } from "./office.js";
+import { checkOffice, checkOldOffice } from "./office.js";
 import { findOldNumber, type OldNumber } from "./old-numbers.js";
 import { reject } from "./reasons.js";
 import type { CompiledRules } from "./rules.js";
@@ -18,14 +18,7 @@ import {
 } from "./text.js";
 import type { Decree, ParseRejected } from "./types.js";
 
-/**
- * "tentang"/"ttg" (group 1), or a word that may name an institution (office.ts OFFICE_HINT): one
- * scan finds where the subject starts and whether the head needs the office check at all.
- */
-const TENTANG_OR_HINT = new RegExp(
-  `(?<![a-z0-9])(?:(tentang|ttg|tntg)(?![a-z0-9])|${OFFICE_HINT})`,
-  "g",
-);
+const TENTANG = /(?<![a-z0-9])(?:tentang|ttg|tntg)(?![a-z0-9])/;
 const KEYWORDS = new Set([
   "nomor",
   "nomer",
@@ -75,18 +68,7 @@ export function lenient(
   ascii: boolean,
 ): LenientDecree | ParseRejected {
   const folded = printableFolded ?? fold(stem, ascii);
-  let marker: RegExpExecArray | null = null;
-  let hintAt = -1;
-  let hintLast = -1;
-  TENTANG_OR_HINT.lastIndex = 0;
-  for (let m = TENTANG_OR_HINT.exec(folded); m; m = TENTANG_OR_HINT.exec(folded)) {
-    if (m[1] !== undefined) {
-      marker = m;
-      break;
-    }
-    if (hintAt < 0) hintAt = m.index;
-    hintLast = m.index;
-  }
+  const marker = TENTANG.exec(folded);
   let headEnd = marker ? marker.index : folded.length;
   let tailStart = marker ? marker.index + marker[0].length : folded.length;
   const old = findOldNumber(folded, headEnd, stem, c);
@@ -105,10 +87,8 @@ export function lenient(
     work = blankSpans(work, [inHead.start, inHead.end]);
   }
   // Whose decree it is comes first: another office's name must not be told to "add SK Ketua".
-  // Hints inside the old number ("…/KPU-Kot/…") were read by checkOldOffice.
-  if (inHead && hintAt >= inHead.start && hintLast < inHead.end) hintAt = -1;
-  if (c.office && hintAt >= 0 && hintAt < headEnd) {
-    const foreign = checkOffice(work, c.office, hintAt);
+  if (c.office) {
+    const foreign = checkOffice(work, c.office);
     if (foreign) return foreign;
   }
   work = blankDates(work);

@@ -178,11 +178,8 @@ export function compileOffice(office: OfficeConfig, phrases: readonly string[]):
   };
 }
 
-/**
- * The start of a word that may name an institution: every FOREIGN entry and anchor starts with
- * one of these. lenient.ts looks for them in the same scan that finds "tentang".
- */
-export const OFFICE_HINT =
+/** The start of a word that may name an institution: every FOREIGN entry and anchor has one. */
+const OFFICE_HINT =
   "kpu|komisi|bawas|panw|pp|kpps|dkpp|men|kemen|kepmen|permen|gub|wali|bupati|dprd|pem[kpd]|sekjen|setjen|sekretari[as]t?[^a-z0-9]+jen|kip|mahk|pantar";
 const HINT = new RegExp(`(?<![a-z0-9])(?:${OFFICE_HINT})`, "g");
 
@@ -208,11 +205,10 @@ function isWordCode(code: number): boolean {
  * without a place, "Ketua" / "Sekretaris" is how clerks shorten their own chair and secretary,
  * while "Keputusan KPU" / "SK KPU" alone is KPU RI's title.
  */
-export function checkOffice(head: string, o: CompiledOffice, from = 0): ParseRejected | null {
-  // Most heads name no institution (lenient.ts then does not call this); most that do name this
-  // office ("Keputusan KPU Kota Jakarta Utara"): each hint is looked at where it stands, and only
-  // an unknown one reads the words.
-  HINT.lastIndex = from;
+export function checkOffice(head: string, o: CompiledOffice): ParseRejected | null {
+  // Most heads name no institution; most that do name this office ("Keputusan KPU Kota Jakarta
+  // Utara"): each hint is looked at where it stands, and only an unknown one reads the words.
+  HINT.lastIndex = 0;
   for (let m = HINT.exec(head); m; m = HINT.exec(head)) {
     const end = ownAnchorEnd(head, m.index, o);
     if (end < 0) return readOffice(head, o);
