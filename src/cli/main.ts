@@ -69,6 +69,7 @@ export function exitCodeFor(err: unknown): number {
   if (err instanceof ConfigError) return EXIT.config;
   if (err instanceof UsageError) return EXIT.usage;
   if (err instanceof ArsipdError && err.kind === "auth") return EXIT.auth;
+  if (err instanceof ArsipdError && err.kind === "retryable") return EXIT.tempfail;
   return EXIT.failure;
 }
 

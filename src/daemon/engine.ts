@@ -222,7 +222,13 @@ export class ArchiveEngine implements Engine {
 }
 
 export function isClean(r: PassReport): boolean {
-  return !!r.mirror && r.mirror.failed === 0 && !r.mirror.refused;
+  // Files still in back-off after an earlier failure are not mirrored either (skipped ≠ done).
+  return (
+    !!r.mirror &&
+    r.mirror.failed === 0 &&
+    !r.mirror.refused &&
+    (r.mirror.unmirrored?.length ?? 0) === 0
+  );
 }
 
 /** Paths left for later because they were still being written (organizer or mirror). */

@@ -184,6 +184,7 @@ function summary(started: number, r: Partial<MirrorSummary>): MirrorSummary {
   return {
     uploaded: r.uploaded ?? 0,
     deferred: r.deferred ?? [],
+    unmirrored: r.unmirrored ?? [],
     moved: r.moved ?? 0,
     trashed: r.trashed ?? 0,
     forgotten: r.forgotten ?? 0,

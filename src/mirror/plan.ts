@@ -25,9 +25,10 @@
  * The remote trash folder, hidden names and arsipd's scratch files are never planned from.
  */
 
+import { etagsMatchWeak } from "../remote/etag.js";
 import { isScratchPath } from "../remote/scratch.js";
 import type { RemoteCapabilities, RemoteEntry } from "../remote/types.js";
-import type { FailureEntry, JournalEntry } from "../state/journal-types.js";
+import type { FailureEntry, JournalEntry, UploadIntent } from "../state/journal-types.js";
 import { ancestors, conflictPath, joinRemote, trashPath } from "./names.js";
 import {
   type FreshFile,
@@ -43,6 +44,8 @@ export interface JournalView {
   get(rel: string): JournalEntry | undefined;
   entries(): Iterable<[string, JournalEntry]>;
   failure(rel: string): FailureEntry | undefined;
+  /** An upload of `rel` that was started and never confirmed (absent: none known). */
+  intent?(rel: string): UploadIntent | undefined;
 }
 
 export interface PlanConfig {
@@ -86,13 +89,30 @@ export function sameContent(f: LocalFile, r: RemoteEntry, caps: RemoteCapabiliti
   return caps.setMtime && r.mtimeMs !== undefined && sec(r.mtimeMs) === sec(f.mtimeMs);
 }
 
-/** The remote copy is still the one we last uploaded. */
+/**
+ * The remote copy is still the one we last uploaded. ETags are compared weakly (RFC 9110: W/"x"
+ * equals "x"); a different ETag alone proves nothing (Apache's weak ETag of a fresh file becomes
+ * a strong one later, webdav-server's follows the mtime): the copy counts as changed only when
+ * its size, a checksum the server reports, or its modification time differ from what we recorded.
+ */
 export function unchangedSinceUpload(r: RemoteEntry, e: JournalEntry): boolean {
   if (r.type !== "file" || r.size !== e.remoteSize) return false;
-  if (r.etag && e.etag) return r.etag === e.etag;
+  if (r.etag && e.etag && etagsMatchWeak(r.etag, e.etag)) return true;
+  const c = r.checksums;
+  if (c?.sha256) return c.sha256 === e.sha256;
+  if (c?.sha1 && e.sha1) return c.sha1 === e.sha1;
   if (r.mtimeMs !== undefined && e.remoteMtimeMs !== undefined)
     return sec(r.mtimeMs) === sec(e.remoteMtimeMs);
   return true;
+}
+
+/**
+ * The remote copy is what an interrupted upload of ours left (see UploadIntent): written since
+ * the upload started (1 s of clock slack) and no larger than what we were sending.
+ */
+export function leftByOurUpload(r: RemoteEntry, i: UploadIntent | undefined): boolean {
+  if (!i || r.type !== "file" || r.path !== i.remotePath || r.size > i.size) return false;
+  return r.mtimeMs === undefined || r.mtimeMs >= i.at - 1000;
 }
 
 export function underAny(rel: string, prefixes: string[]): boolean {
@@ -204,10 +224,11 @@ export function planMirror(input: PlanInput): MirrorPlan {
       reason,
     });
     const upload = (
-      reason: "new" | "changed" | "remote-missing",
+      reason: "new" | "changed" | "remote-missing" | "interrupted",
       cond: { ifMatch?: string; ifNoneMatch?: boolean },
     ): MirrorAction => ({ kind: "upload", rel: f.rel, remotePath, local: f, ...cond, reason });
     const caps = input.remote?.caps;
+    const ours = r !== undefined && leftByOurUpload(r, journal.intent?.(f.rel));
     let a: MirrorAction | undefined;
     if (e && e.sha256 === f.sha256) {
       if (remote && !r) a = upload("remote-missing", { ifNoneMatch: true });
@@ -215,7 +236,12 @@ export function planMirror(input: PlanInput): MirrorPlan {
         a =
           caps && sameContent(f, r, caps)
             ? adopt(f, r)
-            : keep("the remote copy was changed by someone else");
+            : ours
+              ? upload("interrupted", r.etag ? { ifMatch: r.etag } : {})
+              : keep("the remote copy was changed by someone else");
+      else if (r && r.etag !== e.etag)
+        // The same file under a new ETag (weak → strong): recorded silently, nothing moves.
+        a = { kind: "refresh", rel: f.rel, local: f, remote: r };
       else if (e.size !== f.size || e.mtimeMs !== f.mtimeMs)
         a = { kind: "refresh", rel: f.rel, local: f };
     } else if (!remote || !caps) {
@@ -229,6 +255,9 @@ export function planMirror(input: PlanInput): MirrorPlan {
       a = adopt(f, r);
     } else if (e && unchangedSinceUpload(r, e)) {
       a = upload("changed", r.etag ? { ifMatch: r.etag } : {});
+    } else if (ours) {
+      // Our own unfinished upload (kill -9, dropped connection): replaced, never kept.
+      a = upload("interrupted", r.etag ? { ifMatch: r.etag } : {});
     } else {
       a = keep(
         e

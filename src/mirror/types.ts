@@ -40,7 +40,8 @@ export type MirrorAction =
       ifMatch?: string | undefined;
       /** Fail if anything is there. */
       ifNoneMatch?: boolean | undefined;
-      reason: "new" | "changed" | "remote-missing";
+      /** "interrupted": what is there is our own unfinished upload (see UploadIntent). */
+      reason: "new" | "changed" | "remote-missing" | "interrupted";
     }
   | {
       /** The remote copy is not what we last uploaded: keep it under `keepAs`, then upload ours. */
@@ -62,8 +63,11 @@ export type MirrorAction =
   | { kind: "trash"; rel: string; remotePath: string; to: string }
   | { kind: "forget"; rel: string; reason: string }
   | { kind: "adopt"; rel: string; local: LocalFile; remote: RemoteEntry }
-  /** Same content, new local mtime: only the journal's size/mtime key is updated. */
-  | { kind: "refresh"; rel: string; local: LocalFile }
+  /**
+   * Same content, new local mtime or new remote ETag (weak → strong): only the journal is
+   * updated (the size/mtime key, and the remote entry when `remote` is set).
+   */
+  | { kind: "refresh"; rel: string; local: LocalFile; remote?: RemoteEntry }
   | { kind: "skip"; rel: string; reason: string; until: number }
   | { kind: "remove-scratch"; path: string };
 
@@ -85,6 +89,11 @@ export interface MirrorSummary {
   conflicts: number;
   skipped: number;
   failed: number;
+  /**
+   * Share files that should be on the server and are not after this pass, with why: failed
+   * now, or skipped while in back-off after an earlier failure. Empty on a pass that is done.
+   */
+  unmirrored: { path: string; reason: string }[];
   /** Files left alone because they were still being written (see watch.stabilityMs). */
   deferred: string[];
   refused?: string;

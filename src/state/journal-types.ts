@@ -34,6 +34,23 @@ export interface FailureEntry {
   mtimeMs?: number | undefined;
 }
 
+/**
+ * An upload that was started and not yet confirmed: recorded (durably) before the PUT of a
+ * large file, cleared when the upload is recorded. A remote file found at `remotePath` later
+ * that is no larger than `size` and was written after `at` is our own unfinished upload (a
+ * server that writes in place keeps the bytes it got before a kill or a dropped connection),
+ * never someone else's edit.
+ */
+export interface UploadIntent {
+  remotePath: string;
+  /** Bytes we were sending. */
+  size: number;
+  /** Lower-case hex SHA-256 of what we were sending. */
+  sha256: string;
+  /** When the upload started, ms since the epoch (our clock). */
+  at: number;
+}
+
 /** Back-off after `failures` consecutive failures: 1 min doubling, at most 6 h. */
 export function backoffMs(failures: number, retryAfterSec?: number): number {
   const base = Math.min(6 * 3600_000, 60_000 * 2 ** Math.max(0, Math.min(failures - 1, 20)));

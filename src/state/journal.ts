@@ -24,11 +24,11 @@ import path from "node:path";
 import { Low } from "lowdb";
 import { parentOf } from "../util/rel-path.js";
 import { DurableJSONFile } from "./durable.js";
-import type { FailureEntry, JournalEntry } from "./journal-types.js";
+import type { FailureEntry, JournalEntry, UploadIntent } from "./journal-types.js";
 import { acquireLock } from "./lock.js";
 import { type JournalOp, OpLogWriter, readOpLog } from "./oplog.js";
 
-export type { FailureEntry, JournalEntry } from "./journal-types.js";
+export type { FailureEntry, JournalEntry, UploadIntent } from "./journal-types.js";
 
 interface Snapshot {
   version: 1;
@@ -37,6 +37,8 @@ interface Snapshot {
   failures: Record<string, FailureEntry>;
   /** Remote folder → ETag (absent in journals written before folder ETags were kept). */
   folders?: Record<string, string>;
+  /** Uploads started and not confirmed (absent in journals written before intents were kept). */
+  intents?: Record<string, UploadIntent>;
 }
 
 export interface JournalOptions {
@@ -58,6 +60,7 @@ export class Journal {
   private readonly files = new Map<string, JournalEntry>();
   private readonly fails = new Map<string, FailureEntry>();
   private readonly folders = new Map<string, string>();
+  private readonly intents = new Map<string, UploadIntent>();
   /**
    * Remote folder → share paths of the files the journal places directly in it. Built on first
    * use (only folder-ETag bookkeeping needs it; a no-change pass over 100,000 files does not).
@@ -97,6 +100,7 @@ export class Journal {
       for (const k in files) j.files.set(k, sharePath(k, files[k]!));
       for (const [k, v] of Object.entries(db.data.failures ?? {})) j.fails.set(k, v);
       for (const [k, v] of Object.entries(db.data.folders ?? {})) j.folders.set(k, v);
+      for (const [k, v] of Object.entries(db.data.intents ?? {})) j.intents.set(k, v);
       db.data = empty; // the maps are the live state; the snapshot is rebuilt on compaction
       for (const op of await readOpLog(j.logFile, opts.readOnly === true)) {
         if (op.s <= j.seq) continue;
@@ -132,6 +136,20 @@ export class Journal {
 
   failures(): IterableIterator<[string, FailureEntry]> {
     return this.fails.entries();
+  }
+
+  /** The upload of `rel` that was started and not confirmed, if any (see UploadIntent). */
+  intent(rel: string): UploadIntent | undefined {
+    return this.intents.get(rel);
+  }
+
+  /** Records an upload about to start; the caller flushes before the PUT when it must survive a crash. */
+  recordIntent(rel: string, intent: UploadIntent): void {
+    this.push({ s: 0, o: "int", k: rel, v: intent });
+  }
+
+  clearIntent(rel: string): void {
+    if (this.intents.has(rel)) this.push({ s: 0, o: "int", k: rel });
   }
 
   /** The recorded ETag of a remote folder, if its content is known (see mirror/discover.ts). */
@@ -220,6 +238,7 @@ export class Journal {
       files: Object.fromEntries(this.files),
       failures: Object.fromEntries(this.fails),
       folders: Object.fromEntries(this.folders),
+      intents: Object.fromEntries(this.intents),
     };
     await this.db.write();
     this.db.data = { version: 1, seq: this.seq, files: {}, failures: {} };
@@ -267,10 +286,12 @@ export class Journal {
       case "set":
         this.setFile(op.k, op.v);
         this.fails.delete(op.k);
+        this.intents.delete(op.k);
         break;
       case "del":
         this.setFile(op.k, undefined);
         this.fails.delete(op.k);
+        this.intents.delete(op.k);
         break;
       case "mv": {
         const e = this.files.get(op.k);
@@ -293,6 +314,10 @@ export class Journal {
         break;
       case "ok":
         this.fails.delete(op.k);
+        break;
+      case "int":
+        if (op.v === undefined) this.intents.delete(op.k);
+        else this.intents.set(op.k, op.v);
         break;
     }
   }

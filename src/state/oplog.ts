@@ -6,7 +6,7 @@
  */
 import { open, readFile, truncate } from "node:fs/promises";
 import { ArsipdError } from "../errors.js";
-import type { FailureEntry, JournalEntry } from "./journal-types.js";
+import type { FailureEntry, JournalEntry, UploadIntent } from "./journal-types.js";
 
 export type JournalOp =
   | { s: number; o: "set"; k: string; v: JournalEntry }
@@ -15,7 +15,9 @@ export type JournalOp =
   | { s: number; o: "fail"; k: string; v: FailureEntry }
   | { s: number; o: "ok"; k: string }
   /** A remote folder's ETag as last verified (see mirror/discover.ts); no `v` forgets it. */
-  | { s: number; o: "dir"; k: string; v?: string };
+  | { s: number; o: "dir"; k: string; v?: string }
+  /** An upload in flight (see UploadIntent); no `v` clears it. */
+  | { s: number; o: "int"; k: string; v?: UploadIntent };
 
 function parseOp(line: string): JournalOp | null {
   try {

@@ -7,6 +7,8 @@ export const EXIT = {
   down: 2,
   /** Wrong command line (sysexits EX_USAGE). */
   usage: 64,
+  /** The server is down or answered with a server error: try again later (sysexits EX_TEMPFAIL). */
+  tempfail: 75,
   /** The remote refused our credentials (sysexits EX_NOPERM). */
   auth: 77,
   /** Bad configuration (sysexits EX_CONFIG). */

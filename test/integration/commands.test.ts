@@ -62,6 +62,8 @@ describe("sync --dry-run, verify, status (SabreDAV)", () => {
     expect(s.daemon.running).toBe(false);
     expect(s.remote.reachable).toBe(true);
     expect(s.remote.url).toContain("/remote.php/dav/files/");
+    // What check() probed: this SabreDAV keeps mtimes and lists SHA-1 checksums.
+    expect(s.remote.capabilities).toMatchObject({ setMtime: true, checksums: ["sha1"] });
     expect(s.counts.tracked).toBeGreaterThanOrEqual(2);
     expect(r.stdout).not.toContain(server.password);
     const logs = readdirSync(path.join(ws.state, "logs")).map((f) =>

@@ -2,9 +2,21 @@
 // at a chosen point. Every completed put and move is appended (fsync'd) to CRASH_EVENTS so the
 // test can count uploads across crashes. Env: SHARE MIRROR STATE CRASH_EVENTS
 // KILL_WHEN=put-begin|put-done|move-done|flush KILL_AT=N BATCH=n
+// KILL_WHEN=put-partial KILL_PATH=substring: the put of that path writes the first half of the
+// file at its target, in place (as stock SabreDAV or webdav-server do with a cut-off PUT), then
+// the process is killed.
 // NO_MTIME=1: the remote claims not to keep mtimes (and gives no checksums), so a file uploaded
 // before a crash can only be recognised by reading it back (confirm.ts).
-import { closeSync, fsyncSync, openSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
+import path from "node:path";
 import pino from "pino";
 import { configSchema } from "../../dist/config/schema.js";
 import { mirrorPass } from "../../dist/mirror/pass.js";
@@ -26,6 +38,13 @@ const hit = (when) => {
 
 class CountingRemote extends LocalRemote {
   async put(p, file, opts) {
+    if (env.KILL_WHEN === "put-partial" && p.includes(env.KILL_PATH)) {
+      const bytes = opts.content ?? readFileSync(file);
+      const target = path.join(env.MIRROR, p);
+      mkdirSync(path.dirname(target), { recursive: true });
+      writeFileSync(target, bytes.subarray(0, Math.floor(bytes.length / 2)));
+      process.kill(process.pid, "SIGKILL");
+    }
     hit("put-begin");
     const r = await super.put(p, file, opts);
     event(`put\t${p}`);

@@ -124,6 +124,24 @@ describe("mirror crash safety (kill -9)", () => {
     await assertConsistent(t);
   });
 
+  it("kill mid-PUT on a server that writes in place: our half file is replaced, never kept as konflik", async () => {
+    const t = await setup();
+    await t.journal.close();
+    await makeTree(t, 20);
+    // Above INTENT_MIN_BYTES: its intent is in the journal before the PUT starts.
+    const big = "KPT/scan besar.pdf";
+    await put(t.share, big, "0123456789abcdef".repeat(256 * 1024));
+    const ev = path.join(t.base, "events");
+    const first = await runChild(t, ev, { KILL_WHEN: "put-partial", KILL_PATH: "scan besar" });
+    expect(first.signal).toBe("SIGKILL");
+    expect((await tree(t.mirror))[big]?.length).toBe(2 * 1024 * 1024); // half of it, in place
+    const second = await runChild(t, ev, {});
+    expect(second.code).toBe(0);
+    expect(JSON.parse(second.out)).toMatchObject({ failed: 0, conflicts: 0 });
+    expect(Object.keys(await tree(t.mirror)).filter((r) => r.includes("(konflik "))).toEqual([]);
+    await assertConsistent(t);
+  });
+
   it("kill twice in a row, including while renames are MOVEd", async () => {
     const t = await setup();
     await t.journal.close();

@@ -37,6 +37,8 @@ export const statusCommand: Command = {
       consoleLogger("silent"),
     );
     const health = await checkWithTimeout(remote.check.bind(remote), 10_000);
+    // What the server honours, as check() probed it (X-OC-Mtime, checksums, ETag strength).
+    const capabilities = health.ok ? await remote.capabilities().catch(() => undefined) : undefined;
     await remote.close?.();
     const health3: "healthy" | "degraded" | "down" =
       !running || !health.ok
@@ -58,7 +60,12 @@ export const statusCommand: Command = {
       lastPass: daemon?.lastPass,
       lastSuccessAt: daemon?.lastSuccessAt,
       counts,
-      remote: { url: remote.description, reachable: health.ok, message: health.message },
+      remote: {
+        url: remote.description,
+        reachable: health.ok,
+        message: health.message,
+        ...(capabilities ? { capabilities } : {}),
+      },
       share: config.share,
       stateDir: config.stateDir,
     };

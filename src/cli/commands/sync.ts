@@ -13,7 +13,9 @@ export const syncCommand: Command = {
   summary: "one full pass now (organize, mirror, register), then exit",
   usage: "sync [--dry-run] [--json] [--full] [--accept-deletes]",
   details:
-    "Exit 0 when everything is mirrored, 1 when files failed or the pass was refused.\n" +
+    "Exit 0 when everything is mirrored, 1 when any file is not on the server (failed now,\n" +
+    "or waiting to retry after an earlier failure: each is named on stderr and in the log)\n" +
+    "or the pass was refused, 75 when the server is down or answers with a server error.\n" +
     "--dry-run prints what would be done and changes nothing (the mirror plan does not\n" +
     "include the organizer's planned moves, which are listed separately).\n" +
     "On OwnCloud only the remote folders whose ETag changed since the last pass are read;\n" +
@@ -28,7 +30,7 @@ export const syncCommand: Command = {
       description: "go on although more than deletes.maxFraction of the archive vanished",
     },
   },
-  async run({ values, configPath, stdout }) {
+  async run({ values, configPath, stdout, stderr }) {
     const json = values.json === true;
     const dryRun = values["dry-run"] === true;
     // Human output goes to stdout; logs then go to the log file only, so they don't mix.
@@ -79,7 +81,17 @@ export const syncCommand: Command = {
       }
       const result = passes[passes.length - 1]!;
       const total = addUp(passes.map((p) => summarize(p)));
-      const summary = { ...total, durationMs: Date.now() - started };
+      // Every file that should be on the server and is not, with why (the last reason wins).
+      const unmirrored = new Map<string, string>();
+      for (const p of passes)
+        for (const u of p.mirror?.unmirrored ?? []) unmirrored.set(u.path, u.reason);
+      const summary = {
+        ...total,
+        durationMs: Date.now() - started,
+        ...(unmirrored.size > 0
+          ? { unmirrored: [...unmirrored].map(([path, reason]) => ({ path, reason })) }
+          : {}),
+      };
       if (json) {
         stdout.write(
           `${JSON.stringify(dryRun ? { ...summary, dryRun, organize: result.organize, plan: result.mirror?.plan } : summary, null, 2)}\n`,
@@ -89,7 +101,16 @@ export const syncCommand: Command = {
       } else {
         stdout.write(`${human(summary)}\n`);
       }
-      const clean = passes.every((p) => isClean(p)) && deferredPaths(result).length === 0;
+      if (!dryRun && unmirrored.size > 0) {
+        const list = [...unmirrored].sort(([a], [b]) => (a < b ? -1 : 1));
+        log.warn({ files: unmirrored.size }, "sync: files not on the server after this run");
+        stderr.write(`arsipd: ${unmirrored.size} file(s) are not on the server:\n`);
+        for (const [p, why] of list) stderr.write(`  ${p}: ${why}\n`);
+      }
+      const clean =
+        passes.every((p) => isClean(p)) &&
+        deferredPaths(result).length === 0 &&
+        unmirrored.size === 0;
       return clean ? EXIT.ok : EXIT.problems;
     } finally {
       await engine?.close();
