@@ -7,7 +7,8 @@
  */
 
 import type { LoadedConfig } from "../config/load.js";
-import { describeError } from "../errors.js";
+import { checkPaths } from "../config/paths.js";
+import { ConfigError, describeError } from "../errors.js";
 import type { Logger } from "../log/logger.js";
 import { makeIgnore } from "../share/ignore.js";
 import { settleGroups } from "../share/settle.js";
@@ -57,6 +58,11 @@ interface Instance {
   loop: WorkLoop;
   watcher: ShareWatcher;
   stopSchedules: () => void;
+}
+
+/** A reason on one log line (a config error lists one problem per line). */
+function oneLine(err: unknown): string {
+  return describeError(err).replace(/\s*\n\s*/g, "; ");
 }
 
 export async function runDaemon(first: LoadedConfig, deps: DaemonDeps): Promise<number> {
@@ -252,21 +258,32 @@ export async function runDaemon(first: LoadedConfig, deps: DaemonDeps): Promise<
     };
     const reload = () => {
       if (stopping) return;
+      const keep = (err: unknown) =>
+        log.error({ err }, `config reload failed, keeping the running config: ${oneLine(err)}`);
       reloading = reloading.then(async () => {
+        // Everything that can be checked without the state folder's lock (which the running
+        // instance holds) is checked before it is stopped: schema, cron, paths.
         let next: LoadedConfig;
         try {
           next = deps.load();
+          const problems = checkPaths(next.config, { shareMayBeMissing: true });
+          if (problems.length > 0) throw new ConfigError(problems);
         } catch (err) {
-          log.error(
-            { err },
-            `config reload failed, keeping the running config: ${describeError(err)}`,
-          );
+          keep(err);
           return;
         }
         log.info({ source: next.source }, "SIGHUP: reloading the config");
-        await stopInstance(current);
-        deps.log.level = next.config.log.level;
-        current = await start(next);
+        const old = current;
+        await stopInstance(old);
+        try {
+          current = await start(next);
+          deps.log.level = next.config.log.level;
+        } catch (err) {
+          // The new instance could not start (remote, journal): the old one comes back.
+          keep(err);
+          current = await start(old.loaded);
+          return;
+        }
         saveStatus({
           remote: {
             description: current.engine.remoteDescription,
@@ -278,6 +295,10 @@ export async function runDaemon(first: LoadedConfig, deps: DaemonDeps): Promise<
     };
     process.on("SIGTERM", () => stop("SIGTERM"));
     process.on("SIGINT", () => stop("SIGINT"));
-    process.on("SIGHUP", reload);
+    process.on("SIGHUP", () => {
+      reload();
+      // A reload that fails even to restore the old instance is logged, never unhandled.
+      reloading = reloading.catch((err) => log.error({ err }, `reload: ${oneLine(err)}`));
+    });
   });
 }
