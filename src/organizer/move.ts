@@ -56,10 +56,11 @@ async function placeNoClobber(from: string, to: string): Promise<void> {
     await rename(from, to);
     return;
   }
+  crashPoint("after-link");
   await unlink(from);
 }
 
-/** Test hook: ARSIPD_TEST_CRASH_AT=after-copy|after-place kills the process at that step. */
+/** Test hook: ARSIPD_TEST_CRASH_AT=after-link|after-copy|after-place kills the process at that step. */
 function crashPoint(step: string): void {
   if (process.env.ARSIPD_TEST_CRASH_AT === step) process.kill(process.pid, "SIGKILL");
 }
