@@ -10,6 +10,7 @@ import type { LoadedConfig } from "../config/load.js";
 import { checkPaths } from "../config/paths.js";
 import { ConfigError, describeError } from "../errors.js";
 import type { Logger } from "../log/logger.js";
+import { logFileFailure } from "../log/rolling-file.js";
 import { makeIgnore } from "../share/ignore.js";
 import { settleGroups } from "../share/settle.js";
 import { startSchedules } from "./scheduler.js";
@@ -77,7 +78,12 @@ export async function runDaemon(first: LoadedConfig, deps: DaemonDeps): Promise<
   };
   let writing = Promise.resolve();
   const saveStatus = (patch: Partial<DaemonStatus>) => {
-    status = { ...status, ...patch, updatedAt: new Date().toISOString() };
+    status = {
+      ...status,
+      ...patch,
+      logFile: logFileFailure(),
+      updatedAt: new Date().toISOString(),
+    };
     const snapshot = status;
     writing = writing
       .then(() => writeStatus(stateDir(), snapshot))
