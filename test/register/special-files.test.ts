@@ -9,6 +9,7 @@ import net from "node:net";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { BIN, runCli } from "../helpers/cli.js";
+import { startDaemon } from "../helpers/daemon.js";
 import { minimalPdf, put, tempDir } from "./helpers.js";
 
 async function setup(): Promise<{ dir: string; configFile: string; share: string }> {
@@ -54,6 +55,25 @@ describe("special files at the names arsipd reads", () => {
     expect(
       execFileSync("stat", ["-c", "%F", path.join(share, "Indeks-Keputusan.csv")]).toString(),
     ).toMatch(/regular/);
+  });
+
+  it("the daemon rebuilds the register past a FIFO metadata sheet and still stops on SIGTERM", async () => {
+    const { dir, share } = await setup();
+    execFileSync("mkfifo", [path.join(share, "Metadata-Keputusan.csv")]);
+    const cfg = path.join(dir, "d.yaml");
+    await writeFile(
+      cfg,
+      "share: ./arsip\nstateDir: ./state\nremote:\n  path: ./mirror\nindex:\n  debounceMs: 100\n",
+    );
+    const d = startDaemon(["-c", cfg], { cwd: dir });
+    try {
+      const built = await d.waitFor((l) => l.msg === "register rebuilt", 30_000);
+      expect(built.badMetadataRows).toBe(1);
+      d.signal("SIGTERM");
+      expect((await d.exited).code).toBe(0);
+    } finally {
+      if (d.child.exitCode === null) d.child.kill("SIGKILL");
+    }
   });
 
   it("index reads nothing through a metadata sheet linked to /dev/zero or /etc/passwd", async () => {
