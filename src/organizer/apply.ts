@@ -12,14 +12,8 @@ import type { Logger } from "../log/logger.js";
 import { sha256File } from "../util/hash.js";
 import { parentOf } from "../util/rel-path.js";
 import { ensureDirInside, errCode, isPlainFileInside, LOCKED } from "./fs-guard.js";
-import { moveFile } from "./move.js";
-import {
-  crashPoint,
-  dropIntent,
-  fitName,
-  recordQuarantine,
-  writeTextAtomic,
-} from "./quarantine-intent.js";
+import { crashPoint, moveFile } from "./move.js";
+import { dropIntent, fitName, recordQuarantine, writeTextAtomic } from "./quarantine-intent.js";
 import { SIDECAR_SUFFIX, sidecarText } from "./sidecar.js";
 import type { OrganizeAction, OrganizeReport, PlanFile } from "./types.js";
 

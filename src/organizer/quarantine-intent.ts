@@ -15,6 +15,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { lstat, mkdir, readdir, rename, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { readRegularText } from "../util/safe-open.js";
+import { crashPoint } from "./move.js";
 import { SIDECAR_SUFFIX } from "./sidecar.js";
 
 interface QIntent {
@@ -27,11 +28,6 @@ const dirOf = (stateDir: string) => path.join(stateDir, "quarantine");
 const OWN_TMP = /^\.arsipd-[0-9a-f]{12}\.tmp$/;
 /** Linux NAME_MAX, in bytes. */
 const NAME_MAX = 255;
-
-/** Testing only: ARSIPD_TEST_CRASH_AT=<step> kills the process there (see move.ts). */
-export function crashPoint(step: string): void {
-  if (process.env.ARSIPD_TEST_CRASH_AT === step) process.kill(process.pid, "SIGKILL");
-}
 
 /** Writes `text` at `file` by temp file + rename: a reader sees no file or the whole file. */
 export async function writeTextAtomic(file: string, text: string): Promise<void> {
