@@ -4,7 +4,20 @@
  * the commented default file. Unknown keys are errors (`strict`), so a typo never silently
  * falls back to a default.
  */
+import cron from "node-cron";
 import * as z from "zod";
+
+/** A node-cron expression; the daemon would otherwise die on start or SIGHUP. */
+function cronExpr(fallback: string, what: string) {
+  return z
+    .string()
+    .default(fallback)
+    .refine((s) => cron.validate(s), "not a valid cron expression (e.g. '*/15 * * * *')")
+    .describe(what);
+}
+
+/** host:port with a port 0-65535; IPv6 hosts in brackets. */
+const LISTEN = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+):(\d{1,5})$/;
 
 const jenisSchema = z
   .strictObject({
@@ -146,6 +159,7 @@ const remoteSchema = z
     url: z
       .string()
       .url()
+      .refine((u) => /^https?:\/\//i.test(u), "only http:// or https:// URLs are supported")
       .optional()
       .describe("WebDAV root of the user, e.g. https://cloud.example/remote.php/dav/files/arsip"),
     username: z.string().optional().describe("WebDAV user name"),
@@ -207,9 +221,9 @@ export const configSchema = z
       .describe("Watching the share"),
     schedule: z
       .strictObject({
-        fullPass: z.string().default("*/15 * * * *").describe("Cron: full rescan and mirror"),
-        index: z.string().default("0 * * * *").describe("Cron: rebuild the register"),
-        summary: z.string().default("0 18 * * *").describe("Cron: daily summary line in the log"),
+        fullPass: cronExpr("*/15 * * * *", "Cron: full rescan and mirror"),
+        index: cronExpr("0 * * * *", "Cron: rebuild the register"),
+        summary: cronExpr("0 18 * * *", "Cron: daily summary line in the log"),
       })
       .prefault({})
       .describe("Scheduled jobs (node-cron syntax)"),
@@ -272,6 +286,10 @@ export const configSchema = z
         listen: z
           .string()
           .default("127.0.0.1:8089")
+          .refine((s) => {
+            const m = LISTEN.exec(s);
+            return m !== null && Number(m[1]) <= 65535;
+          }, "not host:port (e.g. 127.0.0.1:8089)")
           .describe("host:port for `arsipd serve-feed` (loopback by default)"),
       })
       .prefault({})

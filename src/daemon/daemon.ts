@@ -7,8 +7,10 @@
  */
 
 import type { LoadedConfig } from "../config/load.js";
-import { describeError } from "../errors.js";
+import { checkPaths } from "../config/paths.js";
+import { ConfigError, describeError } from "../errors.js";
 import type { Logger } from "../log/logger.js";
+import { logFileFailure } from "../log/rolling-file.js";
 import { makeIgnore } from "../share/ignore.js";
 import { settleGroups } from "../share/settle.js";
 import { startSchedules } from "./scheduler.js";
@@ -59,6 +61,11 @@ interface Instance {
   stopSchedules: () => void;
 }
 
+/** A reason on one log line (a config error lists one problem per line). */
+function oneLine(err: unknown): string {
+  return describeError(err).replace(/\s*\n\s*/g, "; ");
+}
+
 export async function runDaemon(first: LoadedConfig, deps: DaemonDeps): Promise<number> {
   const log = deps.log.child({ module: "daemon" });
   const startedAt = new Date().toISOString();
@@ -71,7 +78,12 @@ export async function runDaemon(first: LoadedConfig, deps: DaemonDeps): Promise<
   };
   let writing = Promise.resolve();
   const saveStatus = (patch: Partial<DaemonStatus>) => {
-    status = { ...status, ...patch, updatedAt: new Date().toISOString() };
+    status = {
+      ...status,
+      ...patch,
+      logFile: logFileFailure(),
+      updatedAt: new Date().toISOString(),
+    };
     const snapshot = status;
     writing = writing
       .then(() => writeStatus(stateDir(), snapshot))
@@ -252,21 +264,32 @@ export async function runDaemon(first: LoadedConfig, deps: DaemonDeps): Promise<
     };
     const reload = () => {
       if (stopping) return;
+      const keep = (err: unknown) =>
+        log.error({ err }, `config reload failed, keeping the running config: ${oneLine(err)}`);
       reloading = reloading.then(async () => {
+        // Everything that can be checked without the state folder's lock (which the running
+        // instance holds) is checked before it is stopped: schema, cron, paths.
         let next: LoadedConfig;
         try {
           next = deps.load();
+          const problems = checkPaths(next.config, { shareMayBeMissing: true });
+          if (problems.length > 0) throw new ConfigError(problems);
         } catch (err) {
-          log.error(
-            { err },
-            `config reload failed, keeping the running config: ${describeError(err)}`,
-          );
+          keep(err);
           return;
         }
         log.info({ source: next.source }, "SIGHUP: reloading the config");
-        await stopInstance(current);
-        deps.log.level = next.config.log.level;
-        current = await start(next);
+        const old = current;
+        await stopInstance(old);
+        try {
+          current = await start(next);
+          deps.log.level = next.config.log.level;
+        } catch (err) {
+          // The new instance could not start (remote, journal): the old one comes back.
+          keep(err);
+          current = await start(old.loaded);
+          return;
+        }
         saveStatus({
           remote: {
             description: current.engine.remoteDescription,
@@ -278,6 +301,10 @@ export async function runDaemon(first: LoadedConfig, deps: DaemonDeps): Promise<
     };
     process.on("SIGTERM", () => stop("SIGTERM"));
     process.on("SIGINT", () => stop("SIGINT"));
-    process.on("SIGHUP", reload);
+    process.on("SIGHUP", () => {
+      reload();
+      // A reload that fails even to restore the old instance is logged, never unhandled.
+      reloading = reloading.catch((err) => log.error({ err }, `reload: ${oneLine(err)}`));
+    });
   });
 }

@@ -26,6 +26,8 @@ export interface DaemonStatus {
   remote: { description: string; reachable: boolean | null; message: string };
   lastPass?: PassRecord | undefined;
   lastSuccessAt?: string | undefined;
+  /** Set while the log file cannot be written (disk full): its path and the error code. */
+  logFile?: { path: string; code: string; since: string; dropped: number } | undefined;
 }
 
 export function statusFile(stateDir: string): string {

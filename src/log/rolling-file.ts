@@ -5,6 +5,10 @@
  * has reached the operating system before the call returns, so a crash right after an action
  * still leaves its log line.
  *
+ * A write that fails (ENOSPC: the state folder's disk is full; EIO; EDQUOT) never throws: the
+ * line is dropped, the failure is kept for `status` (logFileFailure), and the next line tries
+ * again; the first line that goes through clears it. A log must never be what stops the daemon.
+ *
  * Why not pino-roll: it does the same and more (time-based rotation) but loads all of date-fns,
  * a quarter of a second of start-up for every `arsipd sync`; size rotation is all we use.
  */
@@ -18,6 +22,20 @@ import {
   writeSync,
 } from "node:fs";
 import path from "node:path";
+
+export interface LogFileFailure {
+  path: string;
+  code: string;
+  since: string;
+  dropped: number;
+}
+
+let failure: LogFileFailure | undefined;
+
+/** Why the log file is not being written now, or undefined while it is. */
+export function logFileFailure(): LogFileFailure | undefined {
+  return failure && { ...failure };
+}
 
 export interface RollingFileOptions {
   dir: string;
@@ -43,11 +61,23 @@ export class RollingFile {
 
   /** pino's destination contract: one or more whole lines per call. */
   write(chunk: string): boolean {
-    if (this.#size > 0 && this.#size + Buffer.byteLength(chunk) > this.#o.maxBytes) this.#roll();
-    const buf = Buffer.from(chunk);
-    let off = 0;
-    while (off < buf.length) off += writeSync(this.#fd, buf, off);
-    this.#size += buf.length;
+    try {
+      if (this.#size > 0 && this.#size + Buffer.byteLength(chunk) > this.#o.maxBytes) this.#roll();
+      // After a failed write the file may end in part of a line: start on a fresh one.
+      const buf = Buffer.from(failure ? `\n${chunk}` : chunk);
+      let off = 0;
+      try {
+        while (off < buf.length) off += writeSync(this.#fd, buf, off);
+      } finally {
+        this.#size += off;
+      }
+      failure = undefined;
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code ?? "EIO";
+      failure = failure
+        ? { ...failure, code, dropped: failure.dropped + 1 }
+        : { path: this.#file(this.#n), code, since: new Date().toISOString(), dropped: 1 };
+    }
     return true;
   }
 
@@ -55,10 +85,12 @@ export class RollingFile {
     closeSync(this.#fd);
   }
 
+  /** Opens the next file before closing this one, so a failed open keeps a usable fd. */
   #roll(): void {
+    const fd = openSync(this.#file(this.#n + 1), "a", 0o640);
     closeSync(this.#fd);
+    this.#fd = fd;
     this.#n++;
-    this.#fd = openSync(this.#file(this.#n), "a", 0o640);
     this.#size = 0;
     this.#prune();
   }

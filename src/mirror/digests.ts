@@ -3,12 +3,12 @@
  * files the plan compares, at upload time for the fresh ones (see fresh.ts for which is which).
  */
 
-import { readFile } from "node:fs/promises";
 import { describeError } from "../errors.js";
 import type { Logger } from "../log/logger.js";
 import type { RemoteEntry } from "../remote/types.js";
 import { digestsOf, hashFile } from "../util/hash.js";
 import { eachLimit } from "../util/limit.js";
+import { readRegular, TooLargeError } from "../util/safe-open.js";
 import { freshPaths } from "./fresh.js";
 import { type JournalView, needsHash } from "./plan.js";
 import type { FreshFile, LocalFile, ScannedFile } from "./types.js";
@@ -67,7 +67,14 @@ export async function readForUpload(
     const h = await hashNow(f, signal);
     return h === "changed" ? h : { file: h };
   }
-  const content = await readFile(f.abs, signal ? { signal } : {});
+  signal?.throwIfAborted();
+  let content: Buffer;
+  try {
+    content = await readRegular(f.abs, READ_WHOLE_MAX);
+  } catch (err) {
+    if (err instanceof TooLargeError) return "changed";
+    throw err;
+  }
   if (content.length !== f.size) return "changed";
   return { file: withDigests(f, digestsOf(content)), content };
 }

@@ -3,8 +3,7 @@
  * a target that turns out taken is resolved by content (duplicate / conflict / interrupted move);
  * a locked or changed file is deferred, not quarantined. In a dry run nothing is written.
  */
-import { randomBytes } from "node:crypto";
-import { lstat, readdir, rename, unlink, writeFile } from "node:fs/promises";
+import { lstat, readdir, unlink } from "node:fs/promises";
 import path from "node:path";
 import type { Config } from "../config/schema.js";
 import { documentAt } from "../convention/identity.js";
@@ -13,7 +12,8 @@ import type { Logger } from "../log/logger.js";
 import { sha256File } from "../util/hash.js";
 import { parentOf } from "../util/rel-path.js";
 import { ensureDirInside, errCode, isPlainFileInside, LOCKED } from "./fs-guard.js";
-import { moveFile } from "./move.js";
+import { crashPoint, moveFile } from "./move.js";
+import { dropIntent, fitName, recordQuarantine, writeTextAtomic } from "./quarantine-intent.js";
 import { SIDECAR_SUFFIX, sidecarText } from "./sidecar.js";
 import type { OrganizeAction, OrganizeReport, PlanFile } from "./types.js";
 
@@ -239,26 +239,40 @@ export class Applier {
     const qDir = this.s.config.convention.quarantineDir;
     const name = nameOf(from);
     const dot = name.lastIndexOf(".");
-    const stem = dot > 0 ? name.slice(0, dot) : name;
-    const ext = dot > 0 ? name.slice(dot) : "";
+    // A long "extension" (a dot early in a long name) is part of the stem, so it can be cut.
+    const ext = dot > 0 && Buffer.byteLength(name.slice(dot)) <= 16 ? name.slice(dot) : "";
+    const stem = ext ? name.slice(0, dot) : name;
     if (!this.s.dryRun) await ensureDirInside(this.s.share, qDir);
     for (let i = 1; i < 10_000; i++) {
-      const target = `${qDir}/${i === 1 ? name : `${stem} (${i})${ext}`}`;
+      const target = `${qDir}/${fitName(stem, ext, i === 1 ? "" : ` (${i})`)}`;
       if (this.s.dryRun) {
         if (this.dryTaken.has(target) || (await lstat(this.absOf(target)).catch(() => null)))
           continue;
         this.dryTaken.add(target);
       } else {
+        // Intent first (file and reason text), so a kill at any step below is finished on the
+        // next start by recoverQuarantines: never a file without its reason, never two names.
+        const text = this.sidecarFor(target, q, parentOf(from));
+        const intent = await recordQuarantine(this.s.stateDir, {
+          from: this.absOf(from),
+          to: this.absOf(target),
+          sidecar: text,
+        });
         try {
           await moveFile(this.absOf(from), this.absOf(target), {
             stateDir: this.s.stateDir,
             copy: this.s.copy,
           });
         } catch (err) {
+          await dropIntent(intent);
           if (errCode(err) === "EEXIST") continue;
           throw err;
         }
-        await this.writeSidecar(target, q, false, parentOf(from));
+        crashPoint("quarantine-moved");
+        this.s.report.sidecars.push({ path: target + SIDECAR_SUFFIX, op: "written" });
+        await writeTextAtomic(this.absOf(target + SIDECAR_SUFFIX), text);
+        crashPoint("quarantine-sidecar");
+        await dropIntent(intent);
       }
       if (!collision) {
         this.s.report.quarantined.push({
@@ -285,7 +299,11 @@ export class Applier {
     if (onlyIfMissing && (await lstat(sideAbs).catch(() => null))) return;
     this.s.report.sidecars.push({ path: side, op: "written" });
     if (this.s.dryRun) return;
-    const text = sidecarText(
+    await writeTextAtomic(sideAbs, this.sidecarFor(file, q, origin));
+  }
+
+  private sidecarFor(file: string, q: Quarantine, origin?: string): string {
+    return sidecarText(
       {
         name: nameOf(file),
         message: q.message,
@@ -295,9 +313,6 @@ export class Applier {
       },
       this.s.config.convention,
     );
-    const tmp = path.join(path.dirname(sideAbs), `.arsipd-${randomBytes(6).toString("hex")}.tmp`);
-    await writeFile(tmp, text, "utf8");
-    await rename(tmp, sideAbs);
   }
 
   private async removeSidecar(side: string): Promise<void> {

@@ -56,11 +56,16 @@ async function placeNoClobber(from: string, to: string): Promise<void> {
     await rename(from, to);
     return;
   }
+  crashPoint("after-link");
   await unlink(from);
 }
 
-/** Test hook: ARSIPD_TEST_CRASH_AT=after-copy|after-place kills the process at that step. */
-function crashPoint(step: string): void {
+/**
+ * Test hook, the one place it lives: ARSIPD_TEST_CRASH_AT=<step> kills the process at that step
+ * (after-link, after-copy, after-place here; sidecar-tmp, quarantine-moved, quarantine-sidecar in
+ * quarantine-intent.ts and apply.ts).
+ */
+export function crashPoint(step: string): void {
   if (process.env.ARSIPD_TEST_CRASH_AT === step) process.kill(process.pid, "SIGKILL");
 }
 

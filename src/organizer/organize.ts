@@ -15,6 +15,7 @@ import { type ScanResult, scanShare } from "../share/scan.js";
 import { Applier } from "./apply.js";
 import { recoverMoves } from "./move.js";
 import { planOrganize } from "./plan.js";
+import { recoverQuarantines } from "./quarantine-intent.js";
 import { SIDECAR_SUFFIX } from "./sidecar.js";
 import { emptyReport, type OrganizeReport, type PlanFile } from "./types.js";
 
@@ -93,6 +94,9 @@ export async function organize(
       report.completed.push(done);
       log.info({ path: done.to, from: done.from }, "finished a move interrupted by a crash");
     }
+    const qAbs = path.join(share, config.convention.quarantineDir);
+    for (const to of await recoverQuarantines(stateDir, qAbs))
+      log.info({ path: path.relative(share, to) }, "finished a quarantine interrupted by a crash");
   }
   const ignore = makeIgnore(config.convention.ignore);
   const { files, abs } = opts.paths

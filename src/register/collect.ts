@@ -4,13 +4,13 @@
  * the quarantine folder with the reason from its `.ALASAN.txt` sidecar. Files elsewhere (the
  * inbox, the register itself, stray files) are not listed: the organizer handles them.
  */
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { ConventionConfig } from "../config/schema.js";
 import type { Decree } from "../convention/types.js";
 import { type ShareFile, scanShare } from "../share/scan.js";
 import { sha256File } from "../util/hash.js";
 import { mapLimit } from "../util/limit.js";
+import { readRegularText } from "../util/safe-open.js";
 import type { RegisterCache } from "./cache.js";
 import { parseSidecar, SIDECAR_SUFFIX } from "./sidecar.js";
 import type { ArchivedDecree, ParseFn, QuarantineItem } from "./types.js";
@@ -110,7 +110,7 @@ async function readQuarantine(
     let info: ReturnType<typeof parseSidecar> = {};
     if (side) {
       try {
-        info = parseSidecar(await readFile(side.abs, "utf8"));
+        info = parseSidecar(await readRegularText(side.abs, 1 << 20));
       } catch {
         // unreadable sidecar: listed without a reason
       }

@@ -3,10 +3,11 @@
  * cells, and writes the header-only template when the file does not exist yet, so staff see
  * what to fill in. A file that cannot be read is reported as one bad row, never thrown.
  */
-import { readFile, stat } from "node:fs/promises";
+import { lstat } from "node:fs/promises";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import type { JenisConfig } from "../config/schema.js";
+import { readRegular, readRegularText } from "../util/safe-open.js";
 import { csvBuffer } from "./csv.js";
 import { parseCsv } from "./csv-parse.js";
 import { METADATA_COLUMNS, type MetadataResult, validateMetadata } from "./metadata.js";
@@ -28,20 +29,24 @@ export async function readMetadata(
   const file = path.join(share, fileName);
   let mtimeMs: number;
   try {
-    mtimeMs = (await stat(file)).mtimeMs;
+    mtimeMs = (await lstat(file)).mtimeMs;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
     const templateWritten = await writeTemplate(file, csvSeparator);
-    const after = await stat(file).catch(() => undefined);
+    const after = await lstat(file).catch(() => undefined);
     return { metas: [], bad: [], mtimeMs: after?.mtimeMs, templateWritten };
   }
   let rows: string[][];
   try {
-    rows = /\.xlsx$/i.test(fileName)
-      ? await readXlsx(file)
-      : parseCsv(await readFile(file, "utf8"));
+    rows = /\.xlsx$/i.test(fileName) ? await readXlsx(file) : parseCsv(await readRegularText(file));
   } catch (err) {
-    const why = (err as NodeJS.ErrnoException).code ?? "format tidak terbaca";
+    const code = (err as NodeJS.ErrnoException).code;
+    const why =
+      code === "ENOTREG"
+        ? "bukan berkas biasa"
+        : code === "EFBIG"
+          ? "terlalu besar"
+          : (code ?? "format tidak terbaca");
     return {
       metas: [],
       bad: [
@@ -72,7 +77,7 @@ async function writeTemplate(file: string, sep: string): Promise<boolean> {
 /** First worksheet → text cells; dates become YYYY-MM-DD (a date cell is stored at UTC midnight). */
 async function readXlsx(file: string): Promise<string[][]> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
+  await wb.xlsx.load((await readRegular(file)) as never);
   const ws = wb.worksheets[0];
   if (!ws) return [];
   const rows: string[][] = [];

@@ -4,7 +4,8 @@
  * Pages are joined line by line: a new line where pdfjs marks an end of line or the baseline
  * moves.
  */
-import { readFile } from "node:fs/promises";
+
+import { readRegular } from "../util/safe-open.js";
 import { extractPdfFields } from "./pdf-fields.js";
 import type { PdfFields } from "./types.js";
 
@@ -19,7 +20,7 @@ export async function readPdfFields(abs: string, size: number): Promise<PdfField
   try {
     pdfjs ??= import("pdfjs-dist/legacy/build/pdf.mjs");
     const lib = await pdfjs;
-    const data = new Uint8Array(await readFile(abs));
+    const data = new Uint8Array(await readRegular(abs, MAX_BYTES));
     const doc = await lib.getDocument({ data, isEvalSupported: false, verbosity: 0 }).promise;
     try {
       const first = await pageText(doc, 1);

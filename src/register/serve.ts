@@ -6,9 +6,9 @@
  * changes, so a rebuild is served at once.
  */
 import { createHash } from "node:crypto";
-import { readFile, stat } from "node:fs/promises";
 import http from "node:http";
 import path from "node:path";
+import { openRegular, SMALL_FILE_CAP, TooLargeError } from "../util/safe-open.js";
 
 export interface FeedServer {
   server: http.Server;
@@ -26,23 +26,39 @@ export async function serveFeed(file: string, listen: string): Promise<FeedServe
   let cached: { key: string; body: Buffer; etag: string } | undefined;
 
   async function load(): Promise<typeof cached> {
-    const st = await stat(file);
-    const key = `${st.mtimeMs}:${st.size}`;
-    if (cached?.key !== key) {
-      const body = await readFile(file);
-      cached = { key, body, etag: `"${createHash("sha256").update(body).digest("hex")}"` };
+    // Opened without following links and checked regular on the open descriptor: a jdihn.json
+    // that is a symlink (to /etc/passwd) or a FIFO is "not built", never served or waited on.
+    const { fh, size } = await openRegular(file);
+    try {
+      const st = await fh.stat();
+      const key = `${st.mtimeMs}:${size}`;
+      if (cached?.key !== key) {
+        if (size > SMALL_FILE_CAP) throw new TooLargeError(file, SMALL_FILE_CAP);
+        const body = await fh.readFile();
+        cached = { key, body, etag: `"${createHash("sha256").update(body).digest("hex")}"` };
+      }
+      return cached;
+    } finally {
+      await fh.close();
     }
-    return cached;
   }
 
   const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://x");
+    let pathname: string;
+    try {
+      pathname = new URL(req.url ?? "/", "http://x").pathname;
+    } catch {
+      // A target URL cannot parse (`//[`): the client's fault, never the server's end.
+      res.writeHead(400, { "Content-Type": "text/plain; charset=utf-8" });
+      res.end("Bad Request\n");
+      return;
+    }
     if (req.method !== "GET" && req.method !== "HEAD") {
       res.writeHead(405, { Allow: "GET, HEAD", "Content-Type": "text/plain; charset=utf-8" });
       res.end("Method Not Allowed\n");
       return;
     }
-    if (url.pathname !== "/" && url.pathname !== name) {
+    if (pathname !== "/" && pathname !== name) {
       res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" });
       res.end("Not Found\n");
       return;

@@ -9,6 +9,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, open, rename, rm } from "node:fs/promises";
 import path from "node:path";
+import { NotRegularFileError, openRegular } from "../util/safe-open.js";
 
 type Handle = Awaited<ReturnType<typeof open>>;
 
@@ -30,12 +31,14 @@ export class ChangedFileWriter {
 
   static async open(file: string): Promise<ChangedFileWriter> {
     let old: Handle | undefined;
+    let size = 0;
     try {
-      old = await open(file, "r");
+      ({ fh: old, size } = await openRegular(file));
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
+      // A FIFO or link at the register's name is never read; the new file replaces the name.
+      if (!(err instanceof NotRegularFileError) && (err as NodeJS.ErrnoException).code !== "ENOENT")
+        throw err;
     }
-    const size = old ? (await old.stat()).size : 0;
     return new ChangedFileWriter(file, old, size);
   }
 

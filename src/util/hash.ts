@@ -3,9 +3,8 @@
  * archive's identity; SHA-1 is what OwnCloud's OC-Checksum carries.
  */
 import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { pipeline } from "node:stream/promises";
+import { readRegular, streamRegular } from "./safe-open.js";
 
 /** Below this size one read is cheaper than a stream (no pipeline/AbortSignal per file). */
 const SMALL = 1 << 20;
@@ -17,10 +16,10 @@ const SMALL = 1 << 20;
 export async function sha256File(abs: string, size?: number): Promise<string> {
   if (size !== undefined && size < SMALL)
     return createHash("sha256")
-      .update(await readFile(abs))
+      .update(await readRegular(abs, SMALL))
       .digest("hex");
   const hash = createHash("sha256");
-  await pipeline(createReadStream(abs), hash);
+  await pipeline(await streamRegular(abs), hash);
   return hash.digest("hex");
 }
 
@@ -32,7 +31,7 @@ export interface FileDigests {
 
 /** SHA-256 and SHA-1 in one read. */
 export async function hashFile(abs: string, signal?: AbortSignal): Promise<FileDigests> {
-  return hashStream(createReadStream(abs, signal ? { signal } : {}));
+  return hashStream(await streamRegular(abs, signal ? { signal } : {}));
 }
 
 /** The digests of bytes already in memory. */

@@ -176,6 +176,7 @@ describe("arsipd config (process)", () => {
 
   it("config check prints the effective config with the password masked", async () => {
     const cwd = tempDir();
+    mkdirSync(path.join(cwd, "arsip"));
     writeFileSync(
       path.join(cwd, "ok.yaml"),
       "remote:\n  type: webdav\n  url: https://cloud.example/remote.php/webdav\n  username: arsip\n",

@@ -1,7 +1,8 @@
 import { stringify } from "yaml";
 import { defaultsYaml } from "../../config/defaults-file.js";
 import { loadConfig } from "../../config/load.js";
-import { UsageError } from "../../errors.js";
+import { checkPaths } from "../../config/paths.js";
+import { ConfigError, UsageError } from "../../errors.js";
 import { EXIT } from "../../util/exit-codes.js";
 import type { Command } from "../command.js";
 
@@ -28,6 +29,8 @@ export const configCommand: Command = {
       );
     }
     const loaded = loadConfig({ configPath });
+    const problems = checkPaths(loaded.config);
+    if (problems.length > 0) throw new ConfigError(problems.map((p) => `${loaded.source}: ${p}`));
     const shown = {
       ...loaded.config,
       remote: {

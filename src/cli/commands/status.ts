@@ -1,3 +1,4 @@
+import { statfs } from "node:fs/promises";
 import type { Config } from "../../config/schema.js";
 import { lockHolder } from "../../daemon/lock.js";
 import { readStatus } from "../../daemon/status-file.js";
@@ -40,10 +41,16 @@ export const statusCommand: Command = {
     // What the server honours, as check() probed it (X-OC-Mtime, checksums, ETag strength).
     const capabilities = health.ok ? await remote.capabilities().catch(() => undefined) : undefined;
     await remote.close?.();
+    // Asked of the disk itself: a full state folder cannot update status.json to say so.
+    const stateDisk = await diskOf(config.stateDir);
     const health3: "healthy" | "degraded" | "down" =
       !running || !health.ok
         ? "down"
-        : counts.failed > 0 || daemon?.state === "error" || daemon?.lastPass?.ok === false
+        : counts.failed > 0 ||
+            daemon?.state === "error" ||
+            daemon?.lastPass?.ok === false ||
+            stateDisk.full ||
+            daemon?.logFile !== undefined
           ? "degraded"
           : "healthy";
     const report = {
@@ -68,6 +75,8 @@ export const statusCommand: Command = {
       },
       share: config.share,
       stateDir: config.stateDir,
+      stateDisk,
+      logFile: running ? daemon?.logFile : undefined,
     };
     if (values.json) stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     else stdout.write(human(report));
@@ -128,6 +137,8 @@ function human(r: {
   lastPass?: { finishedAt: string; ok: boolean; error?: string | undefined } | undefined;
   counts: { tracked: number; synced: number; pending: number; failed: number; quarantined: number };
   remote: { url: string; reachable: boolean; message: string };
+  stateDisk: { path: string; freeBytes?: number; full: boolean };
+  logFile?: { path: string; code: string } | undefined;
 }): string {
   const d = r.daemon.running
     ? `running (pid ${r.daemon.pid}), ${r.daemon.state}${r.daemon.detail ? `: ${r.daemon.detail}` : ""}`
@@ -141,6 +152,23 @@ function human(r: {
     `last pass:   ${last}`,
     `files:       ${r.counts.tracked} in the share: ${r.counts.synced} mirrored, ${r.counts.pending} pending, ${r.counts.failed} failed; ${r.counts.quarantined} in quarantine`,
     `remote:      ${r.remote.url} — ${r.remote.reachable ? "reachable" : `NOT reachable: ${r.remote.message}`}`,
+    ...(r.stateDisk.full
+      ? [`state disk:  FULL at ${r.stateDisk.path} (${r.stateDisk.freeBytes ?? 0} bytes free)`]
+      : []),
+    ...(r.logFile ? [`log file:    NOT written: ${r.logFile.code} at ${r.logFile.path}`] : []),
     "",
   ].join("\n");
+}
+
+/** Below this, the state folder's disk counts as full (journal, status and log writes fail). */
+const FULL_BELOW = 1 << 20;
+
+async function diskOf(dir: string): Promise<{ path: string; freeBytes?: number; full: boolean }> {
+  try {
+    const s = await statfs(dir);
+    const freeBytes = Number(s.bavail) * Number(s.bsize);
+    return { path: dir, freeBytes, full: freeBytes < FULL_BELOW };
+  } catch {
+    return { path: dir, full: false };
+  }
 }
