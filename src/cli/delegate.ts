@@ -29,7 +29,7 @@ export async function askDaemon(stateDir: string, opts: AskOptions): Promise<num
   for (;;) {
     const owner = lockOwner(stateDir);
     // No holder: run here. A one-shot command holds it: the caller's lock says who and exits.
-    if (!owner || owner.role !== "daemon") return undefined;
+    if (owner?.role !== "daemon") return undefined;
     let reply: ControlReply | undefined;
     try {
       reply = await exchange(stateDir, opts.request);
