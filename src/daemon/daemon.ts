@@ -271,8 +271,9 @@ export async function runDaemon(first: LoadedConfig, deps: DaemonDeps): Promise<
       stopping = true;
       log.info({ signal }, `${signal} received: finishing in-flight work and stopping`);
       void reloading
-        .then(() => stopControl())
+        // The loop first: requests still queued are answered ("stopping"), then the socket goes.
         .then(() => stopInstance(current))
+        .then(() => stopControl())
         .then(() => {
           saveStatus({ state: "stopping", detail: "stopped" });
           return writing;

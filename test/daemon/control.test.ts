@@ -3,7 +3,7 @@
  * over its control socket and print its answer (processes, a real WebDAV server, real files).
  * Judged by the server's files and the register on disk, not by arsipd's own journal.
  */
-import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
@@ -173,6 +173,30 @@ describe("arsipd sync/index while the daemon runs", () => {
     for (let i = 0; i < marks.length; i++) {
       expect(marks[i]).toBe(i % 2 === 0 ? "arsipd sync: running" : "arsipd sync: done");
     }
+  });
+
+  it("keeps the socket in a state folder whose path is longer than a socket path may be", async () => {
+    const w = ws();
+    const deep = path.join(w.dir, "s".repeat(60), "t".repeat(60));
+    mkdirSync(deep, { recursive: true });
+    writeFileSync(
+      w.config,
+      readFileSync(w.config, "utf8").replace("stateDir: ./state", `stateDir: ${deep}`),
+    );
+    expect(Buffer.byteLength(path.join(deep, "arsipd.sock"))).toBeGreaterThan(107);
+    const d = await daemon(w);
+    expect(statSync(path.join(deep, "arsipd.sock")).mode & 0o777).toBe(0o600);
+    writeFileSync(path.join(w.share, DECREE), PDF);
+    const r = await cli(w, "sync", "--json");
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    await d.waitFor((l) => l.msg === "arsipd sync: done");
+    expect(readFileSync(path.join(w.remoteDir, FILED), "utf8")).toBe(PDF);
+    d.signal("SIGTERM");
+    expect((await d.exited).code).toBe(0);
+    // Removed by its own path on stop, nothing left in the daemon's working folder.
+    expect(existsSync(path.join(deep, "arsipd.sock"))).toBe(false);
+    expect(existsSync(path.join(w.dir, "arsipd.sock"))).toBe(false);
   });
 });
 
