@@ -8,6 +8,7 @@ import type { Logger } from "../log/logger.js";
 import type { ControlRequest } from "./control.js";
 import type { Engine } from "./daemon.js";
 import type { DaemonStatus } from "./status-file.js";
+import { interrupted } from "./sync-once.js";
 import type { RequestJob } from "./work-loop.js";
 
 export interface RequestResult {
@@ -103,6 +104,6 @@ export async function runRequest(
         },
       });
     }
-    throw err;
+    throw signal.aborted ? interrupted() : err;
   }
 }

@@ -5,6 +5,7 @@
  * exit 0 means the remote really has everything; the register rebuilt and mirrored too.
  * A dry run is one pass that changes nothing.
  */
+import { ArsipdError } from "../errors.js";
 import type { MirrorAction } from "../mirror/types.js";
 import { untilSettled } from "../share/settle.js";
 import { EXIT } from "../util/exit-codes.js";
@@ -57,6 +58,9 @@ export async function syncOnce(engine: ArchiveEngine, opts: SyncOptions): Promis
       }
     }
   }
+  // Stopped halfway (the daemon got SIGTERM): what was not reached is not mirrored, and a
+  // pass cut short reports no failure for it. Never answer that as done.
+  if (opts.signal?.aborted) throw interrupted();
   const result = passes[passes.length - 1]!;
   const summary = { ...addUp(passes.map((p) => summarize(p))), durationMs: Date.now() - started };
   const clean = passes.every((p) => isClean(p)) && deferredPaths(result).length === 0;
@@ -103,4 +107,13 @@ function addUp(summaries: Record<string, number | string | undefined>[]) {
   out.deferred = last.deferred;
   out.refused = summaries.map((s) => s.refused).find((r) => r !== undefined);
   return out;
+}
+
+/** The answer to a sync the daemon's stop cut short, whatever error the cut caused. */
+export function interrupted(): ArsipdError {
+  return new ArsipdError(
+    "SYNC_INTERRUPTED",
+    "retryable",
+    "arsipd stopped before this sync finished; run 'arsipd sync' again",
+  );
 }

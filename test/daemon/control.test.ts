@@ -175,6 +175,28 @@ describe("arsipd sync/index while the daemon runs", () => {
     }
   });
 
+  it("a sync cut short by SIGTERM of the daemon never exits 0 with files missing on the server", async () => {
+    const w = ws();
+    const d = await daemon(w);
+    for (let i = 1; i <= 300; i++) {
+      writeFileSync(
+        path.join(w.share, `SK Ketua No ${i} Th 2024 ttg Hal ${i}.pdf`),
+        `${PDF}${"y".repeat(100_000)}${i}`,
+      );
+    }
+    const asked = cli(w, "sync");
+    await d.waitFor((l) => l.msg === "arsipd sync: running");
+    d.signal("SIGTERM");
+    const r = await asked;
+    expect((await d.exited).code).toBe(0);
+    const decrees = [...onServer(w).keys()].filter((k) => k.startsWith("KPT-KETUA/2024/"));
+    if (r.code === 0) expect(decrees).toHaveLength(300);
+    else {
+      expect(r.code).toBe(70);
+      expect(r.stderr).toMatch(/stopp/);
+    }
+  });
+
   it("keeps the socket in a state folder whose path is longer than a socket path may be", async () => {
     const w = ws();
     const deep = path.join(w.dir, "s".repeat(60), "t".repeat(60));
