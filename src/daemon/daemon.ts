@@ -4,17 +4,24 @@
  * - SIGTERM/SIGINT: stop taking work, abort in-flight transfers (the engine finishes or drops
  *   them safely), flush the journal, exit 0 — well within systemd's 15 s stop timeout;
  * - SIGHUP: reload the config; an invalid new config is logged and the running one kept.
+ * `arsipd sync`/`arsipd index` reach it over the control socket (control.ts); their work is
+ * a request job in the same loop, so it never runs beside a pass.
  */
 
 import type { LoadedConfig } from "../config/load.js";
 import { checkPaths } from "../config/paths.js";
-import { ConfigError, describeError } from "../errors.js";
+import { ArsipdError, ConfigError, describeError } from "../errors.js";
 import type { Logger } from "../log/logger.js";
 import { logFileFailure } from "../log/rolling-file.js";
+import type { BuildResult } from "../register/build.js";
 import { makeIgnore } from "../share/ignore.js";
 import { settleGroups } from "../share/settle.js";
+import { EXIT } from "../util/exit-codes.js";
+import { type ControlReply, type ControlRequest, startControl } from "./control.js";
+import { type RequestResult, requestJob, runRequest } from "./requests.js";
 import { startSchedules } from "./scheduler.js";
 import { type DaemonStatus, type PassRecord, writeStatus } from "./status-file.js";
+import type { SyncOptions, SyncOutcome } from "./sync-once.js";
 import { ShareWatcher } from "./watcher.js";
 import { type Job, WorkLoop } from "./work-loop.js";
 
@@ -38,8 +45,12 @@ export interface Engine {
     signal: AbortSignal,
     reason: string,
   ): Promise<PassResult>;
-  /** Rebuilds the register and feed; returns the files it rewrote. */
+  /** Rebuilds the register and feed (when enabled); returns the files it rewrote. */
   index(signal: AbortSignal): Promise<string[]>;
+  /** `arsipd index`: rebuilds the register and feed now, enabled or not. */
+  register(): Promise<BuildResult>;
+  /** `arsipd sync`: the one-shot command's whole sequence (sync-once.ts). */
+  sync(opts: SyncOptions): Promise<SyncOutcome>;
   /** The daily summary line's fields; resets the day's counters. */
   summary(): Record<string, number>;
   close(): Promise<void>;
@@ -99,8 +110,8 @@ export async function runDaemon(first: LoadedConfig, deps: DaemonDeps): Promise<
     const { config } = loaded;
     activeStateDir = config.stateDir;
     const engine = await deps.makeEngine(loaded, deps.log);
-    const loop = new WorkLoop({
-      run: (job, signal) => runJob(engine, job, signal),
+    const loop: WorkLoop = new WorkLoop({
+      run: (job, signal) => runJob(engine, loop, job, signal),
       onState(state, detail) {
         // Busy/idle flips are routine (debug); an outage and its end are what admins read.
         if (state === "error")
@@ -154,10 +165,27 @@ export async function runDaemon(first: LoadedConfig, deps: DaemonDeps): Promise<
     return { loaded, engine, loop, watcher, stopSchedules };
   }
 
-  async function runJob(engine: Engine, job: Job, signal: AbortSignal): Promise<void> {
+  async function runJob(
+    engine: Engine,
+    loop: WorkLoop,
+    job: Job,
+    signal: AbortSignal,
+  ): Promise<unknown> {
+    if (job.kind === "request") {
+      return runRequest(engine, job, signal, {
+        log,
+        saveStatus,
+        again: () => loop.enqueue({ kind: "full", reason: "after arsipd sync" }),
+      });
+    }
     if (job.kind === "index") {
-      const written = await engine.index(signal);
-      if (written.length > 0) log.info({ files: written }, "register rebuilt");
+      // A register that cannot be built says nothing about the server: logged, the loop goes on.
+      try {
+        const written = await engine.index(signal);
+        if (written.length > 0) log.info({ files: written }, "register rebuilt");
+      } catch (err) {
+        log.error({ err }, `register not rebuilt: ${describeError(err)}`);
+      }
       return;
     }
     if (job.kind === "summary") {
@@ -180,8 +208,8 @@ export async function runDaemon(first: LoadedConfig, deps: DaemonDeps): Promise<
         signal,
         job.reason,
       );
-      if (r.changed || job.reason === "start-up") indexSoon();
-      if (r.deferred.length > 0) lookAgain(r.deferred);
+      if (r.changed || job.reason === "start-up") indexSoon(loop);
+      if (r.deferred.length > 0) lookAgain(loop, r.deferred);
       saveStatus({
         lastPass: record(r.ok, r.summary),
         remote: { description: engine.remoteDescription, reachable: true, message: "reachable" },
@@ -197,42 +225,52 @@ export async function runDaemon(first: LoadedConfig, deps: DaemonDeps): Promise<
     }
   }
 
-  // The register is rebuilt a while after the last change, not after every file.
-  let indexTimer: NodeJS.Timeout | undefined;
-  function indexSoon(): void {
-    if (indexTimer) clearTimeout(indexTimer);
-    indexTimer = setTimeout(() => {
-      indexTimer = undefined;
-      current.loop.enqueue({ kind: "index", reason: "changes" });
-    }, current.loaded.config.index.debounceMs);
-    indexTimer.unref();
+  // The register is rebuilt a while after the last change, not after every file: a keyed
+  // timer of the loop, so each change pushes the rebuild back.
+  function indexSoon(loop: WorkLoop): void {
+    const ms = current.loaded.config.index.debounceMs;
+    loop.later({ kind: "index", reason: "changes" }, ms, "index");
   }
 
   // Files still being written are looked at again once the stability window has passed:
   // no watcher event may come for them (the last write already fired it).
-  const lookAgainTimers = new Set<NodeJS.Timeout>();
-  function lookAgain(paths: string[]): void {
+  function lookAgain(loop: WorkLoop, paths: string[]): void {
     const { share, watch } = current.loaded.config;
     for (const [ms, group] of settleGroups(share, paths, watch.stabilityMs)) {
-      const t = setTimeout(() => {
-        lookAgainTimers.delete(t);
-        current.loop.enqueue({ kind: "quick", paths: group, reason: "stability window passed" });
-      }, ms);
-      t.unref();
-      lookAgainTimers.add(t);
+      loop.later({ kind: "quick", paths: group, reason: "stability window passed" }, ms);
+    }
+  }
+
+  /** A request from the control socket, answered with what the one-shot command prints. */
+  async function answer(req: ControlRequest): Promise<ControlReply> {
+    if (req.op === "status") return { ok: true, code: 0, result: status };
+    await reloading; // a reload in progress finishes first: ask the new instance
+    const job = requestJob(req);
+    log.info({ request: req }, `${job.reason}: requested over the control socket`);
+    try {
+      const r = await current.loop.request<RequestResult>(job);
+      return { ok: true, code: r.code, result: r.result };
+    } catch (err) {
+      const code = err instanceof ArsipdError && err.kind === "auth" ? EXIT.auth : EXIT.failure;
+      return { ok: false, code, message: describeError(err) };
     }
   }
 
   async function stopInstance(inst: Instance): Promise<void> {
-    if (indexTimer) clearTimeout(indexTimer);
-    for (const t of lookAgainTimers) clearTimeout(t);
-    lookAgainTimers.clear();
     inst.stopSchedules();
     await inst.watcher.close();
     await inst.loop.stop(deps.graceMs ?? 8_000);
     await inst.engine.close();
   }
 
+  // SIGHUP reloads, one after the other; requests wait for the one in progress.
+  let reloading = Promise.resolve();
+  // The socket stays in the first state folder, next to the lock this process holds.
+  const stopControl = await startControl(
+    first.config.stateDir,
+    (req) => answer(req),
+    (err) => log.error({ err }, `control socket: ${describeError(err)}`),
+  );
   let current: Instance = await start(first);
   if (status.remote.description === "") {
     saveStatus({ remote: { ...status.remote, description: current.engine.remoteDescription } });
@@ -240,13 +278,14 @@ export async function runDaemon(first: LoadedConfig, deps: DaemonDeps): Promise<
 
   return new Promise<number>((resolve) => {
     let stopping = false;
-    let reloading = Promise.resolve();
     const stop = (signal: string) => {
       if (stopping) return;
       stopping = true;
       log.info({ signal }, `${signal} received: finishing in-flight work and stopping`);
       void reloading
+        // The loop first: requests still queued are answered ("stopping"), then the socket goes.
         .then(() => stopInstance(current))
+        .then(() => stopControl())
         .then(() => {
           saveStatus({ state: "stopping", detail: "stopped" });
           return writing;

@@ -22,6 +22,7 @@ import {
   organize,
   touchedPaths,
 } from "../organizer/organize.js";
+import type { BuildResult } from "../register/build.js";
 import type { SyncStatusFn } from "../register/types.js";
 import { createRemote } from "../remote/create.js";
 import type { Remote } from "../remote/types.js";
@@ -29,6 +30,8 @@ import { makeIgnore } from "../share/ignore.js";
 import { scanShare } from "../share/scan.js";
 import { Journal } from "../state/journal.js";
 import type { Engine, PassResult } from "./daemon.js";
+import { type SyncOptions, type SyncOutcome, syncOnce } from "./sync-once.js";
+import { journalSyncStatus } from "./sync-status.js";
 
 export interface PassReport {
   organize: OrganizeReport;
@@ -190,9 +193,15 @@ export class ArchiveEngine implements Engine {
     const { config } = this;
     if (!config.index.enabled && !config.feed.enabled) return [];
     if (signal?.aborted) return [];
+    return (await this.register()).written;
+  }
+
+  /** Rebuilds the register and feed now (what `arsipd index` asks for, enabled or not). */
+  async register(): Promise<BuildResult> {
+    const { config } = this;
     // Loaded on first use: the spreadsheet and PDF libraries are heavy for every start-up.
     const { buildRegister } = await import("../register/build.js");
-    const r = await buildRegister({
+    return buildRegister({
       config,
       log: this.log,
       now: new Date(),
@@ -200,14 +209,14 @@ export class ArchiveEngine implements Engine {
       parse,
       cacheDir: config.stateDir,
     });
-    return r.written;
   }
 
-  readonly syncStatus: SyncStatusFn = (rel) => {
-    const fail = this.journal.failure(rel);
-    if (fail) return { state: "gagal", detail: fail.lastError };
-    return this.journal.get(rel) ? { state: "tersinkron" } : { state: "menunggu" };
-  };
+  /** What `arsipd sync` does (sync-once.ts), on this engine. */
+  async sync(opts: SyncOptions): Promise<SyncOutcome> {
+    return syncOnce(this, opts);
+  }
+
+  readonly syncStatus: SyncStatusFn = (rel) => journalSyncStatus(this.journal)(rel);
 
   summary(): Record<string, number> {
     const s = this.#day;

@@ -16,7 +16,7 @@ export const runCommand: Command = {
   async run({ configPath }) {
     const { loaded, log } = await openRuntime(configPath, { logFile: true, stdout: true });
     const { config } = loaded;
-    const release = acquireLock(config.stateDir, "start the daemon");
+    const release = acquireLock(config.stateDir, "start the daemon", "daemon");
     try {
       const created = !existsSync(config.share);
       if (created) mkdirSync(config.share, { recursive: true });
