@@ -273,6 +273,12 @@ export const configSchema = z
           .string()
           .default("127.0.0.1:8089")
           .describe("host:port for `arsipd serve-feed` (loopback by default)"),
+        publicLinks: z
+          .enum(["off", "ocs-v1", "ocs-v2"])
+          .default("off")
+          .describe(
+            "Give each published decree's PDF a public link (OCS Share API, no password) as urlDownload: ocs-v1 (ownCloud 10) or ocs-v2 (Nextcloud); decrees without a working link are left out of the feed",
+          ),
       })
       .prefault({})
       .describe("The JDIHN JSON feed"),

@@ -17,7 +17,7 @@ import { collectArchive } from "./collect.js";
 import { REGISTER_HEADERS } from "./columns.js";
 import { CSV_BOM, csvLine } from "./csv.js";
 import { wallClockText } from "./dates.js";
-import { feedChunks, feedItems } from "./jdihn.js";
+import { feedChunks, feedItems, linkCandidates } from "./jdihn.js";
 import { makeLinker } from "./links.js";
 import { readMetadata } from "./metadata-read.js";
 import { readPdfFields } from "./pdf-text.js";
@@ -55,6 +55,11 @@ export interface BuildContext {
   cacheDir?: string | undefined;
   /** Read tanggal/tentang from PDF text layers (default true). */
   readPdfText?: boolean;
+  /**
+   * Makes/checks the public links of the files the feed publishes and returns share path →
+   * urlDownload (src/publish); absent = the feed links to the web UI as before.
+   */
+  publicLinks?: ((wanted: string[]) => Promise<Map<string, string>>) | undefined;
 }
 
 export interface BuildResult {
@@ -192,6 +197,13 @@ export async function buildRegister(ctx: BuildContext): Promise<BuildResult> {
         })(),
     });
   }
+  let publicUrls: Map<string, string> | undefined;
+  if (config.feed.enabled && ctx.publicLinks) {
+    publicUrls = await ctx.publicLinks([
+      ...linkCandidates({ groups: groups.values(), facts, feed: config.feed, jenis: rules.jenis }),
+    ]);
+    lap("links");
+  }
   if (config.feed.enabled) {
     out.push({
       file: path.join(config.share, config.feed.fileName),
@@ -203,6 +215,7 @@ export async function buildRegister(ctx: BuildContext): Promise<BuildResult> {
             feed: config.feed,
             jenis: rules.jenis,
             link,
+            publicUrl: publicUrls && ((rel: string) => publicUrls.get(rel)),
           }),
         ),
     });

@@ -17,16 +17,16 @@ export const indexCommand: Command = {
     json: { type: "boolean", description: "print the result as JSON" },
   },
   async run({ values, configPath, stdout }) {
-    const {
-      loaded: { config },
-      log,
-    } = await openRuntime(configPath, { logFile: true, stdout: false });
+    const { loaded, log } = await openRuntime(configPath, { logFile: true, stdout: false });
     // Loaded here, not at start-up: the spreadsheet and PDF libraries are heavy.
+    const { config } = loaded;
     const { buildRegister } = await import("../../register/build.js");
+    const { makePublicLinks } = await import("../../publish/index.js");
     let result: Awaited<ReturnType<typeof buildRegister>>;
     try {
       result = await buildRegister({
         config,
+        publicLinks: makePublicLinks(config, loaded.remotePassword, log),
         log,
         now: new Date(),
         parse,
