@@ -37,18 +37,20 @@ function* registerRows(rows: RegisterRow[]): Generator<Cell[]> {
       r.jenis,
       r.nomor,
       r.tahun,
-      r.tentang,
+      r.tentang ? { text: r.tentang, style: STYLE.wrap } : "",
       r.tanggalPenetapan ? { date: dateCell(r.tanggalPenetapan), style: STYLE.date } : null,
       r.status ?? "",
-      r.link ? { text: r.name, link: r.link } : r.name,
+      r.link
+        ? { text: r.name, link: r.link, style: STYLE.wrapLink }
+        : { text: r.name, style: STYLE.wrap },
       r.folder,
       r.link ?? "",
-      { num: r.size, style: STYLE.thousands },
+      { num: r.size, style: STYLE.size },
       r.sha256,
       { date: wallClock(r.mtimeMs), style: STYLE.dateTime },
       r.sync,
-      r.lokasiFisik,
-      r.keterangan,
+      r.lokasiFisik ? { text: r.lokasiFisik, style: STYLE.wrap } : "",
+      r.keterangan ? { text: r.keterangan, style: STYLE.wrap } : "",
     ];
   }
 }
@@ -63,7 +65,7 @@ export function workbookBuffer(input: WorkbookInput): Promise<Buffer> {
       s.files,
       s.highest,
       s.gapCount,
-      s.gaps,
+      s.gaps ? { text: s.gaps, style: STYLE.wrap } : "",
     ]),
     [],
     ...(
@@ -80,21 +82,33 @@ export function workbookBuffer(input: WorkbookInput): Promise<Buffer> {
     [
       {
         name: "Keputusan",
-        columns: REGISTER_COLUMNS.map((c) => ({ header: c.header, width: c.width })),
+        columns: REGISTER_COLUMNS.map((c) => ({
+          header: c.header,
+          width: c.width,
+          hidden: c.technical === true,
+        })),
         rows: registerRows(input.rows),
         table: true,
+        print: true,
       },
       {
         name: "Perlu Diperbaiki",
         columns: [
-          { header: "Jenis Masalah", width: 14 },
-          { header: "Berkas / Baris", width: 55 },
-          { header: "Kolom", width: 18 },
-          { header: "Kode", width: 20 },
-          { header: "Yang Harus Diperbaiki", width: 80 },
+          { header: "Jenis Masalah", width: 12 },
+          { header: "Berkas / Baris", width: 45 },
+          { header: "Kolom", width: 14 },
+          { header: "Kode", width: 16 },
+          { header: "Yang Harus Diperbaiki", width: 70 },
         ],
-        rows: input.problems.map((p) => [p.kind, p.where, p.column, p.code, p.message]),
+        rows: input.problems.map((p) => [
+          p.kind,
+          { text: p.where, style: STYLE.wrap },
+          p.column,
+          p.code,
+          { text: p.message, style: STYLE.wrap },
+        ]),
         table: true,
+        print: true,
       },
       {
         name: "Ringkasan",
@@ -108,6 +122,7 @@ export function workbookBuffer(input: WorkbookInput): Promise<Buffer> {
           { header: "Nomor Tanpa Berkas (1 s.d. tertinggi)", width: 60 },
         ],
         rows: summaryRows,
+        print: true,
       },
     ],
     input.asOf,
