@@ -19,6 +19,7 @@ import { CSV_BOM, csvLine } from "./csv.js";
 import { wallClockText } from "./dates.js";
 import { feedChunks, feedItems, linkCandidates } from "./jdihn.js";
 import { makeLinker } from "./links.js";
+import { appendMissingRows, type PrefillRow } from "./metadata-fill.js";
 import { readMetadata } from "./metadata-read.js";
 import { readPdfFields } from "./pdf-text.js";
 import {
@@ -39,6 +40,7 @@ import {
   type PdfFields,
   type SyncStatusFn,
 } from "./types.js";
+import { metadataWarnings } from "./warn-once.js";
 import { writeChunksIfChanged } from "./write-stream.js";
 import { type ProblemRow, workbookBuffer } from "./xlsx.js";
 
@@ -124,8 +126,17 @@ export async function buildRegister(ctx: BuildContext): Promise<BuildResult> {
     }
   }
   bad.sort((a, b) => a.row - b.row);
+  const badKey = (b: BadMetadataRow) => `${b.row}\u0000${b.column}\u0000${b.message}`;
+  const metaFile = path.join(config.share, config.index.metadataFile);
+  const fresh = metadataWarnings.fresh(metaFile, bad.map(badKey));
   for (const b of bad)
-    log.warn({ path: config.index.metadataFile, row: b.row, column: b.column }, b.message);
+    if (fresh.has(badKey(b)))
+      log.warn({ path: config.index.metadataFile, row: b.row, column: b.column }, b.message);
+  if (meta.encoding === "windows-1252" && metadataWarnings.fresh(`${metaFile}#enc`, ["1252"]).size)
+    log.info(
+      { path: config.index.metadataFile },
+      "metadata file is not UTF-8; read as Windows-1252 (Excel's 'CSV (Comma delimited)')",
+    );
 
   lap("metadata");
   const pdfByKey = await readPdfs(groups, cache, ctx.readPdfText !== false);
@@ -134,6 +145,38 @@ export async function buildRegister(ctx: BuildContext): Promise<BuildResult> {
     const k = decreeKey(f.decree.jenis, f.decree.tahun, f.decree.nomor);
     return decreeFacts(f.decree, metaByKey.get(k), pdfByKey.get(k));
   };
+  if (meta.header && meta.encoding && !/\.xlsx$/i.test(config.index.metadataFile)) {
+    const known = new Set(meta.metas.map((m) => decreeKey(m.jenis, m.tahun, m.nomor)));
+    const missing: PrefillRow[] = [];
+    let dated = meta.mtimeMs ?? 0;
+    for (const [k, g] of groups) {
+      if (known.has(k)) continue;
+      const main = g[0]!;
+      for (const f of g) dated = Math.max(dated, f.mtimeMs);
+      const d = main.decree;
+      missing.push({
+        jenis: d.jenis,
+        tahun: d.tahun,
+        nomor: d.nomor,
+        tentang: facts(main).tentang,
+      });
+    }
+    try {
+      const mtime = await appendMissingRows(metaFile, meta.header, meta.encoding, missing, dated);
+      if (mtime !== undefined) {
+        meta.mtimeMs = mtime;
+        log.info(
+          { path: config.index.metadataFile, rows: missing.length },
+          "metadata rows added for new decrees",
+        );
+      }
+    } catch (err) {
+      log.warn(
+        { path: config.index.metadataFile, code: (err as NodeJS.ErrnoException).code },
+        "cannot add rows to the metadata file",
+      );
+    }
+  }
   const linker = makeLinker({ ...config.remote, url: ctx.remoteUrl ?? config.remote.url });
   const links = new Map<string, string | undefined>();
   const link = (rel: string) => {
