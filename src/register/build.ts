@@ -62,6 +62,8 @@ export interface BuildContext {
    * urlDownload (src/publish); absent = the feed links to the web UI as before.
    */
   publicLinks?: ((wanted: string[]) => Promise<Map<string, string>>) | undefined;
+  /** Return the register rows too (for `arsipd labels`). */
+  keepRows?: boolean;
 }
 
 export interface BuildResult {
@@ -72,6 +74,7 @@ export interface BuildResult {
   decrees: number;
   quarantined: number;
   badMetadataRows: number;
+  rows?: RegisterRow[];
 }
 
 export async function buildRegister(ctx: BuildContext): Promise<BuildResult> {
@@ -290,6 +293,7 @@ export async function buildRegister(ctx: BuildContext): Promise<BuildResult> {
     decrees: groups.size,
     quarantined: collected.quarantine.length,
     badMetadataRows: bad.length,
+    ...(ctx.keepRows ? { rows } : {}),
   };
 }
 

@@ -8,6 +8,7 @@
 import { REGISTER_COLUMNS } from "./columns.js";
 import { dateCell, wallClock, wallClockText } from "./dates.js";
 import { type Cell, STYLE, writeWorkbook } from "./ooxml.js";
+import { groupByLocation } from "./physical.js";
 import type { RegisterRow } from "./rows.js";
 import type { SummaryLine } from "./summary.js";
 
@@ -52,6 +53,27 @@ function* registerRows(rows: RegisterRow[]): Generator<Cell[]> {
       r.lokasiFisik ? { text: r.lokasiFisik, style: STYLE.wrap } : "",
       r.keterangan ? { text: r.keterangan, style: STYLE.wrap } : "",
     ];
+  }
+}
+
+/** Sheet "Arsip Fisik": a bold line per cabinet/box, then the decrees it holds. */
+function* physicalRows(rows: RegisterRow[]): Generator<Cell[]> {
+  for (const b of groupByLocation(rows)) {
+    const where = b.location ?? "Tanpa lokasi fisik (isi kolom Lokasi Fisik di metadata)";
+    yield [{ text: `${where}: ${b.decrees.length} keputusan`, style: STYLE.bold }];
+    let n = 0;
+    for (const r of b.decrees) {
+      n++;
+      yield [
+        b.location ?? "",
+        n,
+        r.jenis,
+        r.nomor,
+        r.tahun,
+        r.tentang ? { text: r.tentang, style: STYLE.wrap } : "",
+        r.status ?? "",
+      ];
+    }
   }
 }
 
@@ -108,6 +130,20 @@ export function workbookBuffer(input: WorkbookInput): Promise<Buffer> {
           { text: p.message, style: STYLE.wrap },
         ]),
         table: true,
+        print: true,
+      },
+      {
+        name: "Arsip Fisik",
+        columns: [
+          { header: "Lemari / Boks", width: 22 },
+          { header: "No", width: 5 },
+          { header: "Jenis", width: 15 },
+          { header: "Nomor", width: 8 },
+          { header: "Tahun", width: 7 },
+          { header: "Tentang", width: 70 },
+          { header: "Status", width: 10 },
+        ],
+        rows: physicalRows(input.rows),
         print: true,
       },
       {

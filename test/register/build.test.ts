@@ -126,7 +126,12 @@ describe("buildRegister", () => {
 
   it("the XLSX opens in LibreOffice with headers, rows, dates and inert formula text", async () => {
     const sheets = await sofficeSheets(path.join(share, "Indeks-Keputusan.xlsx"));
-    expect([...sheets.keys()].sort()).toEqual(["Keputusan", "Perlu Diperbaiki", "Ringkasan"]);
+    expect([...sheets.keys()].sort()).toEqual([
+      "Arsip Fisik",
+      "Keputusan",
+      "Perlu Diperbaiki",
+      "Ringkasan",
+    ]);
     const rows = parseCsv(sheets.get("Keputusan")!, ";").filter((r) => r.length > 1);
     expect(rows[0]).toEqual(REGISTER_HEADERS);
     expect(rows).toHaveLength(1 + 5);
