@@ -282,6 +282,21 @@ export const configSchema = z
       })
       .prefault({})
       .describe("The JDIHN JSON feed"),
+    web: z
+      .strictObject({
+        enabled: z
+          .boolean()
+          .default(false)
+          .describe("Serve the read-only web page from the daemon"),
+        listen: z
+          .string()
+          .default("127.0.0.1:8090")
+          .describe(
+            "host:port of the web page; loopback by default. Another address needs a password (ARSIPD_WEB_PASSWORD) or a reverse proxy",
+          ),
+      })
+      .prefault({})
+      .describe("The read-only web page (state, quarantine, today's activity, search)"),
     log: z
       .strictObject({
         level: z

@@ -83,8 +83,11 @@ export async function runDaemon(first: LoadedConfig, deps: DaemonDeps): Promise<
   const stateDir = () => activeStateDir;
 
   let ready = false;
+  // The read-only web page (src/web), restarted with the config on reload.
+  let web: { close(): Promise<void> } | undefined;
   async function start(loaded: LoadedConfig): Promise<Instance> {
     const { config } = loaded;
+    web = await (await import("../web/index.js")).startWebIfEnabled(config, deps.log);
     activeStateDir = config.stateDir;
     const engine = await deps.makeEngine(loaded, deps.log);
     const loop = new WorkLoop({
@@ -216,6 +219,8 @@ export async function runDaemon(first: LoadedConfig, deps: DaemonDeps): Promise<
     for (const t of lookAgainTimers) clearTimeout(t);
     lookAgainTimers.clear();
     inst.stopSchedules();
+    await web?.close();
+    web = undefined;
     await inst.watcher.close();
     await inst.loop.stop(deps.graceMs ?? 8_000);
     await inst.engine.close();
