@@ -297,6 +297,40 @@ export const configSchema = z
       })
       .prefault({})
       .describe("The read-only web page (state, quarantine, today's activity, search)"),
+    notify: z
+      .strictObject({
+        enabled: z.boolean().default(false).describe("E-mail the admins about problems"),
+        to: z.array(z.string().email()).default([]).describe("Who gets the e-mails"),
+        from: z.string().default("arsipd@localhost").describe("Sender address"),
+        smtp: z
+          .strictObject({
+            host: z.string().default("localhost").describe("SMTP server"),
+            port: z.number().int().min(1).max(65535).default(587).describe("SMTP port"),
+            secure: z
+              .boolean()
+              .default(false)
+              .describe("TLS from the start (port 465); else STARTTLS when offered"),
+            username: z
+              .string()
+              .optional()
+              .describe("SMTP login; the password comes from ARSIPD_SMTP_PASSWORD"),
+          })
+          .prefault({}),
+        after: z
+          .number()
+          .int()
+          .min(1)
+          .default(30)
+          .describe(
+            "Minutes the server may be unreachable (or the mirror failing) before an e-mail",
+          ),
+        digest: z
+          .boolean()
+          .default(false)
+          .describe("Instead of one e-mail per event, one summary a day"),
+      })
+      .prefault({})
+      .describe("E-mail notifications"),
     log: z
       .strictObject({
         level: z

@@ -85,9 +85,12 @@ export async function runDaemon(first: LoadedConfig, deps: DaemonDeps): Promise<
   let ready = false;
   // The read-only web page (src/web), restarted with the config on reload.
   let web: { close(): Promise<void> } | undefined;
+  // E-mail notifications (src/notify), likewise.
+  let notifier: { stop(): Promise<void> } | undefined;
   async function start(loaded: LoadedConfig): Promise<Instance> {
     const { config } = loaded;
     web = await (await import("../web/index.js")).startWebIfEnabled(config, deps.log);
+    notifier = (await import("../notify/index.js")).startNotifier(config, deps.log);
     activeStateDir = config.stateDir;
     const engine = await deps.makeEngine(loaded, deps.log);
     const loop = new WorkLoop({
@@ -221,6 +224,8 @@ export async function runDaemon(first: LoadedConfig, deps: DaemonDeps): Promise<
     inst.stopSchedules();
     await web?.close();
     web = undefined;
+    await notifier?.stop();
+    notifier = undefined;
     await inst.watcher.close();
     await inst.loop.stop(deps.graceMs ?? 8_000);
     await inst.engine.close();
