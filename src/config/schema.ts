@@ -274,8 +274,8 @@ export const configSchema = z
           .default("127.0.0.1:8089")
           .describe("host:port for `arsipd serve-feed` (loopback by default)"),
         publicLinks: z
-          .enum(["off", "ocs-v1", "ocs-v2"])
-          .default("off")
+          .enum(["none", "ocs-v1", "ocs-v2"])
+          .default("none")
           .describe(
             "Give each published decree's PDF a public link (OCS Share API, no password) as urlDownload: ocs-v1 (ownCloud 10) or ocs-v2 (Nextcloud); decrees without a working link are left out of the feed",
           ),

@@ -1,7 +1,7 @@
 /**
  * Wires public links into a register rebuild: from the config and the remote password to the
  * `publicLinks` function buildRegister calls with the files it wants to publish. Undefined when
- * `feed.publicLinks` is "off" or the remote is not an OwnCloud/Nextcloud WebDAV URL.
+ * `feed.publicLinks` is "none" or the remote is not an OwnCloud/Nextcloud WebDAV URL.
  */
 import type { Config } from "../config/schema.js";
 import type { Secret } from "../config/secret.js";
@@ -35,7 +35,7 @@ export function makePublicLinks(
   opts: { recheckMs?: number; now?: () => number } = {},
 ): PublicLinksFn | undefined {
   const mode = config.feed.publicLinks;
-  if (mode === "off" || config.remote.type !== "webdav" || !config.remote.url) return undefined;
+  if (mode === "none" || config.remote.type !== "webdav" || !config.remote.url) return undefined;
   const t = ocsTarget(config.remote.url);
   if (!t) {
     log.error(

@@ -108,7 +108,7 @@ export async function syncPublicLinks(
     const left = wanted.length - out.urls.size;
     ctx.log.error(
       { decrees: left },
-      `the server requires a password or an expiry date on public links (${out.policy}); ${left} decree(s) left out of the JDIHN feed: ask the OwnCloud admin to allow public links without password and expiry for this user, or set feed.publicLinks to "off"`,
+      `the server requires a password or an expiry date on public links (${out.policy}); ${left} decree(s) left out of the JDIHN feed: ask the OwnCloud admin to allow public links without password and expiry for this user, or set feed.publicLinks to "none"`,
     );
   }
   if (JSON.stringify(cache) !== before) await writeFileAtomic(file, `${JSON.stringify(cache)}\n`);

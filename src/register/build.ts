@@ -19,7 +19,7 @@ import { CSV_BOM, csvLine } from "./csv.js";
 import { wallClockText } from "./dates.js";
 import { feedChunks, feedItems, linkCandidates } from "./jdihn.js";
 import { makeLinker } from "./links.js";
-import { appendMissingRows, type PrefillRow } from "./metadata-fill.js";
+import { prefillMetadata } from "./metadata-fill.js";
 import { readMetadata } from "./metadata-read.js";
 import { readPdfFields } from "./pdf-text.js";
 import {
@@ -148,38 +148,8 @@ export async function buildRegister(ctx: BuildContext): Promise<BuildResult> {
     const k = decreeKey(f.decree.jenis, f.decree.tahun, f.decree.nomor);
     return decreeFacts(f.decree, metaByKey.get(k), pdfByKey.get(k));
   };
-  if (meta.header && meta.encoding && !/\.xlsx$/i.test(config.index.metadataFile)) {
-    const known = new Set(meta.metas.map((m) => decreeKey(m.jenis, m.tahun, m.nomor)));
-    const missing: PrefillRow[] = [];
-    let dated = meta.mtimeMs ?? 0;
-    for (const [k, g] of groups) {
-      if (known.has(k)) continue;
-      const main = g[0]!;
-      for (const f of g) dated = Math.max(dated, f.mtimeMs);
-      const d = main.decree;
-      missing.push({
-        jenis: d.jenis,
-        tahun: d.tahun,
-        nomor: d.nomor,
-        tentang: facts(main).tentang,
-      });
-    }
-    try {
-      const mtime = await appendMissingRows(metaFile, meta.header, meta.encoding, missing, dated);
-      if (mtime !== undefined) {
-        meta.mtimeMs = mtime;
-        log.info(
-          { path: config.index.metadataFile, rows: missing.length },
-          "metadata rows added for new decrees",
-        );
-      }
-    } catch (err) {
-      log.warn(
-        { path: config.index.metadataFile, code: (err as NodeJS.ErrnoException).code },
-        "cannot add rows to the metadata file",
-      );
-    }
-  }
+  const added = await prefillMetadata(metaFile, meta, groups, facts, log);
+  if (added !== undefined) meta.mtimeMs = added;
   const linker = makeLinker({ ...config.remote, url: ctx.remoteUrl ?? config.remote.url });
   const links = new Map<string, string | undefined>();
   const link = (rel: string) => {

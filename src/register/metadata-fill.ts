@@ -7,10 +7,14 @@
  * would touch staff's formatting).
  */
 import { open, readFile, stat, utimes } from "node:fs/promises";
+import path from "node:path";
+import type { Logger } from "../log/logger.js";
 import { encodeCp1252 } from "./cp1252.js";
 import { csvLine } from "./csv.js";
 import { detectSeparator } from "./csv-parse.js";
-import type { CsvEncoding } from "./metadata-read.js";
+import type { CsvEncoding, MetadataRead } from "./metadata-read.js";
+import type { DecreeFacts } from "./rows.js";
+import { type ArchivedDecree, decreeKey } from "./types.js";
 
 export interface PrefillRow {
   jenis: string;
@@ -72,4 +76,41 @@ export async function appendMissingRows(
 /** UTF-8, or Windows-1252 with '?' for what it cannot hold (as Excel does). */
 function encode(text: string, encoding: CsvEncoding): Buffer {
   return encoding === "utf-8" ? Buffer.from(text, "utf8") : encodeCp1252(text);
+}
+
+/**
+ * Appends a row for every decree of `groups` the metadata CSV has no row for. Returns the file's
+ * new mtime when rows were added. Failing to write is a warning: the register is built anyway.
+ */
+export async function prefillMetadata(
+  file: string,
+  meta: MetadataRead,
+  groups: Map<string, ArchivedDecree[]>,
+  facts: (f: ArchivedDecree) => DecreeFacts,
+  log: Logger,
+): Promise<number | undefined> {
+  if (!meta.header || !meta.encoding || /\.xlsx$/i.test(file)) return undefined;
+  const known = new Set(meta.metas.map((m) => decreeKey(m.jenis, m.tahun, m.nomor)));
+  const missing: PrefillRow[] = [];
+  let dated = meta.mtimeMs ?? 0;
+  for (const [k, g] of groups) {
+    if (known.has(k)) continue;
+    const main = g[0]!;
+    for (const f of g) dated = Math.max(dated, f.mtimeMs);
+    const d = main.decree;
+    missing.push({ jenis: d.jenis, tahun: d.tahun, nomor: d.nomor, tentang: facts(main).tentang });
+  }
+  const name = path.basename(file);
+  try {
+    const mtime = await appendMissingRows(file, meta.header, meta.encoding, missing, dated);
+    if (mtime !== undefined)
+      log.info({ path: name, rows: missing.length }, "metadata rows added for new decrees");
+    return mtime;
+  } catch (err) {
+    log.warn(
+      { path: name, code: (err as NodeJS.ErrnoException).code },
+      "cannot add rows to the metadata file",
+    );
+    return undefined;
+  }
 }
