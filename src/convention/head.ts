@@ -33,7 +33,8 @@ const LAMPIRAN =
  */
 const DATES =
   /(?<![0-9])(?:(?:19|20)\d{2}[-._/](?:0?[1-9]|1[0-2])[-._/](?:0?[1-9]|[12]\d|3[01])|(?:0?[1-9]|[12]\d|3[01])[-._/](?:0?[1-9]|1[0-2])[-._/](?:19|20)\d{2}|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d{2}|(?:0?[1-9]|[12]\d|3[01])[\s.-]*(?:januari|jan|februari|pebruari|feb|peb|maret|mar|april|apr|mei|juni|jun|juli|jul|agustus|agu|agt|agust|september|sept|sep|oktober|okt|november|nopember|nov|nop|desember|des)[\s.-]*(?:19|20)\d{2})(?![0-9])/g;
-const DATE_HINT = /\d[-._/]\d{1,2}[-._/]\d|\d{8}|\d\s*[a-z]{3}/;
+/** A numeric date's shape; dates with a month name are looked for after "tgl"/"tanggal" only. */
+const DATE_HINT = /\d[-._/]\d{1,2}[-._/]\d/;
 const SALINAN = /(?<![a-z0-9])salinan(?![a-z0-9])/g;
 /**
  * The last three readings in one pass: "No 12" / "Nomor: 12" (group 1), "Th 2024" / "Tahun 2024"
@@ -62,7 +63,13 @@ export function blankSpans(s: string, spans: readonly number[]): string {
 
 /** `work` with its dates blanked (DATES). */
 export function blankDates(work: string): string {
-  return DATE_HINT.test(work) ? take(work, DATES) : work;
+  // A numeric date has separators (or is 8 digits, which readFields skips); one with a month
+  // name follows "tgl"/"tanggal". Most heads have neither: native substring tests decide.
+  const separated =
+    work.includes("-") || work.includes("/") || work.includes(".") || work.includes("_");
+  return (separated && DATE_HINT.test(work)) || work.includes("tgl") || work.includes("tanggal")
+    ? take(work, DATES)
+    : work;
 }
 
 /** Runs a global regex over `work`, reporting every match; returns `work` with them blanked. */
@@ -187,8 +194,17 @@ function readFields(work: string, numbers: string[], years: number[]): void {
     if (m[1] !== undefined) insertAt(numbers, numbersAt++, m[1]);
     else if (m[2] !== undefined) insertAt(years, yearsAt++, Number(m[2]));
     else if (isYearShaped(m[0])) years.push(Number(m[0]));
+    else if (m[0].length === 8 && isDate8(m[0])) continue;
     else numbers.push(m[0]);
   }
+}
+
+/** A scan date typed as 8 digits: yyyymmdd or ddmmyyyy, a real day and month of 19xx/20xx. */
+function isDate8(w: string): boolean {
+  const ok = (y: number, m: number, d: number) =>
+    y >= 1900 && y <= 2099 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
+  const n = (a: number, b: number) => Number(w.slice(a, b));
+  return ok(n(0, 4), n(4, 6), n(6, 8)) || ok(n(4, 8), n(2, 4), n(0, 2));
 }
 
 /** Inserts `v` at `at`; at the end (the usual case: no bare number before it) a plain push. */

@@ -94,11 +94,6 @@ export function lenient(
   work = blankDates(work);
   const head = readHead(work, c, inHead);
   if ("reason" in head) return head;
-  const rival = c.rivals[c.jenisIndex.get(head.jenis) ?? -1];
-  if (rival) {
-    const m = rival.exec(work);
-    if (m) return reject("AMBIGUOUS_JENIS", `${head.jenis}, ${m[0]}`);
-  }
   let qualifier = head.qualifier;
   let tailEnd = folded.length;
   // Attachment and copy markers, and scanner/editor noise, at the end of the subject or in

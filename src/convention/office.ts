@@ -100,10 +100,20 @@ const LEVEL = new Set([
 ]);
 
 export interface CompiledOffice {
-  /** Foreign institution words present in the head, as one regex (global). */
-  foreign: RegExp | null;
+  /** Foreign institution words, and word pairs joined by one space ("kpu kab"). */
+  foreignWords: Set<string>;
+  foreignPairs: Set<string>;
   /** This office's places, as word lists, longest first. */
   places: string[][];
+  /** The same by their first word. */
+  placesByFirst: Map<string, string[][]>;
+  /**
+   * Sticky: "KPU" / "Komisi Pemilihan Umum", one of this office's places, and a word that ends a
+   * place (a keyword, a number, a phrase word that is no place word) or the end.
+   */
+  ownAnchor: RegExp;
+  /** Every word of a place, and the level words (kota, kab …). */
+  placeWords: Set<string>;
   regionCodes: Set<string>;
   oldCodes: Set<string>;
   /** Words the configured jenis phrases and office names use. */
@@ -119,88 +129,146 @@ function words(s: string): string[] {
     .filter((w) => w.length > 0);
 }
 
+/** ownAnchor of CompiledOffice (a regex that matches nothing when no place is configured). */
+function ownAnchorRegex(places: string[][], own: Set<string>, placeWords: Set<string>): RegExp {
+  if (places.length === 0) return /(?!)/y;
+  const gap = "[^a-z0-9]+";
+  const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const placeAlt = places.map((p) => p.map(esc).join(gap)).join("|");
+  const stops = [...PLACE_STOP, ...[...own].filter((w) => !placeWords.has(w) && !/^[0-9]/.test(w))]
+    .sort((a, b) => b.length - a.length)
+    .map(esc)
+    .join("|");
+  return new RegExp(
+    `(?:kpud?|komisi${gap}pemilihan${gap}umum)${gap}(?:${placeAlt})(?![a-z0-9])[^a-z0-9]*(?=$|[0-9]|(?:${stops})(?![a-z0-9]))`,
+    "y",
+  );
+}
+
 export function compileOffice(office: OfficeConfig, phrases: readonly string[]): CompiledOffice {
   const own = new Set(phrases.flatMap(words));
   const places = office.names.map(words).filter((w) => w.length > 0);
   places.sort((a, b) => b.length - a.length);
-  const foreign = FOREIGN.filter((f) => {
+  const foreignWords = new Set<string>();
+  const foreignPairs = new Set<string>();
+  for (const f of FOREIGN) {
     const w = words(f);
     // "kpu kab" stays foreign even when "kpu" is an own word: only a phrase all of whose
-    // words are own is the configured institution's.
-    return !w.every((x) => own.has(x) || places.some((p) => p.includes(x)));
-  });
+    // words are own ("bupati" in "Peraturan Bupati") is the configured institution's.
+    if (w.every((x) => own.has(x) || places.some((p) => p.includes(x)))) continue;
+    (w.length === 1 ? foreignWords : foreignPairs).add(w.join(" "));
+  }
+  const placeWords = new Set([...LEVEL, ...places.flat()]);
+  const placesByFirst = new Map<string, string[][]>();
+  for (const p of places) {
+    const list = placesByFirst.get(p[0]!) ?? [];
+    list.push(p);
+    placesByFirst.set(p[0]!, list);
+  }
   return {
-    foreign:
-      foreign.length === 0
-        ? null
-        : new RegExp(
-            `(?<![a-z0-9])(?:${foreign.map((f) => words(f).join("[^a-z0-9]+")).join("|")})(?![a-z0-9])`,
-            "g",
-          ),
+    foreignWords,
+    foreignPairs,
     places,
+    placesByFirst,
+    placeWords,
+    ownAnchor: ownAnchorRegex(places, own, placeWords),
     regionCodes: new Set(office.regionCodes),
     oldCodes: new Set(office.oldCodes),
     own,
   };
 }
 
-/** A cheap test: could `head` name an institution at all? Most heads do not. */
-const ANCHOR_HINT =
-  /kpu|komisi|ba?wa|panw|pp|dk|kota|kab|prov|men|gub|wali|bupati|dprd|pem|sek|jen|kip|mahk/;
-const ANCHOR = /(?<![a-z0-9])(?:kpud?|komisi[^a-z0-9]+pemilihan[^a-z0-9]+umum)(?![a-z0-9])/g;
-const WORD = /[a-z0-9]+/g;
+/** The start of a word that may name an institution: every FOREIGN entry and anchor has one. */
+const OFFICE_HINT =
+  "kpu|komisi|bawas|panw|pp|kpps|dkpp|men|kemen|kepmen|permen|gub|wali|bupati|dprd|pem[kpd]|sekjen|setjen|sekretari[as]t?[^a-z0-9]+jen|kip|mahk|pantar";
+const HINT = new RegExp(`(?<![a-z0-9])(?:${OFFICE_HINT})`, "g");
+
+/** The words `[a-z0-9]+` of `s` from `at` on (U+0000 blanks separate words like any other). */
+function wordsFrom(s: string, at: number): { word: string; end: number }[] {
+  const out: { word: string; end: number }[] = [];
+  let i = at;
+  while (i < s.length) {
+    while (i < s.length && !isWordCode(s.charCodeAt(i))) i++;
+    const start = i;
+    while (i < s.length && isWordCode(s.charCodeAt(i))) i++;
+    if (i > start) out.push({ word: s.slice(start, i), end: i });
+  }
+  return out;
+}
+
+function isWordCode(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+}
 
 /**
- * Why `head` (folded text, blanks allowed) is not this office's decree, or null. `before` is the
- * word before each "kpu": "Ketua KPU" / "Sekretaris KPU" without a place is how clerks shorten
- * their own chair and secretary, while "Keputusan KPU" / "SK KPU" alone is KPU RI's title.
+ * Why `head` (folded text, blanks allowed) is not this office's decree, or null. Before "KPU"
+ * without a place, "Ketua" / "Sekretaris" is how clerks shorten their own chair and secretary,
+ * while "Keputusan KPU" / "SK KPU" alone is KPU RI's title.
  */
 export function checkOffice(head: string, o: CompiledOffice): ParseRejected | null {
-  if (!ANCHOR_HINT.test(head)) return null;
-  if (o.foreign) {
-    o.foreign.lastIndex = 0;
-    const m = o.foreign.exec(head);
-    if (m) return reject("OTHER_OFFICE", m[0].replace(/[^a-z0-9]+/g, " ").toUpperCase());
-  }
-  ANCHOR.lastIndex = 0;
-  for (let m = ANCHOR.exec(head); m; m = ANCHOR.exec(head)) {
-    const after = head.slice(m.index + m[0].length);
-    const tail: string[] = [];
-    WORD.lastIndex = 0;
-    for (let w = WORD.exec(after); w; w = WORD.exec(after)) {
-      const word = w[0];
-      if (
-        PLACE_STOP.has(word) ||
-        /^[0-9]/.test(word) ||
-        (o.own.has(word) && !isPlaceWord(word, o))
-      ) {
-        break;
-      }
-      // Blanked readings (U+0000) between words end the place too.
-      const gap = after.slice(0, w.index);
-      if (tail.length > 0 && gap.includes("\u0000")) break;
-      tail.push(word);
-      if (tail.length > 6) break;
-    }
-    const verdict = placeVerdict(tail, o);
-    if (verdict === "own") continue;
-    if (verdict === "bare") {
-      const before = head.slice(0, m.index).match(/([a-z0-9]+)[^a-z0-9]*$/)?.[1];
-      if (before === "ketua" || before === "sekretaris" || before === "sekretariat") continue;
-      // The full name without a place is KPU RI's title; a bare "KPU" may be a clerk's shorthand.
-      if (!m[0].startsWith("kpu")) return reject("OTHER_OFFICE", "KOMISI PEMILIHAN UMUM (KPU RI)");
-      return reject("OFFICE_UNCLEAR", "KPU");
-    }
-    return reject(
-      "OTHER_OFFICE",
-      `${m[0].startsWith("kpu") ? "KPU" : "Komisi Pemilihan Umum"} ${verdict}`.toUpperCase(),
-    );
+  // Most heads name no institution; most that do name this office ("Keputusan KPU Kota Jakarta
+  // Utara"): each hint is looked at where it stands, and only an unknown one reads the words.
+  HINT.lastIndex = 0;
+  for (let m = HINT.exec(head); m; m = HINT.exec(head)) {
+    const end = ownAnchorEnd(head, m.index, o);
+    if (end < 0) return readOffice(head, o);
+    HINT.lastIndex = end;
   }
   return null;
 }
 
+/**
+ * Where "KPU <this office's place>" (or "Komisi Pemilihan Umum <place>") that starts at `at`
+ * ends, when it is followed by a word that ends a place (a keyword, a number, a phrase word or
+ * nothing); -1 otherwise.
+ */
+function ownAnchorEnd(head: string, at: number, o: CompiledOffice): number {
+  o.ownAnchor.lastIndex = at;
+  return o.ownAnchor.test(head) ? o.ownAnchor.lastIndex : -1;
+}
+
+/** checkOffice's reading of every word, for a head that names some institution. */
+function readOffice(head: string, o: CompiledOffice): ParseRejected | null {
+  const ws = wordsFrom(head, 0);
+  for (let k = 0; k < ws.length; k++) {
+    const w = ws[k]!.word;
+    if (o.foreignWords.has(w)) return reject("OTHER_OFFICE", w.toUpperCase());
+    if (k > 0) {
+      const pair = `${ws[k - 1]!.word} ${w}`;
+      if (o.foreignPairs.has(pair)) return reject("OTHER_OFFICE", pair.toUpperCase());
+    }
+    const kpu = w === "kpu" || w === "kpud";
+    const full =
+      w === "umum" && k >= 2 && ws[k - 1]!.word === "pemilihan" && ws[k - 2]!.word === "komisi";
+    if (!kpu && !full) continue;
+    const tail: string[] = [];
+    for (let t = k + 1; t < ws.length && tail.length < 6; t++) {
+      const x = ws[t]!.word;
+      if (PLACE_STOP.has(x) || isDigitCode(x.charCodeAt(0)) || (o.own.has(x) && !isPlaceWord(x, o)))
+        break;
+      tail.push(x);
+    }
+    const verdict = placeVerdict(tail, o);
+    if (verdict === "own") continue;
+    const name = kpu ? "KPU" : "KOMISI PEMILIHAN UMUM";
+    if (verdict === "bare") {
+      const before = ws[kpu ? k - 1 : k - 3]?.word;
+      if (before === "ketua" || before === "sekretaris" || before === "sekretariat") continue;
+      // The full name without a place is KPU RI's title; a bare "KPU" may be a clerk's shorthand.
+      if (!kpu) return reject("OTHER_OFFICE", "KOMISI PEMILIHAN UMUM (KPU RI)");
+      return reject("OFFICE_UNCLEAR", "KPU");
+    }
+    return reject("OTHER_OFFICE", `${name} ${verdict.toUpperCase()}`);
+  }
+  return null;
+}
+
+function isDigitCode(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
 function isPlaceWord(word: string, o: CompiledOffice): boolean {
-  return LEVEL.has(word) || o.places.some((p) => p.includes(word));
+  return o.placeWords.has(word);
 }
 
 /** "own", "bare" (no place), or the foreign place as typed. */
@@ -209,10 +277,8 @@ function placeVerdict(tail: readonly string[], o: CompiledOffice): string {
   for (const p of o.places) {
     if (p.length === tail.length && p.every((w, i) => tail[i] === w)) return "own";
   }
-  // A place word alone ("KPU Kota") names a level, not an office.
-  if (tail.length === 1 && LEVEL.has(tail[0]!) && tail[0] !== "dki" && tail[0] !== "ri") {
-    return "bare";
-  }
+  // "KPU Kota" alone names this office's level without its city: unclear, not foreign.
+  if (tail.length === 1 && tail[0] === "kota") return "bare";
   return tail.join(" ");
 }
 

@@ -101,7 +101,7 @@ function parseName(name: string, rules: ConventionConfig, opts: ParseOptions): P
       : bare.toLowerCase()
     : null;
   let d = lenient(bare, folded, ext, c, ascii);
-  if ("reason" in d && REPAIRABLE.has(d.reason)) {
+  if ("reason" in d && REPAIRABLE.has(d.reason) && (folded === null || c.glueHint.test(folded))) {
     // A second reading of the name unglued and respelt (repair.ts): taken only when it reads.
     const fixed = glue(bare, c);
     if (fixed !== null) {

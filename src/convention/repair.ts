@@ -47,6 +47,8 @@ export function glue(stem: string, c: CompiledRules): string | null {
   const head = stem.slice(0, headEnd);
   let out = "";
   let prevKind = "";
+  let prevWord = "";
+  let useful = false;
   let last = 0;
   WORDS.lastIndex = 0;
   for (let m = WORDS.exec(head); m; m = WORDS.exec(head)) {
@@ -57,13 +59,30 @@ export function glue(stem: string, c: CompiledRules): string | null {
     // a number is a serial suffix ("12A") and stays.
     const glued = gap === "" && prevKind !== "" && prevKind !== kind;
     const keepSuffix = glued && kind === "a" && word.length === 1;
-    out += gap + (glued && !keepSuffix ? " " : "") + (kind === "a" ? respell(word, c) : word);
+    const spelt = kind === "a" ? respell(word, c) : word;
+    // A split or respelling helps only where it frees a word the parser reads: a phrase word, a
+    // No/Th keyword, or a number after one ("scan1" stays as it is: no second reading).
+    if (spelt !== word || (glued && !keepSuffix && (known(prevWord, c) || known(word, c)))) {
+      useful = true;
+    }
+    out += gap + (glued && !keepSuffix ? " " : "") + spelt;
+    prevWord = kind === "a" ? spelt.toLowerCase() : "";
     prevKind = kind;
     last = m.index + word.length;
   }
   out += head.slice(last);
+  if (!useful) return null;
   const fixed = out + stem.slice(headEnd);
   return fixed === stem ? null : fixed;
+}
+
+/** A word (lower-case letters, perhaps two joined by a space) the parser reads in a head. */
+function known(word: string, c: CompiledRules): boolean {
+  const w = word.toLowerCase();
+  if (w === "") return false;
+  const at = w.lastIndexOf(" ");
+  const lastPart = at < 0 ? w : w.slice(at + 1);
+  return c.vocabulary.has(lastPart) || NUMBER_KEYWORDS.includes(lastPart);
 }
 
 /** A letter word: respelt when misspelt, split when two phrase words are glued ("SKSekretaris"). */

@@ -10,7 +10,10 @@ import { foldFull } from "./text.js";
 export interface CompiledRules {
   codes: Set<string>;
   extensions: Set<string>;
-  /** One matcher per jenis: its code, aliases and label as word sequences. */
+  /**
+   * One matcher per jenis: its code, aliases and label as word sequences, and the words only it
+   * uses ("ketua", "sekretaris", with their one-swap misspellings) alone.
+   */
   jenis: { code: string; re: RegExp }[];
   /** All jenis phrases, sticky: set `lastIndex` to test for a phrase there (the subject boundary). */
   phraseAt: RegExp;
@@ -35,14 +38,14 @@ export interface CompiledRules {
   inertPhrases: boolean;
   /** This office (office.ts), or null for a hand-built config without one. */
   office: CompiledOffice | null;
-  /**
-   * Per jenis (same order as `jenis`): the words that only other jenis use (e.g. "sekretaris" for
-   * KPT-KETUA), with their common misspellings, as one regex; null when there is none. A head
-   * that reads one jenis and still holds such a word names two ("SK Ketua dan Sekretaris").
-   */
-  rivals: (RegExp | null)[];
   /** Misspelt phrase word → the word ("sekertaris" → "sekretaris"), same length (typos.ts). */
   typos: Map<string, string>;
+  /**
+   * Whether a folded name may hold what repair.ts glue() undoes: a phrase word or No/Th keyword
+   * glued to a number ("no12", "sksekretaris7", "12th"), two phrase words glued ("sksekretaris"),
+   * or a misspelt phrase word. A rejected name without one is not read a second time.
+   */
+  glueHint: RegExp;
   /** Every word of the jenis phrases (codes, labels, aliases), lower-case ASCII. */
   vocabulary: Set<string>;
   /** Jenis code → its index in `jenis`. */
@@ -125,14 +128,7 @@ export function compileRules(rules: ConventionConfig): CompiledRules {
   if (hit) return hit;
   const all: string[] = [];
   const allWords = rules.jenis.flatMap((j) => [j.code, j.label, ...j.aliases].flatMap(words));
-  const jenis = rules.jenis.map((j) => {
-    const pats = [j.code, j.label, ...j.aliases]
-      .map(phrasePattern)
-      .filter((p): p is string => p !== null)
-      .sort((a, b) => b.length - a.length);
-    all.push(...pats);
-    return { code: j.code, re: new RegExp(`(?<![a-z0-9])(?:${pats.join("|")})(?![a-z0-9])`, "g") };
-  });
+
   all.sort((a, b) => b.length - a.length);
   const markers = new Map<string, string>();
   for (const j of rules.jenis) {
@@ -162,12 +158,16 @@ export function compileRules(rules: ConventionConfig): CompiledRules {
         perJenis.every((other, o) => o === k || !other.has(w)),
     ),
   );
-  const rivals = perJenis.map((_, k) => {
-    const ws = distinctive.flatMap((d, o) => (o === k ? [] : d));
-    const all = [...ws, ...[...typos].filter(([, w]) => ws.includes(w)).map(([t]) => t)];
-    return all.length === 0
-      ? null
-      : new RegExp(`(?<![a-z0-9])(?:${all.map(escapeRe).join("|")})(?![a-z0-9])`);
+  // A jenis's own words (its distinctive words and their misspellings) name it alone too: "SK
+  // Ketua dan Sekretaris" then reads two jenis, and "SK Sekertaris" one, in the same pass.
+  const jenis = rules.jenis.map((j, k) => {
+    const own = distinctive[k]!;
+    const spelt = [...typos].filter(([, w]) => own.includes(w)).map(([t]) => t);
+    const pats = [...[j.code, j.label, ...j.aliases].map(phrasePattern), ...own, ...spelt]
+      .filter((p): p is string => p !== null)
+      .sort((a, b) => b.length - a.length);
+    all.push(...pats);
+    return { code: j.code, re: new RegExp(`(?<![a-z0-9])(?:${pats.join("|")})(?![a-z0-9])`, "g") };
   });
   const codes = rules.jenis.map((j) => j.code);
   const extensions = rules.extensions.map((e) => e.toLowerCase());
@@ -187,12 +187,27 @@ export function compileRules(rules: ConventionConfig): CompiledRules {
           rules.jenis.flatMap((j) => [j.code, j.label, ...j.aliases]),
         )
       : null,
-    rivals,
     typos,
     vocabulary,
+    glueHint: glueHint(vocabulary, typos),
     jenisIndex: new Map(rules.jenis.map((j, k) => [j.code, k])),
     hasMarkers: rules.jenis.some((j) => j.styleBMarkers.length > 0),
   };
   cache.set(rules, compiled);
   return compiled;
+}
+
+function glueHint(vocabulary: Set<string>, typos: Map<string, string>): RegExp {
+  const alt = (ws: Iterable<string>) =>
+    [...ws]
+      .filter((w) => /^[a-z]+$/.test(w))
+      .sort((a, b) => b.length - a.length)
+      .map(escapeRe)
+      .join("|");
+  const v = alt(vocabulary);
+  const k = "nomor|nomer|nmr|no|tahun|thn|th|tgl";
+  const parts = [`(?:${v ? `${v}|` : ""}${k})[0-9]`, "[0-9](?:tahun|thn|th|ttg|tgl)"];
+  if (v) parts.push(`(?:${v})(?:${v})`);
+  if (typos.size > 0) parts.push(`(?<![a-z0-9])(?:${alt(typos.keys())})(?![a-z0-9])`);
+  return new RegExp(parts.join("|"));
 }

@@ -58,7 +58,29 @@ const BRACKETED =
   /[([]\s*(?:(lampiran|lamp)[\s.:_-]*(?:ke[\s.:_-]*)?(\d{1,3}|[ivx]{1,4})|(salinan)|copy|revisi(?:[\s._-]*\d{1,2})?|rev[\s._-]*\d{0,2}|final|fix|scan|ttd(?:[\s_-]*basah)?|\d{1,3}|\d{2,4}[\s_-]?dpi)\s*[)\]]/g;
 const AT_START =
   /^[^a-z0-9]*(?:lampiran|lamp)[\s.:_-]*(?:ke[\s.:_-]*)?(\d{1,3}|[ivx]{1,4})(?![a-z0-9])/;
-const LAST_WORD = /([a-z0-9]+)[^a-z0-9]*$/;
+/**
+ * Whether a subject's last word can end a marker or noise: a number (Lampiran 2, (2), 300dpi),
+ * a Roman numeral (lamp. II), or rev/revisi/copy with a number glued to it.
+ */
+function maybeMarkerEnd(w: string): boolean {
+  const c = w.charCodeAt(0);
+  if (c >= 48 && c <= 57) return w.length <= 3 || w.endsWith("dpi");
+  if (c === 0x69 || c === 0x76 || c === 0x78) return /^[ivx]{1,4}$/.test(w);
+  return (c === 0x72 || c === 0x63) && /^(?:rev|revisi|copy)\d{1,2}$/.test(w);
+}
+
+/** The last word `[a-z0-9]+` of `s.slice(from)`, scanned from the end ("" when none). */
+function lastWordOf(s: string, from: number): string {
+  let end = s.length;
+  while (end > from && !isWordCode(s.charCodeAt(end - 1))) end--;
+  let start = end;
+  while (start > from && isWordCode(s.charCodeAt(start - 1))) start--;
+  return s.slice(start, end);
+}
+
+function isWordCode(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+}
 
 function lampiran(n: string): string | null {
   const v = /^\d+$/.test(n) ? Number(n) : roman(n);
@@ -81,16 +103,16 @@ function roman(s: string): number {
  * subjects: a cheap look at the last word and for a bracket decides).
  */
 export function subjectQualifier(folded: string, from: number): SubjectQualifier | null {
-  const last = LAST_WORD.exec(folded);
-  const lastWord = last ? last[1]! : "";
+  const lastWord = lastWordOf(folded, from);
   const bracket = folded.indexOf("(", from) >= 0 || folded.indexOf("[", from) >= 0;
-  const startsLamp = folded.slice(from, from + 12).includes("lamp");
+  const lamp = folded.indexOf("lamp", from);
+  const startsLamp = lamp >= 0 && lamp < from + 12;
   if (
     !bracket &&
     !startsLamp &&
     !NOISE_WORDS.has(lastWord) &&
     lastWord !== "salinan" &&
-    !/^(?:\d{1,3}|[ivx]{1,4}|\d+dpi|(?:rev|revisi|copy)\d{1,2})$/.test(lastWord)
+    !maybeMarkerEnd(lastWord)
   ) {
     return null;
   }

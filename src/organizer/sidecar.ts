@@ -35,24 +35,29 @@ export function sidecarText(s: SidecarInput, rules: ConventionConfig): string {
 
 /**
  * What the clerk can do. A name that cannot be read: rename it. A second copy of a filed
- * document: a rename would only meet the filed one again, so the advice is to delete the copy,
- * or to remove the filed file when this one is the right one (the file here is then filed on the
- * next pass: its name is readable and its place free).
+ * document: a rename would only meet the filed one again, so the advice is to delete the copy in
+ * the quarantine. Never to delete a filed decree: a clerk who thinks the quarantined file is the
+ * better one hands the case to the archive's keeper, who can replace the filed file (the file
+ * here is then filed on the next pass: its name is readable and its place free).
  */
 function howToFix(code: string, rules: ConventionConfig): string[] {
-  const removeFiled =
-    "Bila berkas ini yang benar, hapus berkas lama dari folder arsip; arsipd lalu memindahkan berkas ini ke tempatnya dan menghapus catatan ini.";
+  const keeper =
+    "Bila berkas ini versi yang benar dari keputusan yang sama (misalnya hasil pindai ulang), serahkan kepada pengelola arsip; jangan menghapus berkas yang sudah diarsipkan.";
   if (code === "DUPLICATE") {
     return [
-      "Cara memperbaiki: arsip sudah menyimpan berkas yang sama; bila ini memang salinan, hapus saja berkas ini.",
-      removeFiled,
+      "Cara memperbaiki: arsip sudah menyimpan berkas yang sama persis; hapus saja berkas di karantina ini.",
     ];
   }
   if (code === "CONFLICT") {
     return [
       "Cara memperbaiki: bandingkan berkas ini dengan berkas yang sudah diarsipkan.",
       "Bila ini keputusan lain, ganti namanya dengan jenis, nomor dan tahun yang benar; arsipd lalu memindahkannya ke foldernya.",
-      removeFiled,
+      keeper,
+    ];
+  }
+  if (code === "OTHER_OFFICE" || code === "OTHER_OFFICE_CODE") {
+    return [
+      "Cara memperbaiki: keputusan instansi lain disimpan di luar folder arsip ini (misalnya di folder dokumen umum); pindahkan berkas ini ke sana. Jangan mengganti namanya agar masuk arsip.",
     ];
   }
   const first = rules.jenis[0];

@@ -233,12 +233,15 @@ describe("organize", () => {
     ]);
     const again = await organize(ctx(config));
     expect([again.duplicates, again.conflicts, again.moves]).toEqual([[], [], []]);
-    // What the sidecar advises when the quarantined file is the right one: delete the filed one.
+    // The sidecar never advises deleting a filed decree: the keeper replaces it. When the keeper
+    // has removed the filed file, the quarantined one is filed on the next pass.
     const text = await readFile(
       path.join(share, "_KARANTINA/SK Ketua No 12 Th 2024 ttg Pembentukan Tim.pdf.ALASAN.txt"),
       "utf8",
     );
-    expect(text).toContain("hapus berkas lama dari folder arsip");
+    expect(text).toContain("serahkan kepada pengelola arsip");
+    expect(text).toContain("jangan menghapus berkas yang sudah diarsipkan");
+    expect(text).not.toMatch(/hapus berkas lama/);
     await rm(path.join(share, filed));
     const replaced = await organize(ctx(config));
     expect(replaced.unquarantined).toEqual([
