@@ -79,9 +79,16 @@ export function homePage(
   );
 }
 
+/** Files left for later (still being written) and failed ones that are retried. */
 function waiting(s: DaemonStatus): string {
-  const w = s.lastPass?.summary?.deferred ?? s.lastPass?.summary?.waiting;
-  return w === undefined ? "tidak ada / nothing" : `${w} berkas`;
+  const num = (v: unknown) => (typeof v === "number" ? v : 0);
+  const deferred = num(s.lastPass?.summary?.deferred);
+  const failed = num(s.lastPass?.summary?.failed);
+  if (deferred + failed === 0) return "tidak ada / nothing";
+  const parts = [];
+  if (deferred) parts.push(`${deferred} berkas ditunda (masih ditulis)`);
+  if (failed) parts.push(`${failed} berkas gagal, dicoba lagi`);
+  return parts.join(", ");
 }
 
 export function quarantinePage(items: QuarantinedFile[]): string {
