@@ -291,9 +291,64 @@ export const configSchema = z
             return m !== null && Number(m[1]) <= 65535;
           }, "not host:port (e.g. 127.0.0.1:8089)")
           .describe("host:port for `arsipd serve-feed` (loopback by default)"),
+        publicLinks: z
+          .enum(["none", "ocs-v1", "ocs-v2"])
+          .default("none")
+          .describe(
+            "Give each published decree's PDF a public link (OCS Share API, no password) as urlDownload: ocs-v1 (ownCloud 10) or ocs-v2 (Nextcloud); decrees without a working link are left out of the feed",
+          ),
       })
       .prefault({})
       .describe("The JDIHN JSON feed"),
+    web: z
+      .strictObject({
+        enabled: z
+          .boolean()
+          .default(false)
+          .describe("Serve the read-only web page from the daemon"),
+        listen: z
+          .string()
+          .default("127.0.0.1:8090")
+          .describe(
+            "host:port of the web page; loopback by default. Another address needs a password (ARSIPD_WEB_PASSWORD) or a reverse proxy",
+          ),
+      })
+      .prefault({})
+      .describe("The read-only web page (state, quarantine, today's activity, search)"),
+    notify: z
+      .strictObject({
+        enabled: z.boolean().default(false).describe("E-mail the admins about problems"),
+        to: z.array(z.string().email()).default([]).describe("Who gets the e-mails"),
+        from: z.string().default("arsipd@localhost").describe("Sender address"),
+        smtp: z
+          .strictObject({
+            host: z.string().default("localhost").describe("SMTP server"),
+            port: z.number().int().min(1).max(65535).default(587).describe("SMTP port"),
+            secure: z
+              .boolean()
+              .default(false)
+              .describe("TLS from the start (port 465); else STARTTLS when offered"),
+            username: z
+              .string()
+              .optional()
+              .describe("SMTP login; the password comes from ARSIPD_SMTP_PASSWORD"),
+          })
+          .prefault({}),
+        after: z
+          .number()
+          .int()
+          .min(1)
+          .default(30)
+          .describe(
+            "Minutes the server may be unreachable (or the mirror failing) before an e-mail",
+          ),
+        digest: z
+          .boolean()
+          .default(false)
+          .describe("Instead of one e-mail per event, one summary a day"),
+      })
+      .prefault({})
+      .describe("E-mail notifications"),
     log: z
       .strictObject({
         level: z

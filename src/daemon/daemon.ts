@@ -106,8 +106,14 @@ export async function runDaemon(first: LoadedConfig, deps: DaemonDeps): Promise<
   const stateDir = () => activeStateDir;
 
   let ready = false;
+  // The read-only web page (src/web), restarted with the config on reload.
+  let web: { close(): Promise<void> } | undefined;
+  // E-mail notifications (src/notify), likewise.
+  let notifier: { stop(): Promise<void> } | undefined;
   async function start(loaded: LoadedConfig): Promise<Instance> {
     const { config } = loaded;
+    web = await (await import("../web/index.js")).startWebIfEnabled(config, deps.log);
+    notifier = (await import("../notify/index.js")).startNotifier(config, deps.log);
     activeStateDir = config.stateDir;
     const engine = await deps.makeEngine(loaded, deps.log);
     const loop: WorkLoop = new WorkLoop({
@@ -258,6 +264,10 @@ export async function runDaemon(first: LoadedConfig, deps: DaemonDeps): Promise<
 
   async function stopInstance(inst: Instance): Promise<void> {
     inst.stopSchedules();
+    await web?.close();
+    web = undefined;
+    await notifier?.stop();
+    notifier = undefined;
     await inst.watcher.close();
     await inst.loop.stop(deps.graceMs ?? 8_000);
     await inst.engine.close();

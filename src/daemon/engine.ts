@@ -201,7 +201,9 @@ export class ArchiveEngine implements Engine {
     const { config } = this;
     // Loaded on first use: the spreadsheet and PDF libraries are heavy for every start-up.
     const { buildRegister } = await import("../register/build.js");
+    const { makePublicLinks } = await import("../publish/index.js");
     return buildRegister({
+      publicLinks: makePublicLinks(config, this.loaded.remotePassword, this.log),
       config,
       log: this.log,
       now: new Date(),

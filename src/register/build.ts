@@ -17,8 +17,9 @@ import { collectArchive } from "./collect.js";
 import { REGISTER_HEADERS } from "./columns.js";
 import { CSV_BOM, csvLine } from "./csv.js";
 import { wallClockText } from "./dates.js";
-import { feedChunks, feedItems } from "./jdihn.js";
+import { feedChunks, feedItems, linkCandidates } from "./jdihn.js";
 import { makeLinker } from "./links.js";
+import { prefillMetadata } from "./metadata-fill.js";
 import { readMetadata } from "./metadata-read.js";
 import { readPdfFields } from "./pdf-text.js";
 import {
@@ -39,6 +40,7 @@ import {
   type PdfFields,
   type SyncStatusFn,
 } from "./types.js";
+import { metadataWarnings } from "./warn-once.js";
 import { writeChunksIfChanged } from "./write-stream.js";
 import { type ProblemRow, workbookBuffer } from "./xlsx.js";
 
@@ -55,6 +57,13 @@ export interface BuildContext {
   cacheDir?: string | undefined;
   /** Read tanggal/tentang from PDF text layers (default true). */
   readPdfText?: boolean;
+  /**
+   * Makes/checks the public links of the files the feed publishes and returns share path →
+   * urlDownload (src/publish); absent = the feed links to the web UI as before.
+   */
+  publicLinks?: ((wanted: string[]) => Promise<Map<string, string>>) | undefined;
+  /** Return the register rows too (for `arsipd labels`). */
+  keepRows?: boolean;
 }
 
 export interface BuildResult {
@@ -65,6 +74,7 @@ export interface BuildResult {
   decrees: number;
   quarantined: number;
   badMetadataRows: number;
+  rows?: RegisterRow[];
 }
 
 export async function buildRegister(ctx: BuildContext): Promise<BuildResult> {
@@ -119,8 +129,17 @@ export async function buildRegister(ctx: BuildContext): Promise<BuildResult> {
     }
   }
   bad.sort((a, b) => a.row - b.row);
+  const badKey = (b: BadMetadataRow) => `${b.row}\u0000${b.column}\u0000${b.message}`;
+  const metaFile = path.join(config.share, config.index.metadataFile);
+  const fresh = metadataWarnings.fresh(metaFile, bad.map(badKey));
   for (const b of bad)
-    log.warn({ path: config.index.metadataFile, row: b.row, column: b.column }, b.message);
+    if (fresh.has(badKey(b)))
+      log.warn({ path: config.index.metadataFile, row: b.row, column: b.column }, b.message);
+  if (meta.encoding === "windows-1252" && metadataWarnings.fresh(`${metaFile}#enc`, ["1252"]).size)
+    log.info(
+      { path: config.index.metadataFile },
+      "metadata file is not UTF-8; read as Windows-1252 (Excel's 'CSV (Comma delimited)')",
+    );
 
   lap("metadata");
   const pdfByKey = await readPdfs(groups, cache, ctx.readPdfText !== false);
@@ -129,6 +148,8 @@ export async function buildRegister(ctx: BuildContext): Promise<BuildResult> {
     const k = decreeKey(f.decree.jenis, f.decree.tahun, f.decree.nomor);
     return decreeFacts(f.decree, metaByKey.get(k), pdfByKey.get(k));
   };
+  const added = await prefillMetadata(metaFile, meta, groups, facts, log);
+  if (added !== undefined) meta.mtimeMs = added;
   const linker = makeLinker({ ...config.remote, url: ctx.remoteUrl ?? config.remote.url });
   const links = new Map<string, string | undefined>();
   const link = (rel: string) => {
@@ -192,6 +213,13 @@ export async function buildRegister(ctx: BuildContext): Promise<BuildResult> {
         })(),
     });
   }
+  let publicUrls: Map<string, string> | undefined;
+  if (config.feed.enabled && ctx.publicLinks) {
+    publicUrls = await ctx.publicLinks([
+      ...linkCandidates({ groups: groups.values(), facts, feed: config.feed, jenis: rules.jenis }),
+    ]);
+    lap("links");
+  }
   if (config.feed.enabled) {
     out.push({
       file: path.join(config.share, config.feed.fileName),
@@ -203,6 +231,7 @@ export async function buildRegister(ctx: BuildContext): Promise<BuildResult> {
             feed: config.feed,
             jenis: rules.jenis,
             link,
+            publicUrl: publicUrls && ((rel: string) => publicUrls.get(rel)),
           }),
         ),
     });
@@ -234,6 +263,7 @@ export async function buildRegister(ctx: BuildContext): Promise<BuildResult> {
     decrees: groups.size,
     quarantined: collected.quarantine.length,
     badMetadataRows: bad.length,
+    ...(ctx.keepRows ? { rows } : {}),
   };
 }
 

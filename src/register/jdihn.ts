@@ -21,12 +21,18 @@ export interface FeedInput {
   feed: Config["feed"];
   jenis: JenisConfig[];
   link: LinkFn;
+  /**
+   * Public download links (share path → urlDownload) when `feed.publicLinks` is on. Then the feed
+   * lists only decrees whose main PDF has one: drafts (.docx …), revoked decrees and decrees the
+   * server refused a link for are left out, so every urlDownload in the feed downloads the PDF.
+   */
+  publicUrl?: ((rel: string) => string | undefined) | undefined;
 }
 
 const STATUS_LABEL = { berlaku: "Berlaku", dicabut: "Dicabut", diubah: "Diubah" } as const;
 
 /** The file offered for download: the main PDF, else SALINAN, else the first unqualified file. */
-function downloadFile(files: ArchivedDecree[]): ArchivedDecree {
+export function downloadFile(files: ArchivedDecree[]): ArchivedDecree {
   return (
     files.find((f) => f.decree.qualifier === null && f.decree.ext === "pdf") ??
     files.find((f) => f.decree.qualifier === "SALINAN") ??
@@ -36,6 +42,21 @@ function downloadFile(files: ArchivedDecree[]): ArchivedDecree {
 }
 
 const encPath = (rel: string) => rel.split("/").map(encodeURIComponent).join("/");
+
+/**
+ * The files that should carry a public link: the main PDF of each decree the feed publishes,
+ * never a draft and never a revoked (dicabut) decree.
+ */
+export function* linkCandidates(input: Omit<FeedInput, "link" | "publicUrl">): Generator<string> {
+  for (const files of input.groups) {
+    const file = downloadFile(files);
+    if (file.decree.ext !== "pdf") continue;
+    const meta = input.facts(file).meta;
+    if (input.feed.publish === "with-status" && !meta?.status) continue;
+    if (meta?.status === "dicabut") continue;
+    yield file.rel;
+  }
+}
 
 export function buildFeed(input: FeedInput): JdihnItem[] {
   return [...feedItems(input)];
@@ -53,7 +74,12 @@ export function* feedItems(input: FeedInput): Generator<JdihnItem> {
     const label = labels.get(d.jenis) ?? d.jenis;
     const tentang = facts.tentang.trim();
     const web = input.link(file.rel) ?? "";
-    const download = base ? `${base}/${encPath(file.rel)}` : web;
+    let download = base ? `${base}/${encPath(file.rel)}` : web;
+    if (input.publicUrl) {
+      const pub = file.decree.ext === "pdf" ? input.publicUrl(file.rel) : undefined;
+      if (pub === undefined) continue;
+      download = pub;
+    }
     const tanggal = facts.tanggalPenetapan ?? "";
     let newest = files[0]!.mtimeMs;
     for (const f of files) if (f.mtimeMs > newest) newest = f.mtimeMs;

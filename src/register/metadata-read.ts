@@ -7,7 +7,8 @@ import { lstat } from "node:fs/promises";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import type { JenisConfig } from "../config/schema.js";
-import { readRegular, readRegularText } from "../util/safe-open.js";
+import { readRegular } from "../util/safe-open.js";
+import { decodeCp1252 } from "./cp1252.js";
 import { csvBuffer } from "./csv.js";
 import { parseCsv } from "./csv-parse.js";
 import { METADATA_COLUMNS, type MetadataResult, validateMetadata } from "./metadata.js";
@@ -18,6 +19,25 @@ export interface MetadataRead extends MetadataResult {
   mtimeMs: number | undefined;
   /** True when the template was just written. */
   templateWritten: boolean;
+  /** How a CSV file was decoded: UTF-8, or Windows-1252 when its bytes are not valid UTF-8. */
+  encoding?: CsvEncoding;
+  /** The header row as the file has it (empty when unreadable). */
+  header?: string[];
+}
+
+export type CsvEncoding = "utf-8" | "windows-1252";
+
+/**
+ * A CSV's text. Excel's "CSV (Comma delimited)" on Windows saves Windows-1252, not UTF-8: bytes
+ * that are not valid UTF-8 are read as Windows-1252 (every byte is a character there), so
+ * "Pengadaan Barang – Tahap II" keeps its dash instead of turning into U+FFFD.
+ */
+export function decodeCsv(buf: Buffer): { text: string; encoding: CsvEncoding } {
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(buf), encoding: "utf-8" };
+  } catch {
+    return { text: decodeCp1252(buf), encoding: "windows-1252" };
+  }
 }
 
 export async function readMetadata(
@@ -34,11 +54,24 @@ export async function readMetadata(
     if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
     const templateWritten = await writeTemplate(file, csvSeparator);
     const after = await lstat(file).catch(() => undefined);
-    return { metas: [], bad: [], mtimeMs: after?.mtimeMs, templateWritten };
+    const csv = !/\.xlsx$/i.test(fileName);
+    return {
+      metas: [],
+      bad: [],
+      mtimeMs: after?.mtimeMs,
+      templateWritten,
+      ...(csv ? { encoding: "utf-8" as const, header: [...METADATA_COLUMNS] } : {}),
+    };
   }
   let rows: string[][];
+  let encoding: CsvEncoding | undefined;
   try {
-    rows = /\.xlsx$/i.test(fileName) ? await readXlsx(file) : parseCsv(await readRegularText(file));
+    if (/\.xlsx$/i.test(fileName)) rows = await readXlsx(file);
+    else {
+      const csv = decodeCsv(await readRegular(file));
+      encoding = csv.encoding;
+      rows = parseCsv(csv.text);
+    }
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why =
@@ -60,7 +93,13 @@ export async function readMetadata(
       templateWritten: false,
     };
   }
-  return { ...validateMetadata(rows, jenis), mtimeMs, templateWritten: false };
+  return {
+    ...validateMetadata(rows, jenis),
+    mtimeMs,
+    templateWritten: false,
+    ...(encoding ? { encoding } : {}),
+    header: rows[0] ?? [],
+  };
 }
 
 async function writeTemplate(file: string, sep: string): Promise<boolean> {

@@ -56,6 +56,8 @@ const FIELD_OF: Record<string, Field> = {
   tentang: "tentang",
 };
 
+const KEY_FIELDS = new Set<Field>(["jenis", "tahun", "nomor"]);
+
 const normHeader = (h: string) => h.toLowerCase().replace(/[^a-z]/g, "");
 
 /** "012" → "12", "12a" → "12A"; null when not a serial. */
@@ -145,7 +147,8 @@ export interface MetadataResult {
 
 /**
  * Validates the table. `rows[0]` is the header; row numbers in messages count it as row 1.
- * Blank rows are skipped; a second row for the same decree is reported and ignored.
+ * Blank rows are skipped; a second row for the same decree is reported and ignored; a bad
+ * optional cell is reported and only that cell ignored.
  */
 export function validateMetadata(rows: string[][], jenis: JenisConfig[]): MetadataResult {
   const bad: BadMetadataRow[] = [];
@@ -179,13 +182,19 @@ export function validateMetadata(rows: string[][], jenis: JenisConfig[]): Metada
       if (f && obj[f] === undefined) obj[f] = c;
     });
     const row = i + 1;
-    const r = schema.safeParse(obj);
+    let r = schema.safeParse(obj);
     if (!r.success) {
-      for (const issue of r.error.issues) {
+      const issues = r.error.issues;
+      for (const issue of issues) {
         const f = issue.path[0] as Field;
         bad.push({ row, column: labelOf.get(f) ?? String(f), message: issue.message });
       }
-      continue;
+      // A bad key cell (jenis, tahun, nomor) loses the row: it cannot be matched to a decree.
+      // Any other bad cell (a date, a status) is dropped alone and the rest of the row is kept.
+      if (issues.some((x) => KEY_FIELDS.has(x.path[0] as Field))) continue;
+      for (const issue of issues) delete obj[issue.path[0] as Field];
+      r = schema.safeParse(obj);
+      if (!r.success) continue;
     }
     const key = decreeKey(r.data.jenis, r.data.tahun, r.data.nomor);
     const first = seen.get(key);

@@ -8,6 +8,7 @@
 import { REGISTER_COLUMNS } from "./columns.js";
 import { dateCell, wallClock, wallClockText } from "./dates.js";
 import { type Cell, STYLE, writeWorkbook } from "./ooxml.js";
+import { groupByLocation } from "./physical.js";
 import type { RegisterRow } from "./rows.js";
 import type { SummaryLine } from "./summary.js";
 
@@ -37,19 +38,42 @@ function* registerRows(rows: RegisterRow[]): Generator<Cell[]> {
       r.jenis,
       r.nomor,
       r.tahun,
-      r.tentang,
+      r.tentang ? { text: r.tentang, style: STYLE.wrap } : "",
       r.tanggalPenetapan ? { date: dateCell(r.tanggalPenetapan), style: STYLE.date } : null,
       r.status ?? "",
-      r.link ? { text: r.name, link: r.link } : r.name,
+      r.link
+        ? { text: r.name, link: r.link, style: STYLE.wrapLink }
+        : { text: r.name, style: STYLE.wrap },
       r.folder,
       r.link ?? "",
-      { num: r.size, style: STYLE.thousands },
+      { num: r.size, style: STYLE.size },
       r.sha256,
       { date: wallClock(r.mtimeMs), style: STYLE.dateTime },
       r.sync,
-      r.lokasiFisik,
-      r.keterangan,
+      r.lokasiFisik ? { text: r.lokasiFisik, style: STYLE.wrap } : "",
+      r.keterangan ? { text: r.keterangan, style: STYLE.wrap } : "",
     ];
+  }
+}
+
+/** Sheet "Arsip Fisik": a bold line per cabinet/box, then the decrees it holds. */
+function* physicalRows(rows: RegisterRow[]): Generator<Cell[]> {
+  for (const b of groupByLocation(rows)) {
+    const where = b.location ?? "Tanpa lokasi fisik (isi kolom Lokasi Fisik di metadata)";
+    yield [{ text: `${where}: ${b.decrees.length} keputusan`, style: STYLE.bold }];
+    let n = 0;
+    for (const r of b.decrees) {
+      n++;
+      yield [
+        b.location ?? "",
+        n,
+        r.jenis,
+        r.nomor,
+        r.tahun,
+        r.tentang ? { text: r.tentang, style: STYLE.wrap } : "",
+        r.status ?? "",
+      ];
+    }
   }
 }
 
@@ -63,7 +87,7 @@ export function workbookBuffer(input: WorkbookInput): Promise<Buffer> {
       s.files,
       s.highest,
       s.gapCount,
-      s.gaps,
+      s.gaps ? { text: s.gaps, style: STYLE.wrap } : "",
     ]),
     [],
     ...(
@@ -80,21 +104,47 @@ export function workbookBuffer(input: WorkbookInput): Promise<Buffer> {
     [
       {
         name: "Keputusan",
-        columns: REGISTER_COLUMNS.map((c) => ({ header: c.header, width: c.width })),
+        columns: REGISTER_COLUMNS.map((c) => ({
+          header: c.header,
+          width: c.width,
+          hidden: c.technical === true,
+        })),
         rows: registerRows(input.rows),
         table: true,
+        print: true,
       },
       {
         name: "Perlu Diperbaiki",
         columns: [
-          { header: "Jenis Masalah", width: 14 },
-          { header: "Berkas / Baris", width: 55 },
-          { header: "Kolom", width: 18 },
-          { header: "Kode", width: 20 },
-          { header: "Yang Harus Diperbaiki", width: 80 },
+          { header: "Jenis Masalah", width: 12 },
+          { header: "Berkas / Baris", width: 45 },
+          { header: "Kolom", width: 14 },
+          { header: "Kode", width: 16 },
+          { header: "Yang Harus Diperbaiki", width: 70 },
         ],
-        rows: input.problems.map((p) => [p.kind, p.where, p.column, p.code, p.message]),
+        rows: input.problems.map((p) => [
+          p.kind,
+          { text: p.where, style: STYLE.wrap },
+          p.column,
+          p.code,
+          { text: p.message, style: STYLE.wrap },
+        ]),
         table: true,
+        print: true,
+      },
+      {
+        name: "Arsip Fisik",
+        columns: [
+          { header: "Lemari / Boks", width: 22 },
+          { header: "No", width: 5 },
+          { header: "Jenis", width: 15 },
+          { header: "Nomor", width: 8 },
+          { header: "Tahun", width: 7 },
+          { header: "Tentang", width: 70 },
+          { header: "Status", width: 10 },
+        ],
+        rows: physicalRows(input.rows),
+        print: true,
       },
       {
         name: "Ringkasan",
@@ -108,6 +158,7 @@ export function workbookBuffer(input: WorkbookInput): Promise<Buffer> {
           { header: "Nomor Tanpa Berkas (1 s.d. tertinggi)", width: 60 },
         ],
         rows: summaryRows,
+        print: true,
       },
     ],
     input.asOf,

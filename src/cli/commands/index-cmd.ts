@@ -21,10 +21,8 @@ export const indexCommand: Command = {
     json: { type: "boolean", description: "print the result as JSON" },
   },
   async run({ values, configPath, stdout, stderr }) {
-    const {
-      loaded: { config },
-      log,
-    } = await openRuntime(configPath, { logFile: true, stdout: false });
+    const { loaded, log } = await openRuntime(configPath, { logFile: true, stdout: false });
+    const { config } = loaded;
     const print = (r: BuildResult) => printIndex(r, stdout, values.json === true);
     // A running daemon owns the state folder (journal, register cache): it rebuilds, we print.
     const asked = await askDaemon(config.stateDir, {
@@ -39,11 +37,13 @@ export const indexCommand: Command = {
     const { Journal } = await import("../../state/journal.js");
     const { journalSyncStatus } = await import("../../daemon/sync-status.js");
     let result: BuildResult;
+    const { makePublicLinks } = await import("../../publish/index.js");
     try {
       // Read-only: the register only reports what the mirror journal says (Status Sinkronisasi).
       const journal = await Journal.open(config.stateDir, { readOnly: true });
       result = await buildRegister({
         config,
+        publicLinks: makePublicLinks(config, loaded.remotePassword, log),
         log,
         now: new Date(),
         syncStatus: journalSyncStatus(journal),

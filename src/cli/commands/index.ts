@@ -3,6 +3,7 @@ import type { Command } from "../command.js";
 import { checkCommand } from "./check.js";
 import { configCommand } from "./config.js";
 import { indexCommand } from "./index-cmd.js";
+import { labelsCommand } from "./labels.js";
 import { logsCommand } from "./logs.js";
 import { parseCommand } from "./parse.js";
 import { runCommand } from "./run.js";
@@ -19,6 +20,7 @@ export const COMMANDS: Command[] = [
   parseCommand,
   checkCommand,
   indexCommand,
+  labelsCommand,
   serveFeedCommand,
   logsCommand,
   configCommand,

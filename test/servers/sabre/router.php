@@ -6,6 +6,7 @@
  *   /ocs/v1.php/cloud/user              the user
  *   /remote.php/dav/files/<user>/…      the user's root folder over WebDAV
  *   /remote.php/webdav/…                the same folder (legacy endpoint)
+ *   /ocs/v{1,2}.php/apps/files_sharing/…, /index.php/s/<token>/download   public links (Shares.php)
  * Configuration: env ARSIP_SABRE_CONTROL names the control folder holding config.json
  * ({root, username, password}); the file `maintenance` there switches maintenance mode on.
  */
@@ -101,6 +102,9 @@ if (preg_match('#^/ocs/v([12])\.php/cloud/(capabilities|user)/?$#', $path, $mm))
     ], $query, $v);
     return true;
 }
+
+require_once __DIR__ . '/Shares.php';
+if (\ArsipTest\Shares::handle($path, $query, $cfg, $control)) return true;
 
 $base = null;
 $prefix = '/remote.php/dav/files/' . rawurlencode($user);
