@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 # mod_dav_fs, mod_php and PHP-FPM; nginx dav + dav-ext: test/servers/matrix.ts), a real
 # spreadsheet (LibreOffice) to open the register with, poppler for PDF fixtures, systemd-analyze.
 PACKAGES=(php-cli php-sabre-dav rclone libreoffice-calc-nogui poppler-utils systemd
-  apache2 libapache2-mod-php php-fpm nginx libnginx-mod-http-dav-ext)
+  apache2 libapache2-mod-php php-fpm nginx libnginx-mod-http-dav-ext
+  tesseract-ocr tesseract-ocr-ind ghostscript)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
