@@ -75,6 +75,17 @@ export class ContentReader {
     }
   }
 
+  /** Remembers where a file with SHA-256 `sha` was filed (for the same-bytes check). */
+  async recordFiled(sha: string, rel: string): Promise<void> {
+    const e = (await getEntry(this.stateDir, sha)) ?? { v: 1, source: "none", reading: null };
+    if (e.filedAs !== rel) await this.put(sha, { ...e, filedAs: rel });
+  }
+
+  /** Where a file with these bytes was filed, as recorded (the caller checks it is still there). */
+  async filedAs(sha: string): Promise<string | null> {
+    return (await getEntry(this.stateDir, sha))?.filedAs ?? null;
+  }
+
   private async put(sha: string, e: CacheEntry): Promise<void> {
     await putEntry(this.stateDir, sha, e).catch((err) =>
       this.log.warn({ err: describeError(err) }, "cannot write the OCR cache"),

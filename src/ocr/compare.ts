@@ -5,6 +5,7 @@
  */
 import type { ConventionConfig } from "../config/schema.js";
 import { parse } from "../convention/parse.js";
+import { reject } from "../convention/reasons.js";
 import type { Decree } from "../convention/types.js";
 import { UNSAFE } from "./heading.js";
 import type { ContentReading } from "./types.js";
@@ -29,10 +30,17 @@ export function disagreement(
   const quote = `"${r.heading.length > 160 ? `${r.heading.slice(0, 157)}…` : r.heading}"`;
   const named = `${label(d.jenis, conv)} Nomor ${d.nomor} Tahun ${d.tahun}`;
   if (r.otherOffice !== null) {
+    const id = reject(
+      "ISI_BERBEDA",
+      `dokumen ini tertulis ${quote}, yaitu keputusan instansi lain (${r.otherOffice}), sedangkan nama berkas menyebut ${named}`,
+    ).message;
     return {
       fields: ["instansi"],
-      message: `Isi dokumen berbeda dengan nama berkas: dokumen ini tertulis ${quote}, yaitu keputusan instansi lain (${r.otherOffice}), sedangkan nama berkas menyebut ${named}. Periksa dokumennya; keputusan instansi lain disimpan di luar folder arsip.`,
-      messageEn: `the document is another institution's decree (${r.otherOffice}); the name says ${d.jenis} ${d.nomor}/${d.tahun}`,
+      message: `${id} Keputusan instansi lain disimpan di luar folder arsip.`,
+      messageEn: reject(
+        "ISI_BERBEDA",
+        `another institution (${r.otherOffice}); the name says ${d.jenis} ${d.nomor}/${d.tahun}`,
+      ).messageEn,
     };
   }
   if (r.jenis === null || r.nomor === null || r.tahun === null) return null;
@@ -42,10 +50,14 @@ export function disagreement(
   if (r.tahun !== d.tahun) fields.push("tahun");
   if (fields.length === 0) return null;
   const says = `${label(r.jenis, conv)} Nomor ${r.nomor} Tahun ${r.tahun}`;
+  const detail = `${fields.join(", ")} — dokumen ini tertulis ${quote}, yaitu ${says}, sedangkan nama berkas menyebut ${named}`;
   return {
     fields,
-    message: `Isi dokumen berbeda dengan nama berkas (${fields.join(", ")}): dokumen ini tertulis ${quote}, yaitu ${says}, sedangkan nama berkas menyebut ${named}. Periksa dokumennya, lalu ganti nama berkas sesuai isi dokumen.`,
-    messageEn: `content says ${r.jenis} ${r.nomor}/${r.tahun}, the name says ${d.jenis} ${d.nomor}/${d.tahun}`,
+    message: reject("ISI_BERBEDA", detail).message,
+    messageEn: reject(
+      "ISI_BERBEDA",
+      `content says ${r.jenis} ${r.nomor}/${r.tahun}, the name ${d.jenis} ${d.nomor}/${d.tahun}`,
+    ).messageEn,
   };
 }
 

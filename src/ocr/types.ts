@@ -43,4 +43,6 @@ export interface CacheEntry {
   reading: ContentReading | null;
   /** Why OCR did not run or failed (for the log and `arsipd check`). */
   note?: string;
+  /** Where arsipd filed a file with these bytes (the duplicate check's index). */
+  filedAs?: string;
 }

@@ -10,6 +10,7 @@ import type { Config } from "../config/schema.js";
 import { documentAt } from "../convention/identity.js";
 import { describeError } from "../errors.js";
 import type { Logger } from "../log/logger.js";
+import type { FilingCheck } from "../ocr/filing.js";
 import { sha256File } from "../util/hash.js";
 import { parentOf } from "../util/rel-path.js";
 import { ensureDirInside, errCode, isPlainFileInside, LOCKED } from "./fs-guard.js";
@@ -29,12 +30,16 @@ export interface ApplierInit {
   /** rel → absolute path as on disk (may be NFD). */
   abs: Map<string, string>;
   files: PlanFile[];
+  /** The content step (ocr/filing.ts): document vs name, same bytes under another number. */
+  content?: FilingCheck | null;
 }
 
 interface Quarantine {
   code: string;
   message: string;
   messageEn: string;
+  /** `Saran nama` for the sidecar; undefined: ask the content step when quarantining. */
+  suggestion?: string | null;
 }
 
 const nameOf = (rel: string) => rel.slice(rel.lastIndexOf("/") + 1);
@@ -116,6 +121,16 @@ export class Applier {
     sidecar: string | null,
   ): Promise<void> {
     if (!(await this.stillSame(from))) return;
+    const seen = this.scanned.get(from);
+    const verdict = await this.s.content?.verdict(from, this.absOf(from), seen?.size ?? 0, to);
+    if (verdict) {
+      // A file renamed inside the quarantine that still disagrees stays where it is.
+      if (fromQ) return;
+      const qPath = await this.quarantine(from, verdict, verdict.existing !== undefined);
+      if (verdict.existing !== undefined)
+        this.s.report.duplicates.push({ path: from, to: qPath, existing: verdict.existing });
+      return;
+    }
     const key = this.documentOf(to);
     const holder = await this.filedAs(to, key);
     if (holder !== null) {
@@ -135,6 +150,7 @@ export class Applier {
         throw err;
       }
       if (sidecar) await unlink(this.absOf(sidecar)).catch(() => {});
+      await this.s.content?.filed(this.absOf(from), to);
       if (key !== null) this.filed.get(parentOf(to))?.set(key, to);
     }
     (fromQ ? this.s.report.unquarantined : this.s.report.moves).push({ from, to });
@@ -285,8 +301,16 @@ export class Applier {
     if (onlyIfMissing && (await lstat(sideAbs).catch(() => null))) return;
     this.s.report.sidecars.push({ path: side, op: "written" });
     if (this.s.dryRun) return;
+    let suggestion = q.suggestion;
+    if (suggestion === undefined && this.s.content) {
+      const st = await lstat(this.absOf(file)).catch(() => null);
+      suggestion = st
+        ? await this.s.content.suggestion(this.absOf(file), nameOf(file), st.size)
+        : null;
+    }
     const text = sidecarText(
       {
+        suggestion,
         name: nameOf(file),
         message: q.message,
         code: q.code,
