@@ -25,6 +25,8 @@ export interface ReadResult {
   reading: ContentReading | null;
   /** Set when the file could not be read (OCR off, missing, failed): nothing is claimed. */
   note?: string;
+  /** A scan not read yet because the caller asked for no OCR now. */
+  needsOcr?: boolean;
 }
 
 export class ContentReader {
@@ -40,7 +42,13 @@ export class ContentReader {
   ) {}
 
   /** What the file's pages say (cached by SHA-256). Never throws for an unreadable file. */
-  async read(abs: string, ext: string, size: number, sha?: string): Promise<ReadResult> {
+  async read(
+    abs: string,
+    ext: string,
+    size: number,
+    sha?: string,
+    ocrNow = true,
+  ): Promise<ReadResult> {
     const digest = sha ?? (await sha256File(abs, size));
     const cached = await getEntry(this.stateDir, digest);
     if (cached && cached.source !== "none") return { sha: digest, reading: cached.reading };
@@ -58,6 +66,7 @@ export class ContentReader {
     }
     const ocr = this.config.ocr;
     if (!ocr.enabled) return { sha: digest, reading: null, note: "OCR dimatikan (ocr.enabled)" };
+    if (!ocrNow) return { sha: digest, reading: null, needsOcr: true };
     try {
       const page = await this.bounded(() =>
         readByOcr(abs, ext, layer.pages, { timeoutMs: ocr.timeoutMs, lang: ocr.lang }),

@@ -42,8 +42,18 @@ export class FilingCheck {
     this.reader = new ContentReader(config, stateDir, log);
   }
 
-  /** Why the file `rel` (at `abs`, `size` bytes) must not be filed at canonical path `to`. */
-  async verdict(rel: string, abs: string, size: number, to: string): Promise<FilingVerdict | null> {
+  /**
+   * Why the file `rel` (at `abs`, `size` bytes) must not be filed at canonical path `to`; null
+   * to file it. With `ocrNow` false a scan that still needs OCR gives "ocr": the organizer files
+   * everything else first, then comes back to it.
+   */
+  async verdict(
+    rel: string,
+    abs: string,
+    size: number,
+    to: string,
+    ocrNow = true,
+  ): Promise<FilingVerdict | "ocr" | null> {
     const conv = this.config.convention;
     const p = parse(path.posix.basename(to), conv, { now: this.now });
     if (!p.ok) return null;
@@ -67,7 +77,8 @@ export class FilingCheck {
         }
       }
     }
-    const { reading } = await this.reader.read(abs, p.decree.ext, size, sha);
+    const { reading, needsOcr } = await this.reader.read(abs, p.decree.ext, size, sha, ocrNow);
+    if (needsOcr) return "ocr";
     if (!reading) return null;
     const d = disagreement(p.decree, reading, conv, this.config.ocr.minConfidence);
     if (!d) return null;

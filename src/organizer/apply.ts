@@ -48,6 +48,9 @@ export class Applier {
   private readonly scanned: Map<string, PlanFile>;
   /** Quarantine names taken in this dry run (nothing is created, so count them here). */
   private readonly dryTaken = new Set<string>();
+  /** Moves of scans waiting for OCR, applied by `applyHeld` after every other action. */
+  private readonly held: OrganizeAction[] = [];
+  private ocrNow = false;
   /** Folder → the documents filed in it (see filedAs). */
   private readonly filed = new Map<string, Map<string, string>>();
 
@@ -100,6 +103,21 @@ export class Applier {
     }
   }
 
+  /**
+   * The moves held for OCR, now with OCR: a scan never delays the filing of the files whose
+   * name and text layer agree, which the pass has filed already.
+   */
+  async applyHeld(signal?: AbortSignal): Promise<void> {
+    this.ocrNow = true;
+    for (const a of this.held.splice(0)) {
+      if (signal?.aborted) {
+        if ("from" in a) this.s.report.deferred.push({ path: a.from, why: "aborted" });
+        continue;
+      }
+      await this.apply(a);
+    }
+  }
+
   /** The file is still a plain file in the share with the size and mtime the scan saw. */
   private async stillSame(rel: string): Promise<boolean> {
     const seen = this.scanned.get(rel);
@@ -122,7 +140,17 @@ export class Applier {
   ): Promise<void> {
     if (!(await this.stillSame(from))) return;
     const seen = this.scanned.get(from);
-    const verdict = await this.s.content?.verdict(from, this.absOf(from), seen?.size ?? 0, to);
+    const verdict = await this.s.content?.verdict(
+      from,
+      this.absOf(from),
+      seen?.size ?? 0,
+      to,
+      this.ocrNow,
+    );
+    if (verdict === "ocr") {
+      this.held.push({ kind: "move", from, to, fromQuarantine: fromQ, sidecar });
+      return;
+    }
     if (verdict) {
       // A file renamed inside the quarantine that still disagrees stays where it is.
       if (fromQ) return;

@@ -129,6 +129,7 @@ export async function organize(
     }
     await applier.apply(a);
   }
+  await applier.applyHeld(opts.signal);
   return report;
 }
 

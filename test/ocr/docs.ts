@@ -5,7 +5,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -53,6 +53,7 @@ export function makeDoc(file: string, spec: DocSpec): string {
   }
   const src = path.join(tmpdir(), `arsipd-doc-${randomBytes(6).toString("hex")}.ps`);
   writeFileSync(src, `${ps.join("\n")}\n`);
+  mkdirSync(path.dirname(file), { recursive: true });
   const res = spec.device === "pdfwrite" ? [] : ["-r200"];
   try {
     execFileSync("gs", [

@@ -109,6 +109,18 @@ describe("filing checks the document's content", () => {
     expect(r.moves.map((m) => m.to)).toEqual(["KPT-KETUA/2024/KPT-KETUA_2024_007.pdf"]);
   });
 
+  it("a scan held for OCR does not delay a decree whose text layer agrees", async () => {
+    const { share, config } = await tempShare();
+    doc(share, "MASUK/SK Ketua No 3 Th 2023.pdf", "3", 2023, "pdfimage24");
+    doc(share, "SK Ketua No 9 Th 2024 ttg Penetapan PPK.pdf", "9", 2024);
+    const r = await organize({ config, log: silent, now: () => NOW });
+    // The scan comes first in the share's order; the text PDF is filed before its OCR.
+    expect(r.moves.map((m) => m.to)).toEqual([
+      "KPT-KETUA/2024/KPT-KETUA_2024_009_penetapan-ppk.pdf",
+      "KPT-KETUA/2023/KPT-KETUA_2023_003.pdf",
+    ]);
+  }, 60_000);
+
   it("OCR on: an image-only scan whose heading disagrees is quarantined", async () => {
     const { share, config } = await tempShare();
     doc(share, "SK Ketua No 7 Th 2024.pdf", "3", 2023, "pdfimage24");
