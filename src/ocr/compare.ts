@@ -30,6 +30,9 @@ export function disagreement(
   const quote = `"${r.heading.length > 160 ? `${r.heading.slice(0, 157)}…` : r.heading}"`;
   const named = `${label(d.jenis, conv)} Nomor ${d.nomor} Tahun ${d.tahun}`;
   if (r.otherOffice !== null) {
+    // One misread letter of a city name ("JAKARTA UTARA" → "JAKARTA UTAPA") reads as another
+    // office: from OCR that claim needs a near-certain reading.
+    if (r.source === "ocr" && r.confidence < Math.max(minConfidence, 90)) return null;
     const id = reject(
       "ISI_BERBEDA",
       `dokumen ini tertulis ${quote}, yaitu keputusan instansi lain (${r.otherOffice}), sedangkan nama berkas menyebut ${named}`,
