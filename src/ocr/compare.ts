@@ -33,13 +33,12 @@ export function disagreement(
     // One misread letter of a city name ("JAKARTA UTARA" → "JAKARTA UTAPA") reads as another
     // office: from OCR that claim needs a near-certain reading.
     if (r.source === "ocr" && r.confidence < Math.max(minConfidence, 90)) return null;
-    const id = reject(
-      "ISI_BERBEDA",
-      `dokumen ini tertulis ${quote}, yaitu keputusan instansi lain (${r.otherOffice}), sedangkan nama berkas menyebut ${named}`,
-    ).message;
+    const detail = `dokumen ini tertulis ${quote}, yaitu keputusan instansi lain (${r.otherOffice}), sedangkan nama berkas menyebut ${named}`;
     return {
       fields: ["instansi"],
-      message: `${id} Keputusan instansi lain disimpan di luar folder arsip.`,
+      // Not the template's "rename it as the document says": another office's decree has no
+      // name in this archive.
+      message: `Isi dokumen berbeda dengan nama berkas: ${detail}. Keputusan instansi lain bukan bagian arsip ini; pindahkan berkas ini ke luar folder arsip.`,
       messageEn: reject(
         "ISI_BERBEDA",
         `another institution (${r.otherOffice}); the name says ${d.jenis} ${d.nomor}/${d.tahun}`,

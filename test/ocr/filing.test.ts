@@ -73,6 +73,27 @@ describe("filing checks the document's content", () => {
     ]);
   });
 
+  it("quarantines a decree of another office saved under this office's name", async () => {
+    const { share, config } = await tempShare();
+    const abs = makeDoc(path.join(share, "SK Ketua No 5 Th 2024.pdf"), {
+      device: "pdfwrite",
+      pages: decreePages({
+        heading: "KEPUTUSAN KOMISI PEMILIHAN UMUM KOTA JAKARTA SELATAN",
+        nomor: "5",
+        tahun: 2024,
+        tentang: "Penetapan PPK",
+      }),
+    });
+    utimesSync(abs, OLD, OLD);
+    const r = await organize({ config, log: silent, now: () => NOW });
+    expect(r.moves).toEqual([]);
+    expect(r.quarantined.map((q) => q.reason)).toEqual(["ISI_BERBEDA"]);
+    expect(r.quarantined[0]!.message).toContain("JAKARTA SELATAN");
+    // No suggestion: another office's decree has no name in this archive.
+    expect(sidecarOf(share, r.quarantined[0]!.to)).not.toMatch(/^Saran nama:/m);
+    expect(r.quarantined[0]!.message).toContain("pindahkan berkas ini ke luar folder arsip");
+  });
+
   it("suggests a name for an unreadable name from the document's text (scan0001.pdf)", async () => {
     const { share, config } = await tempShare();
     doc(share, "scan0001.pdf", "20", 2024);
