@@ -6,6 +6,7 @@
 import type { Config } from "../config/schema.js";
 import { parse } from "../convention/parse.js";
 import type { Logger } from "../log/logger.js";
+import { mapLimit } from "../util/limit.js";
 import { type ContentProblem, contentProblems, type FiledFile } from "./audit.js";
 import { ContentReader } from "./checker.js";
 import type { ContentReading } from "./types.js";
@@ -23,16 +24,18 @@ export async function checkFiled(
   now: Date,
 ): Promise<{ problems: ContentProblem[]; unread: number }> {
   const reader = new ContentReader(config, config.stateDir, log);
-  const filed: FiledFile[] = [];
   const readings = new Map<string, ContentReading | null>();
   let unread = 0;
-  for (const f of files) {
+  const todo = files.flatMap((f) => {
     const p = parse(f.rel.slice(f.rel.lastIndexOf("/") + 1), config.convention, { now });
-    if (!p.ok || p.path !== f.rel) continue;
-    const r = await reader.read(f.abs, p.decree.ext, f.size);
+    return p.ok && p.path === f.rel ? [{ f, decree: p.decree }] : [];
+  });
+  // ocr.workers files at once: the reader itself bounds the OCR runs to the same number.
+  const filed: FiledFile[] = await mapLimit(todo, config.ocr.workers, async ({ f, decree }) => {
+    const r = await reader.read(f.abs, decree.ext, f.size);
     if (r.note) unread++;
     readings.set(r.sha, r.reading);
-    filed.push({ rel: f.rel, sha256: r.sha, decree: p.decree });
-  }
+    return { rel: f.rel, sha256: r.sha, decree };
+  });
   return { problems: contentProblems(filed, readings, config), unread };
 }
