@@ -8,9 +8,11 @@ cd "$(dirname "$0")/.."
 # mod_dav_fs, mod_php and PHP-FPM; nginx dav + dav-ext: test/servers/matrix.ts), Samba and
 # smbclient as the staff PCs' file server and client (test/servers/samba.ts), a real
 # spreadsheet (LibreOffice) to open the register with, poppler for PDF fixtures, systemd-analyze,
-# chromium for the web page (driven by playwright-core).
+# chromium for the web page (driven by playwright-core), tesseract (Indonesian) and ghostscript
+# to read and make scanned decrees.
 PACKAGES=(php-cli php-sabre-dav rclone libreoffice-calc-nogui poppler-utils systemd
-  apache2 libapache2-mod-php php-fpm nginx libnginx-mod-http-dav-ext samba smbclient chromium)
+  apache2 libapache2-mod-php php-fpm nginx libnginx-mod-http-dav-ext samba smbclient chromium
+  tesseract-ocr tesseract-ocr-ind ghostscript)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -246,6 +246,29 @@ export const configSchema = z
       .prefault({})
       .describe("What happens when a file disappears from the share"),
     convention: conventionSchema.prefault({}),
+    ocr: z
+      .strictObject({
+        enabled: z
+          .boolean()
+          .default(true)
+          .describe("Read scans (image-only PDFs, JPEG/PNG/TIFF) with tesseract to check them"),
+        workers: z.number().int().min(1).max(8).default(1).describe("OCR runs at once"),
+        lang: z.string().default("ind").describe("Tesseract language model"),
+        minConfidence: z
+          .number()
+          .min(0)
+          .max(100)
+          .default(70)
+          .describe("Below this mean word confidence a reading claims nothing"),
+        timeoutMs: z
+          .number()
+          .int()
+          .min(1000)
+          .default(120_000)
+          .describe("A file's OCR taking longer is abandoned: it is filed by its name"),
+      })
+      .prefault({})
+      .describe("Reading decrees' own pages (text layer, OCR) to check their names"),
     index: z
       .strictObject({
         enabled: z.boolean().default(true).describe("Write the register into the share"),

@@ -20,7 +20,9 @@ export type ReasonCode =
   | "NAME_TOO_LONG"
   | "OTHER_OFFICE"
   | "OTHER_OFFICE_CODE"
-  | "OFFICE_UNCLEAR";
+  | "OFFICE_UNCLEAR"
+  /** Not a name reason: the document's own heading names another decree (src/ocr). */
+  | "ISI_BERBEDA";
 
 const TEXT: Record<ReasonCode, [id: string, en: string]> = {
   UNSAFE_NAME: [
@@ -82,6 +84,10 @@ const TEXT: Record<ReasonCode, [id: string, en: string]> = {
   OFFICE_UNCLEAR: [
     "Nama berkas menyebut '{detail}' tanpa nama kota, seperti judul keputusan KPU RI. Bila ini keputusan kantor ini, tulis jenisnya di awal nama ('SK Ketua' atau 'SK Sekretaris') atau nama kotanya setelah 'KPU'; bila ini keputusan KPU RI atau instansi lain, pindahkan berkas ke luar folder arsip.",
     "The name says '{detail}' without a city, as KPU RI's decrees are titled: if it is this office's, write 'SK Ketua' / 'SK Sekretaris' or the city after 'KPU'; otherwise move it out of the archive share.",
+  ],
+  ISI_BERBEDA: [
+    "Isi dokumen berbeda dengan nama berkas: {detail}. Periksa dokumennya, lalu ganti nama berkas sesuai isi dokumen.",
+    "The document's heading differs from its name: {detail}.",
   ],
   NAME_TOO_LONG: [
     "Kode jenis terlalu panjang untuk nama berkas; hubungi pengelola arsipd.",

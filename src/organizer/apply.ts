@@ -9,6 +9,7 @@ import type { Config } from "../config/schema.js";
 import { documentAt } from "../convention/identity.js";
 import { describeError } from "../errors.js";
 import type { Logger } from "../log/logger.js";
+import type { FilingCheck } from "../ocr/filing.js";
 import { sha256File } from "../util/hash.js";
 import { parentOf } from "../util/rel-path.js";
 import { ensureDirInside, errCode, isPlainFileInside, LOCKED } from "./fs-guard.js";
@@ -29,12 +30,16 @@ export interface ApplierInit {
   /** rel → absolute path as on disk (may be NFD). */
   abs: Map<string, string>;
   files: PlanFile[];
+  /** The content step (ocr/filing.ts): document vs name, same bytes under another number. */
+  content?: FilingCheck | null;
 }
 
 interface Quarantine {
   code: string;
   message: string;
   messageEn: string;
+  /** `Saran nama` for the sidecar; undefined: ask the content step when quarantining. */
+  suggestion?: string | null;
 }
 
 const nameOf = (rel: string) => rel.slice(rel.lastIndexOf("/") + 1);
@@ -43,6 +48,9 @@ export class Applier {
   private readonly scanned: Map<string, PlanFile>;
   /** Quarantine names taken in this dry run (nothing is created, so count them here). */
   private readonly dryTaken = new Set<string>();
+  /** Moves of scans waiting for OCR, applied by `applyHeld` after every other action. */
+  private readonly held: OrganizeAction[] = [];
+  private ocrNow = false;
   /** Folder → the documents filed in it (see filedAs). */
   private readonly filed = new Map<string, Map<string, string>>();
 
@@ -95,6 +103,21 @@ export class Applier {
     }
   }
 
+  /**
+   * The moves held for OCR, now with OCR: a scan never delays the filing of the files whose
+   * name and text layer agree, which the pass has filed already.
+   */
+  async applyHeld(signal?: AbortSignal): Promise<void> {
+    this.ocrNow = true;
+    for (const a of this.held.splice(0)) {
+      if (signal?.aborted) {
+        if ("from" in a) this.s.report.deferred.push({ path: a.from, why: "aborted" });
+        continue;
+      }
+      await this.apply(a);
+    }
+  }
+
   /** The file is still a plain file in the share with the size and mtime the scan saw. */
   private async stillSame(rel: string): Promise<boolean> {
     const seen = this.scanned.get(rel);
@@ -116,6 +139,26 @@ export class Applier {
     sidecar: string | null,
   ): Promise<void> {
     if (!(await this.stillSame(from))) return;
+    const seen = this.scanned.get(from);
+    const verdict = await this.s.content?.verdict(
+      from,
+      this.absOf(from),
+      seen?.size ?? 0,
+      to,
+      this.ocrNow,
+    );
+    if (verdict === "ocr") {
+      this.held.push({ kind: "move", from, to, fromQuarantine: fromQ, sidecar });
+      return;
+    }
+    if (verdict) {
+      // A file renamed inside the quarantine that still disagrees stays where it is.
+      if (fromQ) return;
+      const qPath = await this.quarantine(from, verdict, verdict.existing !== undefined);
+      if (verdict.existing !== undefined)
+        this.s.report.duplicates.push({ path: from, to: qPath, existing: verdict.existing });
+      return;
+    }
     const key = this.documentOf(to);
     const holder = await this.filedAs(to, key);
     if (holder !== null) {
@@ -135,6 +178,7 @@ export class Applier {
         throw err;
       }
       if (sidecar) await unlink(this.absOf(sidecar)).catch(() => {});
+      await this.s.content?.filed(this.absOf(from), to);
       if (key !== null) this.filed.get(parentOf(to))?.set(key, to);
     }
     (fromQ ? this.s.report.unquarantined : this.s.report.moves).push({ from, to });
@@ -252,7 +296,7 @@ export class Applier {
       } else {
         // Intent first (file and reason text), so a kill at any step below is finished on the
         // next start by recoverQuarantines: never a file without its reason, never two names.
-        const text = this.sidecarFor(target, q, parentOf(from));
+        const text = await this.sidecarFor(target, q, parentOf(from), from);
         const intent = await recordQuarantine(this.s.stateDir, {
           from: this.absOf(from),
           to: this.absOf(target),
@@ -299,12 +343,29 @@ export class Applier {
     if (onlyIfMissing && (await lstat(sideAbs).catch(() => null))) return;
     this.s.report.sidecars.push({ path: side, op: "written" });
     if (this.s.dryRun) return;
-    await writeTextAtomic(sideAbs, this.sidecarFor(file, q, origin));
+    await writeTextAtomic(sideAbs, await this.sidecarFor(file, q, origin));
   }
 
-  private sidecarFor(file: string, q: Quarantine, origin?: string): string {
+  /**
+   * The sidecar's text for `file`; the name suggestion (`Saran nama`) is read from the document
+   * at `readFrom` (default `file`) when the quarantine reason did not bring one.
+   */
+  private async sidecarFor(
+    file: string,
+    q: Quarantine,
+    origin?: string,
+    readFrom = file,
+  ): Promise<string> {
+    let suggestion = q.suggestion;
+    if (suggestion === undefined && this.s.content) {
+      const st = await lstat(this.absOf(readFrom)).catch(() => null);
+      suggestion = st
+        ? await this.s.content.suggestion(this.absOf(readFrom), nameOf(file), st.size)
+        : null;
+    }
     return sidecarText(
       {
+        suggestion,
         name: nameOf(file),
         message: q.message,
         code: q.code,

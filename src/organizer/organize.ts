@@ -7,6 +7,7 @@
 import path from "node:path";
 import type { Config } from "../config/schema.js";
 import type { Logger } from "../log/logger.js";
+import { FilingCheck } from "../ocr/filing.js";
 import { makeIgnore } from "../share/ignore.js";
 import { readNamed } from "../share/named.js";
 import { findOnDisk } from "../share/on-disk.js";
@@ -123,6 +124,7 @@ export async function organize(
     report,
     abs,
     files,
+    content: new FilingCheck(config, stateDir, log, share, now),
   });
   for (const a of actions) {
     if (opts.signal?.aborted) {
@@ -131,6 +133,7 @@ export async function organize(
     }
     await applier.apply(a);
   }
+  await applier.applyHeld(opts.signal);
   return report;
 }
 

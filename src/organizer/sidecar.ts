@@ -1,7 +1,8 @@
 /**
  * The quarantine sidecar: `<file name>.ALASAN.txt` next to the quarantined file, plain UTF-8 text
  * with LF line ends that a clerk opens in Notepad. CONTRACT (the register reads it): lines start
- * with `Berkas: `, `Alasan: `, `Kode: `, `Asal: `, `Waktu: `; then free lines on how to fix it.
+ * with `Berkas: `, `Alasan: `, `Kode: `, `Asal: `, `Waktu: `, optionally `Saran nama: ` (a name
+ * read from the document itself); then free lines on how to fix it.
  * Pure.
  */
 import type { ConventionConfig } from "../config/schema.js";
@@ -18,6 +19,8 @@ export interface SidecarInput {
   /** Folder it came from, relative to the share ("" for the share root). */
   origin: string;
   time: Date;
+  /** A name read from the document's own heading (ocr/compare.ts); advice, never applied. */
+  suggestion?: string | null | undefined;
 }
 
 export function sidecarText(s: SidecarInput, rules: ConventionConfig): string {
@@ -27,6 +30,7 @@ export function sidecarText(s: SidecarInput, rules: ConventionConfig): string {
     `Kode: ${s.code}`,
     `Asal: ${s.origin === "" ? "(folder utama)" : s.origin}`,
     `Waktu: ${s.time.toISOString()}`,
+    ...(s.suggestion ? [`Saran nama: ${s.suggestion}`] : []),
     "",
     ...howToFix(s.code, rules),
   ];
@@ -53,6 +57,13 @@ function howToFix(code: string, rules: ConventionConfig): string[] {
       "Cara memperbaiki: bandingkan berkas ini dengan berkas yang sudah diarsipkan.",
       "Bila ini keputusan lain, ganti namanya dengan jenis, nomor dan tahun yang benar; arsipd lalu memindahkannya ke foldernya.",
       keeper,
+    ];
+  }
+  if (code === "ISI_BERBEDA") {
+    return [
+      "Cara memperbaiki: buka dokumennya dan bandingkan jenis, nomor dan tahun pada judulnya dengan nama berkas.",
+      "Bila nama berkas yang salah, ganti namanya sesuai isi dokumen (lihat 'Saran nama' bila ada); arsipd lalu memindahkannya ke foldernya.",
+      "Bila dokumennya yang salah (salah pindai atau salah berkas), pindai ulang atau simpan berkas yang benar dengan nama ini, lalu hapus berkas ini.",
     ];
   }
   if (code === "OTHER_OFFICE" || code === "OTHER_OFFICE_CODE") {

@@ -10,6 +10,7 @@ import path from "node:path";
 import type { Config } from "../config/schema.js";
 import { ArsipdError } from "../errors.js";
 import type { Logger } from "../log/logger.js";
+import { contentForRegister } from "../ocr/register-facts.js";
 import { makeIgnore } from "../share/ignore.js";
 import { mapLimit } from "../util/limit.js";
 import { RegisterCache } from "./cache.js";
@@ -143,6 +144,9 @@ export async function buildRegister(ctx: BuildContext): Promise<BuildResult> {
 
   lap("metadata");
   const pdfByKey = await readPdfs(groups, cache, ctx.readPdfText !== false);
+  const content = ctx.cacheDir
+    ? await contentForRegister(ctx.cacheDir, files, groups, pdfByKey, config)
+    : [];
   lap("pdf");
   const facts = (f: ArchivedDecree) => {
     const k = decreeKey(f.decree.jenis, f.decree.tahun, f.decree.nomor);
@@ -178,6 +182,7 @@ export async function buildRegister(ctx: BuildContext): Promise<BuildResult> {
       code: "METADATA",
       message: b.message,
     })),
+    ...content,
   ];
 
   // Each output is produced lazily and streamed: compared with the file on disk chunk by chunk

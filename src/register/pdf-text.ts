@@ -16,7 +16,26 @@ let pdfjs: Promise<PdfJs> | undefined;
 const MAX_BYTES = 64 * 1024 * 1024;
 
 export async function readPdfFields(abs: string, size: number): Promise<PdfFields> {
-  if (size > MAX_BYTES) return {};
+  const pages = await readPdfPages(abs, size);
+  if (!pages) return {};
+  const fields = extractPdfFields(pages.first);
+  if (!fields.tanggalPenetapan && pages.last !== null) {
+    const last = extractPdfFields(pages.last);
+    if (last.tanggalPenetapan) fields.tanggalPenetapan = last.tanggalPenetapan;
+  }
+  return fields;
+}
+
+/**
+ * The text layer of the first page and (when there are more) of the last page, where the
+ * signature and the date are. Null when pdfjs cannot open the file or it is too large; a scan
+ * without a text layer gives empty strings.
+ */
+export async function readPdfPages(
+  abs: string,
+  size: number,
+): Promise<{ first: string; last: string | null; pages: number } | null> {
+  if (size > MAX_BYTES) return null;
   try {
     pdfjs ??= import("pdfjs-dist/legacy/build/pdf.mjs");
     const lib = await pdfjs;
@@ -24,17 +43,13 @@ export async function readPdfFields(abs: string, size: number): Promise<PdfField
     const doc = await lib.getDocument({ data, isEvalSupported: false, verbosity: 0 }).promise;
     try {
       const first = await pageText(doc, 1);
-      const fields = extractPdfFields(first);
-      if (!fields.tanggalPenetapan && doc.numPages > 1) {
-        const last = extractPdfFields(await pageText(doc, doc.numPages));
-        if (last.tanggalPenetapan) fields.tanggalPenetapan = last.tanggalPenetapan;
-      }
-      return fields;
+      const last = doc.numPages > 1 ? await pageText(doc, doc.numPages) : null;
+      return { first, last, pages: doc.numPages };
     } finally {
       await doc.destroy();
     }
   } catch {
-    return {};
+    return null;
   }
 }
 

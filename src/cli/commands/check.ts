@@ -1,5 +1,6 @@
 import { loadConfig } from "../../config/load.js";
 import { consoleLogger } from "../../log/logger.js";
+import { checkFiled } from "../../ocr/check-filed.js";
 import { organize } from "../../organizer/organize.js";
 import { filedTwice } from "../../organizer/twice.js";
 import { makeIgnore } from "../../share/ignore.js";
@@ -14,7 +15,10 @@ export const checkCommand: Command = {
   details:
     "Reads the share and prints every planned move, duplicate, conflict, quarantine and deferral,\n" +
     "and every document already filed twice (under two subjects: keep one); changes nothing.\n" +
-    "Exit 0 when nothing would be quarantined and nothing is filed twice (and no error), 1 otherwise.",
+    "Also reads every filed decree (text layer, else OCR; cached) and lists those whose heading\n" +
+    "disagrees with their name (ISI BERBEDA) and the same bytes filed under two numbers (ISI GANDA).\n" +
+    "Exit 0 when nothing would be quarantined, nothing is filed twice and no content disagrees\n" +
+    "(and no error), 1 otherwise.",
   examples: ["arsipd check", "arsipd check --json"],
   options: { json: { type: "boolean", description: "print the report as JSON" } },
   async run({ values, configPath, stdout }) {
@@ -27,7 +31,11 @@ export const checkCommand: Command = {
       config.convention,
       new Date(),
     );
-    if (values.json) stdout.write(`${JSON.stringify({ ...report, filedTwice: twice }, null, 2)}\n`);
+    const content = await checkFiled(config, scan.files, consoleLogger("silent"), new Date());
+    if (values.json)
+      stdout.write(
+        `${JSON.stringify({ ...report, filedTwice: twice, content: content.problems }, null, 2)}\n`,
+      );
     else {
       const w = (s: string) => stdout.write(`${s}\n`);
       for (const m of report.moves) w(`PINDAH      ${m.from} -> ${m.to}`);
@@ -38,6 +46,10 @@ export const checkCommand: Command = {
       for (const d of report.deferred) w(`TUNDA       ${d.path} (${d.why})`);
       for (const e of report.errors) w(`GALAT       ${e.path} (${e.code}: ${e.message})`);
       for (const t of twice) w(`DUA KALI    ${t.path} (dokumen yang sama dengan ${t.existing})`);
+      for (const c of content.problems)
+        w(`${c.code === "ISI_BERBEDA" ? "ISI BERBEDA" : "ISI GANDA  "} ${c.path} (${c.message})`);
+      if (content.unread > 0)
+        w(`${content.unread} berkas pindaian belum dapat dibaca (OCR mati atau tidak terpasang)`);
       w(
         `${report.scanned} files read: ${report.moves.length + report.unquarantined.length} to file, ` +
           `${report.quarantined.length + report.duplicates.length + report.conflicts.length} to quarantine, ` +
@@ -49,7 +61,8 @@ export const checkCommand: Command = {
       report.duplicates.length +
       report.conflicts.length +
       report.errors.length +
-      twice.length;
+      twice.length +
+      content.problems.length;
     return bad > 0 ? EXIT.problems : EXIT.ok;
   },
 };

@@ -1,0 +1,112 @@
+/**
+ * The one content step the organizer consults before filing a file whose name reads: does the
+ * document say the same decree as its name, and is it not the very bytes of a decree already
+ * filed under another number? Returns why to quarantine, or null to file by name. Also gives
+ * a quarantined file's `Saran nama` (never applied).
+ */
+import { lstat } from "node:fs/promises";
+import path from "node:path";
+import type { Config } from "../config/schema.js";
+import { decreeKey } from "../convention/identity.js";
+import { parse } from "../convention/parse.js";
+import type { Logger } from "../log/logger.js";
+import { sha256File } from "../util/hash.js";
+import { ContentReader } from "./checker.js";
+import { disagreement, suggestName } from "./compare.js";
+
+export const ISI_BERBEDA = "ISI_BERBEDA";
+
+export interface FilingVerdict {
+  code: string;
+  message: string;
+  messageEn: string;
+  /** For a duplicate: the filed file (relative to the share) with the same bytes. */
+  existing?: string;
+  suggestion: string | null;
+}
+
+const extOf = (name: string) => name.slice(name.lastIndexOf(".") + 1).toLowerCase();
+
+export class FilingCheck {
+  readonly reader: ContentReader;
+  /** abs → SHA-256 read by `verdict`, for `filed`. */
+  private readonly shas = new Map<string, string>();
+
+  constructor(
+    private readonly config: Config,
+    stateDir: string,
+    log: Logger,
+    private readonly share: string,
+    private readonly now: Date,
+  ) {
+    this.reader = new ContentReader(config, stateDir, log);
+  }
+
+  /**
+   * Why the file `rel` (at `abs`, `size` bytes) must not be filed at canonical path `to`; null
+   * to file it. With `ocrNow` false a scan that still needs OCR gives "ocr": the organizer files
+   * everything else first, then comes back to it.
+   */
+  async verdict(
+    rel: string,
+    abs: string,
+    size: number,
+    to: string,
+    ocrNow = true,
+  ): Promise<FilingVerdict | "ocr" | null> {
+    const conv = this.config.convention;
+    const p = parse(path.posix.basename(to), conv, { now: this.now });
+    if (!p.ok) return null;
+    const sha = await sha256File(abs, size);
+    this.shas.set(abs, sha);
+    const held = await this.reader.filedAs(sha);
+    if (held !== null && held !== rel && held !== to) {
+      const at = path.join(this.share, ...held.split("/"));
+      const h = parse(path.posix.basename(held), conv, { now: this.now });
+      const st = await lstat(at).catch(() => null);
+      if (st?.isFile() && h.ok && decreeKey(h.decree) !== decreeKey(p.decree)) {
+        if ((await sha256File(at, st.size)) === sha) {
+          const label = conv.jenis.find((j) => j.code === h.decree.jenis)?.label ?? h.decree.jenis;
+          return {
+            code: "DUPLICATE",
+            message: `Isi berkas ini sama persis dengan ${path.posix.basename(held)} yang sudah diarsipkan sebagai ${label} Nomor ${h.decree.nomor} Tahun ${h.decree.tahun}; nama berkas ini menyebut nomor lain. Periksa lalu hapus salinan ini bila memang ganda.`,
+            messageEn: `same bytes as the archived ${held} (another number)`,
+            existing: held,
+            suggestion: null,
+          };
+        }
+      }
+    }
+    const { reading, needsOcr } = await this.reader.read(abs, p.decree.ext, size, sha, ocrNow);
+    if (needsOcr) return "ocr";
+    if (!reading) return null;
+    const d = disagreement(p.decree, reading, conv, this.config.ocr.minConfidence);
+    if (!d) return null;
+    return {
+      code: ISI_BERBEDA,
+      message: d.message,
+      messageEn: d.messageEn,
+      suggestion: suggestName(reading, p.decree.ext, conv, this.config.ocr.minConfidence, this.now),
+    };
+  }
+
+  /** Records that the file read by `verdict` at `abs` is now filed at `to`. */
+  async filed(abs: string, to: string): Promise<void> {
+    const sha = this.shas.get(abs);
+    if (sha) await this.reader.recordFiled(sha, to);
+  }
+
+  /** A name the convention accepts, from the document's own heading; null when unsure. */
+  async suggestion(abs: string, name: string, size: number): Promise<string | null> {
+    const ext = extOf(name);
+    const { reading } = await this.reader.read(abs, ext, size);
+    if (!reading) return null;
+    return suggestName(
+      reading,
+      ext,
+      this.config.convention,
+      this.config.ocr.minConfidence,
+      this.now,
+    );
+  }
+}
