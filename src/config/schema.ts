@@ -228,6 +228,14 @@ export const configSchema = z
           .max(1)
           .default(0.1)
           .describe("Stop the pass if more than this share of the archive vanished at once"),
+        minFiles: z
+          .number()
+          .int()
+          .min(1)
+          .default(20)
+          .describe(
+            "...and at least this many files: a few routine renames in a small archive are not a mass delete",
+          ),
       })
       .prefault({})
       .describe("What happens when a file disappears from the share"),

@@ -56,6 +56,13 @@ export class ArchiveEngine implements Engine {
   readonly remoteDescription: string;
   #day = { filed: 0, quarantined: 0, uploaded: 0, moved: 0, trashed: 0, failed: 0 };
   #authBlocked: string | undefined;
+  /**
+   * Why the share cannot be trusted now (the last full pass's mirror refused: the share looks
+   * empty, unreadable, or too much of it vanished at once), or undefined. While set, the
+   * register, the feed and the metadata template are not rewritten: written from a share that is
+   * not mounted they would replace the real ones, on the share and then on the server.
+   */
+  #suspect: string | undefined;
 
   private constructor(
     readonly loaded: LoadedConfig,
@@ -157,6 +164,7 @@ export class ArchiveEngine implements Engine {
         leave: org.deferred.filter((d) => d.why === "writing").map((d) => d.path),
       },
     );
+    if (!opts.dryRun && (opts.full || mirror.refused)) this.#suspect = mirror.refused;
     if (!opts.dryRun) {
       this.#day.uploaded += mirror.uploaded;
       this.#day.moved += mirror.moved;
@@ -190,6 +198,13 @@ export class ArchiveEngine implements Engine {
     const { config } = this;
     if (!config.index.enabled && !config.feed.enabled) return [];
     if (signal?.aborted) return [];
+    if (this.#suspect) {
+      this.log.warn(
+        { reason: this.#suspect },
+        "register and feed not rebuilt: the share cannot be trusted until a full pass succeeds",
+      );
+      return [];
+    }
     // Loaded on first use: the spreadsheet and PDF libraries are heavy for every start-up.
     const { buildRegister } = await import("../register/build.js");
     const r = await buildRegister({
@@ -221,8 +236,11 @@ export class ArchiveEngine implements Engine {
   }
 }
 
+/** A pass that left nothing undone: every file mirrored, none the organizer failed on. */
 export function isClean(r: PassReport): boolean {
-  return !!r.mirror && r.mirror.failed === 0 && !r.mirror.refused;
+  return (
+    !!r.mirror && r.mirror.failed === 0 && !r.mirror.refused && r.organize.errors.length === 0
+  );
 }
 
 /** Paths left for later because they were still being written (organizer or mirror). */

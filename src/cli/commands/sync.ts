@@ -88,6 +88,9 @@ export const syncCommand: Command = {
         printPlan(stdout, result);
       } else {
         stdout.write(`${human(summary)}\n`);
+        for (const e of passes.flatMap((p) => p.organize.errors)) {
+          stdout.write(`  error ${e.path}: ${e.message}${e.code ? ` (${e.code})` : ""}\n`);
+        }
       }
       const clean = passes.every((p) => isClean(p)) && deferredPaths(result).length === 0;
       return clean ? EXIT.ok : EXIT.problems;
