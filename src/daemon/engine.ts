@@ -238,9 +238,7 @@ export class ArchiveEngine implements Engine {
 
 /** A pass that left nothing undone: every file mirrored, none the organizer failed on. */
 export function isClean(r: PassReport): boolean {
-  return (
-    !!r.mirror && r.mirror.failed === 0 && !r.mirror.refused && r.organize.errors.length === 0
-  );
+  return !!r.mirror && r.mirror.failed === 0 && !r.mirror.refused && r.organize.errors.length === 0;
 }
 
 /** Paths left for later because they were still being written (organizer or mirror). */

@@ -38,10 +38,13 @@ export const checkCommand: Command = {
       for (const d of report.deferred) w(`TUNDA       ${d.path} (${d.why})`);
       for (const e of report.errors) w(`GALAT       ${e.path} (${e.code}: ${e.message})`);
       for (const t of twice) w(`DUA KALI    ${t.path} (dokumen yang sama dengan ${t.existing})`);
+      for (const l of report.left)
+        w(`DIBIARKAN   ${l} (bukan berkas keputusan; tetap di tempatnya)`);
       w(
         `${report.scanned} files read: ${report.moves.length + report.unquarantined.length} to file, ` +
           `${report.quarantined.length + report.duplicates.length + report.conflicts.length} to quarantine, ` +
-          `${report.deferred.length} deferred, ${report.errors.length} errors (dry run, nothing changed)`,
+          `${report.deferred.length} deferred, ${report.left.length} left (no decree), ` +
+          `${report.errors.length} errors (dry run, nothing changed)`,
       );
     }
     const bad =
