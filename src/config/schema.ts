@@ -119,8 +119,10 @@ export const conventionSchema = z
     jenis: z.array(jenisSchema).min(1).default(DEFAULT_JENIS).describe("The kinds of decree"),
     extensions: z
       .array(z.string().regex(/^[a-z0-9]+$/, "lower-case extension without dot"))
-      .default(["pdf", "docx", "doc", "odt", "jpg", "jpeg", "png"])
-      .describe("File extensions that are decrees; anything else is quarantined"),
+      .default(["pdf", "docx", "doc", "odt", "jpg", "jpeg", "png", "tif", "tiff"])
+      .describe(
+        "File extensions that are decrees. A scan or photo of another type (HEIC, BMP …) or a decree-named file of another type is quarantined; any other file is left where it is (mirrored, listed by check)",
+      ),
     yearMin: z.number().int().default(2000).describe("Earliest year a decree can carry"),
     yearMax: z
       .number()
@@ -242,6 +244,14 @@ export const configSchema = z
           .max(1)
           .default(0.1)
           .describe("Stop the pass if more than this share of the archive vanished at once"),
+        minFiles: z
+          .number()
+          .int()
+          .min(1)
+          .default(20)
+          .describe(
+            "...and at least this many files: a few routine renames in a small archive are not a mass delete",
+          ),
       })
       .prefault({})
       .describe("What happens when a file disappears from the share"),

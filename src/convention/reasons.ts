@@ -30,7 +30,7 @@ const TEXT: Record<ReasonCode, [id: string, en: string]> = {
     "The name is not a usable file name; rename it using letters, digits and spaces.",
   ],
   BAD_EXTENSION: [
-    "Jenis berkas ini bukan berkas keputusan ({detail}); simpan keputusan sebagai PDF, DOCX, DOC, ODT, JPG atau PNG.",
+    "Jenis berkas ini bukan berkas keputusan ({detail}); simpan keputusan sebagai PDF (hasil pindai boleh JPG, PNG atau TIFF) atau DOCX/DOC/ODT untuk konsep.",
     "The file type is not a decree type ({detail}); save decrees as an allowed type.",
   ],
   NO_JENIS: [

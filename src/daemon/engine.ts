@@ -59,6 +59,13 @@ export class ArchiveEngine implements Engine {
   readonly remoteDescription: string;
   #day = { filed: 0, quarantined: 0, uploaded: 0, moved: 0, trashed: 0, failed: 0 };
   #authBlocked: string | undefined;
+  /**
+   * Why the share cannot be trusted now (the last full pass's mirror refused: the share looks
+   * empty, unreadable, or too much of it vanished at once), or undefined. While set, the
+   * register, the feed and the metadata template are not rewritten: written from a share that is
+   * not mounted they would replace the real ones, on the share and then on the server.
+   */
+  #suspect: string | undefined;
 
   private constructor(
     readonly loaded: LoadedConfig,
@@ -160,6 +167,7 @@ export class ArchiveEngine implements Engine {
         leave: org.deferred.filter((d) => d.why === "writing").map((d) => d.path),
       },
     );
+    if (!opts.dryRun && (opts.full || mirror.refused)) this.#suspect = mirror.refused;
     if (!opts.dryRun) {
       this.#day.uploaded += mirror.uploaded;
       this.#day.moved += mirror.moved;
@@ -193,6 +201,13 @@ export class ArchiveEngine implements Engine {
     const { config } = this;
     if (!config.index.enabled && !config.feed.enabled) return [];
     if (signal?.aborted) return [];
+    if (this.#suspect) {
+      this.log.warn(
+        { reason: this.#suspect },
+        "register and feed not rebuilt: the share cannot be trusted until a full pass succeeds",
+      );
+      return [];
+    }
     return (await this.register()).written;
   }
 
@@ -232,13 +247,15 @@ export class ArchiveEngine implements Engine {
   }
 }
 
+/** A pass that left nothing undone: every file mirrored, none the organizer failed on. */
 export function isClean(r: PassReport): boolean {
   // Files still in back-off after an earlier failure are not mirrored either (skipped ≠ done).
   return (
     !!r.mirror &&
     r.mirror.failed === 0 &&
     !r.mirror.refused &&
-    (r.mirror.unmirrored?.length ?? 0) === 0
+    (r.mirror.unmirrored?.length ?? 0) === 0 &&
+    r.organize.errors.length === 0
   );
 }
 

@@ -17,6 +17,8 @@
 import type { ConventionConfig } from "../config/schema.js";
 import { decreeKey } from "../convention/identity.js";
 import { parse } from "../convention/parse.js";
+import { reject } from "../convention/reasons.js";
+import type { ParseRejected } from "../convention/types.js";
 import { SIDECAR_SUFFIX } from "./sidecar.js";
 import type { OrganizeAction, PlanFile } from "./types.js";
 
@@ -25,6 +27,48 @@ export interface PlanRules {
   stabilityMs: number;
   /** Names in the share root that arsipd writes itself (register, feed, metadata). */
   ownFiles: string[];
+}
+
+/**
+ * Extensions of scans and photos that are not decree extensions: a decree saved as one of these
+ * must not be left in the share unseen. Quarantined with the advice to save it as PDF.
+ */
+const SCAN_LIKE = new Set(["tif", "tiff", "heic", "heif", "bmp", "gif", "webp", "jp2"]);
+
+/**
+ * Whether a file outside the quarantine is for the convention at all: "leave" for a file that
+ * is no decree (another extension, and a name that does not read as a decree: it stays where
+ * it is, mirrored, and `check` lists it as left), null for a decree file to parse, or the
+ * rejection that quarantines it:
+ * - a name ending in a dot or a space (Windows shows such names only as 8.3 names);
+ * - a scan or photo type that is not a decree type (a decree scanned to TIFF or saved as HEIC);
+ * - a name that reads as a decree but has another extension (".zip", ".xlsx", none).
+ */
+function notLeft(
+  name: string,
+  exts: Set<string>,
+  conv: ConventionConfig,
+  now: Date,
+): ParseRejected | "leave" | null {
+  const trimmed = name.replace(/[. ]+$/, "");
+  const dot = trimmed.lastIndexOf(".");
+  const ext = dot < 0 ? "" : trimmed.slice(dot + 1).toLowerCase();
+  if (
+    trimmed !== name &&
+    (exts.has(ext) || SCAN_LIKE.has(ext) || parse(`${trimmed}.pdf`, conv, { now }).ok)
+  ) {
+    return {
+      ok: false,
+      reason: "UNSAFE_NAME",
+      message:
+        "Nama berkas berakhir dengan titik atau spasi, yang tidak bisa dibuka di Windows; hapus titik atau spasi di akhir nama (nama di karantina sudah tanpa itu).",
+      messageEn: "The name ends in a dot or a space, which Windows cannot open; remove them.",
+    };
+  }
+  if (exts.has(ext)) return null;
+  if (SCAN_LIKE.has(ext)) return reject("BAD_EXTENSION", `.${ext}`);
+  const asDecree = parse(`${dot < 0 ? trimmed : trimmed.slice(0, dot)}.pdf`, conv, { now });
+  return asDecree.ok ? reject("BAD_EXTENSION", dot < 0 ? "tanpa ekstensi" : `.${ext}`) : "leave";
 }
 
 function baseName(rel: string): string {
@@ -49,9 +93,12 @@ export function planOrganize(files: PlanFile[], rules: PlanRules, now: Date): Or
       if (!present.has(subject)) actions.push({ kind: "removeSidecar", path: f.rel });
       continue;
     }
-    const dot = name.lastIndexOf(".");
-    if (dot < 0 || !exts.has(name.slice(dot + 1).toLowerCase())) continue;
-    const r = parse(name, conv, { now });
+    const limbo = inQ ? null : notLeft(name, exts, conv, now);
+    if (limbo === "leave") {
+      actions.push({ kind: "leave", path: f.rel });
+      continue;
+    }
+    const r = limbo ?? parse(name, conv, { now });
     if (r.ok && r.path === f.rel) continue;
     if (now.getTime() - f.mtimeMs < rules.stabilityMs) {
       actions.push({ kind: "defer", path: f.rel, why: "writing" });

@@ -25,7 +25,9 @@ export type OrganizeAction =
   /** A sidecar whose file is gone from the quarantine (renamed or moved away): remove it. */
   | { kind: "removeSidecar"; path: string }
   /** Modified within the stability window: probably still being written. */
-  | { kind: "defer"; path: string; why: "writing" };
+  | { kind: "defer"; path: string; why: "writing" }
+  /** No decree (another type, a name that is no decree's): left where it is, on purpose. */
+  | { kind: "leave"; path: string };
 
 export interface OrganizeReport {
   dryRun: boolean;
@@ -48,6 +50,8 @@ export interface OrganizeReport {
   /** Sidecars removed or written to match the quarantine. */
   sidecars: { path: string; op: "written" | "removed" }[];
   errors: { path: string; code: string; message: string }[];
+  /** Files that are no decree, left where they are on purpose (mirrored as they are). */
+  left: string[];
 }
 
 export function emptyReport(dryRun: boolean): OrganizeReport {
@@ -63,5 +67,6 @@ export function emptyReport(dryRun: boolean): OrganizeReport {
     completed: [],
     sidecars: [],
     errors: [],
+    left: [],
   };
 }

@@ -65,20 +65,32 @@ describe("mirrorPass on a local-folder remote", () => {
 
   it("mass vanish is refused and nothing is moved", async () => {
     const t = await setup();
-    for (let i = 0; i < 20; i++) await put(t.share, `a/${i}.pdf`, `x${i}`);
+    for (let i = 0; i < 40; i++) await put(t.share, `a/${i}.pdf`, `x${i}`);
     await mirrorPass(t, { full: true });
     const before = await tree(t.mirror);
-    for (let i = 0; i < 5; i++) await rm(path.join(t.share, `a/${i}.pdf`));
+    for (let i = 0; i < 25; i++) await rm(path.join(t.share, `a/${i}.pdf`));
     await put(t.share, "a/new.pdf", "new");
     const s = await mirrorPass(t, { full: true });
-    expect(s.refused).toMatch(/5 of 20/);
+    expect(s.refused).toMatch(/25 of 40/);
     expect(s).toMatchObject({ trashed: 0, moved: 0, uploaded: 1 });
     expect(await tree(t.mirror)).toEqual({ ...before, "a/new.pdf": "new" });
     // An empty (unmounted) share changes nothing at all.
     await rm(t.share, { recursive: true });
     const s2 = await mirrorPass(t, { full: true });
-    expect(s2.refused).toBeTruthy();
+    expect(s2.refused).toMatch(/share could not be read|share looks empty/);
     expect(await tree(t.mirror)).toEqual({ ...before, "a/new.pdf": "new" });
+  });
+
+  it("a few files removed from a small archive are trashed, not a mass delete (deletes.minFiles)", async () => {
+    const t = await setup();
+    for (let i = 0; i < 12; i++) await put(t.share, `a/${i}.pdf`, `x${i}`);
+    await mirrorPass(t, { full: true });
+    for (let i = 0; i < 3; i++) await rm(path.join(t.share, `a/${i}.pdf`));
+    const s = await mirrorPass(t, { full: true });
+    expect(s.refused).toBeUndefined();
+    expect(s.trashed).toBe(3);
+    const trash = await tree(path.join(t.mirror, "_Dihapus"));
+    expect(Object.keys(trash).filter((k) => /a\/[012]\.pdf$/.test(k))).toHaveLength(3);
   });
 
   it("a remote edited by someone else keeps their copy as konflik and gets ours", async () => {

@@ -5,7 +5,13 @@ import type { RemoteCapabilities, RemoteEntry } from "../../src/remote/types.js"
 import type { FailureEntry, JournalEntry } from "../../src/state/journal-types.js";
 
 const NOW = new Date(2024, 4, 2, 13, 4, 5);
-const CFG = { mode: "trash" as const, trashDir: "_Dihapus", maxFraction: 0.1, remoteRoot: "" };
+const CFG = {
+  mode: "trash" as const,
+  trashDir: "_Dihapus",
+  maxFraction: 0.1,
+  minFiles: 1,
+  remoteRoot: "",
+};
 const CAPS: RemoteCapabilities = {
   setMtime: true,
   checksums: [],

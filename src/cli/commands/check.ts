@@ -50,10 +50,13 @@ export const checkCommand: Command = {
         w(`${c.code === "ISI_BERBEDA" ? "ISI BERBEDA" : "ISI GANDA  "} ${c.path} (${c.message})`);
       if (content.unread > 0)
         w(`${content.unread} berkas pindaian belum dapat dibaca (OCR mati atau tidak terpasang)`);
+      for (const l of report.left)
+        w(`DIBIARKAN   ${l} (bukan berkas keputusan; tetap di tempatnya)`);
       w(
         `${report.scanned} files read: ${report.moves.length + report.unquarantined.length} to file, ` +
           `${report.quarantined.length + report.duplicates.length + report.conflicts.length} to quarantine, ` +
-          `${report.deferred.length} deferred, ${report.errors.length} errors (dry run, nothing changed)`,
+          `${report.deferred.length} deferred, ${report.left.length} left (no decree), ` +
+          `${report.errors.length} errors (dry run, nothing changed)`,
       );
     }
     const bad =
