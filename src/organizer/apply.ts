@@ -284,8 +284,7 @@ export class Applier {
   /** Moves `from` into the quarantine under a free name and writes its sidecar; returns the new path. */
   private async quarantine(from: string, q: Quarantine, collision = false): Promise<string> {
     const qDir = this.s.config.convention.quarantineDir;
-    // The quarantined copy gets a name every client can open: no trailing dots or spaces
-    // (Windows and SMB cannot hold them), and short enough for its ".ALASAN.txt" beside it.
+    // The quarantined copy gets a name every client can open: no trailing dots or spaces.
     const name = quarantineName(nameOf(from));
     const dot = name.lastIndexOf(".");
     // A long "extension" (a dot early in a long name) is part of the stem, so it can be cut.
@@ -389,21 +388,11 @@ export class Applier {
   }
 }
 
-/** Longest quarantine name in UTF-8 bytes: 255 less the sidecar suffix and a " (nn)" counter. */
-const QUARANTINE_NAME_BYTES = 255 - ".ALASAN.txt".length - 8;
-
 /**
- * `name` as it is kept in the quarantine: trailing dots and spaces dropped, and a name too long
- * for a file name beside its sidecar cut in its stem (the extension kept). Never empty.
+ * `name` as it is kept in the quarantine: trailing dots and spaces dropped (Windows and SMB
+ * cannot open such names); fitName (quarantine-intent.ts) then makes it fit beside its sidecar.
  */
 export function quarantineName(name: string): string {
-  let n = name.replace(/[. ]+$/, "");
-  if (n === "") n = "tanpa-nama";
-  if (Buffer.byteLength(n) <= QUARANTINE_NAME_BYTES) return n;
-  const dot = n.lastIndexOf(".");
-  const ext = dot > 0 && n.length - dot <= 11 ? n.slice(dot) : "";
-  let stem = ext ? n.slice(0, dot) : n;
-  while (Buffer.byteLength(stem + ext) > QUARANTINE_NAME_BYTES)
-    stem = [...stem].slice(0, -1).join("");
-  return stem.replace(/[. ]+$/, "") + ext;
+  const n = name.replace(/[. ]+$/, "");
+  return n === "" ? "tanpa-nama" : n;
 }

@@ -31,6 +31,10 @@ final class Shares {
             return true;
         }
         $method = $_SERVER['REQUEST_METHOD'];
+        // One OCS request at a time: arsipd creates links in parallel, and a read-modify-write of
+        // shares.json by two PHP workers at once would lose one of them.
+        $lock = fopen($control . '/shares.lock', 'c');
+        flock($lock, LOCK_EX);
         $db = self::load($control);
         if ($id !== null) {
             if (!isset($db['shares'][$id])) { self::fail($v, 404, 'Wrong share ID, share doesn\'t exist'); return true; }
