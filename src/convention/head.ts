@@ -213,7 +213,8 @@ function insertAt<T>(list: T[], at: number, v: T): void {
   else list.splice(at, 0, v);
 }
 
-function romanOrInt(s: string): number {
+/** A number typed in digits or in Roman numerals (i, v, x). */
+export function romanOrInt(s: string): number {
   if (/^\d+$/.test(s)) return Number(s);
   const v: Record<string, number> = { i: 1, v: 5, x: 10 };
   let n = 0;

@@ -11,7 +11,9 @@
  * phrase or office name uses ("Peraturan Bupati" for a regency's archive) is not foreign.
  */
 import type { OfficeConfig } from "../config/schema.js";
+import { isDigit } from "./numbers.js";
 import { reject } from "./reasons.js";
+import { isWordCode, foldedWords as words } from "./text.js";
 import type { ParseRejected } from "./types.js";
 
 /** Words (or word pairs) that name an institution other than a KPU office. */
@@ -105,8 +107,6 @@ export interface CompiledOffice {
   foreignPairs: Set<string>;
   /** This office's places, as word lists, longest first. */
   places: string[][];
-  /** The same by their first word. */
-  placesByFirst: Map<string, string[][]>;
   /**
    * Sticky: "KPU" / "Komisi Pemilihan Umum", one of this office's places, and a word that ends a
    * place (a keyword, a number, a phrase word that is no place word) or the end.
@@ -118,15 +118,6 @@ export interface CompiledOffice {
   oldCodes: Set<string>;
   /** Words the configured jenis phrases and office names use. */
   own: Set<string>;
-}
-
-function words(s: string): string[] {
-  return s
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter((w) => w.length > 0);
 }
 
 /** ownAnchor of CompiledOffice (a regex that matches nothing when no place is configured). */
@@ -159,17 +150,10 @@ export function compileOffice(office: OfficeConfig, phrases: readonly string[]):
     (w.length === 1 ? foreignWords : foreignPairs).add(w.join(" "));
   }
   const placeWords = new Set([...LEVEL, ...places.flat()]);
-  const placesByFirst = new Map<string, string[][]>();
-  for (const p of places) {
-    const list = placesByFirst.get(p[0]!) ?? [];
-    list.push(p);
-    placesByFirst.set(p[0]!, list);
-  }
   return {
     foreignWords,
     foreignPairs,
     places,
-    placesByFirst,
     placeWords,
     ownAnchor: ownAnchorRegex(places, own, placeWords),
     regionCodes: new Set(office.regionCodes),
@@ -194,10 +178,6 @@ function wordsFrom(s: string, at: number): { word: string; end: number }[] {
     if (i > start) out.push({ word: s.slice(start, i), end: i });
   }
   return out;
-}
-
-function isWordCode(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
 }
 
 /**
@@ -244,7 +224,7 @@ function readOffice(head: string, o: CompiledOffice): ParseRejected | null {
     const tail: string[] = [];
     for (let t = k + 1; t < ws.length && tail.length < 6; t++) {
       const x = ws[t]!.word;
-      if (PLACE_STOP.has(x) || isDigitCode(x.charCodeAt(0)) || (o.own.has(x) && !isPlaceWord(x, o)))
+      if (PLACE_STOP.has(x) || isDigit(x.charCodeAt(0)) || (o.own.has(x) && !isPlaceWord(x, o)))
         break;
       tail.push(x);
     }
@@ -261,10 +241,6 @@ function readOffice(head: string, o: CompiledOffice): ParseRejected | null {
     return reject("OTHER_OFFICE", `${name} ${verdict.toUpperCase()}`);
   }
   return null;
-}
-
-function isDigitCode(code: number): boolean {
-  return code >= 48 && code <= 57;
 }
 
 function isPlaceWord(word: string, o: CompiledOffice): boolean {

@@ -5,7 +5,7 @@
 import type { ConventionConfig } from "../config/schema.js";
 import { isDigit } from "./numbers.js";
 import { type CompiledOffice, compileOffice } from "./office.js";
-import { foldFull } from "./text.js";
+import { foldFull, foldedWords as words } from "./text.js";
 
 export interface CompiledRules {
   codes: Set<string>;
@@ -96,12 +96,6 @@ const cache = new WeakMap<ConventionConfig, CompiledRules>();
 const NON_WORD_RUN = /[^a-z0-9]+/g;
 /** ASCII words joined by single dashes, whose marker key is the lower-cased text. */
 const DASHED_WORDS = /^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$/;
-
-function words(phrase: string): string[] {
-  return foldFull(phrase)
-    .split(/[^a-z0-9]+/)
-    .filter((w) => w.length > 0);
-}
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

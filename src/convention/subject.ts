@@ -7,6 +7,9 @@
  * the folded name (text.ts foldSameLength), reporting positions into it.
  */
 
+import { romanOrInt } from "./head.js";
+import { isWordCode } from "./text.js";
+
 export interface SubjectQualifier {
   /** The qualifiers found ("LAMPIRAN-1", "SALINAN"), distinct, in order. */
   qualifiers: string[];
@@ -78,24 +81,9 @@ function lastWordOf(s: string, from: number): string {
   return s.slice(start, end);
 }
 
-function isWordCode(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
-}
-
 function lampiran(n: string): string | null {
-  const v = /^\d+$/.test(n) ? Number(n) : roman(n);
+  const v = romanOrInt(n);
   return v > 0 ? `LAMPIRAN-${v}` : null;
-}
-
-function roman(s: string): number {
-  const v: Record<string, number> = { i: 1, v: 5, x: 10 };
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const a = v[s[i]!]!;
-    const b = i + 1 < s.length ? v[s[i + 1]!]! : 0;
-    n += a < b ? -a : a;
-  }
-  return n;
 }
 
 /**

@@ -73,6 +73,13 @@ export function foldSameLength(nfc: string): string {
   return out;
 }
 
+/** The words `[a-z0-9]+` of `s` after the full fold (phrases from the config). */
+export function foldedWords(s: string): string[] {
+  return foldFull(s)
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length > 0);
+}
+
 /** Full fold for slugs: NFKD, marks stripped, lower-case. */
 export function foldFull(s: string): string {
   if (isAscii(s)) return s.toLowerCase();
@@ -143,7 +150,7 @@ function spacesToDashes(s: string): string {
 }
 
 /** `[a-z0-9]`. */
-function isWordCode(code: number): boolean {
+export function isWordCode(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
 }
 
