@@ -227,7 +227,15 @@ export const configSchema = z
           .min(0)
           .max(1)
           .default(0.1)
-          .describe("Stop the pass if more than this share of the archive vanished at once"),
+          .describe(
+            "Stop the pass if more than this share of the archive vanished at once (and at least minFiles files)",
+          ),
+        minFiles: z
+          .number()
+          .int()
+          .min(1)
+          .default(20)
+          .describe("The vanish guard trips only when at least this many files vanished at once"),
       })
       .prefault({})
       .describe("What happens when a file disappears from the share"),

@@ -20,7 +20,7 @@
  * - other vanished files → MOVE to `<trashDir>/<YYYY-MM-DD>/<path>` (mode trash) or are only
  *   forgotten (mode keep); nothing is ever deleted.
  * Safety: if the share looks empty while the journal has files (an unmounted share), or more than
- * `maxFraction` of the journal vanished (and more than one file), the plan is `refused`: no move,
+ * `maxFraction` of the journal vanished (and at least `minFiles`), the plan is `refused`: no move,
  * trash or forget is planned, and files that would have been MOVE targets are not uploaded.
  * The remote trash folder, hidden names and arsipd's scratch files are never planned from.
  */
@@ -49,6 +49,8 @@ export interface PlanConfig {
   mode: "trash" | "keep";
   trashDir: string;
   maxFraction: number;
+  /** The guard trips only when at least this many files vanished too (absent: no floor). */
+  minFiles?: number;
   /** Folder below the Remote's own root that mirrors the share ("" = the Remote's root). */
   remoteRoot: string;
 }
@@ -291,7 +293,8 @@ export function planMirror(input: PlanInput): MirrorPlan {
 
   let refused: MirrorPlan["refused"];
   const limit = Math.max(1, cfg.maxFraction * journal.size);
-  if (removals > limit && !input.acceptVanished) {
+  // Both a share and a floor: a few routine renames on a small archive are not a mass vanish.
+  if (removals > limit && removals >= (cfg.minFiles ?? 0) && !input.acceptVanished) {
     refused = {
       reason: "mass-vanish",
       message: `${removals} of ${journal.size} mirrored files vanished from the share at once (limit ${Math.floor(limit)}): nothing was moved to the trash; check the share, then run "arsipd sync --accept-deletes" if it is intended`,
