@@ -221,8 +221,23 @@ export class ArchiveEngine implements Engine {
   }
 }
 
+/** Clean: mirrored, nothing refused, no file the organizer failed on or the mirror could not read. */
 export function isClean(r: PassReport): boolean {
-  return !!r.mirror && r.mirror.failed === 0 && !r.mirror.refused;
+  return (
+    !!r.mirror &&
+    r.mirror.failed === 0 &&
+    !r.mirror.refused &&
+    r.organize.errors.length === 0 &&
+    (r.mirror.unreadFiles?.length ?? 0) === 0
+  );
+}
+
+/** Files of the share a pass could not handle, with why: the organizer's errors, unread files. */
+export function problemFiles(r: PassReport): { path: string; reason: string }[] {
+  return [
+    ...r.organize.errors.map((e) => ({ path: e.path, reason: e.message })),
+    ...(r.mirror?.unreadFiles ?? []),
+  ];
 }
 
 /** Paths left for later because they were still being written (organizer or mirror). */
@@ -258,7 +273,7 @@ export function summarize(r: PassReport): Record<string, number | string | undef
     adopted: m?.adopted ?? 0,
     conflicts: m?.conflicts ?? 0,
     skipped: m?.skipped ?? 0,
-    failed: (m?.failed ?? 0) + o.errors.length,
+    failed: (m?.failed ?? 0) + o.errors.length + (m?.unreadFiles?.length ?? 0),
     refused: m?.refused,
   };
 }

@@ -253,8 +253,11 @@ export async function applyPlan(actions: MirrorAction[], ctx: ApplyContext): Pro
       res.deferred.push(f.rel);
       log.info("changed since the scan (still being written): left for the next pass");
     } catch (err) {
-      if (!signal.aborted)
+      if (!signal.aborted) {
         log.warn({ err: describeError(err) }, "could not read the file; left for the next pass");
+        if ((err as NodeJS.ErrnoException).code !== "ENOENT")
+          (res.unreadFiles ??= []).push({ path: f.rel, reason: describeError(err) });
+      }
     }
     return undefined;
   };

@@ -87,6 +87,8 @@ export interface MirrorSummary {
   failed: number;
   /** Files left alone because they were still being written (see watch.stabilityMs). */
   deferred: string[];
+  /** Share files that exist but could not be read (permissions, I/O): not on the server. */
+  unreadFiles?: { path: string; reason: string }[];
   refused?: string;
   /** The plan, on a dry run. */
   plan?: MirrorAction[];

@@ -28,7 +28,7 @@ export const syncCommand: Command = {
       description: "go on although more than deletes.maxFraction of the archive vanished",
     },
   },
-  async run({ values, configPath, stdout }) {
+  async run({ values, configPath, stdout, stderr }) {
     const json = values.json === true;
     const dryRun = values["dry-run"] === true;
     // Human output goes to stdout; logs then go to the log file only, so they don't mix.
@@ -43,7 +43,7 @@ export const syncCommand: Command = {
     }
     ensureLocalMirror(config);
     const release = acquireLock(config.stateDir, "sync");
-    const { ArchiveEngine, deferredPaths, isClean, summarize } = await import(
+    const { ArchiveEngine, deferredPaths, isClean, problemFiles, summarize } = await import(
       "../../daemon/engine.js"
     );
     const started = Date.now();
@@ -89,6 +89,11 @@ export const syncCommand: Command = {
       } else {
         stdout.write(`${human(summary)}\n`);
       }
+      // Files the organizer failed on or that could not be read are named (last reason wins).
+      const problems = new Map(
+        passes.flatMap((p) => problemFiles(p)).map((f) => [f.path, f.reason]),
+      );
+      for (const [p, why] of problems) stderr.write(`arsipd: ${p || "/"}: ${why}\n`);
       const clean = passes.every((p) => isClean(p)) && deferredPaths(result).length === 0;
       return clean ? EXIT.ok : EXIT.problems;
     } finally {
