@@ -66,6 +66,8 @@ export async function applyPlan(actions: MirrorAction[], ctx: ApplyContext): Pro
     failed: 0,
     deferred: [],
   };
+  const unread: { path: string; reason: string }[] = [];
+  res.unreadFiles = unread;
   const inner = new AbortController();
   const onAbort = () => inner.abort();
   ctx.signal?.addEventListener("abort", onAbort, { once: true });
@@ -256,7 +258,7 @@ export async function applyPlan(actions: MirrorAction[], ctx: ApplyContext): Pro
       if (!signal.aborted) {
         log.warn({ err: describeError(err) }, "could not read the file; left for the next pass");
         if ((err as NodeJS.ErrnoException).code !== "ENOENT")
-          (res.unreadFiles ??= []).push({ path: f.rel, reason: describeError(err) });
+          unread.push({ path: f.rel, reason: describeError(err) });
       }
     }
     return undefined;
