@@ -56,6 +56,8 @@ export class ArchiveEngine implements Engine {
   readonly remoteDescription: string;
   #day = { filed: 0, quarantined: 0, uploaded: 0, moved: 0, trashed: 0, failed: 0 };
   #authBlocked: string | undefined;
+  /** Why the last pass's mirror was refused (an empty-looking share, the vanish guard). */
+  #refused: string | undefined;
 
   private constructor(
     readonly loaded: LoadedConfig,
@@ -157,6 +159,8 @@ export class ArchiveEngine implements Engine {
         leave: org.deferred.filter((d) => d.why === "writing").map((d) => d.path),
       },
     );
+    // Only a full pass sees the whole share; a quick pass's refusal says as much about it.
+    if (!opts.dryRun && (opts.full || mirror.refused)) this.#refused = mirror.refused;
     if (!opts.dryRun) {
       this.#day.uploaded += mirror.uploaded;
       this.#day.moved += mirror.moved;
@@ -190,6 +194,13 @@ export class ArchiveEngine implements Engine {
     const { config } = this;
     if (!config.index.enabled && !config.feed.enabled) return [];
     if (signal?.aborted) return [];
+    // A share that looks empty (unmounted) or lost many files at once: a register written now
+    // would be a fresh one over the real one (and its metadata template over the staff's), and
+    // the next pass would upload it. Nothing is written until a pass is accepted again.
+    if (this.#refused) {
+      this.log.warn({ reason: this.#refused }, "register not rebuilt: the last pass was refused");
+      return [];
+    }
     // Loaded on first use: the spreadsheet and PDF libraries are heavy for every start-up.
     const { buildRegister } = await import("../register/build.js");
     const r = await buildRegister({
