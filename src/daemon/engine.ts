@@ -156,7 +156,10 @@ export class ArchiveEngine implements Engine {
         ...(opts.signal ? { signal: opts.signal } : {}),
         ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
         ...(view ? { scan: view } : {}),
-        leave: org.deferred.filter((d) => d.why === "writing").map((d) => d.path),
+        // A cut-short file is not mirrored either: the server would hold part of a decree.
+        leave: org.deferred
+          .filter((d) => d.why === "writing" || d.why === "incomplete")
+          .map((d) => d.path),
       },
     );
     // Only a full pass sees the whole share; a quick pass's refusal says as much about it.
@@ -185,7 +188,11 @@ export class ArchiveEngine implements Engine {
     return {
       ok: isClean(r),
       changed: hasChanges(r),
-      deferred: deferredPaths(r),
+      // A cut-short file is looked at again when it is written to (a watcher event) or at the
+      // next full pass: its mtime is old, so a timer on the quiet window would spin.
+      deferred: deferredPaths(r).filter(
+        (p) => !r.organize.deferred.some((d) => d.path === p && d.why === "incomplete"),
+      ),
       summary: summarize(r),
     };
   }

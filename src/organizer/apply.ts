@@ -10,6 +10,7 @@ import type { Config } from "../config/schema.js";
 import { documentAt } from "../convention/identity.js";
 import { describeError } from "../errors.js";
 import type { Logger } from "../log/logger.js";
+import { completeness } from "../share/complete.js";
 import { sha256File } from "../util/hash.js";
 import { parentOf } from "../util/rel-path.js";
 import { ensureDirInside, errCode, isPlainFileInside, LOCKED } from "./fs-guard.js";
@@ -65,9 +66,11 @@ export class Applier {
         case "move":
           return await this.move(a.from, a.to, a.fromQuarantine, a.sidecar);
         case "collide":
+          if ((await this.whole(a.from)) !== "go") return;
           return await this.collide(a.from, a.to, a.existing, a.against);
         case "quarantine":
           if (!(await this.stillSame(a.from))) return;
+          if ((await this.whole(a.from)) !== "go") return;
           await this.quarantine(a.from, {
             code: a.reason,
             message: a.message,
@@ -109,6 +112,33 @@ export class Applier {
     return ok;
   }
 
+  /**
+   * Whether `rel`'s bytes end as its format's do. "wait": deferred (still being written, for
+   * all we know); "done": it stayed cut short past watch.incompleteMs and was quarantined, or
+   * (`quiet`, a file already in the quarantine) is simply left there.
+   */
+  private async whole(rel: string, quiet = false): Promise<"go" | "wait" | "done"> {
+    const name = nameOf(rel);
+    const dot = name.lastIndexOf(".");
+    if ((await completeness(this.absOf(rel), dot < 0 ? "" : name.slice(dot + 1))) !== "incomplete")
+      return "go";
+    if (quiet) return "done";
+    const seen = this.scanned.get(rel);
+    const age = this.s.now.getTime() - (seen?.mtimeMs ?? this.s.now.getTime());
+    if (age < this.s.config.watch.incompleteMs) {
+      this.s.report.deferred.push({ path: rel, why: "incomplete" });
+      this.s.log.info({ path: rel }, "file looks cut short (still being written?); not filed yet");
+      return "wait";
+    }
+    await this.quarantine(rel, {
+      code: "INCOMPLETE",
+      message:
+        "Berkas ini belum utuh: bagian akhirnya tidak ada (penyimpanan atau pemindaian terputus), jadi tidak diarsipkan.",
+      messageEn: "the file is cut short (its format's end marker is missing)",
+    });
+    return "done";
+  }
+
   private async move(
     from: string,
     to: string,
@@ -116,6 +146,9 @@ export class Applier {
     sidecar: string | null,
   ): Promise<void> {
     if (!(await this.stillSame(from))) return;
+    // A cut-short file in the quarantine stays there (its sidecar says why).
+    const whole = await this.whole(from, fromQ);
+    if (whole !== "go") return;
     const key = this.documentOf(to);
     const holder = await this.filedAs(to, key);
     if (holder !== null) {
