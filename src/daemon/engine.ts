@@ -221,10 +221,15 @@ export class ArchiveEngine implements Engine {
     return r.written;
   }
 
-  readonly syncStatus: SyncStatusFn = (rel) => {
+  /** "tersinkron" only when the journal's upload is the file's bytes now (size and SHA-256). */
+  readonly syncStatus: SyncStatusFn = (rel, file) => {
     const fail = this.journal.failure(rel);
     if (fail) return { state: "gagal", detail: fail.lastError };
-    return this.journal.get(rel) ? { state: "tersinkron" } : { state: "menunggu" };
+    const e = this.journal.get(rel);
+    if (!e) return { state: "menunggu" };
+    if (file && (e.size !== file.size || e.sha256 !== file.sha256))
+      return { state: "menunggu", detail: "berkas berubah sejak unggahan terakhir" };
+    return { state: "tersinkron" };
   };
 
   summary(): Record<string, number> {

@@ -14,6 +14,7 @@ import { ownRootFiles } from "../share/own-files.js";
 import { type ScanResult, scanShare } from "../share/scan.js";
 import { Applier } from "./apply.js";
 import { recoverMoves } from "./move.js";
+import { recordOrigins } from "./origins.js";
 import { planOrganize } from "./plan.js";
 import { SIDECAR_SUFFIX } from "./sidecar.js";
 import { emptyReport, type OrganizeReport, type PlanFile } from "./types.js";
@@ -126,6 +127,12 @@ export async function organize(
       continue;
     }
     await applier.apply(a);
+  }
+  if (!dryRun) {
+    const filed = [...report.moves, ...report.unquarantined];
+    await recordOrigins(stateDir, filed).catch((err) =>
+      log.warn({ err: String(err) }, "could not record the typed names of filed decrees"),
+    );
   }
   return report;
 }
