@@ -106,8 +106,16 @@ export const conventionSchema = z
     jenis: z.array(jenisSchema).min(1).default(DEFAULT_JENIS).describe("The kinds of decree"),
     extensions: z
       .array(z.string().regex(/^[a-z0-9]+$/, "lower-case extension without dot"))
-      .default(["pdf", "docx", "doc", "odt", "jpg", "jpeg", "png"])
-      .describe("File extensions that are decrees; anything else is quarantined"),
+      .default(["pdf", "docx", "doc", "odt", "jpg", "jpeg", "png", "tif", "tiff"])
+      .describe(
+        "File extensions that are decrees (scanners write PDF, TIFF and JPEG); other files are left where they are, mirrored, and listed by 'arsipd check'",
+      ),
+    quarantineExtensions: z
+      .array(z.string().regex(/^[a-z0-9]+$/, "lower-case extension without dot"))
+      .default(["heic", "heif", "bmp", "gif", "webp"])
+      .describe(
+        "Formats a decree scan may come in but the archive does not keep: quarantined, asking to export as PDF/JPEG (nothing is converted)",
+      ),
     yearMin: z.number().int().default(2000).describe("Earliest year a decree can carry"),
     yearMax: z
       .number()

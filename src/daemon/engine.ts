@@ -290,6 +290,8 @@ export function summarize(r: PassReport): Record<string, number | string | undef
     filed: o.moves.length + o.unquarantined.length,
     quarantined: o.quarantined.length + o.duplicates.length + o.conflicts.length,
     deferred: o.deferred.length,
+    /** Not decrees, left where they are (only a full pass sees them all). */
+    left: o.left.length,
     uploaded: m?.uploaded ?? 0,
     moved: m?.moved ?? 0,
     trashed: m?.trashed ?? 0,

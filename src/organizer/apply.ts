@@ -40,6 +40,12 @@ interface Quarantine {
 
 const nameOf = (rel: string) => rel.slice(rel.lastIndexOf("/") + 1);
 
+/** A name Windows, Samba and ownCloud can hold: no bytes that were not UTF-8, no trailing dot/space. */
+function safeName(name: string): string {
+  const out = name.replace(/\uFFFD/g, "_").replace(/[. ]+$/, "");
+  return out === "" ? "berkas" : out;
+}
+
 export class Applier {
   private readonly scanned: Map<string, PlanFile>;
   /** Quarantine names taken in this dry run (nothing is created, so count them here). */
@@ -62,6 +68,9 @@ export class Applier {
       switch (a.kind) {
         case "defer":
           r.deferred.push({ path: a.path, why: a.why });
+          return;
+        case "leave":
+          r.left.push({ path: a.path, why: "not-a-decree" });
           return;
         case "move":
           return await this.move(a.from, a.to, a.fromQuarantine, a.sidecar);
@@ -270,7 +279,7 @@ export class Applier {
   /** Moves `from` into the quarantine under a free name and writes its sidecar; returns the new path. */
   private async quarantine(from: string, q: Quarantine, collision = false): Promise<string> {
     const qDir = this.s.config.convention.quarantineDir;
-    const name = nameOf(from);
+    const name = safeName(nameOf(from));
     const dot = name.lastIndexOf(".");
     const stem = dot > 0 ? name.slice(0, dot) : name;
     const ext = dot > 0 ? name.slice(dot) : "";

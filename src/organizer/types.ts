@@ -24,6 +24,8 @@ export type OrganizeAction =
   | { kind: "sidecar"; file: string; reason: string; message: string; messageEn: string }
   /** A sidecar whose file is gone from the quarantine (renamed or moved away): remove it. */
   | { kind: "removeSidecar"; path: string }
+  /** Not a decree (its extension is not one): left where it is, mirrored, listed. */
+  | { kind: "leave"; path: string }
   /** Modified within the stability window: probably still being written. */
   | { kind: "defer"; path: string; why: "writing" };
 
@@ -47,6 +49,8 @@ export interface OrganizeReport {
     /** incomplete: quiet, but its bytes do not end as its format's do (share/complete.ts). */
     why: "writing" | "changed" | "locked" | "aborted" | "incomplete";
   }[];
+  /** Files that are not decrees (extension): left where they are, mirrored, and listed here. */
+  left: { path: string; why: "not-a-decree" }[];
   /** Moves a crash had interrupted, finished now (the copy at `to` verified, `from` removed). */
   completed: { from: string; to: string }[];
   /** Sidecars removed or written to match the quarantine. */
@@ -64,6 +68,7 @@ export function emptyReport(dryRun: boolean): OrganizeReport {
     duplicates: [],
     conflicts: [],
     deferred: [],
+    left: [],
     completed: [],
     sidecars: [],
     errors: [],

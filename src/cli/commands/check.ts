@@ -37,11 +37,13 @@ export const checkCommand: Command = {
       for (const c of report.conflicts) w(`KONFLIK     ${c.path} (berbeda dengan ${c.existing})`);
       for (const d of report.deferred) w(`TUNDA       ${d.path} (${d.why})`);
       for (const e of report.errors) w(`GALAT       ${e.path} (${e.code}: ${e.message})`);
+      for (const l of report.left) w(`BUKAN SK    ${l.path} (dibiarkan di tempatnya)`);
       for (const t of twice) w(`DUA KALI    ${t.path} (dokumen yang sama dengan ${t.existing})`);
       w(
         `${report.scanned} files read: ${report.moves.length + report.unquarantined.length} to file, ` +
           `${report.quarantined.length + report.duplicates.length + report.conflicts.length} to quarantine, ` +
-          `${report.deferred.length} deferred, ${report.errors.length} errors (dry run, nothing changed)`,
+          `${report.deferred.length} deferred, ${report.left.length} left (not decrees), ` +
+          `${report.errors.length} errors (dry run, nothing changed)`,
       );
     }
     const bad =

@@ -1,0 +1,50 @@
+/** Every file in the inbox ends filed, quarantined with a reason, or listed as left. */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { organize } from "../../src/organizer/organize.js";
+import { NOW, put, silent, tempShare } from "./helpers.js";
+
+const ctx = (config: Parameters<typeof organize>[0]["config"]) => ({
+  config,
+  log: silent,
+  now: () => NOW,
+});
+
+describe("no file in limbo", () => {
+  it("files TIFF scans, quarantines HEIC and names ending in a dot or space, lists the rest", async () => {
+    const { share, config } = await tempShare();
+    await put(share, "MASUK/SK Ketua No 1 Th 2024 ttg Jadwal.tif", "II*\0scan");
+    await put(share, "MASUK/SK Ketua No 2 Th 2024 ttg Jadwal.tiff", "II*\0scan");
+    await put(share, "MASUK/SK Ketua No 3 Th 2024 ttg Foto.heic", "heic");
+    await put(share, "MASUK/SK Ketua No 4 Th 2024 ttg Titik.pdf.", "dot");
+    await put(share, "MASUK/SK Ketua No 5 Th 2024 ttg Spasi.pdf ", "space");
+    await put(share, "MASUK/catatan.txt", "note");
+    await put(share, "MASUK/arsip.zip", "PK");
+    await put(share, "MASUK/9A1B2C3D", "excel temp");
+    const r = await organize(ctx(config));
+    expect(r.moves.map((m) => m.to).sort()).toEqual([
+      "KPT-KETUA/2024/KPT-KETUA_2024_001_jadwal.tif",
+      "KPT-KETUA/2024/KPT-KETUA_2024_002_jadwal.tiff",
+    ]);
+    expect(r.quarantined.map((q) => [q.to, q.reason]).sort()).toEqual([
+      ["_KARANTINA/SK Ketua No 3 Th 2024 ttg Foto.heic", "FORMAT"],
+      ["_KARANTINA/SK Ketua No 4 Th 2024 ttg Titik.pdf", "NAME_END"],
+      ["_KARANTINA/SK Ketua No 5 Th 2024 ttg Spasi.pdf", "NAME_END"],
+    ]);
+    const heic = readFileSync(
+      path.join(share, "_KARANTINA/SK Ketua No 3 Th 2024 ttg Foto.heic.ALASAN.txt"),
+      "utf8",
+    );
+    expect(heic).toContain("PDF");
+    expect(r.left.map((l) => l.path).sort()).toEqual([
+      "MASUK/9A1B2C3D",
+      "MASUK/arsip.zip",
+      "MASUK/catatan.txt",
+    ]);
+    // Every inbox file is accounted for.
+    const inbox = readdirSync(path.join(share, "MASUK"));
+    expect(inbox.sort()).toEqual(["9A1B2C3D", "arsip.zip", "catatan.txt"]);
+    expect(existsSync(path.join(share, "MASUK/catatan.txt"))).toBe(true);
+  });
+});
