@@ -4,7 +4,7 @@
  * a locked or changed file is deferred, not quarantined. In a dry run nothing is written.
  */
 import { randomBytes } from "node:crypto";
-import { lstat, readdir, rename, unlink, writeFile } from "node:fs/promises";
+import { link, lstat, readdir, rename, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Config } from "../config/schema.js";
 import { documentAt } from "../convention/identity.js";
@@ -27,8 +27,8 @@ export interface ApplierInit {
   dryRun: boolean;
   copy: boolean;
   report: OrganizeReport;
-  /** rel → absolute path as on disk (may be NFD). */
-  abs: Map<string, string>;
+  /** rel → absolute path as on disk (may be NFD; bytes for a name that is not UTF-8). */
+  abs: Map<string, string | Buffer>;
   files: PlanFile[];
 }
 
@@ -58,7 +58,14 @@ export class Applier {
   }
 
   private absOf(rel: string): string {
-    return this.s.abs.get(rel) ?? path.join(this.s.share, ...rel.split("/"));
+    const abs = this.s.abs.get(rel);
+    return typeof abs === "string" ? abs : path.join(this.s.share, ...rel.split("/"));
+  }
+
+  /** The bytes of a path whose name is not UTF-8 (scanned as such), else undefined. */
+  private rawOf(rel: string): Buffer | undefined {
+    const abs = this.s.abs.get(rel);
+    return Buffer.isBuffer(abs) ? abs : undefined;
   }
 
   async apply(a: OrganizeAction): Promise<void> {
@@ -110,13 +117,15 @@ export class Applier {
   /** The file is still a plain file in the share with the size and mtime the scan saw. */
   private async stillSame(rel: string): Promise<boolean> {
     const seen = this.scanned.get(rel);
-    const st = await lstat(this.absOf(rel)).catch(() => null);
+    const raw = this.rawOf(rel);
+    const st = await lstat(raw ?? this.absOf(rel)).catch(() => null);
     const ok =
       seen !== undefined &&
       st !== null &&
       st.size === seen.size &&
       st.mtimeMs === seen.mtimeMs &&
-      (await isPlainFileInside(this.s.share, this.absOf(rel)));
+      // A name read as bytes came from the walk, which never follows a link.
+      (raw ? st.isFile() : await isPlainFileInside(this.s.share, this.absOf(rel)));
     if (!ok) this.s.report.deferred.push({ path: rel, why: "changed" });
     return ok;
   }
@@ -129,8 +138,8 @@ export class Applier {
   private async whole(rel: string, quiet = false): Promise<"go" | "wait" | "done"> {
     const name = nameOf(rel);
     const dot = name.lastIndexOf(".");
-    if ((await completeness(this.absOf(rel), dot < 0 ? "" : name.slice(dot + 1))) !== "incomplete")
-      return "go";
+    const at = this.rawOf(rel) ?? this.absOf(rel);
+    if ((await completeness(at, dot < 0 ? "" : name.slice(dot + 1))) !== "incomplete") return "go";
     if (quiet) return "done";
     const seen = this.scanned.get(rel);
     const age = this.s.now.getTime() - (seen?.mtimeMs ?? this.s.now.getTime());
@@ -292,10 +301,18 @@ export class Applier {
         this.dryTaken.add(target);
       } else {
         try {
-          await moveFile(this.absOf(from), this.absOf(target), {
-            stateDir: this.s.stateDir,
-            copy: this.s.copy,
-          });
+          const raw = this.rawOf(from);
+          if (raw) {
+            // Never overwrites (link fails on a taken name); a crash between the two leaves
+            // the file under both names, and the next pass quarantines the old one again.
+            await link(raw, this.absOf(target));
+            await unlink(raw);
+          } else {
+            await moveFile(this.absOf(from), this.absOf(target), {
+              stateDir: this.s.stateDir,
+              copy: this.s.copy,
+            });
+          }
         } catch (err) {
           if (errCode(err) === "EEXIST") continue;
           throw err;

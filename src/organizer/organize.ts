@@ -146,14 +146,16 @@ async function scanAll(
   const res = given ?? (await scanShare(share, { ignore }));
   for (const e of res.errors)
     report.errors.push({ path: e.rel, code: e.code, message: "cannot read folder" });
-  const abs = new Map(res.files.map((f) => [f.rel, f.abs]));
+  const abs = new Map<string, string | Buffer>(res.files.map((f) => [f.rel, f.abs]));
+  // A name that is not UTF-8 is reached by its bytes (share/scan.ts).
+  for (const f of res.files) if (f.raw) abs.set(f.rel, f.raw);
   const files: PlanFile[] = res.files.map(({ rel, size, mtimeMs }) => ({ rel, size, mtimeMs }));
   return { files, abs };
 }
 
 async function statHinted(share: string, paths: string[], ignore: (n: string) => boolean) {
   const read = await readNamed(share, paths, { ignore });
-  const abs = new Map(read.files.map((f) => [f.rel, f.abs]));
+  const abs = new Map<string, string | Buffer>(read.files.map((f) => [f.rel, f.abs]));
   const files: PlanFile[] = read.files.map(({ rel, size, mtimeMs }) => ({ rel, size, mtimeMs }));
   for (const rel of read.gone) {
     // A quarantined file renamed or moved away: its sidecar is stale now, not at the next

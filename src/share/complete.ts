@@ -28,7 +28,7 @@ export function isChecked(ext: string): boolean {
 }
 
 /** Reads the tail of `abs` (opened without following a link) and judges it by `ext`. */
-export async function completeness(abs: string, ext: string): Promise<Completeness> {
+export async function completeness(abs: string | Buffer, ext: string): Promise<Completeness> {
   const e = ext.toLowerCase();
   if (!CHECKED.has(e)) return "unknown";
   const fh = await open(abs, constants.O_RDONLY | constants.O_NOFOLLOW);

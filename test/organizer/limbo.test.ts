@@ -1,9 +1,9 @@
 /** Every file in the inbox ends filed, quarantined with a reason, or listed as left. */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { organize } from "../../src/organizer/organize.js";
-import { NOW, put, silent, tempShare } from "./helpers.js";
+import { NOW, OLD, put, silent, tempShare } from "./helpers.js";
 
 const ctx = (config: Parameters<typeof organize>[0]["config"]) => ({
   config,
@@ -46,5 +46,30 @@ describe("no file in limbo", () => {
     const inbox = readdirSync(path.join(share, "MASUK"));
     expect(inbox.sort()).toEqual(["9A1B2C3D", "arsip.zip", "catatan.txt"]);
     expect(existsSync(path.join(share, "MASUK/catatan.txt"))).toBe(true);
+  });
+});
+
+describe("a name that is not UTF-8", () => {
+  it("is quarantined under a safe name with a reason, not left unseen", async () => {
+    const { share, config } = await tempShare();
+    await put(share, "MASUK/placeholder.txt", "x");
+    const dir = Buffer.from(path.join(share, "MASUK/"));
+    // "SK Ketua No 6 Th 2024 ttg Rapat\xe9.pdf": a Latin-1 é written by an old client.
+    const raw = Buffer.concat([
+      dir,
+      Buffer.from("SK Ketua No 6 Th 2024 ttg Rapat"),
+      Buffer.from([0xe9]),
+      Buffer.from(".pdf"),
+    ]);
+    writeFileSync(raw, "latin1 name");
+    utimesSync(raw, OLD, OLD);
+    const r = await organize(ctx(config));
+    expect(r.quarantined).toMatchObject([
+      { path: "MASUK/SK Ketua No 6 Th 2024 ttg Rapat\uFFFD.pdf", reason: "NAME_BYTES" },
+    ]);
+    const safe = "_KARANTINA/SK Ketua No 6 Th 2024 ttg Rapat_.pdf";
+    expect(readFileSync(path.join(share, safe), "utf8")).toBe("latin1 name");
+    expect(readFileSync(path.join(share, `${safe}.ALASAN.txt`), "utf8")).toContain("UTF-8");
+    expect(readdirSync(path.join(share, "MASUK"))).toEqual(["placeholder.txt"]);
   });
 });
