@@ -1,9 +1,17 @@
 /** `arsipd sync` as a process: a file saved a moment ago is waited for, not left behind. */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "./helpers/cli.js";
+import { BIN, runCli } from "./helpers/cli.js";
 
 describe("arsipd sync", () => {
   it("waits for a file still inside the stability window, then mirrors it and exits 0", async () => {
@@ -24,5 +32,60 @@ describe("arsipd sync", () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ uploaded: 1, failed: 0, deferred: 0 });
     expect(existsSync(path.join(dir, "mirror", rel))).toBe(true);
     expect(readFileSync(path.join(dir, "mirror", rel), "utf8")).toBe("just saved");
+  });
+});
+
+/** Runs `arsipd sync` as an unprivileged user when the tests run as root (root reads anything). */
+function syncAs(dir: string) {
+  const args = ["sync", "--config", path.join(dir, "arsipd.yaml")];
+  if (process.getuid?.() !== 0) return runCli(args, { cwd: dir });
+  return new Promise<{ code: number | null; stderr: string }>((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: dir,
+      env: { ...process.env, ARSIPD_CONFIG: "" },
+      uid: 65534,
+      gid: 65534,
+    });
+    let stderr = "";
+    child.stderr.on("data", (d) => {
+      stderr += d;
+    });
+    child.on("close", (code) => resolve({ code, stderr }));
+  });
+}
+
+describe("arsipd sync exit codes", () => {
+  it("exits 1 and names a file it could not read or file", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "arsipd-sync-"));
+    chmodSync(dir, 0o777);
+    writeFileSync(
+      path.join(dir, "arsipd.yaml"),
+      "share: ./share\nstateDir: ./state\nremote:\n  type: local\n  path: ./mirror\n" +
+        "watch:\n  stabilityMs: 0\nindex:\n  enabled: false\nfeed:\n  enabled: false\n",
+    );
+    for (const d of ["share", "share/KPT-KETUA", "share/KPT-KETUA/2024", "state", "mirror"]) {
+      mkdirSync(path.join(dir, d), { recursive: true });
+      chmodSync(path.join(dir, d), 0o777);
+    }
+    const ok = "KPT-KETUA/2024/KPT-KETUA_2024_001_baik.pdf";
+    writeFileSync(path.join(dir, "share", ok), "%PDF-1.4\n%%EOF\n");
+    const secret = "KPT-KETUA/2024/KPT-KETUA_2024_002_rahasia.pdf";
+    writeFileSync(path.join(dir, "share", secret), "%PDF-1.4\n%%EOF\n", { mode: 0o600 });
+    if (process.getuid?.() !== 0) chmodSync(path.join(dir, "share", secret), 0o000);
+    // A decree whose year folder is a plain file: the organizer cannot file it.
+    writeFileSync(path.join(dir, "share", "KPT-SEKRETARIS"), "not a folder");
+    chmodSync(path.join(dir, "share", "KPT-SEKRETARIS"), 0o666);
+    writeFileSync(
+      path.join(dir, "share", "SK Sekretaris No 3 Th 2023 ttg tim.pdf"),
+      "%PDF\n%%EOF\n",
+    );
+    chmodSync(path.join(dir, "share", "SK Sekretaris No 3 Th 2023 ttg tim.pdf"), 0o666);
+    for (const f of [ok]) chmodSync(path.join(dir, "share", f), 0o666);
+    const r = await syncAs(dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("KPT-KETUA_2024_002_rahasia.pdf");
+    expect(r.stderr).toContain("SK Sekretaris No 3 Th 2023 ttg tim.pdf");
+    expect(existsSync(path.join(dir, "mirror", ok))).toBe(true);
+    expect(existsSync(path.join(dir, "mirror", secret))).toBe(false);
   });
 });

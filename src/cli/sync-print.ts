@@ -18,9 +18,13 @@ export function printSyncOutcome(
     printPlan(out, o);
   } else {
     out.write(`${human(o.summary)}\n`);
-    for (const e of o.errors ?? []) {
-      out.write(`  error ${e.path}: ${e.message}${e.code ? ` (${e.code})` : ""}\n`);
-    }
+  }
+  // Files the organizer failed on (could not file or quarantine), with why: also under --json.
+  const errors = o.errors ?? [];
+  if (!o.dryRun && errors.length > 0) {
+    opts.err.write(`arsipd: ${errors.length} file(s) could not be filed:\n`);
+    for (const e of errors)
+      opts.err.write(`  ${e.path}: ${e.message}${e.code ? ` (${e.code})` : ""}\n`);
   }
   // Every file that should be on the server and is not, with why: also under --json.
   const unmirrored = o.unmirrored ?? [];

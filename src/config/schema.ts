@@ -212,6 +212,14 @@ export const configSchema = z
           .min(0)
           .default(2000)
           .describe("A file must keep its size and mtime this long before it is touched"),
+        incompleteMs: z
+          .number()
+          .int()
+          .min(0)
+          .default(3_600_000)
+          .describe(
+            "A quiet file whose format says it is cut short (PDF without %%EOF …) waits this long, then is quarantined",
+          ),
         debounceMs: z
           .number()
           .int()

@@ -164,7 +164,10 @@ export class ArchiveEngine implements Engine {
         ...(opts.signal ? { signal: opts.signal } : {}),
         ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
         ...(view ? { scan: view } : {}),
-        leave: org.deferred.filter((d) => d.why === "writing").map((d) => d.path),
+        // A cut-short file is not mirrored either: the server would hold part of a decree.
+        leave: org.deferred
+          .filter((d) => d.why === "writing" || d.why === "incomplete")
+          .map((d) => d.path),
       },
     );
     if (!opts.dryRun && (opts.full || mirror.refused)) this.#suspect = mirror.refused;
@@ -192,7 +195,11 @@ export class ArchiveEngine implements Engine {
     return {
       ok: isClean(r),
       changed: hasChanges(r),
-      deferred: deferredPaths(r),
+      // A cut-short file is looked at again when it is written to (a watcher event) or at the
+      // next full pass: its mtime is old, so a timer on the quiet window would spin.
+      deferred: deferredPaths(r).filter(
+        (p) => !r.organize.deferred.some((d) => d.path === p && d.why === "incomplete"),
+      ),
       summary: summarize(r),
     };
   }
@@ -233,7 +240,7 @@ export class ArchiveEngine implements Engine {
     return syncOnce(this, opts);
   }
 
-  readonly syncStatus: SyncStatusFn = (rel) => journalSyncStatus(this.journal)(rel);
+  readonly syncStatus: SyncStatusFn = (rel, file) => journalSyncStatus(this.journal)(rel, file);
 
   summary(): Record<string, number> {
     const s = this.#day;
@@ -286,6 +293,8 @@ export function summarize(r: PassReport): Record<string, number | string | undef
     filed: o.moves.length + o.unquarantined.length,
     quarantined: o.quarantined.length + o.duplicates.length + o.conflicts.length,
     deferred: o.deferred.length,
+    /** Not decrees, left where they are (only a full pass sees them all). */
+    left: o.left.length,
     uploaded: m?.uploaded ?? 0,
     moved: m?.moved ?? 0,
     trashed: m?.trashed ?? 0,

@@ -30,6 +30,11 @@ export interface LogEntry {
   error: string | undefined;
   /** Other path-like fields (`from`, `to`) that --file also searches. */
   otherPaths: string[];
+  /**
+   * What an admin needs besides the message: a quarantine's reason, the name a decree was
+   * typed as (`from`), the numbers of a summary. Shown after the path.
+   */
+  details: string[];
 }
 
 export interface LogFilter {
@@ -55,9 +60,25 @@ export function parseLine(raw: string): LogEntry | undefined {
   const level = typeof obj.level === "number" ? obj.level : LEVELS.info;
   const t = obj.time;
   const time = typeof t === "number" ? t : typeof t === "string" ? Date.parse(t) : Number.NaN;
-  const err = obj.err as Record<string, unknown> | undefined;
-  const error = err && typeof err === "object" ? (str(err.message) ?? str(err.type)) : undefined;
+  const err = obj.err as Record<string, unknown> | string | undefined;
+  // Most lines carry `err` as the one-line text describeError made; pino's own as an object.
+  const error =
+    typeof err === "string"
+      ? err
+      : err && typeof err === "object"
+        ? (str(err.message) ?? str(err.type))
+        : undefined;
   const otherPaths = [obj.from, obj.to].filter((v): v is string => typeof v === "string");
+  const details: string[] = [];
+  if (typeof obj.from === "string") details.push(`dari "${obj.from}"`);
+  if (typeof obj.reason === "string") details.push(`alasan: ${obj.reason}`);
+  const numbers = obj.summary;
+  if (numbers && typeof numbers === "object" && !Array.isArray(numbers)) {
+    const kv = Object.entries(numbers as Record<string, unknown>)
+      .filter(([, v]) => typeof v === "number")
+      .map(([k, v]) => `${k}=${v}`);
+    if (kv.length > 0) details.push(kv.join(" "));
+  }
   return {
     raw: text,
     level,
@@ -67,6 +88,7 @@ export function parseLine(raw: string): LogEntry | undefined {
     path: str(obj.path),
     error,
     otherPaths,
+    details,
   };
 }
 
@@ -157,6 +179,7 @@ export function formatEntry(e: LogEntry, color: boolean): string {
     oneLine(e.msg),
   ];
   if (e.path !== undefined) parts.push(c(DIM, oneLine(e.path)));
+  for (const d of e.details) parts.push(oneLine(d));
   if (e.error !== undefined) parts.push(c(word[2], `— ${oneLine(e.error)}`));
   return parts.join("  ");
 }

@@ -87,6 +87,8 @@ export interface ShareDigestsContext {
   unreadable: string[];
   /** Appended to: files that changed while being read (still being written). */
   deferred: string[];
+  /** Appended to: files that exist but could not be read (permissions, I/O), with why. */
+  unreadFiles?: { path: string; reason: string }[];
   log: Logger;
   signal?: AbortSignal | undefined;
 }
@@ -123,6 +125,8 @@ export async function shareDigests(
       } catch (err) {
         ctx.unreadable.push(f.rel); // vanished or locked between scan and hash: next pass decides
         if (ctx.signal?.aborted) return;
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code !== "ENOENT") ctx.unreadFiles?.push({ path: f.rel, reason: describeError(err) });
         ctx.log.warn(
           { path: f.rel, err: describeError(err) },
           "could not read the file; left for the next pass",

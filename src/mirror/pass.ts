@@ -108,12 +108,14 @@ export async function mirrorPass(
     : undefined;
   if (found) log.debug({ listed: found.listed, reused: found.reused }, "remote folders read");
   const listing = found?.entries;
+  const unreadFiles: { path: string; reason: string }[] = [];
   const local = await shareDigests(settled, {
     journal,
     listing,
     remoteRoot: "",
     unreadable,
     deferred,
+    unreadFiles,
     log,
     signal: opts.signal,
   });
@@ -170,7 +172,11 @@ export async function mirrorPass(
     signal: opts.signal,
     onProgress: opts.onProgress,
   });
-  const s = summary(started, { ...res, deferred: [...deferred, ...res.deferred] });
+  const s = summary(started, {
+    ...res,
+    deferred: [...deferred, ...res.deferred],
+    unmirrored: [...unreadFiles, ...res.unmirrored],
+  });
   // A pass that did nothing is routine; one that acted or failed is worth an admin's eye.
   const acted = s.uploaded + s.moved + s.trashed + s.adopted + s.conflicts + s.failed > 0;
   log[acted || opts.full ? "info" : "debug"](

@@ -91,7 +91,8 @@ export interface MirrorSummary {
   failed: number;
   /**
    * Share files that should be on the server and are not after this pass, with why: failed
-   * now, or skipped while in back-off after an earlier failure. Empty on a pass that is done.
+   * now, unreadable (permissions, I/O), or skipped while in back-off after an earlier failure.
+   * Empty on a pass that is done.
    */
   unmirrored: { path: string; reason: string }[];
   /** Files left alone because they were still being written (see watch.stabilityMs). */

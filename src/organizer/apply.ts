@@ -3,13 +3,14 @@
  * a target that turns out taken is resolved by content (duplicate / conflict / interrupted move);
  * a locked or changed file is deferred, not quarantined. In a dry run nothing is written.
  */
-import { lstat, readdir, unlink } from "node:fs/promises";
+import { link, lstat, readdir, unlink } from "node:fs/promises";
 import path from "node:path";
 import type { Config } from "../config/schema.js";
 import { documentAt } from "../convention/identity.js";
 import { describeError } from "../errors.js";
 import type { Logger } from "../log/logger.js";
 import type { FilingCheck } from "../ocr/filing.js";
+import { completeness } from "../share/complete.js";
 import { sha256File } from "../util/hash.js";
 import { parentOf } from "../util/rel-path.js";
 import { ensureDirInside, errCode, isPlainFileInside, LOCKED } from "./fs-guard.js";
@@ -27,8 +28,8 @@ export interface ApplierInit {
   dryRun: boolean;
   copy: boolean;
   report: OrganizeReport;
-  /** rel → absolute path as on disk (may be NFD). */
-  abs: Map<string, string>;
+  /** rel → absolute path as on disk (may be NFD; bytes for a name that is not UTF-8). */
+  abs: Map<string, string | Buffer>;
   files: PlanFile[];
   /** The content step (ocr/filing.ts): document vs name, same bytes under another number. */
   content?: FilingCheck | null;
@@ -59,7 +60,14 @@ export class Applier {
   }
 
   private absOf(rel: string): string {
-    return this.s.abs.get(rel) ?? path.join(this.s.share, ...rel.split("/"));
+    const abs = this.s.abs.get(rel);
+    return typeof abs === "string" ? abs : path.join(this.s.share, ...rel.split("/"));
+  }
+
+  /** The bytes of a path whose name is not UTF-8 (scanned as such), else undefined. */
+  private rawOf(rel: string): Buffer | undefined {
+    const abs = this.s.abs.get(rel);
+    return Buffer.isBuffer(abs) ? abs : undefined;
   }
 
   async apply(a: OrganizeAction): Promise<void> {
@@ -76,9 +84,11 @@ export class Applier {
         case "move":
           return await this.move(a.from, a.to, a.fromQuarantine, a.sidecar);
         case "collide":
+          if ((await this.whole(a.from)) !== "go") return;
           return await this.collide(a.from, a.to, a.existing, a.against);
         case "quarantine":
           if (!(await this.stillSame(a.from))) return;
+          if ((await this.whole(a.from)) !== "go") return;
           await this.quarantine(a.from, {
             code: a.reason,
             message: a.message,
@@ -124,15 +134,44 @@ export class Applier {
   /** The file is still a plain file in the share with the size and mtime the scan saw. */
   private async stillSame(rel: string): Promise<boolean> {
     const seen = this.scanned.get(rel);
-    const st = await lstat(this.absOf(rel)).catch(() => null);
+    const raw = this.rawOf(rel);
+    const st = await lstat(raw ?? this.absOf(rel)).catch(() => null);
     const ok =
       seen !== undefined &&
       st !== null &&
       st.size === seen.size &&
       st.mtimeMs === seen.mtimeMs &&
-      (await isPlainFileInside(this.s.share, this.absOf(rel)));
+      // A name read as bytes came from the walk, which never follows a link.
+      (raw ? st.isFile() : await isPlainFileInside(this.s.share, this.absOf(rel)));
     if (!ok) this.s.report.deferred.push({ path: rel, why: "changed" });
     return ok;
+  }
+
+  /**
+   * Whether `rel`'s bytes end as its format's do. "wait": deferred (still being written, for
+   * all we know); "done": it stayed cut short past watch.incompleteMs and was quarantined, or
+   * (`quiet`, a file already in the quarantine) is simply left there.
+   */
+  private async whole(rel: string, quiet = false): Promise<"go" | "wait" | "done"> {
+    const name = nameOf(rel);
+    const dot = name.lastIndexOf(".");
+    const at = this.rawOf(rel) ?? this.absOf(rel);
+    if ((await completeness(at, dot < 0 ? "" : name.slice(dot + 1))) !== "incomplete") return "go";
+    if (quiet) return "done";
+    const seen = this.scanned.get(rel);
+    const age = this.s.now.getTime() - (seen?.mtimeMs ?? this.s.now.getTime());
+    if (age < this.s.config.watch.incompleteMs) {
+      this.s.report.deferred.push({ path: rel, why: "incomplete" });
+      this.s.log.info({ path: rel }, "file looks cut short (still being written?); not filed yet");
+      return "wait";
+    }
+    await this.quarantine(rel, {
+      code: "INCOMPLETE",
+      message:
+        "Berkas ini belum utuh: bagian akhirnya tidak ada (penyimpanan atau pemindaian terputus), jadi tidak diarsipkan.",
+      messageEn: "the file is cut short (its format's end marker is missing)",
+    });
+    return "done";
   }
 
   private async move(
@@ -142,6 +181,9 @@ export class Applier {
     sidecar: string | null,
   ): Promise<void> {
     if (!(await this.stillSame(from))) return;
+    // A cut-short file in the quarantine stays there (its sidecar says why).
+    const whole = await this.whole(from, fromQ);
+    if (whole !== "go") return;
     const seen = this.scanned.get(from);
     const verdict = await this.s.content?.verdict(
       from,
@@ -284,7 +326,8 @@ export class Applier {
   /** Moves `from` into the quarantine under a free name and writes its sidecar; returns the new path. */
   private async quarantine(from: string, q: Quarantine, collision = false): Promise<string> {
     const qDir = this.s.config.convention.quarantineDir;
-    // The quarantined copy gets a name every client can open: no trailing dots or spaces.
+    // The quarantined copy gets a name every client can open: no trailing dots or spaces, no
+    // bytes that were not UTF-8.
     const name = quarantineName(nameOf(from));
     const dot = name.lastIndexOf(".");
     // A long "extension" (a dot early in a long name) is part of the stem, so it can be cut.
@@ -301,16 +344,25 @@ export class Applier {
         // Intent first (file and reason text), so a kill at any step below is finished on the
         // next start by recoverQuarantines: never a file without its reason, never two names.
         const text = await this.sidecarFor(target, q, parentOf(from), from);
+        const raw = this.rawOf(from);
         const intent = await recordQuarantine(this.s.stateDir, {
           from: this.absOf(from),
+          ...(raw ? { fromRaw: raw.toString("base64") } : {}),
           to: this.absOf(target),
           sidecar: text,
         });
         try {
-          await moveFile(this.absOf(from), this.absOf(target), {
-            stateDir: this.s.stateDir,
-            copy: this.s.copy,
-          });
+          if (raw) {
+            // A name that is not UTF-8 cannot be passed to moveFile as text: link (never
+            // overwrites) then unlink, both by bytes; the intent finishes a kill in between.
+            await link(raw, this.absOf(target));
+            await unlink(raw);
+          } else {
+            await moveFile(this.absOf(from), this.absOf(target), {
+              stateDir: this.s.stateDir,
+              copy: this.s.copy,
+            });
+          }
         } catch (err) {
           await dropIntent(intent);
           if (errCode(err) === "EEXIST") continue;
@@ -393,6 +445,6 @@ export class Applier {
  * cannot open such names); fitName (quarantine-intent.ts) then makes it fit beside its sidecar.
  */
 export function quarantineName(name: string): string {
-  const n = name.replace(/[. ]+$/, "");
+  const n = name.replace(/\uFFFD/g, "_").replace(/[. ]+$/, "");
   return n === "" ? "tanpa-nama" : n;
 }

@@ -15,6 +15,7 @@ import { ownRootFiles } from "../share/own-files.js";
 import { type ScanResult, scanShare } from "../share/scan.js";
 import { Applier } from "./apply.js";
 import { recoverMoves } from "./move.js";
+import { recordOrigins } from "./origins.js";
 import { planOrganize } from "./plan.js";
 import { recoverQuarantines } from "./quarantine-intent.js";
 import { SIDECAR_SUFFIX } from "./sidecar.js";
@@ -134,6 +135,12 @@ export async function organize(
     await applier.apply(a);
   }
   await applier.applyHeld(opts.signal);
+  if (!dryRun) {
+    const filed = [...report.moves, ...report.unquarantined];
+    await recordOrigins(stateDir, filed).catch((err) =>
+      log.warn({ err: String(err) }, "could not record the typed names of filed decrees"),
+    );
+  }
   return report;
 }
 
@@ -146,14 +153,16 @@ async function scanAll(
   const res = given ?? (await scanShare(share, { ignore }));
   for (const e of res.errors)
     report.errors.push({ path: e.rel, code: e.code, message: "cannot read folder" });
-  const abs = new Map(res.files.map((f) => [f.rel, f.abs]));
+  const abs = new Map<string, string | Buffer>(res.files.map((f) => [f.rel, f.abs]));
+  // A name that is not UTF-8 is reached by its bytes (share/scan.ts).
+  for (const f of res.files) if (f.raw) abs.set(f.rel, f.raw);
   const files: PlanFile[] = res.files.map(({ rel, size, mtimeMs }) => ({ rel, size, mtimeMs }));
   return { files, abs };
 }
 
 async function statHinted(share: string, paths: string[], ignore: (n: string) => boolean) {
   const read = await readNamed(share, paths, { ignore });
-  const abs = new Map(read.files.map((f) => [f.rel, f.abs]));
+  const abs = new Map<string, string | Buffer>(read.files.map((f) => [f.rel, f.abs]));
   const files: PlanFile[] = read.files.map(({ rel, size, mtimeMs }) => ({ rel, size, mtimeMs }));
   for (const rel of read.gone) {
     // A quarantined file renamed or moved away: its sidecar is stale now, not at the next

@@ -1,8 +1,12 @@
 /**
  * The organizer's plan: which file goes where. Pure (no I/O, no clock: `now` is passed).
  * Contract:
- * - a file at its canonical path, a non-decree extension, an arsipd-written file in the share
- *   root, and a file in the quarantine that still cannot be read: no action (idempotent);
+ * - a file at its canonical path, an arsipd-written file in the share root, and a file in the
+ *   quarantine that still cannot be read: no action (idempotent);
+ * - a name ending in a dot or space (Windows cannot hold it), a name with bytes that are not
+ *   UTF-8 (shown as U+FFFD), and a scan or photo type the archive does not take (SCAN_LIKE,
+ *   e.g. HEIC photos): `quarantine` with a reason saying what to do (nothing is converted);
+ * - any other extension that is not a decree's: `leave` (it stays, is mirrored, and is listed);
  * - a file modified less than `stabilityMs` before `now`: deferred;
  * - a readable name elsewhere: a `move` when its canonical path is free in `files` and no earlier
  *   move of this plan files the same document (convention/identity.ts: same decree, qualifier and
@@ -40,6 +44,7 @@ const SCAN_LIKE = new Set(["tif", "tiff", "heic", "heif", "bmp", "gif", "webp", 
  * is no decree (another extension, and a name that does not read as a decree: it stays where
  * it is, mirrored, and `check` lists it as left), null for a decree file to parse, or the
  * rejection that quarantines it:
+ * - a name with bytes that are not UTF-8 (no client shows it, the mirror cannot name it);
  * - a name ending in a dot or a space (Windows shows such names only as 8.3 names);
  * - a scan or photo type that is not a decree type (a decree scanned to TIFF or saved as HEIC);
  * - a name that reads as a decree but has another extension (".zip", ".xlsx", none).
@@ -50,6 +55,15 @@ function notLeft(
   conv: ConventionConfig,
   now: Date,
 ): ParseRejected | "leave" | null {
+  if (name.includes("\uFFFD")) {
+    return {
+      ok: false,
+      reason: "NAME_BYTES",
+      message:
+        "Nama berkas memuat huruf yang tidak terbaca (bukan UTF-8); ketik ulang namanya (di karantina huruf itu sudah diganti '_').",
+      messageEn: "The name has bytes that are not UTF-8; type the name again.",
+    };
+  }
   const trimmed = name.replace(/[. ]+$/, "");
   const dot = trimmed.lastIndexOf(".");
   const ext = dot < 0 ? "" : trimmed.slice(dot + 1).toLowerCase();

@@ -20,6 +20,8 @@ import { SIDECAR_SUFFIX } from "./sidecar.js";
 
 interface QIntent {
   from: string;
+  /** The source path's bytes (base64) when its name is not UTF-8 (`from` then shows U+FFFD). */
+  fromRaw?: string;
   to: string;
   sidecar: string;
 }
@@ -80,8 +82,9 @@ export async function recoverQuarantines(
     }
     const to = await lstat(it.to).catch(() => null);
     if (to) {
-      const from = await lstat(it.from).catch(() => null);
-      if (from && from.ino === to.ino && from.dev === to.dev) await unlink(it.from);
+      const src = it.fromRaw ? Buffer.from(it.fromRaw, "base64") : it.from;
+      const from = await lstat(src).catch(() => null);
+      if (from && from.ino === to.ino && from.dev === to.dev) await unlink(src);
       const side = it.to + SIDECAR_SUFFIX;
       if (!(await lstat(side).catch(() => null))) await writeTextAtomic(side, it.sidecar);
       done.push(it.to);

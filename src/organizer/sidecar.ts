@@ -66,6 +66,11 @@ function howToFix(code: string, rules: ConventionConfig): string[] {
       "Bila dokumennya yang salah (salah pindai atau salah berkas), pindai ulang atau simpan berkas yang benar dengan nama ini, lalu hapus berkas ini.",
     ];
   }
+  if (code === "INCOMPLETE") {
+    return [
+      "Cara memperbaiki: simpan atau pindai ulang keputusan ini sampai selesai, lalu letakkan lagi di folder MASUK; hapus berkas yang terpotong ini bila berkas utuhnya sudah ada.",
+    ];
+  }
   if (code === "OTHER_OFFICE" || code === "OTHER_OFFICE_CODE") {
     return [
       "Cara memperbaiki: keputusan instansi lain disimpan di luar folder arsip ini (misalnya di folder dokumen umum); pindahkan berkas ini ke sana. Jangan mengganti namanya agar masuk arsip.",

@@ -44,7 +44,11 @@ export interface OrganizeReport {
   /** Same decree, different bytes from `existing`: moved to the quarantine (`to`). */
   conflicts: { path: string; to: string; existing: string }[];
   /** Not touched this pass, retried on the next. */
-  deferred: { path: string; why: "writing" | "changed" | "locked" | "aborted" }[];
+  deferred: {
+    path: string;
+    /** incomplete: quiet, but its bytes do not end as its format's do (share/complete.ts). */
+    why: "writing" | "changed" | "locked" | "aborted" | "incomplete";
+  }[];
   /** Moves a crash had interrupted, finished now (the copy at `to` verified, `from` removed). */
   completed: { from: string; to: string }[];
   /** Sidecars removed or written to match the quarantine. */

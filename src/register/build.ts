@@ -11,6 +11,7 @@ import type { Config } from "../config/schema.js";
 import { ArsipdError } from "../errors.js";
 import type { Logger } from "../log/logger.js";
 import { contentForRegister } from "../ocr/register-facts.js";
+import { readOrigins } from "../organizer/origins.js";
 import { makeIgnore } from "../share/ignore.js";
 import { mapLimit } from "../util/limit.js";
 import { RegisterCache } from "./cache.js";
@@ -160,7 +161,14 @@ export async function buildRegister(ctx: BuildContext): Promise<BuildResult> {
     if (!links.has(rel)) links.set(rel, linker(rel));
     return links.get(rel);
   };
-  const rows = buildRows({ files, facts, link, syncStatus: ctx.syncStatus });
+  const origins = ctx.cacheDir ? await readOrigins(ctx.cacheDir) : new Map<string, string>();
+  const rows = buildRows({
+    files,
+    facts,
+    link,
+    syncStatus: ctx.syncStatus,
+    origin: (rel) => origins.get(rel),
+  });
 
   // A loop, not Math.max(...spread): 100,000+ arguments overflow the call stack.
   let newest = Math.max(Date.UTC(1980, 0, 1), meta.mtimeMs ?? 0);

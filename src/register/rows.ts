@@ -129,16 +129,20 @@ export interface RowInput {
   facts: (f: ArchivedDecree) => DecreeFacts;
   link: LinkFn;
   syncStatus?: SyncStatusFn | undefined;
+  /** The name a clerk typed before the file was filed (organizer/origins.ts). */
+  origin?: ((rel: string) => string | undefined) | undefined;
 }
 
 export function buildRows(input: RowInput): RegisterRow[] {
   return input.files.map((f, i) => {
     const facts = input.facts(f);
-    const s = input.syncStatus?.(f.rel);
+    const s = input.syncStatus?.(f.rel, { size: f.size, sha256: f.sha256 });
+    const typed = input.origin?.(f.rel);
     const sync = s ? (s.detail ? `${s.state}: ${s.detail}` : s.state) : "";
     const ket = [
       facts.meta?.keterangan,
       facts.meta?.terkait ? `Terkait: ${facts.meta.terkait}` : undefined,
+      typed && typed !== f.name ? `Nama asal: ${typed}` : undefined,
     ]
       .filter(Boolean)
       .join("; ");

@@ -6,8 +6,14 @@ import type { Decree, ParseResult } from "../convention/types.js";
 export type ParseFn = (name: string, rules: ConventionConfig) => ParseResult;
 
 export type SyncState = "tersinkron" | "menunggu" | "gagal";
-/** Sync status of one file (share-relative POSIX path), from the mirror journal; injected. */
-export type SyncStatusFn = (rel: string) => { state: SyncState; detail?: string } | undefined;
+/**
+ * Sync status of one file (share-relative POSIX path), from the mirror journal; injected. Given
+ * the file's current size and SHA-256, "tersinkron" only when the server has those bytes.
+ */
+export type SyncStatusFn = (
+  rel: string,
+  file?: { size: number; sha256: string },
+) => { state: SyncState; detail?: string } | undefined;
 
 /** One archived file below `<JENIS>/<TAHUN>/` whose name parses. */
 export interface ArchivedDecree {

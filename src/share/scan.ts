@@ -10,7 +10,7 @@
  * faster still, but one hung network mount would then freeze the whole daemon.)
  */
 import { type Dirent, lstat, type Stats } from "node:fs";
-import { readdir } from "node:fs/promises";
+import { lstat as lstatP, readdir } from "node:fs/promises";
 import path from "node:path";
 
 export interface ShareFile {
@@ -20,6 +20,11 @@ export interface ShareFile {
   abs: string;
   size: number;
   mtimeMs: number;
+  /**
+   * The path as bytes, when the name is not UTF-8 (`rel` then shows U+FFFD for those bytes and
+   * `abs` does not open it): the organizer moves it to the quarantine by these bytes.
+   */
+  raw?: Buffer;
 }
 
 export interface ScanResult {
@@ -63,13 +68,40 @@ export async function scanShare(root: string, opts: ScanOptions): Promise<ScanRe
       if (e.isDirectory()) dirs.push({ abs: under(absDir, name), rel: join(relDir, nfc) });
       else if (e.isFile()) regular.push({ abs: under(absDir, name), rel: join(relDir, nfc) });
     }
-    const statErrors = await statFiles(regular, files);
+    if (regular.some((r) => r.rel.includes("\uFFFD"))) await rawNames(absDir, regular, files);
+    const statErrors = await statFiles(
+      regular.filter((r) => !r.rel.includes("\uFFFD")),
+      files,
+    );
     for (const e of statErrors) errors.push(e);
     for (const d of dirs) await walk(d.abs, d.rel);
   }
   await walk(path.normalize(root), ""); // normal once, so `under` can concatenate
   files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
   return { files, errors };
+}
+
+/**
+ * Files of `absDir` whose names are not UTF-8: read again as bytes and lstat'ed by them, so they
+ * are reported (and quarantined) instead of vanishing from every pass.
+ */
+async function rawNames(
+  absDir: string,
+  regular: { abs: string; rel: string }[],
+  out: ShareFile[],
+): Promise<void> {
+  const names = await readdir(absDir, { encoding: "buffer" }).catch(() => [] as Buffer[]);
+  const dirBytes = Buffer.from(absDir.endsWith(path.sep) ? absDir : absDir + path.sep);
+  for (const raw of names) {
+    const text = raw.toString("utf8");
+    if (!text.includes("\uFFFD")) continue;
+    const hit = regular.find((r) => r.rel.endsWith(`/${text}`) || r.rel === text);
+    if (!hit) continue;
+    const full = Buffer.concat([dirBytes, raw]);
+    const st = await lstatP(full).catch(() => null);
+    if (st?.isFile())
+      out.push({ rel: hit.rel, abs: hit.abs, size: st.size, mtimeMs: st.mtimeMs, raw: full });
+  }
 }
 
 const join = (relDir: string, name: string) => (relDir ? `${relDir}/${name}` : name);

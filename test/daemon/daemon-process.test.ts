@@ -39,7 +39,7 @@ describe("arsipd run (process)", () => {
     expect(existsSync(path.join(cwd, "arsip"))).toBe(true);
     await d.waitFor((l) => l.msg === "first pass done; watching for changes");
 
-    const content = `%PDF-1.4 scan ${Date.now()}`;
+    const content = `%PDF-1.4 scan ${Date.now()}\n%%EOF\n`;
     writeFileSync(path.join(cwd, "arsip", "SK Ketua No 12 Th 2024 ttg Penetapan DPT.pdf"), content);
     const canonical = "KPT-KETUA/2024/KPT-KETUA_2024_012_penetapan-dpt.pdf";
     await waitForFile(path.join(cwd, "arsip", canonical));

@@ -229,6 +229,18 @@ describe("planMirror", () => {
     expect(kinds(ok).filter((k) => k === "trash")).toHaveLength(17);
   });
 
+  it("the vanish guard has an absolute floor: a few renames on a small archive pass", () => {
+    const journal = jv(Array.from({ length: 20 }, (_, i) => je(`f${i}`)));
+    const few = [lf("f0"), lf("f1"), lf("f2"), lf("f3"), lf("f4"), lf("f5"), lf("f6"), lf("f7")];
+    // 12 of 20 vanished: > 10 %, but under the floor of 20 files.
+    const small = planMirror({ local: few, journal, now: NOW, config: { ...CFG, minFiles: 20 } });
+    expect(small.refused).toBeUndefined();
+    expect(kinds(small).filter((k) => k === "trash")).toHaveLength(12);
+    const big = jv(Array.from({ length: 100 }, (_, i) => je(`f${i}`)));
+    const p = planMirror({ local: few, journal: big, now: NOW, config: { ...CFG, minFiles: 20 } });
+    expect(p.refused?.reason).toBe("mass-vanish");
+  });
+
   it("refuses when the remote looks empty (unmounted NAS) on a full pass", () => {
     const p = planMirror({
       local: [lf("a")],

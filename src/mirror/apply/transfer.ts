@@ -83,8 +83,13 @@ export async function hashed(
     run.res.deferred.push(f.rel);
     log.info("changed since the scan (still being written): left for the next pass");
   } catch (err) {
-    if (!run.signal.aborted)
+    if (!run.signal.aborted) {
       log.warn({ err: describeError(err) }, "could not read the file; left for the next pass");
+      // Gone since the scan is the next pass's business; unreadable (permissions, I/O) is a
+      // file that should be on the server and is not.
+      if ((err as NodeJS.ErrnoException).code !== "ENOENT")
+        run.res.unmirrored.push({ path: f.rel, reason: describeError(err) });
+    }
   }
   return undefined;
 }
