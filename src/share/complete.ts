@@ -2,8 +2,9 @@
  * Whether a file's bytes end the way its format says a finished file ends: a save that paused
  * longer than the quiet window (Wi-Fi, VPN, an Explorer copy that sets the size first) looks
  * settled but is cut short, and must not be filed. Checks the tail only (one bounded read):
- * - PDF: `%%EOF` near the end (trailing whitespace/NULs allowed; an incrementally updated PDF has
- *   several, the last one counts);
+ * - PDF: `%%EOF` within the last 1,024 bytes, the rule PDF readers apply (tools and scanners
+ *   leave whitespace, NULs or a few stray bytes after it; an incrementally updated PDF has
+ *   several, one near the end counts);
  * - JPEG: the end-of-image marker FF D9 (trailing NULs, as some scanners pad, allowed);
  * - PNG: the IEND chunk;
  * - DOCX/XLSX/ODT (zip): the end-of-central-directory record within the last 64 KiB + 22 bytes;
@@ -21,7 +22,7 @@ const ZIP = new Set(["docx", "xlsx", "odt", "ods", "pptx", "odp", "zip"]);
 const CHECKED = new Set(["pdf", "jpg", "jpeg", "png", ...ZIP]);
 /** A zip's EOCD is 22 bytes plus a comment of at most 65,535. */
 const ZIP_TAIL = 22 + 65_535;
-const PDF_TAIL = 2048;
+const PDF_TAIL = 1024;
 
 export function isChecked(ext: string): boolean {
   return CHECKED.has(ext.toLowerCase());
@@ -65,9 +66,7 @@ export function startsAs(head: Buffer, ext: string): boolean {
 export function judgeTail(tail: Buffer, ext: string): boolean {
   const e = ext.toLowerCase();
   if (e === "pdf") {
-    let end = tail.length;
-    while (end > 0 && isPad(tail[end - 1]!)) end--;
-    return tail.subarray(0, end).toString("latin1").endsWith("%%EOF");
+    return tail.subarray(Math.max(0, tail.length - PDF_TAIL)).includes("%%EOF", 0, "latin1");
   }
   if (e === "jpg" || e === "jpeg") {
     let end = tail.length;
@@ -88,7 +87,3 @@ export function judgeTail(tail: Buffer, ext: string): boolean {
   }
   return true;
 }
-
-/** Whitespace and NUL after `%%EOF`: CR, LF, space, tab, form feed, NUL. */
-const isPad = (b: number) =>
-  b === 0x0a || b === 0x0d || b === 0x20 || b === 0x09 || b === 0x0c || b === 0;

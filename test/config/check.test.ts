@@ -114,7 +114,7 @@ describe("SIGHUP with a bad config (process)", () => {
     // still alive and still working on the old config
     writeFileSync(
       path.join(cwd, "arsip", "SK Ketua No 12 Th 2024 ttg Penetapan DPT.pdf"),
-      "%PDF-1.4 x",
+      "%PDF-1.4 x\n%%EOF\n",
     );
     const filed = path.join(cwd, "arsip", "KPT-KETUA/2024/KPT-KETUA_2024_012_penetapan-dpt.pdf");
     for (let i = 0; i < 300 && !existsSync(filed); i++)

@@ -154,7 +154,7 @@ describe("arsipd sync/index while the daemon runs", () => {
     for (let i = 1; i <= 20; i++) {
       writeFileSync(
         path.join(w.share, `SK Ketua No ${i} Th 2024 ttg Hal ${i}.pdf`),
-        `${PDF}${"x".repeat(50_000)}${i}`,
+        `%PDF-1.4 ${"x".repeat(50_000)}${i}\n%%EOF\n`,
       );
     }
     const [a, b] = await Promise.all([cli(w, "sync", "--json"), cli(w, "sync", "--json")]);
@@ -181,7 +181,7 @@ describe("arsipd sync/index while the daemon runs", () => {
     for (let i = 1; i <= 300; i++) {
       writeFileSync(
         path.join(w.share, `SK Ketua No ${i} Th 2024 ttg Hal ${i}.pdf`),
-        `${PDF}${"y".repeat(100_000)}${i}`,
+        `%PDF-1.4 ${"y".repeat(100_000)}${i}\n%%EOF\n`,
       );
     }
     const asked = cli(w, "sync");

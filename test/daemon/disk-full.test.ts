@@ -68,7 +68,7 @@ describe("a full state folder (process, real tmpfs)", () => {
     fill(state);
     writeFileSync(
       path.join(cwd, "arsip", "SK Ketua No 12 Th 2024 ttg Penetapan DPT.pdf"),
-      "%PDF-1 a",
+      "%PDF-1 a\n%%EOF\n",
     );
     const filedA = path.join(cwd, "arsip", "KPT-KETUA/2024/KPT-KETUA_2024_012_penetapan-dpt.pdf");
     await until("the first file filed with the disk full", () => existsSync(filedA));
@@ -85,7 +85,7 @@ describe("a full state folder (process, real tmpfs)", () => {
     rmSync(path.join(state, "filler"));
     writeFileSync(
       path.join(cwd, "arsip", "SK Ketua No 13 Th 2024 ttg Penetapan TPS.pdf"),
-      "%PDF-1 b",
+      "%PDF-1 b\n%%EOF\n",
     );
     const mirrorB = path.join(cwd, "mirror", "KPT-KETUA/2024/KPT-KETUA_2024_013_penetapan-tps.pdf");
     const mirrorA = path.join(cwd, "mirror", "KPT-KETUA/2024/KPT-KETUA_2024_012_penetapan-dpt.pdf");
@@ -94,7 +94,7 @@ describe("a full state folder (process, real tmpfs)", () => {
       () => existsSync(mirrorB) && existsSync(mirrorA),
       60_000,
     );
-    expect(readFileSync(mirrorA, "utf8")).toBe("%PDF-1 a");
+    expect(readFileSync(mirrorA, "utf8")).toBe("%PDF-1 a\n%%EOF\n");
     await until("the log file written again", () =>
       readdirSync(path.join(state, "logs")).some((n) =>
         readFileSync(path.join(state, "logs", n), "utf8").includes("KPT-KETUA_2024_013"),

@@ -20,6 +20,10 @@ describe("format completeness", () => {
     expect(judgeTail(Buffer.from(`${PDF}%PDF update\n%%EOF`), "pdf")).toBe(true);
     expect(judgeTail(Buffer.from(PDF.slice(0, -8)), "pdf")).toBe(false);
     expect(judgeTail(Buffer.from(`${PDF}\0\0\0`), "pdf")).toBe(true);
+    // Readers look for %%EOF in the last 1,024 bytes: stray bytes after it are a whole file,
+    // a %%EOF further back (an earlier revision of a cut-short update) is not.
+    expect(judgeTail(Buffer.from(`${PDF}${"z".repeat(1000)}`), "pdf")).toBe(true);
+    expect(judgeTail(Buffer.from(`${PDF}${"z".repeat(1100)}`), "pdf")).toBe(false);
     expect(judgeTail(Buffer.from([0xff, 0xd8, 1, 2, 0xff, 0xd9]), "jpg")).toBe(true);
     expect(judgeTail(Buffer.from([0xff, 0xd8, 1, 2, 0xff]), "jpeg")).toBe(false);
     const iend = [0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82];

@@ -54,7 +54,7 @@ describe("arsipd on a Samba share, driven by smbclient", () => {
     // written on the server (or from a Mac): a colon Windows cannot show
     await writeFile(
       path.join(ws.share, "MASUK", "SK Ketua No 13 Th 2024: rapat.pdf"),
-      "%PDF-1.4 titik dua\n",
+      "%PDF-1.4 titik dua\n%%EOF\n",
     );
     const ls = await smb.run("ls MASUK/*");
     expect(ls).not.toContain("SK Ketua No 13 Th 2024: rapat.pdf");
@@ -64,7 +64,7 @@ describe("arsipd on a Samba share, driven by smbclient", () => {
     const r = await sync();
     expect(r.code).toBe(0);
     const rel = "KPT-KETUA/2024/KPT-KETUA_2024_013_rapat-pleno.pdf";
-    expect(readFileSync(path.join(ws.share, rel), "utf8")).toBe("%PDF-1.4 titik dua\n");
-    expect(readFileSync(path.join(ws.remoteDir, rel), "utf8")).toBe("%PDF-1.4 titik dua\n");
+    expect(readFileSync(path.join(ws.share, rel), "utf8")).toBe("%PDF-1.4 titik dua\n%%EOF\n");
+    expect(readFileSync(path.join(ws.remoteDir, rel), "utf8")).toBe("%PDF-1.4 titik dua\n%%EOF\n");
   });
 });
