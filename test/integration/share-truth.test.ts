@@ -88,7 +88,7 @@ for (const kind of ["sabre", "nginx", "apache-dav"] as ServerKind[]) {
       writeFileSync(path.join(w.share, "SK Ketua No 9 Th 2024 ttg Tim.pdf"), "%PDF-1.4\n%%EOF\n");
       const r = await sync(w);
       expect(r.code).toBe(1);
-      expect(r.stderr).toMatch(/could not be filed:\n  SK Ketua No 9 Th 2024 ttg Tim\.pdf: /);
+      expect(r.stderr).toMatch(/could not be filed:\n {2}SK Ketua No 9 Th 2024 ttg Tim\.pdf: /);
     });
   });
 }

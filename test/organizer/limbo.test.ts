@@ -37,11 +37,7 @@ describe("no file in limbo", () => {
       "utf8",
     );
     expect(heic).toContain("PDF");
-    expect([...r.left].sort()).toEqual([
-      "MASUK/9A1B2C3D",
-      "MASUK/arsip.zip",
-      "MASUK/catatan.txt",
-    ]);
+    expect([...r.left].sort()).toEqual(["MASUK/9A1B2C3D", "MASUK/arsip.zip", "MASUK/catatan.txt"]);
     // Every inbox file is accounted for.
     const inbox = readdirSync(path.join(share, "MASUK"));
     expect(inbox.sort()).toEqual(["9A1B2C3D", "arsip.zip", "catatan.txt"]);
