@@ -31,6 +31,11 @@ export interface PassResult {
   changed: boolean;
   /** Paths left alone because they were still being written: look again after the window. */
   deferred: string[];
+  /**
+   * Where files were filed by this pass (canonical paths): watched a while longer by timed
+   * quick passes, since a writer may still hold the file open under its old name.
+   */
+  filed?: string[];
   summary: Record<string, number | string | undefined>;
 }
 
@@ -216,6 +221,7 @@ export async function runDaemon(first: LoadedConfig, deps: DaemonDeps): Promise<
       );
       if (r.changed || job.reason === "start-up") indexSoon(loop);
       if (r.deferred.length > 0) lookAgain(loop, r.deferred);
+      if (r.filed && r.filed.length > 0) recheckFiled(loop, r.filed);
       saveStatus({
         lastPass: record(r.ok, r.summary),
         remote: { description: engine.remoteDescription, reachable: true, message: "reachable" },
@@ -244,6 +250,23 @@ export async function runDaemon(first: LoadedConfig, deps: DaemonDeps): Promise<
     const { share, watch } = current.loaded.config;
     for (const [ms, group] of settleGroups(share, paths, watch.stabilityMs)) {
       loop.later({ kind: "quick", paths: group, reason: "stability window passed" }, ms);
+    }
+  }
+
+  // A file just filed may still be open in the program that saved it (Word keeps its document
+  // open; on Linux and Samba the handle follows the file to its new name): later writes land
+  // under the canonical name, and the watch on a folder arsipd just created may not be in place
+  // yet to report them. So a filed file is looked at again by quick passes at growing
+  // intervals of the stability window (1, 2, 4, 8 and 16 windows): a late write reaches the
+  // server within about two windows, without waiting for the next full pass. An unchanged file
+  // costs a stat in such a pass.
+  function recheckFiled(loop: WorkLoop, paths: string[]): void {
+    const { stabilityMs } = current.loaded.config.watch;
+    for (const k of [1, 2, 4, 8, 16]) {
+      loop.later(
+        { kind: "quick", paths, reason: "recently filed" },
+        k * Math.max(stabilityMs, 250),
+      );
     }
   }
 

@@ -200,6 +200,7 @@ export class ArchiveEngine implements Engine {
       deferred: deferredPaths(r).filter(
         (p) => !r.organize.deferred.some((d) => d.path === p && d.why === "incomplete"),
       ),
+      filed: [...r.organize.moves, ...r.organize.unquarantined].map((m) => m.to),
       summary: summarize(r),
     };
   }

@@ -28,14 +28,14 @@ afterEach(() => {
 });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function setup(): { dir: string; share: string; mirror: string; d: DaemonProc } {
+function setup(polling = false): { dir: string; share: string; mirror: string; d: DaemonProc } {
   const dir = mkdtempSync(path.join(tmpdir(), "arsipd-half-"));
   const share = path.join(dir, "share");
   mkdirSync(path.join(share, "MASUK"), { recursive: true });
   writeFileSync(
     path.join(dir, "arsipd.yaml"),
     "share: ./share\nstateDir: ./state\nremote:\n  type: local\n  path: ./mirror\n" +
-      `watch:\n  stabilityMs: ${WINDOW}\n  debounceMs: 100\n` +
+      `watch:\n  stabilityMs: ${WINDOW}\n  debounceMs: 100\n  polling: ${polling}\n  pollIntervalMs: 300\n` +
       'schedule:\n  fullPass: "0 3 * * *"\nindex:\n  enabled: false\nfeed:\n  enabled: false\n',
   );
   const d = startDaemon(["--config", path.join(dir, "arsipd.yaml")], { cwd: dir });
@@ -57,9 +57,10 @@ const fullPasses = (d: DaemonProc) =>
 
 const pdf = (body: string) => Buffer.from(`%PDF-1.4\n${body}\ntrailer\n<<>>\n%%EOF\n`, "latin1");
 
-describe("half-written files (daemon process)", () => {
+// Polling is what SMB/NFS mounts use: no file-system events, chokidar stats each file.
+describe.each([false, true])("half-written files (daemon process, polling %s)", (polling) => {
   it("a PDF written in two halves 2x the window apart is filed once, complete, and mirrored byte-exact", async () => {
-    const { share, mirror, d } = setup();
+    const { share, mirror, d } = setup(polling);
     await d.waitFor((l) => l.msg === "first pass done; watching for changes");
     const fullAtStart = fullPasses(d);
     const whole = pdf("x".repeat(50_000));
@@ -83,7 +84,7 @@ describe("half-written files (daemon process)", () => {
   });
 
   it("a write through a handle still open after filing reaches the mirror without a full pass", async () => {
-    const { share, mirror, d } = setup();
+    const { share, mirror, d } = setup(polling);
     await d.waitFor((l) => l.msg === "first pass done; watching for changes");
     const fullAtStart = fullPasses(d);
     const first = pdf("first save");
