@@ -6,6 +6,7 @@
  */
 import cron from "node-cron";
 import * as z from "zod";
+import { isTimeZone } from "../util/office-time.js";
 
 /** A node-cron expression; the daemon would otherwise die on start or SIGHUP. */
 function cronExpr(fallback: string, what: string) {
@@ -194,6 +195,11 @@ const remoteSchema = z
 export const configSchema = z
   .strictObject({
     share: z.string().default("./arsip").describe("The shared folder staff save decrees into"),
+    timezone: z
+      .string()
+      .default("Asia/Jakarta")
+      .refine(isTimeZone, "an IANA time zone such as Asia/Jakarta, Asia/Makassar, Asia/Jayapura")
+      .describe("The office's time zone: times in quarantine notes and 'arsipd status' use it"),
     stateDir: z
       .string()
       .default("./data/state")

@@ -45,3 +45,26 @@ export async function readStatus(stateDir: string): Promise<DaemonStatus | undef
     return undefined;
   }
 }
+
+/**
+ * A one-shot `arsipd sync` (no daemon running: it held the lock) records its pass here too, so
+ * `status` shows when the archive was last synced and how, also where cron runs `sync`
+ * instead of the daemon. The file names this process's pid, which no longer holds the lock
+ * once it exits: `status` then reports the daemon as not running, as it is.
+ */
+export async function recordOneShot(
+  stateDir: string,
+  pass: PassRecord,
+  remote: DaemonStatus["remote"],
+): Promise<void> {
+  const old = await readStatus(stateDir);
+  await writeStatus(stateDir, {
+    pid: process.pid,
+    state: "idle",
+    startedAt: pass.startedAt,
+    updatedAt: pass.finishedAt,
+    remote,
+    lastPass: pass,
+    lastSuccessAt: pass.ok ? pass.finishedAt : old?.lastSuccessAt,
+  });
+}

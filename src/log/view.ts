@@ -3,7 +3,9 @@
  * filters, render it as one readable line. Pure: no file system, no clock (`now` is passed in).
  * The files themselves are read by log/files.ts.
  */
+
 import { UsageError } from "../errors.js";
+import { officeTime } from "../util/office-time.js";
 
 /** pino's level numbers. */
 export const LEVELS = {
@@ -168,12 +170,15 @@ export function localTime(ms: number): string {
   );
 }
 
-/** One readable line: time, level, module, message, path, error. No trailing newline. */
-export function formatEntry(e: LogEntry, color: boolean): string {
+/**
+ * One readable line: time, level, module, message, path, error. No trailing newline. The time
+ * is in the office's zone (`tz`, config `timezone`) when given, else the machine's.
+ */
+export function formatEntry(e: LogEntry, color: boolean, tz?: string): string {
   const word = WORDS.find(([n]) => e.level >= n) ?? WORDS[WORDS.length - 1]!;
   const c = (code: string, s: string) => (color ? `${code}${s}${RESET}` : s);
   const parts = [
-    c(DIM, localTime(e.time)),
+    c(DIM, tz ? officeTime(new Date(e.time), tz, { seconds: true }) : localTime(e.time)),
     c(word[2], word[1].padEnd(5)),
     (e.module ?? "-").padEnd(10),
     oneLine(e.msg),

@@ -427,6 +427,7 @@ export class Applier {
         code: q.code,
         origin: origin ?? this.s.config.convention.quarantineDir,
         time: this.s.now,
+        timezone: this.s.config.timezone,
       },
       this.s.config.convention,
     );

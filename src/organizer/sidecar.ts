@@ -6,6 +6,7 @@
  * Pure.
  */
 import type { ConventionConfig } from "../config/schema.js";
+import { officeTime } from "../util/office-time.js";
 
 export { SIDECAR_SUFFIX } from "../share/own-files.js";
 
@@ -21,6 +22,8 @@ export interface SidecarInput {
   time: Date;
   /** A name read from the document's own heading (ocr/compare.ts); advice, never applied. */
   suggestion?: string | null | undefined;
+  /** The office's time zone (config `timezone`); the time is shown in it. */
+  timezone: string;
 }
 
 export function sidecarText(s: SidecarInput, rules: ConventionConfig): string {
@@ -29,7 +32,7 @@ export function sidecarText(s: SidecarInput, rules: ConventionConfig): string {
     `Alasan: ${s.message}`,
     `Kode: ${s.code}`,
     `Asal: ${s.origin === "" ? "(folder utama)" : s.origin}`,
-    `Waktu: ${s.time.toISOString()}`,
+    `Waktu: ${officeTime(s.time, s.timezone)}`,
     ...(s.suggestion ? [`Saran nama: ${s.suggestion}`] : []),
     "",
     ...howToFix(s.code, rules),

@@ -1,7 +1,7 @@
 /**
  * The quarantine sidecar `<file name>.ALASAN.txt`, a contract with the organizer: plain text,
  * one `Key: value` per line — `Berkas`, `Alasan` (Indonesian message), `Kode` (reason code),
- * `Asal` (origin folder), `Waktu` (ISO time). Unknown lines are ignored; keys are case-insensitive.
+ * `Asal` (origin folder), `Waktu` (in the office's time zone, `2026-12-05 14:13 WIB`; ISO in older files). Unknown lines are ignored; keys are case-insensitive.
  */
 
 export const SIDECAR_SUFFIX = ".ALASAN.txt";

@@ -42,7 +42,7 @@ export interface QuarantineItem {
   message: string;
   /** Folder the file came from (`Asal:`), when recorded. */
   origin?: string | undefined;
-  /** When it was quarantined (`Waktu:`), ISO, when recorded. */
+  /** When it was quarantined (`Waktu:`, as written: office time or ISO), when recorded. */
   time?: string | undefined;
   mtimeMs: number;
 }

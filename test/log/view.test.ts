@@ -90,7 +90,10 @@ describe("arsipd logs", () => {
     expect(r.code).toBe(0);
     const out = r.stdout.trim().split("\n");
     expect(out).toHaveLength(4);
-    expect(out[0]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d {2}INFO {3}daemon {6}daemon started$/);
+    // In the office's zone (config timezone, Asia/Jakarta by default).
+    expect(out[0]).toMatch(
+      /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d WIB {2}INFO {3}daemon {6}daemon started$/,
+    );
     expect(out[1]).toContain("WARN");
     expect(out[1]).toContain("MASUK/SK Ketua tanpa nomor.pdf");
     expect(out[2]).toContain("ERROR");

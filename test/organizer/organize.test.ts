@@ -5,6 +5,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { organize } from "../../src/organizer/organize.js";
 import { readSidecar } from "../../src/organizer/sidecar.js";
+import { officeTime } from "../../src/util/office-time.js";
 import { NOW, put, silent, tempShare } from "./helpers.js";
 
 const ctx = (config: Parameters<typeof organize>[0]["config"]) => ({
@@ -83,7 +84,7 @@ describe("organize", () => {
       berkas: "scan0001.pdf",
       kode: "NO_JENIS",
       asal: "MASUK",
-      waktu: NOW.toISOString(),
+      waktu: officeTime(NOW, "Asia/Jakarta"),
     });
     expect(sc.alasan).toContain("jenis keputusan");
     expect(text).toMatch(/Cara memperbaiki: .*\n.*KPT-KETUA_2024_012/);

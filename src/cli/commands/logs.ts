@@ -78,7 +78,8 @@ export const logsCommand: Command = {
       return EXIT.ok;
     }
 
-    const print = (e: LogEntry) => stdout.write(`${json ? e.raw : formatEntry(e, color)}\n`);
+    const print = (e: LogEntry) =>
+      stdout.write(`${json ? e.raw : formatEntry(e, color, config.timezone)}\n`);
     let torn = 0;
     let live = false;
     const keep = last ?? (follow ? FOLLOW_BACKLOG : undefined);

@@ -10,6 +10,7 @@ import { makeIgnore } from "../../share/ignore.js";
 import { scanShare } from "../../share/scan.js";
 import { Journal } from "../../state/journal.js";
 import { EXIT } from "../../util/exit-codes.js";
+import { officeTime } from "../../util/office-time.js";
 import type { Command } from "../command.js";
 import { loadAndProtect } from "../runtime.js";
 
@@ -79,7 +80,7 @@ export const statusCommand: Command = {
       logFile: running ? daemon?.logFile : undefined,
     };
     if (values.json) stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-    else stdout.write(human(report));
+    else stdout.write(human(report, config.timezone));
     return health3 === "healthy" ? EXIT.ok : health3 === "degraded" ? EXIT.problems : EXIT.down;
   },
 };
@@ -126,25 +127,34 @@ async function countFiles(config: Config) {
   return { tracked, synced, pending: tracked - synced - failed, failed, quarantined };
 }
 
-function human(r: {
-  health: string;
-  daemon: {
-    running: boolean;
-    pid?: number | undefined;
-    state?: string | undefined;
-    detail?: string | undefined;
-  };
-  lastPass?: { finishedAt: string; ok: boolean; error?: string | undefined } | undefined;
-  counts: { tracked: number; synced: number; pending: number; failed: number; quarantined: number };
-  remote: { url: string; reachable: boolean; message: string };
-  stateDisk: { path: string; freeBytes?: number; full: boolean };
-  logFile?: { path: string; code: string } | undefined;
-}): string {
+function human(
+  r: {
+    health: string;
+    daemon: {
+      running: boolean;
+      pid?: number | undefined;
+      state?: string | undefined;
+      detail?: string | undefined;
+    };
+    lastPass?: { finishedAt: string; ok: boolean; error?: string | undefined } | undefined;
+    counts: {
+      tracked: number;
+      synced: number;
+      pending: number;
+      failed: number;
+      quarantined: number;
+    };
+    remote: { url: string; reachable: boolean; message: string };
+    stateDisk: { path: string; freeBytes?: number; full: boolean };
+    logFile?: { path: string; code: string } | undefined;
+  },
+  tz: string,
+): string {
   const d = r.daemon.running
     ? `running (pid ${r.daemon.pid}), ${r.daemon.state}${r.daemon.detail ? `: ${r.daemon.detail}` : ""}`
     : "not running";
   const last = r.lastPass
-    ? `${r.lastPass.finishedAt} ${r.lastPass.ok ? "ok" : `failed${r.lastPass.error ? `: ${r.lastPass.error}` : ""}`}`
+    ? `${officeTime(new Date(r.lastPass.finishedAt), tz)} ${r.lastPass.ok ? "ok" : `failed${r.lastPass.error ? `: ${r.lastPass.error}` : ""}`}`
     : "none yet";
   return [
     `health:      ${r.health}`,

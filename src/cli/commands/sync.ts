@@ -63,6 +63,7 @@ export const syncCommand: Command = {
     let engine: ArchiveEngine | undefined;
     try {
       engine = await ArchiveEngine.open(loaded, log, { oneShot: true });
+      const began = new Date().toISOString();
       const outcome = await syncOnce(engine, {
         deep: values.full === true,
         dryRun,
@@ -70,6 +71,26 @@ export const syncCommand: Command = {
         ...(bar ? { onProgress: (p) => bar.update(p) } : {}),
       });
       bar?.end();
+      if (!dryRun) {
+        const { recordOneShot } = await import("../../daemon/status-file.js");
+        const finishedAt = new Date().toISOString();
+        const ok = outcome.code === 0;
+        const pass = {
+          kind: "full" as const,
+          startedAt: began,
+          finishedAt,
+          ok,
+          summary: outcome.summary,
+        };
+        const remote = {
+          description: engine.remoteDescription,
+          reachable: true,
+          message: "reachable",
+        };
+        await recordOneShot(config.stateDir, pass, remote).catch((err) =>
+          log.warn({ err: String(err) }, "status.json not updated"),
+        );
+      }
       printSyncOutcome(outcome, stdout, { json, err: stderr });
       return outcome.code;
     } finally {
