@@ -22,6 +22,7 @@ import {
   organize,
   touchedPaths,
 } from "../organizer/organize.js";
+import { ensureInboxes } from "../organizer/tidy.js";
 import type { BuildResult } from "../register/build.js";
 import type { SyncStatusFn } from "../register/types.js";
 import { createRemote } from "../remote/create.js";
@@ -171,6 +172,10 @@ export class ArchiveEngine implements Engine {
       },
     );
     if (!opts.dryRun && (opts.full || mirror.refused)) this.#suspect = mirror.refused;
+    // Only a full pass that trusted the share: an unmounted mount point gets no MASUK.
+    if (!opts.dryRun && opts.full && !mirror.refused) {
+      await ensureInboxes(path.resolve(config.share), config, this.log);
+    }
     if (!opts.dryRun) {
       this.#day.uploaded += mirror.uploaded;
       this.#day.moved += mirror.moved;

@@ -19,6 +19,7 @@ import { recordOrigins } from "./origins.js";
 import { planOrganize } from "./plan.js";
 import { recoverQuarantines } from "./quarantine-intent.js";
 import { SIDECAR_SUFFIX } from "./sidecar.js";
+import { emptiedCandidates, removeEmptied } from "./tidy.js";
 import { emptyReport, type OrganizeReport, type PlanFile } from "./types.js";
 
 export type { OrganizeReport } from "./types.js";
@@ -140,6 +141,7 @@ export async function organize(
     await recordOrigins(stateDir, filed).catch((err) =>
       log.warn({ err: String(err) }, "could not record the typed names of filed decrees"),
     );
+    await removeEmptied(share, emptiedCandidates(report), config, log);
   }
   return report;
 }

@@ -4,7 +4,7 @@
  * an 8.3 name (as the admin guide tells), and renaming that 8.3 name over SMB gets it filed.
  */
 import { readFileSync } from "node:fs";
-import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -66,5 +66,28 @@ describe("arsipd on a Samba share, driven by smbclient", () => {
     const rel = "KPT-KETUA/2024/KPT-KETUA_2024_013_rapat-pleno.pdf";
     expect(readFileSync(path.join(ws.share, rel), "utf8")).toBe("%PDF-1.4 titik dua\n%%EOF\n");
     expect(readFileSync(path.join(ws.remoteDir, rel), "utf8")).toBe("%PDF-1.4 titik dua\n%%EOF\n");
+  });
+  it("a case-variant folder a clerk made over SMB ends as one canonical folder, and emptied folders go", async () => {
+    await writeFile(path.join(pc, "v.pdf"), "%PDF-1.4 varian\n%%EOF\n");
+    await writeFile(path.join(pc, "w.pdf"), "%PDF-1.4 dalam subfolder\n%%EOF\n");
+    await mkdir(path.join(ws.share, "MASUK"), { recursive: true, mode: 0o777 });
+    // Made before arsipd made KPT-SEKRETARIS: Windows (and Samba, to it) treats kpt-sekretaris
+    // and KPT-SEKRETARIS as one name; on the server's disk arsipd's folder would be a second.
+    await smb.run(
+      'mkdir kpt-sekretaris; mkdir kpt-sekretaris\\2024; put v.pdf "kpt-sekretaris\\2024\\SK Sekretaris No 14 Th 2024 ttg Rapat.pdf"; ' +
+        'mkdir "MASUK\\scan minggu ini"; put w.pdf "MASUK\\scan minggu ini\\SK Ketua No 15 Th 2024 ttg Tim.pdf"',
+      pc,
+    );
+    const r = await sync();
+    expect(r.code).toBe(0);
+    const top = await smb.run("ls");
+    expect(top).not.toMatch(/^\s+kpt-sekretaris\s+D/m);
+    expect(top).toMatch(/^\s+KPT-SEKRETARIS\s+D/m);
+    expect(await readdir(ws.share)).not.toContain("kpt-sekretaris");
+    expect(await smb.run("ls KPT-SEKRETARIS/2024/*")).toContain(
+      "KPT-SEKRETARIS_2024_014_rapat.pdf",
+    );
+    expect(await smb.run("ls KPT-KETUA/2024/*")).toContain("KPT-KETUA_2024_015_tim.pdf");
+    expect(await readdir(path.join(ws.share, "MASUK"))).toEqual([]);
   });
 });
