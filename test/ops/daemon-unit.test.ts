@@ -5,7 +5,7 @@
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -68,7 +68,8 @@ describe("arsipd run as systemd/arsipd.service starts it", () => {
       await until(() => out.includes("first pass done"), 30_000, "the first pass");
       const rel = "KPT-KETUA/2024/KPT-KETUA_2024_003_penetapan-tps.pdf";
       const body = randomBytes(3000);
-      mkdirSync(path.join(share, "MASUK"));
+      // The daemon made the inbox the docs tell staff to use on its first pass.
+      expect(statSync(path.join(share, "MASUK")).isDirectory()).toBe(true);
       writeFileSync(path.join(share, "MASUK", "SK Ketua No 3 Th 2024 ttg Penetapan TPS.pdf"), body);
       const onServer = path.join(server.root, "Arsip", rel);
       await until(
