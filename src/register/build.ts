@@ -31,6 +31,7 @@ import {
   groupByDecree,
   mainPdf,
   type RegisterRow,
+  typedSubject,
 } from "./rows.js";
 import { summarise } from "./summary.js";
 import {
@@ -149,9 +150,12 @@ export async function buildRegister(ctx: BuildContext): Promise<BuildResult> {
     ? await contentForRegister(ctx.cacheDir, files, groups, pdfByKey, config)
     : [];
   lap("pdf");
+  const origins = ctx.cacheDir ? await readOrigins(ctx.cacheDir) : new Map<string, string>();
   const facts = (f: ArchivedDecree) => {
     const k = decreeKey(f.decree.jenis, f.decree.tahun, f.decree.nomor);
-    return decreeFacts(f.decree, metaByKey.get(k), pdfByKey.get(k));
+    const typed = origins.get(f.rel);
+    const d = typed === undefined ? f.decree : typedSubject(f.decree, ctx.parse(typed, rules));
+    return decreeFacts(d, metaByKey.get(k), pdfByKey.get(k));
   };
   const added = await prefillMetadata(metaFile, meta, groups, facts, log);
   if (added !== undefined) meta.mtimeMs = added;
@@ -161,7 +165,6 @@ export async function buildRegister(ctx: BuildContext): Promise<BuildResult> {
     if (!links.has(rel)) links.set(rel, linker(rel));
     return links.get(rel);
   };
-  const origins = ctx.cacheDir ? await readOrigins(ctx.cacheDir) : new Map<string, string>();
   const rows = buildRows({
     files,
     facts,

@@ -4,7 +4,7 @@
  * SALINAN before LAMPIRAN-n). Facts are per decree: the metadata file wins, then the text of the
  * decree's main PDF, then the file name. Pure.
  */
-import type { Decree } from "../convention/types.js";
+import type { Decree, ParseResult } from "../convention/types.js";
 import type { LinkFn } from "./links.js";
 import {
   type ArchivedDecree,
@@ -102,6 +102,23 @@ export function groupByDecree(files: ArchivedDecree[]): Map<string, ArchivedDecr
     else groups.set(k, [f]);
   }
   return groups;
+}
+
+/**
+ * The decree with the subject as the clerk typed it, capitals and all ("Penetapan DPT Pemilu
+ * 2024" where the canonical name's slug reads "penetapan dpt pemilu 2024", and whole where the
+ * slug was cut): taken from the typed name when it reads as this very decree (jenis, year,
+ * number, qualifier), else the decree unchanged. Pure.
+ */
+export function typedSubject(d: Decree, typed: ParseResult): Decree {
+  if (!typed.ok || !typed.decree.tentang) return d;
+  const t = typed.decree;
+  const same =
+    t.jenis === d.jenis &&
+    t.tahun === d.tahun &&
+    t.nomor === d.nomor &&
+    JSON.stringify(t.qualifier) === JSON.stringify(d.qualifier);
+  return same ? { ...d, tentang: t.tentang } : d;
 }
 
 /** Facts of one decree after precedence: metadata, then PDF text, then the file name. */

@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { configSchema } from "../../src/config/schema.js";
+import { parse } from "../../src/convention/parse.js";
 import { parseCsv } from "../../src/register/csv-parse.js";
 import { parseTanggal } from "../../src/register/dates.js";
 import { makeLinker } from "../../src/register/links.js";
 import { validateMetadata } from "../../src/register/metadata.js";
 import { neutralise } from "../../src/register/neutralise.js";
 import { extractPdfFields } from "../../src/register/pdf-fields.js";
+import { typedSubject } from "../../src/register/rows.js";
 import { parseSidecar } from "../../src/register/sidecar.js";
 import { gapRanges, summarise } from "../../src/register/summary.js";
 import type { ArchivedDecree } from "../../src/register/types.js";
@@ -204,5 +206,25 @@ describe("small readers", () => {
       asal: "MASUK",
       waktu: "2024-03-01T10:00:00Z",
     });
+  });
+});
+
+describe("typedSubject", () => {
+  const rules = configSchema.parse({}).convention;
+  const now = { now: new Date("2026-12-05T00:00:00Z") };
+  const filed = parse("KPT-KETUA_2024_012_penetapan-dpt.pdf", rules, now);
+  const decree = filed.ok ? filed.decree : undefined;
+  it("takes the typed subject's capitals for the same decree only", () => {
+    expect(decree?.tentang).toBe("penetapan dpt");
+    const same = parse("SK Ketua No 12 Th 2024 ttg Penetapan DPT.pdf", rules, now);
+    expect(typedSubject(decree!, same).tentang).toBe("Penetapan DPT");
+    // Another number, another qualifier, an unreadable name: the slug's words stay.
+    for (const other of [
+      "SK Ketua No 13 Th 2024 ttg Penetapan DPT.pdf",
+      "SK Ketua No 12 Th 2024 ttg Penetapan DPT Lampiran 1.pdf",
+      "scan0001.pdf",
+    ]) {
+      expect(typedSubject(decree!, parse(other, rules, now)).tentang).toBe("penetapan dpt");
+    }
   });
 });

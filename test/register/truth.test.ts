@@ -52,4 +52,34 @@ describe("register truth", () => {
     expect(row()).not.toContain("tersinkron");
     expect(row()).toContain("menunggu");
   });
+  it("shows Tentang as the clerk typed it (capitals, acronyms), in the CSV and the JDIHN feed", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "arsipd-regcase-"));
+    mkdirSync(path.join(dir, "arsip", "MASUK"), { recursive: true });
+    mkdirSync(path.join(dir, "arsip", "KPT-KETUA", "2024"), { recursive: true });
+    const old = new Date(Date.now() - 60_000);
+    const typed =
+      "SK Ketua No 13 Th 2024 ttg Penetapan DPT Pemilu 2024 di Kelurahan Sunter Agung.pdf";
+    writeFileSync(path.join(dir, "arsip", "MASUK", typed), "%PDF-1.4\ntiga belas\n%%EOF\n");
+    // Saved under the canonical name already: no typed name, the slug's words stay.
+    const canonical = path.join(dir, "arsip", "KPT-KETUA/2024/KPT-KETUA_2024_014_rapat-pleno.pdf");
+    writeFileSync(canonical, "%PDF-1.4\nempat belas\n%%EOF\n");
+    for (const f of [path.join(dir, "arsip", "MASUK", typed), canonical]) utimesSync(f, old, old);
+    const loaded = loadConfig({ cwd: dir, env: {} });
+    const engine = await ArchiveEngine.open(loaded, pino({ level: "silent" }));
+    open.push(engine);
+    await engine.pass("full", [], new AbortController().signal, "start-up");
+    await engine.index();
+    const csv = readFileSync(path.join(dir, "arsip", "Indeks-Keputusan.csv"), "utf8");
+    const line = (k: string) => csv.split(/\r?\n/).find((l) => l.includes(k)) ?? "";
+    expect(line("KPT-KETUA_2024_013")).toContain(
+      "Penetapan DPT Pemilu 2024 di Kelurahan Sunter Agung",
+    );
+    expect(line("KPT-KETUA_2024_014")).toContain("rapat pleno");
+    const feed = JSON.parse(readFileSync(path.join(dir, "arsip", "jdihn.json"), "utf8")) as {
+      judul: string;
+    }[];
+    expect(feed.map((e) => e.judul)).toContain(
+      "Keputusan Komisi Pemilihan Umum Kota Jakarta Utara Nomor 13 Tahun 2024 tentang Penetapan DPT Pemilu 2024 di Kelurahan Sunter Agung",
+    );
+  });
 });
