@@ -18,6 +18,7 @@ import { makeIgnore } from "../share/ignore.js";
 import { settleGroups } from "../share/settle.js";
 import { EXIT } from "../util/exit-codes.js";
 import { type ControlReply, type ControlRequest, startControl } from "./control.js";
+import { OcrQueue } from "./ocr-queue.js";
 import { type RequestResult, requestJob, runRequest } from "./requests.js";
 import { startSchedules } from "./scheduler.js";
 import { type DaemonStatus, type PassRecord, writeStatus } from "./status-file.js";
@@ -36,6 +37,8 @@ export interface PassResult {
    * quick passes, since a writer may still hold the file open under its old name.
    */
   filed?: string[];
+  /** Scans left in the share for the background OCR queue (then a quick pass files them). */
+  ocr?: string[];
   summary: Record<string, number | string | undefined>;
 }
 
@@ -56,6 +59,8 @@ export interface Engine {
   register(): Promise<BuildResult>;
   /** `arsipd sync`: the one-shot command's whole sequence (sync-once.ts). */
   sync(opts: SyncOptions): Promise<SyncOutcome>;
+  /** Reads one scan for the background OCR queue (ocr-queue.ts); absent: no background OCR. */
+  ocrOne?(rel: string, signal: AbortSignal): Promise<boolean>;
   /** The daily summary line's fields; resets the day's counters. */
   summary(): Record<string, number>;
   close(): Promise<void>;
@@ -74,6 +79,7 @@ interface Instance {
   engine: Engine;
   loop: WorkLoop;
   watcher: ShareWatcher;
+  ocr: OcrQueue;
   stopSchedules: () => void;
 }
 
@@ -121,8 +127,15 @@ export async function runDaemon(first: LoadedConfig, deps: DaemonDeps): Promise<
     notifier = (await import("../notify/index.js")).startNotifier(config, deps.log);
     activeStateDir = config.stateDir;
     const engine = await deps.makeEngine(loaded, deps.log);
+    const ocr = new OcrQueue({
+      workers: config.ocr.workers,
+      run: (rel, signal) => engine.ocrOne?.(rel, signal) ?? Promise.resolve(false),
+      done: (rel) => loop.enqueue({ kind: "quick", paths: [rel], reason: "OCR done" }),
+      onSize: (n) => saveStatus({ ocrWaiting: n }),
+      log: deps.log.child({ module: "ocr" }),
+    });
     const loop: WorkLoop = new WorkLoop({
-      run: (job, signal) => runJob(engine, loop, job, signal),
+      run: (job, signal) => runJob(engine, loop, ocr, job, signal),
       onState(state, detail) {
         // Busy/idle flips are routine (debug); an outage and its end are what admins read.
         if (state === "error")
@@ -173,12 +186,13 @@ export async function runDaemon(first: LoadedConfig, deps: DaemonDeps): Promise<
       },
     ]);
     loop.enqueue({ kind: "full", reason: "start-up" });
-    return { loaded, engine, loop, watcher, stopSchedules };
+    return { loaded, engine, loop, watcher, ocr, stopSchedules };
   }
 
   async function runJob(
     engine: Engine,
     loop: WorkLoop,
+    ocr: OcrQueue,
     job: Job,
     signal: AbortSignal,
   ): Promise<unknown> {
@@ -222,6 +236,7 @@ export async function runDaemon(first: LoadedConfig, deps: DaemonDeps): Promise<
       if (r.changed || job.reason === "start-up") indexSoon(loop);
       if (r.deferred.length > 0) lookAgain(loop, r.deferred);
       if (r.filed && r.filed.length > 0) recheckFiled(loop, r.filed);
+      if (r.ocr && r.ocr.length > 0) ocr.add(r.ocr);
       saveStatus({
         lastPass: record(r.ok, r.summary),
         remote: { description: engine.remoteDescription, reachable: true, message: "reachable" },
@@ -292,6 +307,7 @@ export async function runDaemon(first: LoadedConfig, deps: DaemonDeps): Promise<
     await notifier?.stop();
     notifier = undefined;
     await inst.watcher.close();
+    await inst.ocr.stop();
     await inst.loop.stop(deps.graceMs ?? 8_000);
     await inst.engine.close();
   }

@@ -8,6 +8,7 @@
  * pauses remote work until the config is reloaded or the next scheduled full pass, so a wrong
  * password never turns into a storm of logins (OwnCloud throttles those).
  */
+import { lstat } from "node:fs/promises";
 import path from "node:path";
 import type { LoadedConfig } from "../config/load.js";
 import { parse } from "../convention/parse.js";
@@ -16,6 +17,7 @@ import type { Logger } from "../log/logger.js";
 import { mirrorPass } from "../mirror/pass.js";
 import { quickView } from "../mirror/quick-view.js";
 import type { MirrorSummary } from "../mirror/types.js";
+import { ContentReader } from "../ocr/checker.js";
 import {
   changedShare,
   type OrganizeReport,
@@ -48,6 +50,8 @@ export interface PassOptions {
   acceptDeletes?: boolean;
   /** Contact the server even though it refused our login before. */
   retryAuth?: boolean;
+  /** Leave OCR of scans to the daemon's background queue (ocrOne) instead of this pass. */
+  ocrInBackground?: boolean;
   signal?: AbortSignal | undefined;
   onProgress?: Parameters<typeof mirrorPass>[1] extends infer O
     ? O extends { onProgress?: infer P }
@@ -67,6 +71,9 @@ export class ArchiveEngine implements Engine {
    * not mounted they would replace the real ones, on the share and then on the server.
    */
   #suspect: string | undefined;
+  /** Scans the OCR queue could not read (OCR failed or missing): filed by name, checked later. */
+  readonly #ocrGaveUp = new Set<string>();
+  #ocrReader: ContentReader | undefined;
 
   private constructor(
     readonly loaded: LoadedConfig,
@@ -113,8 +120,11 @@ export class ArchiveEngine implements Engine {
         ...(opts.signal ? { signal: opts.signal } : {}),
         ...(opts.paths ? { paths: opts.paths } : {}),
         ...(scan ? { scan } : {}),
+        ...(opts.ocrInBackground ? { ocrInBackground: true, ocrGaveUp: this.#ocrGaveUp } : {}),
       },
     );
+    for (const m of [...org.moves, ...org.quarantined.map((q) => ({ from: q.path }))])
+      this.#ocrGaveUp.delete(m.from);
     if (!opts.dryRun) {
       this.#day.filed += org.moves.length + org.unquarantined.length;
       this.#day.quarantined +=
@@ -196,6 +206,7 @@ export class ArchiveEngine implements Engine {
       paths: kind === "quick" ? paths : undefined,
       signal,
       retryAuth: reason === "schedule",
+      ocrInBackground: true,
     });
     return {
       ok: isClean(r),
@@ -203,11 +214,33 @@ export class ArchiveEngine implements Engine {
       // A cut-short file is looked at again when it is written to (a watcher event) or at the
       // next full pass: its mtime is old, so a timer on the quiet window would spin.
       deferred: deferredPaths(r).filter(
-        (p) => !r.organize.deferred.some((d) => d.path === p && d.why === "incomplete"),
+        (p) =>
+          !r.organize.deferred.some(
+            (d) => d.path === p && (d.why === "incomplete" || d.why === "ocr"),
+          ),
       ),
+      ocr: r.organize.deferred.filter((d) => d.why === "ocr").map((d) => d.path),
       filed: [...r.organize.moves, ...r.organize.unquarantined].map((m) => m.to),
       summary: summarize(r),
     };
+  }
+
+  /**
+   * The OCR of one scan waiting in the share (`rel`), for the daemon's background queue: its
+   * reading lands in the OCR cache (by SHA-256), where the next pass finds it and checks the
+   * filing at once. A scan OCR could not read is remembered and filed by its name. Returns
+   * whether the scan should be passed over again.
+   */
+  async ocrOne(rel: string, signal: AbortSignal): Promise<boolean> {
+    const abs = path.join(path.resolve(this.config.share), ...rel.split("/"));
+    const st = await lstat(abs).catch(() => null);
+    if (!st?.isFile()) return false;
+    this.#ocrReader ??= new ContentReader(this.config, this.config.stateDir, this.log);
+    const ext = rel.slice(rel.lastIndexOf(".") + 1).toLowerCase();
+    const r = await this.#ocrReader.read(abs, ext, st.size, undefined, true, signal);
+    if (signal.aborted) return false;
+    if (!r.reading && r.note !== undefined) this.#ocrGaveUp.add(rel);
+    return true;
   }
 
   async index(signal?: AbortSignal): Promise<string[]> {

@@ -28,6 +28,8 @@ export interface DaemonStatus {
   lastSuccessAt?: string | undefined;
   /** Set while the log file cannot be written (disk full): its path and the error code. */
   logFile?: { path: string; code: string; since: string; dropped: number } | undefined;
+  /** Scans waiting in the share for the background OCR (or being read now). */
+  ocrWaiting?: number | undefined;
 }
 
 export function statusFile(stateDir: string): string {

@@ -48,6 +48,7 @@ export class ContentReader {
     size: number,
     sha?: string,
     ocrNow = true,
+    signal?: AbortSignal,
   ): Promise<ReadResult> {
     const digest = sha ?? (await sha256File(abs, size));
     const cached = await getEntry(this.stateDir, digest);
@@ -69,13 +70,14 @@ export class ContentReader {
     if (!ocrNow) return { sha: digest, reading: null, needsOcr: true };
     try {
       const page = await this.bounded(() =>
-        readByOcr(abs, ext, layer.pages, { timeoutMs: ocr.timeoutMs, lang: ocr.lang }),
+        readByOcr(abs, ext, layer.pages, { timeoutMs: ocr.timeoutMs, lang: ocr.lang, signal }),
       );
       const reading = readHeading(page, conv, now);
       await this.put(digest, { v: 1, source: "ocr", reading });
       return { sha: digest, reading };
     } catch (err) {
       const note = describeError(err);
+      if (signal?.aborted) return { sha: digest, reading: null, note };
       if (err instanceof OcrMissingError) {
         if (!this.missingLogged) this.log.warn({ err: note }, "OCR is not available");
         this.missingLogged = true;

@@ -16,6 +16,9 @@ import { disagreement, suggestName } from "./compare.js";
 
 export const ISI_BERBEDA = "ISI_BERBEDA";
 
+/** When a scan that is not read yet gets its OCR (see FilingCheck.verdict). */
+export type OcrWhen = "now" | "later" | "never";
+
 export interface FilingVerdict {
   code: string;
   message: string;
@@ -44,15 +47,16 @@ export class FilingCheck {
 
   /**
    * Why the file `rel` (at `abs`, `size` bytes) must not be filed at canonical path `to`; null
-   * to file it. With `ocrNow` false a scan that still needs OCR gives "ocr": the organizer files
-   * everything else first, then comes back to it.
+   * to file it. `ocr`: "now" runs OCR for a scan not read yet; "later" answers "ocr" for it (the
+   * caller files everything else first, or leaves OCR to the daemon's background queue);
+   * "never" files it by its name (its OCR failed: `check` reads it again later).
    */
   async verdict(
     rel: string,
     abs: string,
     size: number,
     to: string,
-    ocrNow = true,
+    ocr: OcrWhen = "now",
   ): Promise<FilingVerdict | "ocr" | null> {
     const conv = this.config.convention;
     const p = parse(path.posix.basename(to), conv, { now: this.now });
@@ -77,8 +81,14 @@ export class FilingCheck {
         }
       }
     }
-    const { reading, needsOcr } = await this.reader.read(abs, p.decree.ext, size, sha, ocrNow);
-    if (needsOcr) return "ocr";
+    const { reading, needsOcr } = await this.reader.read(
+      abs,
+      p.decree.ext,
+      size,
+      sha,
+      ocr === "now",
+    );
+    if (needsOcr) return ocr === "never" ? null : "ocr";
     if (!reading) return null;
     const d = disagreement(p.decree, reading, conv, this.config.ocr.minConfidence);
     if (!d) return null;

@@ -9,7 +9,7 @@ import type { Config } from "../config/schema.js";
 import { documentAt } from "../convention/identity.js";
 import { describeError } from "../errors.js";
 import type { Logger } from "../log/logger.js";
-import type { FilingCheck } from "../ocr/filing.js";
+import type { FilingCheck, OcrWhen } from "../ocr/filing.js";
 import { completeness } from "../share/complete.js";
 import { sha256File } from "../util/hash.js";
 import { parentOf } from "../util/rel-path.js";
@@ -33,6 +33,10 @@ export interface ApplierInit {
   files: PlanFile[];
   /** The content step (ocr/filing.ts): document vs name, same bytes under another number. */
   content?: FilingCheck | null;
+  /** Leave OCR to the daemon's background queue: scans not read yet are deferred ("ocr"). */
+  ocrInBackground?: boolean;
+  /** Scans whose OCR the queue tried and could not do: filed by their names. */
+  ocrGaveUp?: ReadonlySet<string>;
 }
 
 interface Quarantine {
@@ -51,7 +55,7 @@ export class Applier {
   private readonly dryTaken = new Set<string>();
   /** Moves of scans waiting for OCR, applied by `applyHeld` after every other action. */
   private readonly held: OrganizeAction[] = [];
-  private ocrNow = false;
+  private ocrWhen: OcrWhen = "later";
   /** Folder → the documents filed in it (see filedAs). */
   private readonly filed = new Map<string, Map<string, string>>();
 
@@ -117,14 +121,22 @@ export class Applier {
   }
 
   /**
-   * The moves held for OCR, now with OCR: a scan never delays the filing of the files whose
-   * name and text layer agree, which the pass has filed already.
+   * The moves held for OCR, after every other action: a scan never delays the filing of the
+   * files whose name and text layer agree, which the pass has filed already. Inline (a one-shot
+   * command) they get their OCR now; in the background (the daemon) they stay where they are,
+   * deferred as "ocr", until the daemon's OCR queue has read them, and a scan whose OCR failed
+   * (`ocrGaveUp`) is filed by its name (`check` reads it again later).
    */
   async applyHeld(signal?: AbortSignal): Promise<void> {
-    this.ocrNow = true;
     for (const a of this.held.splice(0)) {
       if (signal?.aborted) {
         if ("from" in a) this.s.report.deferred.push({ path: a.from, why: "aborted" });
+        continue;
+      }
+      if (!this.s.ocrInBackground) this.ocrWhen = "now";
+      else if (a.kind === "move" && this.s.ocrGaveUp?.has(a.from)) this.ocrWhen = "never";
+      else {
+        if ("from" in a) this.s.report.deferred.push({ path: a.from, why: "ocr" });
         continue;
       }
       await this.apply(a);
@@ -190,7 +202,7 @@ export class Applier {
       this.absOf(from),
       seen?.size ?? 0,
       to,
-      this.ocrNow,
+      this.ocrWhen,
     );
     if (verdict === "ocr") {
       this.held.push({ kind: "move", from, to, fromQuarantine: fromQ, sidecar });

@@ -41,6 +41,10 @@ export interface OrganizeOptions {
   copyMoves?: boolean;
   /** A scan of the whole share the caller just made (scanShare with the convention's ignore). */
   scan?: ScanResult;
+  /** The daemon: OCR runs in its background queue, not in this pass (apply.ts applyHeld). */
+  ocrInBackground?: boolean;
+  /** Scans the background queue could not read: filed by name. */
+  ocrGaveUp?: ReadonlySet<string>;
 }
 
 /** Names arsipd writes into the share root itself; never organized or quarantined. */
@@ -127,6 +131,8 @@ export async function organize(
     abs,
     files,
     content: new FilingCheck(config, stateDir, log, share, now),
+    ...(opts.ocrInBackground ? { ocrInBackground: true } : {}),
+    ...(opts.ocrGaveUp ? { ocrGaveUp: opts.ocrGaveUp } : {}),
   });
   for (const a of actions) {
     if (opts.signal?.aborted) {

@@ -46,8 +46,11 @@ export interface OrganizeReport {
   /** Not touched this pass, retried on the next. */
   deferred: {
     path: string;
-    /** incomplete: quiet, but its bytes do not end as its format's do (share/complete.ts). */
-    why: "writing" | "changed" | "locked" | "aborted" | "incomplete";
+    /**
+     * incomplete: quiet, but its bytes do not end as its format's do (share/complete.ts);
+     * ocr: a scan waiting for the daemon's OCR queue before it is checked and filed.
+     */
+    why: "writing" | "changed" | "locked" | "aborted" | "incomplete" | "ocr";
   }[];
   /** Moves a crash had interrupted, finished now (the copy at `to` verified, `from` removed). */
   completed: { from: string; to: string }[];

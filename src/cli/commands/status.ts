@@ -78,6 +78,7 @@ export const statusCommand: Command = {
       stateDir: config.stateDir,
       stateDisk,
       logFile: running ? daemon?.logFile : undefined,
+      ocrWaiting: running ? (daemon?.ocrWaiting ?? 0) : undefined,
     };
     if (values.json) stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     else stdout.write(human(report, config.timezone));
@@ -147,6 +148,7 @@ function human(
     remote: { url: string; reachable: boolean; message: string };
     stateDisk: { path: string; freeBytes?: number; full: boolean };
     logFile?: { path: string; code: string } | undefined;
+    ocrWaiting?: number | undefined;
   },
   tz: string,
 ): string {
@@ -166,6 +168,9 @@ function human(
       ? [`state disk:  FULL at ${r.stateDisk.path} (${r.stateDisk.freeBytes ?? 0} bytes free)`]
       : []),
     ...(r.logFile ? [`log file:    NOT written: ${r.logFile.code} at ${r.logFile.path}`] : []),
+    ...(r.ocrWaiting
+      ? [`ocr:         ${r.ocrWaiting} scan(s) waiting to be read (menunggu OCR)`]
+      : []),
     "",
   ].join("\n");
 }
