@@ -61,6 +61,8 @@ export interface Engine {
   sync(opts: SyncOptions): Promise<SyncOutcome>;
   /** Reads one scan for the background OCR queue (ocr-queue.ts); absent: no background OCR. */
   ocrOne?(rel: string, signal: AbortSignal): Promise<boolean>;
+  /** Filed decrees the last register build found never read: checked in the background. */
+  unreadFiled?(): string[];
   /** The daily summary line's fields; resets the day's counters. */
   summary(): Record<string, number>;
   close(): Promise<void>;
@@ -130,7 +132,16 @@ export async function runDaemon(first: LoadedConfig, deps: DaemonDeps): Promise<
     const ocr = new OcrQueue({
       workers: config.ocr.workers,
       run: (rel, signal) => engine.ocrOne?.(rel, signal) ?? Promise.resolve(false),
-      done: (rel) => loop.enqueue({ kind: "quick", paths: [rel], reason: "OCR done" }),
+      // A scan in the inbox is filed by a quick pass; a filed one's reading reaches the
+      // register's Perlu Diperbaiki sheet with the next rebuild.
+      done: (rel, filed) =>
+        filed
+          ? loop.later(
+              { kind: "index", reason: "OCR of filed decrees" },
+              config.index.debounceMs,
+              "index",
+            )
+          : loop.enqueue({ kind: "quick", paths: [rel], reason: "OCR done" }),
       onSize: (n) => saveStatus({ ocrWaiting: n }),
       log: deps.log.child({ module: "ocr" }),
     });
@@ -208,6 +219,7 @@ export async function runDaemon(first: LoadedConfig, deps: DaemonDeps): Promise<
       try {
         const written = await engine.index(signal);
         if (written.length > 0) log.info({ files: written }, "register rebuilt");
+        ocr.add(engine.unreadFiled?.() ?? [], true);
       } catch (err) {
         log.error({ err }, `register not rebuilt: ${describeError(err)}`);
       }

@@ -74,6 +74,7 @@ export class ArchiveEngine implements Engine {
   /** Scans the OCR queue could not read (OCR failed or missing): filed by name, checked later. */
   readonly #ocrGaveUp = new Set<string>();
   #ocrReader: ContentReader | undefined;
+  #unread: string[] = [];
 
   private constructor(
     readonly loaded: LoadedConfig,
@@ -254,7 +255,14 @@ export class ArchiveEngine implements Engine {
       );
       return [];
     }
-    return (await this.register()).written;
+    const r = await this.register();
+    this.#unread = (r.unread ?? []).filter((rel) => !this.#ocrGaveUp.has(rel));
+    return r.written;
+  }
+
+  /** Filed decrees the last register build found never read (for the background OCR). */
+  unreadFiled(): string[] {
+    return this.#unread;
   }
 
   /** Rebuilds the register and feed now (what `arsipd index` asks for, enabled or not). */

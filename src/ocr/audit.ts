@@ -60,11 +60,15 @@ export function contentProblems(
 export async function cachedReadings(
   stateDir: string,
   files: { sha256: string }[],
+  /** Filled with the SHA-256s the cache has no entry for at all (never read). */
+  missing?: Set<string>,
 ): Promise<Map<string, ContentReading | null>> {
   const out = new Map<string, ContentReading | null>();
   for (const f of files) {
     if (out.has(f.sha256)) continue;
-    out.set(f.sha256, (await getEntry(stateDir, f.sha256))?.reading ?? null);
+    const e = await getEntry(stateDir, f.sha256);
+    if (!e) missing?.add(f.sha256);
+    out.set(f.sha256, e?.reading ?? null);
   }
   return out;
 }

@@ -7,6 +7,9 @@ import type { Config } from "../config/schema.js";
 import type { ArchivedDecree, PdfFields } from "../register/types.js";
 import { cachedReadings, contentProblems } from "./audit.js";
 
+/** What the content reader can read: PDFs (text layer or OCR) and scanned images. */
+const READABLE = new Set(["pdf", "jpg", "jpeg", "png", "tif", "tiff"]);
+
 export interface RegisterProblem {
   kind: string;
   where: string;
@@ -15,15 +18,25 @@ export interface RegisterProblem {
   message: string;
 }
 
-/** Fills `fields` (decree key → fields) from OCR readings; returns the content problems. */
+/**
+ * Fills `fields` (decree key → fields) from OCR readings; returns the content problems, and in
+ * `unread` the filed decrees the content cache has never read (filed by name while OCR was off,
+ * failed or slow, or before this check existed): the daemon's background OCR reads them, so
+ * their disagreements reach this sheet later.
+ */
 export async function contentForRegister(
   stateDir: string,
   files: ArchivedDecree[],
   groups: Map<string, ArchivedDecree[]>,
   fields: Map<string, PdfFields>,
   config: Config,
+  unread?: string[],
 ): Promise<RegisterProblem[]> {
-  const readings = await cachedReadings(stateDir, files);
+  const missing = new Set<string>();
+  const readings = await cachedReadings(stateDir, files, missing);
+  if (unread)
+    for (const f of files)
+      if (missing.has(f.sha256) && READABLE.has(f.decree.ext)) unread.push(f.rel);
   for (const [k, group] of groups) {
     const have = fields.get(k) ?? {};
     if (have.tentang && have.tanggalPenetapan) continue;

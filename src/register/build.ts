@@ -78,6 +78,8 @@ export interface BuildResult {
   quarantined: number;
   badMetadataRows: number;
   rows?: RegisterRow[];
+  /** Filed decrees whose content was never read (see ocr/register-facts.ts). */
+  unread?: string[];
 }
 
 export async function buildRegister(ctx: BuildContext): Promise<BuildResult> {
@@ -146,8 +148,9 @@ export async function buildRegister(ctx: BuildContext): Promise<BuildResult> {
 
   lap("metadata");
   const pdfByKey = await readPdfs(groups, cache, ctx.readPdfText !== false);
+  const unread: string[] = [];
   const content = ctx.cacheDir
-    ? await contentForRegister(ctx.cacheDir, files, groups, pdfByKey, config)
+    ? await contentForRegister(ctx.cacheDir, files, groups, pdfByKey, config, unread)
     : [];
   lap("pdf");
   const origins = ctx.cacheDir ? await readOrigins(ctx.cacheDir) : new Map<string, string>();
@@ -280,6 +283,7 @@ export async function buildRegister(ctx: BuildContext): Promise<BuildResult> {
     quarantined: collected.quarantine.length,
     badMetadataRows: bad.length,
     ...(ctx.keepRows ? { rows } : {}),
+    ...(unread.length > 0 ? { unread } : {}),
   };
 }
 

@@ -4,9 +4,17 @@
  * quarantined) once read; a kill during OCR loses nothing (the queue is derived from the share
  * and the OCR cache); SIGTERM during OCR stops the daemon.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import ExcelJS from "exceljs";
 import { afterEach, describe, expect, it } from "vitest";
 import { type DaemonProc, startDaemon } from "../helpers/daemon.js";
 import { decreePages, makeDoc } from "./docs.js";
@@ -96,6 +104,45 @@ describe("background OCR (daemon process)", () => {
     expect(
       readdirSync(path.join(dir, "state", "ocr")).filter((n) => n.endsWith(".json")),
     ).toHaveLength(1);
+  });
+
+  it("reads a filed scan the cache never read, and its disagreement reaches Perlu Diperbaiki", async () => {
+    const { dir, share, start } = setup();
+    writeFileSync(
+      path.join(dir, "arsipd.yaml"),
+      `${readFileSync(path.join(dir, "arsipd.yaml"), "utf8").replace(
+        "index:\n  enabled: false\n",
+        "index:\n  enabled: true\n  debounceMs: 200\n",
+      )}`,
+    );
+    // Filed by name before any check: its pages say NOMOR 3 TAHUN 2023.
+    const rel = "KPT-KETUA/2024/KPT-KETUA_2024_005_honor.pdf";
+    makeDoc(path.join(share, rel), {
+      device: "pdfimage24",
+      pages: decreePages({ nomor: "3", tahun: 2023, tentang: "Honor" }),
+    });
+    const d = start();
+    await d.waitFor(
+      (l) => l.msg === "reading a scan (OCR) in the background" && l.path === rel,
+      60_000,
+    );
+    const fixes = async () => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(path.join(share, "Indeks-Keputusan.xlsx"));
+      return (wb.getWorksheet("Perlu Diperbaiki")!.getSheetValues() as unknown[][])
+        .filter(Boolean)
+        .map((v) => [v[2], v[4]]);
+    };
+    const end = Date.now() + 120_000;
+    let seen: unknown[][] = [];
+    while (Date.now() < end) {
+      seen = await fixes().catch(() => []);
+      if (seen.some((f) => f[0] === rel && f[1] === "ISI_BERBEDA")) break;
+      await new Promise((r) => setTimeout(r, 300));
+    }
+    expect(seen).toContainEqual([rel, "ISI_BERBEDA"]);
+    // Never moved after the fact: it is filed and mirrored; the keeper decides.
+    expect(existsSync(path.join(share, rel))).toBe(true);
   });
 
   it("SIGTERM during OCR stops the daemon (the OCR child is killed), the scan stays in the inbox", async () => {
