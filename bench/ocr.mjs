@@ -5,7 +5,11 @@
  * - the content reader: text-layer reads (ms each) and OCR pages per minute (ocr.workers = 1);
  * - filing latency of one organizer pass (the step the daemon runs after a save settles): a
  *   decree whose name and text layer agree vs an image-only scan held for its OCR.
- * The daemon adds its stability window and the upload to both. Prints one JSON object.
+ * - the daemon (`arsipd run`, built dist/, a local-folder mirror standing in for the server):
+ *   save-to-mirror latency of a decree whose name and text layer agree, alone and while an
+ *   image-only scan saved at the same moment waits for its background OCR, and the scan's own
+ *   latency (stability window + OCR + filing + copy).
+ * Prints one JSON object.
  */
 import { mkdtempSync, statSync, utimesSync } from "node:fs";
 import os from "node:os";
@@ -67,6 +71,67 @@ const offMs = await (async () => {
   await organize({ config, log });
   return performance.now() - t0;
 })();
+/** Time from the save to the file at its canonical path in the mirror, per file. */
+async function daemonLatency(files) {
+  const { spawn } = await import("node:child_process");
+  const { copyFileSync, existsSync, mkdirSync, writeFileSync } = await import("node:fs");
+  const dir = tmp();
+  mkdirSync(path.join(dir, "share", "MASUK"), { recursive: true });
+  writeFileSync(
+    path.join(dir, "arsipd.yaml"),
+    "share: ./share\nstateDir: ./state\nremote:\n  type: local\n  path: ./mirror\n" +
+      "watch:\n  stabilityMs: 500\n  debounceMs: 100\n" +
+      'schedule:\n  fullPass: "0 3 * * *"\nindex:\n  enabled: false\nfeed:\n  enabled: false\n',
+  );
+  const bin = path.join(import.meta.dirname, "..", "dist", "cli", "main.js");
+  const child = spawn(process.execPath, [bin, "run", "--config", "arsipd.yaml"], {
+    cwd: dir,
+    stdio: ["ignore", "pipe", "ignore"],
+  });
+  let out = "";
+  child.stdout.on("data", (d) => {
+    out += d;
+  });
+  try {
+    const until = async (ok, ms) => {
+      const end = Date.now() + ms;
+      while (!ok()) {
+        if (Date.now() > end) throw new Error("timed out");
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    };
+    await until(() => out.includes("first pass done"), 30_000);
+    const t0 = performance.now();
+    for (const f of files) copyFileSync(f.abs, path.join(dir, "share", "MASUK", f.name));
+    const ms = {};
+    await until(() => {
+      for (const f of files)
+        if (ms[f.key] === undefined && existsSync(path.join(dir, "mirror", f.filed)))
+          ms[f.key] = Math.round(performance.now() - t0);
+      return files.every((f) => ms[f.key] !== undefined);
+    }, 180_000);
+    return ms;
+  } finally {
+    child.kill("SIGTERM");
+  }
+}
+const textFile = {
+  key: "textDecree",
+  abs: docs[0].text,
+  name: "SK Ketua No 1 Th 2024 ttg Penetapan PPK 1.pdf",
+  filed: "KPT-KETUA/2024/KPT-KETUA_2024_001_penetapan-ppk-1.pdf",
+};
+const alone = await daemonLatency([textFile]);
+const withScan = await daemonLatency([
+  textFile,
+  {
+    key: "scan",
+    abs: docs[1 % n].scan,
+    name: `SK Ketua No ${docs[1 % n].i} Th 2024 ttg Penetapan PPK ${docs[1 % n].i}.pdf`,
+    filed: `KPT-KETUA/2024/KPT-KETUA_2024_${String(docs[1 % n].i).padStart(3, "0")}_penetapan-ppk-${docs[1 % n].i}.pdf`,
+  },
+]);
+
 console.log(
   JSON.stringify(
     {
@@ -78,6 +143,12 @@ console.log(
       fileAgreeingTextPdfMs: Math.round(agreeMs),
       fileImageOnlyScanMs: Math.round(scanMs),
       fileScanOcrOffMs: Math.round(offMs),
+      daemonStabilityMs: 500,
+      daemonTextDecreeAloneMs: alone.textDecree,
+      daemonTextDecreeBesideScanMs: withScan.textDecree,
+      daemonTextBesideScanRatio:
+        Math.round((withScan.textDecree / Math.max(1, alone.textDecree)) * 100) / 100,
+      daemonImageOnlyScanMs: withScan.scan,
     },
     null,
     2,

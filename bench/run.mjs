@@ -29,6 +29,7 @@ const HELP = `Usage: npm run bench -- [flags]
   --concurrency N    parallel transfers for every tool (default 4); rclone --checkers (--checkers, default 8)
   --tools LIST       comma list of arsipd,rclone,owncloudcmd,ceiling (default all; --large: arsipd,ceiling)
   --latency-files N  files dropped into the daemon's share for save-to-server latency (default 50; 0 = skip)
+  --ocr-docs N       one-page decrees for the OCR figures (bench/ocr.mjs: pages/min, daemon latency with OCR on; default 4, --small/--large: 0)
   --seed N           archive seed (default 1)
   --cache DIR        keep the generated archive in DIR and reuse it next time (default: temp, deleted)
   --out DIR          results folder (default bench/results)
@@ -47,6 +48,7 @@ const { values: f } = parseArgs({
     checkers: { type: "string", default: "8" },
     tools: { type: "string" },
     "latency-files": { type: "string" },
+    "ocr-docs": { type: "string" },
     seed: { type: "string", default: "1" },
     cache: { type: "string" },
     out: { type: "string", default: path.join(REPO, "bench", "results") },
@@ -265,6 +267,7 @@ try {
   };
   result.latency = await latencyBench(daemonCtx, num(f["latency-files"], small ? 0 : 50));
   if (large) result.large = await largeBench(daemonCtx);
+  result.ocr = await ocrBench(num(f["ocr-docs"], small || large ? 0 : 4));
 
   await mkdir(f.out, { recursive: true });
   const outFile = path.join(f.out, `${result.date.slice(0, 10)}-${mode}.json`);
@@ -286,10 +289,36 @@ try {
         : `, ${lat.files} files: p50 ${(lat.p50Ms / 1000).toFixed(2)} s, p95 ${(lat.p95Ms / 1000).toFixed(2)} s, max ${(lat.maxMs / 1000).toFixed(2)} s, ${lat.failed} missing`),
   );
   if (result.large) console.log(`large: ${JSON.stringify(result.large)}`);
+  const o = result.ocr;
+  console.log(
+    o.status
+      ? `\nOCR: ${o.status}`
+      : `\nOCR (${o.docs} one-page decrees, ${o.cpus} cores): ${o.ocrPagesPerMinute} pages/min; ` +
+          `daemon save-to-mirror: text-layer decree ${o.daemonTextDecreeAloneMs} ms alone, ` +
+          `${o.daemonTextDecreeBesideScanMs} ms beside a scan in OCR (x${o.daemonTextBesideScanRatio}), ` +
+          `image-only scan ${o.daemonImageOnlyScanMs} ms (window ${o.daemonStabilityMs} ms)`,
+  );
   console.log(`\nwritten: ${path.relative(process.cwd(), outFile)}`);
 } catch (err) {
   if (!stopping) throw err;
   log("interrupted: no results written");
 } finally {
   await cleanup();
+}
+
+/** bench/ocr.mjs in its own process (it renders its documents with ghostscript). */
+async function ocrBench(docs) {
+  if (docs <= 0) return { status: "skipped (--ocr-docs 0)" };
+  const { execFile } = await import("node:child_process");
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ["--import", "tsx", path.join(REPO, "bench", "ocr.mjs"), "--docs", String(docs)],
+      { cwd: REPO, timeout: 600_000, maxBuffer: 1 << 20 },
+      (err, stdout, stderr) => {
+        if (err) resolve({ status: `failed: ${(stderr || String(err)).split("\n")[0]}` });
+        else resolve(JSON.parse(stdout));
+      },
+    );
+  });
 }
