@@ -290,6 +290,12 @@ export const configSchema = z
           .min(1000)
           .default(120_000)
           .describe("A file's OCR taking longer is abandoned: it is filed by its name"),
+        searchablePdf: z
+          .boolean()
+          .default(false)
+          .describe(
+            "Also write a searchable PDF of each OCR'd scan to _PDF-TEKS/<JENIS>/<TAHUN>/ (mirrored; the JDIHN feed links it); the scan itself is never changed",
+          ),
       })
       .prefault({})
       .describe("Reading decrees' own pages (text layer, OCR) to check their names"),

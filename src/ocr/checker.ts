@@ -17,6 +17,7 @@ import { sha256File } from "../util/hash.js";
 import { getEntry, putEntry } from "./cache.js";
 import { readHeading } from "./heading.js";
 import { readByOcr, readTextLayer } from "./read.js";
+import { makeSearchable, searchableCache } from "./searchable.js";
 import { OcrMissingError } from "./tesseract.js";
 import type { CacheEntry, ContentReading } from "./types.js";
 
@@ -73,6 +74,14 @@ export class ContentReader {
         readByOcr(abs, ext, layer.pages, { timeoutMs: ocr.timeoutMs, lang: ocr.lang, signal }),
       );
       const reading = readHeading(page, conv, now);
+      if (ocr.searchablePdf) {
+        const out = searchableCache(this.stateDir, digest);
+        await this.bounded(() =>
+          makeSearchable(abs, ext, out, { timeoutMs: ocr.timeoutMs, lang: ocr.lang, signal }),
+        ).catch((err) =>
+          this.log.warn({ path: abs, err: describeError(err) }, "searchable PDF not written"),
+        );
+      }
       await this.put(digest, { v: 1, source: "ocr", reading });
       return { sha: digest, reading };
     } catch (err) {

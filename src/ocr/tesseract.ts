@@ -31,7 +31,8 @@ export interface OcrOptions {
   signal?: AbortSignal | undefined;
 }
 
-function run(cmd: string, args: string[], o: OcrOptions): Promise<string> {
+/** Runs an OCR tool (tesseract, pdftoppm) bounded by `o`; a missing tool is OcrMissingError. */
+export function runTool(cmd: string, args: string[], o: OcrOptions): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile(
       cmd,
@@ -58,7 +59,7 @@ function run(cmd: string, args: string[], o: OcrOptions): Promise<string> {
 
 /** Lines of an image file (PNG, JPEG, TIFF) with each line's mean word confidence. */
 export async function ocrImage(abs: string, o: OcrOptions): Promise<TextLine[]> {
-  const tsv = await run("tesseract", [abs, "stdout", "-l", o.lang, "--psm", "1", "tsv"], o);
+  const tsv = await runTool("tesseract", [abs, "stdout", "-l", o.lang, "--psm", "1", "tsv"], o);
   return linesOfTsv(tsv);
 }
 
@@ -68,7 +69,7 @@ export async function ocrPdfPage(abs: string, page: number, o: OcrOptions): Prom
   try {
     const out = path.join(dir, "page");
     const n = String(page);
-    await run(
+    await runTool(
       "pdftoppm",
       ["-r", "300", "-gray", "-png", "-f", n, "-l", n, "-singlefile", abs, out],
       o,

@@ -23,6 +23,7 @@ import { decreeKey } from "../convention/identity.js";
 import { parse } from "../convention/parse.js";
 import { reject } from "../convention/reasons.js";
 import type { ParseRejected } from "../convention/types.js";
+import { SEARCHABLE_DIR } from "../share/own-files.js";
 import { SIDECAR_SUFFIX } from "./sidecar.js";
 import type { OrganizeAction, PlanFile } from "./types.js";
 
@@ -102,6 +103,8 @@ export function planOrganize(files: PlanFile[], rules: PlanRules, now: Date): Or
     const inQ = f.rel.startsWith(`${q}/`);
     const name = baseName(f.rel);
     if (!f.rel.includes("/") && own.has(name)) continue;
+    // Searchable copies of filed scans (ocr/searchable.ts): arsipd's own, not decrees to file.
+    if (f.rel.startsWith(`${SEARCHABLE_DIR}/`)) continue;
     if (inQ && name.endsWith(SIDECAR_SUFFIX)) {
       const subject = f.rel.slice(0, -SIDECAR_SUFFIX.length);
       if (!present.has(subject)) actions.push({ kind: "removeSidecar", path: f.rel });

@@ -11,6 +11,7 @@ import type { Config } from "../config/schema.js";
 import { ArsipdError } from "../errors.js";
 import type { Logger } from "../log/logger.js";
 import { contentForRegister } from "../ocr/register-facts.js";
+import { placeSearchable, searchableRel } from "../ocr/searchable.js";
 import { readOrigins } from "../organizer/origins.js";
 import { makeIgnore } from "../share/ignore.js";
 import { mapLimit } from "../util/limit.js";
@@ -232,10 +233,30 @@ export async function buildRegister(ctx: BuildContext): Promise<BuildResult> {
         })(),
     });
   }
+  // Searchable copies of filed scans, put into the share now that the scans are filed.
+  const copies = new Map<string, string>();
+  if (config.ocr.searchablePdf && ctx.cacheDir) {
+    for (const f of files) {
+      const placed = await placeSearchable(config.share, ctx.cacheDir, f.rel, f.sha256).catch(
+        (err) => {
+          log.warn({ path: f.rel, err: String(err) }, "searchable PDF not placed");
+          return false;
+        },
+      );
+      if (placed) copies.set(f.rel, searchableRel(f.rel));
+    }
+  }
+  const searchable = copies.size > 0 ? (rel: string) => copies.get(rel) : undefined;
   let publicUrls: Map<string, string> | undefined;
   if (config.feed.enabled && ctx.publicLinks) {
     publicUrls = await ctx.publicLinks([
-      ...linkCandidates({ groups: groups.values(), facts, feed: config.feed, jenis: rules.jenis }),
+      ...linkCandidates({
+        groups: groups.values(),
+        facts,
+        feed: config.feed,
+        jenis: rules.jenis,
+        searchable,
+      }),
     ]);
     lap("links");
   }
@@ -251,6 +272,7 @@ export async function buildRegister(ctx: BuildContext): Promise<BuildResult> {
             jenis: rules.jenis,
             link,
             publicUrl: publicUrls && ((rel: string) => publicUrls.get(rel)),
+            searchable,
           }),
         ),
     });

@@ -7,6 +7,7 @@
 import path from "node:path";
 import type { ConventionConfig } from "../config/schema.js";
 import type { Decree } from "../convention/types.js";
+import { SEARCHABLE_DIR } from "../share/own-files.js";
 import { type ShareFile, scanShare } from "../share/scan.js";
 import { sha256File } from "../util/hash.js";
 import { mapLimit } from "../util/limit.js";
@@ -37,7 +38,10 @@ export const NO_REASON = "TANPA_ALASAN";
 
 export async function collectArchive(opts: CollectOptions): Promise<Collected> {
   const qdir = opts.rules.quarantineDir;
-  const scan = await scanShare(opts.share, { ignore: opts.ignore, skipDirs: [qdir] });
+  const scan = await scanShare(opts.share, {
+    ignore: opts.ignore,
+    skipDirs: [qdir, SEARCHABLE_DIR],
+  });
   const errors = [...scan.errors];
   const candidates: { f: ShareFile; decree: Decree }[] = [];
   for (const f of scan.files) {

@@ -27,6 +27,8 @@ export interface FeedInput {
    * server refused a link for are left out, so every urlDownload in the feed downloads the PDF.
    */
   publicUrl?: ((rel: string) => string | undefined) | undefined;
+  /** The searchable copy of a filed scan (`ocr.searchablePdf`), published instead of the scan. */
+  searchable?: ((rel: string) => string | undefined) | undefined;
 }
 
 const STATUS_LABEL = { berlaku: "Berlaku", dicabut: "Dicabut", diubah: "Diubah" } as const;
@@ -54,7 +56,7 @@ export function* linkCandidates(input: Omit<FeedInput, "link" | "publicUrl">): G
     const meta = input.facts(file).meta;
     if (input.feed.publish === "with-status" && !meta?.status) continue;
     if (meta?.status === "dicabut") continue;
-    yield file.rel;
+    yield input.searchable?.(file.rel) ?? file.rel;
   }
 }
 
@@ -74,9 +76,15 @@ export function* feedItems(input: FeedInput): Generator<JdihnItem> {
     const label = labels.get(d.jenis) ?? d.jenis;
     const tentang = facts.tentang.trim();
     const web = input.link(file.rel) ?? "";
-    let download = base ? `${base}/${encPath(file.rel)}` : web;
+    // What is downloaded: the searchable copy of a scan where there is one, else the file.
+    const copy = input.searchable?.(file.rel);
+    let download = base
+      ? `${base}/${encPath(copy ?? file.rel)}`
+      : copy
+        ? (input.link(copy) ?? web)
+        : web;
     if (input.publicUrl) {
-      const pub = file.decree.ext === "pdf" ? input.publicUrl(file.rel) : undefined;
+      const pub = file.decree.ext === "pdf" ? input.publicUrl(copy ?? file.rel) : undefined;
       if (pub === undefined) continue;
       download = pub;
     }

@@ -27,3 +27,6 @@ export function isOwnFile(config: Config, rel: string): boolean {
   if (!rel.includes("/")) return ownRootFiles(config).includes(rel);
   return rel.startsWith(`${config.convention.quarantineDir}/`) && rel.endsWith(SIDECAR_SUFFIX);
 }
+
+/** The share folder of searchable copies of scans (ocr/searchable.ts): mirrored, never organized. */
+export const SEARCHABLE_DIR = "_PDF-TEKS";
