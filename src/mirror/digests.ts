@@ -82,7 +82,6 @@ export async function readForUpload(
 export interface ShareDigestsContext {
   journal: JournalView;
   listing: RemoteEntry[] | undefined;
-  remoteRoot: string;
   /** Appended to: files that could not be read (nothing about them is decided this pass). */
   unreadable: string[];
   /** Appended to: files that changed while being read (still being written). */

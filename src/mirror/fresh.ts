@@ -17,7 +17,6 @@
  * `unreadable`, so the planner never sees a vanished file that was not counted here.
  */
 import type { RemoteEntry } from "../remote/types.js";
-import { joinRemote } from "./names.js";
 import { type JournalView, underAny } from "./plan.js";
 import type { ScannedFile } from "./types.js";
 
@@ -27,8 +26,6 @@ export interface FreshInput {
   /** The remote listing of a full pass; undefined on a quick pass. */
   listing: RemoteEntry[] | undefined;
   unreadable: string[];
-  /** Folder below the Remote's root that mirrors the share (as PlanConfig.remoteRoot). */
-  remoteRoot: string;
 }
 
 /** The rel paths of `files` that may be planned unhashed. */
@@ -48,7 +45,7 @@ export function freshPaths(input: FreshInput): Set<string> {
   for (const f of files) {
     if (journal.get(f.rel)) continue;
     taken ??= new Set(input.listing?.map((e) => e.path));
-    if (!taken.has(joinRemote(input.remoteRoot, f.rel))) out.add(f.rel);
+    if (!taken.has(f.rel)) out.add(f.rel);
   }
   return out;
 }

@@ -14,11 +14,6 @@ export function timeStamp(now: Date): string {
   return `${dateStamp(now)} ${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;
 }
 
-export function joinRemote(root: string, rel: string): string {
-  const r = root.replace(/^\/+|\/+$/g, "");
-  return r ? (rel ? `${r}/${rel}` : r) : rel;
-}
-
 export { parentOf } from "../util/rel-path.js";
 
 /** Splits "a/b/name.ext" into ["a/b/name", ".ext"]; no extension for "name" or ".hidden". */
@@ -30,8 +25,8 @@ function splitExt(p: string): [string, string] {
 }
 
 /** `<trashDir>/<YYYY-MM-DD>/<original path>` (below the remote root). */
-export function trashPath(root: string, trashDir: string, rel: string, now: Date): string {
-  return joinRemote(root, `${trashDir}/${dateStamp(now)}/${rel}`);
+export function trashPath(trashDir: string, rel: string, now: Date): string {
+  return `${trashDir.replace(/^\/+|\/+$/g, "")}/${dateStamp(now)}/${rel}`;
 }
 
 /** `<name> (konflik YYYY-MM-DD HHmmss).<ext>` in the same folder. */

@@ -112,7 +112,6 @@ export async function mirrorPass(
   const local = await shareDigests(settled, {
     journal,
     listing,
-    remoteRoot: "",
     unreadable,
     deferred,
     unreadFiles,
@@ -142,7 +141,7 @@ export async function mirrorPass(
     remote: listing ? { entries: listing, caps } : undefined,
     unreadable,
     now: now(),
-    config: { ...config.deletes, remoteRoot: "" },
+    config: config.deletes,
     acceptVanished: opts.acceptDeletes === true,
   });
   if (plan.refused) log.error({ reason: plan.refused.reason }, plan.refused.message);

@@ -29,7 +29,7 @@ import { etagsMatchWeak } from "../remote/etag.js";
 import { isScratchPath } from "../remote/scratch.js";
 import type { RemoteCapabilities, RemoteEntry } from "../remote/types.js";
 import type { FailureEntry, JournalEntry, UploadIntent } from "../state/journal-types.js";
-import { ancestors, conflictPath, joinRemote, trashPath } from "./names.js";
+import { ancestors, conflictPath, trashPath } from "./names.js";
 import {
   type FreshFile,
   isFresh,
@@ -54,8 +54,6 @@ export interface PlanConfig {
   maxFraction: number;
   /** The guard trips only when at least this many files vanished too. */
   minFiles: number;
-  /** Folder below the Remote's own root that mirrors the share ("" = the Remote's root). */
-  remoteRoot: string;
 }
 
 export interface PlanInput {
@@ -132,7 +130,7 @@ export function planMirror(input: PlanInput): MirrorPlan {
   const { config: cfg, journal, now } = input;
   const nowMs = now.getTime();
   const unreadable = input.unreadable ?? [];
-  const trashRoot = joinRemote(cfg.remoteRoot, cfg.trashDir);
+  const trashRoot = cfg.trashDir;
   // Called for every remote entry: a hidden segment is found without splitting the path.
   const isOurs = (p: string) =>
     !(p === trashRoot || p.startsWith(`${trashRoot}/`) || p.startsWith(".") || p.includes("/."));
@@ -201,7 +199,7 @@ export function planMirror(input: PlanInput): MirrorPlan {
       });
       continue;
     }
-    const remotePath = e?.remotePath ?? joinRemote(cfg.remoteRoot, f.rel);
+    const remotePath = e?.remotePath ?? f.rel;
     if (isFresh(f)) {
       if (e) throw new Error(`planMirror: ${f.rel} is in the journal but came unhashed`);
       // Should something be at remotePath after all, If-None-Match fails and apply, which has
@@ -282,7 +280,6 @@ export function planMirror(input: PlanInput): MirrorPlan {
     if (!local.has(rel) && !underAny(rel, unreadable)) vanished.push([rel, e]);
   vanished.sort((a, b) => (a[0] < b[0] ? -1 : 1));
   const destructive: MirrorAction[] = [];
-  const moveTargets = new Set<string>();
   let removals = 0;
   for (const [rel, e] of vanished) {
     const r = remote?.get(e.remotePath);
@@ -295,7 +292,6 @@ export function planMirror(input: PlanInput): MirrorPlan {
     const target = intact ? plainNew.get(e.sha256)?.shift() : undefined;
     if (target !== undefined) {
       const t = perFile.get(target.rel) as Extract<MirrorAction, { kind: "upload" }>;
-      moveTargets.add(target.rel);
       perFile.delete(target.rel);
       destructive.push({
         kind: "move",
@@ -315,7 +311,7 @@ export function planMirror(input: PlanInput): MirrorPlan {
             kind: "trash",
             rel,
             remotePath: e.remotePath,
-            to: trashPath(cfg.remoteRoot, cfg.trashDir, rel, now),
+            to: trashPath(cfg.trashDir, rel, now),
           },
     );
   }

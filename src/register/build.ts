@@ -200,8 +200,9 @@ export async function buildRegister(ctx: BuildContext): Promise<BuildResult> {
     ...content,
   ];
 
-  // Each output is produced lazily and streamed: compared with the file on disk chunk by chunk
-  // and written only from the first difference (write-stream.ts), so no whole file is held.
+  // Each output is produced lazily, one after the other, and compared with the file on disk
+  // chunk by chunk: written only from the first difference (write-stream.ts). The CSV and the
+  // feed are streamed; the XLSX is built in memory (workbookBuffer) before it is compared.
   const out: { file: string; data: () => Promise<Iterable<Buffer | string>> }[] = [];
   if (config.index.enabled) {
     const base = path.join(config.share, config.index.baseName);

@@ -60,10 +60,6 @@ export function* linkCandidates(input: Omit<FeedInput, "link" | "publicUrl">): G
   }
 }
 
-export function buildFeed(input: FeedInput): JdihnItem[] {
-  return [...feedItems(input)];
-}
-
 /** The feed's items one at a time, so 100,000 of them need not be held at once. */
 export function* feedItems(input: FeedInput): Generator<JdihnItem> {
   const labels = new Map(input.jenis.map((j) => [j.code, j.label]));
@@ -124,13 +120,10 @@ export function* feedItems(input: FeedInput): Generator<JdihnItem> {
   }
 }
 
-/** One object per line: readable, diff-friendly, and fast to write for 100,000 decrees. */
-export function feedBuffer(items: JdihnItem[]): Buffer {
-  if (items.length === 0) return Buffer.from("[]\n", "utf8");
-  return Buffer.from(`[\n${items.map((i) => JSON.stringify(i)).join(",\n")}\n]\n`, "utf8");
-}
-
-/** The same bytes as feedBuffer, as one string per item, for streaming to disk. */
+/**
+ * The feed as text, one string per item, for streaming to disk: one object per line (readable,
+ * diff-friendly, and fast to write for 100,000 decrees).
+ */
 export function* feedChunks(items: Iterable<JdihnItem>): Generator<string> {
   let first = true;
   for (const item of items) {

@@ -4,7 +4,7 @@
  * opened. In the CSV such text gets a leading `'`, which both programs treat as "this is text".
  * The XLSX does not use this: there every text is written as a typed string cell, which
  * Excel and LibreOffice show as text and never evaluate (a visible `'` would only confuse
- * clerks; exceljs cannot set the hidden quotePrefix style). Pure.
+ * clerks, and the hidden quotePrefix style is not needed for a typed string). Pure.
  */
 
 const DANGEROUS = /^[=+\-@\t\r]/;

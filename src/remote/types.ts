@@ -1,6 +1,7 @@
 /**
  * The narrow storage contract the mirror talks to. Every vendor quirk (OwnCloud headers,
- * status.php, retry policy, chunking, atomic replacement) lives behind it, in one adapter file.
+ * status.php, retry policy, chunking, atomic replacement) lives behind it, in the adapters:
+ * local.ts, and webdav.ts with one file per operation (dav-*.ts) over one request layer.
  *
  * Paths are POSIX, relative to the remote's configured root, NFC, without a leading slash
  * ("KPT-KETUA/2024/KPT-KETUA_2024_012_x.pdf"); "" is the root itself.

@@ -7,7 +7,7 @@ import type { RemoteEntry } from "../../src/remote/types.js";
 import type { JournalEntry } from "../../src/state/journal-types.js";
 
 const NOW = new Date(2024, 4, 2, 13, 4, 5);
-const CFG = { mode: "trash" as const, trashDir: "_Dihapus", maxFraction: 0.5, remoteRoot: "" };
+const CFG = { mode: "trash" as const, trashDir: "_Dihapus", maxFraction: 0.5 };
 const CAPS = { setMtime: true, checksums: [], etags: true };
 
 const sf = (rel: string): ScannedFile => ({ rel, abs: `/share/${rel}`, size: 10, mtimeMs: 1e6 });
@@ -43,7 +43,6 @@ describe("freshPaths", () => {
       journal: jv([je("known.pdf")]),
       listing: [re("known.pdf"), re("B/b.pdf")],
       unreadable: [],
-      remoteRoot: "",
     });
     expect(paths(got)).toEqual(["a.pdf"]);
   });
@@ -54,20 +53,8 @@ describe("freshPaths", () => {
       journal: jv([]),
       listing: undefined,
       unreadable: [],
-      remoteRoot: "",
     });
     expect(paths(got)).toEqual(["a.pdf", "b.pdf"]);
-  });
-
-  it("looks at the remote path below remoteRoot", () => {
-    const got = freshPaths({
-      files: [sf("a.pdf"), sf("b.pdf")],
-      journal: jv([]),
-      listing: [re("Arsip/a.pdf"), re("b.pdf")],
-      unreadable: [],
-      remoteRoot: "Arsip",
-    });
-    expect(paths(got)).toEqual(["b.pdf"]);
   });
 
   it("no file is fresh once a synced file vanished (a MOVE is found by SHA-256)", () => {
@@ -76,7 +63,6 @@ describe("freshPaths", () => {
       journal: jv([je("kept.pdf"), je("gone.pdf")]),
       listing: undefined,
       unreadable: [],
-      remoteRoot: "",
     });
     expect(paths(got)).toEqual([]);
   });
@@ -87,7 +73,6 @@ describe("freshPaths", () => {
       journal: jv([je("locked/x.pdf")]),
       listing: undefined,
       unreadable: ["locked"],
-      remoteRoot: "",
     });
     expect(paths(got)).toEqual(["new.pdf"]);
   });

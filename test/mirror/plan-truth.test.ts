@@ -10,7 +10,7 @@ import type { RemoteCapabilities, RemoteEntry } from "../../src/remote/types.js"
 import type { JournalEntry, UploadIntent } from "../../src/state/journal-types.js";
 
 const NOW = new Date(2024, 4, 2, 13, 4, 5);
-const CFG = { mode: "trash" as const, trashDir: "_Dihapus", maxFraction: 0.1, remoteRoot: "" };
+const CFG = { mode: "trash" as const, trashDir: "_Dihapus", maxFraction: 0.1 };
 /** Apache mod_dav_fs: no mtime kept, no checksums, weak ETags for fresh files. */
 const APACHE: RemoteCapabilities = {
   setMtime: false,

@@ -10,7 +10,6 @@ const CFG = {
   trashDir: "_Dihapus",
   maxFraction: 0.1,
   minFiles: 1,
-  remoteRoot: "",
 };
 const CAPS: RemoteCapabilities = {
   setMtime: true,
