@@ -14,7 +14,7 @@ import { completeness } from "../share/complete.js";
 import { sha256File } from "../util/hash.js";
 import { parentOf } from "../util/rel-path.js";
 import { ensureDirInside, errCode, isPlainFileInside, LOCKED } from "./fs-guard.js";
-import { crashPoint, moveFile } from "./move.js";
+import { moveFile } from "./move.js";
 import { dropIntent, fitName, recordQuarantine, writeTextAtomic } from "./quarantine-intent.js";
 import { SIDECAR_SUFFIX, sidecarText } from "./sidecar.js";
 import type { OrganizeAction, OrganizeReport, PlanFile } from "./types.js";
@@ -380,10 +380,8 @@ export class Applier {
           if (errCode(err) === "EEXIST") continue;
           throw err;
         }
-        crashPoint("quarantine-moved");
         this.s.report.sidecars.push({ path: target + SIDECAR_SUFFIX, op: "written" });
         await writeTextAtomic(this.absOf(target + SIDECAR_SUFFIX), text);
-        crashPoint("quarantine-sidecar");
         await dropIntent(intent);
       }
       if (!collision) {

@@ -11,11 +11,11 @@
  * Then our own `.arsipd-*.tmp` leftovers in the quarantine folder are removed.
  * Also here: names fitted to the 255-byte limit with room for `.ALASAN.txt` and ` (N)`.
  */
-import { createHash, randomBytes } from "node:crypto";
-import { lstat, mkdir, readdir, rename, unlink, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { lstat, mkdir, readdir, unlink } from "node:fs/promises";
 import path from "node:path";
+import { OWN_TEMP as OWN_TMP, writeFileAtomic } from "../util/atomic-write.js";
 import { readRegularText } from "../util/safe-open.js";
-import { crashPoint } from "./move.js";
 import { SIDECAR_SUFFIX } from "./sidecar.js";
 
 interface QIntent {
@@ -27,22 +27,11 @@ interface QIntent {
 }
 
 const dirOf = (stateDir: string) => path.join(stateDir, "quarantine");
-const OWN_TMP = /^\.arsipd-[0-9a-f]{12}\.tmp$/;
 /** Linux NAME_MAX, in bytes. */
 const NAME_MAX = 255;
 
-/** Writes `text` at `file` by temp file + rename: a reader sees no file or the whole file. */
-export async function writeTextAtomic(file: string, text: string): Promise<void> {
-  const tmp = path.join(path.dirname(file), `.arsipd-${randomBytes(6).toString("hex")}.tmp`);
-  try {
-    await writeFile(tmp, text, "utf8");
-    crashPoint("sidecar-tmp");
-    await rename(tmp, file);
-  } catch (err) {
-    await unlink(tmp).catch(() => undefined);
-    throw err;
-  }
-}
+/** Writes `text` at `file` whole or not at all (util/atomic-write.ts). */
+export const writeTextAtomic = (file: string, text: string) => writeFileAtomic(file, text);
 
 export async function recordQuarantine(stateDir: string, it: QIntent): Promise<string> {
   const dir = dirOf(stateDir);

@@ -1,14 +1,6 @@
-/**
- * Streams a file's new content and writes it only when it differs from what is on disk, in
- * bounded memory: each chunk is compared with the same byte range of the existing file; only at
- * the first difference is a temp file started (hidden, same folder), seeded with the identical
- * prefix copied from the old file, then fed the rest. finish() fsyncs and renames it over the
- * target (atomic), or, when every byte matched, leaves the file untouched. abort() removes the
- * temp file. Same crash guarantees as writeIfChanged: the target is either old or new, whole.
- */
-import { randomBytes } from "node:crypto";
 import { mkdir, open, rename, rm } from "node:fs/promises";
 import path from "node:path";
+import { fsyncDir, tempName } from "../util/atomic-write.js";
 import { NotRegularFileError, openRegular } from "../util/safe-open.js";
 
 type Handle = Awaited<ReturnType<typeof open>>;
@@ -69,6 +61,7 @@ export class ChangedFileWriter {
       await fh.close();
       await rename(tmp, this.file);
       this.tmp = undefined;
+      await fsyncDir(path.dirname(this.file));
       return true;
     } catch (err) {
       await this.abort();
@@ -91,10 +84,7 @@ export class ChangedFileWriter {
   private async startTemp(): Promise<void> {
     const dir = path.dirname(this.file);
     await mkdir(dir, { recursive: true });
-    const tmp = path.join(
-      dir,
-      `.${path.basename(this.file)}.${randomBytes(4).toString("hex")}.tmp`,
-    );
+    const tmp = tempName(dir);
     const fh = await open(tmp, "w");
     this.tmp = { path: tmp, fh };
     const buf = Buffer.allocUnsafe(Math.min(COPY_CHUNK, this.same));

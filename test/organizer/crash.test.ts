@@ -1,6 +1,6 @@
 /**
  * Crash safety: a child process organizes with copy-moves and is SIGKILLed between copy and
- * unlink (ARSIPD_TEST_CRASH_AT); the next pass must finish the move, losing nothing and not
+ * unlink (test/support/crash-before.mjs); the next pass must finish the move, losing nothing and not
  * calling it a duplicate. Plus a real cross-file-system move (/dev/shm vs the temp folder).
  */
 import { spawnSync } from "node:child_process";
@@ -12,6 +12,7 @@ import { describe, expect, it } from "vitest";
 import { moveFile } from "../../src/organizer/move.js";
 import { organize } from "../../src/organizer/organize.js";
 import { REPO } from "../helpers/cli.js";
+import { CRASH_BEFORE, CRASH_HOOK } from "../helpers/crash.js";
 import { NOW, put, silent, tempShare } from "./helpers.js";
 
 function crashChild(share: string, state: string, at: string) {
@@ -22,11 +23,15 @@ function crashChild(share: string, state: string, at: string) {
     const config = configSchema.parse({ share: ${JSON.stringify(share)}, stateDir: ${JSON.stringify(state)} });
     await organize({ config, log: pino({ level: "silent" }), now: () => new Date(${NOW.getTime()}) }, { copyMoves: true });
   `;
-  return spawnSync(process.execPath, ["--input-type=module", "-e", script], {
-    cwd: REPO,
-    env: { ...process.env, ARSIPD_TEST_CRASH_AT: at },
-    encoding: "utf8",
-  });
+  return spawnSync(
+    process.execPath,
+    ["--import", CRASH_HOOK, "--input-type=module", "-e", script],
+    {
+      cwd: REPO,
+      env: { ...process.env, ARSIPD_CRASH_BEFORE: CRASH_BEFORE[at] },
+      encoding: "utf8",
+    },
+  );
 }
 
 describe("crash-safe moves", () => {

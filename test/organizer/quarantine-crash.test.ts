@@ -1,6 +1,6 @@
 /**
  * Crash-safe quarantine (#14 point 9): a child process quarantines files and is SIGKILLed at each
- * step (ARSIPD_TEST_CRASH_AT); after the next pass every file is in exactly one place, each
+ * step (test/support/crash-before.mjs); after the next pass every file is in exactly one place, each
  * quarantined file has its reason file with its real reason, and no temp file of ours is left.
  * Plus names of 255 bytes, which leave no room for `.ALASAN.txt`.
  */
@@ -12,6 +12,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { organize } from "../../src/organizer/organize.js";
 import { REPO } from "../helpers/cli.js";
+import { CRASH_BEFORE, CRASH_HOOK } from "../helpers/crash.js";
 import { NOW, put, silent, tempShare } from "./helpers.js";
 
 function crashChild(share: string, state: string, at: string, copy: boolean) {
@@ -22,11 +23,15 @@ function crashChild(share: string, state: string, at: string, copy: boolean) {
     const config = configSchema.parse({ share: ${JSON.stringify(share)}, stateDir: ${JSON.stringify(state)} });
     await organize({ config, log: pino({ level: "silent" }), now: () => new Date(${NOW.getTime()}) }, { copyMoves: ${copy} });
   `;
-  return spawnSync(process.execPath, ["--input-type=module", "-e", script], {
-    cwd: REPO,
-    env: { ...process.env, ARSIPD_TEST_CRASH_AT: at },
-    encoding: "utf8",
-  });
+  return spawnSync(
+    process.execPath,
+    ["--import", CRASH_HOOK, "--input-type=module", "-e", script],
+    {
+      cwd: REPO,
+      env: { ...process.env, ARSIPD_CRASH_BEFORE: CRASH_BEFORE[at] },
+      encoding: "utf8",
+    },
+  );
 }
 
 /** rel path → sha256 of every file under `dir` (hidden names included). */
