@@ -1,8 +1,6 @@
 /**
  * Moving a file without ever overwriting or losing it.
- * - Same file system: `link(from, to)` then `unlink(from)` (link fails with EEXIST if `to`
- *   exists, so a concurrent file at the target is never overwritten). Where hard links are not
- *   supported (some SMB/CIFS mounts) it falls back to lstat-then-rename.
+ * - Same file system: util/no-clobber.ts placeNoClobber (link then unlink; never overwrites).
  * - Across file systems (EXDEV) or with `copy: true`: record an intent in `<stateDir>/moves/`,
  *   copy to a hidden temp name next to the target, fsync, verify SHA-256, link into place,
  *   unlink the source, drop the intent. A crash at any point leaves the whole file in at least
@@ -10,64 +8,13 @@
  * Errors are node errno errors: EEXIST when the target is taken; EBUSY/EACCES/EPERM when the
  * file is locked by another program.
  */
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import { constants } from "node:fs";
-import {
-  copyFile,
-  link,
-  lstat,
-  mkdir,
-  open,
-  readdir,
-  readFile,
-  rename,
-  unlink,
-  writeFile,
-} from "node:fs/promises";
+import { copyFile, mkdir, open, readdir, readFile, unlink } from "node:fs/promises";
 import path from "node:path";
+import { tempName, writeFileAtomic } from "../util/atomic-write.js";
 import { sha256File } from "../util/hash.js";
-
-function errno(code: string, message: string): NodeJS.ErrnoException {
-  const e = new Error(`${code}: ${message}`) as NodeJS.ErrnoException;
-  e.code = code;
-  return e;
-}
-
-async function exists(p: string): Promise<boolean> {
-  try {
-    await lstat(p);
-    return true;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") return false;
-    throw err;
-  }
-}
-
-const NO_LINK = new Set(["EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS", "EMLINK", "EINVAL"]);
-
-/** Puts `from` at `to` on one file system without overwriting `to`. */
-async function placeNoClobber(from: string, to: string): Promise<void> {
-  try {
-    await link(from, to);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? "";
-    if (!NO_LINK.has(code)) throw err;
-    if (await exists(to)) throw errno("EEXIST", to);
-    await rename(from, to);
-    return;
-  }
-  crashPoint("after-link");
-  await unlink(from);
-}
-
-/**
- * Test hook, the one place it lives: ARSIPD_TEST_CRASH_AT=<step> kills the process at that step
- * (after-link, after-copy, after-place here; sidecar-tmp, quarantine-moved, quarantine-sidecar in
- * quarantine-intent.ts and apply.ts).
- */
-export function crashPoint(step: string): void {
-  if (process.env.ARSIPD_TEST_CRASH_AT === step) process.kill(process.pid, "SIGKILL");
-}
+import { errno, exists, placeNoClobber } from "../util/no-clobber.js";
 
 async function fsyncPath(p: string): Promise<void> {
   const fh = await open(p, "r");
@@ -91,13 +38,6 @@ function intentDir(stateDir: string): string {
   return path.join(stateDir, "moves");
 }
 
-async function writeAtomic(file: string, text: string): Promise<void> {
-  const tmp = `${file}.${randomBytes(4).toString("hex")}.tmp`;
-  await writeFile(tmp, text);
-  await fsyncPath(tmp);
-  await rename(tmp, file);
-}
-
 export interface MoveOptions {
   stateDir: string;
   /** Always copy+verify (as across file systems). */
@@ -119,19 +59,21 @@ export async function moveFile(from: string, to: string, opts: MoveOptions): Pro
 async function copyMove(from: string, to: string, stateDir: string): Promise<void> {
   if (await exists(to)) throw errno("EEXIST", to);
   const sha = await sha256File(from);
-  const tmp = path.join(path.dirname(to), `.arsipd-${randomBytes(6).toString("hex")}.tmp`);
+  const tmp = tempName(path.dirname(to));
   const dir = intentDir(stateDir);
   await mkdir(dir, { recursive: true });
   const intentFile = path.join(
     dir,
     `${createHash("sha256").update(to).digest("hex").slice(0, 32)}.json`,
   );
-  await writeAtomic(intentFile, JSON.stringify({ from, to, tmp, sha256: sha } satisfies Intent));
+  await writeFileAtomic(
+    intentFile,
+    JSON.stringify({ from, to, tmp, sha256: sha } satisfies Intent),
+  );
   try {
     await copyFile(from, tmp, constants.COPYFILE_EXCL);
     await fsyncPath(tmp);
     if ((await sha256File(tmp)) !== sha) throw errno("EIO", `copy of ${from} does not verify`);
-    crashPoint("after-copy");
     await placeNoClobber(tmp, to);
     await fsyncPath(path.dirname(to));
   } catch (err) {
@@ -139,7 +81,6 @@ async function copyMove(from: string, to: string, stateDir: string): Promise<voi
     await unlink(intentFile).catch(() => {});
     throw err;
   }
-  crashPoint("after-place");
   await unlink(from);
   await unlink(intentFile);
 }

@@ -12,14 +12,16 @@
  * the same instant could slip between the check and the rename (the journal lock keeps a second
  * arsipd out).
  */
+
 import { randomBytes } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
-import { link, lstat, mkdir, open, readdir, rename, stat, unlink, utimes } from "node:fs/promises";
+import { lstat, mkdir, open, readdir, rename, stat, unlink, utimes } from "node:fs/promises";
 import path from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { ArsipdError } from "../errors.js";
 import { fsyncDir } from "../state/durable.js";
+import { placeNoClobber } from "../util/no-clobber.js";
 import { localError } from "./local-errors.js";
 import { scratchPathFor } from "./scratch.js";
 import type {
@@ -134,6 +136,9 @@ export class LocalRemote implements Remote {
         out,
         opts.signal ? { signal: opts.signal } : {},
       );
+      // Aborted while the last chunk was written: the pipeline may have finished all the same;
+      // an aborted upload is never committed.
+      opts.signal?.throwIfAborted();
       if (sent !== opts.size) {
         throw new ArsipdError(
           "LOCAL_SIZE_CHANGED",
@@ -148,8 +153,7 @@ export class LocalRemote implements Remote {
       await utimes(scratch, t, t);
       await this.locked(rel, async () => {
         if (opts.ifNoneMatch) {
-          await link(scratch, target); // EEXIST if something is there: never overwrites
-          await unlink(scratch);
+          await placeNoClobber(scratch, target); // EEXIST if something is there
         } else {
           if (opts.ifMatch !== undefined) {
             const cur = await this.entry(rel, false);
@@ -181,16 +185,7 @@ export class LocalRemote implements Remote {
     if (!src) throw new ArsipdError("LOCAL_NOT_FOUND", "notFound", `move ${a}: not found`);
     try {
       await this.locked(b, async () => {
-        if (src.type === "file") {
-          try {
-            await link(this.abs(a), this.abs(b));
-            await unlink(this.abs(a));
-            return;
-          } catch (err) {
-            const code = (err as NodeJS.ErrnoException).code;
-            if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EXDEV") throw err;
-          }
-        }
+        if (src.type === "file") return await placeNoClobber(this.abs(a), this.abs(b));
         if (await this.entry(b, false))
           throw new ArsipdError("LOCAL_EXISTS", "conflict", `move ${a} → ${b}: target exists`);
         await rename(this.abs(a), this.abs(b));
