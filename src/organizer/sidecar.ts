@@ -89,14 +89,36 @@ function howToFix(code: string, rules: ConventionConfig): string[] {
   ];
 }
 
-/** Reads the contract lines back (for the register and tests); missing lines are absent keys. */
-export function readSidecar(
-  text: string,
-): Partial<Record<"berkas" | "alasan" | "kode" | "asal" | "waktu", string>> {
-  const out: Partial<Record<"berkas" | "alasan" | "kode" | "asal" | "waktu", string>> = {};
-  for (const line of text.split(/\r?\n/)) {
-    const m = /^(Berkas|Alasan|Kode|Asal|Waktu): (.*)$/.exec(line);
-    if (m) out[m[1]!.toLowerCase() as keyof typeof out] = m[2]!;
+/** The contract lines of a sidecar, as read back by the register, the web page and tests. */
+export interface Sidecar {
+  berkas?: string;
+  alasan?: string;
+  kode?: string;
+  asal?: string;
+  waktu?: string;
+}
+
+const KEYS: Record<string, keyof Sidecar> = {
+  berkas: "berkas",
+  alasan: "alasan",
+  kode: "kode",
+  asal: "asal",
+  waktu: "waktu",
+};
+
+/**
+ * Reads the contract lines back, leniently (a clerk may have opened and saved the file: a BOM,
+ * CRLF, other spacing or case are accepted); unknown and free lines are ignored, the first of a
+ * key wins, missing lines are absent keys.
+ */
+export function parseSidecar(text: string): Sidecar {
+  const out: Sidecar = {};
+  for (const line of text.replace(/^\uFEFF/, "").split(/\r?\n/)) {
+    const m = /^\s*([A-Za-z]+)\s*:\s?(.*)$/.exec(line);
+    if (!m) continue;
+    const key = KEYS[m[1]!.toLowerCase()];
+    const value = m[2]!.trim();
+    if (key && value && out[key] === undefined) out[key] = value;
   }
   return out;
 }

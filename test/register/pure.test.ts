@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { configSchema } from "../../src/config/schema.js";
 import { parse } from "../../src/convention/parse.js";
+import { parseSidecar } from "../../src/organizer/sidecar.js";
 import { parseCsv } from "../../src/register/csv-parse.js";
 import { parseTanggal } from "../../src/register/dates.js";
 import { makeLinker } from "../../src/register/links.js";
@@ -8,7 +9,6 @@ import { validateMetadata } from "../../src/register/metadata.js";
 import { neutralise } from "../../src/register/neutralise.js";
 import { extractPdfFields } from "../../src/register/pdf-fields.js";
 import { typedSubject } from "../../src/register/rows.js";
-import { parseSidecar } from "../../src/register/sidecar.js";
 import { gapRanges, summarise } from "../../src/register/summary.js";
 import type { ArchivedDecree } from "../../src/register/types.js";
 
