@@ -308,12 +308,12 @@ export class Applier {
     return (await this.filedIn(parentOf(to))).get(key) ?? null;
   }
 
-  /** The document (decreeKey) a canonical path holds; null if `rel` is not one. */
+  /** The document (documentKey) a canonical path holds; null if `rel` is not one. */
   private documentOf(rel: string): string | null {
     return documentAt(rel, this.s.config.convention, this.s.now);
   }
 
-  /** decreeKey → path of every file at its canonical path in folder `dir`, first name first. */
+  /** documentKey → path of every file at its canonical path in folder `dir`, first name first. */
   private async filedIn(dir: string): Promise<Map<string, string>> {
     let docs = this.filed.get(dir);
     if (docs) return docs;
