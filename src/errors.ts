@@ -4,17 +4,20 @@
  * on, and the original `cause`. The kind is decided once, where the error enters arsipd (the
  * remote adapter, the config loader, the file system helpers), never re-guessed by callers.
  */
+import type { ErrorCode } from "./error-codes.js";
+
+export type { ErrorCode } from "./error-codes.js";
 
 export type ErrorKind = "retryable" | "auth" | "notFound" | "conflict" | "quota" | "fatal";
 
 export class ArsipdError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly kind: ErrorKind;
   /** Seconds the server asked us to wait (Retry-After), when it said so. */
   readonly retryAfterSec: number | undefined;
 
   constructor(
-    code: string,
+    code: ErrorCode,
     kind: ErrorKind,
     message: string,
     options: { cause?: unknown; retryAfterSec?: number } = {},
@@ -47,6 +50,15 @@ export class UsageError extends ArsipdError {
 
 export function isRetryable(err: unknown): boolean {
   return err instanceof ArsipdError && err.kind === "retryable";
+}
+
+/**
+ * The one rule for a request or file operation arsipd cancelled itself (its AbortSignal fired:
+ * SIGTERM, a reload, a timeout it set): code ABORTED, kind "fatal", so no retry loop runs it
+ * again; callers that cancelled know it from their own signal and do not count it as a failure.
+ */
+export function aborted(what: string, cause?: unknown): ArsipdError {
+  return new ArsipdError("ABORTED", "fatal", `${what}: aborted`, { cause });
 }
 
 /** A one-line description of any thrown value, for logs and terminals. */

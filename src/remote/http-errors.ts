@@ -6,7 +6,7 @@
  * quota: 507, not retried hot (the mirror backs off for long); fatal: the rest.
  * Messages are one line and carry the credential-free URL only.
  */
-import { ArsipdError, type ErrorKind } from "../errors.js";
+import { ArsipdError, aborted, type ErrorKind } from "../errors.js";
 
 export function statusKind(status: number): ErrorKind {
   if (status === 401 || status === 403) return "auth";
@@ -91,8 +91,7 @@ export function toArsipdError(err: unknown, what: string, callerAborted = false)
     return httpError(status, what, retryAfterSec);
   }
   const name = (err as { name?: unknown }).name;
-  if (callerAborted)
-    return new ArsipdError("ABORTED", "fatal", `${what}: aborted`, { cause: plainCause(err) });
+  if (callerAborted) return aborted(what, plainCause(err));
   if (name === "AbortError" || name === "TimeoutError") {
     return new ArsipdError("REMOTE_TIMEOUT", "retryable", `${what}: timed out`, {
       cause: plainCause(err),

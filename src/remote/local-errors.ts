@@ -1,5 +1,5 @@
 /** Maps Node file-system errors of the local-folder remote onto the Remote error kinds. */
-import { ArsipdError, type ErrorKind } from "../errors.js";
+import { ArsipdError, aborted, type ErrorKind } from "../errors.js";
 
 const KINDS: Record<string, ErrorKind> = {
   ENOENT: "notFound",
@@ -29,8 +29,7 @@ const HINTS: Partial<Record<ErrorKind, string>> = {
 export function localError(op: string, rel: string, err: unknown): ArsipdError {
   if (err instanceof ArsipdError) return err;
   const code = (err as NodeJS.ErrnoException)?.code ?? "";
-  if ((err as Error)?.name === "AbortError")
-    return new ArsipdError("ABORTED", "retryable", `${op} ${rel}: aborted`, { cause: err });
+  if ((err as Error)?.name === "AbortError") return aborted(`${op} ${rel}`, err);
   const kind = KINDS[code] ?? "fatal";
   const hint = HINTS[kind];
   return new ArsipdError(

@@ -36,12 +36,12 @@ export async function acquireLock(file: string): Promise<() => Promise<void>> {
     const pid = Number.parseInt(await readFile(file, "utf8").catch(() => ""), 10);
     if (alive(pid)) {
       throw new ArsipdError(
-        "STATE_LOCKED",
+        "LOCKED",
         "fatal",
         `another arsipd process (pid ${pid}) is using the state folder; stop it first (or delete ${file} if that process is not arsipd)`,
       );
     }
     await unlink(file).catch(() => undefined);
   }
-  throw new ArsipdError("STATE_LOCKED", "fatal", `could not take the lock ${file}`);
+  throw new ArsipdError("LOCKED", "fatal", `could not take the lock ${file}`);
 }
