@@ -3,20 +3,19 @@
  * a target that turns out taken is resolved by content (duplicate / conflict / interrupted move);
  * a locked or changed file is deferred, not quarantined. In a dry run nothing is written.
  */
-import { link, lstat, readdir, unlink } from "node:fs/promises";
+import { lstat, unlink } from "node:fs/promises";
 import path from "node:path";
 import type { Config } from "../config/schema.js";
-import { documentAt } from "../convention/identity.js";
 import { describeError } from "../errors.js";
 import type { Logger } from "../log/logger.js";
 import type { FilingCheck, OcrWhen } from "../ocr/filing.js";
 import { completeness } from "../share/complete.js";
 import { sha256File } from "../util/hash.js";
 import { parentOf } from "../util/rel-path.js";
+import { FiledIndex } from "./filed-index.js";
 import { ensureDirInside, errCode, isPlainFileInside, LOCKED } from "./fs-guard.js";
 import { moveFile } from "./move.js";
-import { dropIntent, fitName, recordQuarantine, writeTextAtomic } from "./quarantine-intent.js";
-import { SIDECAR_SUFFIX, sidecarText } from "./sidecar.js";
+import { type Quarantine, QuarantineStep } from "./quarantine-step.js";
 import type { OrganizeAction, OrganizeReport, PlanFile } from "./types.js";
 
 export interface ApplierInit {
@@ -39,28 +38,27 @@ export interface ApplierInit {
   ocrGaveUp?: ReadonlySet<string>;
 }
 
-interface Quarantine {
-  code: string;
-  message: string;
-  messageEn: string;
-  /** `Saran nama` for the sidecar; undefined: ask the content step when quarantining. */
-  suggestion?: string | null;
-}
-
 const nameOf = (rel: string) => rel.slice(rel.lastIndexOf("/") + 1);
 
 export class Applier {
   private readonly scanned: Map<string, PlanFile>;
-  /** Quarantine names taken in this dry run (nothing is created, so count them here). */
-  private readonly dryTaken = new Set<string>();
   /** Moves of scans waiting for OCR, applied by `applyHeld` after every other action. */
   private readonly held: OrganizeAction[] = [];
   private ocrWhen: OcrWhen = "later";
-  /** Folder → the documents filed in it (see filedAs). */
-  private readonly filed = new Map<string, Map<string, string>>();
+  /** The documents filed in each folder this pass looked at (filed-index.ts). */
+  private readonly filed: FiledIndex;
+
+  /** Moving files into the quarantine with their reason files (quarantine-step.ts). */
+  private readonly q: QuarantineStep;
 
   constructor(private readonly s: ApplierInit) {
     this.scanned = new Map(s.files.map((f) => [f.rel, f]));
+    this.q = new QuarantineStep(
+      s,
+      (rel) => this.absOf(rel),
+      (rel) => this.rawOf(rel),
+    );
+    this.filed = new FiledIndex(s.config.convention, s.now, (rel) => this.absOf(rel));
   }
 
   private absOf(rel: string): string {
@@ -216,8 +214,8 @@ export class Applier {
         this.s.report.duplicates.push({ path: from, to: qPath, existing: verdict.existing });
       return;
     }
-    const key = this.documentOf(to);
-    const holder = await this.filedAs(to, key);
+    const key = this.filed.documentOf(to);
+    const holder = await this.filed.holder(to, key);
     if (holder !== null) {
       // Like a taken canonical path: a file renamed in the quarantine stays there.
       if (fromQ) return;
@@ -236,7 +234,7 @@ export class Applier {
       }
       if (sidecar) await unlink(this.absOf(sidecar)).catch(() => {});
       await this.s.content?.filed(this.absOf(from), to);
-      if (key !== null) this.filed.get(parentOf(to))?.set(key, to);
+      if (key !== null) this.filed.add(to, key);
     }
     (fromQ ? this.s.report.unquarantined : this.s.report.moves).push({ from, to });
     this.s.log.info(
@@ -265,7 +263,7 @@ export class Applier {
       st = await lstat(this.absOf(held)).catch(() => null);
     }
     if (!st) {
-      this.forgetFiled(existing);
+      this.filed.forget(existing);
       return this.move(from, to, false, null);
     }
     const src = await lstat(fromAbs);
@@ -296,166 +294,17 @@ export class Applier {
     });
   }
 
-  /**
-   * The file that already holds the document whose canonical path is `to`: `to` itself, or a
-   * file of its folder filed under another subject (convention/identity.ts). Null when none.
-   * The folder is read once per pass (a quick pass's plan saw only the paths it was given) and
-   * kept up to date with this pass's own moves.
-   */
-  private async filedAs(to: string, key: string | null): Promise<string | null> {
-    if (await lstat(this.absOf(to)).catch(() => null)) return to;
-    if (key === null) return null;
-    return (await this.filedIn(parentOf(to))).get(key) ?? null;
+  private quarantine(from: string, q: Quarantine, collision = false): Promise<string> {
+    return this.q.quarantine(from, q, collision);
   }
 
-  /** The document (documentKey) a canonical path holds; null if `rel` is not one. */
-  private documentOf(rel: string): string | null {
-    return documentAt(rel, this.s.config.convention, this.s.now);
+  private writeSidecar(file: string, q: Quarantine, onlyIfMissing: boolean, origin?: string) {
+    return this.q.writeSidecar(file, q, onlyIfMissing, origin);
   }
 
-  /** documentKey → path of every file at its canonical path in folder `dir`, first name first. */
-  private async filedIn(dir: string): Promise<Map<string, string>> {
-    let docs = this.filed.get(dir);
-    if (docs) return docs;
-    docs = new Map();
-    const names = await readdir(this.absOf(dir)).catch(() => [] as string[]);
-    for (const name of names.sort()) {
-      const rel = `${dir}/${name}`;
-      const key = this.documentOf(rel);
-      if (key !== null && !docs.has(key)) docs.set(key, rel);
-    }
-    this.filed.set(dir, docs);
-    return docs;
-  }
-
-  /** `rel` is gone from its folder (found missing where it was expected). */
-  private forgetFiled(rel: string): void {
-    const docs = this.filed.get(parentOf(rel));
-    if (!docs) return;
-    for (const [key, at] of docs) if (at === rel) docs.delete(key);
-  }
-
-  /** Moves `from` into the quarantine under a free name and writes its sidecar; returns the new path. */
-  private async quarantine(from: string, q: Quarantine, collision = false): Promise<string> {
-    const qDir = this.s.config.convention.quarantineDir;
-    // The quarantined copy gets a name every client can open: no trailing dots or spaces, no
-    // bytes that were not UTF-8.
-    const name = quarantineName(nameOf(from));
-    const dot = name.lastIndexOf(".");
-    // A long "extension" (a dot early in a long name) is part of the stem, so it can be cut.
-    const ext = dot > 0 && Buffer.byteLength(name.slice(dot)) <= 16 ? name.slice(dot) : "";
-    const stem = ext ? name.slice(0, dot) : name;
-    if (!this.s.dryRun) await ensureDirInside(this.s.share, qDir);
-    for (let i = 1; i < 10_000; i++) {
-      const target = `${qDir}/${fitName(stem, ext, i === 1 ? "" : ` (${i})`)}`;
-      if (this.s.dryRun) {
-        if (this.dryTaken.has(target) || (await lstat(this.absOf(target)).catch(() => null)))
-          continue;
-        this.dryTaken.add(target);
-      } else {
-        // Intent first (file and reason text), so a kill at any step below is finished on the
-        // next start by recoverQuarantines: never a file without its reason, never two names.
-        const text = await this.sidecarFor(target, q, parentOf(from), from);
-        const raw = this.rawOf(from);
-        const intent = await recordQuarantine(this.s.stateDir, {
-          from: this.absOf(from),
-          ...(raw ? { fromRaw: raw.toString("base64") } : {}),
-          to: this.absOf(target),
-          sidecar: text,
-        });
-        try {
-          if (raw) {
-            // A name that is not UTF-8 cannot be passed to moveFile as text: link (never
-            // overwrites) then unlink, both by bytes; the intent finishes a kill in between.
-            await link(raw, this.absOf(target));
-            await unlink(raw);
-          } else {
-            await moveFile(this.absOf(from), this.absOf(target), {
-              stateDir: this.s.stateDir,
-              copy: this.s.copy,
-            });
-          }
-        } catch (err) {
-          await dropIntent(intent);
-          if (errCode(err) === "EEXIST") continue;
-          throw err;
-        }
-        this.s.report.sidecars.push({ path: target + SIDECAR_SUFFIX, op: "written" });
-        await writeTextAtomic(this.absOf(target + SIDECAR_SUFFIX), text);
-        await dropIntent(intent);
-      }
-      if (!collision) {
-        this.s.report.quarantined.push({
-          path: from,
-          to: target,
-          reason: q.code,
-          message: q.message,
-        });
-      }
-      this.s.log.warn({ path: from, to: target, code: q.code, reason: q.messageEn }, "quarantined");
-      return target;
-    }
-    throw new Error(`no free name in ${qDir} for ${name}`);
-  }
-
-  private async writeSidecar(
-    file: string,
-    q: Quarantine,
-    onlyIfMissing: boolean,
-    origin?: string,
-  ): Promise<void> {
-    const side = file + SIDECAR_SUFFIX;
-    const sideAbs = this.absOf(side);
-    if (onlyIfMissing && (await lstat(sideAbs).catch(() => null))) return;
-    this.s.report.sidecars.push({ path: side, op: "written" });
-    if (this.s.dryRun) return;
-    await writeTextAtomic(sideAbs, await this.sidecarFor(file, q, origin));
-  }
-
-  /**
-   * The sidecar's text for `file`; the name suggestion (`Saran nama`) is read from the document
-   * at `readFrom` (default `file`) when the quarantine reason did not bring one.
-   */
-  private async sidecarFor(
-    file: string,
-    q: Quarantine,
-    origin?: string,
-    readFrom = file,
-  ): Promise<string> {
-    let suggestion = q.suggestion;
-    if (suggestion === undefined && this.s.content) {
-      const st = await lstat(this.absOf(readFrom)).catch(() => null);
-      suggestion = st
-        ? await this.s.content.suggestion(this.absOf(readFrom), nameOf(file), st.size)
-        : null;
-    }
-    return sidecarText(
-      {
-        suggestion,
-        name: nameOf(file),
-        message: q.message,
-        code: q.code,
-        origin: origin ?? this.s.config.convention.quarantineDir,
-        time: this.s.now,
-        timezone: this.s.config.timezone,
-      },
-      this.s.config.convention,
-    );
-  }
-
-  private async removeSidecar(side: string): Promise<void> {
-    const subject = this.absOf(side.slice(0, -SIDECAR_SUFFIX.length));
-    if (await lstat(subject).catch(() => null)) return;
-    if (!this.s.dryRun) await unlink(this.absOf(side));
-    this.s.report.sidecars.push({ path: side, op: "removed" });
+  private removeSidecar(side: string): Promise<void> {
+    return this.q.removeSidecar(side);
   }
 }
 
-/**
- * `name` as it is kept in the quarantine: trailing dots and spaces dropped (Windows and SMB
- * cannot open such names); fitName (quarantine-intent.ts) then makes it fit beside its sidecar.
- */
-export function quarantineName(name: string): string {
-  const n = name.replace(/\uFFFD/g, "_").replace(/[. ]+$/, "");
-  return n === "" ? "tanpa-nama" : n;
-}
+export { quarantineName } from "./quarantine-step.js";
