@@ -6,11 +6,10 @@
 import { randomBytes } from "node:crypto";
 import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { type DaemonProc, startDaemon } from "../helpers/daemon.js";
 import { treeHashes, until, workspace, writeTree } from "../helpers/workspace.js";
-import { type FaultProxy, startFaultProxy } from "../servers/fault-proxy.js";
-import { type DavServer, startSabre } from "../servers/index.js";
+import { sabreBehindProxy } from "./sabre-fixture.js";
 
 const running: DaemonProc[] = [];
 afterEach(() => {
@@ -28,19 +27,10 @@ function putsPerPath(proxy: FaultProxy, from: number): Map<string, number> {
 }
 
 describe("arsipd run against SabreDAV (process)", () => {
-  let server: DavServer;
-  let proxy: FaultProxy;
-  beforeAll(async () => {
-    server = await startSabre();
-    proxy = await startFaultProxy(server.url);
-  });
-  afterAll(async () => {
-    await proxy?.close();
-    await server?.stop();
-  });
+  const fx = sabreBehindProxy();
 
   it("killed with SIGKILL mid-pass at several points, ends with the remote equal to the share", async () => {
-    const ws = workspace({ ...server, url: proxy.url });
+    const ws = workspace({ ...fx.server, url: fx.proxy.url });
     const files: Record<string, Buffer> = {};
     for (let i = 1; i <= 150; i++) {
       files[
@@ -49,7 +39,7 @@ describe("arsipd run against SabreDAV (process)", () => {
     }
     writeTree(ws.share, files);
     const local = treeHashes(ws.share);
-    const from = proxy.requests.length;
+    const from = fx.proxy.requests.length;
     const kills = [15, 60, 110];
     for (const k of kills) {
       const d = startDaemon(["--config", ws.config], { cwd: ws.dir, env: ws.env });
@@ -69,7 +59,7 @@ describe("arsipd run against SabreDAV (process)", () => {
     const remote = treeHashes(ws.remoteDir, ["_Dihapus"]);
     expect([...remote.entries()].sort()).toEqual([...local.entries()].sort());
     // No needless re-uploads: a file may be sent again only if a kill interrupted it.
-    const puts = putsPerPath(proxy, from);
+    const puts = putsPerPath(fx.proxy, from);
     const total = [...puts.values()].reduce((a, b) => a + b, 0);
     expect(Math.max(...puts.values())).toBeLessThanOrEqual(2);
     expect(total).toBeLessThanOrEqual(local.size + kills.length * 4);
@@ -78,7 +68,7 @@ describe("arsipd run against SabreDAV (process)", () => {
   });
 
   it("uploads a file that is appended every 200 ms for 3 s once, complete", async () => {
-    const ws = workspace({ ...server, url: proxy.url }, "");
+    const ws = workspace({ ...fx.server, url: fx.proxy.url }, "");
     // The real default stability window, not the tests' zero.
     writeFileSync(
       ws.config,
@@ -90,7 +80,7 @@ describe("arsipd run against SabreDAV (process)", () => {
     const rel = "KPT-KETUA/2025/KPT-KETUA_2025_004_penetapan-hasil.pdf";
     const file = path.join(ws.share, rel);
     writeTree(ws.share, { [rel]: Buffer.alloc(0) });
-    const from = proxy.requests.length;
+    const from = fx.proxy.requests.length;
     for (let i = 0; i < 15; i++) {
       appendFileSync(file, randomBytes(10_000));
       await new Promise((r) => setTimeout(r, 200));
@@ -109,7 +99,7 @@ describe("arsipd run against SabreDAV (process)", () => {
       "the complete file on the server",
     );
     await new Promise((r) => setTimeout(r, 3000));
-    const puts = [...putsPerPath(proxy, from).entries()].filter(([p]) =>
+    const puts = [...putsPerPath(fx.proxy, from).entries()].filter(([p]) =>
       p.endsWith(path.basename(rel)),
     );
     expect(puts).toHaveLength(1);

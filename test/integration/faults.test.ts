@@ -3,11 +3,10 @@
  * from a fault-injecting proxy, a server restarted in the middle of a pass.
  */
 import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
 import { treeHashes, type Workspace, workspace, writeTree } from "../helpers/workspace.js";
-import { type FaultProxy, startFaultProxy } from "../servers/fault-proxy.js";
-import { type DavServer, startSabre } from "../servers/index.js";
+import { sabreBehindProxy } from "./sabre-fixture.js";
 
 function manyFiles(n: number, size: number): Record<string, Buffer> {
   const files: Record<string, Buffer> = {};
@@ -33,57 +32,48 @@ function expectMirrored(ws: Workspace): void {
 }
 
 describe("arsipd sync when things go wrong (SabreDAV)", () => {
-  let server: DavServer;
-  let proxy: FaultProxy;
-  beforeAll(async () => {
-    server = await startSabre();
-    proxy = await startFaultProxy(server.url);
-  });
-  afterAll(async () => {
-    await proxy?.close();
-    await server?.stop();
-  });
+  const fx = sabreBehindProxy();
 
   it("a refused login exits 77 with one line, tries once, and never shows the password", async () => {
-    const ws = workspace({ ...server, url: proxy.url });
+    const ws = workspace({ ...fx.server, url: fx.proxy.url });
     writeTree(ws.share, manyFiles(3, 1000));
-    const before = proxy.requests.length;
+    const before = fx.proxy.requests.length;
     const r = await sync(ws, { ARSIPD_REMOTE_PASSWORD: "wrong-Password-123" });
     expect(r.code).toBe(77);
     const lines = r.stderr.trim().split("\n");
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/login refused \(401\); fix the password, then run it again$/);
     expect(r.stdout + r.stderr).not.toContain("wrong-Password-123");
-    const authed = proxy.requests.slice(before).filter((q) => q.headers.authorization);
+    const authed = fx.proxy.requests.slice(before).filter((q) => q.headers.authorization);
     expect(authed.length).toBeGreaterThan(0);
     expect(authed.length).toBeLessThanOrEqual(2);
   });
 
   it("rides out 500s, 503 with Retry-After and dropped connections", async () => {
-    const ws = workspace({ ...server, url: proxy.url });
+    const ws = workspace({ ...fx.server, url: fx.proxy.url });
     writeTree(ws.share, manyFiles(12, 40_000));
-    proxy.inject({ kind: "status", status: 500 }, { method: "PUT" });
-    proxy.inject({ kind: "status", status: 503, retryAfter: "1" }, { method: "PUT" });
-    proxy.inject({ kind: "dropMidBody", afterBytes: 10_000 }, { method: "PUT" });
-    proxy.inject({ kind: "dropBeforeResponse" }, { method: "PUT" });
-    proxy.inject({ kind: "status", status: 502 }, { method: "PROPFIND" });
+    fx.proxy.inject({ kind: "status", status: 500 }, { method: "PUT" });
+    fx.proxy.inject({ kind: "status", status: 503, retryAfter: "1" }, { method: "PUT" });
+    fx.proxy.inject({ kind: "dropMidBody", afterBytes: 10_000 }, { method: "PUT" });
+    fx.proxy.inject({ kind: "dropBeforeResponse" }, { method: "PUT" });
+    fx.proxy.inject({ kind: "status", status: 502 }, { method: "PROPFIND" });
     const r = await sync(ws);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ uploaded: 12, failed: 0 });
-    expect(proxy.pending()).toBe(0);
+    expect(fx.proxy.pending()).toBe(0);
     expectMirrored(ws);
   });
 
   it("finishes after the server is restarted in the middle of a pass", async () => {
-    const ws = workspace(server);
+    const ws = workspace(fx.server);
     writeTree(ws.share, manyFiles(120, 60_000));
     const running = sync(ws);
     // Restart once some files have arrived.
     for (let i = 0; i < 300 && treeHashes(ws.remoteDir).size < 10; i++) {
       await new Promise((r) => setTimeout(r, 50));
     }
-    await server.restart();
+    await fx.server.restart();
     const first = await running;
     expect([0, 1], first.stderr).toContain(first.code);
     const second = await sync(ws);

@@ -7,11 +7,11 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
 import { treeHashes, type Workspace, workspace, writeTree } from "../helpers/workspace.js";
-import { type FaultProxy, startFaultProxy } from "../servers/fault-proxy.js";
-import { type DavServer, startSabre } from "../servers/index.js";
+import { startSabre } from "../servers/index.js";
+import { sabreBehindProxy } from "./sabre-fixture.js";
 
 const cli = (ws: Workspace, args: string[]) =>
   runCli([...args, "--config", ws.config], { cwd: ws.dir, env: ws.env, timeoutMs: 120_000 });
@@ -32,23 +32,14 @@ function logText(ws: Workspace): string {
 }
 
 describe("sync and verify tell the truth about what is on the server (SabreDAV)", () => {
-  let server: DavServer;
-  let proxy: FaultProxy;
-  beforeAll(async () => {
-    server = await startSabre();
-    proxy = await startFaultProxy(server.url);
-  });
-  afterAll(async () => {
-    await proxy?.close();
-    await server?.stop();
-  });
+  const fx = sabreBehindProxy();
 
   it("files that failed are not 'done' on the next run: exit 1, named on stderr and in the log", async () => {
-    const ws = workspace({ ...server, url: proxy.url });
+    const ws = workspace({ ...fx.server, url: fx.proxy.url });
     writeTree(ws.share, { "Lain-lain/satu.txt": "satu", "Lain-lain/dua.txt": "dua" });
     // Every attempt at every PUT (4 attempts each with retries: 3) is answered 500.
     for (let i = 0; i < 8; i++)
-      proxy.inject({ kind: "status", status: 500 }, { method: "PUT", path: "Lain-lain" });
+      fx.proxy.inject({ kind: "status", status: 500 }, { method: "PUT", path: "Lain-lain" });
     const first = await cli(ws, ["sync", "--json"]);
     expect(first.code).toBe(1);
     expect(treeHashes(ws.remoteDir).size).toBe(0);
@@ -72,9 +63,9 @@ describe("sync and verify tell the truth about what is on the server (SabreDAV)"
   });
 
   it("a pass stopped by a full server (507) exits non-zero and logs why", async () => {
-    const ws = workspace({ ...server, url: proxy.url });
+    const ws = workspace({ ...fx.server, url: fx.proxy.url });
     writeTree(ws.share, { "Lain-lain/penuh.txt": "penuh" });
-    proxy.inject({ kind: "status", status: 507 }, { method: "PUT", path: "Lain-lain" });
+    fx.proxy.inject({ kind: "status", status: 507 }, { method: "PUT", path: "Lain-lain" });
     const r = await cli(ws, ["sync"]);
     expect(r.code).not.toBe(0);
     expect(logText(ws)).toContain("mirror pass stopped");
@@ -82,10 +73,10 @@ describe("sync and verify tell the truth about what is on the server (SabreDAV)"
   });
 
   it("a server answering 500 to every listing exits 75 with one line", async () => {
-    const ws = workspace({ ...server, url: proxy.url });
+    const ws = workspace({ ...fx.server, url: fx.proxy.url });
     writeTree(ws.share, { "Lain-lain/x.txt": "x" });
     for (let i = 0; i < 40; i++)
-      proxy.inject({ kind: "status", status: 500 }, { method: "PROPFIND" });
+      fx.proxy.inject({ kind: "status", status: 500 }, { method: "PROPFIND" });
     const r = await cli(ws, ["sync"]);
     expect(r.code, r.stderr).toBe(75);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
