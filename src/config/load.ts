@@ -68,15 +68,10 @@ function readRaw(explicit: string | undefined, cwd: string): { raw: unknown; sou
     }
     return { raw: {}, source: "built-in defaults" };
   }
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? "error";
-    throw new ConfigError([
-      `${file}: cannot read the config file (${code}); check its permissions`,
-    ]);
-  }
+  const text = readOrSay(
+    file,
+    (code) => `${file}: cannot read the config file (${code}); check its permissions`,
+  );
   const doc = parseDocument(text, { prettyErrors: true });
   if (doc.errors.length > 0) {
     throw new ConfigError(
@@ -117,15 +112,11 @@ function readPassword(
 }
 
 function readSecretFile(file: string, what: string): Secret {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? "error";
-    throw new ConfigError([
+  const text = readOrSay(
+    file,
+    (code) =>
       `${what}: cannot read password file ${file} (${code}); check the path and permissions`,
-    ]);
-  }
+  );
   const value = text.replace(/\r?\n$/, "");
   if (value.length === 0) throw new ConfigError([`${what}: password file ${file} is empty`]);
   return new Secret(value);
@@ -191,4 +182,13 @@ export function formatIssues(issues: z.core.$ZodIssue[], source: string): string
 function describeAt(keyPath: PropertyKey[]): string | undefined {
   const node = nodeAt(configSchema, keyPath);
   return node === undefined ? undefined : descriptionOf(node);
+}
+
+/** The text of `file`, or a ConfigError with the one line `say(errno code)`. */
+function readOrSay(file: string, say: (code: string) => string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (err) {
+    throw new ConfigError([say((err as NodeJS.ErrnoException).code ?? "error")]);
+  }
 }

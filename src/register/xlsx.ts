@@ -12,6 +12,9 @@ import { groupByLocation } from "./physical.js";
 import type { RegisterRow } from "./rows.js";
 import type { SummaryLine } from "./summary.js";
 
+/** Sheet columns from [header, width] pairs. */
+const cols = (...c: [string, number][]) => c.map(([header, width]) => ({ header, width }));
+
 export interface ProblemRow {
   /** "Karantina" or "Metadata". */
   kind: string;
@@ -115,13 +118,13 @@ export function workbookBuffer(input: WorkbookInput): Promise<Buffer> {
       },
       {
         name: "Perlu Diperbaiki",
-        columns: [
-          { header: "Jenis Masalah", width: 12 },
-          { header: "Berkas / Baris", width: 45 },
-          { header: "Kolom", width: 14 },
-          { header: "Kode", width: 16 },
-          { header: "Yang Harus Diperbaiki", width: 70 },
-        ],
+        columns: cols(
+          ["Jenis Masalah", 12],
+          ["Berkas / Baris", 45],
+          ["Kolom", 14],
+          ["Kode", 16],
+          ["Yang Harus Diperbaiki", 70],
+        ),
         rows: input.problems.map((p) => [
           p.kind,
           { text: p.where, style: STYLE.wrap },
@@ -134,29 +137,29 @@ export function workbookBuffer(input: WorkbookInput): Promise<Buffer> {
       },
       {
         name: "Arsip Fisik",
-        columns: [
-          { header: "Lemari / Boks", width: 22 },
-          { header: "No", width: 5 },
-          { header: "Jenis", width: 15 },
-          { header: "Nomor", width: 8 },
-          { header: "Tahun", width: 7 },
-          { header: "Tentang", width: 70 },
-          { header: "Status", width: 10 },
-        ],
+        columns: cols(
+          ["Lemari / Boks", 22],
+          ["No", 5],
+          ["Jenis", 15],
+          ["Nomor", 8],
+          ["Tahun", 7],
+          ["Tentang", 70],
+          ["Status", 10],
+        ),
         rows: physicalRows(input.rows),
         print: true,
       },
       {
         name: "Ringkasan",
-        columns: [
-          { header: "Jenis", width: 26 },
-          { header: "Tahun", width: 8 },
-          { header: "Jumlah Keputusan", width: 12 },
-          { header: "Jumlah Berkas", width: 12 },
-          { header: "Nomor Tertinggi", width: 12 },
-          { header: "Jumlah Nomor Tanpa Berkas", width: 14 },
-          { header: "Nomor Tanpa Berkas (1 s.d. tertinggi)", width: 60 },
-        ],
+        columns: cols(
+          ["Jenis", 26],
+          ["Tahun", 8],
+          ["Jumlah Keputusan", 12],
+          ["Jumlah Berkas", 12],
+          ["Nomor Tertinggi", 12],
+          ["Jumlah Nomor Tanpa Berkas", 14],
+          ["Nomor Tanpa Berkas (1 s.d. tertinggi)", 60],
+        ),
         rows: summaryRows,
         print: true,
       },
