@@ -6,9 +6,11 @@
  * who holds the folder. A lock whose process is gone (kill -9, power loss) is taken over, and
  * so is the control socket that process left behind.
  */
-import { lstatSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
+import { lstatSync, mkdirSync, readFileSync, unlinkSync } from "node:fs";
 import path from "node:path";
 import { ArsipdError } from "../errors.js";
+import { livePid, takePidFile } from "../util/pid-file.js";
+
 import { socketPath } from "./control.js";
 
 export type LockRole = "daemon" | "sync" | "index";
@@ -17,22 +19,13 @@ export function pidFile(stateDir: string): string {
   return path.join(stateDir, "arsipd.pid");
 }
 
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
 /** The live process holding the lock and its role (undefined when written by an older arsipd). */
 export function lockOwner(stateDir: string): { pid: number; role?: string } | undefined {
   try {
-    const [first, role] = readFileSync(pidFile(stateDir), "utf8").split("\n");
-    const pid = Number.parseInt(first ?? "", 10);
-    if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return undefined;
-    return role ? { pid, role: role.trim() } : { pid };
+    const pid = livePid(pidFile(stateDir));
+    if (pid === undefined) return undefined;
+    const role = readFileSync(pidFile(stateDir), "utf8").split("\n")[1]?.trim();
+    return role ? { pid, role } : { pid };
   } catch {
     return undefined;
   }
@@ -46,32 +39,17 @@ export function lockHolder(stateDir: string): number | undefined {
 export function acquireLock(stateDir: string, what: string, role?: LockRole): () => void {
   mkdirSync(stateDir, { recursive: true });
   const file = pidFile(stateDir);
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      writeFileSync(file, `${process.pid}\n${role ?? what}\n`, { flag: "wx", mode: 0o600 });
-      removeDeadSocket(stateDir);
-      return () => {
-        try {
-          const pid = readFileSync(file, "utf8").split("\n")[0]?.trim();
-          if (pid === String(process.pid)) unlinkSync(file);
-        } catch {
-          // already gone
-        }
-      };
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
-      const holder = lockHolder(stateDir);
-      if (holder !== undefined && holder !== process.pid) {
-        throw new ArsipdError(
+  const release = takePidFile(file, [role ?? what], (holder) =>
+    holder === undefined
+      ? new ArsipdError("LOCKED", "fatal", `cannot ${what}: could not take the lock ${file}`)
+      : new ArsipdError(
           "LOCKED",
           "fatal",
           `cannot ${what}: arsipd (pid ${holder}) is already working on ${stateDir}; see 'arsipd status'`,
-        );
-      }
-      unlinkSync(file); // stale: its process is gone
-    }
-  }
-  throw new ArsipdError("LOCKED", "fatal", `cannot ${what}: could not take the lock ${file}`);
+        ),
+  );
+  removeDeadSocket(stateDir);
+  return release;
 }
 
 /**
