@@ -4,7 +4,9 @@
  * intent (quarantine-intent.ts); writing a missing reason file and removing a stale one. In a dry
  * run nothing is written (the names it would take are counted).
  */
+
 import { link, lstat, unlink } from "node:fs/promises";
+import { ArsipdError } from "../errors.js";
 import { parentOf } from "../util/rel-path.js";
 import type { ApplierInit } from "./apply.js";
 import { ensureDirInside, errCode } from "./fs-guard.js";
@@ -92,7 +94,11 @@ export class QuarantineStep {
       this.s.log.warn({ path: from, to: target, code: q.code, reason: q.messageEn }, "quarantined");
       return target;
     }
-    throw new Error(`no free name in ${qDir} for ${name}`);
+    throw new ArsipdError(
+      "QUARANTINE_NO_NAME",
+      "fatal",
+      `no free name in ${qDir} for ${name}: 10,000 files of that name wait there; clear the quarantine`,
+    );
   }
 
   async writeSidecar(

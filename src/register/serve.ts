@@ -5,9 +5,11 @@
  * paths, 503 while the feed has not been built. The file is re-read when its mtime or size
  * changes, so a rebuild is served at once.
  */
+
 import { createHash } from "node:crypto";
 import http from "node:http";
 import path from "node:path";
+import { ArsipdError } from "../errors.js";
 import { openRegular, SMALL_FILE_CAP, TooLargeError } from "../util/safe-open.js";
 
 export interface FeedServer {
@@ -19,7 +21,8 @@ export interface FeedServer {
 
 export async function serveFeed(file: string, listen: string): Promise<FeedServer> {
   const m = /^(.*):(\d+)$/.exec(listen);
-  if (!m) throw new Error(`listen address '${listen}' is not host:port`);
+  if (!m)
+    throw new ArsipdError("LISTEN_FAILED", "fatal", `listen address '${listen}' is not host:port`);
   const host = m[1]!.replace(/^\[|\]$/g, "");
   const port = Number(m[2]);
   const name = `/${path.basename(file)}`;

@@ -1,5 +1,6 @@
 import { mkdir, open, rename, rm } from "node:fs/promises";
 import path from "node:path";
+import { ArsipdError } from "../errors.js";
 import { fsyncDir, tempName } from "../util/atomic-write.js";
 import { NotRegularFileError, openRegular } from "../util/safe-open.js";
 
@@ -91,7 +92,12 @@ export class ChangedFileWriter {
     for (let pos = 0; pos < this.same; ) {
       const n = Math.min(buf.length, this.same - pos);
       const { bytesRead } = await this.old!.read(buf, 0, n, pos);
-      if (bytesRead !== n) throw new Error(`${this.file} changed while the register was written`);
+      if (bytesRead !== n)
+        throw new ArsipdError(
+          "INDEX_FAILED",
+          "retryable",
+          `${this.file} changed while the register was written`,
+        );
       await fh.write(buf.subarray(0, n));
       pos += n;
     }

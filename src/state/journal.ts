@@ -19,9 +19,11 @@
  *   pass adopts it from the remote listing) but never claims one that did not finish.
  * - One writer per state folder (journal.lock); `readOnly` opens take no lock and write nothing.
  */
+
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { Low } from "lowdb";
+import { ArsipdError } from "../errors.js";
 import { parentOf } from "../util/rel-path.js";
 import { DurableJSONFile } from "./durable.js";
 import type { FailureEntry, JournalEntry, UploadIntent } from "./journal-types.js";
@@ -246,7 +248,8 @@ export class Journal {
   }
 
   private push(op: JournalOp): void {
-    if (!this.writer) throw new Error("journal is read-only or closed");
+    if (!this.writer)
+      throw new ArsipdError("JOURNAL_CLOSED", "fatal", "journal is read-only or closed");
     op.s = ++this.seq;
     this.applyOp(op);
     this.pending.push(op);
