@@ -35,17 +35,20 @@ describe("arsipd sync", () => {
   });
 });
 
-/** Runs `arsipd sync` as an unprivileged user when the tests run as root (root reads anything). */
+/**
+ * Runs `arsipd sync` so that a file with mode 000 cannot be read. As root, the child runs without
+ * the capabilities that let root read anything (setpriv from util-linux drops them from its
+ * bounding set), still as root, so it reads the checkout wherever CI cloned it.
+ */
 function syncAs(dir: string) {
   const args = ["sync", "--config", path.join(dir, "arsipd.yaml")];
   if (process.getuid?.() !== 0) return runCli(args, { cwd: dir });
   return new Promise<{ code: number | null; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd: dir,
-      env: { ...process.env, ARSIPD_CONFIG: "" },
-      uid: 65534,
-      gid: 65534,
-    });
+    const child = spawn(
+      "setpriv",
+      ["--bounding-set", "-dac_override,-dac_read_search", process.execPath, BIN, ...args],
+      { cwd: dir, env: { ...process.env, ARSIPD_CONFIG: "" } },
+    );
     let stderr = "";
     child.stderr.on("data", (d) => {
       stderr += d;
@@ -71,7 +74,7 @@ describe("arsipd sync exit codes", () => {
     writeFileSync(path.join(dir, "share", ok), "%PDF-1.4\n%%EOF\n");
     const secret = "KPT-KETUA/2024/KPT-KETUA_2024_002_rahasia.pdf";
     writeFileSync(path.join(dir, "share", secret), "%PDF-1.4\n%%EOF\n", { mode: 0o600 });
-    if (process.getuid?.() !== 0) chmodSync(path.join(dir, "share", secret), 0o000);
+    chmodSync(path.join(dir, "share", secret), 0o000);
     // A decree whose year folder is a plain file: the organizer cannot file it.
     writeFileSync(path.join(dir, "share", "KPT-SEKRETARIS"), "not a folder");
     chmodSync(path.join(dir, "share", "KPT-SEKRETARIS"), 0o666);
