@@ -3,7 +3,7 @@
  * a target that turns out taken is resolved by content (duplicate / conflict / interrupted move);
  * a locked or changed file is deferred, not quarantined. In a dry run nothing is written.
  */
-import { link, lstat, readdir, unlink } from "node:fs/promises";
+import { lstat, readdir, unlink } from "node:fs/promises";
 import path from "node:path";
 import type { Config } from "../config/schema.js";
 import { documentAt } from "../convention/identity.js";
@@ -11,12 +11,14 @@ import { describeError } from "../errors.js";
 import type { Logger } from "../log/logger.js";
 import type { FilingCheck, OcrWhen } from "../ocr/filing.js";
 import { completeness } from "../share/complete.js";
+import { SIDECAR_SUFFIX, sidecarText } from "../share/sidecar.js";
+import { writeFileAtomic } from "../util/atomic-write.js";
 import { sha256File } from "../util/hash.js";
+import { moveNoClobber } from "../util/move-no-clobber.js";
 import { parentOf } from "../util/rel-path.js";
 import { ensureDirInside, errCode, isPlainFileInside, LOCKED } from "./fs-guard.js";
-import { crashPoint, moveFile } from "./move.js";
-import { dropIntent, fitName, recordQuarantine, writeTextAtomic } from "./quarantine-intent.js";
-import { SIDECAR_SUFFIX, sidecarText } from "./sidecar.js";
+import { moveFile } from "./move.js";
+import { dropIntent, fitName, recordQuarantine } from "./quarantine-intent.js";
 import type { OrganizeAction, OrganizeReport, PlanFile } from "./types.js";
 
 export interface ApplierInit {
@@ -365,10 +367,9 @@ export class Applier {
         });
         try {
           if (raw) {
-            // A name that is not UTF-8 cannot be passed to moveFile as text: link (never
-            // overwrites) then unlink, both by bytes; the intent finishes a kill in between.
-            await link(raw, this.absOf(target));
-            await unlink(raw);
+            // A name that is not UTF-8 cannot be passed to moveFile as text: moved by its
+            // bytes (never overwrites); the intent finishes a kill in between.
+            await moveNoClobber(raw, this.absOf(target));
           } else {
             await moveFile(this.absOf(from), this.absOf(target), {
               stateDir: this.s.stateDir,
@@ -380,10 +381,8 @@ export class Applier {
           if (errCode(err) === "EEXIST") continue;
           throw err;
         }
-        crashPoint("quarantine-moved");
         this.s.report.sidecars.push({ path: target + SIDECAR_SUFFIX, op: "written" });
-        await writeTextAtomic(this.absOf(target + SIDECAR_SUFFIX), text);
-        crashPoint("quarantine-sidecar");
+        await writeFileAtomic(this.absOf(target + SIDECAR_SUFFIX), text);
         await dropIntent(intent);
       }
       if (!collision) {
@@ -411,7 +410,7 @@ export class Applier {
     if (onlyIfMissing && (await lstat(sideAbs).catch(() => null))) return;
     this.s.report.sidecars.push({ path: side, op: "written" });
     if (this.s.dryRun) return;
-    await writeTextAtomic(sideAbs, await this.sidecarFor(file, q, origin));
+    await writeFileAtomic(sideAbs, await this.sidecarFor(file, q, origin));
   }
 
   /**

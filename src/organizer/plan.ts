@@ -24,7 +24,7 @@ import { parse } from "../convention/parse.js";
 import { reject } from "../convention/reasons.js";
 import type { ParseRejected } from "../convention/types.js";
 import { SEARCHABLE_DIR } from "../share/own-files.js";
-import { SIDECAR_SUFFIX } from "./sidecar.js";
+import { SIDECAR_SUFFIX } from "../share/sidecar.js";
 import type { OrganizeAction, PlanFile } from "./types.js";
 
 export interface PlanRules {

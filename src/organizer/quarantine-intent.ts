@@ -8,15 +8,16 @@
  * - target present: its reason file is written if missing (the reason of DUPLICATE/CONFLICT
  *   cannot be recomputed from the name, so it must come from the intent);
  * - target absent: nothing moved, the source stays and the next pass quarantines it again.
- * Then our own `.arsipd-*.tmp` leftovers in the quarantine folder are removed.
+ * Then our own temp files (util/atomic-write.ts's pattern) left in the quarantine folder and
+ * beside the intents are removed.
  * Also here: names fitted to the 255-byte limit with room for `.ALASAN.txt` and ` (N)`.
  */
-import { createHash, randomBytes } from "node:crypto";
-import { lstat, mkdir, readdir, rename, unlink, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { lstat, mkdir, readdir, unlink } from "node:fs/promises";
 import path from "node:path";
+import { SIDECAR_SUFFIX } from "../share/sidecar.js";
+import { isOwnTempName, writeFileAtomic } from "../util/atomic-write.js";
 import { readRegularText } from "../util/safe-open.js";
-import { crashPoint } from "./move.js";
-import { SIDECAR_SUFFIX } from "./sidecar.js";
 
 interface QIntent {
   from: string;
@@ -27,22 +28,8 @@ interface QIntent {
 }
 
 const dirOf = (stateDir: string) => path.join(stateDir, "quarantine");
-const OWN_TMP = /^\.arsipd-[0-9a-f]{12}\.tmp$/;
 /** Linux NAME_MAX, in bytes. */
 const NAME_MAX = 255;
-
-/** Writes `text` at `file` by temp file + rename: a reader sees no file or the whole file. */
-export async function writeTextAtomic(file: string, text: string): Promise<void> {
-  const tmp = path.join(path.dirname(file), `.arsipd-${randomBytes(6).toString("hex")}.tmp`);
-  try {
-    await writeFile(tmp, text, "utf8");
-    crashPoint("sidecar-tmp");
-    await rename(tmp, file);
-  } catch (err) {
-    await unlink(tmp).catch(() => undefined);
-    throw err;
-  }
-}
 
 export async function recordQuarantine(stateDir: string, it: QIntent): Promise<string> {
   const dir = dirOf(stateDir);
@@ -51,7 +38,7 @@ export async function recordQuarantine(stateDir: string, it: QIntent): Promise<s
     dir,
     `${createHash("sha256").update(it.from).digest("hex").slice(0, 32)}.json`,
   );
-  await writeTextAtomic(file, JSON.stringify(it));
+  await writeFileAtomic(file, JSON.stringify(it));
   return file;
 }
 
@@ -70,7 +57,7 @@ export async function recoverQuarantines(
   for (const n of names) {
     const file = path.join(dir, n);
     if (!n.endsWith(".json")) {
-      if (OWN_TMP.test(n)) await unlink(file).catch(() => undefined);
+      if (isOwnTempName(n)) await unlink(file).catch(() => undefined);
       continue;
     }
     let it: QIntent;
@@ -86,13 +73,13 @@ export async function recoverQuarantines(
       const from = await lstat(src).catch(() => null);
       if (from && from.ino === to.ino && from.dev === to.dev) await unlink(src);
       const side = it.to + SIDECAR_SUFFIX;
-      if (!(await lstat(side).catch(() => null))) await writeTextAtomic(side, it.sidecar);
+      if (!(await lstat(side).catch(() => null))) await writeFileAtomic(side, it.sidecar);
       done.push(it.to);
     }
     await dropIntent(file);
   }
   for (const n of await readdir(quarantineAbs).catch(() => [] as string[]))
-    if (OWN_TMP.test(n)) await unlink(path.join(quarantineAbs, n)).catch(() => undefined);
+    if (isOwnTempName(n)) await unlink(path.join(quarantineAbs, n)).catch(() => undefined);
   return done;
 }
 

@@ -9,11 +9,11 @@ import type { ConventionConfig } from "../config/schema.js";
 import type { Decree } from "../convention/types.js";
 import { SEARCHABLE_DIR } from "../share/own-files.js";
 import { type ShareFile, scanShare } from "../share/scan.js";
+import { parseSidecar, SIDECAR_SUFFIX } from "../share/sidecar.js";
 import { sha256File } from "../util/hash.js";
 import { mapLimit } from "../util/limit.js";
 import { readRegularText } from "../util/safe-open.js";
 import type { RegisterCache } from "./cache.js";
-import { parseSidecar, SIDECAR_SUFFIX } from "./sidecar.js";
 import type { ArchivedDecree, ParseFn, QuarantineItem } from "./types.js";
 
 export interface CollectOptions {

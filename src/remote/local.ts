@@ -5,8 +5,9 @@
  *   If-Match / If-None-Match, renames it into place (atomic) and fsyncs the folder;
  * - etag = size + mtime (ns) + inode: a put always creates a new inode, an edit in place changes
  *   the mtime, so it changes with the content;
- * - move never overwrites: a hard link (fails if the target exists) then unlink of the source;
- *   where links are unsupported, a check and rename serialised by an in-process lock;
+ * - move never overwrites (util/move-no-clobber.ts, the organizer's too): a hard link, then
+ *   unlink of the source; where links are refused (folders, some NAS mounts), a check and a
+ *   rename, serialised here by an in-process lock;
  * - no checksums; the mtime we send is kept.
  * Conditional checks are exact within this process; another process writing the same folder at
  * the same instant could slip between the check and the rename (the journal lock keeps a second
@@ -19,7 +20,8 @@ import path from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { ArsipdError } from "../errors.js";
-import { fsyncDir } from "../state/durable.js";
+import { fsyncDir } from "../util/atomic-write.js";
+import { moveNoClobber } from "../util/move-no-clobber.js";
 import { localError } from "./local-errors.js";
 import { scratchPathFor } from "./scratch.js";
 import type {
@@ -180,23 +182,7 @@ export class LocalRemote implements Remote {
     const src = await this.entry(a, false);
     if (!src) throw new ArsipdError("LOCAL_NOT_FOUND", "notFound", `move ${a}: not found`);
     try {
-      await this.locked(b, async () => {
-        if (src.type === "file") {
-          try {
-            await link(this.abs(a), this.abs(b));
-            await unlink(this.abs(a));
-            return;
-          } catch (err) {
-            const code = (err as NodeJS.ErrnoException).code;
-            if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EXDEV") throw err;
-          }
-        }
-        if (await this.entry(b, false))
-          throw new ArsipdError("LOCAL_EXISTS", "conflict", `move ${a} → ${b}: target exists`);
-        await rename(this.abs(a), this.abs(b));
-      });
-      await fsyncDir(path.dirname(this.abs(b)));
-      await fsyncDir(path.dirname(this.abs(a)));
+      await this.locked(b, () => moveNoClobber(this.abs(a), this.abs(b)));
     } catch (err) {
       throw localError("move", `${a} → ${b}`, err);
     }

@@ -5,8 +5,7 @@
  * "still being written" window does not apply to them).
  */
 import type { Config } from "../config/schema.js";
-
-export const SIDECAR_SUFFIX = ".ALASAN.txt";
+import { SIDECAR_SUFFIX } from "./sidecar.js";
 
 /** Names (in the share root) of the files arsipd writes there. */
 export function ownRootFiles(config: Config): string[] {

@@ -12,7 +12,7 @@ import { listLogFiles, readLines } from "../log/files.js";
 import { logDir } from "../log/logger.js";
 import { parseLine } from "../log/view.js";
 import { parseCsv } from "../register/csv-parse.js";
-import { parseSidecar, SIDECAR_SUFFIX } from "../register/sidecar.js";
+import { parseSidecar, SIDECAR_SUFFIX } from "../share/sidecar.js";
 
 export interface QuarantinedFile {
   name: string;

@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { configSchema } from "../../src/config/schema.js";
 import { parse } from "../../src/convention/parse.js";
 import { organize } from "../../src/organizer/organize.js";
-import { readSidecar } from "../../src/organizer/sidecar.js";
+import { parseSidecar } from "../../src/share/sidecar.js";
 import { NOW, OLD, put, silent, tempShare } from "../organizer/helpers.js";
 import { decreePages, makeDoc } from "./docs.js";
 
@@ -56,7 +56,7 @@ describe("filing checks the document's content", () => {
     expect(q.message).toContain("NOMOR 3 TAHUN 2023");
     expect(q.message).toMatch(/nomor, tahun/);
     const side = sidecarOf(share, q.to);
-    expect(readSidecar(side).kode).toBe("ISI_BERBEDA");
+    expect(parseSidecar(side).kode).toBe("ISI_BERBEDA");
     const saran = /^Saran nama: (.*)$/m.exec(side)?.[1];
     expect(saran).toBe("SK Ketua No 3 Th 2023 ttg Penetapan PPK.pdf");
     const p = parse(saran!, config.convention, { now: NOW });
@@ -117,7 +117,7 @@ describe("filing checks the document's content", () => {
     ]);
     expect(r.moves.map((m) => m.to)).toEqual(["KPT-KETUA/2024/KPT-KETUA_2024_041.pdf"]);
     const side = sidecarOf(share, r.duplicates[0]!.to);
-    expect(readSidecar(side).kode).toBe("DUPLICATE");
+    expect(parseSidecar(side).kode).toBe("DUPLICATE");
     expect(side).toContain("Nomor 12 Tahun 2024");
   });
 

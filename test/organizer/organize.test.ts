@@ -4,7 +4,7 @@ import { readdir, readFile, rm, symlink } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { organize } from "../../src/organizer/organize.js";
-import { readSidecar } from "../../src/organizer/sidecar.js";
+import { parseSidecar } from "../../src/share/sidecar.js";
 import { officeTime } from "../../src/util/office-time.js";
 import { NOW, put, silent, tempShare } from "./helpers.js";
 
@@ -79,7 +79,7 @@ describe("organize", () => {
       ["scan0001.pdf", "_KARANTINA/scan0001 (2).pdf", "NO_JENIS"],
     ]);
     const text = await readFile(path.join(share, "_KARANTINA/scan0001.pdf.ALASAN.txt"), "utf8");
-    const sc = readSidecar(text);
+    const sc = parseSidecar(text);
     expect(sc).toMatchObject({
       berkas: "scan0001.pdf",
       kode: "NO_JENIS",
@@ -89,7 +89,7 @@ describe("organize", () => {
     expect(sc.alasan).toContain("jenis keputusan");
     expect(text).toMatch(/Cara memperbaiki: .*\n.*KPT-KETUA_2024_012/);
     expect(
-      readSidecar(
+      parseSidecar(
         await readFile(path.join(share, "_KARANTINA/scan0001 (2).pdf.ALASAN.txt"), "utf8"),
       ).asal,
     ).toBe("(folder utama)");
@@ -181,12 +181,12 @@ describe("organize", () => {
     expect(await readFile(path.join(share, "KPT-KETUA/2024/KPT-KETUA_2024_012.pdf"), "utf8")).toBe(
       "original",
     );
-    const dup = readSidecar(
+    const dup = parseSidecar(
       await readFile(path.join(share, "_KARANTINA/SK Ketua No 12 Th 2024.pdf.ALASAN.txt"), "utf8"),
     );
     expect(dup.kode).toBe("DUPLICATE");
     expect(dup.alasan).toContain("KPT-KETUA_2024_012.pdf");
-    const con = readSidecar(
+    const con = parseSidecar(
       await readFile(path.join(share, "_KARANTINA/kpt ketua 2024 012.pdf.ALASAN.txt"), "utf8"),
     );
     expect(con.kode).toBe("CONFLICT");
@@ -222,7 +222,7 @@ describe("organize", () => {
       "KPT-KETUA/2024/KPT-KETUA_2024_012_penetapan-dpt.docx",
     ]);
     expect(await readFile(path.join(share, filed), "utf8")).toBe("signed scan");
-    const con = readSidecar(
+    const con = parseSidecar(
       await readFile(
         path.join(share, "_KARANTINA/SK Ketua No 12 Th 2024 ttg Pembentukan Tim.pdf.ALASAN.txt"),
         "utf8",

@@ -8,9 +8,9 @@ import { validateMetadata } from "../../src/register/metadata.js";
 import { neutralise } from "../../src/register/neutralise.js";
 import { extractPdfFields } from "../../src/register/pdf-fields.js";
 import { typedSubject } from "../../src/register/rows.js";
-import { parseSidecar } from "../../src/register/sidecar.js";
 import { gapRanges, summarise } from "../../src/register/summary.js";
 import type { ArchivedDecree } from "../../src/register/types.js";
+import { parseSidecar, sidecarText } from "../../src/share/sidecar.js";
 
 const config = configSchema.parse({});
 const JENIS = config.convention.jenis;
@@ -205,6 +205,31 @@ describe("small readers", () => {
       kode: "NO_NUMBER",
       asal: "MASUK",
       waktu: "2024-03-01T10:00:00Z",
+    });
+  });
+});
+
+describe("the sidecar's one home", () => {
+  it("reads back what the organizer writes", () => {
+    const rules = configSchema.parse({}).convention;
+    const text = sidecarText(
+      {
+        name: "scan 1.pdf",
+        message: "Jenis keputusan: tidak terbaca",
+        code: "NO_JENIS",
+        origin: "",
+        time: new Date("2026-12-05T07:13:00Z"),
+        suggestion: "SK Ketua Nomor 3 Tahun 2026",
+        timezone: "Asia/Jakarta",
+      },
+      rules,
+    );
+    expect(parseSidecar(text)).toEqual({
+      berkas: "scan 1.pdf",
+      alasan: "Jenis keputusan: tidak terbaca",
+      kode: "NO_JENIS",
+      asal: "(folder utama)",
+      waktu: "2026-12-05 14:13 WIB",
     });
   });
 });

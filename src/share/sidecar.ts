@@ -1,14 +1,19 @@
 /**
- * The quarantine sidecar: `<file name>.ALASAN.txt` next to the quarantined file, plain UTF-8 text
- * with LF line ends that a clerk opens in Notepad. CONTRACT (the register reads it): lines start
- * with `Berkas: `, `Alasan: `, `Kode: `, `Asal: `, `Waktu: `, optionally `Saran nama: ` (a name
- * read from the document itself); then free lines on how to fix it.
+ * The quarantine sidecar (reason file): `<file name>.ALASAN.txt` next to the quarantined file,
+ * plain UTF-8 text with LF line ends that a clerk opens in Notepad. The one home of its name,
+ * its text and its parser: the organizer writes it (sidecarText), the register and the web page
+ * read it (parseSidecar), the share scan and the mirror know it by SIDECAR_SUFFIX.
+ * CONTRACT: lines start with `Berkas: `, `Alasan: ` (Indonesian message), `Kode: ` (reason
+ * code), `Asal: ` (origin folder), `Waktu: ` (in the office's time zone, `2026-12-05 14:13 WIB`;
+ * ISO in older files), optionally `Saran nama: ` (a name read from the document itself); then
+ * free lines on how to fix it. The parser ignores unknown lines and reads keys
+ * case-insensitively (a clerk may have edited the file).
  * Pure.
  */
 import type { ConventionConfig } from "../config/schema.js";
 import { officeTime } from "../util/office-time.js";
 
-export { SIDECAR_SUFFIX } from "../share/own-files.js";
+export const SIDECAR_SUFFIX = ".ALASAN.txt";
 
 export interface SidecarInput {
   /** The quarantined file's name (in the quarantine). */
@@ -89,14 +94,31 @@ function howToFix(code: string, rules: ConventionConfig): string[] {
   ];
 }
 
-/** Reads the contract lines back (for the register and tests); missing lines are absent keys. */
-export function readSidecar(
-  text: string,
-): Partial<Record<"berkas" | "alasan" | "kode" | "asal" | "waktu", string>> {
-  const out: Partial<Record<"berkas" | "alasan" | "kode" | "asal" | "waktu", string>> = {};
-  for (const line of text.split(/\r?\n/)) {
-    const m = /^(Berkas|Alasan|Kode|Asal|Waktu): (.*)$/.exec(line);
-    if (m) out[m[1]!.toLowerCase() as keyof typeof out] = m[2]!;
+export interface Sidecar {
+  berkas?: string;
+  alasan?: string;
+  kode?: string;
+  asal?: string;
+  waktu?: string;
+}
+
+const KEYS: Record<string, keyof Sidecar> = {
+  berkas: "berkas",
+  alasan: "alasan",
+  kode: "kode",
+  asal: "asal",
+  waktu: "waktu",
+};
+
+/** Reads the contract lines back; a missing or empty line is an absent key, the first one wins. */
+export function parseSidecar(text: string): Sidecar {
+  const out: Sidecar = {};
+  for (const line of text.replace(/^\uFEFF/, "").split(/\r?\n/)) {
+    const m = /^\s*([A-Za-z]+)\s*:\s?(.*)$/.exec(line);
+    if (!m) continue;
+    const key = KEYS[m[1]!.toLowerCase()];
+    const value = m[2]!.trim();
+    if (key && value && out[key] === undefined) out[key] = value;
   }
   return out;
 }
