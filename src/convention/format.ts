@@ -13,7 +13,11 @@ import { plainLengthReason, unsafeNameReason } from "./safe-name.js";
 import { slug, slugOfFolded } from "./text.js";
 import type { Decree } from "./types.js";
 
-/** "12a" → "012A" with pad 3; "1234" stays. */
+/**
+ * "12a" → "012A" with pad 3; "1234" stays. Formats, does not judge: a number is read (and
+ * refused) by numbers.ts normNomor, the one reading rule of the parser and the metadata file;
+ * this only pads what a Decree holds.
+ */
 export function padNomor(nomor: string, pad: number): string {
   if (isPlainSerial(nomor)) return nomor.padStart(pad, "0");
   const m = /^0*(\d+)([A-Za-z]?)$/.exec(nomor);

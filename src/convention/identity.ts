@@ -13,15 +13,15 @@ import { parse } from "./parse.js";
 import type { Decree } from "./types.js";
 
 /** Equal for two decrees exactly when they are the same document of the same decree. */
-export function decreeKey(d: Decree): string {
+export function documentKey(d: Decree): string {
   return `${d.jenis}/${d.tahun}/${d.nomor}/${d.qualifier ?? ""}/${d.ext}`;
 }
 
 /**
- * The document (decreeKey) held by the file at share-relative `rel` when `rel` is its canonical
+ * The document (documentKey) held by the file at share-relative `rel` when `rel` is its canonical
  * path; null for a file that is not in its place (the organizer will act on it) or not a decree.
  */
 export function documentAt(rel: string, rules: ConventionConfig, now: Date): string | null {
   const r = parse(rel.slice(rel.lastIndexOf("/") + 1), rules, { now });
-  return r.ok && r.path === rel ? decreeKey(r.decree) : null;
+  return r.ok && r.path === rel ? documentKey(r.decree) : null;
 }

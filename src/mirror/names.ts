@@ -48,3 +48,13 @@ export function ancestors(p: string): string[] {
   for (let i = 1; i < parts.length; i++) out.push(parts.slice(0, i).join("/"));
   return out;
 }
+
+/**
+ * Whether a remote path is one the mirror looks at: not in the remote trash folder, not a hidden
+ * name (arsipd's scratch uploads, a server's own files such as .htaccess). The one rule for
+ * planning (plan.ts) and verifying (verify.ts). Called for every remote entry: a hidden segment
+ * is found without splitting the path.
+ */
+export function isMirrorPath(p: string, trashDir: string): boolean {
+  return !(p === trashDir || p.startsWith(`${trashDir}/`) || p.startsWith(".") || p.includes("/."));
+}

@@ -29,7 +29,7 @@ import { etagsMatchWeak } from "../remote/etag.js";
 import { isScratchPath } from "../remote/scratch.js";
 import type { RemoteCapabilities, RemoteEntry } from "../remote/types.js";
 import type { FailureEntry, JournalEntry, UploadIntent } from "../state/journal-types.js";
-import { ancestors, conflictPath, trashPath } from "./names.js";
+import { ancestors, conflictPath, isMirrorPath, trashPath } from "./names.js";
 import {
   type FreshFile,
   isFresh,
@@ -131,9 +131,7 @@ export function planMirror(input: PlanInput): MirrorPlan {
   const nowMs = now.getTime();
   const unreadable = input.unreadable ?? [];
   const trashRoot = cfg.trashDir;
-  // Called for every remote entry: a hidden segment is found without splitting the path.
-  const isOurs = (p: string) =>
-    !(p === trashRoot || p.startsWith(`${trashRoot}/`) || p.startsWith(".") || p.includes("/."));
+  const isOurs = (p: string) => isMirrorPath(p, trashRoot);
   const remote = input.remote ? new Map<string, RemoteEntry>() : undefined;
   const remoteDirs = new Set<string>([""]);
   const actions: MirrorAction[] = [];

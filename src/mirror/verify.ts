@@ -11,12 +11,14 @@
  *   keeps in its own database says nothing about bytes changed behind its back).
  * The trash folder, hidden names (scratch files, a server's own files) are never reported.
  */
+
 import path from "node:path";
 import type { Config } from "../config/schema.js";
 import type { Remote, RemoteEntry } from "../remote/types.js";
 import { makeIgnore } from "../share/ignore.js";
 import { scanShare } from "../share/scan.js";
 import { hashStream } from "../util/hash.js";
+import { isMirrorPath } from "./names.js";
 import type { JournalView } from "./plan.js";
 
 export interface RemoteDifference {
@@ -94,8 +96,7 @@ export async function verifyRemote(
   }
 
   for (const p of byPath.keys()) {
-    if (known.has(p) || p === trash || p.startsWith(`${trash}/`)) continue;
-    if (p.split("/").some((s) => s.startsWith("."))) continue;
+    if (known.has(p) || !isMirrorPath(p, trash)) continue;
     if (isKonflik(p))
       add(p, "konflik", "a konflik copy kept by arsipd: compare it with the file, then remove it");
     else if (!inShare.has(p))

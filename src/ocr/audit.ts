@@ -6,7 +6,7 @@
  * `arsipd check` first reads what the cache lacks (the files still waiting for their check).
  */
 import type { Config } from "../config/schema.js";
-import { decreeKey } from "../convention/identity.js";
+import { documentKey } from "../convention/identity.js";
 import type { Decree } from "../convention/types.js";
 import { getEntry } from "./cache.js";
 import { disagreement } from "./compare.js";
@@ -45,7 +45,7 @@ export function contentProblems(
       });
     const first = bySha.get(f.sha256);
     if (!first) bySha.set(f.sha256, f);
-    else if (decreeKey(first.decree) !== decreeKey(f.decree))
+    else if (documentKey(first.decree) !== documentKey(f.decree))
       out.push({
         path: f.rel,
         code: "ISI_GANDA",

@@ -7,7 +7,7 @@
 import { lstat } from "node:fs/promises";
 import path from "node:path";
 import type { Config } from "../config/schema.js";
-import { decreeKey } from "../convention/identity.js";
+import { documentKey } from "../convention/identity.js";
 import { parse } from "../convention/parse.js";
 import type { Logger } from "../log/logger.js";
 import { sha256File } from "../util/hash.js";
@@ -68,7 +68,7 @@ export class FilingCheck {
       const at = path.join(this.share, ...held.split("/"));
       const h = parse(path.posix.basename(held), conv, { now: this.now });
       const st = await lstat(at).catch(() => null);
-      if (st?.isFile() && h.ok && decreeKey(h.decree) !== decreeKey(p.decree)) {
+      if (st?.isFile() && h.ok && documentKey(h.decree) !== documentKey(p.decree)) {
         if ((await sha256File(at, st.size)) === sha) {
           const label = conv.jenis.find((j) => j.code === h.decree.jenis)?.label ?? h.decree.jenis;
           return {

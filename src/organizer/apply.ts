@@ -3,7 +3,7 @@
  * a target that turns out taken is resolved by content (duplicate / conflict / interrupted move);
  * a locked or changed file is deferred, not quarantined. In a dry run nothing is written.
  */
-import { lstat, readdir, unlink } from "node:fs/promises";
+import { link, lstat, readdir, unlink } from "node:fs/promises";
 import path from "node:path";
 import type { Config } from "../config/schema.js";
 import { documentAt } from "../convention/identity.js";
@@ -11,14 +11,12 @@ import { describeError } from "../errors.js";
 import type { Logger } from "../log/logger.js";
 import type { FilingCheck, OcrWhen } from "../ocr/filing.js";
 import { completeness } from "../share/complete.js";
-import { SIDECAR_SUFFIX, sidecarText } from "../share/sidecar.js";
-import { writeFileAtomic } from "../util/atomic-write.js";
 import { sha256File } from "../util/hash.js";
-import { moveNoClobber } from "../util/move-no-clobber.js";
 import { parentOf } from "../util/rel-path.js";
 import { ensureDirInside, errCode, isPlainFileInside, LOCKED } from "./fs-guard.js";
 import { moveFile } from "./move.js";
-import { dropIntent, fitName, recordQuarantine } from "./quarantine-intent.js";
+import { dropIntent, fitName, recordQuarantine, writeTextAtomic } from "./quarantine-intent.js";
+import { SIDECAR_SUFFIX, sidecarText } from "./sidecar.js";
 import type { OrganizeAction, OrganizeReport, PlanFile } from "./types.js";
 
 export interface ApplierInit {
@@ -310,12 +308,12 @@ export class Applier {
     return (await this.filedIn(parentOf(to))).get(key) ?? null;
   }
 
-  /** The document (decreeKey) a canonical path holds; null if `rel` is not one. */
+  /** The document (documentKey) a canonical path holds; null if `rel` is not one. */
   private documentOf(rel: string): string | null {
     return documentAt(rel, this.s.config.convention, this.s.now);
   }
 
-  /** decreeKey → path of every file at its canonical path in folder `dir`, first name first. */
+  /** documentKey → path of every file at its canonical path in folder `dir`, first name first. */
   private async filedIn(dir: string): Promise<Map<string, string>> {
     let docs = this.filed.get(dir);
     if (docs) return docs;
@@ -367,9 +365,10 @@ export class Applier {
         });
         try {
           if (raw) {
-            // A name that is not UTF-8 cannot be passed to moveFile as text: moved by its
-            // bytes (never overwrites); the intent finishes a kill in between.
-            await moveNoClobber(raw, this.absOf(target));
+            // A name that is not UTF-8 cannot be passed to moveFile as text: link (never
+            // overwrites) then unlink, both by bytes; the intent finishes a kill in between.
+            await link(raw, this.absOf(target));
+            await unlink(raw);
           } else {
             await moveFile(this.absOf(from), this.absOf(target), {
               stateDir: this.s.stateDir,
@@ -382,7 +381,7 @@ export class Applier {
           throw err;
         }
         this.s.report.sidecars.push({ path: target + SIDECAR_SUFFIX, op: "written" });
-        await writeFileAtomic(this.absOf(target + SIDECAR_SUFFIX), text);
+        await writeTextAtomic(this.absOf(target + SIDECAR_SUFFIX), text);
         await dropIntent(intent);
       }
       if (!collision) {
@@ -410,7 +409,7 @@ export class Applier {
     if (onlyIfMissing && (await lstat(sideAbs).catch(() => null))) return;
     this.s.report.sidecars.push({ path: side, op: "written" });
     if (this.s.dryRun) return;
-    await writeFileAtomic(sideAbs, await this.sidecarFor(file, q, origin));
+    await writeTextAtomic(sideAbs, await this.sidecarFor(file, q, origin));
   }
 
   /**

@@ -1,22 +1,31 @@
 /**
  * Moving a file without ever overwriting or losing it.
- * - Same file system: util/move-no-clobber.ts (link then unlink; rename after a check where
- *   hard links are refused).
+ * - Same file system: util/no-clobber.ts placeNoClobber (link then unlink; never overwrites).
  * - Across file systems (EXDEV) or with `copy: true`: record an intent in `<stateDir>/moves/`,
- *   copy to a temp name next to the target (util/atomic-write.ts's pattern), fsync, verify
- *   SHA-256, move it into place without overwriting, unlink the source, drop the intent. A crash
- *   at any point leaves the whole file in at least one place; `recoverMoves` finishes or rolls
- *   back what the intents describe.
+ *   copy to a hidden temp name next to the target, fsync, verify SHA-256, link into place,
+ *   unlink the source, drop the intent. A crash at any point leaves the whole file in at least
+ *   one place; `recoverMoves` finishes or rolls back what the intents describe.
  * Errors are node errno errors: EEXIST when the target is taken; EBUSY/EACCES/EPERM when the
  * file is locked by another program.
  */
 import { createHash } from "node:crypto";
 import { constants } from "node:fs";
-import { copyFile, mkdir, readdir, readFile, unlink } from "node:fs/promises";
+import { copyFile, mkdir, open, readdir, readFile, unlink } from "node:fs/promises";
 import path from "node:path";
-import { fsyncPath, isOwnTempName, tempPathBeside, writeFileAtomic } from "../util/atomic-write.js";
+import { OWN_TEMP, tempName, writeFileAtomic } from "../util/atomic-write.js";
 import { sha256File } from "../util/hash.js";
-import { errnoError, moveNoClobber, pathExists } from "../util/move-no-clobber.js";
+import { errno, exists, placeNoClobber } from "../util/no-clobber.js";
+
+async function fsyncPath(p: string): Promise<void> {
+  const fh = await open(p, "r");
+  try {
+    await fh.sync();
+  } catch {
+    // Some file systems (and directories on some platforms) refuse fsync; the data is still written.
+  } finally {
+    await fh.close();
+  }
+}
 
 interface Intent {
   from: string;
@@ -38,7 +47,7 @@ export interface MoveOptions {
 export async function moveFile(from: string, to: string, opts: MoveOptions): Promise<void> {
   if (!opts.copy) {
     try {
-      await moveNoClobber(from, to);
+      await placeNoClobber(from, to);
       return;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== "EXDEV") throw err;
@@ -48,9 +57,9 @@ export async function moveFile(from: string, to: string, opts: MoveOptions): Pro
 }
 
 async function copyMove(from: string, to: string, stateDir: string): Promise<void> {
-  if (await pathExists(to)) throw errnoError("EEXIST", to);
+  if (await exists(to)) throw errno("EEXIST", to);
   const sha = await sha256File(from);
-  const tmp = tempPathBeside(to);
+  const tmp = tempName(path.dirname(to));
   const dir = intentDir(stateDir);
   await mkdir(dir, { recursive: true });
   const intentFile = path.join(
@@ -64,8 +73,9 @@ async function copyMove(from: string, to: string, stateDir: string): Promise<voi
   try {
     await copyFile(from, tmp, constants.COPYFILE_EXCL);
     await fsyncPath(tmp);
-    if ((await sha256File(tmp)) !== sha) throw errnoError("EIO", `copy of ${from} does not verify`);
-    await moveNoClobber(tmp, to);
+    if ((await sha256File(tmp)) !== sha) throw errno("EIO", `copy of ${from} does not verify`);
+    await placeNoClobber(tmp, to);
+    await fsyncPath(path.dirname(to));
   } catch (err) {
     await unlink(tmp).catch(() => {});
     await unlink(intentFile).catch(() => {});
@@ -79,7 +89,7 @@ async function copyMove(from: string, to: string, stateDir: string): Promise<voi
  * Finishes or rolls back copy-moves a crash interrupted. Returns the finished ones.
  * - target holds the recorded content: the source (if it still has that content) is removed;
  * - otherwise the temp copy is removed and the source stays (the next pass moves it again).
- * Temp files of intents a kill left half-written are removed.
+ * An intent a kill left half-written (its temp file, OWN_TEMP) is removed.
  */
 export async function recoverMoves(stateDir: string): Promise<{ from: string; to: string }[]> {
   const dir = intentDir(stateDir);
@@ -93,7 +103,7 @@ export async function recoverMoves(stateDir: string): Promise<{ from: string; to
   for (const n of names) {
     const file = path.join(dir, n);
     if (!n.endsWith(".json")) {
-      if (isOwnTempName(n)) await unlink(file).catch(() => {});
+      if (OWN_TEMP.test(n)) await unlink(file).catch(() => {});
       continue;
     }
     let it: Intent;
@@ -102,9 +112,9 @@ export async function recoverMoves(stateDir: string): Promise<{ from: string; to
     } catch {
       continue;
     }
-    const targetOk = (await pathExists(it.to)) && (await sha256File(it.to)) === it.sha256;
+    const targetOk = (await exists(it.to)) && (await sha256File(it.to)) === it.sha256;
     await unlink(it.tmp).catch(() => {});
-    if (targetOk && (await pathExists(it.from)) && (await sha256File(it.from)) === it.sha256) {
+    if (targetOk && (await exists(it.from)) && (await sha256File(it.from)) === it.sha256) {
       await unlink(it.from);
       done.push({ from: it.from, to: it.to });
     }

@@ -13,12 +13,12 @@ import { readNamed } from "../share/named.js";
 import { findOnDisk } from "../share/on-disk.js";
 import { ownRootFiles } from "../share/own-files.js";
 import { type ScanResult, scanShare } from "../share/scan.js";
-import { SIDECAR_SUFFIX } from "../share/sidecar.js";
 import { Applier } from "./apply.js";
 import { recoverMoves } from "./move.js";
 import { recordOrigins } from "./origins.js";
 import { planOrganize } from "./plan.js";
 import { recoverQuarantines } from "./quarantine-intent.js";
+import { SIDECAR_SUFFIX } from "./sidecar.js";
 import { emptiedCandidates, removeEmptied } from "./tidy.js";
 import { emptyReport, type OrganizeReport, type PlanFile } from "./types.js";
 

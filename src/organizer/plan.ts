@@ -19,12 +19,12 @@
  *   file without its sidecar: `sidecar`.
  */
 import type { ConventionConfig } from "../config/schema.js";
-import { decreeKey } from "../convention/identity.js";
+import { documentKey } from "../convention/identity.js";
 import { parse } from "../convention/parse.js";
 import { reject } from "../convention/reasons.js";
 import type { ParseRejected } from "../convention/types.js";
 import { SEARCHABLE_DIR } from "../share/own-files.js";
-import { SIDECAR_SUFFIX } from "../share/sidecar.js";
+import { SIDECAR_SUFFIX } from "./sidecar.js";
 import type { OrganizeAction, PlanFile } from "./types.js";
 
 export interface PlanRules {
@@ -96,7 +96,7 @@ export function planOrganize(files: PlanFile[], rules: PlanRules, now: Date): Or
   const present = new Set(files.map((f) => f.rel));
   const own = new Set(rules.ownFiles.map((n) => n.normalize("NFC")));
   const exts = new Set(conv.extensions.map((e) => e.toLowerCase()));
-  /** Document (decreeKey) → the earlier move of this plan that files it. */
+  /** Document (documentKey) → the earlier move of this plan that files it. */
   const claimed = new Map<string, { from: string; to: string }>();
   const actions: OrganizeAction[] = [];
   for (const f of files) {
@@ -131,7 +131,7 @@ export function planOrganize(files: PlanFile[], rules: PlanRules, now: Date): Or
       }
       continue;
     }
-    const key = decreeKey(r.decree);
+    const key = documentKey(r.decree);
     // The file already at the canonical path wins over one this plan only means to move there.
     const holder = present.has(r.path) ? { from: r.path, to: r.path } : claimed.get(key);
     if (holder) {

@@ -8,16 +8,15 @@
  * - target present: its reason file is written if missing (the reason of DUPLICATE/CONFLICT
  *   cannot be recomputed from the name, so it must come from the intent);
  * - target absent: nothing moved, the source stays and the next pass quarantines it again.
- * Then our own temp files (util/atomic-write.ts's pattern) left in the quarantine folder and
- * beside the intents are removed.
+ * Then our own `.arsipd-*.tmp` leftovers in the quarantine folder are removed.
  * Also here: names fitted to the 255-byte limit with room for `.ALASAN.txt` and ` (N)`.
  */
 import { createHash } from "node:crypto";
 import { lstat, mkdir, readdir, unlink } from "node:fs/promises";
 import path from "node:path";
-import { SIDECAR_SUFFIX } from "../share/sidecar.js";
-import { isOwnTempName, writeFileAtomic } from "../util/atomic-write.js";
+import { OWN_TEMP as OWN_TMP, writeFileAtomic } from "../util/atomic-write.js";
 import { readRegularText } from "../util/safe-open.js";
+import { SIDECAR_SUFFIX } from "./sidecar.js";
 
 interface QIntent {
   from: string;
@@ -31,6 +30,9 @@ const dirOf = (stateDir: string) => path.join(stateDir, "quarantine");
 /** Linux NAME_MAX, in bytes. */
 const NAME_MAX = 255;
 
+/** Writes `text` at `file` whole or not at all (util/atomic-write.ts). */
+export const writeTextAtomic = (file: string, text: string) => writeFileAtomic(file, text);
+
 export async function recordQuarantine(stateDir: string, it: QIntent): Promise<string> {
   const dir = dirOf(stateDir);
   await mkdir(dir, { recursive: true });
@@ -38,7 +40,7 @@ export async function recordQuarantine(stateDir: string, it: QIntent): Promise<s
     dir,
     `${createHash("sha256").update(it.from).digest("hex").slice(0, 32)}.json`,
   );
-  await writeFileAtomic(file, JSON.stringify(it));
+  await writeTextAtomic(file, JSON.stringify(it));
   return file;
 }
 
@@ -57,7 +59,7 @@ export async function recoverQuarantines(
   for (const n of names) {
     const file = path.join(dir, n);
     if (!n.endsWith(".json")) {
-      if (isOwnTempName(n)) await unlink(file).catch(() => undefined);
+      if (OWN_TMP.test(n)) await unlink(file).catch(() => undefined);
       continue;
     }
     let it: QIntent;
@@ -73,13 +75,13 @@ export async function recoverQuarantines(
       const from = await lstat(src).catch(() => null);
       if (from && from.ino === to.ino && from.dev === to.dev) await unlink(src);
       const side = it.to + SIDECAR_SUFFIX;
-      if (!(await lstat(side).catch(() => null))) await writeFileAtomic(side, it.sidecar);
+      if (!(await lstat(side).catch(() => null))) await writeTextAtomic(side, it.sidecar);
       done.push(it.to);
     }
     await dropIntent(file);
   }
   for (const n of await readdir(quarantineAbs).catch(() => [] as string[]))
-    if (isOwnTempName(n)) await unlink(path.join(quarantineAbs, n)).catch(() => undefined);
+    if (OWN_TMP.test(n)) await unlink(path.join(quarantineAbs, n)).catch(() => undefined);
   return done;
 }
 

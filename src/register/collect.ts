@@ -7,9 +7,9 @@
 import path from "node:path";
 import type { ConventionConfig } from "../config/schema.js";
 import type { Decree } from "../convention/types.js";
+import { parseSidecar, SIDECAR_SUFFIX } from "../organizer/sidecar.js";
 import { SEARCHABLE_DIR } from "../share/own-files.js";
 import { type ShareFile, scanShare } from "../share/scan.js";
-import { parseSidecar, SIDECAR_SUFFIX } from "../share/sidecar.js";
 import { sha256File } from "../util/hash.js";
 import { mapLimit } from "../util/limit.js";
 import { readRegularText } from "../util/safe-open.js";

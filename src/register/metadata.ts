@@ -4,8 +4,10 @@
  * and, for every bad cell, the row number (as the spreadsheet shows it), the column and an
  * Indonesian sentence saying what to fix. A bad row never stops the other rows.
  */
+
 import * as z from "zod";
 import type { JenisConfig } from "../config/schema.js";
+import { normNomor } from "../convention/numbers.js";
 import { parseTanggal } from "./dates.js";
 import { type BadMetadataRow, type DecreeMeta, decreeKey } from "./types.js";
 
@@ -60,12 +62,8 @@ const KEY_FIELDS = new Set<Field>(["jenis", "tahun", "nomor"]);
 
 const normHeader = (h: string) => h.toLowerCase().replace(/[^a-z]/g, "");
 
-/** "012" → "12", "12a" → "12A"; null when not a serial. */
-export function normaliseNomor(s: string): string | null {
-  const m = /^0*(\d+)([A-Za-z]?)$/.exec(s.trim());
-  if (!m) return null;
-  return `${m[1] === "" ? "0" : m[1]}${m[2]!.toUpperCase()}`;
-}
+/** "012" → "12", "12a" → "12A"; null when not a serial: the parser's rule (numbers.ts). */
+export const normaliseNomor = (s: string): string | null => normNomor(s.trim());
 
 function rowSchema(jenis: JenisConfig[]) {
   const codes = new Map<string, string>();

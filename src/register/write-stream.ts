@@ -1,14 +1,6 @@
-/**
- * Streams a file's new content and writes it only when it differs from what is on disk, in
- * bounded memory: each chunk is compared with the same byte range of the existing file; only at
- * the first difference is a temp file started (hidden, same folder), seeded with the identical
- * prefix copied from the old file, then fed the rest. finish() fsyncs and renames it over the
- * target (atomic), or, when every byte matched, leaves the file untouched. abort() removes the
- * temp file. The temp file, its commit and its removal are util/atomic-write.ts's, so the
- * crash guarantee is writeFileAtomic's: the target is either old or new, whole.
- */
-import type { open } from "node:fs/promises";
-import { commitTemp, discardTemp, openTemp, type TempFile } from "../util/atomic-write.js";
+import { mkdir, open, rename, rm } from "node:fs/promises";
+import path from "node:path";
+import { fsyncDir, tempName } from "../util/atomic-write.js";
 import { NotRegularFileError, openRegular } from "../util/safe-open.js";
 
 type Handle = Awaited<ReturnType<typeof open>>;
@@ -18,7 +10,7 @@ const COPY_CHUNK = 1 << 20;
 export class ChangedFileWriter {
   /** Bytes of the old file known to equal what was written so far (while tmp is unset). */
   private same = 0;
-  private tmp: TempFile | undefined;
+  private tmp: { path: string; fh: Handle } | undefined;
   private oldSize: number;
 
   private constructor(
@@ -64,14 +56,12 @@ export class ChangedFileWriter {
         if (this.old && this.same === this.oldSize) return false;
         await this.startTemp();
       }
-      const tmp = this.tmp!;
+      const { fh, path: tmp } = this.tmp!;
+      await fh.sync();
+      await fh.close();
+      await rename(tmp, this.file);
       this.tmp = undefined;
-      try {
-        await commitTemp(tmp, this.file);
-      } catch (err) {
-        await discardTemp(tmp);
-        throw err;
-      }
+      await fsyncDir(path.dirname(this.file));
       return true;
     } catch (err) {
       await this.abort();
@@ -84,15 +74,19 @@ export class ChangedFileWriter {
   async abort(): Promise<void> {
     await this.closeOld();
     if (!this.tmp) return;
-    const tmp = this.tmp;
+    const { fh, path: tmp } = this.tmp;
     this.tmp = undefined;
-    await discardTemp(tmp);
+    await fh.close().catch(() => undefined);
+    await rm(tmp, { force: true });
   }
 
   /** Opens the temp file and copies the prefix already known to be identical. */
   private async startTemp(): Promise<void> {
-    this.tmp = await openTemp(this.file);
-    const { fh } = this.tmp;
+    const dir = path.dirname(this.file);
+    await mkdir(dir, { recursive: true });
+    const tmp = tempName(dir);
+    const fh = await open(tmp, "w");
+    this.tmp = { path: tmp, fh };
     const buf = Buffer.allocUnsafe(Math.min(COPY_CHUNK, this.same));
     for (let pos = 0; pos < this.same; ) {
       const n = Math.min(buf.length, this.same - pos);

@@ -5,23 +5,23 @@
  *   If-Match / If-None-Match, renames it into place (atomic) and fsyncs the folder;
  * - etag = size + mtime (ns) + inode: a put always creates a new inode, an edit in place changes
  *   the mtime, so it changes with the content;
- * - move never overwrites (util/move-no-clobber.ts, the organizer's too): a hard link, then
- *   unlink of the source; where links are refused (folders, some NAS mounts), a check and a
- *   rename, serialised here by an in-process lock;
+ * - move never overwrites: a hard link (fails if the target exists) then unlink of the source;
+ *   where links are unsupported, a check and rename serialised by an in-process lock;
  * - no checksums; the mtime we send is kept.
  * Conditional checks are exact within this process; another process writing the same folder at
  * the same instant could slip between the check and the rename (the journal lock keeps a second
  * arsipd out).
  */
+
 import { randomBytes } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
-import { link, lstat, mkdir, open, readdir, rename, stat, unlink, utimes } from "node:fs/promises";
+import { lstat, mkdir, open, readdir, rename, stat, unlink, utimes } from "node:fs/promises";
 import path from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { ArsipdError } from "../errors.js";
-import { fsyncDir } from "../util/atomic-write.js";
-import { moveNoClobber } from "../util/move-no-clobber.js";
+import { fsyncDir } from "../state/durable.js";
+import { placeNoClobber } from "../util/no-clobber.js";
 import { localError } from "./local-errors.js";
 import { scratchPathFor } from "./scratch.js";
 import type {
@@ -136,6 +136,9 @@ export class LocalRemote implements Remote {
         out,
         opts.signal ? { signal: opts.signal } : {},
       );
+      // Aborted while the last chunk was written: the pipeline may have finished all the same;
+      // an aborted upload is never committed.
+      opts.signal?.throwIfAborted();
       if (sent !== opts.size) {
         throw new ArsipdError(
           "LOCAL_SIZE_CHANGED",
@@ -150,8 +153,7 @@ export class LocalRemote implements Remote {
       await utimes(scratch, t, t);
       await this.locked(rel, async () => {
         if (opts.ifNoneMatch) {
-          await link(scratch, target); // EEXIST if something is there: never overwrites
-          await unlink(scratch);
+          await placeNoClobber(scratch, target); // EEXIST if something is there
         } else {
           if (opts.ifMatch !== undefined) {
             const cur = await this.entry(rel, false);
@@ -182,7 +184,14 @@ export class LocalRemote implements Remote {
     const src = await this.entry(a, false);
     if (!src) throw new ArsipdError("LOCAL_NOT_FOUND", "notFound", `move ${a}: not found`);
     try {
-      await this.locked(b, () => moveNoClobber(this.abs(a), this.abs(b)));
+      await this.locked(b, async () => {
+        if (src.type === "file") return await placeNoClobber(this.abs(a), this.abs(b));
+        if (await this.entry(b, false))
+          throw new ArsipdError("LOCAL_EXISTS", "conflict", `move ${a} → ${b}: target exists`);
+        await rename(this.abs(a), this.abs(b));
+      });
+      await fsyncDir(path.dirname(this.abs(b)));
+      await fsyncDir(path.dirname(this.abs(a)));
     } catch (err) {
       throw localError("move", `${a} → ${b}`, err);
     }

@@ -5,7 +5,8 @@
  * "still being written" window does not apply to them).
  */
 import type { Config } from "../config/schema.js";
-import { SIDECAR_SUFFIX } from "./sidecar.js";
+
+export const SIDECAR_SUFFIX = ".ALASAN.txt";
 
 /** Names (in the share root) of the files arsipd writes there. */
 export function ownRootFiles(config: Config): string[] {

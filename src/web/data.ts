@@ -11,8 +11,8 @@ import { type DaemonStatus, readStatus } from "../daemon/status-file.js";
 import { listLogFiles, readLines } from "../log/files.js";
 import { logDir } from "../log/logger.js";
 import { parseLine } from "../log/view.js";
+import { parseSidecar, SIDECAR_SUFFIX } from "../organizer/sidecar.js";
 import { parseCsv } from "../register/csv-parse.js";
-import { parseSidecar, SIDECAR_SUFFIX } from "../share/sidecar.js";
 
 export interface QuarantinedFile {
   name: string;

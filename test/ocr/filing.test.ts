@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { configSchema } from "../../src/config/schema.js";
 import { parse } from "../../src/convention/parse.js";
 import { organize } from "../../src/organizer/organize.js";
-import { parseSidecar } from "../../src/share/sidecar.js";
+import { parseSidecar } from "../../src/organizer/sidecar.js";
 import { NOW, OLD, put, silent, tempShare } from "../organizer/helpers.js";
 import { decreePages, makeDoc } from "./docs.js";
 

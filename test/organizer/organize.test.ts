@@ -4,7 +4,7 @@ import { readdir, readFile, rm, symlink } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { organize } from "../../src/organizer/organize.js";
-import { parseSidecar } from "../../src/share/sidecar.js";
+import { parseSidecar } from "../../src/organizer/sidecar.js";
 import { officeTime } from "../../src/util/office-time.js";
 import { NOW, put, silent, tempShare } from "./helpers.js";
 

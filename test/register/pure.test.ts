@@ -1,16 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { configSchema } from "../../src/config/schema.js";
 import { parse } from "../../src/convention/parse.js";
+import { parseSidecar, sidecarText } from "../../src/organizer/sidecar.js";
 import { parseCsv } from "../../src/register/csv-parse.js";
 import { parseTanggal } from "../../src/register/dates.js";
 import { makeLinker } from "../../src/register/links.js";
-import { validateMetadata } from "../../src/register/metadata.js";
+import { normaliseNomor, validateMetadata } from "../../src/register/metadata.js";
 import { neutralise } from "../../src/register/neutralise.js";
 import { extractPdfFields } from "../../src/register/pdf-fields.js";
 import { typedSubject } from "../../src/register/rows.js";
 import { gapRanges, summarise } from "../../src/register/summary.js";
 import type { ArchivedDecree } from "../../src/register/types.js";
-import { parseSidecar, sidecarText } from "../../src/share/sidecar.js";
 
 const config = configSchema.parse({});
 const JENIS = config.convention.jenis;
@@ -250,6 +250,30 @@ describe("typedSubject", () => {
       "scan0001.pdf",
     ]) {
       expect(typedSubject(decree!, parse(other, rules, now)).tentang).toBe("penetapan dpt");
+    }
+  });
+});
+
+describe("one rule for decree numbers", () => {
+  const rules = configSchema.parse({}).convention;
+  const now = { now: new Date("2026-12-05T00:00:00Z") };
+  it("the metadata file reads a number exactly as the file name parser does", () => {
+    for (const typed of [
+      "12",
+      "012",
+      "0012",
+      "12a",
+      "012B",
+      "7",
+      "1234",
+      "0",
+      "00",
+      "12345",
+      "12ab",
+    ]) {
+      const p = parse(`SK Ketua No ${typed} Th 2024 ttg Rapat.pdf`, rules, now);
+      const fromName = p.ok ? p.decree.nomor : null;
+      expect([typed, normaliseNomor(` ${typed} `)]).toEqual([typed, fromName]);
     }
   });
 });

@@ -8,7 +8,7 @@ import { mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { isOwnTempName, writeFileAtomic } from "../../src/util/atomic-write.js";
+import { OWN_TEMP, writeFileAtomic } from "../../src/util/atomic-write.js";
 import { REPO } from "../helpers/cli.js";
 import { runWithCrashHook, stepName, stepsOf } from "../support/crash.js";
 
@@ -48,7 +48,7 @@ describe("a kill while a file is replaced", () => {
         expect([OLD, NEW], at).toContain(await readFile(file, "utf8"));
         const others = (await readdir(dir)).filter((x) => x !== path.basename(file));
         expect(
-          others.filter((x) => !isOwnTempName(x)),
+          others.filter((x) => !OWN_TEMP.test(x)),
           at,
         ).toEqual([]);
       }

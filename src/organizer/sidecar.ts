@@ -1,19 +1,14 @@
 /**
- * The quarantine sidecar (reason file): `<file name>.ALASAN.txt` next to the quarantined file,
- * plain UTF-8 text with LF line ends that a clerk opens in Notepad. The one home of its name,
- * its text and its parser: the organizer writes it (sidecarText), the register and the web page
- * read it (parseSidecar), the share scan and the mirror know it by SIDECAR_SUFFIX.
- * CONTRACT: lines start with `Berkas: `, `Alasan: ` (Indonesian message), `Kode: ` (reason
- * code), `Asal: ` (origin folder), `Waktu: ` (in the office's time zone, `2026-12-05 14:13 WIB`;
- * ISO in older files), optionally `Saran nama: ` (a name read from the document itself); then
- * free lines on how to fix it. The parser ignores unknown lines and reads keys
- * case-insensitively (a clerk may have edited the file).
+ * The quarantine sidecar: `<file name>.ALASAN.txt` next to the quarantined file, plain UTF-8 text
+ * with LF line ends that a clerk opens in Notepad. CONTRACT (the register reads it): lines start
+ * with `Berkas: `, `Alasan: `, `Kode: `, `Asal: `, `Waktu: `, optionally `Saran nama: ` (a name
+ * read from the document itself); then free lines on how to fix it.
  * Pure.
  */
 import type { ConventionConfig } from "../config/schema.js";
 import { officeTime } from "../util/office-time.js";
 
-export const SIDECAR_SUFFIX = ".ALASAN.txt";
+export { SIDECAR_SUFFIX } from "../share/own-files.js";
 
 export interface SidecarInput {
   /** The quarantined file's name (in the quarantine). */
@@ -94,6 +89,7 @@ function howToFix(code: string, rules: ConventionConfig): string[] {
   ];
 }
 
+/** The contract lines of a sidecar, as read back by the register, the web page and tests. */
 export interface Sidecar {
   berkas?: string;
   alasan?: string;
@@ -110,7 +106,11 @@ const KEYS: Record<string, keyof Sidecar> = {
   waktu: "waktu",
 };
 
-/** Reads the contract lines back; a missing or empty line is an absent key, the first one wins. */
+/**
+ * Reads the contract lines back, leniently (a clerk may have opened and saved the file: a BOM,
+ * CRLF, other spacing or case are accepted); unknown and free lines are ignored, the first of a
+ * key wins, missing lines are absent keys.
+ */
 export function parseSidecar(text: string): Sidecar {
   const out: Sidecar = {};
   for (const line of text.replace(/^\uFEFF/, "").split(/\r?\n/)) {
