@@ -5,24 +5,9 @@
  */
 import { stringify } from "yaml";
 import { configSchema } from "./schema.js";
+import { descriptionOf, type SchemaNode, unwrap } from "./schema-walk.js";
 
-// biome-ignore lint/suspicious/noExplicitAny: walking zod schema internals generically
-type Node = any;
-
-function unwrap(node: Node): Node {
-  let n = node;
-  for (let i = 0; i < 6 && n && !n.shape && n.def?.innerType; i++) n = n.def.innerType;
-  return n;
-}
-
-function description(node: Node): string | undefined {
-  let n = node;
-  for (let i = 0; i < 6 && n; i++) {
-    if (n.description) return n.description;
-    n = n.def?.innerType;
-  }
-  return undefined;
-}
+type Node = SchemaNode;
 
 function renderValue(value: unknown, indent: string): string {
   const empty = Array.isArray(value) ? value.length === 0 : Object.keys(value ?? {}).length === 0;
@@ -40,7 +25,7 @@ function renderObject(schema: Node, values: Record<string, unknown>, indent: str
   const out: string[] = [];
   const shape = unwrap(schema).shape as Record<string, Node>;
   for (const [key, field] of Object.entries(shape)) {
-    const desc = description(field);
+    const desc = descriptionOf(field);
     const inner = unwrap(field);
     if (desc) out.push(`${indent}# ${desc}`);
     const value = values[key];

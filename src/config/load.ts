@@ -4,12 +4,14 @@
  * ConfigError whose `problems` are one line each (key path, what is wrong, what is expected).
  * Never throws anything else for bad input.
  */
+
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseDocument } from "yaml";
 import type { z } from "zod";
 import { ConfigError } from "../errors.js";
 import { type Config, configSchema } from "./schema.js";
+import { descriptionOf, nodeAt } from "./schema-walk.js";
 import { Secret } from "./secret.js";
 
 export const DEFAULT_CONFIG_PATH = "config/arsipd.yaml";
@@ -187,21 +189,6 @@ export function formatIssues(issues: z.core.$ZodIssue[], source: string): string
 
 /** The `.describe()` text of the schema node at `keyPath`, if any. */
 function describeAt(keyPath: PropertyKey[]): string | undefined {
-  // biome-ignore lint/suspicious/noExplicitAny: walking zod internals generically
-  let node: any = configSchema;
-  for (const k of keyPath) {
-    node = unwrap(node);
-    if (node?.shape && typeof k === "string") node = node.shape[k];
-    else if (node?.element) node = node.element;
-    else return undefined;
-  }
-  return node?.description ?? unwrap(node)?.description;
-}
-
-// biome-ignore lint/suspicious/noExplicitAny: zod wrapper types
-function unwrap(node: any): any {
-  let n = node;
-  for (let i = 0; i < 5 && n && !n.shape && !n.element && n.def?.innerType; i++)
-    n = n.def.innerType;
-  return n;
+  const node = nodeAt(configSchema, keyPath);
+  return node === undefined ? undefined : descriptionOf(node);
 }
