@@ -12,7 +12,7 @@ import { createHash } from "node:crypto";
 import { constants } from "node:fs";
 import { copyFile, mkdir, open, readdir, readFile, unlink } from "node:fs/promises";
 import path from "node:path";
-import { tempName, writeFileAtomic } from "../util/atomic-write.js";
+import { OWN_TEMP, tempName, writeFileAtomic } from "../util/atomic-write.js";
 import { sha256File } from "../util/hash.js";
 import { errno, exists, placeNoClobber } from "../util/no-clobber.js";
 
@@ -89,6 +89,7 @@ async function copyMove(from: string, to: string, stateDir: string): Promise<voi
  * Finishes or rolls back copy-moves a crash interrupted. Returns the finished ones.
  * - target holds the recorded content: the source (if it still has that content) is removed;
  * - otherwise the temp copy is removed and the source stays (the next pass moves it again).
+ * An intent a kill left half-written (its temp file, OWN_TEMP) is removed.
  */
 export async function recoverMoves(stateDir: string): Promise<{ from: string; to: string }[]> {
   const dir = intentDir(stateDir);
@@ -99,8 +100,12 @@ export async function recoverMoves(stateDir: string): Promise<{ from: string; to
     return [];
   }
   const done: { from: string; to: string }[] = [];
-  for (const n of names.filter((x) => x.endsWith(".json"))) {
+  for (const n of names) {
     const file = path.join(dir, n);
+    if (!n.endsWith(".json")) {
+      if (OWN_TEMP.test(n)) await unlink(file).catch(() => {});
+      continue;
+    }
     let it: Intent;
     try {
       it = JSON.parse(await readFile(file, "utf8")) as Intent;

@@ -1,9 +1,9 @@
 /**
- * Crash safety: a child process organizes with copy-moves and is SIGKILLed between copy and
- * unlink (test/support/crash-before.mjs); the next pass must finish the move, losing nothing and not
- * calling it a duplicate. Plus a real cross-file-system move (/dev/shm vs the temp folder).
+ * Crash safety: a child process organizes with moves (same file system, and copy-moves) and is
+ * SIGKILLed after each of its file-system changes (test/support/crash-at.mjs); the next pass
+ * must finish the move, losing nothing and not calling it a duplicate. Plus a real
+ * cross-file-system move (/dev/shm vs the temp folder).
  */
-import { spawnSync } from "node:child_process";
 import { existsSync, statSync } from "node:fs";
 import { mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -12,51 +12,60 @@ import { describe, expect, it } from "vitest";
 import { moveFile } from "../../src/organizer/move.js";
 import { organize } from "../../src/organizer/organize.js";
 import { REPO } from "../helpers/cli.js";
-import { CRASH_BEFORE, CRASH_HOOK } from "../helpers/crash.js";
+import { runWithCrashHook, stepName, stepsOf } from "../support/crash.js";
 import { NOW, put, silent, tempShare } from "./helpers.js";
 
-function crashChild(share: string, state: string, at: string) {
-  const script = `
+function childScript(share: string, state: string, copy: boolean): string {
+  return `
     import { organize } from ${JSON.stringify(path.join(REPO, "dist/organizer/organize.js"))};
     import { configSchema } from ${JSON.stringify(path.join(REPO, "dist/config/schema.js"))};
     import pino from "pino";
     const config = configSchema.parse({ share: ${JSON.stringify(share)}, stateDir: ${JSON.stringify(state)} });
-    await organize({ config, log: pino({ level: "silent" }), now: () => new Date(${NOW.getTime()}) }, { copyMoves: true });
+    await organize({ config, log: pino({ level: "silent" }), now: () => new Date(${NOW.getTime()}) }, { copyMoves: ${copy} });
   `;
-  return spawnSync(
-    process.execPath,
-    ["--import", CRASH_HOOK, "--input-type=module", "-e", script],
-    {
-      cwd: REPO,
-      env: { ...process.env, ARSIPD_CRASH_BEFORE: CRASH_BEFORE[at] },
-      encoding: "utf8",
-    },
-  );
+}
+
+const FROM = "MASUK/SK Ketua No 12 Th 2024.pdf";
+const TO = "KPT-KETUA/2024/KPT-KETUA_2024_012.pdf";
+
+async function oneDecree() {
+  const t = await tempShare();
+  await put(t.share, FROM, "precious bytes");
+  return t;
 }
 
 describe("crash-safe moves", () => {
-  for (const at of ["after-copy", "after-place"]) {
-    it(`a kill ${at} loses nothing and the next pass completes the move`, async () => {
-      const { share, state, config } = await tempShare();
-      await put(share, "MASUK/SK Ketua No 12 Th 2024.pdf", "precious bytes");
-      const child = crashChild(share, state, at);
-      expect(child.signal).toBe("SIGKILL");
-      const target = path.join(share, "KPT-KETUA/2024/KPT-KETUA_2024_012.pdf");
-      const source = path.join(share, "MASUK/SK Ketua No 12 Th 2024.pdf");
-      expect(existsSync(target) || existsSync(source)).toBe(true);
-      const r = await organize({ config, log: silent, now: () => NOW });
-      expect([r.duplicates, r.conflicts, r.quarantined]).toEqual([[], [], []]);
-      expect(await readFile(target, "utf8")).toBe("precious bytes");
-      expect(existsSync(source)).toBe(false);
-      expect((await readdir(path.dirname(target))).filter((n) => n.startsWith("."))).toEqual([]);
-      if (at === "after-place") {
-        expect(r.completed).toEqual([
-          { from: "MASUK/SK Ketua No 12 Th 2024.pdf", to: "KPT-KETUA/2024/KPT-KETUA_2024_012.pdf" },
-        ]);
-      } else {
-        expect(r.moves).toHaveLength(1);
+  for (const copy of [false, true]) {
+    it(`a kill after any step of a ${copy ? "copy-" : ""}move loses nothing and the next pass completes it`, async () => {
+      const first = await oneDecree();
+      const steps = stepsOf(childScript(first.share, first.state, copy));
+      const calls = steps.map((s) => s.call);
+      expect(calls).toEqual(
+        expect.arrayContaining(copy ? ["copyFile", "link", "unlink"] : ["link", "unlink"]),
+      );
+      for (let n = 1; n <= steps.length; n++) {
+        const at = stepName(steps, n);
+        const { share, state, config } = await oneDecree();
+        const child = runWithCrashHook(childScript(share, state, copy), n);
+        expect(child.signal, at).toBe("SIGKILL");
+        const target = path.join(share, TO);
+        const source = path.join(share, FROM);
+        expect(existsSync(target) || existsSync(source), at).toBe(true);
+        const both = existsSync(target) && existsSync(source);
+        const r = await organize({ config, log: silent, now: () => NOW });
+        expect([r.duplicates, r.conflicts, r.quarantined, r.errors], at).toEqual([[], [], [], []]);
+        expect(await readFile(target, "utf8"), at).toBe("precious bytes");
+        expect(existsSync(source), at).toBe(false);
+        expect(
+          (await readdir(path.dirname(target))).filter((x) => x.startsWith(".")),
+          at,
+        ).toEqual([]);
+        expect(await readdir(path.join(state, "moves")).catch(() => []), at).toEqual([]);
+        // Both names present: the move was under way, and is finished, not taken for a copy.
+        if (both) expect(r.completed, at).toEqual([{ from: FROM, to: TO }]);
+        else expect(r.completed.length + r.moves.length, at).toBeLessThanOrEqual(1);
       }
-    });
+    }, 300_000);
   }
 
   it("moves across file systems by copy + verify, never overwriting", async () => {

@@ -1,10 +1,10 @@
 /**
- * Crash-safe quarantine (#14 point 9): a child process quarantines files and is SIGKILLed at each
- * step (test/support/crash-before.mjs); after the next pass every file is in exactly one place, each
+ * Crash-safe quarantine (#14 point 9): a child process quarantines files and is SIGKILLed after
+ * each of its file-system changes (test/support/crash-at.mjs), with plain moves and with
+ * copy-moves; after the next pass every file is in exactly one place, each
  * quarantined file has its reason file with its real reason, and no temp file of ours is left.
  * Plus names of 255 bytes, which leave no room for `.ALASAN.txt`.
  */
-import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
@@ -12,26 +12,17 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { organize } from "../../src/organizer/organize.js";
 import { REPO } from "../helpers/cli.js";
-import { CRASH_BEFORE, CRASH_HOOK } from "../helpers/crash.js";
+import { runWithCrashHook, stepName, stepsOf } from "../support/crash.js";
 import { NOW, put, silent, tempShare } from "./helpers.js";
 
-function crashChild(share: string, state: string, at: string, copy: boolean) {
-  const script = `
+function childScript(share: string, state: string, copy: boolean): string {
+  return `
     import { organize } from ${JSON.stringify(path.join(REPO, "dist/organizer/organize.js"))};
     import { configSchema } from ${JSON.stringify(path.join(REPO, "dist/config/schema.js"))};
     import pino from "pino";
     const config = configSchema.parse({ share: ${JSON.stringify(share)}, stateDir: ${JSON.stringify(state)} });
     await organize({ config, log: pino({ level: "silent" }), now: () => new Date(${NOW.getTime()}) }, { copyMoves: ${copy} });
   `;
-  return spawnSync(
-    process.execPath,
-    ["--import", CRASH_HOOK, "--input-type=module", "-e", script],
-    {
-      cwd: REPO,
-      env: { ...process.env, ARSIPD_CRASH_BEFORE: CRASH_BEFORE[at] },
-      encoding: "utf8",
-    },
-  );
 }
 
 /** rel path → sha256 of every file under `dir` (hidden names included). */
@@ -54,51 +45,62 @@ function allFiles(dir: string, rel = ""): Map<string, string> {
 
 const sha = (s: string) => createHash("sha256").update(s).digest("hex");
 
-const STEPS = [
-  "sidecar-tmp",
-  "after-link",
-  "quarantine-moved",
-  "quarantine-sidecar",
-  "after-copy",
-  "after-place",
-];
+/** An unreadable name, and a second copy of a filed decree (its reason, DUPLICATE, cannot be
+ * recomputed from its name). */
+async function twoToQuarantine() {
+  const t = await tempShare();
+  await put(t.share, "MASUK/catatan rapat.pdf", "unreadable name");
+  await put(t.share, "KPT-KETUA/2024/KPT-KETUA_2024_012.pdf", "filed decree");
+  await put(t.share, "MASUK/SK Ketua No 12 Th 2024.pdf", "filed decree");
+  return t;
+}
 
 describe("a kill mid-quarantine", () => {
-  for (const at of STEPS) {
-    const copy = at === "after-copy" || at === "after-place";
-    it(`at ${at}${copy ? " (copy-move)" : ""}: each file ends in one place with its reason`, async () => {
-      const { share, state, config } = await tempShare();
-      // An unreadable name, and a second copy of a filed decree (its reason, DUPLICATE, cannot
-      // be recomputed from its name).
-      await put(share, "MASUK/catatan rapat.pdf", "unreadable name");
-      await put(share, "KPT-KETUA/2024/KPT-KETUA_2024_012.pdf", "filed decree");
-      await put(share, "MASUK/SK Ketua No 12 Th 2024.pdf", "filed decree");
-      const child = crashChild(share, state, at, copy);
-      expect(child.signal).toBe("SIGKILL");
+  for (const copy of [false, true]) {
+    it(`after any step${copy ? " (copy-moves)" : ""}: each file ends in one place with its reason`, async () => {
+      const first = await twoToQuarantine();
+      const steps = stepsOf(childScript(first.share, first.state, copy));
+      expect(steps.map((x) => x.call)).toEqual(
+        expect.arrayContaining(["link", "unlink", "rename", "open", "handle.writeFile"]),
+      );
+      for (let n = 1; n <= steps.length; n++) {
+        const at = stepName(steps, n);
+        const { share, state, config } = await twoToQuarantine();
+        const child = runWithCrashHook(childScript(share, state, copy), n);
+        expect(child.signal, at).toBe("SIGKILL");
 
-      const r = await organize({ config, log: silent, now: () => NOW });
-      expect(r.errors).toEqual([]);
-      const files = allFiles(share);
-      const where = (h: string) => [...files].filter(([, v]) => v === h).map(([k]) => k);
-      expect(where(sha("unreadable name"))).toEqual(["_KARANTINA/catatan rapat.pdf"]);
-      expect(where(sha("filed decree")).sort()).toEqual([
-        "KPT-KETUA/2024/KPT-KETUA_2024_012.pdf",
-        "_KARANTINA/SK Ketua No 12 Th 2024.pdf",
-      ]);
-      const reason = (n: string) => readFile(path.join(share, "_KARANTINA", n), "utf8");
-      expect(await reason("catatan rapat.pdf.ALASAN.txt")).toMatch(/^Berkas: catatan rapat\.pdf\n/);
-      expect(await reason("SK Ketua No 12 Th 2024.pdf.ALASAN.txt")).toContain("Kode: DUPLICATE");
-      expect([...files.keys()].filter((k) => /\.arsipd-|\.tmp$/.test(k))).toEqual([]);
-      expect(await readdir(path.join(state, "quarantine")).catch(() => [])).toEqual([]);
-      // and a further pass changes nothing
-      const again = await organize({ config, log: silent, now: () => NOW });
-      expect([again.moves, again.quarantined, again.duplicates, again.errors]).toEqual([
-        [],
-        [],
-        [],
-        [],
-      ]);
-    });
+        const r = await organize({ config, log: silent, now: () => NOW });
+        expect(r.errors, at).toEqual([]);
+        const files = allFiles(share);
+        const where = (h: string) => [...files].filter(([, v]) => v === h).map(([k]) => k);
+        expect(where(sha("unreadable name")), at).toEqual(["_KARANTINA/catatan rapat.pdf"]);
+        expect(where(sha("filed decree")).sort(), at).toEqual([
+          "KPT-KETUA/2024/KPT-KETUA_2024_012.pdf",
+          "_KARANTINA/SK Ketua No 12 Th 2024.pdf",
+        ]);
+        const reason = (x: string) => readFile(path.join(share, "_KARANTINA", x), "utf8");
+        expect(await reason("catatan rapat.pdf.ALASAN.txt"), at).toMatch(
+          /^Berkas: catatan rapat\.pdf\n/,
+        );
+        expect(await reason("SK Ketua No 12 Th 2024.pdf.ALASAN.txt"), at).toContain(
+          "Kode: DUPLICATE",
+        );
+        expect(
+          [...files.keys()].filter((k) => /\.arsipd-|\.tmp$/.test(k)),
+          at,
+        ).toEqual([]);
+        expect(await readdir(path.join(state, "quarantine")).catch(() => []), at).toEqual([]);
+        expect(await readdir(path.join(state, "moves")).catch(() => []), at).toEqual([]);
+        // and a further pass changes nothing
+        const again = await organize({ config, log: silent, now: () => NOW });
+        expect([again.moves, again.quarantined, again.duplicates, again.errors], at).toEqual([
+          [],
+          [],
+          [],
+          [],
+        ]);
+      }
+    }, 600_000);
   }
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { configSchema } from "../../src/config/schema.js";
 import { parse } from "../../src/convention/parse.js";
-import { parseSidecar } from "../../src/organizer/sidecar.js";
+import { parseSidecar, sidecarText } from "../../src/organizer/sidecar.js";
 import { parseCsv } from "../../src/register/csv-parse.js";
 import { parseTanggal } from "../../src/register/dates.js";
 import { makeLinker } from "../../src/register/links.js";
@@ -205,6 +205,31 @@ describe("small readers", () => {
       kode: "NO_NUMBER",
       asal: "MASUK",
       waktu: "2024-03-01T10:00:00Z",
+    });
+  });
+});
+
+describe("the sidecar's one home", () => {
+  it("reads back what the organizer writes", () => {
+    const rules = configSchema.parse({}).convention;
+    const text = sidecarText(
+      {
+        name: "scan 1.pdf",
+        message: "Jenis keputusan: tidak terbaca",
+        code: "NO_JENIS",
+        origin: "",
+        time: new Date("2026-12-05T07:13:00Z"),
+        suggestion: "SK Ketua Nomor 3 Tahun 2026",
+        timezone: "Asia/Jakarta",
+      },
+      rules,
+    );
+    expect(parseSidecar(text)).toEqual({
+      berkas: "scan 1.pdf",
+      alasan: "Jenis keputusan: tidak terbaca",
+      kode: "NO_JENIS",
+      asal: "(folder utama)",
+      waktu: "2026-12-05 14:13 WIB",
     });
   });
 });
