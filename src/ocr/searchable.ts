@@ -1,16 +1,3 @@
-/**
- * Searchable copies of scans (`ocr.searchablePdf`, off by default), for publication on JDIH:
- * the scan itself is never changed; tesseract writes a PDF of every page with the recognised
- * text laid invisibly under the image (its `pdf` output, the same engine that checks the
- * decree: no second OCR tool to install).
- * - `makeSearchable` runs when a scan is OCR'd and keeps the copy by SHA-256 in
- *   `<stateDir>/ocr/<sha>.pdf` (a scan is read once, wherever it is later filed);
- * - `placeSearchable` puts it at `_PDF-TEKS/<JENIS>/<TAHUN>/<name>.pdf` in the share once the
- *   scan is filed there: mirrored with the archive, linked by the JDIHN feed's urlDownload. It
- *   never overwrites (temp file + link), and the organizer and the register leave that folder
- *   alone (it holds copies, not decrees).
- */
-import { randomBytes } from "node:crypto";
 import {
   copyFile,
   link,
@@ -18,7 +5,7 @@ import {
   mkdir,
   mkdtemp,
   readdir,
-  rename,
+  readFile,
   rm,
   unlink,
   writeFile,
@@ -27,6 +14,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { ensureDirInside } from "../organizer/fs-guard.js";
 import { SEARCHABLE_DIR } from "../share/own-files.js";
+import { tempName, writeFileAtomic } from "../util/atomic-write.js";
 import { type OcrOptions, runTool } from "./tesseract.js";
 
 const IMAGES = new Set(["png", "jpg", "jpeg", "tif", "tiff"]);
@@ -56,9 +44,7 @@ export async function makeSearchable(
     const list = path.join(dir, "pages.txt");
     await writeFile(list, `${pages.join("\n")}\n`);
     await runTool("tesseract", [list, path.join(dir, "out"), "-l", o.lang, "pdf"], o);
-    const tmp = `${out}.${randomBytes(6).toString("hex")}.tmp`;
-    await copyFile(path.join(dir, "out.pdf"), tmp);
-    await rename(tmp, out);
+    await writeFileAtomic(out, await readFile(path.join(dir, "out.pdf")));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -82,7 +68,7 @@ export async function placeSearchable(
   const dest = path.join(share, ...destRel.split("/"));
   if (await lstat(dest).catch(() => null)) return true;
   await ensureDirInside(share, path.posix.dirname(destRel));
-  const tmp = path.join(path.dirname(dest), `.arsipd-${randomBytes(6).toString("hex")}.tmp`);
+  const tmp = tempName(path.dirname(dest));
   try {
     await copyFile(src, tmp);
     await link(tmp, dest).catch((err: NodeJS.ErrnoException) => {

@@ -273,7 +273,11 @@ describe("parse agrees with the reference parser", () => {
   it("on realistic, canonical and arbitrary names", { timeout: 300_000 }, () => {
     tally.compared = 0;
     tally.touched = 0;
-    fc.assert(fc.property(anyName, same), { numRuns: 20_000 });
+    fc.assert(fc.property(anyName, same), {
+      numRuns: 20_000,
+      // Counterexamples found by earlier runs, tried first every time.
+      examples: [["SK Ketua 1 Ketua 22__PP.05_Kpts 3172_KPU-Kot_IV_1895 .pdf"]],
+    });
     // Names the later readings touch are not compared (new-readings.ts); at least one in ten of the
     // 180,000 pairs must still be, or the property says little.
     expect(tally.compared).toBeGreaterThan((tally.compared + tally.touched) / 10);
