@@ -209,17 +209,18 @@ export class ArchiveEngine implements Engine {
       retryAuth: reason === "schedule",
       ocrInBackground: true,
     });
+    // A cut-short file is looked at again when it is written to (a watcher event) or at the
+    // next full pass: its mtime is old, so a timer on the quiet window would spin. A scan
+    // waiting for OCR is looked at again when the OCR queue has read it.
+    const untimed = new Set(
+      r.organize.deferred
+        .filter((d) => d.why === "incomplete" || d.why === "ocr")
+        .map((d) => d.path),
+    );
     return {
       ok: isClean(r),
       changed: hasChanges(r),
-      // A cut-short file is looked at again when it is written to (a watcher event) or at the
-      // next full pass: its mtime is old, so a timer on the quiet window would spin.
-      deferred: deferredPaths(r).filter(
-        (p) =>
-          !r.organize.deferred.some(
-            (d) => d.path === p && (d.why === "incomplete" || d.why === "ocr"),
-          ),
-      ),
+      deferred: deferredPaths(r).filter((p) => !untimed.has(p)),
       ocr: r.organize.deferred.filter((d) => d.why === "ocr").map((d) => d.path),
       filed: [...r.organize.moves, ...r.organize.unquarantined].map((m) => m.to),
       summary: summarize(r),

@@ -56,9 +56,11 @@ export async function readStatus(stateDir: string): Promise<DaemonStatus | undef
  */
 export async function recordOneShot(
   stateDir: string,
-  pass: PassRecord,
-  remote: DaemonStatus["remote"],
+  run: { startedAt: string; ok: boolean; summary: PassRecord["summary"]; remote: string },
 ): Promise<void> {
+  const { remote: description, ...done } = run;
+  const pass: PassRecord = { kind: "full", ...done, finishedAt: new Date().toISOString() };
+  const remote = { description, reachable: true, message: "reachable" };
   const old = await readStatus(stateDir);
   await writeStatus(stateDir, {
     pid: process.pid,

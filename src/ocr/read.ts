@@ -12,8 +12,15 @@ const IMAGES = new Set(["png", "jpg", "jpeg", "tif", "tiff"]);
 /** Fewer letters than this on the first page: a scan with no (or a stray) text layer. */
 const MIN_TEXT = 40;
 
+/** An image scan: its text comes only from OCR. */
 export function needsOcr(ext: string): boolean {
   return IMAGES.has(ext.toLowerCase());
+}
+
+/** What this reader can read at all: PDFs (text layer or OCR) and image scans. */
+export function isReadable(ext: string): boolean {
+  const e = ext.toLowerCase();
+  return e === "pdf" || IMAGES.has(e);
 }
 
 const asLines = (s: string): TextLine[] => s.split(/\r?\n/).map((text) => ({ text, conf: 100 }));

@@ -6,9 +6,7 @@
 import type { Config } from "../config/schema.js";
 import type { ArchivedDecree, PdfFields } from "../register/types.js";
 import { cachedReadings, contentProblems } from "./audit.js";
-
-/** What the content reader can read: PDFs (text layer or OCR) and scanned images. */
-const READABLE = new Set(["pdf", "jpg", "jpeg", "png", "tif", "tiff"]);
+import { isReadable } from "./read.js";
 
 export interface RegisterProblem {
   kind: string;
@@ -36,7 +34,7 @@ export async function contentForRegister(
   const readings = await cachedReadings(stateDir, files, missing);
   if (unread)
     for (const f of files)
-      if (missing.has(f.sha256) && READABLE.has(f.decree.ext)) unread.push(f.rel);
+      if (missing.has(f.sha256) && isReadable(f.decree.ext)) unread.push(f.rel);
   for (const [k, group] of groups) {
     const have = fields.get(k) ?? {};
     if (have.tentang && have.tanggalPenetapan) continue;

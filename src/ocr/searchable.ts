@@ -15,9 +15,8 @@ import path from "node:path";
 import { ensureDirInside } from "../organizer/fs-guard.js";
 import { SEARCHABLE_DIR } from "../share/own-files.js";
 import { tempName, writeFileAtomic } from "../util/atomic-write.js";
+import { needsOcr } from "./read.js";
 import { type OcrOptions, runTool } from "./tesseract.js";
-
-const IMAGES = new Set(["png", "jpg", "jpeg", "tif", "tiff"]);
 
 export const searchableCache = (stateDir: string, sha: string) =>
   path.join(stateDir, "ocr", `${sha}.pdf`);
@@ -33,7 +32,7 @@ export async function makeSearchable(
   await mkdir(path.dirname(out), { recursive: true });
   try {
     let pages: string[];
-    if (IMAGES.has(ext.toLowerCase())) pages = [abs];
+    if (needsOcr(ext)) pages = [abs];
     else {
       await runTool("pdftoppm", ["-r", "300", "-gray", "-png", abs, path.join(dir, "p")], o);
       pages = (await readdir(dir))

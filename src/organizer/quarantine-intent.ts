@@ -30,9 +30,6 @@ const dirOf = (stateDir: string) => path.join(stateDir, "quarantine");
 /** Linux NAME_MAX, in bytes. */
 const NAME_MAX = 255;
 
-/** Writes `text` at `file` whole or not at all (util/atomic-write.ts). */
-export const writeTextAtomic = (file: string, text: string) => writeFileAtomic(file, text);
-
 export async function recordQuarantine(stateDir: string, it: QIntent): Promise<string> {
   const dir = dirOf(stateDir);
   await mkdir(dir, { recursive: true });
@@ -40,7 +37,7 @@ export async function recordQuarantine(stateDir: string, it: QIntent): Promise<s
     dir,
     `${createHash("sha256").update(it.from).digest("hex").slice(0, 32)}.json`,
   );
-  await writeTextAtomic(file, JSON.stringify(it));
+  await writeFileAtomic(file, JSON.stringify(it));
   return file;
 }
 
@@ -75,7 +72,7 @@ export async function recoverQuarantines(
       const from = await lstat(src).catch(() => null);
       if (from && from.ino === to.ino && from.dev === to.dev) await unlink(src);
       const side = it.to + SIDECAR_SUFFIX;
-      if (!(await lstat(side).catch(() => null))) await writeTextAtomic(side, it.sidecar);
+      if (!(await lstat(side).catch(() => null))) await writeFileAtomic(side, it.sidecar);
       done.push(it.to);
     }
     await dropIntent(file);

@@ -7,11 +7,12 @@
 
 import { link, lstat, unlink } from "node:fs/promises";
 import { ArsipdError } from "../errors.js";
+import { writeFileAtomic } from "../util/atomic-write.js";
 import { parentOf } from "../util/rel-path.js";
 import type { ApplierInit } from "./apply.js";
 import { ensureDirInside, errCode } from "./fs-guard.js";
 import { moveFile } from "./move.js";
-import { dropIntent, fitName, recordQuarantine, writeTextAtomic } from "./quarantine-intent.js";
+import { dropIntent, fitName, recordQuarantine } from "./quarantine-intent.js";
 import { SIDECAR_SUFFIX, sidecarText } from "./sidecar.js";
 
 export interface Quarantine {
@@ -80,7 +81,7 @@ export class QuarantineStep {
           throw err;
         }
         this.s.report.sidecars.push({ path: target + SIDECAR_SUFFIX, op: "written" });
-        await writeTextAtomic(this.absOf(target + SIDECAR_SUFFIX), text);
+        await writeFileAtomic(this.absOf(target + SIDECAR_SUFFIX), text);
         await dropIntent(intent);
       }
       if (!collision) {
@@ -112,7 +113,7 @@ export class QuarantineStep {
     if (onlyIfMissing && (await lstat(sideAbs).catch(() => null))) return;
     this.s.report.sidecars.push({ path: side, op: "written" });
     if (this.s.dryRun) return;
-    await writeTextAtomic(sideAbs, await this.sidecarFor(file, q, origin));
+    await writeFileAtomic(sideAbs, await this.sidecarFor(file, q, origin));
   }
 
   /**

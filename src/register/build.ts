@@ -155,11 +155,17 @@ export async function buildRegister(ctx: BuildContext): Promise<BuildResult> {
     : [];
   lap("pdf");
   const origins = ctx.cacheDir ? await readOrigins(ctx.cacheDir) : new Map<string, string>();
+  // The decree with the clerk's own subject, parsed once per filed file (facts is asked for a
+  // file by the metadata template, the rows, the links and the feed).
+  const typedDecrees = new Map<string, ArchivedDecree["decree"]>();
+  for (const f of files) {
+    const typed = origins.get(f.rel);
+    if (typed !== undefined)
+      typedDecrees.set(f.rel, typedSubject(f.decree, ctx.parse(typed, rules)));
+  }
   const facts = (f: ArchivedDecree) => {
     const k = decreeKey(f.decree.jenis, f.decree.tahun, f.decree.nomor);
-    const typed = origins.get(f.rel);
-    const d = typed === undefined ? f.decree : typedSubject(f.decree, ctx.parse(typed, rules));
-    return decreeFacts(d, metaByKey.get(k), pdfByKey.get(k));
+    return decreeFacts(typedDecrees.get(f.rel) ?? f.decree, metaByKey.get(k), pdfByKey.get(k));
   };
   const added = await prefillMetadata(metaFile, meta, groups, facts, log);
   if (added !== undefined) meta.mtimeMs = added;

@@ -73,22 +73,9 @@ export const syncCommand: Command = {
       bar?.end();
       if (!dryRun) {
         const { recordOneShot } = await import("../../daemon/status-file.js");
-        const finishedAt = new Date().toISOString();
-        const ok = outcome.code === 0;
-        const pass = {
-          kind: "full" as const,
-          startedAt: began,
-          finishedAt,
-          ok,
-          summary: outcome.summary,
-        };
-        const remote = {
-          description: engine.remoteDescription,
-          reachable: true,
-          message: "reachable",
-        };
-        await recordOneShot(config.stateDir, pass, remote).catch((err) =>
-          log.warn({ err: String(err) }, "status.json not updated"),
+        const run = { startedAt: began, ok: outcome.code === 0, summary: outcome.summary };
+        await recordOneShot(config.stateDir, { ...run, remote: engine.remoteDescription }).catch(
+          (err) => log.warn({ err: String(err) }, "status.json not updated"),
         );
       }
       printSyncOutcome(outcome, stdout, { json, err: stderr });
