@@ -8,7 +8,6 @@
  */
 
 import { romanOrInt } from "./head.js";
-import { isWordCode } from "./text.js";
 
 export interface SubjectQualifier {
   /** The qualifiers found ("LAMPIRAN-1", "SALINAN"), distinct, in order. */
@@ -19,27 +18,6 @@ export interface SubjectQualifier {
   blanks: number[];
 }
 
-const NOISE_WORDS = new Set([
-  "copy",
-  "kopi",
-  "revisi",
-  "rev",
-  "final",
-  "fix",
-  "fixed",
-  "ttd",
-  "tte",
-  "basah",
-  "scan",
-  "scanned",
-  "scanan",
-  "dpi",
-  "ok",
-  "pdf",
-  "docx",
-  "doc",
-  "jpg",
-]);
 /** Trailing pieces, tried at the end of the subject one after the other. */
 const AT_END: { re: RegExp; qualifier?: (m: RegExpExecArray) => string | null }[] = [
   {
@@ -62,24 +40,12 @@ const BRACKETED =
 const AT_START =
   /^[^a-z0-9]*(?:lampiran|lamp)[\s.:_-]*(?:ke[\s.:_-]*)?(\d{1,3}|[ivx]{1,4})(?![a-z0-9])/;
 /**
- * Whether a subject's last word can end a marker or noise: a number (Lampiran 2, (2), 300dpi),
- * a Roman numeral (lamp. II), or rev/revisi/copy with a number glued to it.
+ * A piece every marker and noise pattern above needs (a bracket, "lamp", "salinan", "copy",
+ * "rev", "ttd"/"tte", "scan", "dpi", "final"/"fix", "ok" alone, a doubled extension): most
+ * subjects have none, and one regex test over the subject decides it (this runs for every name).
  */
-function maybeMarkerEnd(w: string): boolean {
-  const c = w.charCodeAt(0);
-  if (c >= 48 && c <= 57) return w.length <= 3 || w.endsWith("dpi");
-  if (c === 0x69 || c === 0x76 || c === 0x78) return /^[ivx]{1,4}$/.test(w);
-  return (c === 0x72 || c === 0x63) && /^(?:rev|revisi|copy)\d{1,2}$/.test(w);
-}
-
-/** The last word `[a-z0-9]+` of `s.slice(from)`, scanned from the end ("" when none). */
-function lastWordOf(s: string, from: number): string {
-  let end = s.length;
-  while (end > from && !isWordCode(s.charCodeAt(end - 1))) end--;
-  let start = end;
-  while (start > from && isWordCode(s.charCodeAt(start - 1))) start--;
-  return s.slice(start, end);
-}
+const MAY_HOLD =
+  /[([]|lamp|salinan|copy|rev|final|fix|tt[de]|scan|dpi|(?<![a-z0-9])ok(?![a-z0-9])|\.(?:pdf|docx?|jpe?g|odt)/g;
 
 function lampiran(n: string): string | null {
   const v = romanOrInt(n);
@@ -91,19 +57,8 @@ function lampiran(n: string): string | null {
  * subjects: a cheap look at the last word and for a bracket decides).
  */
 export function subjectQualifier(folded: string, from: number): SubjectQualifier | null {
-  const lastWord = lastWordOf(folded, from);
-  const bracket = folded.indexOf("(", from) >= 0 || folded.indexOf("[", from) >= 0;
-  const lamp = folded.indexOf("lamp", from);
-  const startsLamp = lamp >= 0 && lamp < from + 12;
-  if (
-    !bracket &&
-    !startsLamp &&
-    !NOISE_WORDS.has(lastWord) &&
-    lastWord !== "salinan" &&
-    !maybeMarkerEnd(lastWord)
-  ) {
-    return null;
-  }
+  MAY_HOLD.lastIndex = from;
+  if (!MAY_HOLD.test(folded)) return null;
   const qualifiers: string[] = [];
   const add = (q: string | null) => {
     if (q && !qualifiers.includes(q)) qualifiers.push(q);
