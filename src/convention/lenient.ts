@@ -8,7 +8,7 @@ import { checkOffice, checkOldOffice } from "./office.js";
 import { findOldNumber, type OldNumber } from "./old-numbers.js";
 import { reject } from "./reasons.js";
 import type { CompiledRules } from "./rules.js";
-import { subjectQualifier } from "./subject.js";
+import { isPlainSubject, subjectQualifier } from "./subject.js";
 import {
   CONTROL_CHARS,
   cleanTentang,
@@ -98,7 +98,9 @@ export function lenient(
   let tailEnd = folded.length;
   // Attachment and copy markers, and scanner/editor noise, at the end of the subject or in
   // brackets (subject.ts): never part of the subject, never the decree's own slot.
-  const sq = tailStart < tailEnd ? subjectQualifier(folded, tailStart) : null;
+  // Most subjects are plain (subject.ts isPlainSubject): no marker, and single gaps.
+  const plain = tailStart < tailEnd && isPlainSubject(folded, tailStart);
+  const sq = tailStart < tailEnd && !plain ? subjectQualifier(folded, tailStart) : null;
   let tailText = stem;
   let tailFolded = folded;
   if (sq) {
@@ -116,7 +118,7 @@ export function lenient(
   }
   // For a printable name, one scan of the folded subject serves both the cleaning and the slug.
   const tail = ascii ? tailFolded.slice(tailStart, tailEnd) : null;
-  const singleGaps = printableFolded !== null && hasSingleGaps(tail!);
+  const singleGaps = printableFolded !== null && (plain || hasSingleGaps(tail!));
   const tentang = cleanTentang(tailText.slice(tailStart, tailEnd), singleGaps);
   return {
     jenis: head.jenis,

@@ -47,6 +47,24 @@ const AT_START =
 const MAY_HOLD =
   /[([]|lamp|salinan|copy|rev|final|fix|tt[de]|scan|dpi|(?<![a-z0-9])ok(?![a-z0-9])|\.(?:pdf|docx?|jpe?g|odt)/g;
 
+/**
+ * Anything a marker or noise pattern below needs (a bracket, "lamp", "salinan", "copy", "rev",
+ * "ttd"/"tte", "scan", "dpi", "final"/"fix", "ok" alone, a doubled extension's "."), or a gap
+ * other than one space or dash (text.ts hasSingleGaps).
+ */
+const NOT_PLAIN =
+  /[^a-z0-9 -]|[ -]{2}|lamp|salinan|copy|rev|final|fix|tt[de]|scan|dpi|(?<![a-z0-9])ok(?![a-z0-9])/g;
+
+/**
+ * Whether the subject `folded.slice(from)` is plain: words apart by single spaces or dashes (so
+ * text.ts hasSingleGaps holds for it) with no marker or noise in it (so subjectQualifier finds
+ * nothing). Most subjects are: one regex test answers both questions for them.
+ */
+export function isPlainSubject(folded: string, from: number): boolean {
+  NOT_PLAIN.lastIndex = from;
+  return !NOT_PLAIN.test(folded);
+}
+
 function lampiran(n: string): string | null {
   const v = romanOrInt(n);
   return v > 0 ? `LAMPIRAN-${v}` : null;
