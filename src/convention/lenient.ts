@@ -2,6 +2,7 @@
  * The lenient reading of a name that is not canonical: where the head (the fields) ends and the
  * subject starts, then the head's readings (head.ts). Pure.
  */
+import { checkDocKind } from "./doc-kind.js";
 import { blankDates, blankSpans, readHead } from "./head.js";
 import { isDigit, isWordChar } from "./numbers.js";
 import { checkOffice, checkOldOffice } from "./office.js";
@@ -90,6 +91,11 @@ export function lenient(
   if (c.office) {
     const foreign = checkOffice(work, c.office);
     if (foreign) return foreign;
+  }
+  // A letter, an invitation, minutes …: no decree, whatever number and year it carries.
+  if (c.docKinds) {
+    const kind = checkDocKind(work, c.docKinds);
+    if (kind) return kind;
   }
   work = blankDates(work);
   const head = readHead(work, c, inHead);

@@ -21,6 +21,7 @@ export type ReasonCode =
   | "OTHER_OFFICE"
   | "OTHER_OFFICE_CODE"
   | "OFFICE_UNCLEAR"
+  | "NOT_A_DECREE"
   /** Not a name reason: the document's own heading names another decree (src/ocr). */
   | "ISI_BERBEDA";
 
@@ -84,6 +85,10 @@ const TEXT: Record<ReasonCode, [id: string, en: string]> = {
   OFFICE_UNCLEAR: [
     "Nama berkas menyebut '{detail}' tanpa nama kota, seperti judul keputusan KPU RI. Bila ini keputusan kantor ini, tulis jenisnya di awal nama ('SK Ketua' atau 'SK Sekretaris') atau nama kotanya setelah 'KPU'; bila ini keputusan KPU RI atau instansi lain, pindahkan berkas ke luar folder arsip.",
     "The name says '{detail}' without a city, as KPU RI's decrees are titled: if it is this office's, write 'SK Ketua' / 'SK Sekretaris' or the city after 'KPU'; otherwise move it out of the archive share.",
+  ],
+  NOT_A_DECREE: [
+    "Nama berkas menyebut '{detail}', bukan keputusan: folder arsip ini hanya untuk keputusan (SK Ketua, SK Sekretaris). Pindahkan berkas ini ke luar folder arsip; bila ini memang keputusan, tulis 'SK Ketua' atau 'SK Sekretaris' di awal nama dan hapus kata jenis dokumen itu.",
+    "The name says '{detail}', which is no decree: the archive share is for decrees only. Move the file out of it; if it is a decree, start the name with 'SK Ketua' or 'SK Sekretaris' and drop that word.",
   ],
   ISI_BERBEDA: [
     "Isi dokumen berbeda dengan nama berkas: {detail}. Periksa dokumennya, lalu ganti nama berkas sesuai isi dokumen.",
