@@ -5,8 +5,8 @@
  * (Apache's weak ETags), a rename that is one MOVE, a delete into `_Dihapus`, an edit on both
  * sides that keeps exactly one konflik copy, kill -9 mid-upload of a 60 MB scan followed by a pass
  * that ends byte-exact without a konflik copy, and `verify` failing for each injected difference.
- * The CLI talks to each server through a TCP relay that counts request bytes, so the kill lands
- * while the big PUT is on the wire.
+ * The CLI talks to each server through a TCP relay (test/servers/relay.ts) that counts request
+ * bytes, so the kill lands while the big PUT is on the wire.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -20,47 +20,14 @@ import {
   utimesSync,
   writeFileSync,
 } from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BIN, runCli } from "../helpers/cli.js";
 import { treeHashes, type Workspace, workspace, writeTree } from "../helpers/workspace.js";
 import { basicAuth, type DavServer, SERVER_KINDS, startServer } from "../servers/index.js";
+import { startRelay } from "../servers/relay.js";
 
 const isKonflik = (p: string) => p.includes(" (konflik ");
-
-/** A TCP relay to `port`; `onBytes` sees the running total of bytes sent towards the server. */
-async function relay(port: number, onBytes: (total: number) => void) {
-  let total = 0;
-  const sockets = new Set<net.Socket>();
-  const srv = net.createServer((client) => {
-    const up = net.connect(port, "127.0.0.1");
-    sockets.add(client).add(up);
-    client.on("data", (d) => {
-      total += d.length;
-      onBytes(total);
-    });
-    client.pipe(up).pipe(client);
-    const end = () => {
-      client.destroy();
-      up.destroy();
-    };
-    client.on("error", end).on("close", end);
-    up.on("error", end).on("close", end);
-  });
-  await new Promise<void>((r) => srv.listen(0, "127.0.0.1", r));
-  return {
-    port: (srv.address() as net.AddressInfo).port,
-    reset: () => {
-      total = 0;
-    },
-    close: () =>
-      new Promise<void>((r) => {
-        for (const s of sockets) s.destroy();
-        srv.close(() => r());
-      }),
-  };
-}
 
 /** Every file below `root` as rel → content hash, hidden names and the trash left out. */
 const remoteTree = (ws: Workspace) => treeHashes(ws.remoteDir, ["_Dihapus"]);
@@ -77,7 +44,7 @@ for (const kind of SERVER_KINDS) {
   describe(`arsipd on ${kind}`, () => {
     let server: DavServer;
     let ws: Workspace;
-    let rel: Awaited<ReturnType<typeof relay>>;
+    let rel: Awaited<ReturnType<typeof startRelay>>;
     let onBytes: (total: number) => void = () => undefined;
 
     async function cli(args: string[]) {
@@ -109,7 +76,7 @@ for (const kind of SERVER_KINDS) {
 
     beforeAll(async () => {
       server = await startServer(kind);
-      rel = await relay(Number(new URL(server.url).port), (n) => onBytes(n));
+      rel = await startRelay(Number(new URL(server.url).port), (n) => onBytes(n));
       const viaRelay = { ...server, url: server.url.replace(/:\d+/, `:${rel.port}`) };
       ws = workspace(viaRelay);
       // Names with characters that need care in hrefs (#, %, &, ').
