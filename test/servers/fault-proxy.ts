@@ -75,6 +75,8 @@ export async function startFaultProxy(targetUrl: string): Promise<FaultProxy> {
     req.on("data", (d: Buffer) => {
       rec.bodyBytes += d.length;
     });
+    // Held until forwarded: a delayed request's body (a PROPFIND's XML) must not flow away first.
+    if (fault?.kind === "delay") req.pause();
 
     if (fault?.kind === "status") {
       req.resume();
