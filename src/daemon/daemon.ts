@@ -245,7 +245,9 @@ export async function runDaemon(first: LoadedConfig, deps: DaemonDeps): Promise<
         signal,
         job.reason,
       );
-      if (r.changed || job.reason === "start-up") indexSoon(loop);
+      // After a pass that left files unsent the register is rebuilt too: a file changed since
+      // its last upload must read `menunggu`/`gagal` there, not the `tersinkron` of before.
+      if (r.changed || !r.ok || job.reason === "start-up") indexSoon(loop);
       if (r.deferred.length > 0) lookAgain(loop, r.deferred);
       if (r.filed && r.filed.length > 0) recheckFiled(loop, r.filed);
       if (r.ocr && r.ocr.length > 0) ocr.add(r.ocr);
@@ -255,6 +257,7 @@ export async function runDaemon(first: LoadedConfig, deps: DaemonDeps): Promise<
         ...(r.ok ? { lastSuccessAt: new Date().toISOString() } : {}),
       });
     } catch (err) {
+      indexSoon(loop); // likewise when the server is lost (the loop rebuilds while it backs off)
       const msg = describeError(err);
       saveStatus({
         lastPass: record(false, {}, msg),

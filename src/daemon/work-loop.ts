@@ -12,7 +12,9 @@
  * Failure: a failing pass moves the loop to `error`; it retries with doubling back-off
  * (capped) and goes back to `idle` on the first successful pass. State changes are reported
  * once, not once per retry, so a lost server does not flood the log. Only passes move the
- * state: a register rebuild or a summary says nothing about the server.
+ * state: a register rebuild or a summary says nothing about the server, and so runs while the
+ * loop backs off (the register must say `menunggu` for a file changed while the server is
+ * lost); only passes wait for the back-off timer.
  */
 
 export type LoopState = "idle" | "syncing" | "error" | "stopping";
@@ -67,6 +69,8 @@ export class WorkLoop {
   #running: Promise<void> | undefined;
   #abort = new AbortController();
   #retryTimer: NodeJS.Timeout | undefined;
+  /** In `error`, passes wait until the back-off timer sets this. */
+  #retryDue = false;
   /** Work due later (debounce, stability window): keyed timers replace each other. */
   #timers = new Map<string, NodeJS.Timeout>();
   #timerSeq = 0;
@@ -96,8 +100,7 @@ export class WorkLoop {
       this.#quickReason = job.reason;
     } else if (job.kind === "index") this.#index = job;
     else this.#summary = job;
-    // While in error, work waits for the back-off timer instead of hammering a dead server.
-    if (this.#state !== "error") this.#kick();
+    this.#kick();
   }
 
   /**
@@ -183,13 +186,15 @@ export class WorkLoop {
       }
       return req;
     }
-    if (this.#full) {
+    // While in error, passes wait for the back-off timer instead of hammering a dead server.
+    const passesWait = this.#state === "error" && !this.#retryDue;
+    if (this.#full && !passesWait) {
       const j = this.#full;
       this.#full = undefined;
       this.#quick.clear();
       return { job: j };
     }
-    if (this.#quick.size > 0) {
+    if (this.#quick.size > 0 && !passesWait) {
       const j: Job = { kind: "quick", paths: [...this.#quick], reason: this.#quickReason };
       this.#quick.clear();
       return { job: j };
@@ -210,8 +215,7 @@ export class WorkLoop {
     if (!next) return;
     this.#running = this.#runOne(next.job, next.waiters).finally(() => {
       this.#running = undefined;
-      // In error only requests go on; the rest waits for the back-off timer.
-      if (this.#state !== "error" || this.#requests.length > 0) this.#kick();
+      this.#kick();
     });
   }
 
@@ -221,6 +225,7 @@ export class WorkLoop {
     // While recovering from an error the state stays `error` until a pass succeeds, so a
     // server that stays down is reported once, not once per retry.
     if (isPass && this.#state !== "error") this.#setState("syncing");
+    if (isPass) this.#retryDue = false;
     try {
       const result = await this.handlers.run(job, this.#abort.signal);
       for (const w of waiters) w.resolve(result);
@@ -241,6 +246,7 @@ export class WorkLoop {
       if (this.#retryTimer) clearTimeout(this.#retryTimer);
       this.#retryTimer = setTimeout(() => {
         this.#retryTimer = undefined;
+        this.#retryDue = true;
         this.#kick();
       }, wait);
       this.#retryTimer.unref();

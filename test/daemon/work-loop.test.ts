@@ -174,6 +174,38 @@ describe("WorkLoop", () => {
     await loop.stop(100);
   });
 
+  it("rebuilds the register while backing off after an error; passes wait for the back-off timer", async () => {
+    const ran: string[] = [];
+    let fail = true;
+    const loop = new WorkLoop(
+      {
+        async run(job) {
+          ran.push(job.kind);
+          if (fail && job.kind !== "index") throw new Error("server down");
+        },
+        onState() {},
+      },
+      { backoffMinMs: 150, backoffMaxMs: 150 },
+    );
+    loop.enqueue({ kind: "full", reason: "start" });
+    await loop.idle();
+    expect(loop.state).toBe("error");
+    // A change in the share meanwhile: its quick pass waits, the register is rebuilt now.
+    loop.enqueue({ kind: "quick", paths: ["a"], reason: "watcher" });
+    loop.enqueue({ kind: "index", reason: "changes" });
+    await loop.idle();
+    expect(ran).toEqual(["full", "index"]);
+    expect(loop.state).toBe("error");
+    // The back-off timer lets the retry (a full pass, covering the quick one) run.
+    fail = false;
+    for (let i = 0; i < 100 && loop.state !== "idle"; i++)
+      await new Promise((r) => setTimeout(r, 10));
+    await loop.idle();
+    expect(ran).toEqual(["full", "index", "full"]);
+    expect(loop.state).toBe("idle");
+    await loop.stop(100);
+  });
+
   it("owns its timers: a keyed one is replaced, and stop() cancels them all", async () => {
     const ran: string[] = [];
     const loop = new WorkLoop({
