@@ -14,7 +14,7 @@
  *   after the journal is flushed: retrying would only hammer the server;
  * - any other error marks the file failed with doubling back-off (1 min … 6 h) and the pass goes on;
  * - once `signal` aborts, no new work starts and in-flight transfers are aborted (not counted
- *   as failures).
+ *   as failures); the uploads already sent are still confirmed and recorded.
  * The parts live in apply/: transfer.ts (hashing, PUT, upload intent), size-check.ts (one
  * listing per folder confirms a batch of uploads), conflicts.ts, failures.ts (back-off, stop
  * errors, unmirrored files), record.ts (journal records), actions.ts (one action).
@@ -80,7 +80,7 @@ export async function applyPlan(actions: MirrorAction[], ctx: ApplyContext): Pro
       },
       () => run.signal.aborted,
     );
-    await run.sizes.check(run, true);
+    await run.sizes.check(run, true, confirmSignal(run.signal));
     run.res.uploaded -= run.notStored;
     // One listing per folder that received uploads, after the last of them, and of the folders
     // above them, lets the next full pass skip them all (see discover.ts recordFolders).
@@ -102,6 +102,21 @@ export async function applyPlan(actions: MirrorAction[], ctx: ApplyContext): Pro
     });
   }
   return run.res;
+}
+
+/**
+ * Uploads the server took before a stop are still confirmed (one listing per folder, given up
+ * CONFIRM_AFTER_STOP_MS after the stop, inside the daemon's grace period): left out of the
+ * journal, the next edit of such a file would find our own bytes on the server and keep them as
+ * a konflik copy.
+ */
+export const CONFIRM_AFTER_STOP_MS = 5_000;
+function confirmSignal(signal: AbortSignal): AbortSignal {
+  const c = new AbortController();
+  const later = () => setTimeout(() => c.abort(signal.reason), CONFIRM_AFTER_STOP_MS).unref();
+  if (signal.aborted) later();
+  else signal.addEventListener("abort", later, { once: true });
+  return c.signal;
 }
 
 /** Folders first, parents before children, each once (the plan's order). */

@@ -39,8 +39,9 @@ export class SizeCheck {
   /**
    * Lists each folder with queued uploads and records those the listing shows with their size.
    * A listing that fails is tried again at the next batch; at the `final` check it fails them.
+   * `signal` is the pass's, or after a stop a short one of its own (apply.ts confirmSignal).
    */
-  async check(run: Run, final: boolean): Promise<void> {
+  async check(run: Run, final: boolean, signal: AbortSignal = run.signal): Promise<void> {
     const { remote, journal, caps } = run.ctx;
     const batches = [...this.unchecked];
     this.unchecked = new Map();
@@ -48,9 +49,9 @@ export class SizeCheck {
     for (const [dir, items] of batches) {
       let listing: DirListing;
       try {
-        listing = await remote.listDir(dir, run.signal);
+        listing = await remote.listDir(dir, signal);
       } catch (err) {
-        if (!final && !run.signal.aborted) {
+        if (!final && !signal.aborted) {
           this.unchecked.set(dir, [...(this.unchecked.get(dir) ?? []), ...items]);
           this.count += items.length;
           continue;
