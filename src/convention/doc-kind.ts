@@ -4,7 +4,8 @@
  * an announcement, a regulation. The shared folder holds all of these, and most name the chair or
  * the secretary with a number and a year, so without this check "Undangan Ketua No 12 2024" was
  * filed as decree 12 of 2024, and could be published on JDIH as one. Such a name is refused with
- * NOT_A_DECREE: the archive is for decrees only. Pure.
+ * NOT_A_DECREE: the archive is for decrees only. Pure. The kinds are looked for in the same scan
+ * of the head as the office's words (rules.ts headHint, lenient.ts).
  *
  * Only the head (the text before the subject) is looked at: "SK Ketua No 12 … tentang Laporan
  * …" is a decree about a report. "Surat" alone is a letter; "Surat Keputusan" (and "Surat Kep",
@@ -83,23 +84,20 @@ const KINDS = [
 const DECREE_AFTER_SURAT = "[^a-z0-9]+(?:k(?:ep|pt)|sk(?![a-z0-9]))";
 
 /**
- * The matcher for the kinds that are not the configured jenis' own (`own`: every word of the
- * configured jenis phrases), or null when none is left.
+ * The kinds that are not the configured jenis' own (`own`: every word of the configured jenis
+ * phrases), as a regex alternation of whole words, or null when none is left.
  */
-export function compileDocKinds(own: ReadonlySet<string>): RegExp | null {
+export function docKindSource(own: ReadonlySet<string>): string | null {
   const alts = [...new Set(KINDS)]
     .map(words)
     .filter((w) => !w.every((x) => own.has(x)))
     .sort((a, b) => b.join(" ").length - a.join(" ").length)
     .map((w) => w.join("[^a-z0-9]+"));
   if (!own.has("surat")) alts.push(`surat(?!${DECREE_AFTER_SURAT})`);
-  if (alts.length === 0) return null;
-  return new RegExp(`(?<![a-z0-9])(?:${alts.join("|")})(?![a-z0-9])`);
+  return alts.length === 0 ? null : `(?:${alts.join("|")})(?![a-z0-9])`;
 }
 
-/** Why `head` (folded, blanks allowed) is no decree's name, or null. */
-export function checkDocKind(head: string, kinds: RegExp): ParseRejected | null {
-  const m = kinds.exec(head);
-  if (!m) return null;
-  return reject("NOT_A_DECREE", words(m[0]).join(" ").toUpperCase());
+/** The rejection of a name whose head names `kind` (as matched, folded). */
+export function notADecree(kind: string): ParseRejected {
+  return reject("NOT_A_DECREE", words(kind).join(" ").toUpperCase());
 }

@@ -2,10 +2,10 @@
  * The lenient reading of a name that is not canonical: where the head (the fields) ends and the
  * subject starts, then the head's readings (head.ts). Pure.
  */
-import { checkDocKind } from "./doc-kind.js";
+import { notADecree } from "./doc-kind.js";
 import { blankDates, blankSpans, readHead } from "./head.js";
 import { isDigit, isWordChar } from "./numbers.js";
-import { checkOffice, checkOldOffice } from "./office.js";
+import { checkOldOffice, officeWordAt } from "./office.js";
 import { findOldNumber, type OldNumber } from "./old-numbers.js";
 import { reject } from "./reasons.js";
 import type { CompiledRules } from "./rules.js";
@@ -87,16 +87,23 @@ export function lenient(
     if (foreign) return foreign;
     work = blankSpans(work, [inHead.start, inHead.end]);
   }
-  // Whose decree it is comes first: another office's name must not be told to "add SK Ketua".
-  if (c.office) {
-    const foreign = checkOffice(work, c.office);
-    if (foreign) return foreign;
+  // Whose decree it is, and whether it is a decree at all, come first: another office's decree
+  // or a letter must not be told to "add SK Ketua". One scan finds the words for either.
+  let kind: string | null = null;
+  let officeRead = c.office === null;
+  c.headHint.lastIndex = 0;
+  for (let m = c.headHint.exec(work); m; m = c.headHint.exec(work)) {
+    if (m[1] === undefined) {
+      kind ??= m[0];
+    } else if (!officeRead) {
+      const at = officeWordAt(work, m.index, c.office!);
+      if (typeof at === "number") c.headHint.lastIndex = at;
+      else if (at) return at;
+      else officeRead = true;
+    }
   }
   // A letter, an invitation, minutes …: no decree, whatever number and year it carries.
-  if (c.docKinds) {
-    const kind = checkDocKind(work, c.docKinds);
-    if (kind) return kind;
-  }
+  if (kind !== null) return notADecree(kind);
   work = blankDates(work);
   const head = readHead(work, c, inHead);
   if ("reason" in head) return head;
