@@ -88,12 +88,16 @@ export function lenient(
     work = blankSpans(work, [inHead.start, inHead.end]);
   }
   // Whose decree it is, and whether it is a decree at all, come first: another office's decree
-  // or a letter must not be told to "add SK Ketua". One scan finds the words for either.
+  // or a letter must not be told to "add SK Ketua". One scan finds the words for either, and
+  // whether a date (which blankDates blanks before the numbers are read) may be there.
   let kind: string | null = null;
+  let date = false;
   let officeRead = c.office === null;
   c.headHint.lastIndex = 0;
   for (let m = c.headHint.exec(work); m; m = c.headHint.exec(work)) {
-    if (m[1] === undefined) {
+    if (m[2] !== undefined) {
+      date = true;
+    } else if (m[1] === undefined) {
       kind ??= m[0];
     } else if (!officeRead) {
       const at = officeWordAt(work, m.index, c.office!);
@@ -104,7 +108,7 @@ export function lenient(
   }
   // A letter, an invitation, minutes …: no decree, whatever number and year it carries.
   if (kind !== null) return notADecree(kind);
-  work = blankDates(work);
+  if (date) work = blankDates(work);
   const head = readHead(work, c, inHead);
   if ("reason" in head) return head;
   let qualifier = head.qualifier;

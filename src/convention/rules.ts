@@ -4,6 +4,7 @@
  */
 import type { ConventionConfig } from "../config/schema.js";
 import { docKindSource } from "./doc-kind.js";
+import { DATE_HINT } from "./head.js";
 import { isDigit } from "./numbers.js";
 import { type CompiledOffice, compileOffice, OFFICE_WORDS } from "./office.js";
 import { foldFull, foldedWords as words } from "./text.js";
@@ -40,8 +41,9 @@ export interface CompiledRules {
   /** This office (office.ts), or null for a hand-built config without one. */
   office: CompiledOffice | null;
   /**
-   * Global: a word that may name an institution (group 1, office.ts OFFICE_WORDS) or a kind of
-   * document that is no decree (doc-kind.ts). One scan of a head finds both; most heads have none.
+   * Global: a word that may name an institution (group 1, office.ts OFFICE_WORDS), a kind of
+   * document that is no decree (doc-kind.ts), or a date's hint (group 2, head.ts DATE_HINT). One
+   * scan of a head finds all three; most heads have none.
    */
   headHint: RegExp;
   /** Misspelt phrase word → the word ("sekertaris" → "sekretaris"), same length (typos.ts). */
@@ -188,7 +190,10 @@ export function compileRules(rules: ConventionConfig): CompiledRules {
           rules.jenis.flatMap((j) => [j.code, j.label, ...j.aliases]),
         )
       : null,
-    headHint: new RegExp(`(?<![a-z0-9])(?:(${OFFICE_WORDS})|${kinds ?? "(?!)"})`, "g"),
+    headHint: new RegExp(
+      `(?<![a-z0-9])(?:(${OFFICE_WORDS})|${kinds ?? "(?!)"})|(${DATE_HINT.source})`,
+      "g",
+    ),
     typos,
     vocabulary,
     glueHint: glueHint(vocabulary, typos),
