@@ -4,7 +4,8 @@
  * an announcement, a regulation. The shared folder holds all of these, and most name the chair or
  * the secretary with a number and a year, so without this check "Undangan Ketua No 12 2024" was
  * filed as decree 12 of 2024, and could be published on JDIH as one. Such a name is refused with
- * NOT_A_DECREE: the archive is for decrees only. Pure. The kinds are looked for in the same scan
+ * NOT_A_DECREE: the archive is for decrees only. "Perubahan" / "Pencabutan" / "Pembatalan" before
+ * the number make it the number of the decree amended or revoked: NUMBER_OF_OTHER. Pure. The kinds are looked for in the same scan
  * of the head as the office's words (rules.ts headHint, lenient.ts).
  *
  * Only the head (the text before the subject) is looked at: "SK Ketua No 12 … tentang Laporan
@@ -80,6 +81,13 @@ const KINDS = [
   "invoice",
 ];
 
+/**
+ * Words that, before a decree's number, make it the number of another decree: the one amended,
+ * revoked or annulled ("Perubahan atas Keputusan Ketua No 12 Tahun 2024" is a new decree with a
+ * number of its own, which the name does not give).
+ */
+const AMENDING = new Set(["perubahan", "pencabutan", "pembatalan"]);
+
 /** What may follow "surat" in a decree's name: keputusan, kep, kpt, kpts, sk. */
 const DECREE_AFTER_SURAT = "[^a-z0-9]+(?:k(?:ep|pt)|sk(?![a-z0-9]))";
 
@@ -88,7 +96,7 @@ const DECREE_AFTER_SURAT = "[^a-z0-9]+(?:k(?:ep|pt)|sk(?![a-z0-9]))";
  * phrases), as a regex alternation of whole words, or null when none is left.
  */
 export function docKindSource(own: ReadonlySet<string>): string | null {
-  const alts = [...new Set(KINDS)]
+  const alts = [...new Set([...KINDS, ...AMENDING])]
     .map(words)
     .filter((w) => !w.every((x) => own.has(x)))
     .sort((a, b) => b.join(" ").length - a.join(" ").length)
@@ -99,5 +107,7 @@ export function docKindSource(own: ReadonlySet<string>): string | null {
 
 /** The rejection of a name whose head names `kind` (as matched, folded). */
 export function notADecree(kind: string): ParseRejected {
-  return reject("NOT_A_DECREE", words(kind).join(" ").toUpperCase());
+  const w = words(kind);
+  if (w.length === 1 && AMENDING.has(w[0]!)) return reject("NUMBER_OF_OTHER", w[0]!.toUpperCase());
+  return reject("NOT_A_DECREE", w.join(" ").toUpperCase());
 }

@@ -206,7 +206,13 @@ function subjectStart(shape: string, c: CompiledRules, skipFrom: number, skipTo:
     if (isDigit(shape.charCodeAt(start))) continue;
     const word = i - start <= LONGEST_KEYWORD ? shape.slice(start, i) : "";
     if (KEYWORDS.has(word)) continue;
-    if (JOINERS.has(word) && numberFollows(shape, i)) continue;
+    if (JOINERS.has(word)) {
+      const next = numberAfter(shape, i, c);
+      if (next >= 0) {
+        i = next;
+        continue;
+      }
+    }
     c.phraseAt.lastIndex = start;
     const phrase = c.phraseAt.exec(shape);
     if (phrase) {
@@ -218,14 +224,22 @@ function subjectStart(shape: string, c: CompiledRules, skipFrom: number, skipTo:
   return len;
 }
 
-/** Whether the next word after `at` is a number, or "No"/"Nomor" (a joined second number). */
-function numberFollows(shape: string, at: number): boolean {
+/**
+ * Where a second number follows `at` (after a joiner), or -1: the next word is a number, or "No"
+ * / "Nomor", or jenis words and then a number ("… jo SK 12 2023", "… dan Keputusan Ketua No 3").
+ * The subject cannot start before it.
+ */
+function numberAfter(shape: string, at: number, c: CompiledRules): number {
   let i = at;
-  while (i < shape.length && !isWordChar(shape.charCodeAt(i))) i++;
-  if (i >= shape.length) return false;
-  if (isDigit(shape.charCodeAt(i))) return true;
-  let j = i;
-  while (j < shape.length && isWordChar(shape.charCodeAt(j))) j++;
-  const w = shape.slice(i, j);
-  return w === "no" || w === "nomor" || w === "nomer" || w === "nmr";
+  for (;;) {
+    while (i < shape.length && !isWordChar(shape.charCodeAt(i))) i++;
+    if (i >= shape.length) return -1;
+    if (isDigit(shape.charCodeAt(i))) return i;
+    let j = i;
+    while (j < shape.length && isWordChar(shape.charCodeAt(j))) j++;
+    const w = shape.slice(i, j);
+    if (w === "no" || w === "nomor" || w === "nomer" || w === "nmr") return i;
+    if (!c.vocabulary.has(w)) return -1;
+    i = j;
+  }
 }
