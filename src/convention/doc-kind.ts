@@ -79,6 +79,8 @@ const KINDS = [
   "kwitansi",
   "faktur",
   "invoice",
+  // An extract of a decree for one person (an appointee's copy): never the decree's own slot.
+  "petikan",
 ];
 
 /**
