@@ -63,7 +63,80 @@ const FOREIGN = [
   "kpu kab",
   "kpu kabupaten",
   "kip",
+  // Spelt out, and the bodies whose chair ("Ketua …") or secretary ("Sekretaris …") issues
+  // decrees too: without them "Keputusan Ketua Panitia Pemilihan Kecamatan …" reads as the
+  // office's own Ketua.
+  "badan pengawas",
+  "panitia pengawas",
+  "panitia pemilihan",
+  "panitia pemungutan",
+  "kelompok penyelenggara",
+  "dewan kehormatan",
+  "komisi informasi",
+  "sekretaris daerah",
+  "sekretaris kota",
+  "sekda",
+  "sekko",
+  "tim seleksi",
+  "timsel",
+  "tim kampanye",
+  "tim pemenangan",
+  "tim sukses",
+  "ketua umum",
+  "pkpu",
+  "kepgub",
+  "pergub",
+  "kepwal",
+  "perwal",
+  "perwali",
+  "walkot",
+  "camat",
+  "lurah",
+  "rt",
+  "rw",
+  "presiden",
+  "keppres",
+  "perpres",
+  "putusan",
+  "kepala",
+  "pengadilan",
+  "kejaksaan",
+  "polres",
+  "polda",
+  "kapolres",
+  "kapolda",
+  "partai",
+  "dpp",
+  "dpd",
+  "dpc",
+  "pkk",
+  "menkumham",
+  "menkeu",
+  "menpan",
 ];
+/**
+ * Documents that are no decree at all, though their names may name the chair or the secretary
+ * ("Nota Dinas Sekretaris No 12 …", "Surat Edaran Ketua …"): never filed as one.
+ */
+const NOT_DECREE = [
+  "nota dinas",
+  "surat edaran",
+  "surat tugas",
+  "surat undangan",
+  "surat pernyataan",
+  "surat kuasa",
+  "surat keterangan",
+  "surat perintah",
+  "spt",
+  "laporan",
+  "berita acara",
+  "undangan",
+  "notulen",
+  "notula",
+  "memo",
+];
+type ForeignReason = "OTHER_OFFICE" | "NOT_DECREE";
+
 /** Words after "kpu" / "komisi pemilihan umum" that end the place: the rest of the head. */
 const PLACE_STOP = new Set([
   "no",
@@ -101,10 +174,16 @@ const LEVEL = new Set([
   "administrasi",
 ]);
 
+/** Words of the office's own name in a jenis phrase: they name the office, not a decree. */
+const INSTITUTION_WORDS = new Set(["kpu", "kpud", "komisi", "pemilihan", "umum"]);
+
 export interface CompiledOffice {
-  /** Foreign institution words, and word pairs joined by one space ("kpu kab"). */
-  foreignWords: Set<string>;
-  foreignPairs: Set<string>;
+  /**
+   * Foreign institution words, and word pairs joined by one space ("kpu kab"), with the reason
+   * they give: OTHER_OFFICE, or NOT_DECREE for a document type that is no decree.
+   */
+  foreignWords: Map<string, ForeignReason>;
+  foreignPairs: Map<string, ForeignReason>;
   /** This office's places, as word lists, longest first. */
   places: string[][];
   /**
@@ -118,6 +197,8 @@ export interface CompiledOffice {
   oldCodes: Set<string>;
   /** Words the configured jenis phrases and office names use. */
   own: Set<string>;
+  /** Own words that name a decree rather than the office ("sk", "keputusan", "ketua" …). */
+  decreeWords: Set<string>;
 }
 
 /** ownAnchor of CompiledOffice (a regex that matches nothing when no place is configured). */
@@ -140,15 +221,25 @@ export function compileOffice(office: OfficeConfig, phrases: readonly string[]):
   const own = new Set(phrases.flatMap(words));
   const places = office.names.map(words).filter((w) => w.length > 0);
   places.sort((a, b) => b.length - a.length);
-  const foreignWords = new Set<string>();
-  const foreignPairs = new Set<string>();
-  for (const f of FOREIGN) {
+  const foreignWords = new Map<string, ForeignReason>();
+  const foreignPairs = new Map<string, ForeignReason>();
+  // The configured phrases and places as " word word ", to find a pair inside one.
+  const ownText = ` ${[...phrases, ...office.names].map((p) => words(p).join(" ")).join(" | ")} `;
+  const add = (f: string, reason: ForeignReason) => {
     const w = words(f);
-    // "kpu kab" stays foreign even when "kpu" is an own word: only a phrase all of whose
-    // words are own ("bupati" in "Peraturan Bupati") is the configured institution's.
-    if (w.every((x) => own.has(x) || places.some((p) => p.includes(x)))) continue;
-    (w.length === 1 ? foreignWords : foreignPairs).add(w.join(" "));
-  }
+    // "kpu kab" stays foreign even when "kpu" is an own word: only a word that is own, or a pair
+    // that a configured phrase or place spells ("peraturan bupati" in "Peraturan Bupati"), is
+    // the configured institution's ("sekretaris kota" is not in "Sekretaris … Kota …").
+    if (
+      w.length === 1
+        ? own.has(w[0]!) || places.some((p) => p.includes(w[0]!))
+        : ownText.includes(` ${w.join(" ")} `)
+    )
+      return;
+    (w.length === 1 ? foreignWords : foreignPairs).set(w.join(" "), reason);
+  };
+  for (const f of FOREIGN) add(f, "OTHER_OFFICE");
+  for (const f of NOT_DECREE) add(f, "NOT_DECREE");
   const placeWords = new Set([...LEVEL, ...places.flat()]);
   return {
     foreignWords,
@@ -159,12 +250,17 @@ export function compileOffice(office: OfficeConfig, phrases: readonly string[]):
     regionCodes: new Set(office.regionCodes),
     oldCodes: new Set(office.oldCodes),
     own,
+    decreeWords: new Set(
+      [...own].filter(
+        (w) => !placeWords.has(w) && !INSTITUTION_WORDS.has(w) && !isDigit(w.charCodeAt(0)),
+      ),
+    ),
   };
 }
 
 /** The start of a word that may name an institution: every FOREIGN entry and anchor has one. */
 const OFFICE_HINT =
-  "kpu|komisi|bawas|panw|pp|kpps|dkpp|men|kemen|kepmen|permen|gub|wali|bupati|dprd|pem[kpd]|sekjen|setjen|sekretari[as]t?[^a-z0-9]+jen|kip|mahk|pantar";
+  "kpu|komisi|bawas|panw|pp|kpps|dkpp|men|kemen|kepmen|permen|gub|wali|bupati|dprd|pem[kpd]|sekjen|setjen|sekretari[as]t?[^a-z0-9]+(?:jen|daerah|kota)|kip|mahk|pantar|badan|panitia|kelompok|dewan|sek[dk]|tim|pkpu|kepgub|pergub|kepwal|perwal|walkot|camat|lurah|r[tw](?![a-z0-9])|presiden|keppres|perpres|putusan|kepala|pengadilan|kejaksaan|polres|polda|kapol|partai|dp[pdc]|pkk|nota|surat|berita|undangan|notul|memo|spt|laporan|ketua[^a-z0-9]+umum";
 const HINT = new RegExp(`(?<![a-z0-9])(?:${OFFICE_HINT})`, "g");
 
 /** The words `[a-z0-9]+` of `s` from `at` on (U+0000 blanks separate words like any other). */
@@ -212,10 +308,12 @@ function readOffice(head: string, o: CompiledOffice): ParseRejected | null {
   const ws = wordsFrom(head, 0);
   for (let k = 0; k < ws.length; k++) {
     const w = ws[k]!.word;
-    if (o.foreignWords.has(w)) return reject("OTHER_OFFICE", w.toUpperCase());
+    const foreign = o.foreignWords.get(w);
+    if (foreign) return foreignAt(ws, k, k, foreign, w, o);
     if (k > 0) {
       const pair = `${ws[k - 1]!.word} ${w}`;
-      if (o.foreignPairs.has(pair)) return reject("OTHER_OFFICE", pair.toUpperCase());
+      const reason = o.foreignPairs.get(pair);
+      if (reason) return foreignAt(ws, k - 1, k, reason, pair, o);
     }
     const kpu = w === "kpu" || w === "kpud";
     const full =
@@ -241,6 +339,35 @@ function readOffice(head: string, o: CompiledOffice): ParseRejected | null {
     return reject("OTHER_OFFICE", `${name} ${verdict.toUpperCase()}`);
   }
   return null;
+}
+
+/**
+ * The rejection for a foreign institution named by words `from`…`to`. A name that starts with
+ * free words and names the decree only after the institution ("Pembentukan PPK SK Ketua No 5 …")
+ * may be this office's decree with its subject typed first: it is refused all the same, but the
+ * clerk is told both ways out instead of being sent to move an own decree out of the archive.
+ */
+function foreignAt(
+  ws: readonly { word: string }[],
+  from: number,
+  to: number,
+  reason: ForeignReason,
+  words: string,
+  o: CompiledOffice,
+): ParseRejected {
+  if (reason === "OTHER_OFFICE" && from > 0) {
+    let free = true;
+    for (let t = 0; t < from && free; t++) {
+      const x = ws[t]!.word;
+      free = !o.own.has(x) && !o.foreignWords.has(x) && !isDigit(x.charCodeAt(0));
+    }
+    if (free) {
+      for (let t = to + 1; t < ws.length; t++) {
+        if (o.decreeWords.has(ws[t]!.word)) return reject("OFFICE_IN_SUBJECT", words.toUpperCase());
+      }
+    }
+  }
+  return reject(reason, words.toUpperCase());
 }
 
 function isPlaceWord(word: string, o: CompiledOffice): boolean {
