@@ -26,6 +26,7 @@ import { normNomor } from "./numbers.js";
 import { reject } from "./reasons.js";
 import { glue, stripNoise } from "./repair.js";
 import { type CompiledRules, compileRules } from "./rules.js";
+import { unstamp } from "./stamps.js";
 import { isAscii, isPrintableAsciiNoSlash, isSpace } from "./text.js";
 import type { Decree, ParseResult } from "./types.js";
 
@@ -109,8 +110,23 @@ function parseName(name: string, rules: ConventionConfig, opts: ParseOptions): P
       if (!("reason" in again)) d = again;
     }
   }
+  if ("reason" in d && STAMPABLE.has(d.reason)) {
+    // Without a device stamp or a dated "10 Mei 2024" (stamps.ts): its refusal, if it is still
+    // refused, no longer offers the stamp's digits as numbers.
+    const plain = unstamp(bare);
+    if (plain !== null) d = lenient(plain, printable ? plain.toLowerCase() : null, ext, c, ascii);
+  }
   return "reason" in d ? d : finish(d, rules, c, yearMin, yearMax, d.folded, d.singleGaps);
 }
+
+/** Rejections a device stamp or a dated name can cause. */
+const STAMPABLE = new Set([
+  "NO_JENIS",
+  "NO_NUMBER",
+  "NO_YEAR",
+  "AMBIGUOUS_NUMBER",
+  "AMBIGUOUS_YEAR",
+]);
 
 /** Rejections a glued or misspelt head can cause. */
 const REPAIRABLE = new Set(["NO_JENIS", "NO_NUMBER", "NO_YEAR", "BAD_NUMBER", "AMBIGUOUS_NUMBER"]);
