@@ -97,6 +97,11 @@ function respell(word: string, c: CompiledRules): string {
     const left = c.vocabulary.has(a) || NUMBER_KEYWORDS.includes(a);
     const right = c.vocabulary.has(b) || NUMBER_KEYWORDS.includes(b) || c.typos.has(b);
     if (left && right) return `${word.slice(0, i)} ${c.typos.get(b) ?? word.slice(i)}`;
+    // Three words glued ("SKKetuaNo"): the rest split once more.
+    if (left && b.length >= 4) {
+      const rest = respell(word.slice(i), c);
+      if (rest.includes(" ")) return `${word.slice(0, i)} ${rest}`;
+    }
   }
   return word;
 }
