@@ -8,7 +8,7 @@ import { checkOffice, checkOldOffice } from "./office.js";
 import { findOldNumber, type OldNumber } from "./old-numbers.js";
 import { reject } from "./reasons.js";
 import type { CompiledRules } from "./rules.js";
-import { subjectQualifier } from "./subject.js";
+import { blankHeadNoise, subjectQualifier } from "./subject.js";
 import {
   CONTROL_CHARS,
   cleanTentang,
@@ -92,8 +92,20 @@ export function lenient(
     if (foreign) return foreign;
   }
   work = blankDates(work);
+  // Looked for in the flat folded name: `work` is built by joining pieces, and a first search
+  // of it would copy it whole.
+  if (hasBefore(folded, "rev", headEnd) || hasBefore(folded, "(", headEnd)) {
+    work = blankHeadNoise(work);
+  }
   const head = readHead(work, c, inHead);
   if ("reason" in head) return head;
+  if (lookAlikeSuffix(head.nomor)) return reject("BAD_NUMBER", head.nomor);
+  const lead = inHead ? null : bareJenisLead(work, head.jenis, c);
+  if (lead !== null) return reject("DECREE_UNCLEAR", lead);
+  if (!marker && tailStart < folded.length && !isDigit(folded.charCodeAt(0))) {
+    const second = secondDecree(folded, tailStart, c);
+    if (second !== null) return reject("AMBIGUOUS_NUMBER", `${head.nomor}, ${second}`);
+  }
   let qualifier = head.qualifier;
   let tailEnd = folded.length;
   // Attachment and copy markers, and scanner/editor noise, at the end of the subject or in
@@ -102,6 +114,9 @@ export function lenient(
   let tailText = stem;
   let tailFolded = folded;
   if (sq) {
+    if (sq.lampiranWithoutNumber && !sq.qualifiers.some((q) => q.startsWith("LAMPIRAN-"))) {
+      return reject("NO_LAMPIRAN_NUMBER");
+    }
     for (const q of sq.qualifiers) {
       if (qualifier !== null && qualifier !== q) {
         return reject("AMBIGUOUS_QUALIFIER", `${qualifier}, ${q}`);
@@ -187,7 +202,7 @@ function subjectStart(shape: string, c: CompiledRules, skipFrom: number, skipTo:
     if (isDigit(shape.charCodeAt(start))) continue;
     const word = i - start <= LONGEST_KEYWORD ? shape.slice(start, i) : "";
     if (KEYWORDS.has(word)) continue;
-    if (JOINERS.has(word) && numberFollows(shape, i)) continue;
+    if (JOINERS.has(word) && numberFollows(shape, i, c)) continue;
     c.phraseAt.lastIndex = start;
     const phrase = c.phraseAt.exec(shape);
     if (phrase) {
@@ -199,12 +214,119 @@ function subjectStart(shape: string, c: CompiledRules, skipFrom: number, skipTo:
   return len;
 }
 
-/** Whether the next word after `at` is a number, or "No"/"Nomor" (a joined second number). */
-function numberFollows(shape: string, at: number): boolean {
+/** Whether `s` holds `part` starting before `end`. */
+function hasBefore(s: string, part: string, end: number): boolean {
+  const at = s.indexOf(part);
+  return at >= 0 && at < end;
+}
+
+/**
+ * A typed serial whose letter is O, I or L ("1O", "2l"): a digit mistyped as a letter, not a
+ * suffix like "12A". Refused rather than filed as serial 1 with suffix O.
+ */
+function lookAlikeSuffix(nomor: string): boolean {
+  const last = nomor.charCodeAt(nomor.length - 1);
+  return last === 0x4f || last === 0x49 || last === 0x4c;
+}
+
+/** Words that may stand before a jenis's own word ("SK Plh Ketua", "Kpts Sek", "Salinan Ketua"). */
+const DECREE_LEAD = new Set([
+  "sk",
+  "skep",
+  "plh",
+  "plt",
+  "pj",
+  "pjs",
+  "salinan",
+  "lampiran",
+  "lamp",
+  "final",
+  "ttd",
+  "scan",
+  "copy",
+  "of",
+  "rev",
+  "revisi",
+  "draft",
+  "konsep",
+]);
+
+/** A word that makes the jenis word after it a decree's: DECREE_LEAD, "kep…", "kpt…". */
+function isDecreeLead(word: string): boolean {
+  return DECREE_LEAD.has(word) || word.startsWith("kep") || word.startsWith("kpt");
+}
+
+/**
+ * When the head names its jenis only by the jenis's own word ("Ketua", "Sekretaris") after a word
+ * that does not make it a decree ("Surat Ketua No 5", "Laporan Sekretaris No 3"), that phrase
+ * (upper-case), else null. A jenis phrase ("SK Ketua"), the word first in the name ("Ketua No
+ * 1 …") or after a decree word ("Keputusan", "Kpts", a misspelt "Keputsan", "Plh") name a decree.
+ */
+function bareJenisLead(work: string, jenis: string, c: CompiledRules): string | null {
+  // Most names start with a decree word ("SK Ketua …", "Keputusan …"): nothing to look at.
+  let i = 0;
+  while (i < work.length && !isWordChar(work.charCodeAt(i))) i++;
+  let e = i;
+  while (e < work.length && isWordChar(work.charCodeAt(e))) e++;
+  if (e > i && isDecreeLead(work.slice(i, e))) return null;
+  const j = c.jenis[c.jenisIndex.get(jenis)!]!;
+  let unclear: string | null = null;
+  j.re.lastIndex = 0;
+  for (let m = j.re.exec(work); m; m = j.re.exec(work)) {
+    const hit = m[0];
+    if (!c.bareWords.has(hit)) return null;
+    let end = m.index;
+    while (end > 0 && !isWordChar(work.charCodeAt(end - 1))) end--;
+    let start = end;
+    while (start > 0 && isWordChar(work.charCodeAt(start - 1))) start--;
+    const prev = work.slice(start, end);
+    if (prev === "" || isDigit(prev.charCodeAt(0)) || isDecreeLead(prev)) return null;
+    unclear ??= `${prev} ${hit}`.toUpperCase();
+  }
+  return unclear;
+}
+
+/**
+ * A name typed subject first and without "tentang" ("Perubahan SK Ketua No 5 Th 2024 oleh SK
+ * Ketua No 12 Th 2024") whose rest names a decree again, with a number: which of the two the
+ * file is cannot be told. Returns that number, or null (the rest is a plain subject, or the name
+ * starts with its jenis, so the rest is its subject).
+ */
+function secondDecree(folded: string, tailStart: number, c: CompiledRules): string | null {
+  let i = 0;
+  while (i < folded.length && !isWordChar(folded.charCodeAt(i))) i++;
+  c.phraseAt.lastIndex = i;
+  if (c.phraseAt.test(folded)) return null;
+  let w = i;
+  while (w < folded.length && isWordChar(folded.charCodeAt(w))) w++;
+  // "Lampiran 1 SK Ketua …", "Salinan SK …": a qualifier in front, the jenis next.
+  if (KEYWORDS.has(folded.slice(i, w))) return null;
+  const tail = folded.slice(tailStart);
+  const number = FIRST_NUMBER.exec(tail);
+  if (number === null) return null;
+  for (const j of c.jenis) {
+    j.re.lastIndex = 0;
+    const m = j.re.exec(tail);
+    if (m && m.index < number.index) {
+      let end = number.index;
+      while (end < tail.length && isWordChar(tail.charCodeAt(end))) end++;
+      return tail.slice(number.index, end);
+    }
+  }
+  return null;
+}
+
+/**
+ * Whether the next word after `at` is a number, "No"/"Nomor" (a joined second number) or starts
+ * a jenis phrase ("… dan SK Sekretaris No 3 …": a second decree, read so that it is refused).
+ */
+function numberFollows(shape: string, at: number, c: CompiledRules): boolean {
   let i = at;
   while (i < shape.length && !isWordChar(shape.charCodeAt(i))) i++;
   if (i >= shape.length) return false;
   if (isDigit(shape.charCodeAt(i))) return true;
+  c.phraseAt.lastIndex = i;
+  if (c.phraseAt.test(shape)) return true;
   let j = i;
   while (j < shape.length && isWordChar(shape.charCodeAt(j))) j++;
   const w = shape.slice(i, j);

@@ -48,6 +48,11 @@ export interface CompiledRules {
   glueHint: RegExp;
   /** Every word of the jenis phrases (codes, labels, aliases), lower-case ASCII. */
   vocabulary: Set<string>;
+  /**
+   * The jenis's own words that name it alone ("ketua", "sekretaris", their misspellings), unless
+   * a configured phrase is that one word: lenient.ts asks what stands before them.
+   */
+  bareWords: Set<string>;
   /** Jenis code → its index in `jenis`. */
   jenisIndex: Map<string, number>;
   /** Whether some configured jenis has Style-B/C markers: old numbers are this office's then. */
@@ -154,9 +159,14 @@ export function compileRules(rules: ConventionConfig): CompiledRules {
   );
   // A jenis's own words (its distinctive words and their misspellings) name it alone too: "SK
   // Ketua dan Sekretaris" then reads two jenis, and "SK Sekertaris" one, in the same pass.
+  const bareWords = new Set<string>();
+  const phraseTexts = new Set(
+    rules.jenis.flatMap((j) => [j.code, j.label, ...j.aliases]).map((p) => words(p).join(" ")),
+  );
   const jenis = rules.jenis.map((j, k) => {
     const own = distinctive[k]!;
     const spelt = [...typos].filter(([, w]) => own.includes(w)).map(([t]) => t);
+    for (const w of [...own, ...spelt]) if (!phraseTexts.has(w)) bareWords.add(w);
     const pats = [...[j.code, j.label, ...j.aliases].map(phrasePattern), ...own, ...spelt]
       .filter((p): p is string => p !== null)
       .sort((a, b) => b.length - a.length);
@@ -184,6 +194,7 @@ export function compileRules(rules: ConventionConfig): CompiledRules {
     typos,
     vocabulary,
     glueHint: glueHint(vocabulary, typos),
+    bareWords,
     jenisIndex: new Map(rules.jenis.map((j, k) => [j.code, k])),
     hasMarkers: rules.jenis.some((j) => j.styleBMarkers.length > 0),
   };

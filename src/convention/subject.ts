@@ -13,6 +13,8 @@ import { isWordCode } from "./text.js";
 export interface SubjectQualifier {
   /** The qualifiers found ("LAMPIRAN-1", "SALINAN"), distinct, in order. */
   qualifiers: string[];
+  /** "Lampiran" ends the subject without its number: which attachment is unknown. */
+  lampiranWithoutNumber: boolean;
   /** Where the subject ends now. */
   end: number;
   /** [start, end) spans (flat) inside the subject to blank. */
@@ -41,13 +43,24 @@ const NOISE_WORDS = new Set([
   "jpg",
 ]);
 /** Trailing pieces, tried at the end of the subject one after the other. */
-const AT_END: { re: RegExp; qualifier?: (m: RegExpExecArray) => string | null }[] = [
+const AT_END: { re: RegExp; qualifier?: (m: RegExpExecArray) => (string | null)[] }[] = [
+  // A range or pair of attachments in one file ("Lampiran 1-5", "Lampiran I s.d. IV",
+  // "Lampiran 1 dan 2"): two qualifiers, which the caller refuses as ambiguous.
+  {
+    re: /(?:^|[^a-z0-9])(?:lampiran|lamp)[\s.:_-]*(?:ke[\s.:_-]*)?(\d{1,3}|[ivx]{1,4})\s*(?:[,&+-]|(?:dan|s[\s.]*d|sampai|hingga)(?![a-z0-9]))[\s._-]*(\d{1,3}|[ivx]{1,4})[^a-z0-9]*$/,
+    qualifier: (m) => [lampiran(m[1]!), lampiran(m[2]!)],
+  },
   {
     re: /(?:^|[^a-z0-9])(?:lampiran|lamp)[\s.:_-]*(?:ke[\s.:_-]*)?(\d{1,3}|[ivx]{1,4})[^a-z0-9]*$/,
-    qualifier: (m) => lampiran(m[1]!),
+    qualifier: (m) => [lampiran(m[1]!)],
   },
-  { re: /(?:^|[^a-z0-9])salinan[^a-z0-9]*$/, qualifier: () => "SALINAN" },
-  { re: /(?:^|[^a-z0-9])copy(?:[\s_-]*(?:of[\s_-]*)?\(?\d{1,3}\)?)?[^a-z0-9]*$/ },
+  {
+    re: /(?:^|[^a-z0-9])salinan(?:[\s_-]+sesuai(?:[\s_-]+dengan)?[\s_-]+asli(?:nya)?)?[^a-z0-9]*$/,
+    qualifier: () => ["SALINAN"],
+  },
+  // "- Salinan sesuai aslinya" with SALINAN read in the head: the rest of the certification.
+  { re: /(?:^|[^a-z0-9])sesuai(?:[\s_-]+dengan)?[\s_-]+asli(?:nya)?[^a-z0-9]*$/ },
+  { re: /(?:^|[^a-z0-9])(?:copy|kopi)(?:[\s_-]*(?:of[\s_-]*)?\(?\d{1,3}\)?)?[^a-z0-9]*$/ },
   { re: /[\s_-]*\(\d{1,3}\)[^a-z0-9]*$/ },
   { re: /(?:^|[^a-z0-9])(?:revisi|rev)[\s._-]*\d{0,2}[^a-z0-9]*$/ },
   { re: /(?:^|[^a-z0-9])(?:ttd|tte)(?:[\s_-]*basah)?[^a-z0-9]*$/ },
@@ -55,10 +68,14 @@ const AT_END: { re: RegExp; qualifier?: (m: RegExpExecArray) => string | null }[
   { re: /(?:^|[^a-z0-9])\d{2,4}[\s_-]?dpi[^a-z0-9]*$/ },
   { re: /(?:^|[^a-z0-9])(?:final|fix|fixed|ok)[^a-z0-9]*$/ },
   { re: /\.(?:pdf|docx?|jpe?g|odt)[^a-z0-9]*$/ },
+  // "… Th 2024.docx.pdf": the doubled extension is all the subject there is.
+  { re: /^[^a-z0-9]*(?:pdf|docx?|jpe?g|odt)[^a-z0-9]*$/ },
 ];
+/** "Lampiran" as the subject's last word, without a number. */
+const LAMPIRAN_AT_END = /(?:^|[^a-z0-9])(?:lampiran(?:nya)?|lamp)[^a-z0-9]*$/;
 /** Bracketed markers and noise anywhere in the subject. */
 const BRACKETED =
-  /[([]\s*(?:(lampiran|lamp)[\s.:_-]*(?:ke[\s.:_-]*)?(\d{1,3}|[ivx]{1,4})|(salinan)|copy|revisi(?:[\s._-]*\d{1,2})?|rev[\s._-]*\d{0,2}|final|fix|scan|ttd(?:[\s_-]*basah)?|\d{1,3}|\d{2,4}[\s_-]?dpi)\s*[)\]]/g;
+  /[([]\s*(?:(lampiran|lamp)[\s.:_-]*(?:ke[\s.:_-]*)?(\d{1,3}|[ivx]{1,4})|(salinan)(?:[\s_-]+sesuai(?:[\s_-]+dengan)?[\s_-]+asli(?:nya)?)?|copy|revisi(?:[\s._-]*\d{1,2})?|rev[\s._-]*\d{0,2}|final|fix|scan|ttd(?:[\s_-]*basah)?|\d{1,3}|\d{2,4}[\s_-]?dpi)\s*[)\]]/g;
 const AT_START =
   /^[^a-z0-9]*(?:lampiran|lamp)[\s.:_-]*(?:ke[\s.:_-]*)?(\d{1,3}|[ivx]{1,4})(?![a-z0-9])/;
 /**
@@ -100,6 +117,11 @@ export function subjectQualifier(folded: string, from: number): SubjectQualifier
     !startsLamp &&
     !NOISE_WORDS.has(lastWord) &&
     lastWord !== "salinan" &&
+    lastWord !== "asli" &&
+    lastWord !== "aslinya" &&
+    lastWord !== "lampiran" &&
+    lastWord !== "lampirannya" &&
+    lastWord !== "lamp" &&
     !maybeMarkerEnd(lastWord)
   ) {
     return null;
@@ -118,7 +140,7 @@ export function subjectQualifier(folded: string, from: number): SubjectQualifier
       const m = p.re.exec(tail);
       if (!m) continue;
       // "Penetapan 5 Kecamatan (2)": a bare number at the end is noise only in brackets.
-      if (p.qualifier) add(p.qualifier(m));
+      if (p.qualifier) for (const q of p.qualifier(m)) add(q);
       end = from + m.index;
       hit = true;
       break;
@@ -126,6 +148,7 @@ export function subjectQualifier(folded: string, from: number): SubjectQualifier
     if (!hit) break;
   }
   const tail = folded.slice(from, end);
+  const lampiranWithoutNumber = LAMPIRAN_AT_END.test(tail);
   BRACKETED.lastIndex = 0;
   for (let m = BRACKETED.exec(tail); m; m = BRACKETED.exec(tail)) {
     if (m[1] !== undefined) add(lampiran(m[2]!));
@@ -139,6 +162,26 @@ export function subjectQualifier(folded: string, from: number): SubjectQualifier
       blanks.unshift(from, from + start[0].length);
     }
   }
-  if (qualifiers.length === 0 && blanks.length === 0 && end === folded.length) return null;
-  return { qualifiers, end, blanks };
+  if (
+    qualifiers.length === 0 &&
+    blanks.length === 0 &&
+    end === folded.length &&
+    !lampiranWithoutNumber
+  ) {
+    return null;
+  }
+  return { qualifiers, end, blanks, lampiranWithoutNumber };
+}
+
+/**
+ * Revision marks in the head ("Revisi 2 SK Ketua …", "… Th 2024 rev 3 ttg …") and a copy counter
+ * right after the year ("… Th 2024 (2) ttg …"): blanked (U+0000, as head.ts blanks what it
+ * read), so their digits are never read as a second serial. A bracketed number elsewhere in the
+ * head stays a number: "No (12)" is a serial.
+ */
+const HEAD_NOISE =
+  /(?<![a-z0-9])(?:revisi|rev)[\s._-]*\d{1,2}(?![0-9])|(?<=(?:19|20)\d\d\s*)\(\d{1,3}\)/g;
+
+export function blankHeadNoise(work: string): string {
+  return work.replace(HEAD_NOISE, (m) => "\u0000".repeat(m.length));
 }
