@@ -9,6 +9,12 @@
  * - a jenis named by its own word outside a phrase: "Ketua No 1 …" reads KPT-KETUA where the
  *   reference found no jenis, "SK Ketua … Sekretaris" is AMBIGUOUS_JENIS where it read one, and a
  *   name both refuse may be refused for another of its problems.
+ * - a name typed subject first, without "tentang", whose rest names a decree again with a number
+ *   ("Perubahan SK Ketua No 5 … oleh SK Ketua No 12 …") is AMBIGUOUS_NUMBER, its first number
+ *   among those named, where the reference read the first;
+ * - a date typed with spaces ("2024 05 10"), "kopi" and "sesuai aslinya" are stamps and noise
+ *   (stamps.ts, subject.ts), and a serial typed with O, I or L for a digit ("No 1O") is refused
+ *   as BAD_NUMBER: names holding one are not compared (`touched`).
  * Everything else must read exactly as the reference does.
  */
 import { expect } from "vitest";
@@ -17,7 +23,7 @@ import { type ParseOptions, parse } from "../../src/convention/parse.js";
 import { parse as referenceParse } from "./reference/parse.js";
 
 const TOUCHED =
-  /cop[yi]|[([]\s*(?:\d|lamp|salinan|rev|final|fix|scan|ttd)|rev|final|fix|ttd|tte|scan|dpi|ok[^a-z0-9]*\.|lamp|salinan|\.(?:pdf|docx?|jpe?g|odt)[^a-z0-9]*\.|^[^a-z0-9]*\d{1,3}\s*(?:[.)]|\s-\s)|(?<![a-z0-9])(?:dan|jo|juncto|serta|atau)(?![a-z0-9])|\d[-._/ ]*\d{1,2}[-._/]\d|\d{8}|\d\s*(?:jan|feb|peb|mar|apr|mei|jun|jul|agu|agt|sep|okt|nov|nop|des)|[a-z]\d|\d[a-z]{2}|(?:19|20)\d\d[^a-z0-9]*\.[a-z0-9]*[^a-z0-9]*$/i;
+  /cop[yi]|[([]\s*(?:\d|lamp|salinan|rev|final|fix|scan|ttd)|rev|final|fix|ttd|tte|scan|dpi|ok[^a-z0-9]*\.|lamp|salinan|\.(?:pdf|docx?|jpe?g|odt)[^a-z0-9]*\.|^[^a-z0-9]*\d{1,3}\s*(?:[.)]|\s-\s)|(?<![a-z0-9])(?:dan|jo|juncto|serta|atau)(?![a-z0-9])|\d[-._/ ]*\d{1,2}[-._/]\d|\d{8}|\d\s*(?:jan|feb|peb|mar|apr|mei|jun|jul|agu|agt|sep|okt|nov|nop|des)|[a-z]\d|\d[a-z]{2}|(?:19|20)\d\d[^a-z0-9]*\.[a-z0-9]*[^a-z0-9]*$|\d\d \d\d \d\d|kopi|sesuai|\d[oil](?![a-z0-9])/i;
 
 const ROLE = /ketua|sek/i;
 
@@ -58,6 +64,15 @@ export function sameAsReference(name: string, rules: ConventionConfig, opts: Par
   if (!got.ok && !want.ok && ROLE.test(plain(name)) && got.reason !== want.reason) {
     tally.touched++;
     expect(got.message.length, name).toBeGreaterThan(20);
+    return;
+  }
+  if (
+    !got.ok &&
+    got.reason === "AMBIGUOUS_NUMBER" &&
+    want.ok &&
+    got.message.includes(`(${want.decree.nomor}, `)
+  ) {
+    tally.touched++;
     return;
   }
   if (!got.ok && got.reason === "AMBIGUOUS_JENIS" && (want.ok || want.reason !== got.reason)) {
