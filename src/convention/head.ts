@@ -33,8 +33,11 @@ const LAMPIRAN =
  */
 const DATES =
   /(?<![0-9])(?:(?:19|20)\d{2}[-._/](?:0?[1-9]|1[0-2])[-._/](?:0?[1-9]|[12]\d|3[01])|(?:0?[1-9]|[12]\d|3[01])[-._/](?:0?[1-9]|1[0-2])[-._/](?:19|20)\d{2}|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d{2}|(?:0?[1-9]|[12]\d|3[01])[\s.-]*(?:januari|jan|februari|pebruari|feb|peb|maret|mar|april|apr|mei|juni|jun|juli|jul|agustus|agu|agt|agust|september|sept|sep|oktober|okt|november|nopember|nov|nop|desember|des)[\s.-]*(?:19|20)\d{2})(?![0-9])/g;
-/** A numeric date's shape; dates with a month name are looked for after "tgl"/"tanggal" only. */
-const DATE_HINT = /\d[-._/]\d{1,2}[-._/]\d/;
+/**
+ * Whether a head may hold a date, in one regex test (most heads hold none): a numeric date's
+ * shape, or "tgl"/"tanggal", which a date with a month name follows.
+ */
+const DATE_HINT = /tgl|tanggal|\d[-._/]\d{1,2}[-._/]\d/;
 const SALINAN = /(?<![a-z0-9])salinan(?![a-z0-9])/g;
 /**
  * The last three readings in one pass: "No 12" / "Nomor: 12" (group 1), "Th 2024" / "Tahun 2024"
@@ -63,13 +66,7 @@ export function blankSpans(s: string, spans: readonly number[]): string {
 
 /** `work` with its dates blanked (DATES). */
 export function blankDates(work: string): string {
-  // A numeric date has separators (or is 8 digits, which readFields skips); one with a month
-  // name follows "tgl"/"tanggal". Most heads have neither: native substring tests decide.
-  const separated =
-    work.includes("-") || work.includes("/") || work.includes(".") || work.includes("_");
-  return (separated && DATE_HINT.test(work)) || work.includes("tgl") || work.includes("tanggal")
-    ? take(work, DATES)
-    : work;
+  return DATE_HINT.test(work) ? take(work, DATES) : work;
 }
 
 /** Runs a global regex over `work`, reporting every match; returns `work` with them blanked. */

@@ -2,13 +2,14 @@
  * The lenient reading of a name that is not canonical: where the head (the fields) ends and the
  * subject starts, then the head's readings (head.ts). Pure.
  */
+import { checkDocKind } from "./doc-kind.js";
 import { blankDates, blankSpans, readHead } from "./head.js";
 import { isDigit, isWordChar } from "./numbers.js";
 import { checkOffice, checkOldOffice } from "./office.js";
 import { findOldNumber, type OldNumber } from "./old-numbers.js";
 import { reject } from "./reasons.js";
 import type { CompiledRules } from "./rules.js";
-import { blankHeadNoise, subjectQualifier } from "./subject.js";
+import { blankHeadNoise, isPlainSubject, subjectQualifier } from "./subject.js";
 import {
   CONTROL_CHARS,
   cleanTentang,
@@ -91,6 +92,11 @@ export function lenient(
     const foreign = checkOffice(work, c.office);
     if (foreign) return foreign;
   }
+  // A letter, an invitation, minutes …: no decree, whatever number and year it carries.
+  if (c.docKinds) {
+    const kind = checkDocKind(work, c.docKinds);
+    if (kind) return kind;
+  }
   work = blankDates(work);
   // Looked for in the flat folded name: `work` is built by joining pieces, and a first search
   // of it would copy it whole.
@@ -110,7 +116,9 @@ export function lenient(
   let tailEnd = folded.length;
   // Attachment and copy markers, and scanner/editor noise, at the end of the subject or in
   // brackets (subject.ts): never part of the subject, never the decree's own slot.
-  const sq = tailStart < tailEnd ? subjectQualifier(folded, tailStart) : null;
+  // Most subjects are plain (subject.ts isPlainSubject): no marker, and single gaps.
+  const plain = tailStart < tailEnd && isPlainSubject(folded, tailStart);
+  const sq = tailStart < tailEnd && !plain ? subjectQualifier(folded, tailStart) : null;
   let tailText = stem;
   let tailFolded = folded;
   if (sq) {
@@ -131,7 +139,7 @@ export function lenient(
   }
   // For a printable name, one scan of the folded subject serves both the cleaning and the slug.
   const tail = ascii ? tailFolded.slice(tailStart, tailEnd) : null;
-  const singleGaps = printableFolded !== null && hasSingleGaps(tail!);
+  const singleGaps = printableFolded !== null && (plain || hasSingleGaps(tail!));
   const tentang = cleanTentang(tailText.slice(tailStart, tailEnd), singleGaps);
   return {
     jenis: head.jenis,

@@ -83,7 +83,6 @@ const FOREIGN = [
   "tim pemenangan",
   "tim sukses",
   "ketua umum",
-  "pkpu",
   "kepgub",
   "pergub",
   "kepwal",
@@ -97,7 +96,6 @@ const FOREIGN = [
   "presiden",
   "keppres",
   "perpres",
-  "putusan",
   "kepala",
   "pengadilan",
   "kejaksaan",
@@ -114,29 +112,6 @@ const FOREIGN = [
   "menkeu",
   "menpan",
 ];
-/**
- * Documents that are no decree at all, though their names may name the chair or the secretary
- * ("Nota Dinas Sekretaris No 12 …", "Surat Edaran Ketua …"): never filed as one.
- */
-const NOT_DECREE = [
-  "nota dinas",
-  "surat edaran",
-  "surat tugas",
-  "surat undangan",
-  "surat pernyataan",
-  "surat kuasa",
-  "surat keterangan",
-  "surat perintah",
-  "spt",
-  "laporan",
-  "berita acara",
-  "undangan",
-  "notulen",
-  "notula",
-  "memo",
-];
-type ForeignReason = "OTHER_OFFICE" | "NOT_DECREE";
-
 /** Words after "kpu" / "komisi pemilihan umum" that end the place: the rest of the head. */
 const PLACE_STOP = new Set([
   "no",
@@ -178,12 +153,9 @@ const LEVEL = new Set([
 const INSTITUTION_WORDS = new Set(["kpu", "kpud", "komisi", "pemilihan", "umum"]);
 
 export interface CompiledOffice {
-  /**
-   * Foreign institution words, and word pairs joined by one space ("kpu kab"), with the reason
-   * they give: OTHER_OFFICE, or NOT_DECREE for a document type that is no decree.
-   */
-  foreignWords: Map<string, ForeignReason>;
-  foreignPairs: Map<string, ForeignReason>;
+  /** Foreign institution words, and word pairs joined by one space ("kpu kab"). */
+  foreignWords: Set<string>;
+  foreignPairs: Set<string>;
   /** This office's places, as word lists, longest first. */
   places: string[][];
   /**
@@ -221,11 +193,11 @@ export function compileOffice(office: OfficeConfig, phrases: readonly string[]):
   const own = new Set(phrases.flatMap(words));
   const places = office.names.map(words).filter((w) => w.length > 0);
   places.sort((a, b) => b.length - a.length);
-  const foreignWords = new Map<string, ForeignReason>();
-  const foreignPairs = new Map<string, ForeignReason>();
+  const foreignWords = new Set<string>();
+  const foreignPairs = new Set<string>();
   // The configured phrases and places as " word word ", to find a pair inside one.
   const ownText = ` ${[...phrases, ...office.names].map((p) => words(p).join(" ")).join(" | ")} `;
-  const add = (f: string, reason: ForeignReason) => {
+  for (const f of FOREIGN) {
     const w = words(f);
     // "kpu kab" stays foreign even when "kpu" is an own word: only a word that is own, or a pair
     // that a configured phrase or place spells ("peraturan bupati" in "Peraturan Bupati"), is
@@ -234,12 +206,11 @@ export function compileOffice(office: OfficeConfig, phrases: readonly string[]):
       w.length === 1
         ? own.has(w[0]!) || places.some((p) => p.includes(w[0]!))
         : ownText.includes(` ${w.join(" ")} `)
-    )
-      return;
-    (w.length === 1 ? foreignWords : foreignPairs).set(w.join(" "), reason);
-  };
-  for (const f of FOREIGN) add(f, "OTHER_OFFICE");
-  for (const f of NOT_DECREE) add(f, "NOT_DECREE");
+    ) {
+      continue;
+    }
+    (w.length === 1 ? foreignWords : foreignPairs).add(w.join(" "));
+  }
   const placeWords = new Set([...LEVEL, ...places.flat()]);
   return {
     foreignWords,
@@ -258,10 +229,13 @@ export function compileOffice(office: OfficeConfig, phrases: readonly string[]):
   };
 }
 
-/** The start of a word that may name an institution: every FOREIGN entry and anchor has one. */
-const OFFICE_HINT =
-  "kpu|komisi|bawas|panw|pp|kpps|dkpp|men|kemen|kepmen|permen|gub|wali|bupati|dprd|pem[kpd]|sekjen|setjen|sekretari[as]t?[^a-z0-9]+(?:jen|daerah|kota)|kip|mahk|pantar|badan|panitia|kelompok|dewan|sek[dk]|tim|pkpu|kepgub|pergub|kepwal|perwal|walkot|camat|lurah|r[tw](?![a-z0-9])|presiden|keppres|perpres|putusan|kepala|pengadilan|kejaksaan|polres|polda|kapol|partai|dp[pdc]|pkk|nota|surat|berita|undangan|notul|memo|spt|laporan|ketua[^a-z0-9]+umum";
-const HINT = new RegExp(`(?<![a-z0-9])(?:${OFFICE_HINT})`, "g");
+/**
+ * The start of a word that may name an institution: every FOREIGN entry and anchor starts with
+ * one. Factored by first letter: the regex runs for every name, and a flat alternation tried
+ * each alternative at every position.
+ */
+const HINT =
+  /(?<![a-z0-9])(?:k(?:pu|omisi|pps|emen|epmen|ip|elompok|epgub|epwal|eppres|epala|ejaksaan|apol|etua[^a-z0-9]+umum)|b(?:awas|upati|adan)|p(?:anw|p|ermen|em[kpd]|antar|anitia|ergub|erwal|residen|erpres|engadilan|ol(?:res|da)|artai|kk)|d(?:kpp|prd|ewan|p[pdc])|m(?:en|ahk)|gub|wal(?:i|kot)|se(?:kjen|tjen|kretari[as]t?[^a-z0-9]+(?:jen|daerah|kota)|k[dk])|tim|camat|lurah|r[tw](?![a-z0-9]))/g;
 
 /** The words `[a-z0-9]+` of `s` from `at` on (U+0000 blanks separate words like any other). */
 function wordsFrom(s: string, at: number): { word: string; end: number }[] {
@@ -308,12 +282,10 @@ function readOffice(head: string, o: CompiledOffice): ParseRejected | null {
   const ws = wordsFrom(head, 0);
   for (let k = 0; k < ws.length; k++) {
     const w = ws[k]!.word;
-    const foreign = o.foreignWords.get(w);
-    if (foreign) return foreignAt(ws, k, k, foreign, w, o);
+    if (o.foreignWords.has(w)) return foreignAt(ws, k, k, w, o);
     if (k > 0) {
       const pair = `${ws[k - 1]!.word} ${w}`;
-      const reason = o.foreignPairs.get(pair);
-      if (reason) return foreignAt(ws, k - 1, k, reason, pair, o);
+      if (o.foreignPairs.has(pair)) return foreignAt(ws, k - 1, k, pair, o);
     }
     const kpu = w === "kpu" || w === "kpud";
     const full =
@@ -351,11 +323,10 @@ function foreignAt(
   ws: readonly { word: string }[],
   from: number,
   to: number,
-  reason: ForeignReason,
   words: string,
   o: CompiledOffice,
 ): ParseRejected {
-  if (reason === "OTHER_OFFICE" && from > 0) {
+  if (from > 0) {
     let free = true;
     for (let t = 0; t < from && free; t++) {
       const x = ws[t]!.word;
@@ -367,7 +338,7 @@ function foreignAt(
       }
     }
   }
-  return reject(reason, words.toUpperCase());
+  return reject("OTHER_OFFICE", words.toUpperCase());
 }
 
 function isPlaceWord(word: string, o: CompiledOffice): boolean {

@@ -21,14 +21,14 @@
  */
 import type { ConventionConfig } from "../config/schema.js";
 import { formatNameWith } from "./format.js";
-import { lenient } from "./lenient.js";
+import { type LenientDecree, lenient } from "./lenient.js";
 import { normNomor } from "./numbers.js";
 import { reject } from "./reasons.js";
 import { glue, stripNoise } from "./repair.js";
 import { type CompiledRules, compileRules } from "./rules.js";
 import { unstamp } from "./stamps.js";
 import { isAscii, isPrintableAsciiNoSlash, isSpace } from "./text.js";
-import type { Decree, ParseResult } from "./types.js";
+import type { Decree, ParseRejected, ParseResult } from "./types.js";
 
 export interface ParseOptions {
   now?: Date;
@@ -102,21 +102,46 @@ function parseName(name: string, rules: ConventionConfig, opts: ParseOptions): P
       : bare.toLowerCase()
     : null;
   let d = lenient(bare, folded, ext, c, ascii);
-  if ("reason" in d && REPAIRABLE.has(d.reason) && (folded === null || c.glueHint.test(folded))) {
-    // A second reading of the name unglued and respelt (repair.ts): taken only when it reads.
-    const fixed = glue(bare, c);
-    if (fixed !== null) {
-      const again = lenient(fixed, printable ? fixed.toLowerCase() : null, ext, c, ascii);
-      if (!("reason" in again)) d = again;
-    }
-  }
-  if ("reason" in d && STAMPABLE.has(d.reason)) {
-    // Without a device stamp or a dated "10 Mei 2024" (stamps.ts): its refusal, if it is still
-    // refused, no longer offers the stamp's digits as numbers.
-    const plain = unstamp(bare);
-    if (plain !== null) d = lenient(plain, printable ? plain.toLowerCase() : null, ext, c, ascii);
-  }
+  if ("reason" in d && REPAIRABLE.has(d.reason)) d = secondReading(d, bare, folded, ext, c, ascii);
+  if ("reason" in d && STAMPABLE.has(d.reason))
+    d = unstampedReading(d, bare, folded, ext, c, ascii);
   return "reason" in d ? d : finish(d, rules, c, yearMin, yearMax, d.folded, d.singleGaps);
+}
+
+/**
+ * A second reading of a name the first refused for a reason a glued or misspelt head can cause,
+ * unglued and respelt (repair.ts): taken only when it reads; else the first refusal stands.
+ */
+function secondReading(
+  first: ParseRejected,
+  bare: string,
+  folded: string | null,
+  ext: string,
+  c: CompiledRules,
+  ascii: boolean,
+): LenientDecree | ParseRejected {
+  if (folded !== null && !c.glueHint.test(folded)) return first;
+  const fixed = glue(bare, c);
+  if (fixed === null) return first;
+  const again = lenient(fixed, folded !== null ? fixed.toLowerCase() : null, ext, c, ascii);
+  return "reason" in again ? first : again;
+}
+
+/**
+ * A name refused for its numbers read again without a device stamp or a dated "10 Mei 2024"
+ * (stamps.ts): its refusal, if it is still refused, no longer offers the stamp's digits.
+ */
+function unstampedReading(
+  first: ParseRejected,
+  bare: string,
+  folded: string | null,
+  ext: string,
+  c: CompiledRules,
+  ascii: boolean,
+): LenientDecree | ParseRejected {
+  const plain = unstamp(bare);
+  if (plain === null) return first;
+  return lenient(plain, folded !== null ? plain.toLowerCase() : null, ext, c, ascii);
 }
 
 /** Rejections a device stamp or a dated name can cause. */

@@ -8,6 +8,7 @@
  * Nothing here adds a field the clerk did not type: it only separates or respells words. Pure.
  */
 import type { CompiledRules } from "./rules.js";
+import { isSpace } from "./text.js";
 
 const LIST_NUMBER = /^\s*\d{1,3}\s*(?:[.)]\s*|\s-\s+)(?=[A-Za-z])/;
 const COPY_OF = /^\s*copy\s+of\s+/i;
@@ -17,7 +18,7 @@ const COPY_COUNTER = /(?:\s*[-_]?\s*copy)?(?:\s*\(\d{1,3}\))?\s*$/i;
 export function stripNoise(stem: string): string {
   let s = stem;
   const c0 = s.charCodeAt(0);
-  if (c0 >= 48 && c0 <= 57) {
+  if (c0 >= 48 && c0 <= 57 && mayBeListNumber(s)) {
     const m = LIST_NUMBER.exec(s);
     // "12-2024 SK …" is a pair, not a list number: LIST_NUMBER wants a letter after it.
     if (m) s = s.slice(m[0].length);
@@ -31,6 +32,18 @@ export function stripNoise(stem: string): string {
     if (m && m[0].length > 0 && m.index > 0) s = s.slice(0, m.index);
   }
   return s;
+}
+
+/**
+ * What LIST_NUMBER needs after the digits a name starts with: at most three of them, then a
+ * space, "." or ")". Most names that start with a digit are numbers ("12_PL.01.3-Kpt…",
+ * "20240510 …"): this test spares them the regex.
+ */
+function mayBeListNumber(s: string): boolean {
+  let i = 1;
+  while (i < s.length && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
+  const c = s.charCodeAt(i);
+  return i <= 3 && (c === 46 || c === 41 || isSpace(c));
 }
 
 const TENTANG = /(?<![A-Za-z0-9])(?:tentang|ttg|tntg)(?![A-Za-z0-9])/i;

@@ -3,6 +3,7 @@
  * name costs a handful of regex runs. Pure.
  */
 import type { ConventionConfig } from "../config/schema.js";
+import { compileDocKinds } from "./doc-kind.js";
 import { isDigit } from "./numbers.js";
 import { type CompiledOffice, compileOffice } from "./office.js";
 import { foldFull, foldedWords as words } from "./text.js";
@@ -38,6 +39,8 @@ export interface CompiledRules {
   inertPhrases: boolean;
   /** This office (office.ts), or null for a hand-built config without one. */
   office: CompiledOffice | null;
+  /** Kinds of documents that are no decree (doc-kind.ts), or null when every kind is configured. */
+  docKinds: RegExp | null;
   /** Misspelt phrase word → the word ("sekertaris" → "sekretaris"), same length (typos.ts). */
   typos: Map<string, string>;
   /**
@@ -191,6 +194,7 @@ export function compileRules(rules: ConventionConfig): CompiledRules {
           rules.jenis.flatMap((j) => [j.code, j.label, ...j.aliases]),
         )
       : null,
+    docKinds: compileDocKinds(new Set(allWords)),
     typos,
     vocabulary,
     glueHint: glueHint(vocabulary, typos),

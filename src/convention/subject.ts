@@ -8,7 +8,6 @@
  */
 
 import { romanOrInt } from "./head.js";
-import { isWordCode } from "./text.js";
 
 export interface SubjectQualifier {
   /** The qualifiers found ("LAMPIRAN-1", "SALINAN"), distinct, in order. */
@@ -21,27 +20,6 @@ export interface SubjectQualifier {
   blanks: number[];
 }
 
-const NOISE_WORDS = new Set([
-  "copy",
-  "kopi",
-  "revisi",
-  "rev",
-  "final",
-  "fix",
-  "fixed",
-  "ttd",
-  "tte",
-  "basah",
-  "scan",
-  "scanned",
-  "scanan",
-  "dpi",
-  "ok",
-  "pdf",
-  "docx",
-  "doc",
-  "jpg",
-]);
 /** Trailing pieces, tried at the end of the subject one after the other. */
 const AT_END: { re: RegExp; qualifier?: (m: RegExpExecArray) => (string | null)[] }[] = [
   // A range or pair of attachments in one file ("Lampiran 1-5", "Lampiran I s.d. IV",
@@ -79,23 +57,29 @@ const BRACKETED =
 const AT_START =
   /^[^a-z0-9]*(?:lampiran|lamp)[\s.:_-]*(?:ke[\s.:_-]*)?(\d{1,3}|[ivx]{1,4})(?![a-z0-9])/;
 /**
- * Whether a subject's last word can end a marker or noise: a number (Lampiran 2, (2), 300dpi),
- * a Roman numeral (lamp. II), or rev/revisi/copy with a number glued to it.
+ * A piece every marker and noise pattern above needs (a bracket, "lamp", "salinan", "copy"/"kopi",
+ * "asli", "rev", "ttd"/"tte", "scan", "dpi", "final"/"fix", "ok" alone, an extension): most
+ * subjects have none, and one regex test over the subject decides it (this runs for every name).
  */
-function maybeMarkerEnd(w: string): boolean {
-  const c = w.charCodeAt(0);
-  if (c >= 48 && c <= 57) return w.length <= 3 || w.endsWith("dpi");
-  if (c === 0x69 || c === 0x76 || c === 0x78) return /^[ivx]{1,4}$/.test(w);
-  return (c === 0x72 || c === 0x63) && /^(?:rev|revisi|copy)\d{1,2}$/.test(w);
-}
+const MAY_HOLD =
+  /[([]|lamp|salinan|copy|kopi|asli|rev|final|fix|tt[de]|scan|dpi|(?<![a-z0-9])ok(?![a-z0-9])|\.(?:pdf|docx?|jpe?g|odt)|(?<![a-z0-9])(?:pdf|docx?|jpe?g|odt)(?![a-z0-9])/g;
 
-/** The last word `[a-z0-9]+` of `s.slice(from)`, scanned from the end ("" when none). */
-function lastWordOf(s: string, from: number): string {
-  let end = s.length;
-  while (end > from && !isWordCode(s.charCodeAt(end - 1))) end--;
-  let start = end;
-  while (start > from && isWordCode(s.charCodeAt(start - 1))) start--;
-  return s.slice(start, end);
+/**
+ * Anything a marker or noise pattern below needs (a bracket, "lamp", "salinan", "copy"/"kopi",
+ * "asli", "rev", "ttd"/"tte", "scan", "dpi", "final"/"fix", "ok" alone, an extension), or a gap
+ * other than one space or dash (text.ts hasSingleGaps).
+ */
+const NOT_PLAIN =
+  /[^a-z0-9 -]|[ -]{2}|lamp|salinan|copy|kopi|asli|rev|final|fix|tt[de]|scan|dpi|(?<![a-z0-9])ok(?![a-z0-9])|(?<![a-z0-9])(?:pdf|docx?|jpe?g|odt)(?![a-z0-9])/g;
+
+/**
+ * Whether the subject `folded.slice(from)` is plain: words apart by single spaces or dashes (so
+ * text.ts hasSingleGaps holds for it) with no marker or noise in it (so subjectQualifier finds
+ * nothing). Most subjects are: one regex test answers both questions for them.
+ */
+export function isPlainSubject(folded: string, from: number): boolean {
+  NOT_PLAIN.lastIndex = from;
+  return !NOT_PLAIN.test(folded);
 }
 
 function lampiran(n: string): string | null {
@@ -108,24 +92,8 @@ function lampiran(n: string): string | null {
  * subjects: a cheap look at the last word and for a bracket decides).
  */
 export function subjectQualifier(folded: string, from: number): SubjectQualifier | null {
-  const lastWord = lastWordOf(folded, from);
-  const bracket = folded.indexOf("(", from) >= 0 || folded.indexOf("[", from) >= 0;
-  const lamp = folded.indexOf("lamp", from);
-  const startsLamp = lamp >= 0 && lamp < from + 12;
-  if (
-    !bracket &&
-    !startsLamp &&
-    !NOISE_WORDS.has(lastWord) &&
-    lastWord !== "salinan" &&
-    lastWord !== "asli" &&
-    lastWord !== "aslinya" &&
-    lastWord !== "lampiran" &&
-    lastWord !== "lampirannya" &&
-    lastWord !== "lamp" &&
-    !maybeMarkerEnd(lastWord)
-  ) {
-    return null;
-  }
+  MAY_HOLD.lastIndex = from;
+  if (!MAY_HOLD.test(folded)) return null;
   const qualifiers: string[] = [];
   const add = (q: string | null) => {
     if (q && !qualifiers.includes(q)) qualifiers.push(q);

@@ -48,8 +48,8 @@ describe("parse: names as clerks type them", () => {
     for (const [input, expected] of wild) {
       const r = parse(input, rules, { now });
       if (r.ok) continue;
-      expect(r.message, input).not.toMatch(/hapus/i);
-      if (/^!(OTHER_OFFICE|OTHER_OFFICE_CODE|NOT_DECREE)$/.test(expected)) {
+      expect(r.message, input).not.toMatch(/hapus(lah)? berkas/i);
+      if (/^!(OTHER_OFFICE|OTHER_OFFICE_CODE|NOT_A_DECREE)$/.test(expected)) {
         expect(r.message, input).toMatch(/luar folder arsip/);
         expect(r.message, input).not.toMatch(/tambahkan/i);
       }
@@ -81,6 +81,36 @@ describe("parse: names as clerks type them", () => {
       expect(r.message).toMatch(/ke luar folder arsip/);
       expect(r.message).not.toMatch(/tambahkan/i);
     }
+  });
+
+  it("tells a clerk that a letter, an invitation or minutes are no decree, naming the word", () => {
+    for (const [name, word] of [
+      ["Undangan Ketua No 12 2024 rapat pleno.pdf", "UNDANGAN"],
+      ["Surat Ketua No 15 Th 2021.pdf", "SURAT"],
+      ["Berita Acara Ketua No 12 Tahun 2024.pdf", "BERITA ACARA"],
+    ] as const) {
+      const r = parse(name, rules, { now });
+      expect(r.ok ? r.path : r.reason, name).toBe("NOT_A_DECREE");
+      if (r.ok) continue;
+      expect(r.message).toContain(`'${word}'`);
+      expect(r.message).toMatch(/ke luar folder arsip/);
+    }
+  });
+
+  it("files a kind of document the office configures as its own jenis", () => {
+    const withSe = conventionSchema.parse({
+      jenis: [
+        ...conventionSchema.parse({}).jenis,
+        { code: "SE-KETUA", label: "Surat Edaran Ketua", aliases: ["se ketua"] },
+      ],
+    });
+    const r = parse("Surat Edaran Ketua No 3 Tahun 2020.pdf", withSe, { now });
+    expect(r.ok ? r.path : r.reason).toBe("SE-KETUA/2020/SE-KETUA_2020_003.pdf");
+    // A letter is still not filed ("Ketua" alone now names two jenis, so no jenis is read).
+    const letter = parse("Surat Ketua No 15 Th 2021.pdf", withSe, { now });
+    expect(letter.ok ? letter.path : letter.reason).toBe("NO_JENIS");
+    const invitation = parse("Undangan SE Ketua No 4 Tahun 2020.pdf", withSe, { now });
+    expect(invitation.ok ? invitation.path : invitation.reason).toBe("NOT_A_DECREE");
   });
 
   it("names what to remove when a name holds two numbers, and never offers a scan date", () => {
