@@ -259,6 +259,16 @@ const DECREE_LEAD = new Set([
   "konsep",
 ]);
 
+/** Whether the word at `i` is "sk" or starts with "kep" / "kpt". */
+function startsDecreeWord(s: string, i: number): boolean {
+  const a = s.charCodeAt(i);
+  const b = s.charCodeAt(i + 1);
+  if (a === 0x73) return b === 0x6b && !isWordChar(s.charCodeAt(i + 2)); // "sk"
+  if (a !== 0x6b) return false;
+  const c = s.charCodeAt(i + 2);
+  return (b === 0x65 && c === 0x70) || (b === 0x70 && c === 0x74); // "kep", "kpt"
+}
+
 /** A word that makes the jenis word after it a decree's: DECREE_LEAD, "kep…", "kpt…". */
 function isDecreeLead(word: string): boolean {
   return DECREE_LEAD.has(word) || word.startsWith("kep") || word.startsWith("kpt");
@@ -271,12 +281,11 @@ function isDecreeLead(word: string): boolean {
  * 1 …") or after a decree word ("Keputusan", "Kpts", a misspelt "Keputsan", "Plh") name a decree.
  */
 function bareJenisLead(work: string, jenis: string, c: CompiledRules): string | null {
-  // Most names start with a decree word ("SK Ketua …", "Keputusan …"): nothing to look at.
+  // Most names start with a decree word ("SK …", "Kep…", "Kpt…"): told by its first letters,
+  // without cutting the word out.
   let i = 0;
   while (i < work.length && !isWordChar(work.charCodeAt(i))) i++;
-  let e = i;
-  while (e < work.length && isWordChar(work.charCodeAt(e))) e++;
-  if (e > i && isDecreeLead(work.slice(i, e))) return null;
+  if (startsDecreeWord(work, i)) return null;
   const j = c.jenis[c.jenisIndex.get(jenis)!]!;
   let unclear: string | null = null;
   j.re.lastIndex = 0;
@@ -301,6 +310,10 @@ function bareJenisLead(work: string, jenis: string, c: CompiledRules): string | 
  * starts with its jenis, so the rest is its subject).
  */
 function secondDecree(folded: string, tailStart: number, c: CompiledRules): string | null {
+  // Most subjects hold no digit: nothing to number a second decree.
+  let d = tailStart;
+  while (d < folded.length && !isDigit(folded.charCodeAt(d))) d++;
+  if (d === folded.length) return null;
   let i = 0;
   while (i < folded.length && !isWordChar(folded.charCodeAt(i))) i++;
   c.phraseAt.lastIndex = i;
