@@ -4,6 +4,7 @@
  */
 import { checkDocKind } from "./doc-kind.js";
 import { blankDates, blankSpans, readHead } from "./head.js";
+import { bareJenisLead, checkIssuer, lookAlikeSuffix } from "./issuer.js";
 import { isDigit, isWordChar } from "./numbers.js";
 import { checkOffice, checkOldOffice } from "./office.js";
 import { findOldNumber, type OldNumber } from "./old-numbers.js";
@@ -37,6 +38,11 @@ const KEYWORDS = new Set([
 /** Words that join two numbers ("No 12 dan 13", "No 12 jo No 3"): the head goes on after them. */
 const JOINERS = new Set(["dan", "jo", "juncto", "serta", "atau"]);
 const LONGEST_KEYWORD = 8;
+const ROMAN = /^[ivx]{1,4}$/;
+const EXT_WORDS = new Set(["pdf", "doc", "docx", "jpg", "jpeg", "odt"]);
+/** A subject that starts with the end of an attachment range ("s.d 3", "sampai IV", "- 5"). */
+const MORE_ATTACHMENTS =
+  /^[\s.]*(?:s[\s.]*d|sd|sampai|hingga|-)[\s.]*(?:lampiran|lamp)?[\s.]*(\d{1,3}|[ivx]{1,4})(?![a-z0-9])/;
 /** The start of the first word `[a-z0-9]+` that starts with a digit. */
 const FIRST_NUMBER = /(?<![a-z0-9])[0-9]/;
 
@@ -98,14 +104,21 @@ export function lenient(
     if (kind) return kind;
   }
   work = blankDates(work);
-  // Looked for in the flat folded name: `work` is built by joining pieces, and a first search
-  // of it would copy it whole.
-  if (hasBefore(folded, "rev", headEnd) || hasBefore(folded, "(", headEnd)) {
+  if (work.includes("rev") || work.includes("(")) {
     work = blankHeadNoise(work);
   }
   const head = readHead(work, c, inHead);
   if ("reason" in head) return head;
   if (lookAlikeSuffix(head.nomor)) return reject("BAD_NUMBER", head.nomor);
+  // Whose chair or secretary: asked once the name reads as a decree of one of them.
+  // An old-style number of this office names its issuer itself.
+  const issuer = c.office && !inHead && checkIssuer(work, c, c.office);
+  if (issuer) return issuer;
+  // "… Lampiran 1 s.d 3": the head read the first attachment, the subject starts with the rest.
+  if (head.qualifier?.startsWith("LAMPIRAN-") && tailStart < folded.length) {
+    const more = MORE_ATTACHMENTS.exec(folded.slice(tailStart, tailStart + 24));
+    if (more) return reject("AMBIGUOUS_QUALIFIER", `${head.qualifier}, LAMPIRAN-${more[1]}`);
+  }
   const lead = inHead ? null : bareJenisLead(work, head.jenis, c);
   if (lead !== null) return reject("DECREE_UNCLEAR", lead);
   if (!marker && tailStart < folded.length && !isDigit(folded.charCodeAt(0))) {
@@ -119,6 +132,14 @@ export function lenient(
   // Most subjects are plain (subject.ts isPlainSubject): no marker, and single gaps.
   const plain = tailStart < tailEnd && isPlainSubject(folded, tailStart);
   const sq = tailStart < tailEnd && !plain ? subjectQualifier(folded, tailStart) : null;
+  // "… Th 2024.docx.pdf": the doubled extension is all the subject there is.
+  if (
+    plain &&
+    folded.charCodeAt(tailStart - 1) === 0x2e &&
+    EXT_WORDS.has(folded.slice(tailStart))
+  ) {
+    tailEnd = tailStart;
+  }
   let tailText = stem;
   let tailFolded = folded;
   if (sq) {
@@ -196,6 +217,8 @@ function subjectStart(shape: string, c: CompiledRules, skipFrom: number, skipTo:
   let i = shape.search(FIRST_NUMBER);
   if (skipFrom >= 0 && (i < 0 || i > skipFrom)) i = skipFrom;
   if (i < 0) return len;
+  // After "Lampiran", a Roman numeral is its number ("… Th 2024 Lampiran III"), not the subject.
+  let afterLamp = false;
   while (i < len) {
     if (i === skipFrom) {
       i = skipTo;
@@ -209,7 +232,15 @@ function subjectStart(shape: string, c: CompiledRules, skipFrom: number, skipTo:
     while (i < len && isWordChar(shape.charCodeAt(i))) i++;
     if (isDigit(shape.charCodeAt(start))) continue;
     const word = i - start <= LONGEST_KEYWORD ? shape.slice(start, i) : "";
-    if (KEYWORDS.has(word)) continue;
+    if (KEYWORDS.has(word)) {
+      afterLamp = word === "lampiran" || word === "lamp" || (afterLamp && word === "ke");
+      continue;
+    }
+    if (afterLamp && ROMAN.test(word)) {
+      afterLamp = false;
+      continue;
+    }
+    afterLamp = false;
     if (JOINERS.has(word) && numberFollows(shape, i, c)) continue;
     c.phraseAt.lastIndex = start;
     const phrase = c.phraseAt.exec(shape);
@@ -220,87 +251,6 @@ function subjectStart(shape: string, c: CompiledRules, skipFrom: number, skipTo:
     return start;
   }
   return len;
-}
-
-/** Whether `s` holds `part` starting before `end`. */
-function hasBefore(s: string, part: string, end: number): boolean {
-  const at = s.indexOf(part);
-  return at >= 0 && at < end;
-}
-
-/**
- * A typed serial whose letter is O, I or L ("1O", "2l"): a digit mistyped as a letter, not a
- * suffix like "12A". Refused rather than filed as serial 1 with suffix O.
- */
-function lookAlikeSuffix(nomor: string): boolean {
-  const last = nomor.charCodeAt(nomor.length - 1);
-  return last === 0x4f || last === 0x49 || last === 0x4c;
-}
-
-/** Words that may stand before a jenis's own word ("SK Plh Ketua", "Kpts Sek", "Salinan Ketua"). */
-const DECREE_LEAD = new Set([
-  "sk",
-  "skep",
-  "plh",
-  "plt",
-  "pj",
-  "pjs",
-  "salinan",
-  "lampiran",
-  "lamp",
-  "final",
-  "ttd",
-  "scan",
-  "copy",
-  "of",
-  "rev",
-  "revisi",
-  "draft",
-  "konsep",
-]);
-
-/** Whether the word at `i` is "sk" or starts with "kep" / "kpt". */
-function startsDecreeWord(s: string, i: number): boolean {
-  const a = s.charCodeAt(i);
-  const b = s.charCodeAt(i + 1);
-  if (a === 0x73) return b === 0x6b && !isWordChar(s.charCodeAt(i + 2)); // "sk"
-  if (a !== 0x6b) return false;
-  const c = s.charCodeAt(i + 2);
-  return (b === 0x65 && c === 0x70) || (b === 0x70 && c === 0x74); // "kep", "kpt"
-}
-
-/** A word that makes the jenis word after it a decree's: DECREE_LEAD, "kep…", "kpt…". */
-function isDecreeLead(word: string): boolean {
-  return DECREE_LEAD.has(word) || word.startsWith("kep") || word.startsWith("kpt");
-}
-
-/**
- * When the head names its jenis only by the jenis's own word ("Ketua", "Sekretaris") after a word
- * that does not make it a decree ("Surat Ketua No 5", "Laporan Sekretaris No 3"), that phrase
- * (upper-case), else null. A jenis phrase ("SK Ketua"), the word first in the name ("Ketua No
- * 1 …") or after a decree word ("Keputusan", "Kpts", a misspelt "Keputsan", "Plh") name a decree.
- */
-function bareJenisLead(work: string, jenis: string, c: CompiledRules): string | null {
-  // Most names start with a decree word ("SK …", "Kep…", "Kpt…"): told by its first letters,
-  // without cutting the word out.
-  let i = 0;
-  while (i < work.length && !isWordChar(work.charCodeAt(i))) i++;
-  if (startsDecreeWord(work, i)) return null;
-  const j = c.jenis[c.jenisIndex.get(jenis)!]!;
-  let unclear: string | null = null;
-  j.re.lastIndex = 0;
-  for (let m = j.re.exec(work); m; m = j.re.exec(work)) {
-    const hit = m[0];
-    if (!c.bareWords.has(hit)) return null;
-    let end = m.index;
-    while (end > 0 && !isWordChar(work.charCodeAt(end - 1))) end--;
-    let start = end;
-    while (start > 0 && isWordChar(work.charCodeAt(start - 1))) start--;
-    const prev = work.slice(start, end);
-    if (prev === "" || isDigit(prev.charCodeAt(0)) || isDecreeLead(prev)) return null;
-    unclear ??= `${prev} ${hit}`.toUpperCase();
-  }
-  return unclear;
 }
 
 /**

@@ -24,6 +24,7 @@ export type ReasonCode =
   | "NOT_A_DECREE"
   | "OFFICE_IN_SUBJECT"
   | "DECREE_UNCLEAR"
+  | "ISSUER_UNCLEAR"
   /** Not a name reason: the document's own heading names another decree (src/ocr). */
   | "ISI_BERBEDA";
 
@@ -95,6 +96,10 @@ const TEXT: Record<ReasonCode, [id: string, en: string]> = {
   DECREE_UNCLEAR: [
     "Nama berkas menyebut '{detail}' tanpa 'SK' atau 'Keputusan', sehingga tidak jelas apakah ini keputusan. Bila ini keputusan, tulis jenisnya di awal nama, misalnya 'SK Ketua No 5 Th 2024 tentang …'; bila bukan (surat, laporan, nota), simpan di luar folder arsip.",
     "The name says '{detail}' without 'SK' or 'Keputusan': if it is a decree, start the name with its kind (e.g. 'SK Ketua'); otherwise keep it outside the archive share.",
+  ],
+  ISSUER_UNCLEAR: [
+    "Nama berkas menyebut '{detail}' sebelum nomor keputusan: tidak jelas apakah ini keputusan Ketua atau Sekretaris kantor ini atau keputusan badan lain. Bila ini keputusan kantor ini, tulis jenis, nomor dan tahunnya di awal nama dan perihalnya setelah 'tentang', misalnya 'SK Ketua No 5 Th 2024 tentang …'; bila keputusan badan lain, pindahkan berkas ke luar folder arsip.",
+    "The name says '{detail}' before the number: whether this office's chair or secretary or another body's issued it is unclear. If it is this office's, write kind, number and year first and the subject after 'tentang'; otherwise move it out of the archive share.",
   ],
   NOT_A_DECREE: [
     "Nama berkas menyebut '{detail}', bukan keputusan: folder arsip ini hanya untuk keputusan (SK Ketua, SK Sekretaris). Pindahkan berkas ini ke luar folder arsip; bila ini memang keputusan, tulis 'SK Ketua' atau 'SK Sekretaris' di awal nama dan hapus kata jenis dokumen itu.",

@@ -56,6 +56,8 @@ export interface CompiledRules {
    * a configured phrase is that one word: lenient.ts asks what stands before them.
    */
   bareWords: Set<string>;
+  /** The same without the misspellings, as a list (issuer.ts reads them in place). */
+  roleWords: string[];
   /** Jenis code → its index in `jenis`. */
   jenisIndex: Map<string, number>;
   /** Whether some configured jenis has Style-B/C markers: old numbers are this office's then. */
@@ -163,6 +165,7 @@ export function compileRules(rules: ConventionConfig): CompiledRules {
   // A jenis's own words (its distinctive words and their misspellings) name it alone too: "SK
   // Ketua dan Sekretaris" then reads two jenis, and "SK Sekertaris" one, in the same pass.
   const bareWords = new Set<string>();
+  const roleWords: string[] = [];
   const phraseTexts = new Set(
     rules.jenis.flatMap((j) => [j.code, j.label, ...j.aliases]).map((p) => words(p).join(" ")),
   );
@@ -170,6 +173,7 @@ export function compileRules(rules: ConventionConfig): CompiledRules {
     const own = distinctive[k]!;
     const spelt = [...typos].filter(([, w]) => own.includes(w)).map(([t]) => t);
     for (const w of [...own, ...spelt]) if (!phraseTexts.has(w)) bareWords.add(w);
+    for (const w of own) if (!phraseTexts.has(w)) roleWords.push(w);
     const pats = [...[j.code, j.label, ...j.aliases].map(phrasePattern), ...own, ...spelt]
       .filter((p): p is string => p !== null)
       .sort((a, b) => b.length - a.length);
@@ -199,6 +203,7 @@ export function compileRules(rules: ConventionConfig): CompiledRules {
     vocabulary,
     glueHint: glueHint(vocabulary, typos),
     bareWords,
+    roleWords,
     jenisIndex: new Map(rules.jenis.map((j, k) => [j.code, k])),
     hasMarkers: rules.jenis.some((j) => j.styleBMarkers.length > 0),
   };

@@ -14,6 +14,9 @@ const DEVICE =
 const MONTH_DATE =
   /(?<![A-Za-z0-9])(?:0?[1-9]|[12]\d|3[01])[\s.-]*(?:januari|jan|februari|pebruari|feb|peb|maret|mar|april|apr|mei|juni|jun|juli|jul|agustus|agust|agu|agt|september|sept|sep|oktober|okt|november|nopember|nov|nop|desember|des)[\s.-]*(?:19|20)\d{2}(?![0-9])/gi;
 
+/** A scan date typed in front as eight digits ("20241127 Penetapan DPT SK Ketua …"). */
+const LEADING_DATE = /^\s*(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![0-9])/;
+
 /** A date typed with spaces, month and day zero-padded ("2024 05 10", "10 05 2024"). */
 const SPACED_DATE =
   /(?<![0-9])(?:(?:19|20)\d\d (?:0[1-9]|1[0-2]) (?:0[1-9]|[12]\d|3[01])|(?:0[1-9]|[12]\d|3[01]) (?:0[1-9]|1[0-2]) (?:19|20)\d\d)(?![0-9])/g;
@@ -27,6 +30,10 @@ export function unstamp(stem: string): string | null {
     if (code >= 48 && code <= 57) digits++;
   }
   if (digits < 5) return null;
-  const out = stem.replace(DEVICE, " ").replace(MONTH_DATE, " ").replace(SPACED_DATE, " ");
+  const out = stem
+    .replace(DEVICE, " ")
+    .replace(LEADING_DATE, " ")
+    .replace(MONTH_DATE, " ")
+    .replace(SPACED_DATE, " ");
   return out === stem ? null : out;
 }

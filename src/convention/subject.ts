@@ -53,7 +53,7 @@ const AT_END: { re: RegExp; qualifier?: (m: RegExpExecArray) => (string | null)[
 const LAMPIRAN_AT_END = /(?:^|[^a-z0-9])(?:lampiran(?:nya)?|lamp)[^a-z0-9]*$/;
 /** Bracketed markers and noise anywhere in the subject. */
 const BRACKETED =
-  /[([]\s*(?:(lampiran|lamp)[\s.:_-]*(?:ke[\s.:_-]*)?(\d{1,3}|[ivx]{1,4})|(salinan)(?:[\s_-]+sesuai(?:[\s_-]+dengan)?[\s_-]+asli(?:nya)?)?|copy|revisi(?:[\s._-]*\d{1,2})?|rev[\s._-]*\d{0,2}|final|fix|scan|ttd(?:[\s_-]*basah)?|\d{1,3}|\d{2,4}[\s_-]?dpi)\s*[)\]]/g;
+  /[([]\s*(?:(lampiran|lamp)[\s.:_-]*(?:ke[\s.:_-]*)?(\d{1,3}|[ivx]{1,4})(?:\s*(?:[,&+-]|dan|s[\s.]*d|sampai|hingga)[\s.]*(\d{1,3}|[ivx]{1,4}))?|(salinan)(?:[\s_-]+sesuai(?:[\s_-]+dengan)?[\s_-]+asli(?:nya)?)?|copy|revisi(?:[\s._-]*\d{1,2})?|rev[\s._-]*\d{0,2}|final|fix|scan|ttd(?:[\s_-]*basah)?|\d{1,3}|\d{2,4}[\s_-]?dpi)\s*[)\]]/g;
 const AT_START =
   /^[^a-z0-9]*(?:lampiran|lamp)[\s.:_-]*(?:ke[\s.:_-]*)?(\d{1,3}|[ivx]{1,4})(?![a-z0-9])/;
 /**
@@ -65,12 +65,12 @@ const MAY_HOLD =
   /[([]|lamp|salinan|copy|kopi|asli|rev|final|fix|tt[de]|scan|dpi|(?<![a-z0-9])ok(?![a-z0-9])|\.(?:pdf|docx?|jpe?g|odt)|(?<![a-z0-9])(?:pdf|docx?|jpe?g|odt)(?![a-z0-9])/g;
 
 /**
- * Anything a marker or noise pattern below needs (a bracket, "lamp", "salinan", "copy"/"kopi",
- * "asli", "rev", "ttd"/"tte", "scan", "dpi", "final"/"fix", "ok" alone, an extension), or a gap
+ * Anything a marker or noise pattern below needs (a bracket, "lamp", "salinan", "copy", "rev",
+ * "ttd"/"tte", "scan", "dpi", "final"/"fix", "ok" alone, a doubled extension's "."), or a gap
  * other than one space or dash (text.ts hasSingleGaps).
  */
 const NOT_PLAIN =
-  /[^a-z0-9 -]|[ -]{2}|lamp|salinan|copy|kopi|asli|rev|final|fix|tt[de]|scan|dpi|(?<![a-z0-9])ok(?![a-z0-9])|(?<![a-z0-9])(?:pdf|docx?|jpe?g|odt)(?![a-z0-9])/g;
+  /[^a-z0-9 -]|[ -]{2}|lamp|salinan|copy|rev|final|fix|tt[de]|scan|dpi|(?<![a-z0-9])ok(?![a-z0-9])/g;
 
 /**
  * Whether the subject `folded.slice(from)` is plain: words apart by single spaces or dashes (so
@@ -120,7 +120,9 @@ export function subjectQualifier(folded: string, from: number): SubjectQualifier
   BRACKETED.lastIndex = 0;
   for (let m = BRACKETED.exec(tail); m; m = BRACKETED.exec(tail)) {
     if (m[1] !== undefined) add(lampiran(m[2]!));
-    if (m[3] !== undefined) add("SALINAN");
+    // "(Lampiran 1 s.d 3)": a second attachment, which the caller refuses as ambiguous.
+    if (m[3] !== undefined) add(lampiran(m[3]));
+    if (m[4] !== undefined) add("SALINAN");
     blanks.push(from + m.index, from + m.index + m[0].length);
   }
   const start = AT_START.exec(tail);
