@@ -89,6 +89,12 @@ const SUBJECT_START = new Set([
   "anggota",
   "calon",
   "pokja",
+  "pemilu",
+  "pilkada",
+  "pileg",
+  "pilpres",
+  "pilgub",
+  "pilwalkot",
   "sk",
 ]);
 

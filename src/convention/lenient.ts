@@ -116,7 +116,9 @@ export function lenient(
   if (issuer) return issuer;
   // "… Lampiran 1 s.d 3": the head read the first attachment, the subject starts with the rest.
   if (head.qualifier?.startsWith("LAMPIRAN-") && tailStart < folded.length) {
-    const more = MORE_ATTACHMENTS.exec(folded.slice(tailStart, tailStart + 24));
+    let from = tailStart;
+    while (from > 0 && !isWordChar(folded.charCodeAt(from - 1))) from--;
+    const more = MORE_ATTACHMENTS.exec(folded.slice(from, tailStart + 24));
     if (more) return reject("AMBIGUOUS_QUALIFIER", `${head.qualifier}, LAMPIRAN-${more[1]}`);
   }
   const lead = inHead ? null : bareJenisLead(work, head.jenis, c);

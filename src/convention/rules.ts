@@ -223,5 +223,9 @@ function glueHint(vocabulary: Set<string>, typos: Map<string, string>): RegExp {
   const parts = [`(?:${v ? `${v}|` : ""}${k})[0-9]`, "[0-9](?:tahun|thn|th|ttg|tgl)"];
   if (v) parts.push(`(?:${v})(?:${v})`);
   if (typos.size > 0) parts.push(`(?<![a-z0-9])(?:${alt(typos.keys())})(?![a-z0-9])`);
+  // "Nomor" / "Tahun" misspelt (repair.ts KEYWORD_TYPOS).
+  parts.push(
+    "(?<![a-z0-9])(?:nmor|nomr|onmor|nmoor|nomro|thun|tahn|taun|thaun|tauhn|tahnu)(?![a-z0-9])",
+  );
   return new RegExp(parts.join("|"));
 }
