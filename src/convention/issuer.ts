@@ -12,6 +12,7 @@
  * its number (the subject) are not looked at. Pure.
  */
 
+import type { Head } from "./head.js";
 import { isDigit, isWordChar } from "./numbers.js";
 import type { CompiledOffice } from "./office.js";
 import { reject } from "./reasons.js";
@@ -173,7 +174,7 @@ export function checkIssuer(
  * A typed serial whose letter is O, I or L ("1O", "2l"): a digit mistyped as a letter, not a
  * suffix like "12A". Refused rather than filed as serial 1 with suffix O.
  */
-export function lookAlikeSuffix(nomor: string): boolean {
+function lookAlikeSuffix(nomor: string): boolean {
   const last = nomor.charCodeAt(nomor.length - 1);
   return last === 0x4f || last === 0x49 || last === 0x4c;
 }
@@ -221,7 +222,7 @@ function isDecreeLead(word: string): boolean {
  * (upper-case), else null. A jenis phrase ("SK Ketua"), the word first in the name ("Ketua No
  * 1 …") or after a decree word ("Keputusan", "Kpts", a misspelt "Keputsan", "Plh") name a decree.
  */
-export function bareJenisLead(work: string, jenis: string, c: CompiledRules): string | null {
+function bareJenisLead(work: string, jenis: string, c: CompiledRules): string | null {
   // Most names start with a decree word ("SK …", "Kep…", "Kpt…"): told by its first letters,
   // without cutting the word out.
   let i = 0;
@@ -242,4 +243,97 @@ export function bareJenisLead(work: string, jenis: string, c: CompiledRules): st
     unclear ??= `${prev} ${hit}`.toUpperCase();
   }
   return unclear;
+}
+
+/** A subject that starts with the end of an attachment range ("s.d 3", "sampai IV", "- 5"). */
+const MORE_ATTACHMENTS =
+  /^[\s.]*(?:s[\s.]*d|sd|sampai|hingga|-)[\s.]*(?:lampiran|lamp)?[\s.]*(\d{1,3}|[ivx]{1,4})(?![a-z0-9])/;
+
+/** Keywords that may start a name before its jenis ("Lampiran 1 SK Ketua …", "Salinan SK …"). */
+const QUALIFIER_WORDS = new Set([
+  "lampiran",
+  "lamp",
+  "ke",
+  "salinan",
+  "nomor",
+  "nomer",
+  "nmr",
+  "no",
+  "tahun",
+  "thn",
+  "th",
+  "tah",
+]);
+const FIRST_NUMBER = /(?<![a-z0-9])[0-9]/;
+
+/**
+ * What makes a name that reads as a decree (`head`) still not certainly this office's decree,
+ * or null: a look-alike serial ("No 1O"), another body's chair or secretary (checkIssuer), an
+ * attachment range split by the subject ("Lampiran 1 s.d 3"), a jenis word after a word that
+ * makes no decree (bareJenisLead), a second numbered decree after a subject typed first
+ * (secondDecree). `inOld`: the head holds an old-style number of this office, which names its
+ * issuer itself; `marked`: the name has "tentang".
+ */
+export function checkDecree(
+  work: string,
+  folded: string,
+  tailStart: number,
+  marked: boolean,
+  inOld: boolean,
+  head: Head,
+  c: CompiledRules,
+): ParseRejected | null {
+  if (lookAlikeSuffix(head.nomor)) return reject("BAD_NUMBER", head.nomor);
+  if (!inOld) {
+    const issuer = c.office && checkIssuer(work, c, c.office);
+    if (issuer) return issuer;
+    const lead = bareJenisLead(work, head.jenis, c);
+    if (lead !== null) return reject("DECREE_UNCLEAR", lead);
+  }
+  if (tailStart >= folded.length) return null;
+  if (head.qualifier?.startsWith("LAMPIRAN-")) {
+    let from = tailStart;
+    while (from > 0 && !isWordChar(folded.charCodeAt(from - 1))) from--;
+    const more = MORE_ATTACHMENTS.exec(folded.slice(from, tailStart + 24));
+    if (more) return reject("AMBIGUOUS_QUALIFIER", `${head.qualifier}, LAMPIRAN-${more[1]}`);
+  }
+  if (!marked && !isDigit(folded.charCodeAt(0))) {
+    const second = secondDecree(folded, tailStart, c);
+    if (second !== null) return reject("AMBIGUOUS_NUMBER", `${head.nomor}, ${second}`);
+  }
+  return null;
+}
+
+/**
+ * A name typed subject first and without "tentang" ("Perubahan SK Ketua No 5 Th 2024 oleh SK
+ * Ketua No 12 Th 2024") whose rest names a decree again, with a number: which of the two the
+ * file is cannot be told. Returns that number, or null (the rest is a plain subject, or the name
+ * starts with its jenis, so the rest is its subject).
+ */
+function secondDecree(folded: string, tailStart: number, c: CompiledRules): string | null {
+  // Most subjects hold no digit: nothing to number a second decree.
+  let d = tailStart;
+  while (d < folded.length && !isDigit(folded.charCodeAt(d))) d++;
+  if (d === folded.length) return null;
+  let i = 0;
+  while (i < folded.length && !isWordChar(folded.charCodeAt(i))) i++;
+  c.phraseAt.lastIndex = i;
+  if (c.phraseAt.test(folded)) return null;
+  let w = i;
+  while (w < folded.length && isWordChar(folded.charCodeAt(w))) w++;
+  // "Lampiran 1 SK Ketua …", "Salinan SK …": a qualifier in front, the jenis next.
+  if (QUALIFIER_WORDS.has(folded.slice(i, w))) return null;
+  const tail = folded.slice(tailStart);
+  const number = FIRST_NUMBER.exec(tail);
+  if (number === null) return null;
+  for (const j of c.jenis) {
+    j.re.lastIndex = 0;
+    const m = j.re.exec(tail);
+    if (m && m.index < number.index) {
+      let end = number.index;
+      while (end < tail.length && isWordChar(tail.charCodeAt(end))) end++;
+      return tail.slice(number.index, end);
+    }
+  }
+  return null;
 }

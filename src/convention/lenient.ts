@@ -4,7 +4,7 @@
  */
 import { checkDocKind } from "./doc-kind.js";
 import { blankDates, blankSpans, readHead } from "./head.js";
-import { bareJenisLead, checkIssuer, lookAlikeSuffix } from "./issuer.js";
+import { checkDecree } from "./issuer.js";
 import { isDigit, isWordChar } from "./numbers.js";
 import { checkOffice, checkOldOffice } from "./office.js";
 import { findOldNumber, type OldNumber } from "./old-numbers.js";
@@ -40,9 +40,6 @@ const JOINERS = new Set(["dan", "jo", "juncto", "serta", "atau"]);
 const LONGEST_KEYWORD = 8;
 const ROMAN = /^[ivx]{1,4}$/;
 const EXT_WORDS = new Set(["pdf", "doc", "docx", "jpg", "jpeg", "odt"]);
-/** A subject that starts with the end of an attachment range ("s.d 3", "sampai IV", "- 5"). */
-const MORE_ATTACHMENTS =
-  /^[\s.]*(?:s[\s.]*d|sd|sampai|hingga|-)[\s.]*(?:lampiran|lamp)?[\s.]*(\d{1,3}|[ivx]{1,4})(?![a-z0-9])/;
 /** The start of the first word `[a-z0-9]+` that starts with a digit. */
 const FIRST_NUMBER = /(?<![a-z0-9])[0-9]/;
 
@@ -109,24 +106,9 @@ export function lenient(
   }
   const head = readHead(work, c, inHead);
   if ("reason" in head) return head;
-  if (lookAlikeSuffix(head.nomor)) return reject("BAD_NUMBER", head.nomor);
-  // Whose chair or secretary: asked once the name reads as a decree of one of them.
-  // An old-style number of this office names its issuer itself.
-  const issuer = c.office && !inHead && checkIssuer(work, c, c.office);
-  if (issuer) return issuer;
-  // "… Lampiran 1 s.d 3": the head read the first attachment, the subject starts with the rest.
-  if (head.qualifier?.startsWith("LAMPIRAN-") && tailStart < folded.length) {
-    let from = tailStart;
-    while (from > 0 && !isWordChar(folded.charCodeAt(from - 1))) from--;
-    const more = MORE_ATTACHMENTS.exec(folded.slice(from, tailStart + 24));
-    if (more) return reject("AMBIGUOUS_QUALIFIER", `${head.qualifier}, LAMPIRAN-${more[1]}`);
-  }
-  const lead = inHead ? null : bareJenisLead(work, head.jenis, c);
-  if (lead !== null) return reject("DECREE_UNCLEAR", lead);
-  if (!marker && tailStart < folded.length && !isDigit(folded.charCodeAt(0))) {
-    const second = secondDecree(folded, tailStart, c);
-    if (second !== null) return reject("AMBIGUOUS_NUMBER", `${head.nomor}, ${second}`);
-  }
+  // Whose decree it is, now that the name reads as one (issuer.ts).
+  const unclear = checkDecree(work, folded, tailStart, marker !== null, inHead !== null, head, c);
+  if (unclear) return unclear;
   let qualifier = head.qualifier;
   let tailEnd = folded.length;
   // Attachment and copy markers, and scanner/editor noise, at the end of the subject or in
@@ -253,40 +235,6 @@ function subjectStart(shape: string, c: CompiledRules, skipFrom: number, skipTo:
     return start;
   }
   return len;
-}
-
-/**
- * A name typed subject first and without "tentang" ("Perubahan SK Ketua No 5 Th 2024 oleh SK
- * Ketua No 12 Th 2024") whose rest names a decree again, with a number: which of the two the
- * file is cannot be told. Returns that number, or null (the rest is a plain subject, or the name
- * starts with its jenis, so the rest is its subject).
- */
-function secondDecree(folded: string, tailStart: number, c: CompiledRules): string | null {
-  // Most subjects hold no digit: nothing to number a second decree.
-  let d = tailStart;
-  while (d < folded.length && !isDigit(folded.charCodeAt(d))) d++;
-  if (d === folded.length) return null;
-  let i = 0;
-  while (i < folded.length && !isWordChar(folded.charCodeAt(i))) i++;
-  c.phraseAt.lastIndex = i;
-  if (c.phraseAt.test(folded)) return null;
-  let w = i;
-  while (w < folded.length && isWordChar(folded.charCodeAt(w))) w++;
-  // "Lampiran 1 SK Ketua …", "Salinan SK …": a qualifier in front, the jenis next.
-  if (KEYWORDS.has(folded.slice(i, w))) return null;
-  const tail = folded.slice(tailStart);
-  const number = FIRST_NUMBER.exec(tail);
-  if (number === null) return null;
-  for (const j of c.jenis) {
-    j.re.lastIndex = 0;
-    const m = j.re.exec(tail);
-    if (m && m.index < number.index) {
-      let end = number.index;
-      while (end < tail.length && isWordChar(tail.charCodeAt(end))) end++;
-      return tail.slice(number.index, end);
-    }
-  }
-  return null;
 }
 
 /**
