@@ -4,7 +4,9 @@
  * an announcement, a regulation. The shared folder holds all of these, and most name the chair or
  * the secretary with a number and a year, so without this check "Undangan Ketua No 12 2024" was
  * filed as decree 12 of 2024, and could be published on JDIH as one. Such a name is refused with
- * NOT_A_DECREE: the archive is for decrees only. Pure.
+ * NOT_A_DECREE: the archive is for decrees only. "Perubahan" / "Pencabutan" / "Pembatalan" before
+ * the number make it the number of the decree amended or revoked: NUMBER_OF_OTHER. Pure. The kinds are looked for in the same scan
+ * of the head as the office's words (rules.ts headHint, lenient.ts).
  *
  * Only the head (the text before the subject) is looked at: "SK Ketua No 12 … tentang Laporan
  * …" is a decree about a report. "Surat" alone is a letter; "Surat Keputusan" (and "Surat Kep",
@@ -77,29 +79,37 @@ const KINDS = [
   "kwitansi",
   "faktur",
   "invoice",
+  // An extract of a decree for one person (an appointee's copy): never the decree's own slot.
+  "petikan",
 ];
+
+/**
+ * Words that, before a decree's number, make it the number of another decree: the one amended,
+ * revoked or annulled ("Perubahan atas Keputusan Ketua No 12 Tahun 2024" is a new decree with a
+ * number of its own, which the name does not give).
+ */
+const AMENDING = new Set(["perubahan", "pencabutan", "pembatalan"]);
 
 /** What may follow "surat" in a decree's name: keputusan, kep, kpt, kpts, sk. */
 const DECREE_AFTER_SURAT = "[^a-z0-9]+(?:k(?:ep|pt)|sk(?![a-z0-9]))";
 
 /**
- * The matcher for the kinds that are not the configured jenis' own (`own`: every word of the
- * configured jenis phrases), or null when none is left.
+ * The kinds that are not the configured jenis' own (`own`: every word of the configured jenis
+ * phrases), as a regex alternation of whole words, or null when none is left.
  */
-export function compileDocKinds(own: ReadonlySet<string>): RegExp | null {
-  const alts = [...new Set(KINDS)]
+export function docKindSource(own: ReadonlySet<string>): string | null {
+  const alts = [...new Set([...KINDS, ...AMENDING])]
     .map(words)
     .filter((w) => !w.every((x) => own.has(x)))
     .sort((a, b) => b.join(" ").length - a.join(" ").length)
     .map((w) => w.join("[^a-z0-9]+"));
   if (!own.has("surat")) alts.push(`surat(?!${DECREE_AFTER_SURAT})`);
-  if (alts.length === 0) return null;
-  return new RegExp(`(?<![a-z0-9])(?:${alts.join("|")})(?![a-z0-9])`);
+  return alts.length === 0 ? null : `(?:${alts.join("|")})(?![a-z0-9])`;
 }
 
-/** Why `head` (folded, blanks allowed) is no decree's name, or null. */
-export function checkDocKind(head: string, kinds: RegExp): ParseRejected | null {
-  const m = kinds.exec(head);
-  if (!m) return null;
-  return reject("NOT_A_DECREE", words(m[0]).join(" ").toUpperCase());
+/** The rejection of a name whose head names `kind` (as matched, folded). */
+export function notADecree(kind: string): ParseRejected {
+  const w = words(kind);
+  if (w.length === 1 && AMENDING.has(w[0]!)) return reject("NUMBER_OF_OTHER", w[0]!.toUpperCase());
+  return reject("NOT_A_DECREE", w.join(" ").toUpperCase());
 }

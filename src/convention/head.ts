@@ -37,7 +37,7 @@ const DATES =
  * Whether a head may hold a date, in one regex test (most heads hold none): a numeric date's
  * shape, or "tgl"/"tanggal", which a date with a month name follows.
  */
-const DATE_HINT = /tgl|tanggal|\d[-._/]\d{1,2}[-._/]\d/;
+export const DATE_HINT = /tgl|tanggal|\d[-._/]\d{1,2}[-._/]\d/;
 const SALINAN = /(?<![a-z0-9])salinan(?![a-z0-9])/g;
 /**
  * The last three readings in one pass: "No 12" / "Nomor: 12" (group 1), "Th 2024" / "Tahun 2024"
@@ -64,9 +64,9 @@ export function blankSpans(s: string, spans: readonly number[]): string {
   return out + s.slice(from);
 }
 
-/** `work` with its dates blanked (DATES). */
+/** `work` with its dates blanked (DATES); the caller has seen a DATE_HINT in it. */
 export function blankDates(work: string): string {
-  return DATE_HINT.test(work) ? take(work, DATES) : work;
+  return take(work, DATES);
 }
 
 /** Runs a global regex over `work`, reporting every match; returns `work` with them blanked. */

@@ -2,11 +2,11 @@
  * The lenient reading of a name that is not canonical: where the head (the fields) ends and the
  * subject starts, then the head's readings (head.ts). Pure.
  */
-import { checkDocKind } from "./doc-kind.js";
+import { notADecree } from "./doc-kind.js";
 import { blankDates, blankSpans, readHead } from "./head.js";
 import { checkDecree } from "./issuer.js";
 import { isDigit, isWordChar } from "./numbers.js";
-import { checkOffice, checkOldOffice } from "./office.js";
+import { checkOldOffice, officeWordAt } from "./office.js";
 import { findOldNumber, type OldNumber } from "./old-numbers.js";
 import { reject } from "./reasons.js";
 import type { CompiledRules } from "./rules.js";
@@ -90,17 +90,28 @@ export function lenient(
     if (foreign) return foreign;
     work = blankSpans(work, [inHead.start, inHead.end]);
   }
-  // Whose decree it is comes first: another office's name must not be told to "add SK Ketua".
-  if (c.office) {
-    const foreign = checkOffice(work, c.office);
-    if (foreign) return foreign;
+  // Whose decree it is, and whether it is a decree at all, come first: another office's decree
+  // or a letter must not be told to "add SK Ketua". One scan finds the words for either, and
+  // whether a date (which blankDates blanks before the numbers are read) may be there.
+  let kind: string | null = null;
+  let date = false;
+  let officeRead = c.office === null;
+  c.headHint.lastIndex = 0;
+  for (let m = c.headHint.exec(work); m; m = c.headHint.exec(work)) {
+    if (m[2] !== undefined) {
+      date = true;
+    } else if (m[1] === undefined) {
+      kind ??= m[0];
+    } else if (!officeRead) {
+      const at = officeWordAt(work, m.index, c.office!);
+      if (typeof at === "number") c.headHint.lastIndex = at;
+      else if (at) return at;
+      else officeRead = true;
+    }
   }
   // A letter, an invitation, minutes …: no decree, whatever number and year it carries.
-  if (c.docKinds) {
-    const kind = checkDocKind(work, c.docKinds);
-    if (kind) return kind;
-  }
-  work = blankDates(work);
+  if (kind !== null) return notADecree(kind);
+  if (date) work = blankDates(work);
   if (work.includes("rev") || work.includes("(")) {
     work = blankHeadNoise(work);
   }
@@ -225,7 +236,13 @@ function subjectStart(shape: string, c: CompiledRules, skipFrom: number, skipTo:
       continue;
     }
     afterLamp = false;
-    if (JOINERS.has(word) && numberFollows(shape, i, c)) continue;
+    if (JOINERS.has(word)) {
+      const next = numberAfter(shape, i, c);
+      if (next >= 0) {
+        i = next;
+        continue;
+      }
+    }
     c.phraseAt.lastIndex = start;
     const phrase = c.phraseAt.exec(shape);
     if (phrase) {
@@ -238,18 +255,21 @@ function subjectStart(shape: string, c: CompiledRules, skipFrom: number, skipTo:
 }
 
 /**
- * Whether the next word after `at` is a number, "No"/"Nomor" (a joined second number) or starts
- * a jenis phrase ("… dan SK Sekretaris No 3 …": a second decree, read so that it is refused).
+ * Where a second number follows `at` (after a joiner), or -1: the next word is a number, or "No"
+ * / "Nomor", or jenis words and then a number ("… jo SK 12 2023", "… dan Keputusan Ketua No 3").
+ * The subject cannot start before it.
  */
-function numberFollows(shape: string, at: number, c: CompiledRules): boolean {
+function numberAfter(shape: string, at: number, c: CompiledRules): number {
   let i = at;
-  while (i < shape.length && !isWordChar(shape.charCodeAt(i))) i++;
-  if (i >= shape.length) return false;
-  if (isDigit(shape.charCodeAt(i))) return true;
-  c.phraseAt.lastIndex = i;
-  if (c.phraseAt.test(shape)) return true;
-  let j = i;
-  while (j < shape.length && isWordChar(shape.charCodeAt(j))) j++;
-  const w = shape.slice(i, j);
-  return w === "no" || w === "nomor" || w === "nomer" || w === "nmr";
+  for (;;) {
+    while (i < shape.length && !isWordChar(shape.charCodeAt(i))) i++;
+    if (i >= shape.length) return -1;
+    if (isDigit(shape.charCodeAt(i))) return i;
+    let j = i;
+    while (j < shape.length && isWordChar(shape.charCodeAt(j))) j++;
+    const w = shape.slice(i, j);
+    if (w === "no" || w === "nomor" || w === "nomer" || w === "nmr") return i;
+    if (!c.vocabulary.has(w)) return -1;
+    i = j;
+  }
 }

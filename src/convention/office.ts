@@ -232,10 +232,10 @@ export function compileOffice(office: OfficeConfig, phrases: readonly string[]):
 /**
  * The start of a word that may name an institution: every FOREIGN entry and anchor starts with
  * one. Factored by first letter: the regex runs for every name, and a flat alternation tried
- * each alternative at every position.
+ * each alternative at every position. A regex source, for a word start.
  */
-const HINT =
-  /(?<![a-z0-9])(?:k(?:pu|omisi|pps|emen|epmen|ip|elompok|epgub|epwal|eppres|epala|ejaksaan|apol|etua[^a-z0-9]+umum)|b(?:awas|upati|adan)|p(?:anw|p|ermen|em[kpd]|antar|anitia|ergub|erwal|residen|erpres|engadilan|ol(?:res|da)|artai|kk)|d(?:kpp|prd|ewan|p[pdc])|m(?:en|ahk)|gub|wal(?:i|kot)|se(?:kjen|tjen|kretari[as]t?[^a-z0-9]+(?:jen|daerah|kota)|k[dk])|tim|camat|lurah|r[tw](?![a-z0-9]))/g;
+export const OFFICE_WORDS =
+  "k(?:pu|omisi|pps|emen|epmen|ip|elompok|epgub|epwal|eppres|epala|ejaksaan|apol|etua[^a-z0-9]+umum)|b(?:awas|upati|adan)|p(?:anw|p|ermen|em[kpd]|antar|anitia|ergub|erwal|residen|erpres|engadilan|ol(?:res|da)|artai|kk)|d(?:kpp|prd|ewan|p[pdc])|m(?:en|ahk)|gub|wal(?:i|kot)|se(?:kjen|tjen|kretari[as]t?[^a-z0-9]+(?:jen|daerah|kota)|k[dk])|tim|camat|lurah|r[tw](?![a-z0-9])";
 
 /** The words `[a-z0-9]+` of `s` from `at` on (U+0000 blanks separate words like any other). */
 function wordsFrom(s: string, at: number): { word: string; end: number }[] {
@@ -251,20 +251,22 @@ function wordsFrom(s: string, at: number): { word: string; end: number }[] {
 }
 
 /**
- * Why `head` (folded text, blanks allowed) is not this office's decree, or null. Before "KPU"
- * without a place, "Ketua" / "Sekretaris" is how clerks shorten their own chair and secretary,
- * while "Keputusan KPU" / "SK KPU" alone is KPU RI's title.
+ * Why `head` (folded text, blanks allowed) is not this office's decree, read at one word that may
+ * name an institution (OFFICE_WORDS, found at `at` by the caller's scan of the head, rules.ts
+ * headHint): where this office's own "KPU <place>" ends, to scan on from; else the verdict on the
+ * whole head (its every word read), a rejection or null. Most heads that name an institution
+ * name this office ("Keputusan KPU Kota Jakarta Utara"): each word is looked at where it stands,
+ * and only an unknown one reads the words. Before "KPU" without a place, "Ketua" / "Sekretaris"
+ * is how clerks shorten their own chair and secretary, while "Keputusan KPU" / "SK KPU" alone is
+ * KPU RI's title.
  */
-export function checkOffice(head: string, o: CompiledOffice): ParseRejected | null {
-  // Most heads name no institution; most that do name this office ("Keputusan KPU Kota Jakarta
-  // Utara"): each hint is looked at where it stands, and only an unknown one reads the words.
-  HINT.lastIndex = 0;
-  for (let m = HINT.exec(head); m; m = HINT.exec(head)) {
-    const end = ownAnchorEnd(head, m.index, o);
-    if (end < 0) return readOffice(head, o);
-    HINT.lastIndex = end;
-  }
-  return null;
+export function officeWordAt(
+  head: string,
+  at: number,
+  o: CompiledOffice,
+): number | ParseRejected | null {
+  const end = ownAnchorEnd(head, at, o);
+  return end < 0 ? readOffice(head, o) : end;
 }
 
 /**
@@ -277,7 +279,7 @@ function ownAnchorEnd(head: string, at: number, o: CompiledOffice): number {
   return o.ownAnchor.test(head) ? o.ownAnchor.lastIndex : -1;
 }
 
-/** checkOffice's reading of every word, for a head that names some institution. */
+/** officeWordAt's reading of every word, for a head that names some institution. */
 function readOffice(head: string, o: CompiledOffice): ParseRejected | null {
   const ws = wordsFrom(head, 0);
   for (let k = 0; k < ws.length; k++) {

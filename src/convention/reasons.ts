@@ -25,6 +25,7 @@ export type ReasonCode =
   | "OFFICE_IN_SUBJECT"
   | "DECREE_UNCLEAR"
   | "ISSUER_UNCLEAR"
+  | "NUMBER_OF_OTHER"
   /** Not a name reason: the document's own heading names another decree (src/ocr). */
   | "ISI_BERBEDA";
 
@@ -104,6 +105,10 @@ const TEXT: Record<ReasonCode, [id: string, en: string]> = {
   NOT_A_DECREE: [
     "Nama berkas menyebut '{detail}', bukan keputusan: folder arsip ini hanya untuk keputusan (SK Ketua, SK Sekretaris). Pindahkan berkas ini ke luar folder arsip; bila ini memang keputusan, tulis 'SK Ketua' atau 'SK Sekretaris' di awal nama dan hapus kata jenis dokumen itu.",
     "The name says '{detail}', which is no decree: the archive share is for decrees only. Move the file out of it; if it is a decree, start the name with 'SK Ketua' or 'SK Sekretaris' and drop that word.",
+  ],
+  NUMBER_OF_OTHER: [
+    "Nama berkas menyebut '{detail}' sebelum nomornya, jadi nomor itu nomor keputusan yang diubah atau dicabut, bukan nomor keputusan ini. Tulis nomor keputusan ini di depan, misalnya 'SK Ketua No 15 Th 2024 tentang Perubahan atas SK Ketua No 12 Th 2024'.",
+    "The name says '{detail}' before its number, so that number is the amended or revoked decree's, not this decree's. Put this decree's own number first, e.g. 'SK Ketua No 15 Th 2024 tentang Perubahan atas SK Ketua No 12 Th 2024'.",
   ],
   ISI_BERBEDA: [
     "Isi dokumen berbeda dengan nama berkas: {detail}. Periksa dokumennya, lalu ganti nama berkas sesuai isi dokumen.",

@@ -3,9 +3,10 @@
  * name costs a handful of regex runs. Pure.
  */
 import type { ConventionConfig } from "../config/schema.js";
-import { compileDocKinds } from "./doc-kind.js";
+import { docKindSource } from "./doc-kind.js";
+import { DATE_HINT } from "./head.js";
 import { isDigit } from "./numbers.js";
-import { type CompiledOffice, compileOffice } from "./office.js";
+import { type CompiledOffice, compileOffice, OFFICE_WORDS } from "./office.js";
 import { foldFull, foldedWords as words } from "./text.js";
 
 export interface CompiledRules {
@@ -39,8 +40,12 @@ export interface CompiledRules {
   inertPhrases: boolean;
   /** This office (office.ts), or null for a hand-built config without one. */
   office: CompiledOffice | null;
-  /** Kinds of documents that are no decree (doc-kind.ts), or null when every kind is configured. */
-  docKinds: RegExp | null;
+  /**
+   * Global: a word that may name an institution (group 1, office.ts OFFICE_WORDS), a kind of
+   * document that is no decree (doc-kind.ts), or a date's hint (group 2, head.ts DATE_HINT). One
+   * scan of a head finds all three; most heads have none.
+   */
+  headHint: RegExp;
   /** Misspelt phrase word → the word ("sekertaris" → "sekretaris"), same length (typos.ts). */
   typos: Map<string, string>;
   /**
@@ -182,6 +187,7 @@ export function compileRules(rules: ConventionConfig): CompiledRules {
   });
   const codes = rules.jenis.map((j) => j.code);
   const extensions = rules.extensions.map((e) => e.toLowerCase());
+  const kinds = docKindSource(new Set(allWords));
   const compiled: CompiledRules = {
     codes: new Set(codes),
     extensions: new Set(extensions),
@@ -198,7 +204,10 @@ export function compileRules(rules: ConventionConfig): CompiledRules {
           rules.jenis.flatMap((j) => [j.code, j.label, ...j.aliases]),
         )
       : null,
-    docKinds: compileDocKinds(new Set(allWords)),
+    headHint: new RegExp(
+      `(?<![a-z0-9])(?:(${OFFICE_WORDS})|${kinds ?? "(?!)"})|(${DATE_HINT.source})`,
+      "g",
+    ),
     typos,
     vocabulary,
     glueHint: glueHint(vocabulary, typos),

@@ -12,7 +12,10 @@ import { romanOrInt } from "./head.js";
 export interface SubjectQualifier {
   /** The qualifiers found ("LAMPIRAN-1", "SALINAN"), distinct, in order. */
   qualifiers: string[];
-  /** "Lampiran" ends the subject without its number: which attachment is unknown. */
+  /**
+   * "Lampiran" ends the subject without its number (not "… dan Lampiran", the whole document):
+   * which attachment is unknown.
+   */
   lampiranWithoutNumber: boolean;
   /** Where the subject ends now. */
   end: number;
@@ -51,6 +54,9 @@ const AT_END: { re: RegExp; qualifier?: (m: RegExpExecArray) => (string | null)[
 ];
 /** "Lampiran" as the subject's last word, without a number. */
 const LAMPIRAN_AT_END = /(?:^|[^a-z0-9])(?:lampiran(?:nya)?|lamp)[^a-z0-9]*$/;
+/** "… dan Lampiran", "beserta Lampirannya": the decree with its attachments, the whole document. */
+const WITH_LAMPIRAN =
+  /(?:(?:^|[^a-z0-9])(?:dan|beserta|serta|dengan|plus)[^a-z0-9]+|&[^a-z0-9]*)(?:lampiran(?:nya)?|lamp)[^a-z0-9]*$/;
 /** Bracketed markers and noise anywhere in the subject. */
 const BRACKETED =
   /[([]\s*(?:(lampiran|lamp)[\s.:_-]*(?:ke[\s.:_-]*)?(\d{1,3}|[ivx]{1,4})(?:\s*(?:[,&+-]|dan|s[\s.]*d|sampai|hingga)[\s.]*(\d{1,3}|[ivx]{1,4}))?|(salinan)(?:[\s_-]+sesuai(?:[\s_-]+dengan)?[\s_-]+asli(?:nya)?)?|copy|revisi(?:[\s._-]*\d{1,2})?|rev[\s._-]*\d{0,2}|final|fix|scan|ttd(?:[\s_-]*basah)?|\d{1,3}|\d{2,4}[\s_-]?dpi)\s*[)\]]/g;
@@ -116,7 +122,7 @@ export function subjectQualifier(folded: string, from: number): SubjectQualifier
     if (!hit) break;
   }
   const tail = folded.slice(from, end);
-  const lampiranWithoutNumber = LAMPIRAN_AT_END.test(tail);
+  const lampiranWithoutNumber = LAMPIRAN_AT_END.test(tail) && !WITH_LAMPIRAN.test(tail);
   BRACKETED.lastIndex = 0;
   for (let m = BRACKETED.exec(tail); m; m = BRACKETED.exec(tail)) {
     if (m[1] !== undefined) add(lampiran(m[2]!));

@@ -10,7 +10,8 @@
  *   reference found no jenis, "SK Ketua … Sekretaris" is AMBIGUOUS_JENIS where it read one, and a
  *   name both refuse may be refused for another of its problems;
  * - a head that names a kind of document that is no decree (doc-kind.ts: "Undangan", "Surat
- *   Edaran", "Berita Acara" …) is refused as NOT_A_DECREE, which the reference does not know;
+ *   Edaran", "Berita Acara" …) is refused as NOT_A_DECREE, and one that says "Perubahan",
+ *   "Pencabutan" or "Pembatalan" before the number as NUMBER_OF_OTHER: the reference knows neither;
  * - a name typed subject first, without "tentang", whose rest names a decree again with a number
  *   ("Perubahan SK Ketua No 5 … oleh SK Ketua No 12 …") is AMBIGUOUS_NUMBER, its first number
  *   among those named, where the reference read the first;
@@ -78,9 +79,9 @@ export function sameAsReference(name: string, rules: ConventionConfig, opts: Par
     tally.touched++;
     return;
   }
-  if (!got.ok && got.reason === "NOT_A_DECREE") {
+  if (!got.ok && (got.reason === "NOT_A_DECREE" || got.reason === "NUMBER_OF_OTHER")) {
     tally.touched++;
-    expect(got.message, name).toMatch(/bukan keputusan/);
+    expect(got.message, name).toMatch(/bukan (?:keputusan|nomor keputusan ini)/);
     return;
   }
   // A jenis word standing alone after the numbers ("1_Kpts_KPU-Kota_1995 Ketua 2") ends the
