@@ -56,6 +56,9 @@ export const DEFAULT_JENIS = [
       "keputusan komisi pemilihan umum",
       "sk kpu",
       "kpt kpu",
+      // KPU Daerah: the offices' name until 2007, on the older decrees in the archive.
+      "keputusan kpud",
+      "sk kpud",
     ],
     styleBMarkers: ["KPU-Kot", "KPU-Kota", "Kpts/KPU-Kota", "Kpts/KPU-Kot"],
   },

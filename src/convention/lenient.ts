@@ -4,12 +4,13 @@
  */
 import { notADecree } from "./doc-kind.js";
 import { blankDates, blankSpans, readHead } from "./head.js";
+import { checkDecree } from "./issuer.js";
 import { isDigit, isWordChar } from "./numbers.js";
 import { checkOldOffice, officeWordAt } from "./office.js";
 import { findOldNumber, type OldNumber } from "./old-numbers.js";
 import { reject } from "./reasons.js";
 import type { CompiledRules } from "./rules.js";
-import { isPlainSubject, subjectQualifier } from "./subject.js";
+import { blankHeadNoise, isPlainSubject, subjectQualifier } from "./subject.js";
 import {
   CONTROL_CHARS,
   cleanTentang,
@@ -37,6 +38,8 @@ const KEYWORDS = new Set([
 /** Words that join two numbers ("No 12 dan 13", "No 12 jo No 3"): the head goes on after them. */
 const JOINERS = new Set(["dan", "jo", "juncto", "serta", "atau"]);
 const LONGEST_KEYWORD = 8;
+const ROMAN = /^[ivx]{1,4}$/;
+const EXT_WORDS = new Set(["pdf", "doc", "docx", "jpg", "jpeg", "odt"]);
 /** The start of the first word `[a-z0-9]+` that starts with a digit. */
 const FIRST_NUMBER = /(?<![a-z0-9])[0-9]/;
 
@@ -109,8 +112,14 @@ export function lenient(
   // A letter, an invitation, minutes …: no decree, whatever number and year it carries.
   if (kind !== null) return notADecree(kind);
   if (date) work = blankDates(work);
+  if (work.includes("rev") || work.includes("(")) {
+    work = blankHeadNoise(work);
+  }
   const head = readHead(work, c, inHead);
   if ("reason" in head) return head;
+  // Whose decree it is, now that the name reads as one (issuer.ts).
+  const unclear = checkDecree(work, folded, tailStart, marker !== null, inHead !== null, head, c);
+  if (unclear) return unclear;
   let qualifier = head.qualifier;
   let tailEnd = folded.length;
   // Attachment and copy markers, and scanner/editor noise, at the end of the subject or in
@@ -118,9 +127,20 @@ export function lenient(
   // Most subjects are plain (subject.ts isPlainSubject): no marker, and single gaps.
   const plain = tailStart < tailEnd && isPlainSubject(folded, tailStart);
   const sq = tailStart < tailEnd && !plain ? subjectQualifier(folded, tailStart) : null;
+  // "… Th 2024.docx.pdf": the doubled extension is all the subject there is.
+  if (
+    plain &&
+    folded.charCodeAt(tailStart - 1) === 0x2e &&
+    EXT_WORDS.has(folded.slice(tailStart))
+  ) {
+    tailEnd = tailStart;
+  }
   let tailText = stem;
   let tailFolded = folded;
   if (sq) {
+    if (sq.lampiranWithoutNumber && !sq.qualifiers.some((q) => q.startsWith("LAMPIRAN-"))) {
+      return reject("NO_LAMPIRAN_NUMBER");
+    }
     for (const q of sq.qualifiers) {
       if (qualifier !== null && qualifier !== q) {
         return reject("AMBIGUOUS_QUALIFIER", `${qualifier}, ${q}`);
@@ -192,6 +212,8 @@ function subjectStart(shape: string, c: CompiledRules, skipFrom: number, skipTo:
   let i = shape.search(FIRST_NUMBER);
   if (skipFrom >= 0 && (i < 0 || i > skipFrom)) i = skipFrom;
   if (i < 0) return len;
+  // After "Lampiran", a Roman numeral is its number ("… Th 2024 Lampiran III"), not the subject.
+  let afterLamp = false;
   while (i < len) {
     if (i === skipFrom) {
       i = skipTo;
@@ -205,7 +227,15 @@ function subjectStart(shape: string, c: CompiledRules, skipFrom: number, skipTo:
     while (i < len && isWordChar(shape.charCodeAt(i))) i++;
     if (isDigit(shape.charCodeAt(start))) continue;
     const word = i - start <= LONGEST_KEYWORD ? shape.slice(start, i) : "";
-    if (KEYWORDS.has(word)) continue;
+    if (KEYWORDS.has(word)) {
+      afterLamp = word === "lampiran" || word === "lamp" || (afterLamp && word === "ke");
+      continue;
+    }
+    if (afterLamp && ROMAN.test(word)) {
+      afterLamp = false;
+      continue;
+    }
+    afterLamp = false;
     if (JOINERS.has(word)) {
       const next = numberAfter(shape, i, c);
       if (next >= 0) {

@@ -63,6 +63,54 @@ const FOREIGN = [
   "kpu kab",
   "kpu kabupaten",
   "kip",
+  // Spelt out, and the bodies whose chair ("Ketua …") or secretary ("Sekretaris …") issues
+  // decrees too: without them "Keputusan Ketua Panitia Pemilihan Kecamatan …" reads as the
+  // office's own Ketua.
+  "badan pengawas",
+  "panitia pengawas",
+  "panitia pemilihan",
+  "panitia pemungutan",
+  "kelompok penyelenggara",
+  "dewan kehormatan",
+  "komisi informasi",
+  "sekretaris daerah",
+  "sekretaris kota",
+  "sekda",
+  "sekko",
+  "tim seleksi",
+  "timsel",
+  "tim kampanye",
+  "tim pemenangan",
+  "tim sukses",
+  "ketua umum",
+  "kepgub",
+  "pergub",
+  "kepwal",
+  "perwal",
+  "perwali",
+  "walkot",
+  "camat",
+  "lurah",
+  "rt",
+  "rw",
+  "presiden",
+  "keppres",
+  "perpres",
+  "kepala",
+  "pengadilan",
+  "kejaksaan",
+  "polres",
+  "polda",
+  "kapolres",
+  "kapolda",
+  "partai",
+  "dpp",
+  "dpd",
+  "dpc",
+  "pkk",
+  "menkumham",
+  "menkeu",
+  "menpan",
 ];
 /** Words after "kpu" / "komisi pemilihan umum" that end the place: the rest of the head. */
 const PLACE_STOP = new Set([
@@ -101,6 +149,9 @@ const LEVEL = new Set([
   "administrasi",
 ]);
 
+/** Words of the office's own name in a jenis phrase: they name the office, not a decree. */
+const INSTITUTION_WORDS = new Set(["kpu", "kpud", "komisi", "pemilihan", "umum"]);
+
 export interface CompiledOffice {
   /** Foreign institution words, and word pairs joined by one space ("kpu kab"). */
   foreignWords: Set<string>;
@@ -118,6 +169,8 @@ export interface CompiledOffice {
   oldCodes: Set<string>;
   /** Words the configured jenis phrases and office names use. */
   own: Set<string>;
+  /** Own words that name a decree rather than the office ("sk", "keputusan", "ketua" …). */
+  decreeWords: Set<string>;
 }
 
 /** ownAnchor of CompiledOffice (a regex that matches nothing when no place is configured). */
@@ -142,11 +195,20 @@ export function compileOffice(office: OfficeConfig, phrases: readonly string[]):
   places.sort((a, b) => b.length - a.length);
   const foreignWords = new Set<string>();
   const foreignPairs = new Set<string>();
+  // The configured phrases and places as " word word ", to find a pair inside one.
+  const ownText = ` ${[...phrases, ...office.names].map((p) => words(p).join(" ")).join(" | ")} `;
   for (const f of FOREIGN) {
     const w = words(f);
-    // "kpu kab" stays foreign even when "kpu" is an own word: only a phrase all of whose
-    // words are own ("bupati" in "Peraturan Bupati") is the configured institution's.
-    if (w.every((x) => own.has(x) || places.some((p) => p.includes(x)))) continue;
+    // "kpu kab" stays foreign even when "kpu" is an own word: only a word that is own, or a pair
+    // that a configured phrase or place spells ("peraturan bupati" in "Peraturan Bupati"), is
+    // the configured institution's ("sekretaris kota" is not in "Sekretaris … Kota …").
+    if (
+      w.length === 1
+        ? own.has(w[0]!) || places.some((p) => p.includes(w[0]!))
+        : ownText.includes(` ${w.join(" ")} `)
+    ) {
+      continue;
+    }
     (w.length === 1 ? foreignWords : foreignPairs).add(w.join(" "));
   }
   const placeWords = new Set([...LEVEL, ...places.flat()]);
@@ -159,18 +221,21 @@ export function compileOffice(office: OfficeConfig, phrases: readonly string[]):
     regionCodes: new Set(office.regionCodes),
     oldCodes: new Set(office.oldCodes),
     own,
+    decreeWords: new Set(
+      [...own].filter(
+        (w) => !placeWords.has(w) && !INSTITUTION_WORDS.has(w) && !isDigit(w.charCodeAt(0)),
+      ),
+    ),
   };
 }
 
 /**
  * The start of a word that may name an institution: every FOREIGN entry and anchor starts with
- * one of kpu|komisi|kpps|kemen|kepmen|kip|bawas|bupati|panw|pp|permen|pem[kpd]|pantar|dkpp|dprd|
- * men|mahk|gub|wali|sekjen|setjen|sekretari[as]t? jen. Factored by first letter: the regex runs
- * for every name, and a flat alternation tried each alternative at every position. A regex
- * source, for a word start.
+ * one. Factored by first letter: the regex runs for every name, and a flat alternation tried
+ * each alternative at every position. A regex source, for a word start.
  */
 export const OFFICE_WORDS =
-  "k(?:pu|omisi|pps|emen|epmen|ip)|b(?:awas|upati)|p(?:anw|p|ermen|em[kpd]|antar)|d(?:kpp|prd)|m(?:en|ahk)|gub|wali|se(?:kjen|tjen|kretari[as]t?[^a-z0-9]+jen)";
+  "k(?:pu|omisi|pps|emen|epmen|ip|elompok|epgub|epwal|eppres|epala|ejaksaan|apol|etua[^a-z0-9]+umum)|b(?:awas|upati|adan)|p(?:anw|p|ermen|em[kpd]|antar|anitia|ergub|erwal|residen|erpres|engadilan|ol(?:res|da)|artai|kk)|d(?:kpp|prd|ewan|p[pdc])|m(?:en|ahk)|gub|wal(?:i|kot)|se(?:kjen|tjen|kretari[as]t?[^a-z0-9]+(?:jen|daerah|kota)|k[dk])|tim|camat|lurah|r[tw](?![a-z0-9])";
 
 /** The words `[a-z0-9]+` of `s` from `at` on (U+0000 blanks separate words like any other). */
 function wordsFrom(s: string, at: number): { word: string; end: number }[] {
@@ -219,10 +284,10 @@ function readOffice(head: string, o: CompiledOffice): ParseRejected | null {
   const ws = wordsFrom(head, 0);
   for (let k = 0; k < ws.length; k++) {
     const w = ws[k]!.word;
-    if (o.foreignWords.has(w)) return reject("OTHER_OFFICE", w.toUpperCase());
+    if (o.foreignWords.has(w)) return foreignAt(ws, k, k, w, o);
     if (k > 0) {
       const pair = `${ws[k - 1]!.word} ${w}`;
-      if (o.foreignPairs.has(pair)) return reject("OTHER_OFFICE", pair.toUpperCase());
+      if (o.foreignPairs.has(pair)) return foreignAt(ws, k - 1, k, pair, o);
     }
     const kpu = w === "kpu" || w === "kpud";
     const full =
@@ -248,6 +313,34 @@ function readOffice(head: string, o: CompiledOffice): ParseRejected | null {
     return reject("OTHER_OFFICE", `${name} ${verdict.toUpperCase()}`);
   }
   return null;
+}
+
+/**
+ * The rejection for a foreign institution named by words `from`…`to`. A name that starts with
+ * free words and names the decree only after the institution ("Pembentukan PPK SK Ketua No 5 …")
+ * may be this office's decree with its subject typed first: it is refused all the same, but the
+ * clerk is told both ways out instead of being sent to move an own decree out of the archive.
+ */
+function foreignAt(
+  ws: readonly { word: string }[],
+  from: number,
+  to: number,
+  words: string,
+  o: CompiledOffice,
+): ParseRejected {
+  if (from > 0) {
+    let free = true;
+    for (let t = 0; t < from && free; t++) {
+      const x = ws[t]!.word;
+      free = !o.own.has(x) && !o.foreignWords.has(x) && !isDigit(x.charCodeAt(0));
+    }
+    if (free) {
+      for (let t = to + 1; t < ws.length; t++) {
+        if (o.decreeWords.has(ws[t]!.word)) return reject("OFFICE_IN_SUBJECT", words.toUpperCase());
+      }
+    }
+  }
+  return reject("OTHER_OFFICE", words.toUpperCase());
 }
 
 function isPlaceWord(word: string, o: CompiledOffice): boolean {

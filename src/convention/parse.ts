@@ -26,6 +26,7 @@ import { normNomor } from "./numbers.js";
 import { reject } from "./reasons.js";
 import { glue, stripNoise } from "./repair.js";
 import { type CompiledRules, compileRules } from "./rules.js";
+import { unstamp } from "./stamps.js";
 import { isAscii, isPrintableAsciiNoSlash, isSpace } from "./text.js";
 import type { Decree, ParseRejected, ParseResult } from "./types.js";
 
@@ -102,6 +103,8 @@ function parseName(name: string, rules: ConventionConfig, opts: ParseOptions): P
     : null;
   let d = lenient(bare, folded, ext, c, ascii);
   if ("reason" in d && REPAIRABLE.has(d.reason)) d = secondReading(d, bare, folded, ext, c, ascii);
+  if ("reason" in d && STAMPABLE.has(d.reason))
+    d = unstampedReading(d, bare, folded, ext, c, ascii);
   return "reason" in d ? d : finish(d, rules, c, yearMin, yearMax, d.folded, d.singleGaps);
 }
 
@@ -123,6 +126,32 @@ function secondReading(
   const again = lenient(fixed, folded !== null ? fixed.toLowerCase() : null, ext, c, ascii);
   return "reason" in again ? first : again;
 }
+
+/**
+ * A name refused for its numbers read again without a device stamp or a dated "10 Mei 2024"
+ * (stamps.ts): its refusal, if it is still refused, no longer offers the stamp's digits.
+ */
+function unstampedReading(
+  first: ParseRejected,
+  bare: string,
+  folded: string | null,
+  ext: string,
+  c: CompiledRules,
+  ascii: boolean,
+): LenientDecree | ParseRejected {
+  const plain = unstamp(bare);
+  if (plain === null) return first;
+  return lenient(plain, folded !== null ? plain.toLowerCase() : null, ext, c, ascii);
+}
+
+/** Rejections a device stamp or a dated name can cause. */
+const STAMPABLE = new Set([
+  "NO_JENIS",
+  "NO_NUMBER",
+  "NO_YEAR",
+  "AMBIGUOUS_NUMBER",
+  "AMBIGUOUS_YEAR",
+]);
 
 /** Rejections a glued or misspelt head can cause. */
 const REPAIRABLE = new Set(["NO_JENIS", "NO_NUMBER", "NO_YEAR", "BAD_NUMBER", "AMBIGUOUS_NUMBER"]);

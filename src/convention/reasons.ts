@@ -22,6 +22,9 @@ export type ReasonCode =
   | "OTHER_OFFICE_CODE"
   | "OFFICE_UNCLEAR"
   | "NOT_A_DECREE"
+  | "OFFICE_IN_SUBJECT"
+  | "DECREE_UNCLEAR"
+  | "ISSUER_UNCLEAR"
   | "NUMBER_OF_OTHER"
   /** Not a name reason: the document's own heading names another decree (src/ocr). */
   | "ISI_BERBEDA";
@@ -86,6 +89,18 @@ const TEXT: Record<ReasonCode, [id: string, en: string]> = {
   OFFICE_UNCLEAR: [
     "Nama berkas menyebut '{detail}' tanpa nama kota, seperti judul keputusan KPU RI. Bila ini keputusan kantor ini, tulis jenisnya di awal nama ('SK Ketua' atau 'SK Sekretaris') atau nama kotanya setelah 'KPU'; bila ini keputusan KPU RI atau instansi lain, pindahkan berkas ke luar folder arsip.",
     "The name says '{detail}' without a city, as KPU RI's decrees are titled: if it is this office's, write 'SK Ketua' / 'SK Sekretaris' or the city after 'KPU'; otherwise move it out of the archive share.",
+  ],
+  OFFICE_IN_SUBJECT: [
+    "Nama berkas menyebut instansi lain ({detail}) sebelum jenis keputusan: bisa keputusan instansi itu, bisa juga keputusan kantor ini yang perihalnya ditulis di depan. Bila ini keputusan kantor ini, tulis jenis, nomor dan tahunnya di awal nama dan perihalnya setelah 'tentang', misalnya 'SK Ketua No 5 Th 2024 tentang Pembentukan PPK'; bila bukan, pindahkan berkas ke luar folder arsip.",
+    "The name names {detail} before the kind of decree: if it is this office's decree, write kind, number and year first and the subject after 'tentang'; otherwise move it out of the archive share.",
+  ],
+  DECREE_UNCLEAR: [
+    "Nama berkas menyebut '{detail}' tanpa 'SK' atau 'Keputusan', sehingga tidak jelas apakah ini keputusan. Bila ini keputusan, tulis jenisnya di awal nama, misalnya 'SK Ketua No 5 Th 2024 tentang …'; bila bukan (surat, laporan, nota), simpan di luar folder arsip.",
+    "The name says '{detail}' without 'SK' or 'Keputusan': if it is a decree, start the name with its kind (e.g. 'SK Ketua'); otherwise keep it outside the archive share.",
+  ],
+  ISSUER_UNCLEAR: [
+    "Nama berkas menyebut '{detail}' sebelum nomor keputusan: tidak jelas apakah ini keputusan Ketua atau Sekretaris kantor ini atau keputusan badan lain. Bila ini keputusan kantor ini, tulis jenis, nomor dan tahunnya di awal nama dan perihalnya setelah 'tentang', misalnya 'SK Ketua No 5 Th 2024 tentang …'; bila keputusan badan lain, pindahkan berkas ke luar folder arsip.",
+    "The name says '{detail}' before the number: whether this office's chair or secretary or another body's issued it is unclear. If it is this office's, write kind, number and year first and the subject after 'tentang'; otherwise move it out of the archive share.",
   ],
   NOT_A_DECREE: [
     "Nama berkas menyebut '{detail}', bukan keputusan: folder arsip ini hanya untuk keputusan (SK Ketua, SK Sekretaris). Pindahkan berkas ini ke luar folder arsip; bila ini memang keputusan, tulis 'SK Ketua' atau 'SK Sekretaris' di awal nama dan hapus kata jenis dokumen itu.",

@@ -98,10 +98,30 @@ function known(word: string, c: CompiledRules): boolean {
   return c.vocabulary.has(lastPart) || NUMBER_KEYWORDS.includes(lastPart);
 }
 
+/**
+ * "Nomor" and "Tahun" misspelt by one letter left out or one swap ("Nmor", "Tahn", "Thun"):
+ * respelt in the second reading, never in the first.
+ */
+export const KEYWORD_TYPOS = new Map(
+  [
+    ["nmor", "nomor"],
+    ["nomr", "nomor"],
+    ["onmor", "nomor"],
+    ["nmoor", "nomor"],
+    ["nomro", "nomor"],
+    ["thun", "tahun"],
+    ["tahn", "tahun"],
+    ["taun", "tahun"],
+    ["thaun", "tahun"],
+    ["tauhn", "tahun"],
+    ["tahnu", "tahun"],
+  ].map(([t, w]) => [t!, w!] as const),
+);
+
 /** A letter word: respelt when misspelt, split when two phrase words are glued ("SKSekretaris"). */
 function respell(word: string, c: CompiledRules): string {
   const lower = word.toLowerCase();
-  const typo = c.typos.get(lower);
+  const typo = c.typos.get(lower) ?? KEYWORD_TYPOS.get(lower);
   if (typo) return typo;
   if (c.vocabulary.has(lower) || lower.length < 4) return word;
   for (let i = 2; i <= lower.length - 2; i++) {
@@ -110,6 +130,11 @@ function respell(word: string, c: CompiledRules): string {
     const left = c.vocabulary.has(a) || NUMBER_KEYWORDS.includes(a);
     const right = c.vocabulary.has(b) || NUMBER_KEYWORDS.includes(b) || c.typos.has(b);
     if (left && right) return `${word.slice(0, i)} ${c.typos.get(b) ?? word.slice(i)}`;
+    // Three words glued ("SKKetuaNo"): the rest split once more.
+    if (left && b.length >= 4) {
+      const rest = respell(word.slice(i), c);
+      if (rest.includes(" ")) return `${word.slice(0, i)} ${rest}`;
+    }
   }
   return word;
 }

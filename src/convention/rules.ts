@@ -56,6 +56,13 @@ export interface CompiledRules {
   glueHint: RegExp;
   /** Every word of the jenis phrases (codes, labels, aliases), lower-case ASCII. */
   vocabulary: Set<string>;
+  /**
+   * The jenis's own words that name it alone ("ketua", "sekretaris", their misspellings), unless
+   * a configured phrase is that one word: lenient.ts asks what stands before them.
+   */
+  bareWords: Set<string>;
+  /** The same without the misspellings, as a list (issuer.ts reads them in place). */
+  roleWords: string[];
   /** Jenis code → its index in `jenis`. */
   jenisIndex: Map<string, number>;
   /** Whether some configured jenis has Style-B/C markers: old numbers are this office's then. */
@@ -162,9 +169,16 @@ export function compileRules(rules: ConventionConfig): CompiledRules {
   );
   // A jenis's own words (its distinctive words and their misspellings) name it alone too: "SK
   // Ketua dan Sekretaris" then reads two jenis, and "SK Sekertaris" one, in the same pass.
+  const bareWords = new Set<string>();
+  const roleWords: string[] = [];
+  const phraseTexts = new Set(
+    rules.jenis.flatMap((j) => [j.code, j.label, ...j.aliases]).map((p) => words(p).join(" ")),
+  );
   const jenis = rules.jenis.map((j, k) => {
     const own = distinctive[k]!;
     const spelt = [...typos].filter(([, w]) => own.includes(w)).map(([t]) => t);
+    for (const w of [...own, ...spelt]) if (!phraseTexts.has(w)) bareWords.add(w);
+    for (const w of own) if (!phraseTexts.has(w)) roleWords.push(w);
     const pats = [...[j.code, j.label, ...j.aliases].map(phrasePattern), ...own, ...spelt]
       .filter((p): p is string => p !== null)
       .sort((a, b) => b.length - a.length);
@@ -197,6 +211,8 @@ export function compileRules(rules: ConventionConfig): CompiledRules {
     typos,
     vocabulary,
     glueHint: glueHint(vocabulary, typos),
+    bareWords,
+    roleWords,
     jenisIndex: new Map(rules.jenis.map((j, k) => [j.code, k])),
     hasMarkers: rules.jenis.some((j) => j.styleBMarkers.length > 0),
   };
@@ -216,5 +232,9 @@ function glueHint(vocabulary: Set<string>, typos: Map<string, string>): RegExp {
   const parts = [`(?:${v ? `${v}|` : ""}${k})[0-9]`, "[0-9](?:tahun|thn|th|ttg|tgl)"];
   if (v) parts.push(`(?:${v})(?:${v})`);
   if (typos.size > 0) parts.push(`(?<![a-z0-9])(?:${alt(typos.keys())})(?![a-z0-9])`);
+  // "Nomor" / "Tahun" misspelt (repair.ts KEYWORD_TYPOS).
+  parts.push(
+    "(?<![a-z0-9])(?:nmor|nomr|onmor|nmoor|nomro|thun|tahn|taun|thaun|tauhn|tahnu)(?![a-z0-9])",
+  );
   return new RegExp(parts.join("|"));
 }

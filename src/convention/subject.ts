@@ -12,6 +12,11 @@ import { romanOrInt } from "./head.js";
 export interface SubjectQualifier {
   /** The qualifiers found ("LAMPIRAN-1", "SALINAN"), distinct, in order. */
   qualifiers: string[];
+  /**
+   * "Lampiran" ends the subject without its number (not "… dan Lampiran", the whole document):
+   * which attachment is unknown.
+   */
+  lampiranWithoutNumber: boolean;
   /** Where the subject ends now. */
   end: number;
   /** [start, end) spans (flat) inside the subject to blank. */
@@ -19,13 +24,24 @@ export interface SubjectQualifier {
 }
 
 /** Trailing pieces, tried at the end of the subject one after the other. */
-const AT_END: { re: RegExp; qualifier?: (m: RegExpExecArray) => string | null }[] = [
+const AT_END: { re: RegExp; qualifier?: (m: RegExpExecArray) => (string | null)[] }[] = [
+  // A range or pair of attachments in one file ("Lampiran 1-5", "Lampiran I s.d. IV",
+  // "Lampiran 1 dan 2"): two qualifiers, which the caller refuses as ambiguous.
+  {
+    re: /(?:^|[^a-z0-9])(?:lampiran|lamp)[\s.:_-]*(?:ke[\s.:_-]*)?(\d{1,3}|[ivx]{1,4})\s*(?:[,&+-]|(?:dan|s[\s.]*d|sampai|hingga)(?![a-z0-9]))[\s._-]*(\d{1,3}|[ivx]{1,4})[^a-z0-9]*$/,
+    qualifier: (m) => [lampiran(m[1]!), lampiran(m[2]!)],
+  },
   {
     re: /(?:^|[^a-z0-9])(?:lampiran|lamp)[\s.:_-]*(?:ke[\s.:_-]*)?(\d{1,3}|[ivx]{1,4})[^a-z0-9]*$/,
-    qualifier: (m) => lampiran(m[1]!),
+    qualifier: (m) => [lampiran(m[1]!)],
   },
-  { re: /(?:^|[^a-z0-9])salinan[^a-z0-9]*$/, qualifier: () => "SALINAN" },
-  { re: /(?:^|[^a-z0-9])copy(?:[\s_-]*(?:of[\s_-]*)?\(?\d{1,3}\)?)?[^a-z0-9]*$/ },
+  {
+    re: /(?:^|[^a-z0-9])salinan(?:[\s_-]+sesuai(?:[\s_-]+dengan)?[\s_-]+asli(?:nya)?)?[^a-z0-9]*$/,
+    qualifier: () => ["SALINAN"],
+  },
+  // "- Salinan sesuai aslinya" with SALINAN read in the head: the rest of the certification.
+  { re: /(?:^|[^a-z0-9])sesuai(?:[\s_-]+dengan)?[\s_-]+asli(?:nya)?[^a-z0-9]*$/ },
+  { re: /(?:^|[^a-z0-9])(?:copy|kopi)(?:[\s_-]*(?:of[\s_-]*)?\(?\d{1,3}\)?)?[^a-z0-9]*$/ },
   { re: /[\s_-]*\(\d{1,3}\)[^a-z0-9]*$/ },
   { re: /(?:^|[^a-z0-9])(?:revisi|rev)[\s._-]*\d{0,2}[^a-z0-9]*$/ },
   { re: /(?:^|[^a-z0-9])(?:ttd|tte)(?:[\s_-]*basah)?[^a-z0-9]*$/ },
@@ -33,19 +49,26 @@ const AT_END: { re: RegExp; qualifier?: (m: RegExpExecArray) => string | null }[
   { re: /(?:^|[^a-z0-9])\d{2,4}[\s_-]?dpi[^a-z0-9]*$/ },
   { re: /(?:^|[^a-z0-9])(?:final|fix|fixed|ok)[^a-z0-9]*$/ },
   { re: /\.(?:pdf|docx?|jpe?g|odt)[^a-z0-9]*$/ },
+  // "… Th 2024.docx.pdf": the doubled extension is all the subject there is.
+  { re: /^[^a-z0-9]*(?:pdf|docx?|jpe?g|odt)[^a-z0-9]*$/ },
 ];
+/** "Lampiran" as the subject's last word, without a number. */
+const LAMPIRAN_AT_END = /(?:^|[^a-z0-9])(?:lampiran(?:nya)?|lamp)[^a-z0-9]*$/;
+/** "… dan Lampiran", "beserta Lampirannya": the decree with its attachments, the whole document. */
+const WITH_LAMPIRAN =
+  /(?:(?:^|[^a-z0-9])(?:dan|beserta|serta|dengan|plus)[^a-z0-9]+|&[^a-z0-9]*)(?:lampiran(?:nya)?|lamp)[^a-z0-9]*$/;
 /** Bracketed markers and noise anywhere in the subject. */
 const BRACKETED =
-  /[([]\s*(?:(lampiran|lamp)[\s.:_-]*(?:ke[\s.:_-]*)?(\d{1,3}|[ivx]{1,4})|(salinan)|copy|revisi(?:[\s._-]*\d{1,2})?|rev[\s._-]*\d{0,2}|final|fix|scan|ttd(?:[\s_-]*basah)?|\d{1,3}|\d{2,4}[\s_-]?dpi)\s*[)\]]/g;
+  /[([]\s*(?:(lampiran|lamp)[\s.:_-]*(?:ke[\s.:_-]*)?(\d{1,3}|[ivx]{1,4})(?:\s*(?:[,&+-]|dan|s[\s.]*d|sampai|hingga)[\s.]*(\d{1,3}|[ivx]{1,4}))?|(salinan)(?:[\s_-]+sesuai(?:[\s_-]+dengan)?[\s_-]+asli(?:nya)?)?|copy|revisi(?:[\s._-]*\d{1,2})?|rev[\s._-]*\d{0,2}|final|fix|scan|ttd(?:[\s_-]*basah)?|\d{1,3}|\d{2,4}[\s_-]?dpi)\s*[)\]]/g;
 const AT_START =
   /^[^a-z0-9]*(?:lampiran|lamp)[\s.:_-]*(?:ke[\s.:_-]*)?(\d{1,3}|[ivx]{1,4})(?![a-z0-9])/;
 /**
- * A piece every marker and noise pattern above needs (a bracket, "lamp", "salinan", "copy",
- * "rev", "ttd"/"tte", "scan", "dpi", "final"/"fix", "ok" alone, a doubled extension): most
+ * A piece every marker and noise pattern above needs (a bracket, "lamp", "salinan", "copy"/"kopi",
+ * "asli", "rev", "ttd"/"tte", "scan", "dpi", "final"/"fix", "ok" alone, an extension): most
  * subjects have none, and one regex test over the subject decides it (this runs for every name).
  */
 const MAY_HOLD =
-  /[([]|lamp|salinan|copy|rev|final|fix|tt[de]|scan|dpi|(?<![a-z0-9])ok(?![a-z0-9])|\.(?:pdf|docx?|jpe?g|odt)/g;
+  /[([]|lamp|salinan|copy|kopi|asli|rev|final|fix|tt[de]|scan|dpi|(?<![a-z0-9])ok(?![a-z0-9])|\.(?:pdf|docx?|jpe?g|odt)|(?<![a-z0-9])(?:pdf|docx?|jpe?g|odt)(?![a-z0-9])/g;
 
 /**
  * Anything a marker or noise pattern below needs (a bracket, "lamp", "salinan", "copy", "rev",
@@ -91,7 +114,7 @@ export function subjectQualifier(folded: string, from: number): SubjectQualifier
       const m = p.re.exec(tail);
       if (!m) continue;
       // "Penetapan 5 Kecamatan (2)": a bare number at the end is noise only in brackets.
-      if (p.qualifier) add(p.qualifier(m));
+      if (p.qualifier) for (const q of p.qualifier(m)) add(q);
       end = from + m.index;
       hit = true;
       break;
@@ -99,10 +122,13 @@ export function subjectQualifier(folded: string, from: number): SubjectQualifier
     if (!hit) break;
   }
   const tail = folded.slice(from, end);
+  const lampiranWithoutNumber = LAMPIRAN_AT_END.test(tail) && !WITH_LAMPIRAN.test(tail);
   BRACKETED.lastIndex = 0;
   for (let m = BRACKETED.exec(tail); m; m = BRACKETED.exec(tail)) {
     if (m[1] !== undefined) add(lampiran(m[2]!));
-    if (m[3] !== undefined) add("SALINAN");
+    // "(Lampiran 1 s.d 3)": a second attachment, which the caller refuses as ambiguous.
+    if (m[3] !== undefined) add(lampiran(m[3]));
+    if (m[4] !== undefined) add("SALINAN");
     blanks.push(from + m.index, from + m.index + m[0].length);
   }
   const start = AT_START.exec(tail);
@@ -112,6 +138,26 @@ export function subjectQualifier(folded: string, from: number): SubjectQualifier
       blanks.unshift(from, from + start[0].length);
     }
   }
-  if (qualifiers.length === 0 && blanks.length === 0 && end === folded.length) return null;
-  return { qualifiers, end, blanks };
+  if (
+    qualifiers.length === 0 &&
+    blanks.length === 0 &&
+    end === folded.length &&
+    !lampiranWithoutNumber
+  ) {
+    return null;
+  }
+  return { qualifiers, end, blanks, lampiranWithoutNumber };
+}
+
+/**
+ * Revision marks in the head ("Revisi 2 SK Ketua …", "… Th 2024 rev 3 ttg …") and a copy counter
+ * right after the year ("… Th 2024 (2) ttg …"): blanked (U+0000, as head.ts blanks what it
+ * read), so their digits are never read as a second serial. A bracketed number elsewhere in the
+ * head stays a number: "No (12)" is a serial.
+ */
+const HEAD_NOISE =
+  /(?<![a-z0-9])(?:revisi|rev)[\s._-]*\d{1,2}(?![0-9])|(?<=(?:19|20)\d\d\s*)\(\d{1,3}\)/g;
+
+export function blankHeadNoise(work: string): string {
+  return work.replace(HEAD_NOISE, (m) => "\u0000".repeat(m.length));
 }

@@ -13,6 +13,15 @@ import { parse } from "../../src/convention/parse.js";
 const rows = JSON.parse(
   readFileSync(new URL("./names-clerks.data.json", import.meta.url), "utf8"),
 ) as [string, string][];
+/**
+ * A second table written apart from the first, adversarially, from real KPU decree titles and
+ * numbers and the names devices give files (WhatsApp, scanners): other bodies whose chair or
+ * secretary issues decrees (PPK, Bawaslu spelt out, party chairs, Sekda), documents that are no
+ * decree (nota dinas, surat edaran), attachment ranges, stamps and dates.
+ */
+const wild = JSON.parse(
+  readFileSync(new URL("./names-wild.data.json", import.meta.url), "utf8"),
+) as [string, string][];
 const rules = conventionSchema.parse({});
 const now = new Date(2025, 5, 1);
 
@@ -24,6 +33,40 @@ describe("parse: names as clerks type them", () => {
   it.each(rows)("%j → %s", (input, expected) => {
     const r = parse(input, rules, { now });
     expect(r.ok ? r.path : `!${r.reason}`).toBe(expected);
+  });
+
+  it("has a second table of at least 250 cases", () => {
+    expect(wild.length).toBeGreaterThanOrEqual(250);
+  });
+
+  it.each(wild)("%j → %s (second table)", (input, expected) => {
+    const r = parse(input, rules, { now });
+    expect(r.ok ? r.path : `!${r.reason}`).toBe(expected);
+  });
+
+  it("never tells a clerk to add a jenis to another body's document, nor to delete a file", () => {
+    for (const [input, expected] of wild) {
+      const r = parse(input, rules, { now });
+      if (r.ok) continue;
+      expect(r.message, input).not.toMatch(/hapus(lah)? berkas/i);
+      if (/^!(OTHER_OFFICE|OTHER_OFFICE_CODE|NOT_A_DECREE)$/.test(expected)) {
+        expect(r.message, input).toMatch(/luar folder arsip/);
+        expect(r.message, input).not.toMatch(/tambahkan/i);
+      }
+    }
+  });
+
+  it("reads a name without the digits of a device stamp or a dated name", () => {
+    for (const name of [
+      "2024 05 10 SK Ketua No 12 Th 2024.pdf",
+      "SK Ketua No 12 Th 2024 10 Mei 2024.pdf",
+      "IMG-20240510-WA0003 SK Ketua No 12 Th 2024.jpg",
+    ]) {
+      const r = parse(name, rules, { now });
+      expect(r.ok && r.decree.nomor, name).toBe("12");
+    }
+    const r = parse("SK Ketua No 12 10 Mei 2024.pdf", rules, { now });
+    expect(r.ok ? r.path : r.reason).toBe("NO_YEAR");
   });
 
   it("tells a clerk that another office's decree belongs outside the archive, not to add a jenis", () => {

@@ -11,7 +11,14 @@
  *   name both refuse may be refused for another of its problems;
  * - a head that names a kind of document that is no decree (doc-kind.ts: "Undangan", "Surat
  *   Edaran", "Berita Acara" …) is refused as NOT_A_DECREE, and one that says "Perubahan",
- *   "Pencabutan" or "Pembatalan" before the number as NUMBER_OF_OTHER: the reference knows neither.
+ *   "Pencabutan" or "Pembatalan" before the number as NUMBER_OF_OTHER: the reference knows neither;
+ * - a name typed subject first, without "tentang", whose rest names a decree again with a number
+ *   ("Perubahan SK Ketua No 5 … oleh SK Ketua No 12 …") is AMBIGUOUS_NUMBER, its first number
+ *   among those named, where the reference read the first;
+ * - a date typed with spaces ("2024 05 10"), "kopi" and "sesuai aslinya" are stamps and noise
+ *   (stamps.ts, subject.ts), a serial typed with O, I or L for a digit ("No 1O") is refused
+ *   as BAD_NUMBER, and a misspelt "Nomor"/"Tahun" ("Nmor", "Tahn") is read in the second
+ *   reading (repair.ts): names holding one are not compared (`touched`).
  * Everything else must read exactly as the reference does.
  */
 import { expect } from "vitest";
@@ -20,7 +27,7 @@ import { type ParseOptions, parse } from "../../src/convention/parse.js";
 import { parse as referenceParse } from "./reference/parse.js";
 
 const TOUCHED =
-  /cop[yi]|[([]\s*(?:\d|lamp|salinan|rev|final|fix|scan|ttd)|rev|final|fix|ttd|tte|scan|dpi|ok[^a-z0-9]*\.|lamp|salinan|\.(?:pdf|docx?|jpe?g|odt)[^a-z0-9]*\.|^[^a-z0-9]*\d{1,3}\s*(?:[.)]|\s-\s)|(?<![a-z0-9])(?:dan|jo|juncto|serta|atau)(?![a-z0-9])|\d[-._/ ]*\d{1,2}[-._/]\d|\d{8}|\d\s*(?:jan|feb|peb|mar|apr|mei|jun|jul|agu|agt|sep|okt|nov|nop|des)|[a-z]\d|\d[a-z]{2}|(?:19|20)\d\d[^a-z0-9]*\.[a-z0-9]*[^a-z0-9]*$/i;
+  /cop[yi]|[([]\s*(?:\d|lamp|salinan|rev|final|fix|scan|ttd)|rev|final|fix|ttd|tte|scan|dpi|ok[^a-z0-9]*\.|lamp|salinan|\.(?:pdf|docx?|jpe?g|odt)[^a-z0-9]*\.|^[^a-z0-9]*\d{1,3}\s*(?:[.)]|\s-\s)|(?<![a-z0-9])(?:dan|jo|juncto|serta|atau)(?![a-z0-9])|\d[-._/ ]*\d{1,2}[-._/]\d|\d{8}|\d\s*(?:jan|feb|peb|mar|apr|mei|jun|jul|agu|agt|sep|okt|nov|nop|des)|[a-z]\d|\d[a-z]{2}|(?:19|20)\d\d[^a-z0-9]*\.[a-z0-9]*[^a-z0-9]*$|\d\d \d\d \d\d|kopi|sesuai|\d[oil](?![a-z0-9])|(?<![a-z])(?:nmor|nomr|onmor|nmoor|nomro|thun|tahn|taun|thaun|tauhn|tahnu)(?![a-z])/i;
 
 const ROLE = /ketua|sek/i;
 
@@ -61,6 +68,15 @@ export function sameAsReference(name: string, rules: ConventionConfig, opts: Par
   if (!got.ok && !want.ok && ROLE.test(plain(name)) && got.reason !== want.reason) {
     tally.touched++;
     expect(got.message.length, name).toBeGreaterThan(20);
+    return;
+  }
+  if (
+    !got.ok &&
+    got.reason === "AMBIGUOUS_NUMBER" &&
+    want.ok &&
+    got.message.includes(`(${want.decree.nomor}, `)
+  ) {
+    tally.touched++;
     return;
   }
   if (!got.ok && (got.reason === "NOT_A_DECREE" || got.reason === "NUMBER_OF_OTHER")) {

@@ -1,0 +1,339 @@
+/**
+ * Whose chair or secretary a name's head means. "Ketua" and "Sekretaris" are titles every body
+ * has: "SK Ketua Yayasan No 5", "Keputusan Sekretaris Kecamatan Koja No 5", "SK Ketua Panitia
+ * Penyelenggara Lomba No 5" are decrees of other bodies' chairs and secretaries, and no list of
+ * bodies is ever complete. So between the first word of the decree's name (a jenis phrase word:
+ * "SK", "Keputusan", "Ketua" …) and its number, a name may hold only words that keep the decree
+ * this office's: the rest of the jenis phrases, "KPU" / "Komisi Pemilihan Umum" and this office's
+ * place, No/Th keywords, "Plh"/"Plt", editing noise, and the first word of a subject typed before
+ * the number ("SK Ketua Penetapan DPT No 12 …"; a decree's subject starts "Pe…an", "Pedoman",
+ * "Jadwal" …). Any other word there makes the issuer unclear: refused with ISSUER_UNCLEAR, whose
+ * advice gives both ways out. Words before the decree's name (a subject typed first) and after
+ * its number (the subject) are not looked at. Pure.
+ */
+
+import type { Head } from "./head.js";
+import { isDigit, isWordChar } from "./numbers.js";
+import type { CompiledOffice } from "./office.js";
+import { reject } from "./reasons.js";
+import type { CompiledRules } from "./rules.js";
+import { isWordCode } from "./text.js";
+import type { ParseRejected } from "./types.js";
+
+/** Words that may stand between a decree's name and its number without naming another body. */
+const KEEP = new Set([
+  "no",
+  "nomor",
+  "nomer",
+  "nmr",
+  "nmor",
+  "th",
+  "thn",
+  "tahun",
+  "tah",
+  "tahn",
+  "thun",
+  "tgl",
+  "tanggal",
+  "lampiran",
+  "lamp",
+  "ke",
+  "salinan",
+  "dan",
+  "plh",
+  "plt",
+  "pj",
+  "pjs",
+  "final",
+  "fix",
+  "ttd",
+  "tte",
+  "scan",
+  "copy",
+  "rev",
+  "revisi",
+  "draft",
+  "konsep",
+  "baru",
+  "ok",
+]);
+/** First words of a subject typed before the number, besides "Pe…an" (Penetapan, Pembentukan …). */
+const SUBJECT_START = new Set([
+  "pedoman",
+  "petunjuk",
+  "juknis",
+  "jadwal",
+  "tata",
+  "honor",
+  "honorarium",
+  "standar",
+  "rekapitulasi",
+  "rekap",
+  "daftar",
+  "hasil",
+  "dpt",
+  "dps",
+  "dct",
+  "dcs",
+  "dpth",
+  "alokasi",
+  "lokasi",
+  "jumlah",
+  "susunan",
+  "sosialisasi",
+  "rekrutmen",
+  "seleksi",
+  "tahapan",
+  "program",
+  "rencana",
+  "besaran",
+  "anggota",
+  "calon",
+  "pokja",
+  "pemilu",
+  "pilkada",
+  "pileg",
+  "pilpres",
+  "pilgub",
+  "pilwalkot",
+  "sk",
+]);
+
+const ROMAN = /^[ivx]{1,4}$/;
+
+/**
+ * The usual head: "SK"/"Kep"/"Kpt"/"Kpts"/"Keputusan", then the chair's or secretary's own word
+ * ("Ketua", "Sekretaris", "Sek") or "KPU <this office's place>", then the number, perhaps after
+ * "No"/"Nomor": one anchored regex per config (cached), since this runs for every name and a
+ * scan of the words by hand costs more.
+ */
+const plainHeads = new WeakMap<CompiledOffice, RegExp>();
+
+function plainHead(work: string, c: CompiledRules, o: CompiledOffice): boolean {
+  let re = plainHeads.get(o);
+  if (re === undefined) {
+    const gap = "[^a-z0-9]+";
+    const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const roles = [...c.roleWords].sort((x, y) => y.length - x.length).map(esc);
+    const places = o.places.map((p) => p.map(esc).join(gap));
+    const alts = [...roles];
+    if (places.length > 0) {
+      alts.push(`(?:kpud?|komisi${gap}pemilihan${gap}umum)${gap}(?:${places.join("|")})`);
+    }
+    re =
+      alts.length === 0
+        ? /(?!)/
+        : new RegExp(
+            `^[^a-z0-9]*(?:sk|kep|kpts?|keputusan)${gap}(?:${alts.join("|")})${gap}(?:(?:nomor|nomer|nmr|no)(?![a-z0-9])[^a-z0-9]*)?[0-9]`,
+          );
+    plainHeads.set(o, re);
+  }
+  return re.test(work);
+}
+
+/** Why the head `work` (folded, blanks allowed) does not make its issuer this office, or null. */
+export function checkIssuer(
+  work: string,
+  c: CompiledRules,
+  o: CompiledOffice,
+): ParseRejected | null {
+  if (plainHead(work, c, o)) return null;
+  let started = false;
+  let lastNameWord = "";
+  let i = 0;
+  const n = work.length;
+  while (i < n) {
+    while (i < n && !isWordCode(work.charCodeAt(i))) i++;
+    if (i >= n) break;
+    const first = work.charCodeAt(i);
+    // The number (or an old-style number, blanked) ends what is looked at.
+    if (first >= 48 && first <= 57) return null;
+    let e = i + 1;
+    while (e < n && isWordCode(work.charCodeAt(e))) e++;
+    const w = work.slice(i, e);
+    i = e;
+    // A word glued to a number ("No12", "Nomor12Tahun2024"): the number is here.
+    for (let k = 1; k < w.length; k++) {
+      const d = w.charCodeAt(k);
+      if (d >= 48 && d <= 57) return null;
+    }
+    if (c.vocabulary.has(w) || c.bareWords.has(w)) {
+      started = true;
+      lastNameWord = w;
+      continue;
+    }
+    if (!started) continue;
+    if (KEEP.has(w) || o.own.has(w) || o.placeWords.has(w) || ROMAN.test(w)) continue;
+    if (SUBJECT_START.has(w) || (w.startsWith("pe") && w.endsWith("an"))) return null;
+    return reject("ISSUER_UNCLEAR", `${lastNameWord} ${w}`.toUpperCase());
+  }
+  return null;
+}
+
+/**
+ * A typed serial whose letter is O, I or L ("1O", "2l"): a digit mistyped as a letter, not a
+ * suffix like "12A". Refused rather than filed as serial 1 with suffix O.
+ */
+function lookAlikeSuffix(nomor: string): boolean {
+  const last = nomor.charCodeAt(nomor.length - 1);
+  return last === 0x4f || last === 0x49 || last === 0x4c;
+}
+
+/** Words that may stand before a jenis's own word ("SK Plh Ketua", "Kpts Sek", "Salinan Ketua"). */
+const DECREE_LEAD = new Set([
+  "sk",
+  "skep",
+  "plh",
+  "plt",
+  "pj",
+  "pjs",
+  "salinan",
+  "lampiran",
+  "lamp",
+  "final",
+  "ttd",
+  "scan",
+  "copy",
+  "of",
+  "rev",
+  "revisi",
+  "draft",
+  "konsep",
+]);
+
+/** Whether the word at `i` is "sk" or starts with "kep" / "kpt". */
+function startsDecreeWord(s: string, i: number): boolean {
+  const a = s.charCodeAt(i);
+  const b = s.charCodeAt(i + 1);
+  if (a === 0x73) return b === 0x6b && !isWordChar(s.charCodeAt(i + 2)); // "sk"
+  if (a !== 0x6b) return false;
+  const c = s.charCodeAt(i + 2);
+  return (b === 0x65 && c === 0x70) || (b === 0x70 && c === 0x74); // "kep", "kpt"
+}
+
+/** A word that makes the jenis word after it a decree's: DECREE_LEAD, "kep…", "kpt…". */
+function isDecreeLead(word: string): boolean {
+  return DECREE_LEAD.has(word) || word.startsWith("kep") || word.startsWith("kpt");
+}
+
+/**
+ * When the head names its jenis only by the jenis's own word ("Ketua", "Sekretaris") after a word
+ * that does not make it a decree ("Surat Ketua No 5", "Laporan Sekretaris No 3"), that phrase
+ * (upper-case), else null. A jenis phrase ("SK Ketua"), the word first in the name ("Ketua No
+ * 1 …") or after a decree word ("Keputusan", "Kpts", a misspelt "Keputsan", "Plh") name a decree.
+ */
+function bareJenisLead(work: string, jenis: string, c: CompiledRules): string | null {
+  // Most names start with a decree word ("SK …", "Kep…", "Kpt…"): told by its first letters,
+  // without cutting the word out.
+  let i = 0;
+  while (i < work.length && !isWordChar(work.charCodeAt(i))) i++;
+  if (startsDecreeWord(work, i)) return null;
+  const j = c.jenis[c.jenisIndex.get(jenis)!]!;
+  let unclear: string | null = null;
+  j.re.lastIndex = 0;
+  for (let m = j.re.exec(work); m; m = j.re.exec(work)) {
+    const hit = m[0];
+    if (!c.bareWords.has(hit)) return null;
+    let end = m.index;
+    while (end > 0 && !isWordChar(work.charCodeAt(end - 1))) end--;
+    let start = end;
+    while (start > 0 && isWordChar(work.charCodeAt(start - 1))) start--;
+    const prev = work.slice(start, end);
+    if (prev === "" || isDigit(prev.charCodeAt(0)) || isDecreeLead(prev)) return null;
+    unclear ??= `${prev} ${hit}`.toUpperCase();
+  }
+  return unclear;
+}
+
+/** A subject that starts with the end of an attachment range ("s.d 3", "sampai IV", "- 5"). */
+const MORE_ATTACHMENTS =
+  /^[\s.]*(?:s[\s.]*d|sd|sampai|hingga|-)[\s.]*(?:lampiran|lamp)?[\s.]*(\d{1,3}|[ivx]{1,4})(?![a-z0-9])/;
+
+/** Keywords that may start a name before its jenis ("Lampiran 1 SK Ketua …", "Salinan SK …"). */
+const QUALIFIER_WORDS = new Set([
+  "lampiran",
+  "lamp",
+  "ke",
+  "salinan",
+  "nomor",
+  "nomer",
+  "nmr",
+  "no",
+  "tahun",
+  "thn",
+  "th",
+  "tah",
+]);
+const FIRST_NUMBER = /(?<![a-z0-9])[0-9]/;
+
+/**
+ * What makes a name that reads as a decree (`head`) still not certainly this office's decree,
+ * or null: a look-alike serial ("No 1O"), another body's chair or secretary (checkIssuer), an
+ * attachment range split by the subject ("Lampiran 1 s.d 3"), a jenis word after a word that
+ * makes no decree (bareJenisLead), a second numbered decree after a subject typed first
+ * (secondDecree). `inOld`: the head holds an old-style number of this office, which names its
+ * issuer itself; `marked`: the name has "tentang".
+ */
+export function checkDecree(
+  work: string,
+  folded: string,
+  tailStart: number,
+  marked: boolean,
+  inOld: boolean,
+  head: Head,
+  c: CompiledRules,
+): ParseRejected | null {
+  if (lookAlikeSuffix(head.nomor)) return reject("BAD_NUMBER", head.nomor);
+  if (!inOld) {
+    const issuer = c.office && checkIssuer(work, c, c.office);
+    if (issuer) return issuer;
+    const lead = bareJenisLead(work, head.jenis, c);
+    if (lead !== null) return reject("DECREE_UNCLEAR", lead);
+  }
+  if (tailStart >= folded.length) return null;
+  if (head.qualifier?.startsWith("LAMPIRAN-")) {
+    let from = tailStart;
+    while (from > 0 && !isWordChar(folded.charCodeAt(from - 1))) from--;
+    const more = MORE_ATTACHMENTS.exec(folded.slice(from, tailStart + 24));
+    if (more) return reject("AMBIGUOUS_QUALIFIER", `${head.qualifier}, LAMPIRAN-${more[1]}`);
+  }
+  if (!marked && !isDigit(folded.charCodeAt(0))) {
+    const second = secondDecree(folded, tailStart, c);
+    if (second !== null) return reject("AMBIGUOUS_NUMBER", `${head.nomor}, ${second}`);
+  }
+  return null;
+}
+
+/**
+ * A name typed subject first and without "tentang" ("Perubahan SK Ketua No 5 Th 2024 oleh SK
+ * Ketua No 12 Th 2024") whose rest names a decree again, with a number: which of the two the
+ * file is cannot be told. Returns that number, or null (the rest is a plain subject, or the name
+ * starts with its jenis, so the rest is its subject).
+ */
+function secondDecree(folded: string, tailStart: number, c: CompiledRules): string | null {
+  // Most subjects hold no digit: nothing to number a second decree.
+  let d = tailStart;
+  while (d < folded.length && !isDigit(folded.charCodeAt(d))) d++;
+  if (d === folded.length) return null;
+  let i = 0;
+  while (i < folded.length && !isWordChar(folded.charCodeAt(i))) i++;
+  c.phraseAt.lastIndex = i;
+  if (c.phraseAt.test(folded)) return null;
+  let w = i;
+  while (w < folded.length && isWordChar(folded.charCodeAt(w))) w++;
+  // "Lampiran 1 SK Ketua …", "Salinan SK …": a qualifier in front, the jenis next.
+  if (QUALIFIER_WORDS.has(folded.slice(i, w))) return null;
+  const tail = folded.slice(tailStart);
+  const number = FIRST_NUMBER.exec(tail);
+  if (number === null) return null;
+  for (const j of c.jenis) {
+    j.re.lastIndex = 0;
+    const m = j.re.exec(tail);
+    if (m && m.index < number.index) {
+      let end = number.index;
+      while (end < tail.length && isWordChar(tail.charCodeAt(end))) end++;
+      return tail.slice(number.index, end);
+    }
+  }
+  return null;
+}

@@ -1,0 +1,39 @@
+/**
+ * Stamps that devices and clerks put on a name that are no part of the decree's fields: the
+ * name WhatsApp, a phone camera or a scanner app gives a file ("IMG-20240510-WA0003",
+ * "WhatsApp Image 2024-05-10 at 10.21.33", "CamScanner 05-10-2024 10.21"), kept in front of
+ * what the clerk typed, and a date written with its month's name ("10 Mei 2024") or with
+ * spaces ("2024 05 10"). Their digits
+ * are never a serial or the decree's year (a decree dated in May 2024 may be numbered in
+ * another year's series only in theory, but the scan date is not the decree's date at all), so
+ * a name refused for its numbers is read a second time without them (parse.ts). Pure.
+ */
+
+const DEVICE =
+  /^\s*(?:(?:img|doc|vid|ptt|aud)[-_]\d{8}[-_]wa\d{4}|whatsapp (?:image|document|video) \d{4}-\d\d-\d\d at \d{1,2}\.\d\d\.\d\d|(?:img|pxl|dsc)_\d{8}_\d{6}|camscanner \d\d-\d\d-\d{4} \d\d\.\d\d(?:\.\d\d)?)(?:\s*\(\d{1,3}\))?/i;
+const MONTH_DATE =
+  /(?<![A-Za-z0-9])(?:0?[1-9]|[12]\d|3[01])[\s.-]*(?:januari|jan|februari|pebruari|feb|peb|maret|mar|april|apr|mei|juni|jun|juli|jul|agustus|agust|agu|agt|september|sept|sep|oktober|okt|november|nopember|nov|nop|desember|des)[\s.-]*(?:19|20)\d{2}(?![0-9])/gi;
+
+/** A scan date typed in front as eight digits ("20241127 Penetapan DPT SK Ketua …"). */
+const LEADING_DATE = /^\s*(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![0-9])/;
+
+/** A date typed with spaces, month and day zero-padded ("2024 05 10", "10 05 2024"). */
+const SPACED_DATE =
+  /(?<![0-9])(?:(?:19|20)\d\d (?:0[1-9]|1[0-2]) (?:0[1-9]|[12]\d|3[01])|(?:0[1-9]|[12]\d|3[01]) (?:0[1-9]|1[0-2]) (?:19|20)\d\d)(?![0-9])/g;
+
+/** `stem` without its device stamp and those dates (each made one space), or null when none. */
+export function unstamp(stem: string): string | null {
+  // Every stamp holds at least five digits ("1 Mei 2024"); most refused names ("scan12") fewer.
+  let digits = 0;
+  for (let i = 0; i < stem.length && digits < 5; i++) {
+    const code = stem.charCodeAt(i);
+    if (code >= 48 && code <= 57) digits++;
+  }
+  if (digits < 5) return null;
+  const out = stem
+    .replace(DEVICE, " ")
+    .replace(LEADING_DATE, " ")
+    .replace(MONTH_DATE, " ")
+    .replace(SPACED_DATE, " ");
+  return out === stem ? null : out;
+}
