@@ -13,7 +13,7 @@
  */
 
 import type { Head } from "./head.js";
-import { isDigit, isWordChar } from "./numbers.js";
+import { FIRST_NUMBER, HEAD_KEYWORDS, isDigit, isWordChar } from "./numbers.js";
 import type { CompiledOffice } from "./office.js";
 import { reject } from "./reasons.js";
 import type { CompiledRules } from "./rules.js";
@@ -249,23 +249,6 @@ function bareJenisLead(work: string, jenis: string, c: CompiledRules): string | 
 const MORE_ATTACHMENTS =
   /^[\s.]*(?:s[\s.]*d|sd|sampai|hingga|-)[\s.]*(?:lampiran|lamp)?[\s.]*(\d{1,3}|[ivx]{1,4})(?![a-z0-9])/;
 
-/** Keywords that may start a name before its jenis ("Lampiran 1 SK Ketua …", "Salinan SK …"). */
-const QUALIFIER_WORDS = new Set([
-  "lampiran",
-  "lamp",
-  "ke",
-  "salinan",
-  "nomor",
-  "nomer",
-  "nmr",
-  "no",
-  "tahun",
-  "thn",
-  "th",
-  "tah",
-]);
-const FIRST_NUMBER = /(?<![a-z0-9])[0-9]/;
-
 /**
  * What makes a name that reads as a decree (`head`) still not certainly this office's decree,
  * or null: a look-alike serial ("No 1O"), another body's chair or secretary (checkIssuer), an
@@ -322,7 +305,7 @@ function secondDecree(folded: string, tailStart: number, c: CompiledRules): stri
   let w = i;
   while (w < folded.length && isWordChar(folded.charCodeAt(w))) w++;
   // "Lampiran 1 SK Ketua …", "Salinan SK …": a qualifier in front, the jenis next.
-  if (QUALIFIER_WORDS.has(folded.slice(i, w))) return null;
+  if (HEAD_KEYWORDS.has(folded.slice(i, w))) return null;
   const tail = folded.slice(tailStart);
   const number = FIRST_NUMBER.exec(tail);
   if (number === null) return null;

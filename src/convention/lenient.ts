@@ -5,7 +5,7 @@
 import { notADecree } from "./doc-kind.js";
 import { blankDates, blankSpans, readHead } from "./head.js";
 import { checkDecree } from "./issuer.js";
-import { isDigit, isWordChar } from "./numbers.js";
+import { FIRST_NUMBER, HEAD_KEYWORDS, isDigit, isWordChar } from "./numbers.js";
 import { checkOldOffice, officeWordAt } from "./office.js";
 import { findOldNumber, type OldNumber } from "./old-numbers.js";
 import { reject } from "./reasons.js";
@@ -21,27 +21,12 @@ import {
 import type { Decree, ParseRejected } from "./types.js";
 
 const TENTANG = /(?<![a-z0-9])(?:tentang|ttg|tntg)(?![a-z0-9])/;
-const KEYWORDS = new Set([
-  "nomor",
-  "nomer",
-  "nmr",
-  "no",
-  "tahun",
-  "thn",
-  "th",
-  "tah",
-  "lampiran",
-  "ke",
-  "salinan",
-  "lamp",
-]);
+
 /** Words that join two numbers ("No 12 dan 13", "No 12 jo No 3"): the head goes on after them. */
 const JOINERS = new Set(["dan", "jo", "juncto", "serta", "atau"]);
 const LONGEST_KEYWORD = 8;
 const ROMAN = /^[ivx]{1,4}$/;
 const EXT_WORDS = new Set(["pdf", "doc", "docx", "jpg", "jpeg", "odt"]);
-/** The start of the first word `[a-z0-9]+` that starts with a digit. */
-const FIRST_NUMBER = /(?<![a-z0-9])[0-9]/;
 
 /** A lenient reading: the decree, with its subject's slug words when they come cheap. */
 export interface LenientDecree extends Decree {
@@ -227,7 +212,7 @@ function subjectStart(shape: string, c: CompiledRules, skipFrom: number, skipTo:
     while (i < len && isWordChar(shape.charCodeAt(i))) i++;
     if (isDigit(shape.charCodeAt(start))) continue;
     const word = i - start <= LONGEST_KEYWORD ? shape.slice(start, i) : "";
-    if (KEYWORDS.has(word)) {
+    if (HEAD_KEYWORDS.has(word)) {
       afterLamp = word === "lampiran" || word === "lamp" || (afterLamp && word === "ke");
       continue;
     }

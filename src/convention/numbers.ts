@@ -40,3 +40,25 @@ export function isYearShaped(t: string): boolean {
   const y = Number(t);
   return y >= 1900 && y <= 2199;
 }
+
+/**
+ * The words that introduce or qualify a decree's fields in a head (No, Nomor, Th, Tahun, Lampiran,
+ * Salinan, "ke"): never the start of a subject, and never the words of an issuer.
+ */
+export const HEAD_KEYWORDS = new Set([
+  "nomor",
+  "nomer",
+  "nmr",
+  "no",
+  "tahun",
+  "thn",
+  "th",
+  "tah",
+  "lampiran",
+  "lamp",
+  "ke",
+  "salinan",
+]);
+
+/** The start of the first word `[a-z0-9]+` that starts with a digit. */
+export const FIRST_NUMBER = /(?<![a-z0-9])[0-9]/;

@@ -123,8 +123,19 @@ function secondReading(
   if (folded !== null && !c.glueHint.test(folded)) return first;
   const fixed = glue(bare, c);
   if (fixed === null) return first;
-  const again = lenient(fixed, folded !== null ? fixed.toLowerCase() : null, ext, c, ascii);
+  const again = readAs(fixed, folded !== null, ext, c, ascii);
   return "reason" in again ? first : again;
+}
+
+/** The lenient reading of a rewritten stem (`printable`: the name was printable ASCII). */
+function readAs(
+  text: string,
+  printable: boolean,
+  ext: string,
+  c: CompiledRules,
+  ascii: boolean,
+): LenientDecree | ParseRejected {
+  return lenient(text, printable ? text.toLowerCase() : null, ext, c, ascii);
 }
 
 /**
@@ -141,7 +152,7 @@ function unstampedReading(
 ): LenientDecree | ParseRejected {
   const plain = unstamp(bare);
   if (plain === null) return first;
-  return lenient(plain, folded !== null ? plain.toLowerCase() : null, ext, c, ascii);
+  return readAs(plain, folded !== null, ext, c, ascii);
 }
 
 /** Rejections a device stamp or a dated name can cause. */
