@@ -17,28 +17,18 @@ import { FIRST_NUMBER, HEAD_KEYWORDS, isDigit, isWordChar } from "./numbers.js";
 import type { CompiledOffice } from "./office.js";
 import { reject } from "./reasons.js";
 import type { CompiledRules } from "./rules.js";
-import { isWordCode } from "./text.js";
+import { escapeRe, isWordCode } from "./text.js";
 import type { ParseRejected } from "./types.js";
 
 /** Words that may stand between a decree's name and its number without naming another body. */
 const KEEP = new Set([
-  "no",
-  "nomor",
-  "nomer",
-  "nmr",
+  ...HEAD_KEYWORDS,
+  // "Nomor" / "Tahun" as clerks misspell them most (repair.ts reads them in the second reading).
   "nmor",
-  "th",
-  "thn",
-  "tahun",
-  "tah",
   "tahn",
   "thun",
   "tgl",
   "tanggal",
-  "lampiran",
-  "lamp",
-  "ke",
-  "salinan",
   "dan",
   "plh",
   "plt",
@@ -104,31 +94,20 @@ const ROMAN = /^[ivx]{1,4}$/;
 /**
  * The usual head: "SK"/"Kep"/"Kpt"/"Kpts"/"Keputusan", then the chair's or secretary's own word
  * ("Ketua", "Sekretaris", "Sek") or "KPU <this office's place>", then the number, perhaps after
- * "No"/"Nomor": one anchored regex per config (cached), since this runs for every name and a
- * scan of the words by hand costs more.
+ * "No"/"Nomor": one anchored regex per config (compiled with the rules, CompiledRules.plainHead),
+ * since this runs for every name and a scan of the words by hand costs more.
  */
-const plainHeads = new WeakMap<CompiledOffice, RegExp>();
-
-function plainHead(work: string, c: CompiledRules, o: CompiledOffice): boolean {
-  let re = plainHeads.get(o);
-  if (re === undefined) {
-    const gap = "[^a-z0-9]+";
-    const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    const roles = [...c.roleWords].sort((x, y) => y.length - x.length).map(esc);
-    const places = o.places.map((p) => p.map(esc).join(gap));
-    const alts = [...roles];
-    if (places.length > 0) {
-      alts.push(`(?:kpud?|komisi${gap}pemilihan${gap}umum)${gap}(?:${places.join("|")})`);
-    }
-    re =
-      alts.length === 0
-        ? /(?!)/
-        : new RegExp(
-            `^[^a-z0-9]*(?:sk|kep|kpts?|keputusan)${gap}(?:${alts.join("|")})${gap}(?:(?:nomor|nomer|nmr|no)(?![a-z0-9])[^a-z0-9]*)?[0-9]`,
-          );
-    plainHeads.set(o, re);
+export function plainHeadRegex(roleWords: readonly string[], places: readonly string[][]): RegExp {
+  const gap = "[^a-z0-9]+";
+  const alts = [...roleWords].sort((x, y) => y.length - x.length).map(escapeRe);
+  if (places.length > 0) {
+    const placeAlt = places.map((p) => p.map(escapeRe).join(gap)).join("|");
+    alts.push(`(?:kpud?|komisi${gap}pemilihan${gap}umum)${gap}(?:${placeAlt})`);
   }
-  return re.test(work);
+  if (alts.length === 0) return /(?!)/;
+  return new RegExp(
+    `^[^a-z0-9]*(?:sk|kep|kpts?|keputusan)${gap}(?:${alts.join("|")})${gap}(?:(?:nomor|nomer|nmr|no)(?![a-z0-9])[^a-z0-9]*)?[0-9]`,
+  );
 }
 
 /** Why the head `work` (folded, blanks allowed) does not make its issuer this office, or null. */
@@ -137,7 +116,7 @@ export function checkIssuer(
   c: CompiledRules,
   o: CompiledOffice,
 ): ParseRejected | null {
-  if (plainHead(work, c, o)) return null;
+  if (c.plainHead.test(work)) return null;
   let started = false;
   let lastNameWord = "";
   let i = 0;

@@ -13,7 +13,7 @@
 import type { OfficeConfig } from "../config/schema.js";
 import { isDigit } from "./numbers.js";
 import { reject } from "./reasons.js";
-import { isWordCode, foldedWords as words } from "./text.js";
+import { escapeRe, isWordCode, foldedWords as words } from "./text.js";
 import type { ParseRejected } from "./types.js";
 
 /** Words (or word pairs) that name an institution other than a KPU office. */
@@ -177,11 +177,10 @@ export interface CompiledOffice {
 function ownAnchorRegex(places: string[][], own: Set<string>, placeWords: Set<string>): RegExp {
   if (places.length === 0) return /(?!)/y;
   const gap = "[^a-z0-9]+";
-  const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const placeAlt = places.map((p) => p.map(esc).join(gap)).join("|");
+  const placeAlt = places.map((p) => p.map(escapeRe).join(gap)).join("|");
   const stops = [...PLACE_STOP, ...[...own].filter((w) => !placeWords.has(w) && !/^[0-9]/.test(w))]
     .sort((a, b) => b.length - a.length)
-    .map(esc)
+    .map(escapeRe)
     .join("|");
   return new RegExp(
     `(?:kpud?|komisi${gap}pemilihan${gap}umum)${gap}(?:${placeAlt})(?![a-z0-9])[^a-z0-9]*(?=$|[0-9]|(?:${stops})(?![a-z0-9]))`,

@@ -5,9 +5,11 @@
 import type { ConventionConfig } from "../config/schema.js";
 import { docKindSource } from "./doc-kind.js";
 import { DATE_HINT } from "./head.js";
+import { plainHeadRegex } from "./issuer.js";
 import { isDigit } from "./numbers.js";
 import { type CompiledOffice, compileOffice, OFFICE_WORDS } from "./office.js";
-import { foldFull, foldedWords as words } from "./text.js";
+import { KEYWORD_TYPOS } from "./repair.js";
+import { escapeRe, foldFull, foldedWords as words } from "./text.js";
 
 export interface CompiledRules {
   codes: Set<string>;
@@ -61,8 +63,11 @@ export interface CompiledRules {
    * a configured phrase is that one word: lenient.ts asks what stands before them.
    */
   bareWords: Set<string>;
-  /** The same without the misspellings, as a list (issuer.ts reads them in place). */
-  roleWords: string[];
+  /**
+   * The usual head of this office's decree ("SK Ketua No 12 …", "Keputusan KPU <place> 12 …"),
+   * anchored: issuer.ts looks no further at a head it matches (issuer.ts plainHeadRegex).
+   */
+  plainHead: RegExp;
   /** Jenis code → its index in `jenis`. */
   jenisIndex: Map<string, number>;
   /** Whether some configured jenis has Style-B/C markers: old numbers are this office's then. */
@@ -112,10 +117,6 @@ const NON_WORD_RUN = /[^a-z0-9]+/g;
 /** ASCII words joined by single dashes, whose marker key is the lower-cased text. */
 const DASHED_WORDS = /^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$/;
 
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
 /** Issuer markers compare on lower-case ASCII words joined by "-": "Kpts/KPU-Kota" → "kpts-kpu-kota". */
 export function markerKey(marker: string): string {
   // Most markers are typed as ASCII words joined by single dashes ("KPU-Kot"): only lower-case.
@@ -136,9 +137,9 @@ export function compileRules(rules: ConventionConfig): CompiledRules {
   const hit = cache.get(rules);
   if (hit) return hit;
   const all: string[] = [];
-  const allWords = rules.jenis.flatMap((j) => [j.code, j.label, ...j.aliases].flatMap(words));
-
-  all.sort((a, b) => b.length - a.length);
+  // Every configured phrase: codes, labels and aliases.
+  const phrases = rules.jenis.flatMap((j) => [j.code, j.label, ...j.aliases]);
+  const allWords = phrases.flatMap(words);
   const markers = new Map<string, string>();
   for (const j of rules.jenis) {
     for (const m of j.styleBMarkers) {
@@ -171,9 +172,7 @@ export function compileRules(rules: ConventionConfig): CompiledRules {
   // Ketua dan Sekretaris" then reads two jenis, and "SK Sekertaris" one, in the same pass.
   const bareWords = new Set<string>();
   const roleWords: string[] = [];
-  const phraseTexts = new Set(
-    rules.jenis.flatMap((j) => [j.code, j.label, ...j.aliases]).map((p) => words(p).join(" ")),
-  );
+  const phraseTexts = new Set(phrases.map((p) => words(p).join(" ")));
   const jenis = rules.jenis.map((j, k) => {
     const own = distinctive[k]!;
     const spelt = [...typos].filter(([, w]) => own.includes(w)).map(([t]) => t);
@@ -188,6 +187,7 @@ export function compileRules(rules: ConventionConfig): CompiledRules {
   const codes = rules.jenis.map((j) => j.code);
   const extensions = rules.extensions.map((e) => e.toLowerCase());
   const kinds = docKindSource(new Set(allWords));
+  const office = rules.office ? compileOffice(rules.office, phrases) : null;
   const compiled: CompiledRules = {
     codes: new Set(codes),
     extensions: new Set(extensions),
@@ -198,12 +198,8 @@ export function compileRules(rules: ConventionConfig): CompiledRules {
     phraseAt: new RegExp(`(?:${all.join("|")})(?![a-z0-9])`, "y"),
     digitPhraseWord: allWords.some((w) => isDigit(w.charCodeAt(0))),
     markers,
-    office: rules.office
-      ? compileOffice(
-          rules.office,
-          rules.jenis.flatMap((j) => [j.code, j.label, ...j.aliases]),
-        )
-      : null,
+    office,
+    plainHead: office ? plainHeadRegex(roleWords, office.places) : /(?!)/,
     headHint: new RegExp(
       `(?<![a-z0-9])(?:(${OFFICE_WORDS})|${kinds ?? "(?!)"})|(${DATE_HINT.source})`,
       "g",
@@ -212,7 +208,6 @@ export function compileRules(rules: ConventionConfig): CompiledRules {
     vocabulary,
     glueHint: glueHint(vocabulary, typos),
     bareWords,
-    roleWords,
     jenisIndex: new Map(rules.jenis.map((j, k) => [j.code, k])),
     hasMarkers: rules.jenis.some((j) => j.styleBMarkers.length > 0),
   };
@@ -233,8 +228,6 @@ function glueHint(vocabulary: Set<string>, typos: Map<string, string>): RegExp {
   if (v) parts.push(`(?:${v})(?:${v})`);
   if (typos.size > 0) parts.push(`(?<![a-z0-9])(?:${alt(typos.keys())})(?![a-z0-9])`);
   // "Nomor" / "Tahun" misspelt (repair.ts KEYWORD_TYPOS).
-  parts.push(
-    "(?<![a-z0-9])(?:nmor|nomr|onmor|nmoor|nomro|thun|tahn|taun|thaun|tauhn|tahnu)(?![a-z0-9])",
-  );
+  parts.push(`(?<![a-z0-9])(?:${[...KEYWORD_TYPOS.keys()].join("|")})(?![a-z0-9])`);
   return new RegExp(parts.join("|"));
 }

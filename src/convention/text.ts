@@ -237,3 +237,8 @@ export function cleanTentang(raw: string, noOddGap = false): string | null {
   }
   return from === start ? raw.slice(start, end) : out + raw.slice(from, end);
 }
+
+/** `s` with the characters a regex gives a meaning escaped: a word or phrase as a pattern. */
+export function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
