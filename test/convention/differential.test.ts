@@ -279,6 +279,8 @@ describe("parse agrees with the reference parser", () => {
       examples: [
         ["SK Ketua 1 Ketua 22__PP.05_Kpts 3172_KPU-Kot_IV_1895 .pdf"],
         ["1_Kpts_KPU-Kota_1995 Ketua 2 .pdf"],
+        ["Th 1995 SK Ketua Ketua No 1 .pdf"],
+        ["0_Kpts_KPU-Kota_1995 1 - 1995 Ketua No_1B .pdf"],
       ],
     });
     // Names the later readings touch are not compared (new-readings.ts); at least one in ten of the

@@ -52,8 +52,12 @@ export function sameAsReference(name: string, rules: ConventionConfig, opts: Par
   }
   tally.compared++;
   // A jenis's own word alone ("Ketua No 1 …") now names it where the reference found no jenis,
-  // and is no longer the subject's first word: the fields must still read the same.
-  if (ROLE.test(plain(name)) && (!want.ok ? want.reason === "NO_JENIS" : got.ok)) {
+  // and is no longer the subject's first word: the fields must still read the same. Where the
+  // reference took that word as the subject's start, the number or year after it was out of its
+  // reach ("Th 1995 SK Ketua Ketua No 1": NO_NUMBER there, read here).
+  const roleReach =
+    !want.ok && got.ok && (want.reason === "NO_NUMBER" || want.reason === "NO_YEAR");
+  if (ROLE.test(plain(name)) && (!want.ok ? want.reason === "NO_JENIS" || roleReach : got.ok)) {
     tally.touched++;
     if (want.ok && got.ok) {
       const { tentang: _a, ...g } = got.decree;
@@ -65,7 +69,13 @@ export function sameAsReference(name: string, rules: ConventionConfig, opts: Par
   // Both refuse a name with a jenis word standing alone: the word now takes part in reading the
   // numbers after it, so the name may be refused for another of its problems (two numbers, where
   // the reference stopped at the missing year). Still refused, still with a reason to act on.
-  if (!got.ok && !want.ok && ROLE.test(plain(name)) && got.reason !== want.reason) {
+  // Or for the same problem with more of it named ("0, 1, 1B" where the reference saw "0, 1").
+  if (
+    !got.ok &&
+    !want.ok &&
+    ROLE.test(plain(name)) &&
+    (got.reason !== want.reason || got.message !== want.message)
+  ) {
     tally.touched++;
     expect(got.message.length, name).toBeGreaterThan(20);
     return;
