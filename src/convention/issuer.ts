@@ -90,6 +90,8 @@ const SUBJECT_START = new Set([
 ]);
 
 const ROMAN = /^[ivx]{1,4}$/;
+/** Global, for a search from a position (secondDecree). */
+const DIGIT = /[0-9]/g;
 
 /**
  * The usual head: "SK"/"Kep"/"Kpt"/"Kpts"/"Keputusan", then the chair's or secretary's own word
@@ -273,10 +275,10 @@ export function checkDecree(
  * starts with its jenis, so the rest is its subject).
  */
 function secondDecree(folded: string, tailStart: number, c: CompiledRules): string | null {
-  // Most subjects hold no digit: nothing to number a second decree.
-  let d = tailStart;
-  while (d < folded.length && !isDigit(folded.charCodeAt(d))) d++;
-  if (d === folded.length) return null;
+  // Most subjects hold no digit: nothing to number a second decree. (A regex search: it scans
+  // several times faster than a charCode loop.)
+  DIGIT.lastIndex = tailStart;
+  if (!DIGIT.test(folded)) return null;
   let i = 0;
   while (i < folded.length && !isWordChar(folded.charCodeAt(i))) i++;
   c.phraseAt.lastIndex = i;

@@ -101,14 +101,15 @@ export function findOldNumber(
   if (b) {
     // Serial, region, month and year are letters and digits only: nothing to dash.
     const [serial, , cls, , region, , issuer, , month, , year] = pieces(orig, b);
+    const marker = dashed(issuer!);
     return {
       start: b.index,
       end: b.index + b[0].length,
       serial: b[1]!,
       year: Number(b[11]),
-      asli: `${serial}/${dashed(cls!)}/${region}/${dashed(issuer!)}/${month}/${year}`,
+      asli: `${serial}/${dashed(cls!)}/${region}/${marker}/${month}/${year}`,
       jenis: rules.markers.get(markerKey(issuer!)) ?? null,
-      issuer: dashed(issuer!),
+      issuer: marker,
       region: region!,
       officeCode: null,
     };
@@ -117,14 +118,15 @@ export function findOldNumber(
   if (c) {
     const [serial, , kpts, , issuer, suffixRaw, , year] = pieces(orig, c);
     const suffix = suffixRaw!.replace(/^[\s_-]+/, "");
+    const marker = `${dashed(issuer!)}${suffix ? `-${suffix}` : ""}`;
     return {
       start: c.index,
       end: c.index + c[0].length,
       serial: c[1]!,
       year: Number(c[8]),
-      asli: `${serial}/${kpts}/${dashed(issuer!)}${suffix ? `-${suffix}` : ""}/${year}`,
+      asli: `${serial}/${kpts}/${marker}/${year}`,
       jenis: rules.markers.get(markerKey(issuer!)) ?? null,
-      issuer: `${dashed(issuer!)}${suffix ? `-${suffix}` : ""}`,
+      issuer: marker,
       region: null,
       officeCode: suffix ? suffix.replace(/\.+$/, "") : null,
     };
