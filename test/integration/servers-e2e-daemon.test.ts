@@ -84,17 +84,67 @@ function differences(ws: Workspace, keepsMtime: boolean): string[] {
   return out;
 }
 
-async function expectServerHoldsShare(ws: Workspace, keepsMtime: boolean): Promise<void> {
-  await until(() => differences(ws, keepsMtime).length === 0, 60_000, "the server's disk").catch(
-    () => undefined,
-  );
-  expect(differences(ws, keepsMtime)).toEqual([]);
+/**
+ * Every name below `root`, hidden ones, scratch files and the trash included, with its size:
+ * what a failure shows of the server's disk.
+ */
+function listing(root: string): string {
+  const out: string[] = [];
+  const walk = (abs: string, rel: string) => {
+    for (const n of existsSync(abs) ? readdirSync(abs) : []) {
+      const st = statSync(path.join(abs, n));
+      const r = rel ? `${rel}/${n}` : n;
+      if (st.isDirectory()) walk(path.join(abs, n), r);
+      else out.push(`${r} (${st.size} B)`);
+    }
+  };
+  walk(root, "");
+  return out.join(", ");
 }
 
-/** Waits for `pred`, then asserts it, so a timeout fails with what was seen instead. */
+/**
+ * Waits until the server's disk holds the share. One look that finds them equal is the proof: a
+ * second look may fall inside a replacement the daemon rightly began since (stock SabreDAV
+ * replaces a file by deleting it, then renaming our upload onto its name). A failure names what
+ * differed last, the server's whole listing and what the daemon logged about those files.
+ */
+async function expectServerHoldsShare(
+  ws: Workspace,
+  keepsMtime: boolean,
+  d: DaemonProc | undefined,
+): Promise<void> {
+  let last: string[] = [];
+  await until(
+    () => {
+      last = differences(ws, keepsMtime);
+      return last.length === 0;
+    },
+    60_000,
+    "the server's disk",
+  ).catch(() => undefined);
+  const about = new Set(last.map((x) => x.slice(0, x.indexOf(": "))));
+  const said = (d?.lines() ?? [])
+    .filter((l) => about.has(String(l.path)) || Number(l.level) >= 40)
+    .map(
+      (l) =>
+        `${l.time} ${l.msg} ${l.path ?? ""} ${l.action ?? ""} ${l.err ? JSON.stringify(l.err).slice(0, 200) : ""}`,
+    )
+    .slice(-30);
+  expect(last, `server: ${listing(ws.remoteDir)}\ndaemon:\n${said.join("\n")}`).toEqual([]);
+}
+
+/** Waits for `pred` and asserts it was seen to hold (once is enough: see above). */
 async function eventually(pred: () => boolean, what: string, ms = 60_000): Promise<void> {
-  await until(pred, ms, what).catch(() => undefined);
-  expect(pred(), what).toBe(true);
+  let seen = false;
+  await until(
+    () => {
+      seen = pred();
+      return seen;
+    },
+    ms,
+    what,
+  ).catch(() => undefined);
+  expect(seen, what).toBe(true);
 }
 
 /**
@@ -212,7 +262,7 @@ describe.concurrent("the daemon's promises on real WebDAV servers", () => {
           () => row().includes("tersinkron") && onServer(LATE)?.equals(second) === true,
           "the late write on the server, tersinkron",
         );
-        await expectServerHoldsShare(ws, caps.setMtime);
+        await expectServerHoldsShare(ws, caps.setMtime, d);
         if (ocr) {
           expect(onServer(SCAN)).toEqual(scanBytes);
           expect(onServer(`_PDF-TEKS/${SCAN}`)).not.toBeNull();
@@ -243,7 +293,7 @@ describe.concurrent("the daemon's promises on real WebDAV servers", () => {
           () => row().includes("tersinkron") && onServer(LATE)?.equals(third) === true,
           "tersinkron again with the bytes on the server",
         );
-        await expectServerHoldsShare(ws, caps.setMtime);
+        await expectServerHoldsShare(ws, caps.setMtime, d);
         await quiet(d);
         d.signal("SIGTERM");
         expect((await d.exited).code).toBe(0);
@@ -272,7 +322,7 @@ describe.concurrent("the daemon's promises on real WebDAV servers", () => {
         expect(row()).toContain("tersinkron");
         // The rebuilt register is a share file too: one more sync puts it on the server.
         expect((await cli(["sync"])).code).toBe(0);
-        await expectServerHoldsShare(ws, caps.setMtime);
+        await expectServerHoldsShare(ws, caps.setMtime, undefined);
         const ok = await cli(["verify", "--deep"]);
         expect(ok.code, ok.stdout + ok.stderr).toBe(0);
       } finally {
