@@ -78,20 +78,27 @@ export function lenient(
   // Whose decree it is, and whether it is a decree at all, come first: another office's decree
   // or a letter must not be told to "add SK Ketua". One scan finds the words for either, and
   // whether a date (which blankDates blanks before the numbers are read) may be there.
+  // Until the office's words are read, the scan passes over this office's own "KPU <place>"
+  // (rules.ts headHintOwn; groups shift by one); once read, office words are only skipped.
   let kind: string | null = null;
   let date = false;
-  let officeRead = c.office === null;
-  c.headHint.lastIndex = 0;
-  for (let m = c.headHint.exec(work); m; m = c.headHint.exec(work)) {
-    if (m[2] !== undefined) {
+  let re = c.office === null ? c.headHint : c.headHintOwn;
+  re.lastIndex = 0;
+  for (let m = re.exec(work); m; m = re.exec(work)) {
+    const own = re === c.headHintOwn;
+    if (own && m[1] !== undefined) continue;
+    if (m[own ? 3 : 2] !== undefined) {
       date = true;
-    } else if (m[1] === undefined) {
+    } else if (m[own ? 2 : 1] === undefined) {
       kind ??= m[0];
-    } else if (!officeRead) {
+    } else if (own) {
       const at = officeWordAt(work, m.index, c.office!);
-      if (typeof at === "number") c.headHint.lastIndex = at;
+      if (typeof at === "number") re.lastIndex = at;
       else if (at) return at;
-      else officeRead = true;
+      else {
+        c.headHint.lastIndex = re.lastIndex;
+        re = c.headHint;
+      }
     }
   }
   // A letter, an invitation, minutes …: no decree, whatever number and year it carries.

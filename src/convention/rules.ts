@@ -48,6 +48,14 @@ export interface CompiledRules {
    * scan of a head finds all three; most heads have none.
    */
   headHint: RegExp;
+  /**
+   * `headHint` with this office's own "KPU <place>" (office.ts ownAnchor) tried first where an
+   * institution's word starts (group 1; then the office word is group 2, the date's hint group
+   * 3): the formal title's "Keputusan KPU <place> Nomor …" is passed over in the same scan
+   * instead of being matched, looked at by a second regex and scanned on from. It matches only
+   * where OFFICE_WORDS matches ("kpu", "komisi"), so every other match is headHint's.
+   */
+  headHintOwn: RegExp;
   /** Misspelt phrase word → the word ("sekertaris" → "sekretaris"), same length (typos.ts). */
   typos: Map<string, string>;
   /**
@@ -202,6 +210,10 @@ export function compileRules(rules: ConventionConfig): CompiledRules {
     plainHead: office ? plainHeadRegex(roleWords, office.places) : /(?!)/,
     headHint: new RegExp(
       `(?<![a-z0-9])(?:(${OFFICE_WORDS})|${kinds ?? "(?!)"})|(${DATE_HINT.source})`,
+      "g",
+    ),
+    headHintOwn: new RegExp(
+      `(?<![a-z0-9])(?:(${office ? office.ownAnchor.source : "(?!)"})|(${OFFICE_WORDS})|${kinds ?? "(?!)"})|(${DATE_HINT.source})`,
       "g",
     ),
     typos,
