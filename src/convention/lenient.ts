@@ -5,7 +5,7 @@
 import { notADecree } from "./doc-kind.js";
 import { blankDates, blankSpans, readHead } from "./head.js";
 import { checkDecree } from "./issuer.js";
-import { FIRST_NUMBER, HEAD_KEYWORDS, isDigit, isWordChar } from "./numbers.js";
+import { FIRST_NUMBER, HEAD_KEYWORDS, isDigit, isWordChar, isYearShaped } from "./numbers.js";
 import { checkOldOffice, officeWordAt } from "./office.js";
 import { findOldNumber, type OldNumber } from "./old-numbers.js";
 import { reject } from "./reasons.js";
@@ -65,6 +65,7 @@ export function lenient(
     headEnd = old ? subjectStartAround(folded, old, c) : subjectStart(folded, c, -1, -1);
     tailStart = headEnd;
   }
+  const apart = marker ? null : letterApart(folded, headEnd);
   const inHead = old && old.end <= headEnd ? old : null;
   let work = folded.slice(0, headEnd);
   if (inHead) {
@@ -101,6 +102,9 @@ export function lenient(
     work = blankHeadNoise(work);
   }
   const head = readHead(work, c, inHead);
+  // A letter apart from the serial: refused once the name reads as a decree, or when it took
+  // the year into the subject ("No 12 B 2024").
+  if (apart && (!("reason" in head) || head.reason === "NO_YEAR")) return apart;
   if ("reason" in head) return head;
   // Whose decree it is, now that the name reads as one (issuer.ts).
   const unclear = checkDecree(work, folded, tailStart, marker !== null, inHead !== null, head, c);
@@ -153,6 +157,34 @@ export function lenient(
     folded: tentang !== null ? tail : null,
     singleGaps,
   };
+}
+
+/**
+ * Without "tentang", a subject that starts with a lone letter right after a serial ("No 12 B",
+ * "No 12-A Th 2024"): the letter may be the serial's own, typed apart (12B is another decree
+ * than 12), so the name is refused instead of filed as 12. After a year ("2024 A") it is a
+ * subject. `at` is where subjectStart put the subject; the usual subject's first word is
+ * longer than a letter, which the first test sees.
+ */
+function letterApart(folded: string, at: number): ParseRejected | null {
+  if (at >= folded.length || isWordChar(folded.charCodeAt(at + 1))) return null;
+  if (ABBREVIATION.test(folded.slice(at + 1, at + 4))) return null;
+  let i = at;
+  while (i > 0 && isApart(folded.charCodeAt(i - 1))) i--;
+  let j = i;
+  while (j > 0 && isDigit(folded.charCodeAt(j - 1))) j--;
+  if (i === at || j === i || (j > 0 && isWordChar(folded.charCodeAt(j - 1)))) return null;
+  const serial = folded.slice(j, i);
+  if (isYearShaped(serial)) return null;
+  return reject("LETTER_APART", `${serial} ${folded[at]!.toUpperCase()}`);
+}
+
+/** After a lone letter: an abbreviation's next letter ("s.d.", "s/d", "a.n."), no serial's letter. */
+const ABBREVIATION = /^[./]\s*[a-z]/;
+
+/** What may stand between a serial and its letter typed apart: " ", ".", "_", "-". */
+function isApart(code: number): boolean {
+  return code === 0x20 || code === 0x2e || code === 0x5f || code === 0x2d;
 }
 
 /** `s` with each [start, end) of `spans` (flat) made spaces: same length, so positions hold. */

@@ -26,6 +26,7 @@ export type ReasonCode =
   | "DECREE_UNCLEAR"
   | "ISSUER_UNCLEAR"
   | "NUMBER_OF_OTHER"
+  | "LETTER_APART"
   /** Not a name reason: the document's own heading names another decree (src/ocr). */
   | "ISI_BERBEDA";
 
@@ -109,6 +110,10 @@ const TEXT: Record<ReasonCode, [id: string, en: string]> = {
   NUMBER_OF_OTHER: [
     "Nama berkas menyebut '{detail}' sebelum nomornya, jadi nomor itu nomor keputusan yang diubah atau dicabut, bukan nomor keputusan ini. Tulis nomor keputusan ini di depan, misalnya 'SK Ketua No 15 Th 2024 tentang Perubahan atas SK Ketua No 12 Th 2024'.",
     "The name says '{detail}' before its number, so that number is the amended or revoked decree's, not this decree's. Put this decree's own number first, e.g. 'SK Ketua No 15 Th 2024 tentang Perubahan atas SK Ketua No 12 Th 2024'.",
+  ],
+  LETTER_APART: [
+    "Nomor keputusan diikuti huruf yang terpisah ({detail}), sehingga tidak jelas apakah huruf itu bagian nomornya. Periksa nomor pada dokumennya: bila hurufnya bagian nomor, tulis tanpa spasi, misalnya 'No 12A'; bila bukan, hapus huruf itu.",
+    "The decree number is followed by a letter set apart ({detail}): whether the letter belongs to the number is unclear. Check the document: if it does, write it joined, e.g. 'No 12A'; if not, remove it.",
   ],
   ISI_BERBEDA: [
     "Isi dokumen berbeda dengan nama berkas: {detail}. Periksa dokumennya, lalu ganti nama berkas sesuai isi dokumen.",
