@@ -6,7 +6,7 @@ import { notADecree } from "./doc-kind.js";
 import { blankDates, blankSpans, readHead } from "./head.js";
 import { checkDecree } from "./issuer.js";
 import { FIRST_NUMBER, HEAD_KEYWORDS, isDigit, isWordChar, isYearShaped } from "./numbers.js";
-import { checkOldOffice, officeWordAt } from "./office.js";
+import { checkOldOffice, officeWordAt, otherKpuIn } from "./office.js";
 import { findOldNumber, type OldNumber } from "./old-numbers.js";
 import { reject } from "./reasons.js";
 import type { CompiledRules } from "./rules.js";
@@ -82,6 +82,7 @@ export function lenient(
   let kind: string | null = null;
   let date = false;
   let officeRead = c.office === null;
+  let ownNamed = false;
   c.headHint.lastIndex = 0;
   for (let m = c.headHint.exec(work); m; m = c.headHint.exec(work)) {
     if (m[2] !== undefined) {
@@ -90,8 +91,10 @@ export function lenient(
       kind ??= m[0];
     } else if (!officeRead) {
       const at = officeWordAt(work, m.index, c.office!);
-      if (typeof at === "number") c.headHint.lastIndex = at;
-      else if (at) return at;
+      if (typeof at === "number") {
+        c.headHint.lastIndex = at;
+        ownNamed = true;
+      } else if (at) return at;
       else officeRead = true;
     }
   }
@@ -109,6 +112,19 @@ export function lenient(
   // Whose decree it is, now that the name reads as one (issuer.ts).
   const unclear = checkDecree(work, folded, tailStart, marker !== null, inHead !== null, head, c);
   if (unclear) return unclear;
+  // Without "tentang", another KPU office after the numbers is as likely the issuer as the
+  // subject ("SK Ketua No 5 Th 2024 KPU Kota Bekasi"): both ways out, never filed. After a head
+  // that names this office ("SK KPU Kota Jakarta Utara No 3 … (KPU DKI)") it is the subject.
+  if (
+    !marker &&
+    !ownNamed &&
+    c.office &&
+    tailStart < folded.length &&
+    mayNameKpu(folded, tailStart)
+  ) {
+    const other = otherKpuIn(folded.slice(tailStart), c.office);
+    if (other) return reject("OFFICE_IN_SUBJECT", other);
+  }
   let qualifier = head.qualifier;
   let tailEnd = folded.length;
   // Attachment and copy markers, and scanner/editor noise, at the end of the subject or in
@@ -177,6 +193,11 @@ function letterApart(folded: string, at: number): ParseRejected | null {
   const serial = folded.slice(j, i);
   if (isYearShaped(serial)) return null;
   return reject("LETTER_APART", `${serial} ${folded[at]!.toUpperCase()}`);
+}
+
+/** Whether the text from `at` may name a KPU office (otherKpuIn), in three substring tests. */
+function mayNameKpu(folded: string, at: number): boolean {
+  return folded.includes("kpu", at) || folded.includes("komisi", at) || folded.includes("kip", at);
 }
 
 /** After a lone letter: an abbreviation's next letter ("s.d.", "s/d", "a.n."), no serial's letter. */

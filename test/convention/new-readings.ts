@@ -30,7 +30,7 @@ import { type ParseOptions, parse } from "../../src/convention/parse.js";
 import { parse as referenceParse } from "./reference/parse.js";
 
 const TOUCHED =
-  /cop[yi]|[([]\s*(?:\d|lamp|salinan|rev|final|fix|scan|ttd)|rev|final|fix|ttd|tte|scan|dpi|ok[^a-z0-9]*\.|lamp|salinan|\.(?:pdf|docx?|jpe?g|odt)[^a-z0-9]*\.|^[^a-z0-9]*\d{1,3}\s*(?:[.)]|\s-\s)|(?<![a-z0-9])(?:dan|jo|juncto|serta|atau)(?![a-z0-9])|\d[-._/ ]*\d{1,2}[-._/]\d|\d{8}|\d\s*(?:jan|feb|peb|mar|apr|mei|jun|jul|agu|agt|sep|okt|nov|nop|des)|[a-z]\d|\d[a-z]{2}|(?:19|20)\d\d[^a-z0-9]*\.[a-z0-9]*[^a-z0-9]*$|\d\d \d\d \d\d|kopi|sesuai|\d[oil](?![a-z0-9])|\d[\s._-]+[a-z](?![a-z0-9])|(?<![a-z])(?:nmor|nomr|onmor|nmoor|nomro|thun|tahn|taun|thaun|tauhn|tahnu)(?![a-z])/i;
+  /cop[yi]|[([]\s*(?:\d|lamp|salinan|rev|final|fix|scan|ttd)|rev|final|fix|ttd|tte|scan|dpi|ok[^a-z0-9]*\.|lamp|salinan|\.(?:pdf|docx?|jpe?g|odt)[^a-z0-9]*\.|^[^a-z0-9]*\d{1,3}\s*(?:[.)]|\s-\s)|(?<![a-z0-9])(?:dan|jo|juncto|serta|atau)(?![a-z0-9])|\d[-._/ ]*\d{1,2}[-._/]\d|\d{8}|\d\s*(?:jan|feb|peb|mar|apr|mei|jun|jul|agu|agt|sep|okt|nov|nop|des)|[a-z]\d|\d[a-z]{2}|(?:19|20)\d\d[^a-z0-9]*\.[a-z0-9]*[^a-z0-9]*$|\d\d \d\d \d\d|kopi|sesuai|\d[oil](?![a-z0-9])|\d[a-z]?[^a-z0-9]+[a-z](?![a-z0-9])|(?<![a-z])(?:nmor|nomr|onmor|nmoor|nomro|thun|tahn|taun|thaun|tauhn|tahnu)(?![a-z])/i;
 
 const ROLE = /ketua|sek/i;
 
