@@ -47,9 +47,12 @@ const SALINAN = /(?<![a-z0-9])salinan(?![a-z0-9])/g;
  * (or a bare number) could begin; the two never overlap (neither keyword can start inside the
  * other's match); and a word cut by a Th match continues with a letter, which no bare number
  * starts with. Only the order of the findings differs, so they are kept apart by kind.
+ * Group 3 is a lone letter right after any of them ("No 12 B"), no abbreviation ("s.d.", "a.n."):
+ * after a serial it may be the serial's own letter typed apart (12B is another decree than 12),
+ * see readFields.
  */
 const FIELDS =
-  /(?<![a-z0-9])(?:(?:nomor|nomer|nmr|no)[\s.:_-]*(\d+[a-z]?)(?![a-z0-9])|(?:tahun|thn|th|tah)[\s.:_-]*(\d{4})(?![0-9])|[0-9][a-z0-9]*)/g;
+  /(?<![a-z0-9])(?:(?:nomor|nomer|nmr|no)[\s.:_-]*(\d+[a-z]?)(?![a-z0-9])|(?:tahun|thn|th|tah)[\s.:_-]*(\d{4})(?![0-9])|[0-9][a-z0-9]*)(?:[\s._-]+([a-z])(?![a-z0-9]|[./]\s*[a-z]))?/g;
 const BLANK = "\u0000";
 const WORD_CHAR = /[a-z0-9]/;
 
@@ -124,7 +127,8 @@ export function readHead(
     years.push(old.year);
   }
   if (work.includes("-") || work.includes("/")) work = takePairs(work, numbers, years);
-  readFields(work, numbers, years);
+  const apart = readFields(work, numbers, years);
+  if (apart !== null) return reject("LETTER_APART", apart.toUpperCase());
 
   const nomor = oneNumber(numbers);
   if (typeof nomor !== "string") return nomor;
@@ -180,20 +184,35 @@ function addOnce<T>(list: T[], v: T): void {
 /**
  * Appends the No serials, then the bare serials, to `numbers`, and the Th years, then the bare
  * years, to `years` (the order the readings report them in; it shows in rejection details).
- * A year-shaped bare word is a year, any other a serial.
+ * A year-shaped bare word is a year, any other a serial. Returns a serial followed by a lone
+ * letter ("12 B"), if any: the head cannot tell 12 from 12B then.
  */
-function readFields(work: string, numbers: string[], years: number[]): void {
+function readFields(work: string, numbers: string[], years: number[]): string | null {
   // Where the No serials and Th years go: before the bare ones found so far.
   let numbersAt = numbers.length;
   let yearsAt = years.length;
+  let apart: string | null = null;
   FIELDS.lastIndex = 0;
   for (let m = FIELDS.exec(work); m; m = FIELDS.exec(work)) {
-    if (m[1] !== undefined) insertAt(numbers, numbersAt++, m[1]);
-    else if (m[2] !== undefined) insertAt(years, yearsAt++, Number(m[2]));
-    else if (isYearShaped(m[0])) years.push(Number(m[0]));
-    else if (m[0].length === 8 && isDate8(m[0])) continue;
-    else numbers.push(m[0]);
+    if (m[1] !== undefined) {
+      insertAt(numbers, numbersAt++, m[1]);
+      if (m[3] !== undefined) apart ??= `${m[1]} ${m[3]}`;
+      continue;
+    }
+    if (m[2] !== undefined) {
+      insertAt(years, yearsAt++, Number(m[2]));
+      continue;
+    }
+    // A bare word: the match may hold a lone letter after it.
+    const w = m[3] === undefined ? m[0] : m[0].slice(0, m[0].search(/[^a-z0-9]/));
+    if (isYearShaped(w)) years.push(Number(w));
+    else if (w.length === 8 && isDate8(w)) continue;
+    else {
+      numbers.push(w);
+      if (m[3] !== undefined) apart ??= `${w} ${m[3]}`;
+    }
   }
+  return apart;
 }
 
 /** A scan date typed as 8 digits: yyyymmdd or ddmmyyyy, a real day and month of 19xx/20xx. */

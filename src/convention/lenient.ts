@@ -5,8 +5,8 @@
 import { notADecree } from "./doc-kind.js";
 import { blankDates, blankSpans, readHead } from "./head.js";
 import { checkDecree } from "./issuer.js";
-import { FIRST_NUMBER, HEAD_KEYWORDS, isDigit, isWordChar } from "./numbers.js";
-import { checkOldOffice, officeWordAt } from "./office.js";
+import { FIRST_NUMBER, HEAD_KEYWORDS, isDigit, isWordChar, isYearShaped } from "./numbers.js";
+import { checkOldOffice, officeWordAt, otherKpuIn } from "./office.js";
 import { findOldNumber, type OldNumber } from "./old-numbers.js";
 import { reject } from "./reasons.js";
 import type { CompiledRules } from "./rules.js";
@@ -65,6 +65,7 @@ export function lenient(
     headEnd = old ? subjectStartAround(folded, old, c) : subjectStart(folded, c, -1, -1);
     tailStart = headEnd;
   }
+  const apart = marker ? null : letterApart(folded, headEnd);
   const inHead = old && old.end <= headEnd ? old : null;
   let work = folded.slice(0, headEnd);
   if (inHead) {
@@ -82,19 +83,25 @@ export function lenient(
   // (rules.ts headHintOwn; groups shift by one); once read, office words are only skipped.
   let kind: string | null = null;
   let date = false;
+  let ownNamed = false;
   let re = c.office === null ? c.headHint : c.headHintOwn;
   re.lastIndex = 0;
   for (let m = re.exec(work); m; m = re.exec(work)) {
     const own = re === c.headHintOwn;
-    if (own && m[1] !== undefined) continue;
+    if (own && m[1] !== undefined) {
+      ownNamed = true;
+      continue;
+    }
     if (m[own ? 3 : 2] !== undefined) {
       date = true;
     } else if (m[own ? 2 : 1] === undefined) {
       kind ??= m[0];
     } else if (own) {
       const at = officeWordAt(work, m.index, c.office!);
-      if (typeof at === "number") re.lastIndex = at;
-      else if (at) return at;
+      if (typeof at === "number") {
+        re.lastIndex = at;
+        ownNamed = true;
+      } else if (at) return at;
       else {
         c.headHint.lastIndex = re.lastIndex;
         re = c.headHint;
@@ -108,10 +115,26 @@ export function lenient(
     work = blankHeadNoise(work);
   }
   const head = readHead(work, c, inHead);
+  // A letter apart from the serial: refused once the name reads as a decree, or when it took
+  // the year into the subject ("No 12 B 2024").
+  if (apart && (!("reason" in head) || head.reason === "NO_YEAR")) return apart;
   if ("reason" in head) return head;
   // Whose decree it is, now that the name reads as one (issuer.ts).
   const unclear = checkDecree(work, folded, tailStart, marker !== null, inHead !== null, head, c);
   if (unclear) return unclear;
+  // Without "tentang", another KPU office after the numbers is as likely the issuer as the
+  // subject ("SK Ketua No 5 Th 2024 KPU Kota Bekasi"): both ways out, never filed. After a head
+  // that names this office ("SK KPU Kota Jakarta Utara No 3 … (KPU DKI)") it is the subject.
+  if (
+    !marker &&
+    !ownNamed &&
+    c.office &&
+    tailStart < folded.length &&
+    mayNameKpu(folded, tailStart)
+  ) {
+    const other = otherKpuIn(folded.slice(tailStart), c.office);
+    if (other) return reject("OFFICE_IN_SUBJECT", other);
+  }
   let qualifier = head.qualifier;
   let tailEnd = folded.length;
   // Attachment and copy markers, and scanner/editor noise, at the end of the subject or in
@@ -160,6 +183,39 @@ export function lenient(
     folded: tentang !== null ? tail : null,
     singleGaps,
   };
+}
+
+/**
+ * Without "tentang", a subject that starts with a lone letter right after a serial ("No 12 B",
+ * "No 12-A Th 2024"): the letter may be the serial's own, typed apart (12B is another decree
+ * than 12), so the name is refused instead of filed as 12. After a year ("2024 A") it is a
+ * subject. `at` is where subjectStart put the subject; the usual subject's first word is
+ * longer than a letter, which the first test sees.
+ */
+function letterApart(folded: string, at: number): ParseRejected | null {
+  if (at >= folded.length || isWordChar(folded.charCodeAt(at + 1))) return null;
+  if (ABBREVIATION.test(folded.slice(at + 1, at + 4))) return null;
+  let i = at;
+  while (i > 0 && isApart(folded.charCodeAt(i - 1))) i--;
+  let j = i;
+  while (j > 0 && isDigit(folded.charCodeAt(j - 1))) j--;
+  if (i === at || j === i || (j > 0 && isWordChar(folded.charCodeAt(j - 1)))) return null;
+  const serial = folded.slice(j, i);
+  if (isYearShaped(serial)) return null;
+  return reject("LETTER_APART", `${serial} ${folded[at]!.toUpperCase()}`);
+}
+
+/** Whether the text from `at` may name a KPU office (otherKpuIn), in three substring tests. */
+function mayNameKpu(folded: string, at: number): boolean {
+  return folded.includes("kpu", at) || folded.includes("komisi", at) || folded.includes("kip", at);
+}
+
+/** After a lone letter: an abbreviation's next letter ("s.d.", "s/d", "a.n."), no serial's letter. */
+const ABBREVIATION = /^[./]\s*[a-z]/;
+
+/** What may stand between a serial and its letter typed apart: " ", ".", "_", "-". */
+function isApart(code: number): boolean {
+  return code === 0x20 || code === 0x2e || code === 0x5f || code === 0x2d;
 }
 
 /** `s` with each [start, end) of `spans` (flat) made spaces: same length, so positions hold. */

@@ -315,6 +315,43 @@ function readOffice(head: string, o: CompiledOffice): ParseRejected | null {
 }
 
 /**
+ * Another KPU office (or Aceh's KIP) named in a subject typed without "tentang" ("SK Ketua No 5
+ * Th 2024 KPU Kota Bekasi"): as typed, the issuer's name after the numbers. Returns the office
+ * as the rejection shows it, or null. Only KPU offices with another place count here: other
+ * bodies (PPK, Bawaslu …) are what this office's decrees are about ("… Pembentukan PPK"), and
+ * "KPU" without a place is this office's own shorthand in a subject.
+ */
+/** What follows "KIP" when it names Aceh's election commission, not a "Kartu Indonesia Pintar". */
+const KIP_PLACE = new Set(["aceh", "kota", "kab", "kabupaten", "provinsi", "prov"]);
+
+export function otherKpuIn(subject: string, o: CompiledOffice): string | null {
+  const ws = wordsFrom(subject, 0);
+  for (let k = 0; k < ws.length; k++) {
+    const w = ws[k]!.word;
+    const kpu = w === "kpu" || w === "kpud" || w === "kip";
+    const full =
+      w === "umum" && k >= 2 && ws[k - 1]!.word === "pemilihan" && ws[k - 2]!.word === "komisi";
+    if (!kpu && !full) continue;
+    const tail: string[] = [];
+    for (let t = k + 1; t < ws.length && tail.length < 6; t++) {
+      const x = ws[t]!.word;
+      if (PLACE_STOP.has(x) || isDigit(x.charCodeAt(0)) || (o.own.has(x) && !isPlaceWord(x, o)))
+        break;
+      tail.push(x);
+    }
+    // In a subject the place runs on into the subject's words: this office's place starts it.
+    if (tail.length === 0 || o.places.some((p) => p.every((x, i) => tail[i] === x))) continue;
+    if (w === "kip") {
+      if (KIP_PLACE.has(tail[0]!)) return `KIP ${tail.join(" ").toUpperCase()}`;
+      continue;
+    }
+    if (tail.length === 1 && tail[0] === "kota") continue;
+    return `${kpu ? "KPU" : "KOMISI PEMILIHAN UMUM"} ${tail.join(" ").toUpperCase()}`;
+  }
+  return null;
+}
+
+/**
  * The rejection for a foreign institution named by words `from`…`to`. A name that starts with
  * free words and names the decree only after the institution ("Pembentukan PPK SK Ketua No 5 …")
  * may be this office's decree with its subject typed first: it is refused all the same, but the

@@ -26,6 +26,7 @@ export type ReasonCode =
   | "DECREE_UNCLEAR"
   | "ISSUER_UNCLEAR"
   | "NUMBER_OF_OTHER"
+  | "LETTER_APART"
   /** Not a name reason: the document's own heading names another decree (src/ocr). */
   | "ISI_BERBEDA";
 
@@ -91,8 +92,8 @@ const TEXT: Record<ReasonCode, [id: string, en: string]> = {
     "The name says '{detail}' without a city, as KPU RI's decrees are titled: if it is this office's, write 'SK Ketua' / 'SK Sekretaris' or the city after 'KPU'; otherwise move it out of the archive share.",
   ],
   OFFICE_IN_SUBJECT: [
-    "Nama berkas menyebut instansi lain ({detail}) sebelum jenis keputusan: bisa keputusan instansi itu, bisa juga keputusan kantor ini yang perihalnya ditulis di depan. Bila ini keputusan kantor ini, tulis jenis, nomor dan tahunnya di awal nama dan perihalnya setelah 'tentang', misalnya 'SK Ketua No 5 Th 2024 tentang Pembentukan PPK'; bila bukan, pindahkan berkas ke luar folder arsip.",
-    "The name names {detail} before the kind of decree: if it is this office's decree, write kind, number and year first and the subject after 'tentang'; otherwise move it out of the archive share.",
+    "Nama berkas menyebut instansi lain ({detail}) di luar perihal yang ditandai 'tentang': bisa keputusan instansi itu, bisa juga keputusan kantor ini yang menyebut instansi itu dalam perihalnya. Bila ini keputusan kantor ini, tulis jenis, nomor dan tahunnya di awal nama dan perihalnya setelah 'tentang', misalnya 'SK Ketua No 5 Th 2024 tentang Pembentukan PPK'; bila bukan, pindahkan berkas ke luar folder arsip.",
+    "The name names {detail} outside a subject marked by 'tentang': if it is this office's decree, write kind, number and year first and the subject after 'tentang'; otherwise move it out of the archive share.",
   ],
   DECREE_UNCLEAR: [
     "Nama berkas menyebut '{detail}' tanpa 'SK' atau 'Keputusan', sehingga tidak jelas apakah ini keputusan. Bila ini keputusan, tulis jenisnya di awal nama, misalnya 'SK Ketua No 5 Th 2024 tentang …'; bila bukan (surat, laporan, nota), simpan di luar folder arsip.",
@@ -109,6 +110,10 @@ const TEXT: Record<ReasonCode, [id: string, en: string]> = {
   NUMBER_OF_OTHER: [
     "Nama berkas menyebut '{detail}' sebelum nomornya, jadi nomor itu nomor keputusan yang diubah atau dicabut, bukan nomor keputusan ini. Tulis nomor keputusan ini di depan, misalnya 'SK Ketua No 15 Th 2024 tentang Perubahan atas SK Ketua No 12 Th 2024'.",
     "The name says '{detail}' before its number, so that number is the amended or revoked decree's, not this decree's. Put this decree's own number first, e.g. 'SK Ketua No 15 Th 2024 tentang Perubahan atas SK Ketua No 12 Th 2024'.",
+  ],
+  LETTER_APART: [
+    "Nomor keputusan diikuti huruf yang terpisah ({detail}), sehingga tidak jelas apakah huruf itu bagian nomornya. Periksa nomor pada dokumennya: bila hurufnya bagian nomor, tulis tanpa spasi, misalnya 'No 12A'; bila bukan, hapus huruf itu.",
+    "The decree number is followed by a letter set apart ({detail}): whether the letter belongs to the number is unclear. Check the document: if it does, write it joined, e.g. 'No 12A'; if not, remove it.",
   ],
   ISI_BERBEDA: [
     "Isi dokumen berbeda dengan nama berkas: {detail}. Periksa dokumennya, lalu ganti nama berkas sesuai isi dokumen.",
