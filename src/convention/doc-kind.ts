@@ -4,8 +4,9 @@
  * an announcement, a regulation. The shared folder holds all of these, and most name the chair or
  * the secretary with a number and a year, so without this check "Undangan Ketua No 12 2024" was
  * filed as decree 12 of 2024, and could be published on JDIH as one. Such a name is refused with
- * NOT_A_DECREE: the archive is for decrees only. "Perubahan" / "Pencabutan" / "Pembatalan" before
- * the number make it the number of the decree amended or revoked: NUMBER_OF_OTHER. Pure. The kinds are looked for in the same scan
+ * NOT_A_DECREE: the archive is for decrees only. "Perubahan" / "Pencabutan" / "Pembatalan" (and
+ * their verbs, "Ralat", "Perbaikan") before the number make it the number of the decree amended,
+ * revoked or corrected: NUMBER_OF_OTHER. Pure. The kinds are looked for in the same scan
  * of the head as the office's words (rules.ts headHint, lenient.ts).
  *
  * Only the head (the text before the subject) is looked at: "SK Ketua No 12 … tentang Laporan
@@ -88,7 +89,19 @@ const KINDS = [
  * revoked or annulled ("Perubahan atas Keputusan Ketua No 12 Tahun 2024" is a new decree with a
  * number of its own, which the name does not give).
  */
-const AMENDING = new Set(["perubahan", "pencabutan", "pembatalan"]);
+const AMENDING = new Set([
+  "perubahan",
+  "pencabutan",
+  "pembatalan",
+  // The verbs of the same act, and a correction issued apart ("Ralat SK Ketua No 12 …",
+  // "Perbaikan SK Ketua No 12 …"): the number is still the corrected decree's.
+  "mencabut",
+  "mengubah",
+  "membatalkan",
+  "ralat",
+  "perbaikan",
+  "pembetulan",
+]);
 
 /** What may follow "surat" in a decree's name: keputusan, kep, kpt, kpts, sk. */
 const DECREE_AFTER_SURAT = "[^a-z0-9]+(?:k(?:ep|pt)|sk(?![a-z0-9]))";

@@ -24,8 +24,13 @@ export interface Head {
 }
 
 const PAIR = /(?<![a-z0-9.])(\d{1,4}[a-z]?)\s*[/-]\s*(\d{4})(?![0-9])/g;
+/**
+ * "Lampiran 2", "lamp. III", "Lampiran ke-2"; a range or pair after the number ("Lampiran 1-3",
+ * "Lampiran I-III", "Lampiran 1 s.d 3") is read as its second attachment (group 2), so the name
+ * is refused as AMBIGUOUS_QUALIFIER instead of filed as attachment 1.
+ */
 const LAMPIRAN =
-  /(?<![a-z0-9])lamp(?:iran)?(?:[\s.:_-]*(?:ke[\s.:_-]*)?(\d{1,3}|[ivx]{1,4})(?![a-z0-9]))?(?![a-z0-9])/g;
+  /(?<![a-z0-9])lamp(?:iran)?(?:[\s.:_-]*(?:ke[\s.:_-]*)?(\d{1,3}|[ivx]{1,4})(?![a-z0-9])(?:\s*(?:[,&+-]|(?:dan|s[\s.]*d|sampai|hingga)(?![a-z0-9]))[\s._-]*(\d{1,3}|[ivx]{1,4})(?![a-z0-9]))?)?(?![a-z0-9])/g;
 /**
  * Dates (a scan date in front, "tgl 10-05-2024", "20240510", "10 Mei 2024"): never a serial or
  * a pair ("05-2024" inside "10-05-2024" is no "No 5 Th 2024"), so they are blanked before the
@@ -39,6 +44,15 @@ const DATES =
  */
 export const DATE_HINT = /tgl|tanggal|\d[-._/]\d{1,2}[-._/]\d/;
 const SALINAN = /(?<![a-z0-9])salinan(?![a-z0-9])/g;
+/**
+ * An election and its year ("Pilkada 2024", "Pemilu Tahun 2024", "Pemilihan Serentak 2024"):
+ * the year of the election a decree is about, often not the decree's own (decrees for the 2024
+ * election were issued in 2022 and 2023). A head whose only years are such is refused as NO_YEAR;
+ * with another year beside it, the years compete as before (AMBIGUOUS_YEAR unless equal). Not
+ * after "Komisi" ("Komisi Pemilihan Umum" is the office).
+ */
+const ELECTION_YEAR =
+  /(?<![a-z0-9])(?<!komisi[^a-z0-9]{1,3})(?:pemilu|pemilihan(?:[^a-z0-9]+umum)?|pilkada|pilgub|pilwalkot|pilwako|pilbup|pileg|pilpres)(?:[^a-z0-9]+(?:serentak|nasional|tahun|thn|th|tah))*[^a-z0-9]*(?:19|20)\d{2}(?![0-9])/g;
 /**
  * The last three readings in one pass: "No 12" / "Nomor: 12" (group 1), "Th 2024" / "Tahun 2024"
  * (group 2), else a word `[a-z0-9]+` that starts with a digit. Read one after the other, each
@@ -116,10 +130,17 @@ export function readHead(
       const n = m[1] === undefined ? 0 : romanOrInt(m[1]);
       if (n > 0) addOnce(quals, `LAMPIRAN-${n}`);
       else lampiranWithoutNumber = true;
+      const to = m[2] === undefined ? 0 : romanOrInt(m[2]);
+      if (to > 0) addOnce(quals, `LAMPIRAN-${to}`);
     });
   }
   if (work.includes("salinan")) work = take(work, SALINAN, () => addOnce(quals, "SALINAN"));
 
+  let elections = 0;
+  if (work.includes("pemil") || work.includes("pil")) {
+    ELECTION_YEAR.lastIndex = 0;
+    while (ELECTION_YEAR.test(work)) elections++;
+  }
   const numbers: string[] = [];
   const years: number[] = [];
   if (old) {
@@ -132,6 +153,7 @@ export function readHead(
 
   const nomor = oneNumber(numbers);
   if (typeof nomor !== "string") return nomor;
+  if (elections > 0 && years.length <= elections) return reject("NO_YEAR");
   const tahun = oneYear(years);
   if (typeof tahun !== "number") return tahun;
   if (quals.length > 1) return reject("AMBIGUOUS_QUALIFIER", quals.join(", "));

@@ -231,10 +231,12 @@ export function compileOffice(office: OfficeConfig, phrases: readonly string[]):
 /**
  * The start of a word that may name an institution: every FOREIGN entry and anchor starts with
  * one. Factored by first letter: the regex runs for every name, and a flat alternation tried
- * each alternative at every position. A regex source, for a word start.
+ * each alternative at every position. A regex source, for a word start. A match shadows a
+ * doc-kind word at the same start (the scan moves past it), so "men" stops before "menc…" /
+ * "meng…" ("mencabut", "mengubah": doc-kind.ts AMENDING; no FOREIGN word starts so).
  */
 export const OFFICE_WORDS =
-  "k(?:pu|omisi|pps|emen|epmen|ip|elompok|epgub|epwal|eppres|epala|ejaksaan|apol|etua[^a-z0-9]+umum)|b(?:awas|upati|adan)|p(?:anw|p|ermen|em[kpd]|antar|anitia|ergub|erwal|residen|erpres|engadilan|ol(?:res|da)|artai|kk)|d(?:kpp|prd|ewan|p[pdc])|m(?:en|ahk)|gub|wal(?:i|kot)|se(?:kjen|tjen|kretari[as]t?[^a-z0-9]+(?:jen|daerah|kota)|k[dk])|tim|camat|lurah|r[tw](?![a-z0-9])";
+  "k(?:pu|omisi|pps|emen|epmen|ip|elompok|epgub|epwal|eppres|epala|ejaksaan|apol|etua[^a-z0-9]+umum)|b(?:awas|upati|adan)|p(?:anw|p|ermen|em[kpd]|antar|anitia|ergub|erwal|residen|erpres|engadilan|ol(?:res|da)|artai|kk)|d(?:kpp|prd|ewan|p[pdc])|m(?:en(?![cg])|ahk)|gub|wal(?:i|kot)|se(?:kjen|tjen|kretari[as]t?[^a-z0-9]+(?:jen|daerah|kota)|k[dk])|tim|camat|lurah|r[tw](?![a-z0-9])";
 
 /** The words `[a-z0-9]+` of `s` from `at` on (U+0000 blanks separate words like any other). */
 function wordsFrom(s: string, at: number): { word: string; end: number }[] {

@@ -72,8 +72,8 @@ const TEXT: Record<ReasonCode, [id: string, en: string]> = {
     "The year in the name ({detail}) is outside the allowed range; check it.",
   ],
   AMBIGUOUS_QUALIFIER: [
-    "Nama berkas memuat keterangan lampiran/salinan yang bertentangan ({detail}); sisakan satu, misalnya 'Lampiran 1'.",
-    "The name has conflicting attachment/copy markers ({detail}); keep one, e.g. 'Lampiran 1'.",
+    "Nama berkas menyebut lebih dari satu lampiran atau salinan ({detail}), padahal satu berkas hanya dapat diarsipkan sebagai satu. Periksa isi berkas: bila isinya satu lampiran, sisakan nomor lampiran itu saja, misalnya 'Lampiran 1'; bila isinya beberapa lampiran, pisahkan menjadi satu berkas per lampiran; bila isinya keputusan beserta seluruh lampirannya, tulis 'dan Lampiran' tanpa nomor.",
+    "The name names more than one attachment or copy ({detail}), and a file is filed as one. Check the file: one attachment, keep its number only (e.g. 'Lampiran 1'); several, split them into one file each; the decree with all its attachments, write 'dan Lampiran' without a number.",
   ],
   NO_LAMPIRAN_NUMBER: [
     "Nama berkas menyebut 'Lampiran' tanpa nomor lampiran; tulis nomornya, misalnya 'Lampiran 1'.",
@@ -108,8 +108,8 @@ const TEXT: Record<ReasonCode, [id: string, en: string]> = {
     "The name says '{detail}', which is no decree: the archive share is for decrees only. Move the file out of it; if it is a decree, start the name with 'SK Ketua' or 'SK Sekretaris' and drop that word.",
   ],
   NUMBER_OF_OTHER: [
-    "Nama berkas menyebut '{detail}' sebelum nomornya, jadi nomor itu nomor keputusan yang diubah atau dicabut, bukan nomor keputusan ini. Tulis nomor keputusan ini di depan, misalnya 'SK Ketua No 15 Th 2024 tentang Perubahan atas SK Ketua No 12 Th 2024'.",
-    "The name says '{detail}' before its number, so that number is the amended or revoked decree's, not this decree's. Put this decree's own number first, e.g. 'SK Ketua No 15 Th 2024 tentang Perubahan atas SK Ketua No 12 Th 2024'.",
+    "Nama berkas menyebut '{detail}' sebelum nomornya, jadi nomor itu nomor keputusan yang diubah, dicabut atau diperbaiki, bukan nomor keputusan ini. Tulis nomor keputusan ini di depan, misalnya 'SK Ketua No 15 Th 2024 tentang Perubahan atas SK Ketua No 12 Th 2024'.",
+    "The name says '{detail}' before its number, so that number is the amended, revoked or corrected decree's, not this decree's. Put this decree's own number first, e.g. 'SK Ketua No 15 Th 2024 tentang Perubahan atas SK Ketua No 12 Th 2024'.",
   ],
   LETTER_APART: [
     "Nomor keputusan diikuti huruf yang terpisah ({detail}), sehingga tidak jelas apakah huruf itu bagian nomornya. Periksa nomor pada dokumennya: bila hurufnya bagian nomor, tulis tanpa spasi, misalnya 'No 12A'; bila bukan, hapus huruf itu.",
