@@ -144,7 +144,9 @@ export function checkIssuer(
       continue;
     }
     if (!started) continue;
-    if (KEEP.has(w) || o.own.has(w) || o.placeWords.has(w) || ROMAN.test(w)) continue;
+    // A level word no configured place uses ("Provinsi", "Kab", "DKI" for a city office) names
+    // another office's level: "SK Ketua Provinsi DKI Jakarta No 7" is not this office's chair.
+    if (KEEP.has(w) || o.own.has(w) || ROMAN.test(w) || ownPlaceWord(w, o)) continue;
     if (SUBJECT_START.has(w) || (w.startsWith("pe") && w.endsWith("an"))) return null;
     return reject("ISSUER_UNCLEAR", `${lastNameWord} ${w}`.toUpperCase());
   }
@@ -300,4 +302,10 @@ function secondDecree(folded: string, tailStart: number, c: CompiledRules): stri
     }
   }
   return null;
+}
+
+/** Whether `w` is a word of one of this office's configured places. */
+function ownPlaceWord(w: string, o: CompiledOffice): boolean {
+  for (const p of o.places) if (p.includes(w)) return true;
+  return false;
 }

@@ -16,6 +16,24 @@ import { reject } from "./reasons.js";
 import { escapeRe, isWordCode, foldedWords as words } from "./text.js";
 import type { ParseRejected } from "./types.js";
 
+/**
+ * Places of DKI Jakarta's KPU offices as clerks type them, without "KPU" ("Jakbar SK Ketua No 3
+ * …", "SK Ketua No 3 Th 2024 Jakarta Selatan"): the documents an office there most often
+ * receives from its neighbours. Foreign like the words below, except the configured office's own.
+ */
+const DKI_PLACES = [
+  "jakbar",
+  "jaksel",
+  "jaktim",
+  "jakpus",
+  "jakarta barat",
+  "jakarta selatan",
+  "jakarta timur",
+  "jakarta pusat",
+  "kepulauan seribu",
+  "kep seribu",
+];
+
 /** Words (or word pairs) that name an institution other than a KPU office. */
 const FOREIGN = [
   "bawaslu",
@@ -111,6 +129,9 @@ const FOREIGN = [
   "menkumham",
   "menkeu",
   "menpan",
+  // The other offices of DKI Jakarta, as clerks abbreviate them and without "KPU" ("Jakbar SK
+  // Ketua No 3 …"): the documents this office most often receives from its neighbours.
+  ...DKI_PLACES,
 ];
 /** Words after "kpu" / "komisi pemilihan umum" that end the place: the rest of the head. */
 const PLACE_STOP = new Set([
@@ -236,7 +257,7 @@ export function compileOffice(office: OfficeConfig, phrases: readonly string[]):
  * "meng…" ("mencabut", "mengubah": doc-kind.ts AMENDING; no FOREIGN word starts so).
  */
 export const OFFICE_WORDS =
-  "k(?:pu|omisi|pps|emen|epmen|ip|elompok|epgub|epwal|eppres|epala|ejaksaan|apol|etua[^a-z0-9]+umum)|b(?:awas|upati|adan)|p(?:anw|p|ermen|em[kpd]|antar|anitia|ergub|erwal|residen|erpres|engadilan|ol(?:res|da)|artai|kk)|d(?:kpp|prd|ewan|p[pdc])|m(?:en(?![cg])|ahk)|gub|wal(?:i|kot)|se(?:kjen|tjen|kretari[as]t?[^a-z0-9]+(?:jen|daerah|kota)|k[dk])|tim|camat|lurah|r[tw](?![a-z0-9])";
+  "k(?:pu|omisi|pps|emen|epmen|ip|elompok|epgub|epwal|eppres|epala|ejaksaan|apol|etua[^a-z0-9]+umum|ep(?:ulauan)?[^a-z0-9]+seribu)|jak(?:bar|sel|tim|pus|arta[^a-z0-9]+(?:barat|selatan|timur|pusat))|b(?:awas|upati|adan)|p(?:anw|p|ermen|em[kpd]|antar|anitia|ergub|erwal|residen|erpres|engadilan|ol(?:res|da)|artai|kk)|d(?:kpp|prd|ewan|p[pdc])|m(?:en(?![cg])|ahk)|gub|wal(?:i|kot)|se(?:kjen|tjen|kretari[as]t?[^a-z0-9]+(?:jen|daerah|kota)|k[dk])|tim|camat|lurah|r[tw](?![a-z0-9])";
 
 /** The words `[a-z0-9]+` of `s` from `at` on (U+0000 blanks separate words like any other). */
 function wordsFrom(s: string, at: number): { word: string; end: number }[] {
@@ -305,10 +326,12 @@ function readOffice(head: string, o: CompiledOffice): ParseRejected | null {
     if (verdict === "own") continue;
     const name = kpu ? "KPU" : "KOMISI PEMILIHAN UMUM";
     if (verdict === "bare") {
-      const before = ws[kpu ? k - 1 : k - 3]?.word;
-      if (before === "ketua" || before === "sekretaris" || before === "sekretariat") continue;
-      // The full name without a place is KPU RI's title; a bare "KPU" may be a clerk's shorthand.
+      // The full name without a place is KPU RI's title ("Keputusan Ketua Komisi Pemilihan Umum
+      // Nomor 3 …" too: clerks shorten their own office's name, they do not spell it out
+      // without its city); a bare "KPU" may be a clerk's shorthand.
       if (!kpu) return reject("OTHER_OFFICE", "KOMISI PEMILIHAN UMUM (KPU RI)");
+      const before = ws[k - 1]?.word;
+      if (before === "ketua" || before === "sekretaris" || before === "sekretariat") continue;
       return reject("OFFICE_UNCLEAR", "KPU");
     }
     return reject("OTHER_OFFICE", `${name} ${verdict.toUpperCase()}`);
