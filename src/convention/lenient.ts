@@ -6,7 +6,7 @@ import { notADecree } from "./doc-kind.js";
 import { blankDates, blankSpans, readHead } from "./head.js";
 import { checkDecree } from "./issuer.js";
 import { FIRST_NUMBER, HEAD_KEYWORDS, isDigit, isWordChar, isYearShaped } from "./numbers.js";
-import { checkOldOffice, officeWordAt, otherKpuIn } from "./office.js";
+import { checkOldOffice, officeWordAt, otherKpuIn, otherPlaceFirst } from "./office.js";
 import { findOldNumber, type OldNumber } from "./old-numbers.js";
 import { reject } from "./reasons.js";
 import type { CompiledRules } from "./rules.js";
@@ -135,6 +135,14 @@ export function lenient(
     const other = otherKpuIn(folded.slice(tailStart), c.office);
     if (other) return reject("OFFICE_IN_SUBJECT", other);
   }
+  // The same for another office's place without "KPU" first in that subject ("… Th 2024 Kota
+  // Bekasi", "… Jakarta Selatan"); only a first word that may start one is read.
+  if (!marker && !ownNamed && c.office && tailStart < folded.length) {
+    if (mayStartPlace(folded, firstWordAt(folded, tailStart))) {
+      const other = otherPlaceFirst(folded.slice(tailStart), c.office);
+      if (other) return reject("OFFICE_IN_SUBJECT", other);
+    }
+  }
   let qualifier = head.qualifier;
   let tailEnd = folded.length;
   // Attachment and copy markers, and scanner/editor noise, at the end of the subject or in
@@ -203,6 +211,25 @@ function letterApart(folded: string, at: number): ParseRejected | null {
   const serial = folded.slice(j, i);
   if (isYearShaped(serial)) return null;
   return reject("LETTER_APART", `${serial} ${folded[at]!.toUpperCase()}`);
+}
+
+/** Where the first letter or digit from `at` stands (the length when none). */
+function firstWordAt(folded: string, at: number): number {
+  let i = at;
+  while (i < folded.length && !isWordChar(folded.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Whether a word at `i` may start a place office.ts otherPlaceFirst knows, in a few prefix tests. */
+function mayStartPlace(folded: string, i: number): boolean {
+  return (
+    folded.startsWith("kota", i) ||
+    folded.startsWith("kab", i) ||
+    folded.startsWith("pro", i) ||
+    folded.startsWith("dki", i) ||
+    folded.startsWith("jak", i) ||
+    folded.startsWith("kep", i)
+  );
 }
 
 /** Whether the text from `at` may name a KPU office (otherKpuIn), in three substring tests. */

@@ -376,6 +376,40 @@ export function otherKpuIn(subject: string, o: CompiledOffice): string | null {
   return null;
 }
 
+/** Level words that, first in a subject typed without "tentang", start another office's place. */
+const PLACE_LEVEL = new Set(["kota", "kab", "kabupaten", "provinsi", "prov", "propinsi", "dki"]);
+
+/**
+ * Another office's place as the first words of a subject typed without "tentang" ("SK Ketua No 7
+ * Th 2024 Kota Bekasi", "… Prov DKI", "… Jakarta Selatan"): as typed, the issuer's place after
+ * the numbers, as with "KPU <place>" (otherKpuIn). Returns the place as the rejection shows it,
+ * or null. Only the first words: further on a place is what the subject is about. The caller
+ * calls this only when the subject's first letter may start such a word (k, p, d, j).
+ */
+export function otherPlaceFirst(subject: string, o: CompiledOffice): string | null {
+  const ws = wordsFrom(subject.length > 80 ? subject.slice(0, 80) : subject, 0);
+  if (ws.length === 0) return null;
+  const w0 = ws[0]!.word;
+  if (PLACE_LEVEL.has(w0)) {
+    const tail = [w0];
+    for (let t = 1; t < ws.length && tail.length < 4; t++) {
+      const x = ws[t]!.word;
+      if (PLACE_STOP.has(x) || isDigit(x.charCodeAt(0)) || (o.own.has(x) && !isPlaceWord(x, o)))
+        break;
+      tail.push(x);
+    }
+    if (tail.length === 1 || o.places.some((p) => p.every((x, i) => tail[i] === x))) return null;
+    if (o.places.some((p) => p.every((x, i) => tail[i + 1] === x))) return null;
+    return tail.join(" ").toUpperCase();
+  }
+  if (o.foreignWords.has(w0) && DKI_PLACES.includes(w0)) return w0.toUpperCase();
+  if (ws.length > 1) {
+    const pair = `${w0} ${ws[1]!.word}`;
+    if (o.foreignPairs.has(pair) && DKI_PLACES.includes(pair)) return pair.toUpperCase();
+  }
+  return null;
+}
+
 /**
  * The rejection for a foreign institution named by words `from`…`to`. A name that starts with
  * free words and names the decree only after the institution ("Pembentukan PPK SK Ketua No 5 …")
