@@ -1,6 +1,6 @@
 /**
  * Typing the parser reads only once it is undone, applied to the name before reading it:
- * - in front: a list number ("01. SK Ketua …", "3) Kep Sek …"); at the end: a Windows copy
+ * - in front: a list number ("01. SK Ketua …", "3) Kep Sek …", "12 SK Ketua …"); at the end: a Windows copy
  *   counter ("… (2)", "… - Copy", "… - Copy (3)") and "Copy of " in front;
  * - for a second reading, when the first found no jenis, number or year (`glue`): words glued to
  *   numbers or to each other ("SKSekretaris7-2023", "No12Th2024") split, and phrase words
@@ -11,6 +11,14 @@ import type { CompiledRules } from "./rules.js";
 import { isSpace } from "./text.js";
 
 const LIST_NUMBER = /^\s*\d{1,3}\s*(?:[.)]\s*|\s-\s+)(?=[A-Za-z])/;
+/**
+ * A number of one to three digits (perhaps in brackets) set before "SK"/"Kep"/"Keputusan"
+ * by a space or "_" ("12 SK Ketua Th 2024", "001_SK Ketua No 3 …", "(1) SK Ketua …"): a list
+ * number as often as a serial, so never read as either; a name without another number is
+ * refused as NO_NUMBER, one with "No 3" reads 3. Not before "Kpts": "24_Kpts_KPU-Prov-010_2012" is
+ * an old-style number.
+ */
+const NUMBER_BEFORE_DECREE = /^\s*\(?\d{1,3}\)?[\s_]+(?=(?:keputusan|sk|kep)(?![a-z0-9]))/i;
 const COPY_OF = /^\s*copy\s+of\s+/i;
 const COPY_COUNTER = /(?:\s*[-_]?\s*copy)?(?:\s*\(\d{1,3}\))?\s*$/i;
 
@@ -19,9 +27,11 @@ export function stripNoise(stem: string): string {
   let s = stem;
   const c0 = s.charCodeAt(0);
   if (c0 >= 48 && c0 <= 57 && mayBeListNumber(s)) {
-    const m = LIST_NUMBER.exec(s);
+    const m = LIST_NUMBER.exec(s) ?? NUMBER_BEFORE_DECREE.exec(s);
     // "12-2024 SK …" is a pair, not a list number: LIST_NUMBER wants a letter after it.
     if (m) s = s.slice(m[0].length);
+  } else if (c0 === 40 && NUMBER_BEFORE_DECREE.test(s)) {
+    s = s.replace(NUMBER_BEFORE_DECREE, "");
   } else if ((c0 === 67 || c0 === 99) && COPY_OF.test(s)) {
     s = s.replace(COPY_OF, "");
   }
@@ -36,14 +46,14 @@ export function stripNoise(stem: string): string {
 
 /**
  * What LIST_NUMBER needs after the digits a name starts with: at most three of them, then a
- * space, "." or ")". Most names that start with a digit are numbers ("12_PL.01.3-Kpt…",
+ * space, "_", "." or ")". Most names that start with a digit are numbers ("12_PL.01.3-Kpt…",
  * "20240510 …"): this test spares them the regex.
  */
 function mayBeListNumber(s: string): boolean {
   let i = 1;
   while (i < s.length && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
   const c = s.charCodeAt(i);
-  return i <= 3 && (c === 46 || c === 41 || isSpace(c));
+  return i <= 3 && (c === 46 || c === 41 || c === 95 || isSpace(c));
 }
 
 const TENTANG = /(?<![A-Za-z0-9])(?:tentang|ttg|tntg)(?![A-Za-z0-9])/i;
