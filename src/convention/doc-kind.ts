@@ -97,6 +97,7 @@ const AMENDING = new Set([
   // "Perbaikan SK Ketua No 12 …"): the number is still the corrected decree's.
   "mencabut",
   "mengubah",
+  "ubah",
   "membatalkan",
   "ralat",
   "perbaikan",

@@ -220,7 +220,7 @@ function firstWordAt(folded: string, at: number): number {
   return i;
 }
 
-/** Whether a word at `i` may start a place office.ts otherPlaceFirst knows, in a few prefix tests. */
+/** Whether a word at `i` may start a place or body office.ts otherPlaceFirst knows (prefix tests). */
 function mayStartPlace(folded: string, i: number): boolean {
   return (
     folded.startsWith("kota", i) ||
@@ -228,7 +228,16 @@ function mayStartPlace(folded: string, i: number): boolean {
     folded.startsWith("pro", i) ||
     folded.startsWith("dki", i) ||
     folded.startsWith("jak", i) ||
-    folded.startsWith("kep", i)
+    folded.startsWith("kep", i) ||
+    folded.startsWith("baw", i) ||
+    folded.startsWith("panw", i) ||
+    folded.startsWith("setj", i) ||
+    folded.startsWith("sekj", i) ||
+    folded.startsWith("dkpp", i) ||
+    folded.startsWith("dprd", i) ||
+    folded.startsWith("gub", i) ||
+    folded.startsWith("wali", i) ||
+    folded.startsWith("bup", i)
   );
 }
 

@@ -376,6 +376,20 @@ export function otherKpuIn(subject: string, o: CompiledOffice): string | null {
   return null;
 }
 
+/** Bodies that issue decrees of their own, read first in such a subject when a place follows. */
+const ISSUER_BODIES = new Set([
+  "bawaslu",
+  "panwaslu",
+  "panwascam",
+  "setjen",
+  "sekjen",
+  "dkpp",
+  "dprd",
+  "gubernur",
+  "walikota",
+  "bupati",
+]);
+
 /** Level words that, first in a subject typed without "tentang", start another office's place. */
 const PLACE_LEVEL = new Set(["kota", "kab", "kabupaten", "provinsi", "prov", "propinsi", "dki"]);
 
@@ -401,6 +415,19 @@ export function otherPlaceFirst(subject: string, o: CompiledOffice): string | nu
     if (tail.length === 1 || o.places.some((p) => p.every((x, i) => tail[i] === x))) return null;
     if (o.places.some((p) => p.every((x, i) => tail[i + 1] === x))) return null;
     return tail.join(" ").toUpperCase();
+  }
+  // A body that issues decrees with its place or "KPU" after it ("… Th 2024 Bawaslu Jakut", "…
+  // Setjen KPU"): its decree as typed; the body alone ("… (Bawaslu)") stays the subject.
+  if (ISSUER_BODIES.has(w0) && o.foreignWords.has(w0) && ws.length > 1) {
+    const w1 = ws[1]!.word;
+    if (
+      w1 === "kpu" ||
+      o.placeWords.has(w1) ||
+      DKI_PLACES.includes(w1) ||
+      o.places.some((p) => p[0] === w1)
+    ) {
+      return `${w0} ${w1}`.toUpperCase();
+    }
   }
   if (o.foreignWords.has(w0) && DKI_PLACES.includes(w0)) return w0.toUpperCase();
   if (ws.length > 1) {
