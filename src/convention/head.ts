@@ -51,6 +51,8 @@ const SALINAN = /(?<![a-z0-9])salinan(?![a-z0-9])/g;
  * with another year beside it, the years compete as before (AMBIGUOUS_YEAR unless equal). Not
  * after "Komisi" ("Komisi Pemilihan Umum" is the office).
  */
+/** "No Urut 12" / "Nomor Urut: 12": a place in a list, blanked before the numbers are read. */
+const LIST_ORDER = /(?<![a-z0-9])(?:no|nomor|nomer|nmr)[^a-z0-9]*urut[^a-z0-9]*\d{1,4}(?![0-9])/g;
 const ELECTION_YEAR =
   /(?<![a-z0-9])(?<!komisi[^a-z0-9]{1,3})(?:pemilu|pemilihan(?:[^a-z0-9]+umum)?|pilkada|pilgub|pilwalkot|pilwako|pilbup|pileg|pilpres)(?:[^a-z0-9]+(?:serentak|nasional|tahun|thn|th|tah))*[^a-z0-9]*(?:19|20)\d{2}(?![0-9])/g;
 /**
@@ -136,6 +138,8 @@ export function readHead(
   }
   if (work.includes("salinan")) work = take(work, SALINAN, () => addOnce(quals, "SALINAN"));
 
+  // "No Urut 12": a place in a list (of candidates, of files), never the decree's serial.
+  if (work.includes("urut")) work = take(work, LIST_ORDER);
   let elections = 0;
   if (work.includes("pemil") || work.includes("pil")) {
     ELECTION_YEAR.lastIndex = 0;

@@ -135,6 +135,17 @@ export function lenient(
     const other = otherKpuIn(folded.slice(tailStart), c.office);
     if (other) return reject("OFFICE_IN_SUBJECT", other);
   }
+  // Another office's level and place typed between the numbers and "tentang" ("SK Ketua No 5
+  // Th 2024 Kota Bekasi ttg DPT"): the head's office check reads "KPU <place>" and the foreign
+  // words there, not a bare level word; read like the subject below, only when the head holds one.
+  if (marker && !ownNamed && c.office && mayHoldLevel(work)) {
+    const head = folded.slice(0, headEnd);
+    const free = subjectStart(head, c, -1, -1);
+    if (free < headEnd && mayStartPlace(head, free)) {
+      const other = otherPlaceFirst(head.slice(free), c.office);
+      if (other) return reject("OFFICE_IN_SUBJECT", other);
+    }
+  }
   // The same for another office's place without "KPU" first in that subject ("… Th 2024 Kota
   // Bekasi", "… Jakarta Selatan"); only a first word that may start one is read.
   if (!marker && !ownNamed && c.office && tailStart < folded.length) {
@@ -211,6 +222,13 @@ function letterApart(folded: string, at: number): ParseRejected | null {
   const serial = folded.slice(j, i);
   if (isYearShaped(serial)) return null;
   return reject("LETTER_APART", `${serial} ${folded[at]!.toUpperCase()}`);
+}
+
+/** Whether a head may hold a level word office.ts otherPlaceFirst reads (kota, kab, prov, dki). */
+function mayHoldLevel(head: string): boolean {
+  return (
+    head.includes("kota") || head.includes("kab") || head.includes("prov") || head.includes("dki")
+  );
 }
 
 /** Where the first letter or digit from `at` stands (the length when none). */
