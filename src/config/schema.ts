@@ -56,6 +56,8 @@ export const DEFAULT_JENIS = [
       "keputusan komisi pemilihan umum",
       "sk kpu",
       "kpt kpu",
+      "kpts kpu",
+      "kep kpu",
       // KPU Daerah: the offices' name until 2007, on the older decrees in the archive.
       "keputusan kpud",
       "sk kpud",

@@ -311,18 +311,10 @@ function readOffice(head: string, o: CompiledOffice): ParseRejected | null {
       const pair = `${ws[k - 1]!.word} ${w}`;
       if (o.foreignPairs.has(pair)) return foreignAt(ws, k - 1, k, pair, o);
     }
-    const kpu = w === "kpu" || w === "kpud";
-    const full =
-      w === "umum" && k >= 2 && ws[k - 1]!.word === "pemilihan" && ws[k - 2]!.word === "komisi";
-    if (!kpu && !full) continue;
-    const tail: string[] = [];
-    for (let t = k + 1; t < ws.length && tail.length < 6; t++) {
-      const x = ws[t]!.word;
-      if (PLACE_STOP.has(x) || isDigit(x.charCodeAt(0)) || (o.own.has(x) && !isPlaceWord(x, o)))
-        break;
-      tail.push(x);
-    }
-    const verdict = placeVerdict(tail, o);
+    const named = commissionAt(ws, k);
+    if (named === null) continue;
+    const kpu = named === "kpu";
+    const verdict = placeVerdict(placeAfter(ws, k, o), o);
     if (verdict === "own") continue;
     const name = kpu ? "KPU" : "KOMISI PEMILIHAN UMUM";
     if (verdict === "bare") {
@@ -339,6 +331,9 @@ function readOffice(head: string, o: CompiledOffice): ParseRejected | null {
   return null;
 }
 
+/** What follows "KIP" when it names Aceh's election commission, not a "Kartu Indonesia Pintar". */
+const KIP_PLACE = new Set(["aceh", "kota", "kab", "kabupaten", "provinsi", "prov"]);
+
 /**
  * Another KPU office (or Aceh's KIP) named in a subject typed without "tentang" ("SK Ketua No 5
  * Th 2024 KPU Kota Bekasi"): as typed, the issuer's name after the numbers. Returns the office
@@ -346,34 +341,47 @@ function readOffice(head: string, o: CompiledOffice): ParseRejected | null {
  * bodies (PPK, Bawaslu …) are what this office's decrees are about ("… Pembentukan PPK"), and
  * "KPU" without a place is this office's own shorthand in a subject.
  */
-/** What follows "KIP" when it names Aceh's election commission, not a "Kartu Indonesia Pintar". */
-const KIP_PLACE = new Set(["aceh", "kota", "kab", "kabupaten", "provinsi", "prov"]);
-
 export function otherKpuIn(subject: string, o: CompiledOffice): string | null {
   const ws = wordsFrom(subject, 0);
   for (let k = 0; k < ws.length; k++) {
-    const w = ws[k]!.word;
-    const kpu = w === "kpu" || w === "kpud" || w === "kip";
-    const full =
-      w === "umum" && k >= 2 && ws[k - 1]!.word === "pemilihan" && ws[k - 2]!.word === "komisi";
-    if (!kpu && !full) continue;
-    const tail: string[] = [];
-    for (let t = k + 1; t < ws.length && tail.length < 6; t++) {
-      const x = ws[t]!.word;
-      if (PLACE_STOP.has(x) || isDigit(x.charCodeAt(0)) || (o.own.has(x) && !isPlaceWord(x, o)))
-        break;
-      tail.push(x);
-    }
+    const kip = ws[k]!.word === "kip";
+    const named = kip ? "kpu" : commissionAt(ws, k);
+    if (named === null) continue;
+    const tail = placeAfter(ws, k, o);
     // In a subject the place runs on into the subject's words: this office's place starts it.
     if (tail.length === 0 || o.places.some((p) => p.every((x, i) => tail[i] === x))) continue;
-    if (w === "kip") {
+    if (kip) {
       if (KIP_PLACE.has(tail[0]!)) return `KIP ${tail.join(" ").toUpperCase()}`;
       continue;
     }
     if (tail.length === 1 && tail[0] === "kota") continue;
-    return `${kpu ? "KPU" : "KOMISI PEMILIHAN UMUM"} ${tail.join(" ").toUpperCase()}`;
+    return `${named === "kpu" ? "KPU" : "KOMISI PEMILIHAN UMUM"} ${tail.join(" ").toUpperCase()}`;
   }
   return null;
+}
+
+/** Whether word `k` names an election commission: "KPU"/"KPUD", or "Komisi Pemilihan Umum" ending there. */
+function commissionAt(ws: readonly { word: string }[], k: number): "kpu" | "full" | null {
+  const w = ws[k]!.word;
+  if (w === "kpu" || w === "kpud") return "kpu";
+  return w === "umum" && k >= 2 && ws[k - 1]!.word === "pemilihan" && ws[k - 2]!.word === "komisi"
+    ? "full"
+    : null;
+}
+
+/**
+ * The words after word `k` that may name a commission's place (at most six): up to a keyword,
+ * a number, or a word of this office's own vocabulary that is no place word.
+ */
+function placeAfter(ws: readonly { word: string }[], k: number, o: CompiledOffice): string[] {
+  const tail: string[] = [];
+  for (let t = k + 1; t < ws.length && tail.length < 6; t++) {
+    const x = ws[t]!.word;
+    if (PLACE_STOP.has(x) || isDigit(x.charCodeAt(0)) || (o.own.has(x) && !isPlaceWord(x, o)))
+      break;
+    tail.push(x);
+  }
+  return tail;
 }
 
 /** Bodies that issue decrees of their own, read first in such a subject when a place follows. */
@@ -405,13 +413,7 @@ export function otherPlaceFirst(subject: string, o: CompiledOffice): string | nu
   if (ws.length === 0) return null;
   const w0 = ws[0]!.word;
   if (PLACE_LEVEL.has(w0)) {
-    const tail = [w0];
-    for (let t = 1; t < ws.length && tail.length < 4; t++) {
-      const x = ws[t]!.word;
-      if (PLACE_STOP.has(x) || isDigit(x.charCodeAt(0)) || (o.own.has(x) && !isPlaceWord(x, o)))
-        break;
-      tail.push(x);
-    }
+    const tail = [w0, ...placeAfter(ws, 0, o).slice(0, 3)];
     if (tail.length === 1 || o.places.some((p) => p.every((x, i) => tail[i] === x))) return null;
     if (o.places.some((p) => p.every((x, i) => tail[i + 1] === x))) return null;
     return tail.join(" ").toUpperCase();
