@@ -283,6 +283,9 @@ describe("parse agrees with the reference parser", () => {
         ["0_Kpts_KPU-Kota_1995 1 - 1995 Ketua No_1B .pdf"],
         // A number before the jenis is no serial (repair.ts NUMBER_BEFORE_DECREE).
         ["53 Kep. Sekretaris 2025 tntg Yx\u2014\u0001-(;7.pdf"],
+        // A jenis word glued to a keyword, split by the second reading (repair.ts glue).
+        ["kepTh 1995\tnmr 1 .pdf"],
+        ["kepTh\u00010000\u00011.pdf"],
         // A lone letter after a serial (LETTER_APART), one accented, one after a control character.
         ["No 1 \u00e9 .pdf"],
         ["No 1B e\u0301 ttg 1895 .pdf"],

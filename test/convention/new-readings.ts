@@ -19,6 +19,8 @@
  *   (stamps.ts, subject.ts), a serial typed with O, I or L for a digit ("No 1O") is refused
  *   as BAD_NUMBER, and a misspelt "Nomor"/"Tahun" ("Nmor", "Tahn") is read in the second
  *   reading (repair.ts): names holding one are not compared (`touched`);
+ * - a jenis word glued to a keyword ("kepTh 1995 nmr 1") is split by the second reading
+ *   (repair.ts glue) where the reference found no jenis: not compared (`touched`);
  * - a number of 1–3 digits set before "SK"/"Kep"/"Keputusan" ("53 Kep. Sekretaris 2025",
  *   "001_SK Ketua No 3 …") is a list number as often as a serial and is read as neither
  *   (repair.ts): names that start so are not compared (`touched`);
@@ -33,7 +35,7 @@ import { type ParseOptions, parse } from "../../src/convention/parse.js";
 import { parse as referenceParse } from "./reference/parse.js";
 
 const TOUCHED =
-  /cop[yi]|[([]\s*(?:\d|lamp|salinan|rev|final|fix|scan|ttd)|rev|final|fix|ttd|tte|scan|dpi|ok[^a-z0-9]*\.|lamp|salinan|\.(?:pdf|docx?|jpe?g|odt)[^a-z0-9]*\.|^[^a-z0-9]*\d{1,3}\s*(?:[.)]|\s-\s)|^[^a-z0-9]*\(?\d{1,3}\)?[\s_]+(?:keputusan|sk|kep)(?![a-z0-9])|(?<![a-z0-9])(?:dan|jo|juncto|serta|atau)(?![a-z0-9])|\d[-._/ ]*\d{1,2}[-._/]\d|\d{8}|\d\s*(?:jan|feb|peb|mar|apr|mei|jun|jul|agu|agt|sep|okt|nov|nop|des)|[a-z]\d|\d[a-z]{2}|(?:19|20)\d\d[^a-z0-9]*\.[a-z0-9]*[^a-z0-9]*$|\d\d \d\d \d\d|kopi|sesuai|\d[oil](?![a-z0-9])|\d[a-z]?[^a-z0-9]+[a-z](?![a-z0-9])|(?<![a-z])(?:nmor|nomr|onmor|nmoor|nomro|thun|tahn|taun|thaun|tauhn|tahnu)(?![a-z])/i;
+  /cop[yi]|[([]\s*(?:\d|lamp|salinan|rev|final|fix|scan|ttd)|rev|final|fix|ttd|tte|scan|dpi|ok[^a-z0-9]*\.|lamp|salinan|\.(?:pdf|docx?|jpe?g|odt)[^a-z0-9]*\.|^[^a-z0-9]*\d{1,3}\s*(?:[.)]|\s-\s)|^[^a-z0-9]*\(?\d{1,3}\)?[\s_]+(?:keputusan|sk|kep)(?![a-z0-9])|(?:sk|kep|kpts?|ketua|sek(?:retaris)?)(?:th|thn|tahun|no|nomor|nomer|nmr)(?![a-z])|(?<![a-z0-9])(?:dan|jo|juncto|serta|atau)(?![a-z0-9])|\d[-._/ ]*\d{1,2}[-._/]\d|\d{8}|\d\s*(?:jan|feb|peb|mar|apr|mei|jun|jul|agu|agt|sep|okt|nov|nop|des)|[a-z]\d|\d[a-z]{2}|(?:19|20)\d\d[^a-z0-9]*\.[a-z0-9]*[^a-z0-9]*$|\d\d \d\d \d\d|kopi|sesuai|\d[oil](?![a-z0-9])|\d[a-z]?[^a-z0-9]+[a-z](?![a-z0-9])|(?<![a-z])(?:nmor|nomr|onmor|nmoor|nomro|thun|tahn|taun|thaun|tauhn|tahnu)(?![a-z])/i;
 
 const ROLE = /ketua|sek/i;
 
