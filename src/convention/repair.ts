@@ -53,7 +53,13 @@ function mayBeListNumber(s: string): boolean {
   let i = 1;
   while (i < s.length && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
   const c = s.charCodeAt(i);
-  return i <= 3 && (c === 46 || c === 41 || c === 95 || isSpace(c));
+  if (i > 3) return false;
+  // "_" only before "SK"/"Kep…" (NUMBER_BEFORE_DECREE): "12_PL.01.3-Kpt_…" is an old-style number.
+  if (c === 95) {
+    const d = s.charCodeAt(i + 1) | 0x20;
+    return d === 0x73 || d === 0x6b;
+  }
+  return c === 46 || c === 41 || isSpace(c);
 }
 
 const TENTANG = /(?<![A-Za-z0-9])(?:tentang|ttg|tntg)(?![A-Za-z0-9])/i;
