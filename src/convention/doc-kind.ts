@@ -102,6 +102,7 @@ const AMENDING = new Set([
   "ralat",
   "perbaikan",
   "pembetulan",
+  "koreksi",
 ]);
 
 /** What may follow "surat" in a decree's name: keputusan, kep, kpt, kpts, sk. */

@@ -414,7 +414,10 @@ export function otherPlaceFirst(subject: string, o: CompiledOffice): string | nu
   const w0 = ws[0]!.word;
   if (PLACE_LEVEL.has(w0)) {
     const tail = [w0, ...placeAfter(ws, 0, o).slice(0, 3)];
-    if (tail.length === 1 || o.places.some((p) => p.every((x, i) => tail[i] === x))) return null;
+    // "Kabupaten/Kota" (both levels, as subjects name KPU's regency and city offices) is no place.
+    const t1 = tail[1];
+    if (t1 === undefined || t1 === "kota" || t1 === "kab" || t1 === "kabupaten") return null;
+    if (o.places.some((p) => p.every((x, i) => tail[i] === x))) return null;
     if (o.places.some((p) => p.every((x, i) => tail[i + 1] === x))) return null;
     return tail.join(" ").toUpperCase();
   }
