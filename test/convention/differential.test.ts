@@ -290,6 +290,10 @@ describe("parse agrees with the reference parser", () => {
         ["No 1 \u00e9 .pdf"],
         ["No 1B e\u0301 ttg 1895 .pdf"],
         ["No 1\u0001x .pdf"],
+        // A jenis word glued to another ("KeputusanKEPUTUSAN", "KepKPU"), split by the second
+        // reading: refused for its year, or read, where the reference found no jenis.
+        ["Surat KeputusanKEPUTUSAN KPU KOTA JAKARTA UTARA 1_Kpts_KPU-Prov_1995 ttg  .pdf"],
+        ["KepKPU\u00011\\1990\u0001AA.pdf"],
       ],
     });
     // Names the later readings touch are not compared (new-readings.ts); at least one in ten of the
