@@ -146,7 +146,7 @@ export function checkIssuer(
     if (!started) continue;
     // A level word no configured place uses ("Provinsi", "Kab", "DKI" for a city office) names
     // another office's level: "SK Ketua Provinsi DKI Jakarta No 7" is not this office's chair.
-    if (KEEP.has(w) || o.own.has(w) || ROMAN.test(w) || ownPlaceWord(w, o)) continue;
+    if (KEEP.has(w) || o.own.has(w) || ROMAN.test(w) || o.ownPlaceWords.has(w)) continue;
     if (SUBJECT_START.has(w) || (w.startsWith("pe") && w.endsWith("an"))) return null;
     return reject("ISSUER_UNCLEAR", `${lastNameWord} ${w}`.toUpperCase());
   }
@@ -302,10 +302,4 @@ function secondDecree(folded: string, tailStart: number, c: CompiledRules): stri
     }
   }
   return null;
-}
-
-/** Whether `w` is a word of one of this office's configured places. */
-function ownPlaceWord(w: string, o: CompiledOffice): boolean {
-  for (const p of o.places) if (p.includes(w)) return true;
-  return false;
 }

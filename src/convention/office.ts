@@ -186,6 +186,8 @@ export interface CompiledOffice {
   ownAnchor: RegExp;
   /** Every word of a place, and the level words (kota, kab …). */
   placeWords: Set<string>;
+  /** Every word of this office's places (no level words). */
+  ownPlaceWords: Set<string>;
   regionCodes: Set<string>;
   oldCodes: Set<string>;
   /** Words the configured jenis phrases and office names use. */
@@ -213,6 +215,7 @@ export function compileOffice(office: OfficeConfig, phrases: readonly string[]):
   const own = new Set(phrases.flatMap(words));
   const places = office.names.map(words).filter((w) => w.length > 0);
   places.sort((a, b) => b.length - a.length);
+  const ownPlaceWords = new Set(places.flat());
   const foreignWords = new Set<string>();
   const foreignPairs = new Set<string>();
   // The configured phrases and places as " word word ", to find a pair inside one.
@@ -224,19 +227,20 @@ export function compileOffice(office: OfficeConfig, phrases: readonly string[]):
     // the configured institution's ("sekretaris kota" is not in "Sekretaris … Kota …").
     if (
       w.length === 1
-        ? own.has(w[0]!) || places.some((p) => p.includes(w[0]!))
+        ? own.has(w[0]!) || ownPlaceWords.has(w[0]!)
         : ownText.includes(` ${w.join(" ")} `)
     ) {
       continue;
     }
     (w.length === 1 ? foreignWords : foreignPairs).add(w.join(" "));
   }
-  const placeWords = new Set([...LEVEL, ...places.flat()]);
+  const placeWords = new Set([...LEVEL, ...ownPlaceWords]);
   return {
     foreignWords,
     foreignPairs,
     places,
     placeWords,
+    ownPlaceWords,
     ownAnchor: ownAnchorRegex(places, own, placeWords),
     regionCodes: new Set(office.regionCodes),
     oldCodes: new Set(office.oldCodes),
@@ -331,6 +335,11 @@ function readOffice(head: string, o: CompiledOffice): ParseRejected | null {
   return null;
 }
 
+/** Whether `tail` from `at` starts with one of this office's places. */
+function startsWithOwnPlace(tail: readonly string[], at: number, o: CompiledOffice): boolean {
+  return o.places.some((p) => p.every((x, i) => tail[at + i] === x));
+}
+
 /** What follows "KIP" when it names Aceh's election commission, not a "Kartu Indonesia Pintar". */
 const KIP_PLACE = new Set(["aceh", "kota", "kab", "kabupaten", "provinsi", "prov"]);
 
@@ -349,7 +358,7 @@ export function otherKpuIn(subject: string, o: CompiledOffice): string | null {
     if (named === null) continue;
     const tail = placeAfter(ws, k, o);
     // In a subject the place runs on into the subject's words: this office's place starts it.
-    if (tail.length === 0 || o.places.some((p) => p.every((x, i) => tail[i] === x))) continue;
+    if (tail.length === 0 || startsWithOwnPlace(tail, 0, o)) continue;
     if (kip) {
       if (KIP_PLACE.has(tail[0]!)) return `KIP ${tail.join(" ").toUpperCase()}`;
       continue;
@@ -417,8 +426,8 @@ export function otherPlaceFirst(subject: string, o: CompiledOffice): string | nu
     // "Kabupaten/Kota" (both levels, as subjects name KPU's regency and city offices) is no place.
     const t1 = tail[1];
     if (t1 === undefined || t1 === "kota" || t1 === "kab" || t1 === "kabupaten") return null;
-    if (o.places.some((p) => p.every((x, i) => tail[i] === x))) return null;
-    if (o.places.some((p) => p.every((x, i) => tail[i + 1] === x))) return null;
+    if (startsWithOwnPlace(tail, 0, o)) return null;
+    if (startsWithOwnPlace(tail, 1, o)) return null;
     return tail.join(" ").toUpperCase();
   }
   // A body that issues decrees with its place or "KPU" after it ("… Th 2024 Bawaslu Jakut", "…

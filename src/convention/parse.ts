@@ -102,57 +102,37 @@ function parseName(name: string, rules: ConventionConfig, opts: ParseOptions): P
       : bare.toLowerCase()
     : null;
   let d = lenient(bare, folded, ext, c, ascii);
-  if ("reason" in d && REPAIRABLE.has(d.reason)) d = secondReading(d, bare, folded, ext, c, ascii);
-  if ("reason" in d && STAMPABLE.has(d.reason))
-    d = unstampedReading(d, bare, folded, ext, c, ascii);
+  const printableName = folded !== null;
+  // A head a glued or misspelt word kept from reading, read again unglued and respelt (repair.ts):
+  // taken only when it reads; else the first refusal stands.
+  if ("reason" in d && REPAIRABLE.has(d.reason) && (folded === null || c.glueHint.test(folded))) {
+    d = reread(d, glue(bare, c), printableName, ext, c, ascii, false);
+  }
+  // A name refused for its numbers read again without a device stamp or a dated "10 Mei 2024"
+  // (stamps.ts): its refusal, if it is still refused, no longer offers the stamp's digits.
+  if ("reason" in d && STAMPABLE.has(d.reason)) {
+    d = reread(d, unstamp(bare), printableName, ext, c, ascii, true);
+  }
   return "reason" in d ? d : finish(d, rules, c, yearMin, yearMax, d.folded, d.singleGaps);
 }
 
 /**
- * A second reading of a name the first refused for a reason a glued or misspelt head can cause,
- * unglued and respelt (repair.ts): taken only when it reads; else the first refusal stands.
+ * The lenient reading of `text`, a rewritten stem (null: nothing to rewrite, `first` stands);
+ * `printable` when the name was printable ASCII. A new refusal replaces `first` only when
+ * `refusalToo`.
  */
-function secondReading(
+function reread(
   first: ParseRejected,
-  bare: string,
-  folded: string | null,
-  ext: string,
-  c: CompiledRules,
-  ascii: boolean,
-): LenientDecree | ParseRejected {
-  if (folded !== null && !c.glueHint.test(folded)) return first;
-  const fixed = glue(bare, c);
-  if (fixed === null) return first;
-  const again = readAs(fixed, folded !== null, ext, c, ascii);
-  return "reason" in again ? first : again;
-}
-
-/** The lenient reading of a rewritten stem (`printable`: the name was printable ASCII). */
-function readAs(
-  text: string,
+  text: string | null,
   printable: boolean,
   ext: string,
   c: CompiledRules,
   ascii: boolean,
+  refusalToo: boolean,
 ): LenientDecree | ParseRejected {
-  return lenient(text, printable ? text.toLowerCase() : null, ext, c, ascii);
-}
-
-/**
- * A name refused for its numbers read again without a device stamp or a dated "10 Mei 2024"
- * (stamps.ts): its refusal, if it is still refused, no longer offers the stamp's digits.
- */
-function unstampedReading(
-  first: ParseRejected,
-  bare: string,
-  folded: string | null,
-  ext: string,
-  c: CompiledRules,
-  ascii: boolean,
-): LenientDecree | ParseRejected {
-  const plain = unstamp(bare);
-  if (plain === null) return first;
-  return readAs(plain, folded !== null, ext, c, ascii);
+  if (text === null) return first;
+  const again = lenient(text, printable ? text.toLowerCase() : null, ext, c, ascii);
+  return "reason" in again && !refusalToo ? first : again;
 }
 
 /** Rejections a device stamp or a dated name can cause. */
