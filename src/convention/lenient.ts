@@ -9,6 +9,7 @@ import { FIRST_NUMBER, HEAD_KEYWORDS, isDigit, isWordChar, isYearShaped } from "
 import { checkOldOffice, officeWordAt, otherKpuIn, otherPlaceFirst } from "./office.js";
 import { findOldNumber, type OldNumber } from "./old-numbers.js";
 import { reject } from "./reasons.js";
+import { foreignRegionCode } from "./region-code.js";
 import type { CompiledRules } from "./rules.js";
 import { blankHeadNoise, isPlainSubject, subjectQualifier } from "./subject.js";
 import {
@@ -118,13 +119,21 @@ export function lenient(
   // A letter apart from the serial: refused once the name reads as a decree, or when it took
   // the year into the subject ("No 12 B 2024").
   if (apart && (!("reason" in head) || head.reason === "NO_YEAR")) return apart;
-  if ("reason" in head) return head;
+  if ("reason" in head) {
+    // Another office's region code typed apart ("… kode 3171 ttg …") read as a second number.
+    return (c.office && foreignRegionCode(work, 0, c.office)) || head;
+  }
   // Whose decree it is, now that the name reads as one (issuer.ts).
   const unclear = checkDecree(work, folded, tailStart, marker !== null, inHead !== null, head, c);
   if (unclear) return unclear;
   // Without "tentang", another KPU office after the numbers is as likely the issuer as the
   // subject ("SK Ketua No 5 Th 2024 KPU Kota Bekasi"): both ways out, never filed. After a head
   // that names this office ("SK KPU Kota Jakarta Utara No 3 … (KPU DKI)") it is the subject.
+  // Another office's region code there ("… Th 2024 kode 3171", "… KPU 3578"): the same.
+  if (!marker && c.office && tailStart < folded.length) {
+    const code = foreignRegionCode(folded, tailStart, c.office);
+    if (code) return code;
+  }
   if (
     !marker &&
     !ownNamed &&
