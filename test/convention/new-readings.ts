@@ -11,7 +11,11 @@
  *   name both refuse may be refused for another of its problems;
  * - a head that names a kind of document that is no decree (doc-kind.ts: "Undangan", "Surat
  *   Edaran", "Berita Acara" …) is refused as NOT_A_DECREE, and one that says "Perubahan",
- *   "Pencabutan" or "Pembatalan" before the number as NUMBER_OF_OTHER: the reference knows neither;
+ *   "Pencabutan" or "Pembatalan" (or "Revisi atas", "Adendum") before the number as
+ *   NUMBER_OF_OTHER: the reference knows neither;
+ * - another office's region code typed apart ("… Th 2024 kode 3171", "KPU 3578", region-code.ts)
+ *   in a subject without "tentang" or in a head that did not read is OTHER_OFFICE_CODE, where
+ *   the reference filed it with the code as subject (or refused it for two numbers);
  * - a name typed subject first, without "tentang", whose rest names a decree again with a number
  *   ("Perubahan SK Ketua No 5 … oleh SK Ketua No 12 …") is AMBIGUOUS_NUMBER, its first number
  *   among those named, where the reference read the first;
