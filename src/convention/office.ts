@@ -491,7 +491,50 @@ function placeVerdict(tail: readonly string[], o: CompiledOffice): string {
   }
   // "KPU Kota" alone names this office's level without its city: unclear, not foreign.
   if (tail.length === 1 && tail[0] === "kota") return "bare";
+  if (ownPlaceThenProvince(tail, o)) return "own";
   return tail.join(" ");
+}
+
+/** Level words that start a province's name ("Provinsi DKI Jakarta", "DKI Jakarta"). */
+const PROVINCE_START = new Set(["provinsi", "prov", "propinsi", "dki"]);
+
+/**
+ * Whether the word `w` that starts at `at` in `head` is a province's level word right after a
+ * word of this office's place or another such word ("… Jakarta Utara Provinsi DKI …"): the
+ * full title's province, which issuer.ts lets stand between the decree's name and its number.
+ */
+export function provinceAfterOwnPlace(
+  head: string,
+  at: number,
+  w: string,
+  o: CompiledOffice,
+): boolean {
+  if (!PROVINCE_START.has(w)) return false;
+  let e = at;
+  while (e > 0 && !isWordCode(head.charCodeAt(e - 1))) e--;
+  let b = e;
+  while (b > 0 && isWordCode(head.charCodeAt(b - 1))) b--;
+  const prev = head.slice(b, e);
+  return o.ownPlaceWords.has(prev) || PROVINCE_START.has(prev);
+}
+
+/**
+ * This office's place followed by its province, as the full title spells it ("KPU Kota Jakarta
+ * Utara Provinsi DKI Jakarta"): the office's own name. The province is not configured, but a
+ * city or regency names one office whatever province is typed after it; a province typed
+ * first ("KPU Provinsi DKI Jakarta Kota Jakarta Utara") stays another office's.
+ */
+function ownPlaceThenProvince(tail: readonly string[], o: CompiledOffice): boolean {
+  for (const p of o.places) {
+    if (
+      p.length < tail.length &&
+      PROVINCE_START.has(tail[p.length]!) &&
+      p.every((w, i) => tail[i] === w)
+    ) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /**
