@@ -16,6 +16,8 @@
  * - another office's region code typed apart ("… Th 2024 kode 3171", "KPU 3578", region-code.ts)
  *   in a subject without "tentang" or in a head that did not read is OTHER_OFFICE_CODE, where
  *   the reference filed it with the code as subject (or refused it for two numbers);
+ * - a head refused without a year that holds "Th"/"Tahun" and 1–3 digits ("No 12 Tahun 24") is
+ *   SHORT_YEAR, where the reference refused it for two numbers (both refuse);
  * - a name typed subject first, without "tentang", whose rest names a decree again with a number
  *   ("Perubahan SK Ketua No 5 … oleh SK Ketua No 12 …") is AMBIGUOUS_NUMBER, its first number
  *   among those named, where the reference read the first;
