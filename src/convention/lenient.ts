@@ -6,7 +6,13 @@ import { notADecree } from "./doc-kind.js";
 import { blankDates, blankSpans, readHead } from "./head.js";
 import { checkDecree } from "./issuer.js";
 import { FIRST_NUMBER, HEAD_KEYWORDS, isDigit, isWordChar, isYearShaped } from "./numbers.js";
-import { checkOldOffice, officeWordAt, otherKpuIn, otherPlaceFirst } from "./office.js";
+import {
+  checkOldOffice,
+  officeWordAt,
+  originFirst,
+  otherKpuIn,
+  otherPlaceFirst,
+} from "./office.js";
 import { findOldNumber, type OldNumber } from "./old-numbers.js";
 import { reject } from "./reasons.js";
 import { foreignRegionCode } from "./region-code.js";
@@ -129,6 +135,14 @@ export function lenient(
   // Without "tentang", another KPU office after the numbers is as likely the issuer as the
   // subject ("SK Ketua No 5 Th 2024 KPU Kota Bekasi"): both ways out, never filed. After a head
   // that names this office ("SK KPU Kota Jakarta Utara No 3 … (KPU DKI)") it is the subject.
+  // Another body named as the document's origin first there ("… Th 2024 dari Bawaslu").
+  if (!marker && c.office && tailStart < folded.length) {
+    const at = firstWordAt(folded, tailStart);
+    if (mayStartOrigin(folded, at)) {
+      const origin = originFirst(folded.slice(at), c.office);
+      if (origin) return reject("OFFICE_IN_SUBJECT", origin);
+    }
+  }
   // Another office's region code there ("… Th 2024 kode 3171", "… KPU 3578"): the same.
   if (!marker && c.office && tailStart < folded.length) {
     const code = foreignRegionCode(folded, tailStart, c.office);
@@ -265,6 +279,18 @@ function mayStartPlace(folded: string, i: number): boolean {
     folded.startsWith("gub", i) ||
     folded.startsWith("wali", i) ||
     folded.startsWith("bup", i)
+  );
+}
+
+/** Whether a word at `i` may be office.ts ORIGIN's (dari, dr, kiriman, from, asal, oleh). */
+function mayStartOrigin(folded: string, i: number): boolean {
+  const a = folded.charCodeAt(i);
+  if (a === 0x64) return folded.startsWith("dari", i) || folded.startsWith("dr", i);
+  return (
+    (a === 0x6b && folded.startsWith("kiriman", i)) ||
+    (a === 0x66 && folded.startsWith("from", i)) ||
+    (a === 0x61 && folded.startsWith("asal", i)) ||
+    (a === 0x6f && folded.startsWith("oleh", i))
   );
 }
 

@@ -451,6 +451,26 @@ export function otherPlaceFirst(subject: string, o: CompiledOffice): string | nu
   return null;
 }
 
+/** Words that say where a document came from: "dari Bawaslu", "kiriman Pemprov", "from …". */
+const ORIGIN = new Set(["dari", "dr", "kiriman", "from", "asal", "oleh"]);
+
+/**
+ * Another body named as where the document came from, first in a subject typed without
+ * "tentang" ("SK Ketua No 3 Th 2024 dari Bawaslu", "… (kiriman Pemprov DKI)"): as typed, the
+ * issuer, not a subject. Returns the body as the rejection shows it, or null. Only the
+ * subject's first word is looked at: further on ("Penerimaan Data dari Bawaslu") it is the
+ * subject's. A KPU office after it is otherKpuIn's.
+ */
+export function originFirst(subject: string, o: CompiledOffice): string | null {
+  const ws = wordsFrom(subject.length > 80 ? subject.slice(0, 80) : subject, 0);
+  if (ws.length < 2 || !ORIGIN.has(ws[0]!.word)) return null;
+  const w1 = ws[1]!.word;
+  if (o.foreignWords.has(w1)) return `${ws[0]!.word} ${w1}`.toUpperCase();
+  const pair = ws.length > 2 ? `${w1} ${ws[2]!.word}` : "";
+  if (pair && o.foreignPairs.has(pair)) return `${ws[0]!.word} ${pair}`.toUpperCase();
+  return null;
+}
+
 /**
  * The rejection for a foreign institution named by words `from`…`to`. A name that starts with
  * free words and names the decree only after the institution ("Pembentukan PPK SK Ketua No 5 …")

@@ -18,6 +18,9 @@
  *   the reference filed it with the code as subject (or refused it for two numbers);
  * - a head refused without a year that holds "Th"/"Tahun" and 1–3 digits ("No 12 Tahun 24") is
  *   SHORT_YEAR, where the reference refused it for two numbers (both refuse);
+ * - a subject typed without "tentang" whose first word says where the document came from and
+ *   names another body ("… Th 2024 dari Bawaslu", "(kiriman Pemprov DKI)", office.ts
+ *   originFirst) is OFFICE_IN_SUBJECT: compared with the office check off, as all office checks;
  * - a name typed subject first, without "tentang", whose rest names a decree again with a number
  *   ("Perubahan SK Ketua No 5 … oleh SK Ketua No 12 …") is AMBIGUOUS_NUMBER, its first number
  *   among those named, where the reference read the first;
