@@ -1,6 +1,7 @@
 /**
  * Typing the parser reads only once it is undone, applied to the name before reading it:
- * - in front: a list number ("01. SK Ketua …", "3) Kep Sek …", "12 SK Ketua …"); at the end: a Windows copy
+ * - in front: a list number ("01. SK Ketua …", "3) Kep Sek …", "12 SK Ketua …") or a device's
+ *   name with a counter ("Scan_20240512_0001 …"); at the end: a Windows copy
  *   counter ("… (2)", "… - Copy", "… - Copy (3)") and "Copy of " in front;
  * - for a second reading, when the first found no jenis, number or year (`glue`): words glued to
  *   numbers or to each other ("SKSekretaris7-2023", "No12Th2024") split, and phrase words
@@ -20,6 +21,15 @@ const LIST_NUMBER = /^\s*\d{1,3}\s*(?:[.)]\s*|\s-\s+)(?=[A-Za-z])/;
  */
 const NUMBER_BEFORE_DECREE = /^\s*\(?\d{1,3}\)?[\s_]+(?=(?:keputusan|sk|kep)(?![a-z0-9]))/i;
 const COPY_OF = /^\s*copy\s+of\s+/i;
+/**
+ * A device's name kept in front of what the clerk typed, with a counter or a time after its
+ * date ("Scan_20240512_0001 SK Ketua …", "IMG_20240512_093015 …", "SCN-20240512-0003 …"): its
+ * digits are never a serial, and the counter read as one filed "Scan_20240512_0001 SK Ketua Th
+ * 2024" as decree 1. Removed before the first reading, only when the clerk's text follows.
+ * (Stamps without a counter are stamps.ts's, read on a second reading.)
+ */
+const DEVICE_FIRST =
+  /^\s*(?:scan(?:ned)?|scn|img|pxl|dsc|doc)[-_ ]?(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:[-_](?:\d{3,6}|wa\d{4}))?(?![0-9])(?:\s*\(\d{1,3}\))?[\s_-]+(?=[A-Za-z])/i;
 const COPY_COUNTER = /(?:\s*[-_]?\s*copy)?(?:\s*\(\d{1,3}\))?\s*$/i;
 
 /** The stem without a list number in front and a copy counter at the end (same when none). */
@@ -34,6 +44,8 @@ export function stripNoise(stem: string): string {
     s = s.replace(NUMBER_BEFORE_DECREE, "");
   } else if ((c0 === 67 || c0 === 99) && COPY_OF.test(s)) {
     s = s.replace(COPY_OF, "");
+  } else if (mayStartDevice(c0) && DEVICE_FIRST.test(s)) {
+    s = s.replace(DEVICE_FIRST, "");
   }
   const last = s.charCodeAt(s.length - 1);
   // ")" or "y"/"Y" (… Copy): the only endings a counter leaves.
@@ -42,6 +54,12 @@ export function stripNoise(stem: string): string {
     if (m && m[0].length > 0 && m.index > 0) s = s.slice(0, m.index);
   }
   return s;
+}
+
+/** The first letters of DEVICE_FIRST's names, either case: s, i, p, d. */
+function mayStartDevice(c0: number): boolean {
+  const l = c0 | 0x20;
+  return l === 0x73 || l === 0x69 || l === 0x70 || l === 0x64;
 }
 
 /**
