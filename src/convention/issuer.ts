@@ -16,6 +16,7 @@ import type { Head } from "./head.js";
 import { FIRST_NUMBER, HEAD_KEYWORDS, isDigit, isWordChar } from "./numbers.js";
 import { type CompiledOffice, provinceAfterOwnPlace } from "./office.js";
 import { reject } from "./reasons.js";
+import { KEYWORD_TYPOS } from "./repair.js";
 import type { CompiledRules } from "./rules.js";
 import { escapeRe, isWordCode } from "./text.js";
 import type { ParseRejected } from "./types.js";
@@ -23,10 +24,8 @@ import type { ParseRejected } from "./types.js";
 /** Words that may stand between a decree's name and its number without naming another body. */
 const KEEP = new Set([
   ...HEAD_KEYWORDS,
-  // "Nomor" / "Tahun" as clerks misspell them most (repair.ts reads them in the second reading).
-  "nmor",
-  "tahn",
-  "thun",
+  // "Nomor" / "Tahun" as clerks misspell them (repair.ts reads them in the second reading).
+  ...KEYWORD_TYPOS.keys(),
   "tgl",
   "tanggal",
   "dan",

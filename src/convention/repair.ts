@@ -143,6 +143,7 @@ export const KEYWORD_TYPOS = new Map(
     ["onmor", "nomor"],
     ["nmoor", "nomor"],
     ["nomro", "nomor"],
+    ["nomo", "nomor"],
     ["thun", "tahun"],
     ["tahn", "tahun"],
     ["taun", "tahun"],
@@ -158,6 +159,8 @@ function respell(word: string, c: CompiledRules): string {
   const typo = c.typos.get(lower) ?? KEYWORD_TYPOS.get(lower);
   if (typo) return typo;
   if (c.vocabulary.has(lower) || lower.length < 4) return word;
+  const near = oneLetterOff(lower, c);
+  if (near) return near;
   for (let i = 2; i <= lower.length - 2; i++) {
     const a = lower.slice(0, i);
     const b = lower.slice(i);
@@ -171,4 +174,52 @@ function respell(word: string, c: CompiledRules): string {
     }
   }
   return word;
+}
+
+/** Phrase words of five letters or more, per config: the words a letter too many or too few is read as. */
+const longWords = new WeakMap<CompiledRules, string[]>();
+
+function longWordsOf(c: CompiledRules): string[] {
+  let ws = longWords.get(c);
+  if (!ws) {
+    ws = [...c.vocabulary].filter((w) => w.length >= 5 && /^[a-z]+$/.test(w));
+    longWords.set(c, ws);
+  }
+  return ws;
+}
+
+/**
+ * The one phrase word `w` (lower-case letters, not a phrase word) is with one letter typed twice
+ * or slipped in ("ketuaa", "sektretaris"), or, for a word of seven letters or more, one left out
+ * ("sekretais"): the misspellings the one-swap list (rules.ts typos) does not hold. Null when
+ * none, or when two phrase words are as near (nothing is guessed).
+ */
+function oneLetterOff(w: string, c: CompiledRules): string | null {
+  let found: string | null = null;
+  for (const t of longWordsOf(c)) {
+    const near =
+      (w.length === t.length + 1 && dropsToOne(w, t)) ||
+      (t.length >= 7 && w.length === t.length - 1 && dropsToOne(t, w));
+    if (!near) continue;
+    if (found !== null && found !== t) return null;
+    found = t;
+  }
+  return found;
+}
+
+/** Whether leaving one letter out of `long` gives `short` (`long` is one letter longer). */
+function dropsToOne(long: string, short: string): boolean {
+  let i = 0;
+  while (i < short.length && long.charCodeAt(i) === short.charCodeAt(i)) i++;
+  return long.slice(i + 1) === short.slice(i);
+}
+
+/**
+ * Whether a refused folded name may hold a phrase word misspelt by a letter too many or too few
+ * (oneLetterOff): it holds the first three letters of a long phrase word ("ket", "sek", "kep").
+ * A cheap test for names glueHint passes over, so most refused names ("scan12") are not read again.
+ */
+export function mayBeMisspelt(folded: string, c: CompiledRules): boolean {
+  for (const t of longWordsOf(c)) if (folded.includes(t.slice(0, 3))) return true;
+  return false;
 }

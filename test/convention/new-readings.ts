@@ -21,6 +21,10 @@
  * - a subject typed without "tentang" whose first word says where the document came from and
  *   names another body ("… Th 2024 dari Bawaslu", "(kiriman Pemprov DKI)", office.ts
  *   originFirst) is OFFICE_IN_SUBJECT: compared with the office check off, as all office checks;
+ * - in the second reading (repair.ts), a phrase word of five letters or more typed with one
+ *   letter doubled or slipped in ("Ketuaa", "Sektretaris"), or of seven or more with one left
+ *   out ("Sekretais"), is respelt when exactly one phrase word is that near, and "Nomo"/"Nomr"
+ *   are "Nomor": names refused for NO_JENIS/NO_NUMBER/NO_YEAR by the reference may read;
  * - a name typed subject first, without "tentang", whose rest names a decree again with a number
  *   ("Perubahan SK Ketua No 5 … oleh SK Ketua No 12 …") is AMBIGUOUS_NUMBER, its first number
  *   among those named, where the reference read the first;
