@@ -25,6 +25,8 @@
  *   letter doubled or slipped in ("Ketuaa", "Sektretaris"), or of seven or more with one left
  *   out ("Sekretais"), is respelt when exactly one phrase word is that near, and "Nomo"/"Nomr"
  *   are "Nomor": names refused for NO_JENIS/NO_NUMBER/NO_YEAR by the reference may read;
+ * - full-width ASCII ("No １２ Th ２０２４") is read as ASCII (text.ts foldSameLength), where the
+ *   reference found no number;
  * - a name typed subject first, without "tentang", whose rest names a decree again with a number
  *   ("Perubahan SK Ketua No 5 … oleh SK Ketua No 12 …") is AMBIGUOUS_NUMBER, its first number
  *   among those named, where the reference read the first;
