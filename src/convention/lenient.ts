@@ -8,6 +8,7 @@ import { checkDecree } from "./issuer.js";
 import { FIRST_NUMBER, HEAD_KEYWORDS, isDigit, isWordChar, isYearShaped } from "./numbers.js";
 import {
   checkOldOffice,
+  institutionNamed,
   officeWordAt,
   originFirst,
   otherKpuIn,
@@ -127,7 +128,15 @@ export function lenient(
   if (apart && (!("reason" in head) || head.reason === "NO_YEAR")) return apart;
   if ("reason" in head) {
     // Another office's region code typed apart ("… kode 3171 ttg …") read as a second number.
-    return (c.office && foreignRegionCode(work, 0, c.office)) || head;
+    const code = c.office && foreignRegionCode(work, 0, c.office);
+    if (code) return code;
+    // No jenis, and another institution named anywhere ("SK No 360 Th 2024 KPU RI"): not only
+    // "add 'SK Ketua'", which would file that institution's decree.
+    if (head.reason === "NO_JENIS" && c.office) {
+      const named = institutionNamed(folded, c.office);
+      if (named) return reject("NO_JENIS_OTHER", named);
+    }
+    return head;
   }
   // Whose decree it is, now that the name reads as one (issuer.ts).
   const unclear = checkDecree(work, folded, tailStart, marker !== null, inHead !== null, head, c);

@@ -451,6 +451,31 @@ export function otherPlaceFirst(subject: string, o: CompiledOffice): string | nu
   return null;
 }
 
+/**
+ * The first institution other than this office that `text` (a whole folded name) names
+ * anywhere: a foreign word or pair, or "KPU" / "Komisi Pemilihan Umum" with another place or
+ * none. As the rejection shows it, or null. For a name refused for naming no jenis, whose
+ * advice must not be only "add 'SK Ketua'" when it may be that institution's decree.
+ */
+export function institutionNamed(text: string, o: CompiledOffice): string | null {
+  const ws = wordsFrom(text, 0);
+  for (let k = 0; k < ws.length; k++) {
+    const w = ws[k]!.word;
+    if (o.foreignWords.has(w)) return w.toUpperCase();
+    if (k > 0) {
+      const pair = `${ws[k - 1]!.word} ${w}`;
+      if (o.foreignPairs.has(pair)) return pair.toUpperCase();
+    }
+    const named = commissionAt(ws, k);
+    if (named === null) continue;
+    const verdict = placeVerdict(placeAfter(ws, k, o), o);
+    if (verdict === "own") continue;
+    const name = named === "kpu" ? "KPU" : "KOMISI PEMILIHAN UMUM";
+    return verdict === "bare" ? name : `${name} ${verdict.toUpperCase()}`;
+  }
+  return null;
+}
+
 /** Words that say where a document came from: "dari Bawaslu", "kiriman Pemprov", "from …". */
 const ORIGIN = new Set(["dari", "dr", "kiriman", "from", "asal", "oleh"]);
 

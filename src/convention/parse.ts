@@ -142,6 +142,7 @@ function reread(
 /** Rejections a device stamp or a dated name can cause. */
 const STAMPABLE = new Set([
   "NO_JENIS",
+  "NO_JENIS_OTHER",
   "NO_NUMBER",
   "NO_YEAR",
   "AMBIGUOUS_NUMBER",
@@ -149,7 +150,14 @@ const STAMPABLE = new Set([
 ]);
 
 /** Rejections a glued or misspelt head can cause. */
-const REPAIRABLE = new Set(["NO_JENIS", "NO_NUMBER", "NO_YEAR", "BAD_NUMBER", "AMBIGUOUS_NUMBER"]);
+const REPAIRABLE = new Set([
+  "NO_JENIS",
+  "NO_JENIS_OTHER",
+  "NO_NUMBER",
+  "NO_YEAR",
+  "BAD_NUMBER",
+  "AMBIGUOUS_NUMBER",
+]);
 
 function isBlank(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (!isSpace(s.charCodeAt(i))) return false;

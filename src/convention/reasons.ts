@@ -8,6 +8,7 @@ export type ReasonCode =
   | "UNSAFE_NAME"
   | "BAD_EXTENSION"
   | "NO_JENIS"
+  | "NO_JENIS_OTHER"
   | "AMBIGUOUS_JENIS"
   | "NO_NUMBER"
   | "BAD_NUMBER"
@@ -43,6 +44,10 @@ const TEXT: Record<ReasonCode, [id: string, en: string]> = {
   NO_JENIS: [
     "Nama berkas tidak menyebut jenis keputusan; tambahkan jenisnya di awal nama, misalnya 'SK Ketua' atau 'SK Sekretaris'.",
     "The name does not say which kind of decree it is; add the kind (e.g. 'SK Ketua') at the start.",
+  ],
+  NO_JENIS_OTHER: [
+    "Nama berkas tidak menyebut jenis keputusan dan menyebut instansi lain ({detail}). Bila ini keputusan kantor ini, tulis jenisnya di awal nama, misalnya 'SK Ketua' atau 'SK Sekretaris', dan perihalnya setelah 'tentang'; bila ini keputusan instansi itu atau instansi lain, pindahkan berkas ke luar folder arsip.",
+    "The name does not say which kind of decree it is and names another institution ({detail}): if it is this office's, add the kind (e.g. 'SK Ketua') first and the subject after 'tentang'; otherwise move it out of the archive share.",
   ],
   AMBIGUOUS_JENIS: [
     "Nama berkas menyebut lebih dari satu jenis keputusan ({detail}); sisakan satu jenis saja.",
