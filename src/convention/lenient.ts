@@ -2,6 +2,7 @@
  * The lenient reading of a name that is not canonical: where the head (the fields) ends and the
  * subject starts, then the head's readings (head.ts). Pure.
  */
+import { dayBeforeMonth } from "./day-month.js";
 import { notADecree } from "./doc-kind.js";
 import { blankDates, blankSpans, readHead } from "./head.js";
 import { checkDecree } from "./issuer.js";
@@ -137,6 +138,12 @@ export function lenient(
       if (named) return reject("NO_JENIS_OTHER", named);
     }
     return head;
+  }
+  // A day before a month's name where the subject starts ("… Th 2024 5 Mei 2024"): read as the
+  // serial unless a "No" keyword gave one (day-month.ts).
+  if (!marker && !inHead && tailStart < folded.length) {
+    const day = dayBeforeMonth(folded, work, tailStart);
+    if (day) return day;
   }
   // Whose decree it is, now that the name reads as one (issuer.ts).
   const unclear = checkDecree(work, folded, tailStart, marker !== null, inHead !== null, head, c);

@@ -27,6 +27,10 @@
  *   are "Nomor": names refused for NO_JENIS/NO_NUMBER/NO_YEAR by the reference may read;
  * - full-width ASCII ("No １２ Th ２０２４") is read as ASCII (text.ts foldSameLength), where the
  *   reference found no number;
+ * - a day of one or two digits before a month's name where a subject typed without "tentang"
+ *   starts ("… Th 2024 5 Mei 2024", day-month.ts) is refused as NO_NUMBER unless a "No" keyword
+ *   gave the serial, where the reference filed the day as the serial (names with a day and a
+ *   month are `touched`);
  * - a name typed subject first, without "tentang", whose rest names a decree again with a number
  *   ("Perubahan SK Ketua No 5 … oleh SK Ketua No 12 …") is AMBIGUOUS_NUMBER, its first number
  *   among those named, where the reference read the first;
