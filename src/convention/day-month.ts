@@ -1,10 +1,11 @@
 /**
- * A day typed before a month's name right where the subject starts ("SK Ketua Th 2024 5 Mei
- * 2024", "… 2024 (5 Juni)"): the subject starts at the month, so the day stayed in the head and
- * was read as a bare serial, filing the decree as number 5. Without a "No"/"Nomor" keyword
- * before a number the head's serial may be that day: the name is refused as NO_NUMBER (parse.ts
- * reads it again without a dated "5 Mei 2024", stamps.ts). With the keyword the serial is the
- * typed one. Pure.
+ * A number typed before a word that makes it a day or a count, right where the subject starts:
+ * a month's name ("SK Ketua Th 2024 5 Mei 2024", "… 2024 (5 Juni)"), a resolution ("300 dpi"),
+ * a page or sheet count ("2 of 3", "2 dari 3", "3 lembar"; not "hal", which also means "subject"). The subject starts at that word, so
+ * the number stayed in the head and was read as a bare serial, filing the decree as number 5,
+ * 300 or 2. Without a "No"/"Nomor" keyword before a number the head's serial may be that one:
+ * the name is refused as NO_NUMBER (parse.ts reads it again without a dated "5 Mei 2024",
+ * stamps.ts). With the keyword the serial is the typed one. Pure.
  */
 import { isDigit, isWordChar } from "./numbers.js";
 import { reject } from "./reasons.js";
@@ -54,6 +55,9 @@ const MONTHS = new Set([
   "dec",
 ]);
 
+/** Words after a number that make it a count, not a serial. */
+const COUNTS = new Set(["dpi", "of", "dari", "lembar", "lbr", "halaman", "hlm", "page", "pages"]);
+
 const NO_KEYWORD = /(?<![a-z0-9])(?:nomor|nomer|nmr|no)[\s.:_-]*[0-9]/;
 
 /** What may stand between a day and its month: " ", ".", "-", "_", "(". */
@@ -66,17 +70,24 @@ function isGap(code: number): boolean {
  * `head` its head, `tail` where the subject starts (typed without "tentang").
  */
 export function dayBeforeMonth(folded: string, head: string, tail: number): ParseRejected | null {
-  // The day: one or two digits, then only gaps up to the subject. Most subjects follow a year
+  // The day or count: one to four digits, then only gaps up to the subject. Most subjects follow a year
   // (four digits) or a word, which the first steps see.
   let i = tail;
   while (i > 0 && isGap(folded.charCodeAt(i - 1))) i--;
   let j = i;
   while (j > 0 && isDigit(folded.charCodeAt(j - 1))) j--;
-  if (i - j < 1 || i - j > 2 || i === tail || (j > 0 && isWordChar(folded.charCodeAt(j - 1)))) {
+  if (i - j < 1 || i - j > 4 || i === tail || (j > 0 && isWordChar(folded.charCodeAt(j - 1)))) {
     return null;
   }
   let e = tail;
   while (e < folded.length && isWordChar(folded.charCodeAt(e))) e++;
-  if (e - tail > 9 || !MONTHS.has(folded.slice(tail, e))) return null;
+  if (e - tail > 9) return null;
+  const word = folded.slice(tail, e);
+  if (!(i - j <= 2 && MONTHS.has(word)) && !COUNTS.has(word)) return null;
+  // "2 of 3", "2 dari 3": only with a number after ("12 dari Bawaslu" is the origin's, office.ts).
+  if (word === "of" || word === "dari") {
+    while (e < folded.length && isGap(folded.charCodeAt(e))) e++;
+    if (!isDigit(folded.charCodeAt(e))) return null;
+  }
   return NO_KEYWORD.test(head) ? null : reject("NO_NUMBER");
 }

@@ -43,7 +43,11 @@ const DATES =
  * shape, or "tgl"/"tanggal", which a date with a month name follows.
  */
 export const DATE_HINT = /tgl|tanggal|\d[-._/]\d{1,2}[-._/]\d/;
-const SALINAN = /(?<![a-z0-9])salinan(?![a-z0-9])/g;
+/**
+ * "Salinan", with the copy's own counter after it ("Salinan 2", "Salinan ke-2"): a second copy,
+ * never the serial (without it "SK Ketua Th 2024 Salinan 2" was filed as decree 2).
+ */
+const SALINAN = /(?<![a-z0-9])salinan(?:[\s._-]*(?:ke[\s._-]*)?\d{1,2}(?![a-z0-9]))?(?![a-z0-9])/g;
 /**
  * An election and its year ("Pilkada 2024", "Pemilu Tahun 2024", "Pemilihan Serentak 2024"):
  * the year of the election a decree is about, often not the decree's own (decrees for the 2024

@@ -57,12 +57,42 @@ import { type ParseOptions, parse } from "../../src/convention/parse.js";
 import { parse as referenceParse } from "./reference/parse.js";
 
 const TOUCHED =
-  /cop[yi]|[([]\s*(?:\d|lamp|salinan|rev|final|fix|scan|ttd)|rev|final|fix|ttd|tte|scan|dpi|ok[^a-z0-9]*\.|lamp|salinan|\.(?:pdf|docx?|jpe?g|odt)[^a-z0-9]*\.|^[^a-z0-9]*\d{1,3}\s*(?:[.)]|\s-\s)|^[^a-z0-9]*\(?\d{1,3}\)?[\s_]+(?:keputusan|sk|kep)(?![a-z0-9])|(?:sk|kep|kpts?|ketua|sek(?:retaris)?)(?:th|thn|tahun|no|nomor|nomer|nmr)(?![a-z])|(?<![a-z0-9])(?:dan|jo|juncto|serta|atau)(?![a-z0-9])|\d[-._/ ]*\d{1,2}[-._/]\d|\d{8}|\d\s*(?:jan|feb|peb|mar|apr|mei|jun|jul|agu|agt|sep|okt|nov|nop|des)|[a-z]\d|\d[a-z]{2}|(?:19|20)\d\d[^a-z0-9]*\.[a-z0-9]*[^a-z0-9]*$|\d\d \d\d \d\d|kopi|(?:sk|kep|kpts?|keputusan)(?:kpu|keputusan|kep|ketua|sek)|sesuai|\d[oil](?![a-z0-9])|\d[a-z]?[^a-z0-9]+[a-z](?![a-z0-9])|(?<![a-z])(?:nmor|nomr|onmor|nmoor|nomro|thun|tahn|taun|thaun|tauhn|tahnu)(?![a-z])/i;
+  /cop[yi]|[([]\s*(?:\d|lamp|salinan|rev|final|fix|scan|ttd)|rev|final|fix|ttd|tte|scan|dpi|ok[^a-z0-9]*\.|lamp|salinan|\.(?:pdf|docx?|jpe?g|odt)[^a-z0-9]*\.|^[^a-z0-9]*\d{1,3}\s*(?:[.)]|\s-\s)|^[^a-z0-9]*\(?\d{1,3}\)?[\s_]+(?:keputusan|sk|kep)(?![a-z0-9])|(?:sk|kep|kpts?|ketua|sek(?:retaris)?)(?:th|thn|tahun|no|nomor|nomer|nmr)(?![a-z])|(?<![a-z0-9])(?:dan|jo|juncto|serta|atau)(?![a-z0-9])|\d[-._/ ]*\d{1,2}[-._/]\d|\d{8}|\d\s*(?:jan|feb|peb|mar|apr|mei|jun|jul|agu|agt|sep|okt|nov|nop|des)|[a-z]\d|\d[a-z]{2}|(?:19|20)\d\d[^a-z0-9]*\.[a-z0-9]*[^a-z0-9]*$|\d\d \d\d \d\d|kopi|(?:sk|kep|kpts?|keputusan)(?:kpu|keputusan|kep|ketua|sek)|sesuai|\d[oil](?![a-z0-9])|\d[a-z]?[^a-z0-9]+[a-z](?![a-z0-9])|(?<![a-z])(?:nmor|nomr|onmor|nmoor|nomro|nomo|thun|tahn|taun|thaun|tauhn|tahnu)(?![a-z])/i;
 
 const ROLE = /ketua|sek/i;
 
 function plain(name: string): string {
   return name.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
+}
+
+/**
+ * Whether a word of `name` is a configured phrase word of five letters or more with one letter
+ * more, or (seven or more) one letter less: what repair.ts respells in the second reading.
+ */
+function hasOneLetterOff(name: string, rules: ConventionConfig): boolean {
+  const phraseWords = rules.jenis
+    .flatMap((j) => [j.code, j.label, ...j.aliases])
+    .flatMap((p) =>
+      plain(p)
+        .toLowerCase()
+        .split(/[^a-z]+/),
+    )
+    .filter((w) => w.length >= 5);
+  const drops = (long: string, short: string) => {
+    let i = 0;
+    while (i < short.length && long[i] === short[i]) i++;
+    return long.slice(i + 1) === short.slice(i);
+  };
+  return plain(name)
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .some((w) =>
+      phraseWords.some(
+        (t) =>
+          (w.length === t.length + 1 && drops(w, t)) ||
+          (t.length >= 7 && w.length === t.length - 1 && drops(t, w)),
+      ),
+    );
 }
 
 export function touched(name: string): boolean {
@@ -78,6 +108,12 @@ export function sameAsReference(name: string, rules: ConventionConfig, opts: Par
   if (touched(name)) {
     tally.touched++;
     expect(got.ok || got.message.length > 20, name).toBe(true);
+    return;
+  }
+  // A phrase word typed one letter off ("Perbupx", "Ketuaa"), read in the second reading where
+  // the reference found no jenis (repair.ts oneLetterOff): nothing to compare the fields with.
+  if (!want.ok && want.reason === "NO_JENIS" && got.ok && hasOneLetterOff(name, rules)) {
+    tally.touched++;
     return;
   }
   tally.compared++;
