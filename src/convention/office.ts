@@ -206,7 +206,7 @@ function ownAnchorRegex(places: string[][], own: Set<string>, placeWords: Set<st
     .map(escapeRe)
     .join("|");
   return new RegExp(
-    `(?:kpud?|komisi${gap}pemilihan${gap}umum)${gap}(?:${placeAlt})(?![a-z0-9])[^a-z0-9]*(?=$|[0-9]|(?:${stops})(?![a-z0-9]))`,
+    `(?:kpud?|komisi${gap}pemilihan${gap}umum)${gap}(?:${placeAlt})(?![a-z0-9])[^a-z0-9]*(?=$|[0-9]|(?:${stops})(?![a-z]))`,
     "y",
   );
 }
