@@ -3,10 +3,17 @@
  * subject starts, then the head's readings (head.ts). Pure.
  */
 import { notADecree } from "./doc-kind.js";
-import { blankDates, blankSpans, readHead } from "./head.js";
-import { checkDecree } from "./issuer.js";
+import type { FastHead } from "./fast.js";
+import { blankDates, blankSpans, type Head, readHead } from "./head.js";
+import { checkDecree, checkTail } from "./issuer.js";
 import { FIRST_NUMBER, HEAD_KEYWORDS, isDigit, isWordChar, isYearShaped } from "./numbers.js";
-import { checkOldOffice, officeWordAt, otherKpuIn, otherPlaceFirst } from "./office.js";
+import {
+  type CompiledOffice,
+  checkOldOffice,
+  officeWordAt,
+  otherKpuIn,
+  otherPlaceFirst,
+} from "./office.js";
 import { findOldNumber, type OldNumber } from "./old-numbers.js";
 import { reject } from "./reasons.js";
 import type { CompiledRules } from "./rules.js";
@@ -122,19 +129,6 @@ export function lenient(
   // Whose decree it is, now that the name reads as one (issuer.ts).
   const unclear = checkDecree(work, folded, tailStart, marker !== null, inHead !== null, head, c);
   if (unclear) return unclear;
-  // Without "tentang", another KPU office after the numbers is as likely the issuer as the
-  // subject ("SK Ketua No 5 Th 2024 KPU Kota Bekasi"): both ways out, never filed. After a head
-  // that names this office ("SK KPU Kota Jakarta Utara No 3 … (KPU DKI)") it is the subject.
-  if (
-    !marker &&
-    !ownNamed &&
-    c.office &&
-    tailStart < folded.length &&
-    mayNameKpu(folded, tailStart)
-  ) {
-    const other = otherKpuIn(folded.slice(tailStart), c.office);
-    if (other) return reject("OFFICE_IN_SUBJECT", other);
-  }
   // Another office's level and place typed between the numbers and "tentang" ("SK Ketua No 5
   // Th 2024 Kota Bekasi ttg DPT"): the head's office check reads "KPU <place>" and the foreign
   // words there, not a bare level word; read like the subject below, only when the head holds one.
@@ -146,14 +140,59 @@ export function lenient(
       if (other) return reject("OFFICE_IN_SUBJECT", other);
     }
   }
-  // The same for another office's place without "KPU" first in that subject ("… Th 2024 Kota
-  // Bekasi", "… Jakarta Selatan"); only a first word that may start one is read.
   if (!marker && !ownNamed && c.office && tailStart < folded.length) {
-    if (mayStartPlace(folded, firstWordAt(folded, tailStart))) {
-      const other = otherPlaceFirst(folded.slice(tailStart), c.office);
-      if (other) return reject("OFFICE_IN_SUBJECT", other);
+    const other = otherOfficeIn(folded, tailStart, c.office);
+    if (other) return other;
+  }
+  return withSubject(stem, folded, printableFolded !== null, ext, ascii, head, tailStart, inHead);
+}
+
+/**
+ * The name whose plain head fast.ts read (`fast`), as lenient() reads it; null when lenient()
+ * must read it itself. `folded` is the printable stem lower-cased. Without "tentang", the
+ * subject is read by lenient()'s own checks, in its order; a name lenient() would cut elsewhere
+ * (a "tentang" later on, an old-style number, a subject that starts with a keyword or phrase)
+ * is left to it.
+ */
+export function readPlain(
+  stem: string,
+  folded: string,
+  ext: string,
+  c: CompiledRules,
+  fast: FastHead,
+): LenientDecree | ParseRejected | null {
+  const { head, tailStart } = fast;
+  if (!fast.marked && tailStart < folded.length) {
+    if (TENTANG.test(folded) || findOldNumber(folded, folded.length, stem, c) !== null) {
+      return null;
+    }
+    if (subjectStart(folded, c, -1, -1) !== tailStart) return null;
+    const unclear = letterApart(folded, tailStart) ?? checkTail(folded, tailStart, false, head, c);
+    if (unclear) return unclear;
+    if (fast.officeChecks) {
+      const other = otherOfficeIn(folded, tailStart, c.office!);
+      if (other) return other;
     }
   }
+  return withSubject(stem, folded, true, ext, true, head, tailStart, null);
+}
+
+/**
+ * The decree of a head read as `head` whose subject starts at `tailStart` in `folded` (the
+ * stem folded, same length): its attachment and copy markers and noise taken out, the rest
+ * cleaned as typed. `printable` when the stem is printable ASCII; `old` is the head's old-style
+ * number, if any. A refusal when the subject's markers disagree with the head's.
+ */
+export function withSubject(
+  stem: string,
+  folded: string,
+  printable: boolean,
+  ext: string,
+  ascii: boolean,
+  head: Head,
+  tailStart: number,
+  old: OldNumber | null,
+): LenientDecree | ParseRejected {
   let qualifier = head.qualifier;
   let tailEnd = folded.length;
   // Attachment and copy markers, and scanner/editor noise, at the end of the subject or in
@@ -189,7 +228,7 @@ export function lenient(
   }
   // For a printable name, one scan of the folded subject serves both the cleaning and the slug.
   const tail = ascii ? tailFolded.slice(tailStart, tailEnd) : null;
-  const singleGaps = printableFolded !== null && (plain || hasSingleGaps(tail!));
+  const singleGaps = printable && (plain || hasSingleGaps(tail!));
   const tentang = cleanTentang(tailText.slice(tailStart, tailEnd), singleGaps);
   return {
     jenis: head.jenis,
@@ -198,10 +237,33 @@ export function lenient(
     qualifier,
     tentang,
     ext,
-    nomorAsli: inHead ? inHead.asli : undefined,
+    nomorAsli: old ? old.asli : undefined,
     folded: tentang !== null ? tail : null,
     singleGaps,
   };
+}
+
+/**
+ * Without "tentang", another office first in the subject from `tailStart` (lenient's last
+ * check, unless the head names this office): another KPU office after the numbers is as likely
+ * the issuer as the subject ("SK Ketua No 5 Th 2024 KPU Kota Bekasi"), and so is another
+ * office's place without "KPU" ("… Th 2024 Kota Bekasi", "… Jakarta Selatan"): both ways out,
+ * never filed. Only a subject with a word that may name one is read.
+ */
+function otherOfficeIn(
+  folded: string,
+  tailStart: number,
+  office: CompiledOffice,
+): ParseRejected | null {
+  if (mayNameKpu(folded, tailStart)) {
+    const other = otherKpuIn(folded.slice(tailStart), office);
+    if (other) return reject("OFFICE_IN_SUBJECT", other);
+  }
+  if (mayStartPlace(folded, firstWordAt(folded, tailStart))) {
+    const other = otherPlaceFirst(folded.slice(tailStart), office);
+    if (other) return reject("OFFICE_IN_SUBJECT", other);
+  }
+  return null;
 }
 
 /**

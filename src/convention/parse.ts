@@ -20,8 +20,9 @@
  * the plain regex reading.
  */
 import type { ConventionConfig } from "../config/schema.js";
+import { plainReader } from "./fast.js";
 import { formatNameWith } from "./format.js";
-import { type LenientDecree, lenient } from "./lenient.js";
+import { type LenientDecree, lenient, readPlain } from "./lenient.js";
 import { normNomor } from "./numbers.js";
 import { reject } from "./reasons.js";
 import { glue, stripNoise } from "./repair.js";
@@ -101,7 +102,9 @@ function parseName(name: string, rules: ConventionConfig, opts: ParseOptions): P
       ? name.toLowerCase().slice(0, dot - 1)
       : bare.toLowerCase()
     : null;
-  let d = lenient(bare, folded, ext, c, ascii);
+  // The plain head ("SK Ketua No 12 Th 2024 ttg …") in one regex (fast.ts); else the lenient reading.
+  const fast = folded === null ? null : plainReader(rules, c)?.(folded);
+  let d = (fast && readPlain(bare, folded!, ext, c, fast)) ?? lenient(bare, folded, ext, c, ascii);
   const printableName = folded !== null;
   // A head a glued or misspelt word kept from reading, read again unglued and respelt (repair.ts):
   // taken only when it reads; else the first refusal stands.

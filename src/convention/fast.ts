@@ -1,0 +1,164 @@
+/**
+ * The plain head, read in one anchored regex: a jenis phrase (with this office's place after it,
+ * if any), then the numbers as most names type them ("No 12 Th 2024", "12-2024", "2024 012"),
+ * then "tentang" / "ttg", a subject or nothing ("SK Ketua No 12 Th 2024 ttg …", "Keputusan KPU
+ * Kota Jakarta Utara Nomor 12 Tahun 2024 tentang …", "Kep. Sekretaris 12-2024 pembentukan …",
+ * "kpt ketua 2024 012"). A head in which none of lenient.ts's other readings and checks can find
+ * anything: it is read here without them. Pure.
+ *
+ * Contract: for every name this reads, lenient.ts (with readPlain) reads the same decree, or
+ * refuses it for the same reason, as it does without this; every other name gets null and is
+ * read as always. test/convention/fast.test.ts holds every table name and a random corpus to it.
+ *
+ * Why it holds: such a head holds only the phrase, at most two keywords and two numbers, between
+ * spaces. The head's other readings (old-style numbers, dates, other offices, other kinds of
+ * document, attachment and copy markers, election years, list numbers) need a word or a
+ * character it does not have, and what the head's checks decide (issuer.ts, office.ts) depends
+ * on its phrase and the shape of its numbers, not on their digits. So each phrase is read once
+ * per shape, at compile time, through lenient.ts itself, and kept for a shape only when that
+ * reading is this phrase's jenis. What the subject decides is read by the same functions
+ * lenient.ts uses (lenient.ts readPlain). Numbers the head reads in another way (a year-shaped
+ * serial, two or no year-shaped bare numbers, a serial normNomor refuses) are left to lenient.ts.
+ */
+import type { ConventionConfig } from "../config/schema.js";
+import type { Head } from "./head.js";
+import { lenient } from "./lenient.js";
+import { isYearShaped, normNomor } from "./numbers.js";
+import type { CompiledRules } from "./rules.js";
+import { foldedWords as words } from "./text.js";
+
+export interface FastHead {
+  head: Head;
+  /** Where the subject starts, as lenient.ts puts it: after "tentang", at its first word, or the end. */
+  tailStart: number;
+  /** "tentang" / "ttg" ends the head. */
+  marked: boolean;
+  /** Without "tentang": whether lenient.ts reads the subject for another office (otherOfficeIn). */
+  officeChecks: boolean;
+}
+
+/** A reader of plain heads for one config: the head of a folded printable name, or null. */
+export type FastReader = (folded: string) => FastHead | null;
+
+/** What lenient.ts makes of a folded printable name (the compile-time check of each phrase). */
+export type Reading = { jenis: string } | { reason: string };
+
+/** Words only: a phrase or place with digits or other characters is left to lenient.ts. */
+const PLAIN_HEAD = /^[a-z]+(?: [a-z]+)*$/;
+/**
+ * The words before the numbers (group 1, looked up among the phrases); the numbers as
+ * "No 12 Th 2024" (2, 3; a keyword glued to its number, "Th2024", is left to lenient.ts, which
+ * reads it only where it stands before the subject), "12-2024" (4, 5) or two bare numbers (6, 7); then "tentang" (8), a
+ * subject's first letter (not taken) or the end.
+ */
+const PLAIN =
+  /^([a-z][a-z .]*?) +(?:(?:nomor|no)(?:\. ?| )([0-9]{1,4}) +(?:tahun|th)(?:\. ?| )([0-9]{4})|([0-9]{1,4})-([0-9]{4})|([0-9]{1,4}) +([0-9]{1,4}))(?:( +(?:tentang|ttg))(?![a-z0-9])| +(?=[a-z])|$)/;
+const GAPS = /[ .]+/g;
+/** The shapes of the numbers, as PLAIN's alternatives, with a sample of each. */
+const SHAPES = ["no 7 th 2011", "7-2011", "7 2011", "2011 7"];
+/** How the head ends: "tentang", the end, a subject; bit 3: the subject is read for an office. */
+const ENDS = [" ttg penetapan", "", " penetapan"];
+const OFFICE_PROBE = " kpu kota bekasi";
+const OFFICE_CHECKS = 3;
+/** The words before a place: "Keputusan KPU <place>", "… Komisi Pemilihan Umum <place>". */
+const BEFORE_PLACE = /(?:^| )(?:kpud?|umum)$/;
+
+const readers = new WeakMap<CompiledRules, FastReader | null>();
+
+/** The plain-head reader of `rules` (compiled as `c`), built on first use and kept. */
+export function plainReader(rules: ConventionConfig, c: CompiledRules): FastReader | null {
+  let r = readers.get(c);
+  if (r === undefined) {
+    // A phrase word a head reading reads (a keyword such as "no", a number): the head's
+    // readings then depend on more than its shape, so every name is left to lenient.ts.
+    r = c.inertPhrases
+      ? compileFast(rules, (folded) => lenient(folded, folded, "pdf", c, true))
+      : null;
+    readers.set(c, r);
+  }
+  return r;
+}
+
+/** Builds the reader from `read`, lenient.ts's own reading; null when no phrase reads plainly. */
+function compileFast(
+  rules: ConventionConfig,
+  read: (folded: string) => Reading,
+): FastReader | null {
+  // Phrase text → its jenis and, per shape s and end e, bit (4s + e): read plainly.
+  const heads = new Map<string, { jenis: string; bits: number }>();
+  const firsts = new Set<number>();
+  const places = (rules.office?.names ?? []).map((p) => words(p).join(" "));
+  for (const j of rules.jenis) {
+    for (const phrase of [j.code, j.label, ...j.aliases]) {
+      const w = words(phrase).join(" ");
+      const texts = [w, ...(BEFORE_PLACE.test(w) ? places.map((p) => `${w} ${p}`) : [])];
+      for (const text of texts) {
+        if (!PLAIN_HEAD.test(text) || heads.has(text)) continue;
+        const bits = shapeBits(text, j.code, read);
+        if (bits === 0) continue;
+        heads.set(text, { jenis: j.code, bits });
+        firsts.add(text.charCodeAt(0));
+      }
+    }
+  }
+  if (heads.size === 0) return null;
+  return (folded) => {
+    if (!firsts.has(folded.charCodeAt(0))) return null;
+    const m = PLAIN.exec(folded);
+    if (m === null) return null;
+    const typed = m[1]!;
+    const found = heads.get(
+      typed.includes(".") || typed.includes("  ") ? typed.replace(GAPS, " ") : typed,
+    );
+    if (found === undefined) return null;
+    let shape: number;
+    let serial: string;
+    let year: string;
+    if (m[2] !== undefined) {
+      shape = 0;
+      serial = m[2];
+      year = m[3]!;
+    } else if (m[4] !== undefined) {
+      shape = 1;
+      serial = m[4];
+      year = m[5]!;
+    } else {
+      // Bare numbers: the year-shaped one is the year, the other the serial.
+      shape = isYearShaped(m[6]!) ? 3 : 2;
+      serial = shape === 3 ? m[7]! : m[6]!;
+      year = shape === 3 ? m[6]! : m[7]!;
+    }
+    if (isYearShaped(serial) || !isYearShaped(year)) return null;
+    const end = m[8] !== undefined ? 0 : m[0].length === folded.length ? 1 : 2;
+    if ((found.bits & (1 << (4 * shape + end))) === 0) return null;
+    const nomor = normNomor(serial);
+    if (nomor === null) return null;
+    return {
+      head: { jenis: found.jenis, tahun: Number(year), nomor, qualifier: null },
+      tailStart: m[0].length,
+      marked: end === 0,
+      officeChecks: end === 2 && (found.bits & (1 << (4 * shape + OFFICE_CHECKS))) !== 0,
+    };
+  };
+}
+
+/**
+ * The shapes and ends `text` reads plainly as `jenis` in (bits as in compileFast), by reading a
+ * sample of each. With a subject: also whether a subject naming another KPU office is refused
+ * (bit 3), or filed because the head names this office or no office is configured (no bit);
+ * anything else leaves the shape's subjects to lenient.ts.
+ */
+function shapeBits(text: string, jenis: string, read: (folded: string) => Reading): number {
+  let bits = 0;
+  for (let s = 0; s < SHAPES.length; s++) {
+    for (let e = 0; e < ENDS.length; e++) {
+      const r = read(`${text} ${SHAPES[s]}${ENDS[e]}`);
+      if (!("reason" in r) && r.jenis === jenis) bits |= 1 << (4 * s + e);
+    }
+    if ((bits & (1 << (4 * s + 2))) === 0) continue;
+    const r = read(`${text} ${SHAPES[s]}${OFFICE_PROBE}`);
+    if ("reason" in r && r.reason === "OFFICE_IN_SUBJECT") bits |= 1 << (4 * s + OFFICE_CHECKS);
+    else if ("reason" in r || r.jenis !== jenis) bits &= ~(1 << (4 * s + 2));
+  }
+  return bits;
+}
