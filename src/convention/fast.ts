@@ -15,8 +15,8 @@
  * document, attachment and copy markers, election years, list numbers) need a word or a
  * character it does not have, and what the head's checks decide (issuer.ts, office.ts) depends
  * on its phrase and the shape of its numbers, not on their digits. So each phrase is read once
- * per shape, at compile time, through lenient.ts itself, and kept for a shape only when that
- * reading is this phrase's jenis. What the subject decides is read by the same functions
+ * per shape through lenient.ts itself (the first time a name has them, readShape), and read
+ * here in that shape only when that reading is this phrase's jenis. What the subject decides is read by the same functions
  * lenient.ts uses (lenient.ts readPlain). Numbers the head reads in another way (a year-shaped
  * serial, two or no year-shaped bare numbers, a serial normNomor refuses) are left to lenient.ts.
  */
@@ -40,7 +40,7 @@ export interface FastHead {
 /** A reader of plain heads for one config: the head of a folded printable name, or null. */
 export type FastReader = (folded: string) => FastHead | null;
 
-/** What lenient.ts makes of a folded printable name (the compile-time check of each phrase). */
+/** What lenient.ts makes of a folded printable name (how each phrase is checked, readShape). */
 export type Reading = { jenis: string } | { reason: string };
 
 /** Words only: a phrase or place with digits or other characters is left to lenient.ts. */
@@ -53,7 +53,8 @@ const PLAIN_HEAD = /^[a-z]+(?: [a-z]+)*$/;
  */
 const PLAIN =
   /^([a-z][a-z .]*?) +(?:(?:nomor|no)(?:\. ?| )([0-9]{1,4}) +(?:tahun|th)(?:\. ?| )([0-9]{4})|([0-9]{1,4})-([0-9]{4})|([0-9]{1,4}) +([0-9]{1,4}))(?:( +(?:tentang|ttg))(?![a-z0-9])| +(?=[a-z])|$)/;
-const GAPS = /[ .]+/g;
+/** Words clerks end with "." ("Kep. Sekretaris", "Kota Adm. Jakarta Utara"): up to four letters. */
+const ABBREVIATION = 4;
 /** The shapes of the numbers, as PLAIN's alternatives, with a sample of each. */
 const SHAPES = ["no 7 th 2011", "7-2011", "7 2011", "2011 7"];
 /** How the head ends: "tentang", the end, a subject; bit 3: the subject is read for an office. */
@@ -79,13 +80,13 @@ export function plainReader(rules: ConventionConfig, c: CompiledRules): FastRead
   return r;
 }
 
-/** Builds the reader from `read`, lenient.ts's own reading; null when no phrase reads plainly. */
+/** Builds the reader from `read`, lenient.ts's own reading; null when no phrase may read plainly. */
 function compileFast(
   rules: ConventionConfig,
   read: (folded: string) => Reading,
 ): FastReader | null {
   // Phrase text → its jenis and, per shape s and end e, bit (4s + e): read plainly.
-  const heads = new Map<string, { jenis: string; bits: number }>();
+  const heads = new Map<string, Phrase>();
   const firsts = new Set<number>();
   const places = (rules.office?.names ?? []).map((p) => words(p).join(" "));
   for (const j of rules.jenis) {
@@ -94,9 +95,8 @@ function compileFast(
       const texts = [w, ...(BEFORE_PLACE.test(w) ? places.map((p) => `${w} ${p}`) : [])];
       for (const text of texts) {
         if (!PLAIN_HEAD.test(text) || heads.has(text)) continue;
-        const bits = shapeBits(text, j.code, read);
-        if (bits === 0) continue;
-        heads.set(text, { jenis: j.code, bits });
+        const p: Phrase = { text, jenis: j.code, known: 0, bits: 0 };
+        for (const typed of typings(text)) if (!heads.has(typed)) heads.set(typed, p);
         firsts.add(text.charCodeAt(0));
       }
     }
@@ -106,10 +106,7 @@ function compileFast(
     if (!firsts.has(folded.charCodeAt(0))) return null;
     const m = PLAIN.exec(folded);
     if (m === null) return null;
-    const typed = m[1]!;
-    const found = heads.get(
-      typed.includes(".") || typed.includes("  ") ? typed.replace(GAPS, " ") : typed,
-    );
+    const found = heads.get(m[1]!);
     if (found === undefined) return null;
     let shape: number;
     let serial: string;
@@ -130,6 +127,7 @@ function compileFast(
     }
     if (isYearShaped(serial) || !isYearShaped(year)) return null;
     const end = m[8] !== undefined ? 0 : m[0].length === folded.length ? 1 : 2;
+    if ((found.known & (1 << shape)) === 0) readShape(found, shape, read);
     if ((found.bits & (1 << (4 * shape + end))) === 0) return null;
     const nomor = normNomor(serial);
     if (nomor === null) return null;
@@ -143,22 +141,56 @@ function compileFast(
 }
 
 /**
- * The shapes and ends `text` reads plainly as `jenis` in (bits as in compileFast), by reading a
- * sample of each. With a subject: also whether a subject naming another KPU office is refused
- * (bit 3), or filed because the head names this office or no office is configured (no bit);
- * anything else leaves the shape's subjects to lenient.ts.
+ * How a phrase is typed: its words apart by single spaces, an abbreviation's "." after any of its
+ * first four short words (not the last word) or not ("kep sekretaris", "kep. sekretaris"). Other gaps are left to
+ * lenient.ts: a lookup of the name's own words costs less than rewriting them.
  */
-function shapeBits(text: string, jenis: string, read: (folded: string) => Reading): number {
-  let bits = 0;
-  for (let s = 0; s < SHAPES.length; s++) {
-    for (let e = 0; e < ENDS.length; e++) {
-      const r = read(`${text} ${SHAPES[s]}${ENDS[e]}`);
-      if (!("reason" in r) && r.jenis === jenis) bits |= 1 << (4 * s + e);
-    }
-    if ((bits & (1 << (4 * s + 2))) === 0) continue;
-    const r = read(`${text} ${SHAPES[s]}${OFFICE_PROBE}`);
-    if ("reason" in r && r.reason === "OFFICE_IN_SUBJECT") bits |= 1 << (4 * s + OFFICE_CHECKS);
-    else if ("reason" in r || r.jenis !== jenis) bits &= ~(1 << (4 * s + 2));
+function typings(text: string): string[] {
+  let out = [""];
+  const w = text.split(" ");
+  let dots = 0;
+  for (let i = 0; i < w.length; i++) {
+    const last = i === w.length - 1;
+    const dot = !last && w[i]!.length <= ABBREVIATION && dots++ < 4;
+    out = out.flatMap((t) =>
+      dot ? [`${t}${w[i]} `, `${t}${w[i]}. `] : [`${t}${w[i]}${last ? "" : " "}`],
+    );
   }
-  return bits;
+  return out;
+}
+
+/**
+ * A phrase as the reader keeps it. Whether it reads plainly in a shape of numbers is learnt the
+ * first time a name has that phrase and shape (readShape): most offices type a few of the
+ * phrases in one or two shapes, so reading every one up front would cost more than it saves.
+ */
+interface Phrase {
+  text: string;
+  jenis: string;
+  /** Bit s: shape s has been read. */
+  known: number;
+  /** Per shape s and end e, bit (4s + e): read plainly; bit (4s + 3): subject read for an office. */
+  bits: number;
+}
+
+/**
+ * Learns how `p` reads in `shape` by reading a sample of each end: kept for an end only when
+ * the reading is its jenis. With a subject, also whether a subject naming another KPU office is
+ * refused (bit 3) or filed because the head names this office or no office is configured (no
+ * bit); anything else leaves the shape's subjects to lenient.ts.
+ */
+function readShape(p: Phrase, shape: number, read: (folded: string) => Reading): void {
+  const sample = `${p.text} ${SHAPES[shape]}`;
+  for (let e = 0; e < ENDS.length; e++) {
+    const r = read(sample + ENDS[e]);
+    if (!("reason" in r) && r.jenis === p.jenis) p.bits |= 1 << (4 * shape + e);
+  }
+  const subject = 1 << (4 * shape + 2);
+  if ((p.bits & subject) !== 0) {
+    const r = read(sample + OFFICE_PROBE);
+    if ("reason" in r && r.reason === "OFFICE_IN_SUBJECT") {
+      p.bits |= 1 << (4 * shape + OFFICE_CHECKS);
+    } else if ("reason" in r || r.jenis !== p.jenis) p.bits &= ~subject;
+  }
+  p.known |= 1 << shape;
 }

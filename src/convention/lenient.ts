@@ -166,7 +166,10 @@ export function readPlain(
     if (TENTANG.test(folded) || findOldNumber(folded, folded.length, stem, c) !== null) {
       return null;
     }
-    if (subjectStart(folded, c, -1, -1) !== tailStart) return null;
+    // The head's words after its first number are numbers and No/Th: subjectStart's scan
+    // reaches the subject's first word as it stands; it starts the subject unless it is a
+    // keyword or a phrase.
+    if (subjectFrom(folded, c, tailStart, -1, -1) !== tailStart) return null;
     const unclear = letterApart(folded, tailStart) ?? checkTail(folded, tailStart, false, head, c);
     if (unclear) return unclear;
     if (fast.officeChecks) {
@@ -302,23 +305,30 @@ function firstWordAt(folded: string, at: number): number {
 
 /** Whether a word at `i` may start a place or body office.ts otherPlaceFirst knows (prefix tests). */
 function mayStartPlace(folded: string, i: number): boolean {
-  return (
-    folded.startsWith("kota", i) ||
-    folded.startsWith("kab", i) ||
-    folded.startsWith("pro", i) ||
-    folded.startsWith("dki", i) ||
-    folded.startsWith("jak", i) ||
-    folded.startsWith("kep", i) ||
-    folded.startsWith("baw", i) ||
-    folded.startsWith("panw", i) ||
-    folded.startsWith("setj", i) ||
-    folded.startsWith("sekj", i) ||
-    folded.startsWith("dkpp", i) ||
-    folded.startsWith("dprd", i) ||
-    folded.startsWith("gub", i) ||
-    folded.startsWith("wali", i) ||
-    folded.startsWith("bup", i)
-  );
+  switch (folded.charCodeAt(i)) {
+    case 0x62: // b
+      return folded.startsWith("baw", i) || folded.startsWith("bup", i);
+    case 0x64: // d
+      return (
+        folded.startsWith("dki", i) || folded.startsWith("dkpp", i) || folded.startsWith("dprd", i)
+      );
+    case 0x67: // g
+      return folded.startsWith("gub", i);
+    case 0x6a: // j
+      return folded.startsWith("jak", i);
+    case 0x6b: // k
+      return (
+        folded.startsWith("kota", i) || folded.startsWith("kab", i) || folded.startsWith("kep", i)
+      );
+    case 0x70: // p
+      return folded.startsWith("pro", i) || folded.startsWith("panw", i);
+    case 0x73: // s
+      return folded.startsWith("setj", i) || folded.startsWith("sekj", i);
+    case 0x77: // w
+      return folded.startsWith("wali", i);
+    default:
+      return false;
+  }
 }
 
 /** Whether the text from `at` may name a KPU office (otherKpuIn), in three substring tests. */
@@ -371,11 +381,26 @@ function subjectStartAround(folded: string, old: OldNumber, c: CompiledRules): n
  * [skipFrom, skipTo) is read as a number word (it starts a word) and white space, unless -1.
  */
 function subjectStart(shape: string, c: CompiledRules, skipFrom: number, skipTo: number): number {
-  const len = shape.length;
   // Words before the first number never start the subject.
   let i = shape.search(FIRST_NUMBER);
   if (skipFrom >= 0 && (i < 0 || i > skipFrom)) i = skipFrom;
-  if (i < 0) return len;
+  if (i < 0) return shape.length;
+  return subjectFrom(shape, c, i, skipFrom, skipTo);
+}
+
+/**
+ * subjectStart's scan from `from`, a word start at or after the first number, with no
+ * "Lampiran" just before it: where the subject starts.
+ */
+function subjectFrom(
+  shape: string,
+  c: CompiledRules,
+  from: number,
+  skipFrom: number,
+  skipTo: number,
+): number {
+  const len = shape.length;
+  let i = from;
   // After "Lampiran", a Roman numeral is its number ("… Th 2024 Lampiran III"), not the subject.
   let afterLamp = false;
   while (i < len) {
