@@ -43,7 +43,8 @@ const DATES =
  * shape, or "tgl"/"tanggal", which a date with a month name follows.
  */
 export const DATE_HINT = /tgl|tanggal|\d[-._/]\d{1,2}[-._/]\d/;
-const SALINAN = /(?<![a-z0-9])salinan(?![a-z0-9])/g;
+/** "Salinan", or a copy's number glued to it ("Salinan2": the second copy, no serial). */
+const SALINAN = /(?<![a-z0-9])salinan(?:\d{1,2})?(?![a-z0-9])/g;
 /**
  * An election and its year ("Pilkada 2024", "Pemilu Tahun 2024", "Pemilihan Serentak 2024"):
  * the year of the election a decree is about, often not the decree's own (decrees for the 2024
