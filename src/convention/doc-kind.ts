@@ -6,7 +6,7 @@
  * filed as decree 12 of 2024, and could be published on JDIH as one. Such a name is refused with
  * NOT_A_DECREE: the archive is for decrees only. "Perubahan" / "Pencabutan" / "Pembatalan" (and
  * their verbs, "Ralat", "Perbaikan") before the number make it the number of the decree amended,
- * revoked or corrected: NUMBER_OF_OTHER. Pure. The kinds are looked for in the same scan
+ * revoked or corrected (and "Revisi atas", "Adendum"): NUMBER_OF_OTHER. Pure. The kinds are looked for in the same scan
  * of the head as the office's words (rules.ts headHint, lenient.ts).
  *
  * Only the head (the text before the subject) is looked at: "SK Ketua No 12 … tentang Laporan
@@ -103,6 +103,12 @@ const AMENDING = new Set([
   "perbaikan",
   "pembetulan",
   "koreksi",
+  // A revision "of" a decree names the decree revised ("Revisi atas SK Ketua No 12 …"); "Revisi"
+  // alone is a draft's or scan's edit mark (subject.ts) and stays the decree's own number.
+  "revisi atas",
+  "revisi terhadap",
+  "adendum",
+  "addendum",
 ]);
 
 /** What may follow "surat" in a decree's name: keputusan, kep, kpt, kpts, sk. */
@@ -125,6 +131,7 @@ export function docKindSource(own: ReadonlySet<string>): string | null {
 /** The rejection of a name whose head names `kind` (as matched, folded). */
 export function notADecree(kind: string): ParseRejected {
   const w = words(kind);
-  if (w.length === 1 && AMENDING.has(w[0]!)) return reject("NUMBER_OF_OTHER", w[0]!.toUpperCase());
+  const phrase = w.join(" ");
+  if (AMENDING.has(phrase)) return reject("NUMBER_OF_OTHER", phrase.toUpperCase());
   return reject("NOT_A_DECREE", w.join(" ").toUpperCase());
 }

@@ -33,7 +33,10 @@ export interface FastHead {
   tailStart: number;
   /** "tentang" / "ttg" ends the head. */
   marked: boolean;
-  /** Without "tentang": whether lenient.ts reads the subject for another office (otherOfficeIn). */
+  /**
+   * Without "tentang": whether lenient.ts reads the subject for another KPU office or place
+   * (otherOfficeIn), as it does when the head does not name this office.
+   */
   officeChecks: boolean;
 }
 

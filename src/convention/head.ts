@@ -157,15 +157,28 @@ export function readHead(
   if (apart !== null) return reject("LETTER_APART", apart.toUpperCase());
 
   const nomor = oneNumber(numbers);
-  if (typeof nomor !== "string") return nomor;
+  if (typeof nomor !== "string") return years.length === 0 ? (shortYear(work) ?? nomor) : nomor;
   if (elections > 0 && years.length <= elections) return reject("NO_YEAR");
   const tahun = oneYear(years);
-  if (typeof tahun !== "number") return tahun;
+  if (typeof tahun !== "number") return years.length === 0 ? (shortYear(work) ?? tahun) : tahun;
   if (quals.length > 1) return reject("AMBIGUOUS_QUALIFIER", quals.join(", "));
   if (lampiranWithoutNumber && !quals.some((q) => q.startsWith("LAMPIRAN-"))) {
     return reject("NO_LAMPIRAN_NUMBER");
   }
   return { jenis, tahun, nomor, qualifier: quals[0] ?? null };
+}
+
+/** "Th 24" / "Tahun 24": a year typed short, its digits then read as a second number. */
+const SHORT_YEAR = /(?<![a-z0-9])(?:tahun|thn|th|tah)[\s.:_'-]*(\d{1,3})(?![a-z0-9])/;
+
+/**
+ * For a head refused without a year: a year typed short ("No 12 Tahun 24") is refused as
+ * SHORT_YEAR, telling the clerk to write the year in four digits instead of advice about the
+ * number its digits were taken for. Never read as 2024: the century is a guess.
+ */
+function shortYear(work: string): ParseRejected | null {
+  const m = SHORT_YEAR.exec(work);
+  return m ? reject("SHORT_YEAR", m[0].trim().toUpperCase()) : null;
 }
 
 /**

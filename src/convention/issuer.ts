@@ -14,8 +14,9 @@
 
 import type { Head } from "./head.js";
 import { FIRST_NUMBER, HEAD_KEYWORDS, isDigit, isWordChar } from "./numbers.js";
-import type { CompiledOffice } from "./office.js";
+import { type CompiledOffice, provinceAfterOwnPlace } from "./office.js";
 import { reject } from "./reasons.js";
+import { KEYWORD_TYPOS } from "./repair.js";
 import type { CompiledRules } from "./rules.js";
 import { escapeRe, isWordCode } from "./text.js";
 import type { ParseRejected } from "./types.js";
@@ -23,10 +24,8 @@ import type { ParseRejected } from "./types.js";
 /** Words that may stand between a decree's name and its number without naming another body. */
 const KEEP = new Set([
   ...HEAD_KEYWORDS,
-  // "Nomor" / "Tahun" as clerks misspell them most (repair.ts reads them in the second reading).
-  "nmor",
-  "tahn",
-  "thun",
+  // "Nomor" / "Tahun" as clerks misspell them (repair.ts reads them in the second reading).
+  ...KEYWORD_TYPOS.keys(),
   "tgl",
   "tanggal",
   "dan",
@@ -148,6 +147,8 @@ export function checkIssuer(
     // another office's level: "SK Ketua Provinsi DKI Jakarta No 7" is not this office's chair.
     if (KEEP.has(w) || o.own.has(w) || ROMAN.test(w) || o.ownPlaceWords.has(w)) continue;
     if (SUBJECT_START.has(w) || (w.startsWith("pe") && w.endsWith("an"))) return null;
+    // "KPU Kota Jakarta Utara Provinsi DKI Jakarta": the full title's province (office.ts).
+    if (provinceAfterOwnPlace(work, i - w.length, w, o)) continue;
     return reject("ISSUER_UNCLEAR", `${lastNameWord} ${w}`.toUpperCase());
   }
   return null;

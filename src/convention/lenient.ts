@@ -11,11 +11,13 @@ import {
   type CompiledOffice,
   checkOldOffice,
   officeWordAt,
+  originFirst,
   otherKpuIn,
   otherPlaceFirst,
 } from "./office.js";
 import { findOldNumber, type OldNumber } from "./old-numbers.js";
 import { reject } from "./reasons.js";
+import { foreignRegionCode } from "./region-code.js";
 import type { CompiledRules } from "./rules.js";
 import { blankHeadNoise, isPlainSubject, subjectQualifier } from "./subject.js";
 import {
@@ -125,7 +127,10 @@ export function lenient(
   // A letter apart from the serial: refused once the name reads as a decree, or when it took
   // the year into the subject ("No 12 B 2024").
   if (apart && (!("reason" in head) || head.reason === "NO_YEAR")) return apart;
-  if ("reason" in head) return head;
+  if ("reason" in head) {
+    // Another office's region code typed apart ("… kode 3171 ttg …") read as a second number.
+    return (c.office && foreignRegionCode(work, 0, c.office)) || head;
+  }
   // Whose decree it is, now that the name reads as one (issuer.ts).
   const unclear = checkDecree(work, folded, tailStart, marker !== null, inHead !== null, head, c);
   if (unclear) return unclear;
@@ -140,8 +145,8 @@ export function lenient(
       if (other) return reject("OFFICE_IN_SUBJECT", other);
     }
   }
-  if (!marker && !ownNamed && c.office && tailStart < folded.length) {
-    const other = otherOfficeIn(folded, tailStart, c.office);
+  if (!marker && c.office && tailStart < folded.length) {
+    const other = otherOfficeIn(folded, tailStart, c.office, ownNamed);
     if (other) return other;
   }
   return withSubject(stem, folded, printableFolded !== null, ext, ascii, head, tailStart, inHead);
@@ -172,8 +177,9 @@ export function readPlain(
     if (subjectFrom(folded, c, tailStart, -1, -1) !== tailStart) return null;
     const unclear = letterApart(folded, tailStart) ?? checkTail(folded, tailStart, false, head, c);
     if (unclear) return unclear;
-    if (fast.officeChecks) {
-      const other = otherOfficeIn(folded, tailStart, c.office!);
+    // officeChecks: the head does not name this office (with an office configured).
+    if (c.office) {
+      const other = otherOfficeIn(folded, tailStart, c.office, !fast.officeChecks);
       if (other) return other;
     }
   }
@@ -247,22 +253,34 @@ export function withSubject(
 }
 
 /**
- * Without "tentang", another office first in the subject from `tailStart` (lenient's last
- * check, unless the head names this office): another KPU office after the numbers is as likely
- * the issuer as the subject ("SK Ketua No 5 Th 2024 KPU Kota Bekasi"), and so is another
- * office's place without "KPU" ("… Th 2024 Kota Bekasi", "… Jakarta Selatan"): both ways out,
- * never filed. Only a subject with a word that may name one is read.
+ * Without "tentang", another office named first in the subject from `tailStart` (lenient's
+ * last checks): another body named as the document's origin ("… Th 2024 dari Bawaslu"),
+ * another office's region code ("… Th 2024 kode 3171", "… KPU 3578"), and, unless the head
+ * names this office (`ownNamed`), another KPU office after the numbers ("SK Ketua No 5 Th 2024
+ * KPU Kota Bekasi") or another office's place without "KPU" ("… Th 2024 Kota Bekasi", "…
+ * Jakarta Selatan"): each as likely the issuer as the subject, so both ways out, never filed.
+ * Only a subject with a word that may name one is read. After a head that names this office
+ * ("SK KPU Kota Jakarta Utara No 3 … (KPU DKI)"), another KPU office is the subject.
  */
 function otherOfficeIn(
   folded: string,
   tailStart: number,
   office: CompiledOffice,
+  ownNamed: boolean,
 ): ParseRejected | null {
+  const at = firstWordAt(folded, tailStart);
+  if (mayStartOrigin(folded, at)) {
+    const origin = originFirst(folded.slice(at), office);
+    if (origin) return reject("OFFICE_IN_SUBJECT", origin);
+  }
+  const code = foreignRegionCode(folded, tailStart, office);
+  if (code) return code;
+  if (ownNamed) return null;
   if (mayNameKpu(folded, tailStart)) {
     const other = otherKpuIn(folded.slice(tailStart), office);
     if (other) return reject("OFFICE_IN_SUBJECT", other);
   }
-  if (mayStartPlace(folded, firstWordAt(folded, tailStart))) {
+  if (mayStartPlace(folded, at)) {
     const other = otherPlaceFirst(folded.slice(tailStart), office);
     if (other) return reject("OFFICE_IN_SUBJECT", other);
   }
@@ -329,6 +347,18 @@ function mayStartPlace(folded: string, i: number): boolean {
     default:
       return false;
   }
+}
+
+/** Whether a word at `i` may be office.ts ORIGIN's (dari, dr, kiriman, from, asal, oleh). */
+function mayStartOrigin(folded: string, i: number): boolean {
+  const a = folded.charCodeAt(i);
+  if (a === 0x64) return folded.startsWith("dari", i) || folded.startsWith("dr", i);
+  return (
+    (a === 0x6b && folded.startsWith("kiriman", i)) ||
+    (a === 0x66 && folded.startsWith("from", i)) ||
+    (a === 0x61 && folded.startsWith("asal", i)) ||
+    (a === 0x6f && folded.startsWith("oleh", i))
+  );
 }
 
 /** Whether the text from `at` may name a KPU office (otherKpuIn), in three substring tests. */

@@ -451,6 +451,26 @@ export function otherPlaceFirst(subject: string, o: CompiledOffice): string | nu
   return null;
 }
 
+/** Words that say where a document came from: "dari Bawaslu", "kiriman Pemprov", "from …". */
+const ORIGIN = new Set(["dari", "dr", "kiriman", "from", "asal", "oleh"]);
+
+/**
+ * Another body named as where the document came from, first in a subject typed without
+ * "tentang" ("SK Ketua No 3 Th 2024 dari Bawaslu", "… (kiriman Pemprov DKI)"): as typed, the
+ * issuer, not a subject. Returns the body as the rejection shows it, or null. Only the
+ * subject's first word is looked at: further on ("Penerimaan Data dari Bawaslu") it is the
+ * subject's. A KPU office after it is otherKpuIn's.
+ */
+export function originFirst(subject: string, o: CompiledOffice): string | null {
+  const ws = wordsFrom(subject.length > 80 ? subject.slice(0, 80) : subject, 0);
+  if (ws.length < 2 || !ORIGIN.has(ws[0]!.word)) return null;
+  const w1 = ws[1]!.word;
+  if (o.foreignWords.has(w1)) return `${ws[0]!.word} ${w1}`.toUpperCase();
+  const pair = ws.length > 2 ? `${w1} ${ws[2]!.word}` : "";
+  if (pair && o.foreignPairs.has(pair)) return `${ws[0]!.word} ${pair}`.toUpperCase();
+  return null;
+}
+
 /**
  * The rejection for a foreign institution named by words `from`…`to`. A name that starts with
  * free words and names the decree only after the institution ("Pembentukan PPK SK Ketua No 5 …")
@@ -491,7 +511,50 @@ function placeVerdict(tail: readonly string[], o: CompiledOffice): string {
   }
   // "KPU Kota" alone names this office's level without its city: unclear, not foreign.
   if (tail.length === 1 && tail[0] === "kota") return "bare";
+  if (ownPlaceThenProvince(tail, o)) return "own";
   return tail.join(" ");
+}
+
+/** Level words that start a province's name ("Provinsi DKI Jakarta", "DKI Jakarta"). */
+const PROVINCE_START = new Set(["provinsi", "prov", "propinsi", "dki"]);
+
+/**
+ * Whether the word `w` that starts at `at` in `head` is a province's level word right after a
+ * word of this office's place or another such word ("… Jakarta Utara Provinsi DKI …"): the
+ * full title's province, which issuer.ts lets stand between the decree's name and its number.
+ */
+export function provinceAfterOwnPlace(
+  head: string,
+  at: number,
+  w: string,
+  o: CompiledOffice,
+): boolean {
+  if (!PROVINCE_START.has(w)) return false;
+  let e = at;
+  while (e > 0 && !isWordCode(head.charCodeAt(e - 1))) e--;
+  let b = e;
+  while (b > 0 && isWordCode(head.charCodeAt(b - 1))) b--;
+  const prev = head.slice(b, e);
+  return o.ownPlaceWords.has(prev) || PROVINCE_START.has(prev);
+}
+
+/**
+ * This office's place followed by its province, as the full title spells it ("KPU Kota Jakarta
+ * Utara Provinsi DKI Jakarta"): the office's own name. The province is not configured, but a
+ * city or regency names one office whatever province is typed after it; a province typed
+ * first ("KPU Provinsi DKI Jakarta Kota Jakarta Utara") stays another office's.
+ */
+function ownPlaceThenProvince(tail: readonly string[], o: CompiledOffice): boolean {
+  for (const p of o.places) {
+    if (
+      p.length < tail.length &&
+      PROVINCE_START.has(tail[p.length]!) &&
+      p.every((w, i) => tail[i] === w)
+    ) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /**

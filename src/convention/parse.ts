@@ -27,7 +27,7 @@ import { formatNameWith } from "./format.js";
 import { type LenientDecree, lenient, readPlain } from "./lenient.js";
 import { normNomor } from "./numbers.js";
 import { reject } from "./reasons.js";
-import { glue, stripNoise } from "./repair.js";
+import { glue, mayBeMisspelt, stripNoise } from "./repair.js";
 import { type CompiledRules, compileRules } from "./rules.js";
 import { unstamp } from "./stamps.js";
 import { isAscii, isPrintableAsciiNoSlash, isSpace } from "./text.js";
@@ -110,7 +110,11 @@ function parseName(name: string, rules: ConventionConfig, opts: ParseOptions): P
   const printableName = folded !== null;
   // A head a glued or misspelt word kept from reading, read again unglued and respelt (repair.ts):
   // taken only when it reads; else the first refusal stands.
-  if ("reason" in d && REPAIRABLE.has(d.reason) && (folded === null || c.glueHint.test(folded))) {
+  if (
+    "reason" in d &&
+    REPAIRABLE.has(d.reason) &&
+    (folded === null || c.glueHint.test(folded) || mayBeMisspelt(folded, c))
+  ) {
     d = reread(d, glue(bare, c), printableName, ext, c, ascii, false);
   }
   // A name refused for its numbers read again without a device stamp or a dated "10 Mei 2024"

@@ -15,6 +15,7 @@ export type ReasonCode =
   | "NO_YEAR"
   | "AMBIGUOUS_YEAR"
   | "YEAR_OUT_OF_RANGE"
+  | "SHORT_YEAR"
   | "AMBIGUOUS_QUALIFIER"
   | "NO_LAMPIRAN_NUMBER"
   | "NAME_TOO_LONG"
@@ -70,6 +71,10 @@ const TEXT: Record<ReasonCode, [id: string, en: string]> = {
   YEAR_OUT_OF_RANGE: [
     "Tahun pada nama berkas ({detail}) di luar rentang yang diizinkan; periksa kembali tahunnya.",
     "The year in the name ({detail}) is outside the allowed range; check it.",
+  ],
+  SHORT_YEAR: [
+    "Tahun keputusan pada nama berkas tidak ditulis lengkap ({detail}); tulis tahunnya dengan empat angka, misalnya 'Tahun 2024'.",
+    "The decree's year in the name is not written in full ({detail}); write it with four digits, e.g. 'Tahun 2024'.",
   ],
   AMBIGUOUS_QUALIFIER: [
     "Nama berkas menyebut lebih dari satu lampiran atau salinan ({detail}), padahal satu berkas hanya dapat diarsipkan sebagai satu. Periksa isi berkas: bila isinya satu lampiran, sisakan nomor lampiran itu saja, misalnya 'Lampiran 1'; bila isinya beberapa lampiran, pisahkan menjadi satu berkas per lampiran; bila isinya keputusan beserta seluruh lampirannya, tulis 'dan Lampiran' tanpa nomor.",

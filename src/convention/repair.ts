@@ -1,6 +1,7 @@
 /**
  * Typing the parser reads only once it is undone, applied to the name before reading it:
- * - in front: a list number ("01. SK Ketua …", "3) Kep Sek …", "12 SK Ketua …"); at the end: a Windows copy
+ * - in front: a list number ("01. SK Ketua …", "3) Kep Sek …", "12 SK Ketua …") or a device's
+ *   name with a counter ("Scan_20240512_0001 …"); at the end: a Windows copy
  *   counter ("… (2)", "… - Copy", "… - Copy (3)") and "Copy of " in front;
  * - for a second reading, when the first found no jenis, number or year (`glue`): words glued to
  *   numbers or to each other ("SKSekretaris7-2023", "No12Th2024") split, and phrase words
@@ -20,6 +21,15 @@ const LIST_NUMBER = /^\s*\d{1,3}\s*(?:[.)]\s*|\s-\s+)(?=[A-Za-z])/;
  */
 const NUMBER_BEFORE_DECREE = /^\s*\(?\d{1,3}\)?[\s_]+(?=(?:keputusan|sk|kep)(?![a-z0-9]))/i;
 const COPY_OF = /^\s*copy\s+of\s+/i;
+/**
+ * A device's name kept in front of what the clerk typed, with a counter or a time after its
+ * date ("Scan_20240512_0001 SK Ketua …", "IMG_20240512_093015 …", "SCN-20240512-0003 …"): its
+ * digits are never a serial, and the counter read as one filed "Scan_20240512_0001 SK Ketua Th
+ * 2024" as decree 1. Removed before the first reading, only when the clerk's text follows.
+ * (Stamps without a counter are stamps.ts's, read on a second reading.)
+ */
+const DEVICE_FIRST =
+  /^\s*(?:scan(?:ned)?|scn|img|pxl|dsc|doc)[-_ ]?(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:[-_](?:\d{3,6}|wa\d{4}))?(?![0-9])(?:\s*\(\d{1,3}\))?[\s_-]+(?=[A-Za-z])/i;
 const COPY_COUNTER = /(?:\s*[-_]?\s*copy)?(?:\s*\(\d{1,3}\))?\s*$/i;
 
 /** The stem without a list number in front and a copy counter at the end (same when none). */
@@ -34,6 +44,8 @@ export function stripNoise(stem: string): string {
     s = s.replace(NUMBER_BEFORE_DECREE, "");
   } else if ((c0 === 67 || c0 === 99) && COPY_OF.test(s)) {
     s = s.replace(COPY_OF, "");
+  } else if (mayStartDevice(c0) && DEVICE_FIRST.test(s)) {
+    s = s.replace(DEVICE_FIRST, "");
   }
   const last = s.charCodeAt(s.length - 1);
   // ")" or "y"/"Y" (… Copy): the only endings a counter leaves.
@@ -42,6 +54,12 @@ export function stripNoise(stem: string): string {
     if (m && m[0].length > 0 && m.index > 0) s = s.slice(0, m.index);
   }
   return s;
+}
+
+/** The first letters of DEVICE_FIRST's names, either case: s, i, p, d. */
+function mayStartDevice(c0: number): boolean {
+  const l = c0 | 0x20;
+  return l === 0x73 || l === 0x69 || l === 0x70 || l === 0x64;
 }
 
 /**
@@ -125,6 +143,7 @@ export const KEYWORD_TYPOS = new Map(
     ["onmor", "nomor"],
     ["nmoor", "nomor"],
     ["nomro", "nomor"],
+    ["nomo", "nomor"],
     ["thun", "tahun"],
     ["tahn", "tahun"],
     ["taun", "tahun"],
@@ -140,6 +159,8 @@ function respell(word: string, c: CompiledRules): string {
   const typo = c.typos.get(lower) ?? KEYWORD_TYPOS.get(lower);
   if (typo) return typo;
   if (c.vocabulary.has(lower) || lower.length < 4) return word;
+  const near = oneLetterOff(lower, c);
+  if (near) return near;
   for (let i = 2; i <= lower.length - 2; i++) {
     const a = lower.slice(0, i);
     const b = lower.slice(i);
@@ -153,4 +174,52 @@ function respell(word: string, c: CompiledRules): string {
     }
   }
   return word;
+}
+
+/** Phrase words of five letters or more, per config: the words a letter too many or too few is read as. */
+const longWords = new WeakMap<CompiledRules, string[]>();
+
+function longWordsOf(c: CompiledRules): string[] {
+  let ws = longWords.get(c);
+  if (!ws) {
+    ws = [...c.vocabulary].filter((w) => w.length >= 5 && /^[a-z]+$/.test(w));
+    longWords.set(c, ws);
+  }
+  return ws;
+}
+
+/**
+ * The one phrase word `w` (lower-case letters, not a phrase word) is with one letter typed twice
+ * or slipped in ("ketuaa", "sektretaris"), or, for a word of seven letters or more, one left out
+ * ("sekretais"): the misspellings the one-swap list (rules.ts typos) does not hold. Null when
+ * none, or when two phrase words are as near (nothing is guessed).
+ */
+function oneLetterOff(w: string, c: CompiledRules): string | null {
+  let found: string | null = null;
+  for (const t of longWordsOf(c)) {
+    const near =
+      (w.length === t.length + 1 && dropsToOne(w, t)) ||
+      (t.length >= 7 && w.length === t.length - 1 && dropsToOne(t, w));
+    if (!near) continue;
+    if (found !== null && found !== t) return null;
+    found = t;
+  }
+  return found;
+}
+
+/** Whether leaving one letter out of `long` gives `short` (`long` is one letter longer). */
+function dropsToOne(long: string, short: string): boolean {
+  let i = 0;
+  while (i < short.length && long.charCodeAt(i) === short.charCodeAt(i)) i++;
+  return long.slice(i + 1) === short.slice(i);
+}
+
+/**
+ * Whether a refused folded name may hold a phrase word misspelt by a letter too many or too few
+ * (oneLetterOff): it holds the first three letters of a long phrase word ("ket", "sek", "kep").
+ * A cheap test for names glueHint passes over, so most refused names ("scan12") are not read again.
+ */
+export function mayBeMisspelt(folded: string, c: CompiledRules): boolean {
+  for (const t of longWordsOf(c)) if (folded.includes(t.slice(0, 3))) return true;
+  return false;
 }

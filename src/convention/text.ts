@@ -58,7 +58,7 @@ export function hasControlChar(s: string): boolean {
 }
 
 /**
- * Folds accents per code point ("é" → "e") and lower-cases ASCII, keeping the UTF-16 length of
+ * Folds accents per code point ("é" → "e") and full-width ASCII, and lower-cases ASCII, keeping the UTF-16 length of
  * an NFC string, so an index into the result is an index into the input. Characters that do not
  * fold to a single unit are kept as they are.
  */
@@ -66,6 +66,13 @@ export function foldSameLength(nfc: string): string {
   if (isAscii(nfc)) return nfc.toLowerCase();
   let out = "";
   for (const ch of nfc) {
+    // Full-width ASCII ("１２", "ＳＫ", typed with an East Asian input method): the ASCII form,
+    // one unit for one, as the slug's NFKD fold reads it.
+    const code = ch.charCodeAt(0);
+    if (code >= 0xff01 && code <= 0xff5e) {
+      out += String.fromCharCode(code - 0xfee0).toLowerCase();
+      continue;
+    }
     const base = ch.normalize("NFD").replace(MARKS, "");
     const one = base.length === ch.length ? base : ch;
     out += one.replace(/[A-Z]/g, (c) => c.toLowerCase());

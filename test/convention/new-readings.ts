@@ -11,7 +11,22 @@
  *   name both refuse may be refused for another of its problems;
  * - a head that names a kind of document that is no decree (doc-kind.ts: "Undangan", "Surat
  *   Edaran", "Berita Acara" …) is refused as NOT_A_DECREE, and one that says "Perubahan",
- *   "Pencabutan" or "Pembatalan" before the number as NUMBER_OF_OTHER: the reference knows neither;
+ *   "Pencabutan" or "Pembatalan" (or "Revisi atas", "Adendum") before the number as
+ *   NUMBER_OF_OTHER: the reference knows neither;
+ * - another office's region code typed apart ("… Th 2024 kode 3171", "KPU 3578", region-code.ts)
+ *   in a subject without "tentang" or in a head that did not read is OTHER_OFFICE_CODE, where
+ *   the reference filed it with the code as subject (or refused it for two numbers);
+ * - a head refused without a year that holds "Th"/"Tahun" and 1–3 digits ("No 12 Tahun 24") is
+ *   SHORT_YEAR, where the reference refused it for two numbers (both refuse);
+ * - a subject typed without "tentang" whose first word says where the document came from and
+ *   names another body ("… Th 2024 dari Bawaslu", "(kiriman Pemprov DKI)", office.ts
+ *   originFirst) is OFFICE_IN_SUBJECT: compared with the office check off, as all office checks;
+ * - in the second reading (repair.ts), a phrase word of five letters or more typed with one
+ *   letter doubled or slipped in ("Ketuaa", "Sektretaris"), or of seven or more with one left
+ *   out ("Sekretais"), is respelt when exactly one phrase word is that near, and "Nomo"/"Nomr"
+ *   are "Nomor": names refused for NO_JENIS/NO_NUMBER/NO_YEAR by the reference may read;
+ * - full-width ASCII ("No １２ Th ２０２４") is read as ASCII (text.ts foldSameLength), where the
+ *   reference found no number;
  * - a name typed subject first, without "tentang", whose rest names a decree again with a number
  *   ("Perubahan SK Ketua No 5 … oleh SK Ketua No 12 …") is AMBIGUOUS_NUMBER, its first number
  *   among those named, where the reference read the first;

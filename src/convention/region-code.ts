@@ -1,0 +1,66 @@
+/**
+ * A region code typed apart from an old-style number: "kode 3171", "Kode Wilayah 31.71", "KPU
+ * 3578". A Kemendagri/BPS region code names an office (3172 is Kota Jakarta Utara, 3171 Jakarta
+ * Selatan, 3578 Surabaya) as surely as the code inside "…/3578/KPU-Kot/…" does, so a code of
+ * another office after "kode" or "KPU", anywhere in the name, refuses it as OTHER_OFFICE_CODE.
+ * This office's own codes (`convention.office.regionCodes`) are read as subject words. Pure.
+ *
+ * Only the region-code shape counts: a province code (11–19, 21, 31–36, 51–53, 61–65, 71–76,
+ * 81–82, 91–96) then a regency/city code 01–79, four digits or "31.71". A year after "kode" is
+ * no region code ("kode 2024": no province 20).
+ */
+import { isDigit } from "./numbers.js";
+import type { CompiledOffice } from "./office.js";
+import { reject } from "./reasons.js";
+import type { ParseRejected } from "./types.js";
+
+const CODE =
+  /(?<![a-z0-9])(?:kode|kd|kpu)(?:[^a-z0-9]+(?:wilayah|wil|daerah|kantor|satker|kab|kota))?[^a-z0-9]*(\d{2})\.?(\d{2})(?![0-9]|\.\d)/g;
+
+const PROVINCES = new Set([
+  11, 12, 13, 14, 15, 16, 17, 18, 19, 21, 31, 32, 33, 34, 35, 36, 51, 52, 53, 61, 62, 63, 64, 65,
+  71, 72, 73, 74, 75, 76, 81, 82, 91, 92, 93, 94, 95, 96,
+]);
+
+/**
+ * Whether `folded` from `from` may hold such a code, in substring tests (most names hold none):
+ * "kode", "kd", or "kpu" with a digit after its separators.
+ */
+function mayHoldCode(folded: string, from: number): boolean {
+  if (folded.includes("kode", from) || folded.includes("kd", from)) return true;
+  for (let at = folded.indexOf("kpu", from); at >= 0; at = folded.indexOf("kpu", at + 3)) {
+    let i = at + 3;
+    while (
+      i < folded.length &&
+      (folded.charCodeAt(i) === 0x20 ||
+        folded.charCodeAt(i) === 0x5f ||
+        folded.charCodeAt(i) === 0x2d)
+    )
+      i++;
+    if (i < folded.length && isDigit(folded.charCodeAt(i))) return true;
+  }
+  return false;
+}
+
+/**
+ * The rejection for another office's region code in `folded` from `from` on, or null. The
+ * caller asks for a head it could not read (the code's digits read as a second number: "No 7
+ * … kode 3171 ttg …") and for a subject typed without "tentang" (as typed, the issuer's code
+ * after the numbers, like "KPU Kota Bekasi" there); after "tentang" a code is the subject's.
+ */
+export function foreignRegionCode(
+  folded: string,
+  from: number,
+  o: CompiledOffice,
+): ParseRejected | null {
+  if (o.regionCodes.size === 0 || !mayHoldCode(folded, from)) return null;
+  CODE.lastIndex = from;
+  for (let m = CODE.exec(folded); m; m = CODE.exec(folded)) {
+    const province = Number(m[1]);
+    const regency = Number(m[2]);
+    if (!PROVINCES.has(province) || regency < 1 || regency > 79) continue;
+    const code = m[1]! + m[2]!;
+    if (!o.regionCodes.has(code)) return reject("OTHER_OFFICE_CODE", code);
+  }
+  return null;
+}
