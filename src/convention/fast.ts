@@ -50,9 +50,9 @@ export type Reading = { jenis: string } | { reason: string };
 const PLAIN_HEAD = /^[a-z]+(?: [a-z]+)*$/;
 /**
  * The words before the numbers (group 1, looked up among the phrases); the numbers as
- * "No 12 Th 2024" (2, 3; a keyword glued to its number, "Th2024", is left to lenient.ts, which
- * reads it only where it stands before the subject), "12-2024" (4, 5) or two bare numbers (6, 7); then "tentang" (8), a
- * subject's first letter (not taken) or the end.
+ * "No 12 Th 2024" (2, 3), "12-2024" (4, 5) or two bare numbers (6, 7); then "tentang" (8), a
+ * subject's first letter (not taken) or the end. A keyword glued to its number ("Th2024") is
+ * left to lenient.ts, which reads it only where it stands before the subject.
  */
 const PLAIN =
   /^([a-z][a-z .]*?) +(?:(?:nomor|no)(?:\. ?| )([0-9]{1,4}) +(?:tahun|th)(?:\. ?| )([0-9]{4})|([0-9]{1,4})-([0-9]{4})|([0-9]{1,4}) +([0-9]{1,4}))(?:( +(?:tentang|ttg))(?![a-z0-9])| +(?=[a-z])|$)/;
@@ -144,9 +144,9 @@ function compileFast(
 }
 
 /**
- * How a phrase is typed: its words apart by single spaces, an abbreviation's "." after any of its
- * first four short words (not the last word) or not ("kep sekretaris", "kep. sekretaris"). Other gaps are left to
- * lenient.ts: a lookup of the name's own words costs less than rewriting them.
+ * How a phrase is typed: its words apart by single spaces, with or without an abbreviation's "."
+ * after any of its first four short words but the last ("kep sekretaris", "kep. sekretaris").
+ * Other gaps are left to lenient.ts: a lookup of the words as typed costs less than rewriting.
  */
 function typings(text: string): string[] {
   let out = [""];
