@@ -16,8 +16,8 @@
  * character it does not have, and what the head's checks decide (issuer.ts, office.ts) depends
  * on its phrase and the shape of its numbers, not on their digits. So each phrase is read once
  * per shape through lenient.ts itself (the first time a name has them, readShape), and read
- * here in that shape only when that reading is this phrase's jenis. What the subject decides is read by the same functions
- * lenient.ts uses (lenient.ts readPlain). Numbers the head reads in another way (a year-shaped
+ * here in that shape only when that reading is this phrase's jenis. What the subject decides is
+ * read by the same functions lenient.ts uses (lenient.ts readPlain). Numbers the head reads in another way (a year-shaped
  * serial, two or no year-shaped bare numbers, a serial normNomor refuses) are left to lenient.ts.
  */
 import type { ConventionConfig } from "../config/schema.js";
@@ -29,7 +29,7 @@ import { foldedWords as words } from "./text.js";
 
 export interface FastHead {
   head: Head;
-  /** Where the subject starts, as lenient.ts puts it: after "tentang", at its first word, or the end. */
+  /** Where the subject starts (as lenient.ts puts it): after "tentang", at its first word, or the end. */
   tailStart: number;
   /** "tentang" / "ttg" ends the head. */
   marked: boolean;
@@ -83,7 +83,7 @@ export function plainReader(rules: ConventionConfig, c: CompiledRules): FastRead
   return r;
 }
 
-/** Builds the reader from `read`, lenient.ts's own reading; null when no phrase may read plainly. */
+/** The reader, from `read` (lenient.ts's own reading); null when no phrase may read plainly. */
 function compileFast(
   rules: ConventionConfig,
   read: (folded: string) => Reading,
@@ -172,7 +172,7 @@ interface Phrase {
   jenis: string;
   /** Bit s: shape s has been read. */
   known: number;
-  /** Per shape s and end e, bit (4s + e): read plainly; bit (4s + 3): subject read for an office. */
+  /** Per shape s and end e, bit (4s + e): read plainly; bit (4s + 3): subject read for offices. */
   bits: number;
 }
 
