@@ -17,8 +17,9 @@
  * on its phrase and the shape of its numbers, not on their digits. So each phrase is read once
  * per shape through lenient.ts itself (the first time a name has them, readShape), and read
  * here in that shape only when that reading is this phrase's jenis. What the subject decides is
- * read by the same functions lenient.ts uses (lenient.ts readPlain). Numbers the head reads in another way (a year-shaped
- * serial, two or no year-shaped bare numbers, a serial normNomor refuses) are left to lenient.ts.
+ * read by the same functions lenient.ts uses (lenient.ts readPlain). Numbers the head reads in
+ * another way (a year-shaped serial, two or no year-shaped bare numbers, a serial normNomor
+ * refuses) are left to lenient.ts.
  */
 import type { ConventionConfig } from "../config/schema.js";
 import type { Head } from "./head.js";
@@ -29,7 +30,7 @@ import { foldedWords as words } from "./text.js";
 
 export interface FastHead {
   head: Head;
-  /** Where the subject starts (as lenient.ts puts it): after "tentang", at its first word, or the end. */
+  /** Where the subject starts, as in lenient.ts: after "tentang", at its first word, or the end. */
   tailStart: number;
   /** "tentang" / "ttg" ends the head. */
   marked: boolean;
