@@ -15,8 +15,8 @@
  * document, attachment and copy markers, election years, list numbers) need a word or a
  * character it does not have, and what the head's checks decide (issuer.ts, office.ts) depends
  * on its phrase and the shape of its numbers, not on their digits. So each phrase is read once
- * per shape through lenient.ts itself (the first time a name has them, readShape), and read
- * here in that shape only when that reading is this phrase's jenis. What the subject decides is
+ * per shape and end through lenient.ts itself (the first time a name has them, readShape), and
+ * read here so only when that reading is this phrase's jenis. What the subject decides is
  * read by the same functions lenient.ts uses (lenient.ts readPlain). Numbers the head reads in
  * another way (a year-shaped serial, two or no year-shaped bare numbers, a serial normNomor
  * refuses) are left to lenient.ts.
@@ -131,7 +131,7 @@ function compileFast(
     }
     if (isYearShaped(serial) || !isYearShaped(year)) return null;
     const end = m[8] !== undefined ? 0 : m[0].length === folded.length ? 1 : 2;
-    if ((found.known & (1 << shape)) === 0) readShape(found, shape, read);
+    if ((found.known & (1 << (4 * shape + end))) === 0) readShape(found, shape, end, read);
     if ((found.bits & (1 << (4 * shape + end))) === 0) return null;
     const nomor = normNomor(serial);
     if (nomor === null) return null;
@@ -164,37 +164,36 @@ function typings(text: string): string[] {
 }
 
 /**
- * A phrase as the reader keeps it. Whether it reads plainly in a shape of numbers is learnt the
- * first time a name has that phrase and shape (readShape): most offices type a few of the
- * phrases in one or two shapes, so reading every one up front would cost more than it saves.
+ * A phrase as the reader keeps it. Whether it reads plainly in a shape of numbers and an end is
+ * learnt the first time a name has them (readShape): most offices type a few of the phrases in
+ * one or two shapes, so reading every one up front would cost more than it saves.
  */
 interface Phrase {
   text: string;
   jenis: string;
-  /** Bit s: shape s has been read. */
+  /** Bit (4s + e): shape s with end e has been read. */
   known: number;
   /** Per shape s and end e, bit (4s + e): read plainly; bit (4s + 3): subject read for offices. */
   bits: number;
 }
 
 /**
- * Learns how `p` reads in `shape` by reading a sample of each end: kept for an end only when
- * the reading is its jenis. With a subject, also whether a subject naming another KPU office is
- * refused (bit 3) or filed because the head names this office or no office is configured (no
- * bit); anything else leaves the shape's subjects to lenient.ts.
+ * Learns how `p` reads in `shape` with `end` by reading a sample: plain only when the reading is
+ * its jenis. With a subject, also whether a subject naming another KPU office is refused (bit 3)
+ * or filed because the head names this office or no office is configured (no bit); anything
+ * else leaves the shape's subjects to lenient.ts.
  */
-function readShape(p: Phrase, shape: number, read: (folded: string) => Reading): void {
+function readShape(p: Phrase, shape: number, end: number, read: (folded: string) => Reading): void {
+  const bit = 1 << (4 * shape + end);
+  p.known |= bit;
   const sample = `${p.text} ${SHAPES[shape]}`;
-  for (let e = 0; e < ENDS.length; e++) {
-    const r = read(sample + ENDS[e]);
-    if (!("reason" in r) && r.jenis === p.jenis) p.bits |= 1 << (4 * shape + e);
-  }
-  const subject = 1 << (4 * shape + 2);
-  if ((p.bits & subject) !== 0) {
-    const r = read(sample + OFFICE_PROBE);
-    if ("reason" in r && r.reason === "OFFICE_IN_SUBJECT") {
+  const r = read(sample + ENDS[end]);
+  if ("reason" in r || r.jenis !== p.jenis) return;
+  if (end === 2) {
+    const office = read(sample + OFFICE_PROBE);
+    if ("reason" in office && office.reason === "OFFICE_IN_SUBJECT") {
       p.bits |= 1 << (4 * shape + OFFICE_CHECKS);
-    } else if ("reason" in r || r.jenis !== p.jenis) p.bits &= ~subject;
+    } else if ("reason" in office || office.jenis !== p.jenis) return;
   }
-  p.known |= 1 << shape;
+  p.bits |= bit;
 }
