@@ -66,12 +66,12 @@ function isGap(code: number): boolean {
 }
 
 /**
- * The refusal for a head whose serial may be a day (see above), or null. `folded` is the name,
- * `head` its head, `tail` where the subject starts (typed without "tentang").
+ * The refusal for a head whose serial may be a day or a count (see above), or null. `folded` is
+ * the name; its head is what stands before `tail`, where the subject starts (no "tentang").
  */
-export function dayBeforeMonth(folded: string, head: string, tail: number): ParseRejected | null {
-  // The day or count: one to four digits, then only gaps up to the subject. Most subjects follow a year
-  // (four digits) or a word, which the first steps see.
+export function dayBeforeMonth(folded: string, tail: number): ParseRejected | null {
+  // The day or count: one to four digits, then only gaps up to the subject. Most subjects
+  // follow a year or a word, which the first steps see.
   let i = tail;
   while (i > 0 && isGap(folded.charCodeAt(i - 1))) i--;
   let j = i;
@@ -89,5 +89,5 @@ export function dayBeforeMonth(folded: string, head: string, tail: number): Pars
     while (e < folded.length && isGap(folded.charCodeAt(e))) e++;
     if (!isDigit(folded.charCodeAt(e))) return null;
   }
-  return NO_KEYWORD.test(head) ? null : reject("NO_NUMBER");
+  return NO_KEYWORD.test(folded.slice(0, tail)) ? null : reject("NO_NUMBER");
 }

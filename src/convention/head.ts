@@ -44,10 +44,12 @@ const DATES =
  */
 export const DATE_HINT = /tgl|tanggal|\d[-._/]\d{1,2}[-._/]\d/;
 /**
- * "Salinan", with the copy's own counter after it ("Salinan 2", "Salinan ke-2"): a second copy,
- * never the serial (without it "SK Ketua Th 2024 Salinan 2" was filed as decree 2).
+ * "Salinan", or a copy's number glued to it ("Salinan2": the second copy, no serial). A number
+ * typed apart ("Salinan 2", "Salinan ke-2") is group 1: never the serial either (without this
+ * "SK Ketua Th 2024 Salinan 2" was filed as decree 2), but beside another number it still makes
+ * the head ambiguous (readHead).
  */
-const SALINAN = /(?<![a-z0-9])salinan(?:[\s._-]*(?:ke[\s._-]*)?\d{1,2}(?![a-z0-9]))?(?![a-z0-9])/g;
+const SALINAN = /(?<![a-z0-9])salinan(?:\d{1,2}|[\s._-]+(?:ke[\s._-]*)?(\d{1,2}))?(?![a-z0-9])/g;
 /**
  * An election and its year ("Pilkada 2024", "Pemilu Tahun 2024", "Pemilihan Serentak 2024"):
  * the year of the election a decree is about, often not the decree's own (decrees for the 2024
@@ -140,7 +142,13 @@ export function readHead(
       if (to > 0) addOnce(quals, `LAMPIRAN-${to}`);
     });
   }
-  if (work.includes("salinan")) work = take(work, SALINAN, () => addOnce(quals, "SALINAN"));
+  let copyNumber: string | null = null;
+  if (work.includes("salinan")) {
+    work = take(work, SALINAN, (m) => {
+      addOnce(quals, "SALINAN");
+      copyNumber ??= m[1] ?? null;
+    });
+  }
 
   // "No Urut 12": a place in a list (of candidates, of files), never the decree's serial.
   if (work.includes("urut")) work = take(work, LIST_ORDER);
@@ -159,6 +167,10 @@ export function readHead(
   const apart = readFields(work, numbers, years);
   if (apart !== null) return reject("LETTER_APART", apart.toUpperCase());
 
+  // "No 5 … Salinan 2": the copy's number competes with the serial, as it did when it was read.
+  if (copyNumber !== null && numbers.length > 0) {
+    return reject("AMBIGUOUS_NUMBER", `${normNomor(numbers[0]!) ?? numbers[0]}, ${copyNumber}`);
+  }
   const nomor = oneNumber(numbers);
   if (typeof nomor !== "string") return years.length === 0 ? (shortYear(work) ?? nomor) : nomor;
   if (elections > 0 && years.length <= elections) return reject("NO_YEAR");

@@ -257,6 +257,20 @@ export function checkDecree(
     const lead = bareJenisLead(work, head.jenis, c);
     if (lead !== null) return reject("DECREE_UNCLEAR", lead);
   }
+  return checkTail(folded, tailStart, marked, head, c);
+}
+
+/**
+ * checkDecree's look at the subject from `tailStart`: an attachment range the subject ends
+ * ("Lampiran 1 s.d 3"), a second numbered decree after a subject typed first. Null when neither.
+ */
+export function checkTail(
+  folded: string,
+  tailStart: number,
+  marked: boolean,
+  head: Head,
+  c: CompiledRules,
+): ParseRejected | null {
   if (tailStart >= folded.length) return null;
   if (head.qualifier?.startsWith("LAMPIRAN-")) {
     let from = tailStart;

@@ -4,10 +4,12 @@
  */
 import { dayBeforeMonth } from "./day-month.js";
 import { notADecree } from "./doc-kind.js";
-import { blankDates, blankSpans, readHead } from "./head.js";
-import { checkDecree } from "./issuer.js";
+import type { FastHead } from "./fast.js";
+import { blankDates, blankSpans, type Head, readHead } from "./head.js";
+import { checkDecree, checkTail } from "./issuer.js";
 import { FIRST_NUMBER, HEAD_KEYWORDS, isDigit, isWordChar, isYearShaped } from "./numbers.js";
 import {
+  type CompiledOffice,
   checkOldOffice,
   institutionNamed,
   officeWordAt,
@@ -142,38 +144,12 @@ export function lenient(
   // A day before a month's name where the subject starts ("… Th 2024 5 Mei 2024"): read as the
   // serial unless a "No" keyword gave one (day-month.ts).
   if (!marker && !inHead && tailStart < folded.length) {
-    const day = dayBeforeMonth(folded, work, tailStart);
+    const day = dayBeforeMonth(folded, tailStart);
     if (day) return day;
   }
   // Whose decree it is, now that the name reads as one (issuer.ts).
   const unclear = checkDecree(work, folded, tailStart, marker !== null, inHead !== null, head, c);
   if (unclear) return unclear;
-  // Without "tentang", another KPU office after the numbers is as likely the issuer as the
-  // subject ("SK Ketua No 5 Th 2024 KPU Kota Bekasi"): both ways out, never filed. After a head
-  // that names this office ("SK KPU Kota Jakarta Utara No 3 … (KPU DKI)") it is the subject.
-  // Another body named as the document's origin first there ("… Th 2024 dari Bawaslu").
-  if (!marker && c.office && tailStart < folded.length) {
-    const at = firstWordAt(folded, tailStart);
-    if (mayStartOrigin(folded, at)) {
-      const origin = originFirst(folded.slice(at), c.office);
-      if (origin) return reject("OFFICE_IN_SUBJECT", origin);
-    }
-  }
-  // Another office's region code there ("… Th 2024 kode 3171", "… KPU 3578"): the same.
-  if (!marker && c.office && tailStart < folded.length) {
-    const code = foreignRegionCode(folded, tailStart, c.office);
-    if (code) return code;
-  }
-  if (
-    !marker &&
-    !ownNamed &&
-    c.office &&
-    tailStart < folded.length &&
-    mayNameKpu(folded, tailStart)
-  ) {
-    const other = otherKpuIn(folded.slice(tailStart), c.office);
-    if (other) return reject("OFFICE_IN_SUBJECT", other);
-  }
   // Another office's level and place typed between the numbers and "tentang" ("SK Ketua No 5
   // Th 2024 Kota Bekasi ttg DPT"): the head's office check reads "KPU <place>" and the foreign
   // words there, not a bare level word; read like the subject below, only when the head holds one.
@@ -185,14 +161,66 @@ export function lenient(
       if (other) return reject("OFFICE_IN_SUBJECT", other);
     }
   }
-  // The same for another office's place without "KPU" first in that subject ("… Th 2024 Kota
-  // Bekasi", "… Jakarta Selatan"); only a first word that may start one is read.
-  if (!marker && !ownNamed && c.office && tailStart < folded.length) {
-    if (mayStartPlace(folded, firstWordAt(folded, tailStart))) {
-      const other = otherPlaceFirst(folded.slice(tailStart), c.office);
-      if (other) return reject("OFFICE_IN_SUBJECT", other);
+  if (!marker && c.office && tailStart < folded.length) {
+    const other = otherOfficeIn(folded, tailStart, c.office, ownNamed);
+    if (other) return other;
+  }
+  return withSubject(stem, folded, printableFolded !== null, ext, ascii, head, tailStart, inHead);
+}
+
+/**
+ * The name whose plain head fast.ts read (`fast`), as lenient() reads it; null when lenient()
+ * must read it itself. `folded` is the printable stem lower-cased. Without "tentang", the
+ * subject is read by lenient()'s own checks, in its order; a name lenient() would cut elsewhere
+ * (a "tentang" later on, an old-style number, a subject that starts with a keyword or phrase)
+ * is left to it.
+ */
+export function readPlain(
+  stem: string,
+  folded: string,
+  ext: string,
+  c: CompiledRules,
+  fast: FastHead,
+): LenientDecree | ParseRejected | null {
+  const { head, tailStart } = fast;
+  if (!fast.marked && tailStart < folded.length) {
+    if (TENTANG.test(folded) || findOldNumber(folded, folded.length, stem, c) !== null) {
+      return null;
+    }
+    // The head's words after its first number are numbers and No/Th: subjectStart's scan
+    // reaches the subject's first word as it stands; it starts the subject unless it is a
+    // keyword or a phrase.
+    if (subjectFrom(folded, c, tailStart, -1, -1) !== tailStart) return null;
+    // A day or a count before the subject's first word ("2024 5 Mei 2024", day-month.ts).
+    const day = dayBeforeMonth(folded, tailStart);
+    if (day) return day;
+    const unclear = letterApart(folded, tailStart) ?? checkTail(folded, tailStart, false, head, c);
+    if (unclear) return unclear;
+    // officeChecks: the head does not name this office (with an office configured).
+    if (c.office) {
+      const other = otherOfficeIn(folded, tailStart, c.office, !fast.officeChecks);
+      if (other) return other;
     }
   }
+  return withSubject(stem, folded, true, ext, true, head, tailStart, null);
+}
+
+/**
+ * The decree of a head read as `head` whose subject starts at `tailStart` in `folded` (the
+ * stem folded, same length): its attachment and copy markers and noise taken out, the rest
+ * cleaned as typed. `printable` when the stem is printable ASCII; `old` is the head's old-style
+ * number, if any. A refusal when the subject's markers disagree with the head's.
+ */
+export function withSubject(
+  stem: string,
+  folded: string,
+  printable: boolean,
+  ext: string,
+  ascii: boolean,
+  head: Head,
+  tailStart: number,
+  old: OldNumber | null,
+): LenientDecree | ParseRejected {
   let qualifier = head.qualifier;
   let tailEnd = folded.length;
   // Attachment and copy markers, and scanner/editor noise, at the end of the subject or in
@@ -228,7 +256,7 @@ export function lenient(
   }
   // For a printable name, one scan of the folded subject serves both the cleaning and the slug.
   const tail = ascii ? tailFolded.slice(tailStart, tailEnd) : null;
-  const singleGaps = printableFolded !== null && (plain || hasSingleGaps(tail!));
+  const singleGaps = printable && (plain || hasSingleGaps(tail!));
   const tentang = cleanTentang(tailText.slice(tailStart, tailEnd), singleGaps);
   return {
     jenis: head.jenis,
@@ -237,10 +265,45 @@ export function lenient(
     qualifier,
     tentang,
     ext,
-    nomorAsli: inHead ? inHead.asli : undefined,
+    nomorAsli: old ? old.asli : undefined,
     folded: tentang !== null ? tail : null,
     singleGaps,
   };
+}
+
+/**
+ * Without "tentang", another office named first in the subject from `tailStart` (lenient's
+ * last checks): another body named as the document's origin ("… Th 2024 dari Bawaslu"),
+ * another office's region code ("… Th 2024 kode 3171", "… KPU 3578"), and, unless the head
+ * names this office (`ownNamed`), another KPU office after the numbers ("SK Ketua No 5 Th 2024
+ * KPU Kota Bekasi") or another office's place without "KPU" ("… Th 2024 Kota Bekasi", "…
+ * Jakarta Selatan"): each as likely the issuer as the subject, so both ways out, never filed.
+ * Only a subject with a word that may name one is read. After a head that names this office
+ * ("SK KPU Kota Jakarta Utara No 3 … (KPU DKI)"), another KPU office is the subject.
+ */
+function otherOfficeIn(
+  folded: string,
+  tailStart: number,
+  office: CompiledOffice,
+  ownNamed: boolean,
+): ParseRejected | null {
+  const at = firstWordAt(folded, tailStart);
+  if (mayStartOrigin(folded, at)) {
+    const origin = originFirst(folded.slice(at), office);
+    if (origin) return reject("OFFICE_IN_SUBJECT", origin);
+  }
+  const code = foreignRegionCode(folded, tailStart, office);
+  if (code) return code;
+  if (ownNamed) return null;
+  if (mayNameKpu(folded, tailStart)) {
+    const other = otherKpuIn(folded.slice(tailStart), office);
+    if (other) return reject("OFFICE_IN_SUBJECT", other);
+  }
+  if (mayStartPlace(folded, at)) {
+    const other = otherPlaceFirst(folded.slice(tailStart), office);
+    if (other) return reject("OFFICE_IN_SUBJECT", other);
+  }
+  return null;
 }
 
 /**
@@ -279,23 +342,30 @@ function firstWordAt(folded: string, at: number): number {
 
 /** Whether a word at `i` may start a place or body office.ts otherPlaceFirst knows (prefix tests). */
 function mayStartPlace(folded: string, i: number): boolean {
-  return (
-    folded.startsWith("kota", i) ||
-    folded.startsWith("kab", i) ||
-    folded.startsWith("pro", i) ||
-    folded.startsWith("dki", i) ||
-    folded.startsWith("jak", i) ||
-    folded.startsWith("kep", i) ||
-    folded.startsWith("baw", i) ||
-    folded.startsWith("panw", i) ||
-    folded.startsWith("setj", i) ||
-    folded.startsWith("sekj", i) ||
-    folded.startsWith("dkpp", i) ||
-    folded.startsWith("dprd", i) ||
-    folded.startsWith("gub", i) ||
-    folded.startsWith("wali", i) ||
-    folded.startsWith("bup", i)
-  );
+  switch (folded.charCodeAt(i)) {
+    case 0x62: // b
+      return folded.startsWith("baw", i) || folded.startsWith("bup", i);
+    case 0x64: // d
+      return (
+        folded.startsWith("dki", i) || folded.startsWith("dkpp", i) || folded.startsWith("dprd", i)
+      );
+    case 0x67: // g
+      return folded.startsWith("gub", i);
+    case 0x6a: // j
+      return folded.startsWith("jak", i);
+    case 0x6b: // k
+      return (
+        folded.startsWith("kota", i) || folded.startsWith("kab", i) || folded.startsWith("kep", i)
+      );
+    case 0x70: // p
+      return folded.startsWith("pro", i) || folded.startsWith("panw", i);
+    case 0x73: // s
+      return folded.startsWith("setj", i) || folded.startsWith("sekj", i);
+    case 0x77: // w
+      return folded.startsWith("wali", i);
+    default:
+      return false;
+  }
 }
 
 /** Whether a word at `i` may be office.ts ORIGIN's (dari, dr, kiriman, from, asal, oleh). */
@@ -360,11 +430,26 @@ function subjectStartAround(folded: string, old: OldNumber, c: CompiledRules): n
  * [skipFrom, skipTo) is read as a number word (it starts a word) and white space, unless -1.
  */
 function subjectStart(shape: string, c: CompiledRules, skipFrom: number, skipTo: number): number {
-  const len = shape.length;
   // Words before the first number never start the subject.
   let i = shape.search(FIRST_NUMBER);
   if (skipFrom >= 0 && (i < 0 || i > skipFrom)) i = skipFrom;
-  if (i < 0) return len;
+  if (i < 0) return shape.length;
+  return subjectFrom(shape, c, i, skipFrom, skipTo);
+}
+
+/**
+ * subjectStart's scan from `from`, a word start at or after the first number, with no
+ * "Lampiran" just before it: where the subject starts.
+ */
+function subjectFrom(
+  shape: string,
+  c: CompiledRules,
+  from: number,
+  skipFrom: number,
+  skipTo: number,
+): number {
+  const len = shape.length;
+  let i = from;
   // After "Lampiran", a Roman numeral is its number ("… Th 2024 Lampiran III"), not the subject.
   let afterLamp = false;
   while (i < len) {

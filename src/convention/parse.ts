@@ -6,7 +6,9 @@
  * Reading, in order:
  * 1. the extension must be a configured decree extension;
  * 2. a canonical name (`KPT-KETUA_2024_012[_QUAL][_slug].pdf`) is read field by field;
- * 3. otherwise leniently: the text before "tentang"/"ttg" (or, without it, up to the first free
+ * 3. a plain head ("SK Ketua No 12 Th 2024 ttg …", "Kep. Sekretaris 12-2024 …") in one regex
+ *    (fast.ts), which reads exactly as step 4 would;
+ * 4. otherwise leniently: the text before "tentang"/"ttg" (or, without it, up to the first free
  *    word after the numbers) is the head; the rest is the subject. In the head: an old-style
  *    number (old-numbers.ts), jenis phrases (code, label, aliases), LAMPIRAN n / SALINAN,
  *    "12/2024" / "3-2023", "No 12" / "Nomor: 12", "Th 2024" / "Tahun 2024", then bare numbers.
@@ -15,13 +17,14 @@
  *
  * Speed matters (every name in the share is read here), so the hot paths test a substring
  * before running a regex, scan short spans by hand, and build the canonical name from pieces
- * known to be safe instead of re-scanning it; the differential property tests
- * (test/convention/differential.test.ts, format.test.ts, shortcuts.test.ts) hold every result to
- * the plain regex reading.
+ * known to be safe instead of re-scanning it, and read the plain head apart; the property tests
+ * (test/convention/differential.test.ts, format.test.ts, shortcuts.test.ts, fast.test.ts) hold
+ * every result to the plain regex reading and the plain head to the lenient one.
  */
 import type { ConventionConfig } from "../config/schema.js";
+import { plainReader } from "./fast.js";
 import { formatNameWith } from "./format.js";
-import { type LenientDecree, lenient } from "./lenient.js";
+import { type LenientDecree, lenient, readPlain } from "./lenient.js";
 import { normNomor } from "./numbers.js";
 import { reject } from "./reasons.js";
 import { glue, mayBeMisspelt, stripNoise } from "./repair.js";
@@ -101,7 +104,9 @@ function parseName(name: string, rules: ConventionConfig, opts: ParseOptions): P
       ? name.toLowerCase().slice(0, dot - 1)
       : bare.toLowerCase()
     : null;
-  let d = lenient(bare, folded, ext, c, ascii);
+  // The plain head ("SK Ketua No 12 Th 2024 ttg …") in one regex (fast.ts); else the lenient reading.
+  const fast = folded === null ? null : plainReader(rules, c)?.(folded);
+  let d = (fast && readPlain(bare, folded!, ext, c, fast)) ?? lenient(bare, folded, ext, c, ascii);
   const printableName = folded !== null;
   // A head a glued or misspelt word kept from reading, read again unglued and respelt (repair.ts):
   // taken only when it reads; else the first refusal stands.

@@ -220,6 +220,15 @@ function dropsToOne(long: string, short: string): boolean {
  * A cheap test for names glueHint passes over, so most refused names ("scan12") are not read again.
  */
 export function mayBeMisspelt(folded: string, c: CompiledRules): boolean {
-  for (const t of longWordsOf(c)) if (folded.includes(t.slice(0, 3))) return true;
-  return false;
+  let re = starts.get(c);
+  if (re === undefined) {
+    // The distinct first three letters, in one regex: a few literal alternatives, which V8
+    // scans for faster than a substring test for each long word.
+    const firsts = new Set(longWordsOf(c).map((t) => t.slice(0, 3)));
+    re = firsts.size === 0 ? /(?!)/ : new RegExp([...firsts].join("|"));
+    starts.set(c, re);
+  }
+  return re.test(folded);
 }
+
+const starts = new WeakMap<CompiledRules, RegExp>();

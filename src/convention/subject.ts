@@ -36,7 +36,8 @@ const AT_END: { re: RegExp; qualifier?: (m: RegExpExecArray) => (string | null)[
     qualifier: (m) => [lampiran(m[1]!)],
   },
   {
-    re: /(?:^|[^a-z0-9])salinan(?:[\s_-]+sesuai(?:[\s_-]+dengan)?[\s_-]+asli(?:nya)?)?[^a-z0-9]*$/,
+    // A copy's number after it ("Salinan 2", "salinan_2", "Salinan ke-2"): still a copy.
+    re: /(?:^|[^a-z0-9])salinan(?:[\s_-]+sesuai(?:[\s_-]+dengan)?[\s_-]+asli(?:nya)?|[\s._-]*(?:ke[\s._-]*)?\d{1,2})?[^a-z0-9]*$/,
     qualifier: () => ["SALINAN"],
   },
   // "- Salinan sesuai aslinya" with SALINAN read in the head: the rest of the certification.
@@ -59,7 +60,7 @@ const WITH_LAMPIRAN =
   /(?:(?:^|[^a-z0-9])(?:dan|beserta|serta|dengan|plus)[^a-z0-9]+|&[^a-z0-9]*)(?:lampiran(?:nya)?|lamp)[^a-z0-9]*$/;
 /** Bracketed markers and noise anywhere in the subject. */
 const BRACKETED =
-  /[([]\s*(?:(lampiran|lamp)[\s.:_-]*(?:ke[\s.:_-]*)?(\d{1,3}|[ivx]{1,4})(?:\s*(?:[,&+-]|dan|s[\s.]*d|sampai|hingga)[\s.]*(\d{1,3}|[ivx]{1,4}))?|(salinan)(?:[\s_-]+sesuai(?:[\s_-]+dengan)?[\s_-]+asli(?:nya)?)?|copy|revisi(?:[\s._-]*\d{1,2})?|rev[\s._-]*\d{0,2}|final|fix|scan|ttd(?:[\s_-]*basah)?|\d{1,3}|\d{2,4}[\s_-]?dpi)\s*[)\]]/g;
+  /[([]\s*(?:(lampiran|lamp)[\s.:_-]*(?:ke[\s.:_-]*)?(\d{1,3}|[ivx]{1,4})(?:\s*(?:[,&+-]|dan|s[\s.]*d|sampai|hingga)[\s.]*(\d{1,3}|[ivx]{1,4}))?|(salinan)(?:[\s_-]+sesuai(?:[\s_-]+dengan)?[\s_-]+asli(?:nya)?|[\s._-]*(?:ke[\s._-]*)?\d{1,2})?|copy|revisi(?:[\s._-]*\d{1,2})?|rev[\s._-]*\d{0,2}|final|fix|scan|ttd(?:[\s_-]*basah)?|\d{1,3}|\d{2,4}[\s_-]?dpi)\s*[)\]]/g;
 const AT_START =
   /^[^a-z0-9]*(?:lampiran|lamp)[\s.:_-]*(?:ke[\s.:_-]*)?(\d{1,3}|[ivx]{1,4})(?![a-z0-9])/;
 /**

@@ -307,7 +307,8 @@ describe.concurrent("the daemon's promises on real WebDAV servers", () => {
           });
         const fourth = sameSizeEdit(third, "SAVE", "save");
         writeFileSync(path.join(ws.share, LATE), fourth);
-        expect((await cli(["index"])).code).toBe(0);
+        const i1 = await cli(["index"]);
+        expect(i1.code, i1.stdout + i1.stderr).toBe(0);
         expect(row()).toContain("menunggu");
         expect(row()).not.toContain("tersinkron");
         const v = await cli(["verify", "--json"]);
@@ -318,7 +319,8 @@ describe.concurrent("the daemon's promises on real WebDAV servers", () => {
         const s = await cli(["sync"]);
         expect(s.code, s.stderr).toBe(0);
         expect(onServer(LATE)).toEqual(fourth);
-        expect((await cli(["index"])).code).toBe(0);
+        const i2 = await cli(["index"]);
+        expect(i2.code, i2.stdout + i2.stderr).toBe(0);
         expect(row()).toContain("tersinkron");
         // The rebuilt register is a share file too: one more sync puts it on the server.
         expect((await cli(["sync"])).code).toBe(0);

@@ -1,0 +1,199 @@
+/**
+ * The plain head, read in one anchored regex: a jenis phrase (with this office's place after it,
+ * if any), then the numbers as most names type them ("No 12 Th 2024", "12-2024", "2024 012"),
+ * then "tentang" / "ttg", a subject or nothing ("SK Ketua No 12 Th 2024 ttg …", "Keputusan KPU
+ * Kota Jakarta Utara Nomor 12 Tahun 2024 tentang …", "Kep. Sekretaris 12-2024 pembentukan …",
+ * "kpt ketua 2024 012"). A head in which none of lenient.ts's other readings and checks can find
+ * anything: it is read here without them. Pure.
+ *
+ * Contract: for every name this reads, lenient.ts (with readPlain) reads the same decree, or
+ * refuses it for the same reason, as it does without this; every other name gets null and is
+ * read as always. test/convention/fast.test.ts holds every table name and a random corpus to it.
+ *
+ * Why it holds: such a head holds only the phrase, at most two keywords and two numbers, between
+ * spaces. The head's other readings (old-style numbers, dates, other offices, other kinds of
+ * document, attachment and copy markers, election years, list numbers) need a word or a
+ * character it does not have, and what the head's checks decide (issuer.ts, office.ts) depends
+ * on its phrase and the shape of its numbers, not on their digits. So each phrase is read once
+ * per shape and end through lenient.ts itself (the first time a name has them, readShape), and
+ * read here so only when that reading is this phrase's jenis. What the subject decides is
+ * read by the same functions lenient.ts uses (lenient.ts readPlain). Numbers the head reads in
+ * another way (a year-shaped serial, two or no year-shaped bare numbers, a serial normNomor
+ * refuses) are left to lenient.ts.
+ */
+import type { ConventionConfig } from "../config/schema.js";
+import type { Head } from "./head.js";
+import { lenient } from "./lenient.js";
+import { isYearShaped, normNomor } from "./numbers.js";
+import type { CompiledRules } from "./rules.js";
+import { foldedWords as words } from "./text.js";
+
+export interface FastHead {
+  head: Head;
+  /** Where the subject starts, as in lenient.ts: after "tentang", at its first word, or the end. */
+  tailStart: number;
+  /** "tentang" / "ttg" ends the head. */
+  marked: boolean;
+  /**
+   * Without "tentang": whether lenient.ts reads the subject for another KPU office or place
+   * (otherOfficeIn), as it does when the head does not name this office.
+   */
+  officeChecks: boolean;
+}
+
+/** A reader of plain heads for one config: the head of a folded printable name, or null. */
+export type FastReader = (folded: string) => FastHead | null;
+
+/** What lenient.ts makes of a folded printable name (how each phrase is checked, readShape). */
+export type Reading = { jenis: string } | { reason: string };
+
+/** Words only: a phrase or place with digits or other characters is left to lenient.ts. */
+const PLAIN_HEAD = /^[a-z]+(?: [a-z]+)*$/;
+/**
+ * The words before the numbers (group 1, looked up among the phrases); the numbers as
+ * "No 12 Th 2024" (2, 3), "12-2024" (4, 5) or two bare numbers (6, 7); then "tentang" (8), a
+ * subject's first letter (not taken) or the end. A keyword glued to its number ("Th2024") is
+ * left to lenient.ts, which reads it only where it stands before the subject.
+ */
+const PLAIN =
+  /^([a-z][a-z .]*?) +(?:(?:nomor|no)(?:\. ?| )([0-9]{1,4}) +(?:tahun|th)(?:\. ?| )([0-9]{4})|([0-9]{1,4})-([0-9]{4})|([0-9]{1,4}) +([0-9]{1,4}))(?:( +(?:tentang|ttg))(?![a-z0-9])| +(?=[a-z])|$)/;
+/** Words clerks end with "." ("Kep. Sekretaris", "Kota Adm. Jakarta Utara"): up to four letters. */
+const ABBREVIATION = 4;
+/** The shapes of the numbers, as PLAIN's alternatives, with a sample of each. */
+const SHAPES = ["no 7 th 2011", "7-2011", "7 2011", "2011 7"];
+/** How the head ends: "tentang", the end, a subject; bit 3: the subject is read for an office. */
+const ENDS = [" ttg penetapan", "", " penetapan"];
+const OFFICE_PROBE = " kpu kota bekasi";
+const OFFICE_CHECKS = 3;
+/** The words before a place: "Keputusan KPU <place>", "… Komisi Pemilihan Umum <place>". */
+const BEFORE_PLACE = /(?:^| )(?:kpud?|umum)$/;
+
+const readers = new WeakMap<CompiledRules, FastReader | null>();
+
+/** The plain-head reader of `rules` (compiled as `c`), built on first use and kept. */
+export function plainReader(rules: ConventionConfig, c: CompiledRules): FastReader | null {
+  let r = readers.get(c);
+  if (r === undefined) {
+    // A phrase word a head reading reads (a keyword such as "no", a number): the head's
+    // readings then depend on more than its shape, so every name is left to lenient.ts.
+    r = c.inertPhrases
+      ? compileFast(rules, (folded) => lenient(folded, folded, "pdf", c, true))
+      : null;
+    readers.set(c, r);
+  }
+  return r;
+}
+
+/** The reader, from `read` (lenient.ts's own reading); null when no phrase may read plainly. */
+function compileFast(
+  rules: ConventionConfig,
+  read: (folded: string) => Reading,
+): FastReader | null {
+  // Phrase text → its jenis and, per shape s and end e, bit (4s + e): read plainly.
+  const heads = new Map<string, Phrase>();
+  const firsts = new Set<number>();
+  const places = (rules.office?.names ?? []).map((p) => words(p).join(" "));
+  for (const j of rules.jenis) {
+    for (const phrase of [j.code, j.label, ...j.aliases]) {
+      const w = words(phrase).join(" ");
+      const texts = [w, ...(BEFORE_PLACE.test(w) ? places.map((p) => `${w} ${p}`) : [])];
+      for (const text of texts) {
+        if (!PLAIN_HEAD.test(text) || heads.has(text)) continue;
+        const p: Phrase = { text, jenis: j.code, known: 0, bits: 0 };
+        for (const typed of typings(text)) if (!heads.has(typed)) heads.set(typed, p);
+        firsts.add(text.charCodeAt(0));
+      }
+    }
+  }
+  if (heads.size === 0) return null;
+  return (folded) => {
+    if (!firsts.has(folded.charCodeAt(0))) return null;
+    const m = PLAIN.exec(folded);
+    if (m === null) return null;
+    const found = heads.get(m[1]!);
+    if (found === undefined) return null;
+    let shape: number;
+    let serial: string;
+    let year: string;
+    if (m[2] !== undefined) {
+      shape = 0;
+      serial = m[2];
+      year = m[3]!;
+    } else if (m[4] !== undefined) {
+      shape = 1;
+      serial = m[4];
+      year = m[5]!;
+    } else {
+      // Bare numbers: the year-shaped one is the year, the other the serial.
+      shape = isYearShaped(m[6]!) ? 3 : 2;
+      serial = shape === 3 ? m[7]! : m[6]!;
+      year = shape === 3 ? m[6]! : m[7]!;
+    }
+    if (isYearShaped(serial) || !isYearShaped(year)) return null;
+    const end = m[8] !== undefined ? 0 : m[0].length === folded.length ? 1 : 2;
+    if ((found.known & (1 << (4 * shape + end))) === 0) readShape(found, shape, end, read);
+    if ((found.bits & (1 << (4 * shape + end))) === 0) return null;
+    const nomor = normNomor(serial);
+    if (nomor === null) return null;
+    return {
+      head: { jenis: found.jenis, tahun: Number(year), nomor, qualifier: null },
+      tailStart: m[0].length,
+      marked: end === 0,
+      officeChecks: end === 2 && (found.bits & (1 << (4 * shape + OFFICE_CHECKS))) !== 0,
+    };
+  };
+}
+
+/**
+ * How a phrase is typed: its words apart by single spaces, with or without an abbreviation's "."
+ * after any of its first four short words but the last ("kep sekretaris", "kep. sekretaris").
+ * Other gaps are left to lenient.ts: a lookup of the words as typed costs less than rewriting.
+ */
+function typings(text: string): string[] {
+  let out = [""];
+  const w = text.split(" ");
+  let dots = 0;
+  for (let i = 0; i < w.length; i++) {
+    const last = i === w.length - 1;
+    const dot = !last && w[i]!.length <= ABBREVIATION && dots++ < 4;
+    out = out.flatMap((t) =>
+      dot ? [`${t}${w[i]} `, `${t}${w[i]}. `] : [`${t}${w[i]}${last ? "" : " "}`],
+    );
+  }
+  return out;
+}
+
+/**
+ * A phrase as the reader keeps it. Whether it reads plainly in a shape of numbers and an end is
+ * learnt the first time a name has them (readShape): most offices type a few of the phrases in
+ * one or two shapes, so reading every one up front would cost more than it saves.
+ */
+interface Phrase {
+  text: string;
+  jenis: string;
+  /** Bit (4s + e): shape s with end e has been read. */
+  known: number;
+  /** Per shape s and end e, bit (4s + e): read plainly; bit (4s + 3): subject read for offices. */
+  bits: number;
+}
+
+/**
+ * Learns how `p` reads in `shape` with `end` by reading a sample: plain only when the reading is
+ * its jenis. With a subject, also whether a subject naming another KPU office is refused (bit 3)
+ * or filed because the head names this office or no office is configured (no bit); anything
+ * else leaves the shape's subjects to lenient.ts.
+ */
+function readShape(p: Phrase, shape: number, end: number, read: (folded: string) => Reading): void {
+  const bit = 1 << (4 * shape + end);
+  p.known |= bit;
+  const sample = `${p.text} ${SHAPES[shape]}`;
+  const r = read(sample + ENDS[end]);
+  if ("reason" in r || r.jenis !== p.jenis) return;
+  if (end === 2) {
+    const office = read(sample + OFFICE_PROBE);
+    if ("reason" in office && office.reason === "OFFICE_IN_SUBJECT") {
+      p.bits |= 1 << (4 * shape + OFFICE_CHECKS);
+    } else if ("reason" in office || office.jenis !== p.jenis) return;
+  }
+  p.bits |= bit;
+}

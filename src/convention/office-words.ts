@@ -1,0 +1,164 @@
+/**
+ * The national vocabulary office.ts reads names with: the words and word pairs that name an
+ * institution other than a KPU office (election bodies, ministries, regional governments, courts,
+ * parties, DKI Jakarta's other KPU offices), and the words around a KPU office's place. The same
+ * for every office; what counts as this office is configuration (office.ts compileOffice). Data
+ * only.
+ */
+
+/**
+ * Places of DKI Jakarta's KPU offices as clerks type them, without "KPU" ("Jakbar SK Ketua No 3
+ * …", "SK Ketua No 3 Th 2024 Jakarta Selatan"): the documents an office there most often
+ * receives from its neighbours. Foreign like the words below, except the configured office's own.
+ */
+export const DKI_PLACES = [
+  "jakbar",
+  "jaksel",
+  "jaktim",
+  "jakpus",
+  "jakarta barat",
+  "jakarta selatan",
+  "jakarta timur",
+  "jakarta pusat",
+  "kepulauan seribu",
+  "kep seribu",
+];
+
+/** Words (or word pairs) that name an institution other than a KPU office. */
+export const FOREIGN = [
+  "bawaslu",
+  "panwaslu",
+  "panwas",
+  "panwascam",
+  "panwaslih",
+  "ppk",
+  "pps",
+  "kpps",
+  "ppln",
+  "kppsln",
+  "ppdp",
+  "pantarlih",
+  "dkpp",
+  "mahkamah",
+  "kementerian",
+  "kemendagri",
+  "kepmendagri",
+  "permendagri",
+  "kepmen",
+  "permen",
+  "kemenkumham",
+  "menteri",
+  "mendagri",
+  "gubernur",
+  "walikota",
+  "wali kota",
+  "bupati",
+  "dprd",
+  "pemkot",
+  "pemprov",
+  "pemkab",
+  "pemda",
+  "sekjen",
+  "setjen",
+  "sekretaris jenderal",
+  "sekretariat jenderal",
+  "kpu ri",
+  "kpu pusat",
+  "kpu provinsi",
+  "kpu prov",
+  "kpu propinsi",
+  "kpu dki",
+  "kpu kab",
+  "kpu kabupaten",
+  "kip",
+  // Spelt out, and the bodies whose chair ("Ketua …") or secretary ("Sekretaris …") issues
+  // decrees too: without them "Keputusan Ketua Panitia Pemilihan Kecamatan …" reads as the
+  // office's own Ketua.
+  "badan pengawas",
+  "panitia pengawas",
+  "panitia pemilihan",
+  "panitia pemungutan",
+  "kelompok penyelenggara",
+  "dewan kehormatan",
+  "komisi informasi",
+  "sekretaris daerah",
+  "sekretaris kota",
+  "sekda",
+  "sekko",
+  "tim seleksi",
+  "timsel",
+  "tim kampanye",
+  "tim pemenangan",
+  "tim sukses",
+  "ketua umum",
+  "kepgub",
+  "pergub",
+  "kepwal",
+  "perwal",
+  "perwali",
+  "walkot",
+  "camat",
+  "lurah",
+  "rt",
+  "rw",
+  "presiden",
+  "keppres",
+  "perpres",
+  "kepala",
+  "pengadilan",
+  "kejaksaan",
+  "polres",
+  "polda",
+  "kapolres",
+  "kapolda",
+  "partai",
+  "dpp",
+  "dpd",
+  "dpc",
+  "pkk",
+  "menkumham",
+  "menkeu",
+  "menpan",
+  // The other offices of DKI Jakarta, as clerks abbreviate them and without "KPU" ("Jakbar SK
+  // Ketua No 3 …"): the documents this office most often receives from its neighbours.
+  ...DKI_PLACES,
+];
+/** Words after "kpu" / "komisi pemilihan umum" that end the place: the rest of the head. */
+export const PLACE_STOP = new Set([
+  "no",
+  "nomor",
+  "nomer",
+  "nmr",
+  "tahun",
+  "th",
+  "thn",
+  "tah",
+  "tentang",
+  "ttg",
+  "tntg",
+  "lampiran",
+  "lamp",
+  "salinan",
+  "dan",
+  "jo",
+  "tgl",
+  "tanggal",
+]);
+/** Level words: a place typed after them names an office of that level. */
+export const LEVEL = new Set([
+  "kota",
+  "kab",
+  "kabupaten",
+  "provinsi",
+  "prov",
+  "propinsi",
+  "dki",
+  "ri",
+  "pusat",
+  "republik",
+  "adm",
+  "administrasi",
+]);
+
+/** Words of the office's own name in a jenis phrase: they name the office, not a decree. */
+export const INSTITUTION_WORDS = new Set(["kpu", "kpud", "komisi", "pemilihan", "umum"]);
