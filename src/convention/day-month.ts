@@ -76,6 +76,8 @@ export function dayBeforeMonth(folded: string, tail: number): ParseRejected | nu
   while (i > 0 && isGap(folded.charCodeAt(i - 1))) i--;
   let j = i;
   while (j > 0 && isDigit(folded.charCodeAt(j - 1))) j--;
+  // A year before the subject (most names): no day, and no count clerks type.
+  if (i - j === 4 && (folded.charCodeAt(j) === 0x31 || folded.charCodeAt(j) === 0x32)) return null;
   if (i - j < 1 || i - j > 4 || i === tail || (j > 0 && isWordChar(folded.charCodeAt(j - 1)))) {
     return null;
   }

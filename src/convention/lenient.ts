@@ -135,8 +135,9 @@ export function lenient(
     if (code) return code;
     // No jenis, and another institution named anywhere ("SK No 360 Th 2024 KPU RI"): not only
     // "add 'SK Ketua'", which would file that institution's decree.
-    if (head.reason === "NO_JENIS" && c.office) {
-      const named = institutionNamed(folded, c.office);
+    // The head was scanned for institutions above: only a subject is read for one.
+    if (head.reason === "NO_JENIS" && c.office && tailStart < folded.length) {
+      const named = institutionNamed(folded.slice(tailStart), c.office);
       if (named) return reject("NO_JENIS_OTHER", named);
     }
     return head;
@@ -191,9 +192,12 @@ export function readPlain(
     // reaches the subject's first word as it stands; it starts the subject unless it is a
     // keyword or a phrase.
     if (subjectFrom(folded, c, tailStart, -1, -1) !== tailStart) return null;
-    // A day or a count before the subject's first word ("2024 5 Mei 2024", day-month.ts).
-    const day = dayBeforeMonth(folded, tailStart);
-    if (day) return day;
+    // A day or a count before the subject's first word ("2024 5 Mei 2024", day-month.ts);
+    // most plain heads end with the year ("12-2024 pembentukan …"), which has none.
+    if (!yearBefore(folded, tailStart)) {
+      const day = dayBeforeMonth(folded, tailStart);
+      if (day) return day;
+    }
     const unclear = letterApart(folded, tailStart) ?? checkTail(folded, tailStart, false, head, c);
     if (unclear) return unclear;
     // officeChecks: the head does not name this office (with an office configured).
@@ -203,6 +207,17 @@ export function readPlain(
     }
   }
   return withSubject(stem, folded, true, ext, true, head, tailStart, null);
+}
+
+/** Whether `folded` has a year's four digits ("1…"/"2…") and one gap right before `at`. */
+function yearBefore(folded: string, at: number): boolean {
+  const a = folded.charCodeAt(at - 5);
+  return (
+    (a === 0x31 || a === 0x32) &&
+    isDigit(folded.charCodeAt(at - 4)) &&
+    isDigit(folded.charCodeAt(at - 3)) &&
+    isDigit(folded.charCodeAt(at - 2))
+  );
 }
 
 /**

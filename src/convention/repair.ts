@@ -44,7 +44,7 @@ export function stripNoise(stem: string): string {
     s = s.replace(NUMBER_BEFORE_DECREE, "");
   } else if ((c0 === 67 || c0 === 99) && COPY_OF.test(s)) {
     s = s.replace(COPY_OF, "");
-  } else if (mayStartDevice(c0) && DEVICE_FIRST.test(s)) {
+  } else if (s.length > 14 && mayStartDevice(c0) && DEVICE_FIRST.test(s)) {
     s = s.replace(DEVICE_FIRST, "");
   }
   const last = s.charCodeAt(s.length - 1);
