@@ -5,10 +5,11 @@
  * that names "KPU" / "Komisi Pemilihan Umum" without a place (how KPU RI's own decrees are
  * titled) with OFFICE_UNCLEAR. Pure.
  *
- * What counts as this office is configuration (`convention.office.names`, the place as typed after
- * "KPU"); the institutions below are the national vocabulary of Indonesian election and
- * government bodies, the same for every office. A word of that vocabulary that a configured jenis
- * phrase or office name uses ("Peraturan Bupati" for a regency's archive) is not foreign.
+ * What counts as this office is configuration (`convention.office.names`, the place as typed
+ * after "KPU"); the institutions of office-words.ts are the national vocabulary of Indonesian
+ * election and government bodies, the same for every office. A word of that vocabulary that a
+ * configured jenis phrase or office name uses ("Peraturan Bupati" for a regency's archive) is
+ * not foreign.
  */
 import type { OfficeConfig } from "../config/schema.js";
 import { isDigit } from "./numbers.js";
