@@ -7,41 +7,14 @@
  * the name is refused as NO_NUMBER (parse.ts reads it again without a dated "5 Mei 2024",
  * stamps.ts). With the keyword the serial is the typed one. Pure.
  */
+import { MONTH_NAMES } from "./months.js";
 import { isDigit, isWordChar } from "./numbers.js";
 import { reject } from "./reasons.js";
 import type { ParseRejected } from "./types.js";
 
+/** The month names of dates, and the English ones of scanner and phone apps' dates. */
 const MONTHS = new Set([
-  "januari",
-  "jan",
-  "februari",
-  "pebruari",
-  "feb",
-  "peb",
-  "maret",
-  "mar",
-  "april",
-  "apr",
-  "mei",
-  "juni",
-  "jun",
-  "juli",
-  "jul",
-  "agustus",
-  "agust",
-  "agu",
-  "agt",
-  "september",
-  "sept",
-  "sep",
-  "oktober",
-  "okt",
-  "november",
-  "nopember",
-  "nov",
-  "nop",
-  "desember",
-  "des",
+  ...MONTH_NAMES,
   "january",
   "february",
   "march",

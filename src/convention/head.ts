@@ -9,6 +9,7 @@
  * three of the seven, and the test costs far less than a regex run.
  */
 
+import { MONTH_ALTERNATION } from "./months.js";
 import { isYearShaped, normNomor } from "./numbers.js";
 import type { OldNumber } from "./old-numbers.js";
 import { reject } from "./reasons.js";
@@ -36,8 +37,10 @@ const LAMPIRAN =
  * a pair ("05-2024" inside "10-05-2024" is no "No 5 Th 2024"), so they are blanked before the
  * numbers are read. Only real calendar shapes: day 1–31, month 1–12 or a month name, year 19xx/20xx.
  */
-const DATES =
-  /(?<![0-9])(?:(?:19|20)\d{2}[-._/](?:0?[1-9]|1[0-2])[-._/](?:0?[1-9]|[12]\d|3[01])|(?:0?[1-9]|[12]\d|3[01])[-._/](?:0?[1-9]|1[0-2])[-._/](?:19|20)\d{2}|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d{2}|(?:0?[1-9]|[12]\d|3[01])[\s.-]*(?:januari|jan|februari|pebruari|feb|peb|maret|mar|april|apr|mei|juni|jun|juli|jul|agustus|agu|agt|agust|september|sept|sep|oktober|okt|november|nopember|nov|nop|desember|des)[\s.-]*(?:19|20)\d{2})(?![0-9])/g;
+const DATES = new RegExp(
+  `(?<![0-9])(?:(?:19|20)\\d{2}[-._/](?:0?[1-9]|1[0-2])[-._/](?:0?[1-9]|[12]\\d|3[01])|(?:0?[1-9]|[12]\\d|3[01])[-._/](?:0?[1-9]|1[0-2])[-._/](?:19|20)\\d{2}|(?:19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])|(?:0[1-9]|[12]\\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\\d{2}|(?:0?[1-9]|[12]\\d|3[01])[\\s.-]*(?:${MONTH_ALTERNATION})[\\s.-]*(?:19|20)\\d{2})(?![0-9])`,
+  "g",
+);
 /**
  * Whether a head may hold a date, in one regex test (most heads hold none): a numeric date's
  * shape, or "tgl"/"tanggal", which a date with a month name follows.

@@ -155,10 +155,10 @@ export function lenient(
   // Th 2024 Kota Bekasi ttg DPT"): the head's office check reads "KPU <place>" and the foreign
   // words there, not a bare level word; read like the subject below, only when the head holds one.
   if (marker && !ownNamed && c.office && mayHoldLevel(work)) {
-    const head = folded.slice(0, headEnd);
-    const free = subjectStart(head, c, -1, -1);
-    if (free < headEnd && mayStartPlace(head, free)) {
-      const other = otherPlaceFirst(head.slice(free), c.office);
+    const headText = folded.slice(0, headEnd);
+    const free = subjectStart(headText, c, -1, -1);
+    if (free < headEnd && mayStartPlace(headText, free)) {
+      const other = otherPlaceFirst(headText.slice(free), c.office);
       if (other) return reject("OFFICE_IN_SUBJECT", other);
     }
   }
@@ -192,12 +192,9 @@ export function readPlain(
     // reaches the subject's first word as it stands; it starts the subject unless it is a
     // keyword or a phrase.
     if (subjectFrom(folded, c, tailStart, -1, -1) !== tailStart) return null;
-    // A day or a count before the subject's first word ("2024 5 Mei 2024", day-month.ts);
-    // most plain heads end with the year ("12-2024 pembentukan …"), which has none.
-    if (!yearBefore(folded, tailStart)) {
-      const day = dayBeforeMonth(folded, tailStart);
-      if (day) return day;
-    }
+    // A day or a count before the subject's first word ("2024 5 Mei 2024", day-month.ts).
+    const day = dayBeforeMonth(folded, tailStart);
+    if (day) return day;
     const unclear = letterApart(folded, tailStart) ?? checkTail(folded, tailStart, false, head, c);
     if (unclear) return unclear;
     // officeChecks: the head does not name this office (with an office configured).
@@ -207,17 +204,6 @@ export function readPlain(
     }
   }
   return withSubject(stem, folded, true, ext, true, head, tailStart, null);
-}
-
-/** Whether `folded` has a year's four digits ("1…"/"2…") and one gap right before `at`. */
-function yearBefore(folded: string, at: number): boolean {
-  const a = folded.charCodeAt(at - 5);
-  return (
-    (a === 0x31 || a === 0x32) &&
-    isDigit(folded.charCodeAt(at - 4)) &&
-    isDigit(folded.charCodeAt(at - 3)) &&
-    isDigit(folded.charCodeAt(at - 2))
-  );
 }
 
 /**

@@ -150,23 +150,41 @@ function ownAnchorEnd(head: string, at: number, o: CompiledOffice): number {
   return o.ownAnchor.test(head) ? o.ownAnchor.lastIndex : -1;
 }
 
+/**
+ * The institution named at word `k` of `ws`, if any: a foreign word, or a foreign pair ending
+ * there (`from` is where it starts), or "KPU" / "Komisi Pemilihan Umum" (`commission`) with
+ * the verdict on the place after it (office.ts placeVerdict; this office's own is no hit).
+ */
+function namedAt(
+  ws: readonly { word: string }[],
+  k: number,
+  o: CompiledOffice,
+):
+  | { from: number; words: string; commission: null }
+  | { commission: "kpu" | "full"; verdict: string }
+  | null {
+  const w = ws[k]!.word;
+  if (o.foreignWords.has(w)) return { from: k, words: w, commission: null };
+  if (k > 0) {
+    const pair = `${ws[k - 1]!.word} ${w}`;
+    if (o.foreignPairs.has(pair)) return { from: k - 1, words: pair, commission: null };
+  }
+  const commission = commissionAt(ws, k);
+  if (commission === null) return null;
+  const verdict = placeVerdict(placeAfter(ws, k, o), o);
+  return verdict === "own" ? null : { commission, verdict };
+}
+
 /** officeWordAt's reading of every word, for a head that names some institution. */
 function readOffice(head: string, o: CompiledOffice): ParseRejected | null {
   const ws = wordsFrom(head, 0);
   for (let k = 0; k < ws.length; k++) {
-    const w = ws[k]!.word;
-    if (o.foreignWords.has(w)) return foreignAt(ws, k, k, w, o);
-    if (k > 0) {
-      const pair = `${ws[k - 1]!.word} ${w}`;
-      if (o.foreignPairs.has(pair)) return foreignAt(ws, k - 1, k, pair, o);
-    }
-    const named = commissionAt(ws, k);
+    const named = namedAt(ws, k, o);
     if (named === null) continue;
-    const kpu = named === "kpu";
-    const verdict = placeVerdict(placeAfter(ws, k, o), o);
-    if (verdict === "own") continue;
+    if (named.commission === null) return foreignAt(ws, named.from, k, named.words, o);
+    const kpu = named.commission === "kpu";
     const name = kpu ? "KPU" : "KOMISI PEMILIHAN UMUM";
-    if (verdict === "bare") {
+    if (named.verdict === "bare") {
       // The full name without a place is KPU RI's title ("Keputusan Ketua Komisi Pemilihan Umum
       // Nomor 3 …" too: clerks shorten their own office's name, they do not spell it out
       // without its city); a bare "KPU" may be a clerk's shorthand.
@@ -175,7 +193,7 @@ function readOffice(head: string, o: CompiledOffice): ParseRejected | null {
       if (before === "ketua" || before === "sekretaris" || before === "sekretariat") continue;
       return reject("OFFICE_UNCLEAR", "KPU");
     }
-    return reject("OTHER_OFFICE", `${name} ${verdict.toUpperCase()}`);
+    return reject("OTHER_OFFICE", `${name} ${named.verdict.toUpperCase()}`);
   }
   return null;
 }
@@ -305,18 +323,11 @@ export function otherPlaceFirst(subject: string, o: CompiledOffice): string | nu
 export function institutionNamed(text: string, o: CompiledOffice): string | null {
   const ws = wordsFrom(text, 0);
   for (let k = 0; k < ws.length; k++) {
-    const w = ws[k]!.word;
-    if (o.foreignWords.has(w)) return w.toUpperCase();
-    if (k > 0) {
-      const pair = `${ws[k - 1]!.word} ${w}`;
-      if (o.foreignPairs.has(pair)) return pair.toUpperCase();
-    }
-    const named = commissionAt(ws, k);
+    const named = namedAt(ws, k, o);
     if (named === null) continue;
-    const verdict = placeVerdict(placeAfter(ws, k, o), o);
-    if (verdict === "own") continue;
-    const name = named === "kpu" ? "KPU" : "KOMISI PEMILIHAN UMUM";
-    return verdict === "bare" ? name : `${name} ${verdict.toUpperCase()}`;
+    if (named.commission === null) return named.words.toUpperCase();
+    const name = named.commission === "kpu" ? "KPU" : "KOMISI PEMILIHAN UMUM";
+    return named.verdict === "bare" ? name : `${name} ${named.verdict.toUpperCase()}`;
   }
   return null;
 }

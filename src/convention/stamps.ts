@@ -8,11 +8,14 @@
  * another year's series only in theory, but the scan date is not the decree's date at all), so
  * a name refused for its numbers is read a second time without them (parse.ts). Pure.
  */
+import { MONTH_ALTERNATION } from "./months.js";
 
 const DEVICE =
   /^\s*(?:(?:img|doc|vid|ptt|aud)[-_]\d{8}[-_]wa\d{4}|whatsapp (?:image|document|video) \d{4}-\d\d-\d\d at \d{1,2}\.\d\d\.\d\d|(?:img|pxl|dsc)_\d{8}_\d{6}|camscanner \d\d-\d\d-\d{4} \d\d\.\d\d(?:\.\d\d)?)(?:\s*\(\d{1,3}\))?/i;
-const MONTH_DATE =
-  /(?<![A-Za-z0-9])(?:0?[1-9]|[12]\d|3[01])[\s.-]*(?:januari|jan|februari|pebruari|feb|peb|maret|mar|april|apr|mei|juni|jun|juli|jul|agustus|agust|agu|agt|september|sept|sep|oktober|okt|november|nopember|nov|nop|desember|des)[\s.-]*(?:19|20)\d{2}(?![0-9])/gi;
+const MONTH_DATE = new RegExp(
+  `(?<![A-Za-z0-9])(?:0?[1-9]|[12]\\d|3[01])[\\s.-]*(?:${MONTH_ALTERNATION})[\\s.-]*(?:19|20)\\d{2}(?![0-9])`,
+  "gi",
+);
 
 /** A scan date typed in front as eight digits ("20241127 Penetapan DPT SK Ketua …"). */
 const LEADING_DATE = /^\s*(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![0-9])/;
