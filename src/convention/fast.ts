@@ -99,18 +99,18 @@ function compileFast(
       const texts = [w, ...(BEFORE_PLACE.test(w) ? places.map((p) => `${w} ${p}`) : [])];
       for (const text of texts) {
         if (!PLAIN_HEAD.test(text) || heads.has(text)) continue;
-        const p: Phrase = { text, jenis: j.code, known: 0, bits: 0 };
-        for (const typed of typings(text)) if (!heads.has(typed)) heads.set(typed, p);
+        heads.set(text, { text, jenis: j.code, known: 0, bits: 0 });
         firsts.add(text.charCodeAt(0));
       }
     }
   }
   if (heads.size === 0) return null;
+  const dotted = new Dotted(heads);
   return (folded) => {
     if (!firsts.has(folded.charCodeAt(0))) return null;
     const m = PLAIN.exec(folded);
     if (m === null) return null;
-    const found = heads.get(m[1]!);
+    const found = heads.get(m[1]!) ?? dotted.get(m[1]!);
     if (found === undefined) return null;
     let shape: number;
     let serial: string;
@@ -145,22 +145,45 @@ function compileFast(
 }
 
 /**
- * How a phrase is typed: its words apart by single spaces, with or without an abbreviation's "."
- * after any of its first four short words but the last ("kep sekretaris", "kep. sekretaris").
+ * The phrases typed with an abbreviation's "." after some of their first four short words but
+ * the last ("kep. sekretaris" for "kep sekretaris"), looked up by the typed text: it is read
+ * without its dots the first time and kept (up to MAX_DOTTED texts; most offices type a few).
  * Other gaps are left to lenient.ts: a lookup of the words as typed costs less than rewriting.
  */
-function typings(text: string): string[] {
-  let out = [""];
-  const w = text.split(" ");
-  let dots = 0;
-  for (let i = 0; i < w.length; i++) {
-    const last = i === w.length - 1;
-    const dot = !last && w[i]!.length <= ABBREVIATION && dots++ < 4;
-    out = out.flatMap((t) =>
-      dot ? [`${t}${w[i]} `, `${t}${w[i]}. `] : [`${t}${w[i]}${last ? "" : " "}`],
-    );
+class Dotted {
+  private readonly seen = new Map<string, Phrase | undefined>();
+  constructor(private readonly heads: ReadonlyMap<string, Phrase>) {}
+
+  get(typed: string): Phrase | undefined {
+    if (!typed.includes(".")) return undefined;
+    if (this.seen.has(typed)) return this.seen.get(typed);
+    const text = undot(typed);
+    const p = text === null ? undefined : this.heads.get(text);
+    if (this.seen.size < MAX_DOTTED) this.seen.set(typed, p);
+    return p;
   }
-  return out;
+}
+
+const MAX_DOTTED = 256;
+
+/**
+ * `typed` without the "." after its short words (at most ABBREVIATION letters, not the last
+ * word, among the first four such words), or null when a "." stands anywhere else or words are
+ * not apart by single spaces.
+ */
+function undot(typed: string): string | null {
+  const w = typed.split(" ");
+  let shorts = 0;
+  for (let i = 0; i < w.length; i++) {
+    const dot = w[i]!.endsWith(".");
+    const word = dot ? w[i]!.slice(0, -1) : w[i]!;
+    if (word.length === 0 || word.includes(".")) return null;
+    const short = i < w.length - 1 && word.length <= ABBREVIATION;
+    if (short) shorts++;
+    if (dot && (!short || shorts > 4)) return null;
+    w[i] = word;
+  }
+  return w.join(" ");
 }
 
 /**

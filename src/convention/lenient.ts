@@ -293,10 +293,13 @@ function otherOfficeIn(
     const origin = originFirst(folded.slice(at), office);
     if (origin) return reject("OFFICE_IN_SUBJECT", origin);
   }
-  const code = foreignRegionCode(folded, tailStart, office);
+  // A region code and a KPU office both need one of these words: most subjects have none.
+  SUBJECT_HINT.lastIndex = tailStart;
+  const hinted = SUBJECT_HINT.test(folded);
+  const code = hinted ? foreignRegionCode(folded, tailStart, office) : null;
   if (code) return code;
   if (ownNamed) return null;
-  if (mayNameKpu(folded, tailStart)) {
+  if (hinted && mayNameKpu(folded, tailStart)) {
     const other = otherKpuIn(folded.slice(tailStart), office);
     if (other) return reject("OFFICE_IN_SUBJECT", other);
   }
@@ -380,6 +383,12 @@ function mayStartOrigin(folded: string, i: number): boolean {
     (a === 0x6f && folded.startsWith("oleh", i))
   );
 }
+
+/**
+ * What region-code.ts foreignRegionCode ("kode", "kd", "kpu") and mayNameKpu ("kpu", "komisi",
+ * "kip") need somewhere in the subject, in one scan.
+ */
+const SUBJECT_HINT = /k(?:ode|d|pu|omisi|ip)/g;
 
 /** Whether the text from `at` may name a KPU office (otherKpuIn), in three substring tests. */
 function mayNameKpu(folded: string, at: number): boolean {

@@ -9,7 +9,7 @@
  * Nothing here adds a field the clerk did not type: it only separates or respells words. Pure.
  */
 import type { CompiledRules } from "./rules.js";
-import { isSpace } from "./text.js";
+import { escapeRe, isSpace } from "./text.js";
 
 const LIST_NUMBER = /^\s*\d{1,3}\s*(?:[.)]\s*|\s-\s+)(?=[A-Za-z])/;
 /**
@@ -217,7 +217,7 @@ function dropsToOne(long: string, short: string): boolean {
 /**
  * Whether a refused folded name may hold a phrase word misspelt by a letter too many or too few
  * (oneLetterOff): it holds the first three letters of a long phrase word ("ket", "sek", "kep").
- * A cheap test for names glueHint passes over, so most refused names ("scan12") are not read again.
+ * A cheap test for names mayBeGlued passes over, so most refused names ("scan12") are not read again.
  */
 export function mayBeMisspelt(folded: string, c: CompiledRules): boolean {
   let re = starts.get(c);
@@ -232,3 +232,37 @@ export function mayBeMisspelt(folded: string, c: CompiledRules): boolean {
 }
 
 const starts = new WeakMap<CompiledRules, RegExp>();
+
+/**
+ * Whether a refused folded name may hold what glue() undoes: a phrase word or No/Th keyword
+ * glued to a number ("no12", "sksekretaris7", "12th"), two phrase words glued ("sksekretaris"),
+ * or a misspelt phrase word. A refused name without one is not read a second time. The regex is
+ * built on the first refused name: most names are read at once, and it is a large one.
+ */
+export function mayBeGlued(folded: string, c: CompiledRules): boolean {
+  let re = glued.get(c);
+  if (re === undefined) {
+    re = glueHint(c.vocabulary, c.typos);
+    glued.set(c, re);
+  }
+  return re.test(folded);
+}
+
+const glued = new WeakMap<CompiledRules, RegExp>();
+
+function glueHint(vocabulary: Set<string>, typos: Map<string, string>): RegExp {
+  const alt = (ws: Iterable<string>) =>
+    [...ws]
+      .filter((w) => /^[a-z]+$/.test(w))
+      .sort((a, b) => b.length - a.length)
+      .map(escapeRe)
+      .join("|");
+  const v = alt(vocabulary);
+  const k = "nomor|nomer|nmr|no|tahun|thn|th|tgl";
+  const parts = [`(?:${v ? `${v}|` : ""}${k})[0-9]`, "[0-9](?:tahun|thn|th|ttg|tgl)"];
+  if (v) parts.push(`(?:${v})(?:${v})`);
+  if (typos.size > 0) parts.push(`(?<![a-z0-9])(?:${alt(typos.keys())})(?![a-z0-9])`);
+  // "Nomor" / "Tahun" misspelt (KEYWORD_TYPOS).
+  parts.push(`(?<![a-z0-9])(?:${[...KEYWORD_TYPOS.keys()].join("|")})(?![a-z0-9])`);
+  return new RegExp(parts.join("|"));
+}

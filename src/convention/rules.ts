@@ -8,7 +8,6 @@ import { DATE_HINT } from "./head.js";
 import { plainHeadRegex } from "./issuer.js";
 import { isDigit } from "./numbers.js";
 import { type CompiledOffice, compileOffice, OFFICE_WORDS } from "./office.js";
-import { KEYWORD_TYPOS } from "./repair.js";
 import { escapeRe, foldFull, foldedWords as words } from "./text.js";
 
 export interface CompiledRules {
@@ -58,12 +57,6 @@ export interface CompiledRules {
   headHintOwn: RegExp;
   /** Misspelt phrase word → the word ("sekertaris" → "sekretaris"), same length (typos.ts). */
   typos: Map<string, string>;
-  /**
-   * Whether a folded name may hold what repair.ts glue() undoes: a phrase word or No/Th keyword
-   * glued to a number ("no12", "sksekretaris7", "12th"), two phrase words glued ("sksekretaris"),
-   * or a misspelt phrase word. A rejected name without one is not read a second time.
-   */
-  glueHint: RegExp;
   /** Every word of the jenis phrases (codes, labels, aliases), lower-case ASCII. */
   vocabulary: Set<string>;
   /**
@@ -218,28 +211,10 @@ export function compileRules(rules: ConventionConfig): CompiledRules {
     ),
     typos,
     vocabulary,
-    glueHint: glueHint(vocabulary, typos),
     bareWords,
     jenisIndex: new Map(rules.jenis.map((j, k) => [j.code, k])),
     hasMarkers: rules.jenis.some((j) => j.styleBMarkers.length > 0),
   };
   cache.set(rules, compiled);
   return compiled;
-}
-
-function glueHint(vocabulary: Set<string>, typos: Map<string, string>): RegExp {
-  const alt = (ws: Iterable<string>) =>
-    [...ws]
-      .filter((w) => /^[a-z]+$/.test(w))
-      .sort((a, b) => b.length - a.length)
-      .map(escapeRe)
-      .join("|");
-  const v = alt(vocabulary);
-  const k = "nomor|nomer|nmr|no|tahun|thn|th|tgl";
-  const parts = [`(?:${v ? `${v}|` : ""}${k})[0-9]`, "[0-9](?:tahun|thn|th|ttg|tgl)"];
-  if (v) parts.push(`(?:${v})(?:${v})`);
-  if (typos.size > 0) parts.push(`(?<![a-z0-9])(?:${alt(typos.keys())})(?![a-z0-9])`);
-  // "Nomor" / "Tahun" misspelt (repair.ts KEYWORD_TYPOS).
-  parts.push(`(?<![a-z0-9])(?:${[...KEYWORD_TYPOS.keys()].join("|")})(?![a-z0-9])`);
-  return new RegExp(parts.join("|"));
 }
