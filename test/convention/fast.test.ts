@@ -171,6 +171,10 @@ const end = fc.constantFrom(
   " a.n. ketua",
   " s.d. 3",
   " ttg x.pdf",
+  " ttg DPT signed",
+  " DPT_compressed",
+  " ttg DPT v2",
+  " versi ke-2",
 );
 const ext = fc.constantFrom(".pdf", ".PDF", ".docx", ".txt");
 const lead = fc.constantFrom("", "", "", "01. ", "(2) ", "Copy of ");
