@@ -66,6 +66,12 @@ const AT_END: { re: RegExp; qualifier?: (m: RegExpExecArray) => (string | null)[
   {
     re: /(?:^|[^a-z0-9])(?:(?:v(?:\.\s?)?|ver(?:si|sion)?[\s._-]*(?:ke[\s._-]*)?)\d{1,2}(?:\.\d{1,2})?|versi)[^a-z0-9]*$/,
   },
+  // A device's name for the file kept after the clerk's subject ("… DPT WhatsApp Image
+  // 2024-05-10 at 10.30.00", "… IMG_20240510_103000", "… CamScanner 10-05-2024 10.30"): the
+  // phone's or scanner's, never the subject (stamps.ts reads the same stamps in front).
+  {
+    re: /(?:^|[^a-z0-9])(?:whatsapp[\s_-]+(?:image|document|video)[\s_-]+\d{4}-\d\d-\d\d[\s_-]+at[\s_-]+\d{1,2}\.\d\d\.\d\d|(?:img|pxl|dsc)_\d{8}_\d{6}|camscanner[\s_-]+\d\d-\d\d-\d{4}[\s_-]+\d\d\.\d\d(?:\.\d\d)?)(?:\s*\(\d{1,3}\))?[^a-z0-9]*$/,
+  },
   { re: /\.(?:pdf|docx?|jpe?g|odt)[^a-z0-9]*$/ },
   // "… Th 2024.docx.pdf": the doubled extension is all the subject there is.
   { re: /^[^a-z0-9]*(?:pdf|docx?|jpe?g|odt)[^a-z0-9]*$/ },
@@ -82,12 +88,13 @@ const AT_START =
   /^[^a-z0-9]*(?:lampiran|lamp)[\s.:_-]*(?:ke[\s.:_-]*)?(\d{1,3}|[ivx]{1,4})(?![a-z0-9])/;
 /**
  * A piece every marker and noise pattern above needs (a bracket, "lamp", "salinan", "copy"/"kopi",
- * "asli", "rev", "ttd"/"tte", "scan", "dpi", "final"/"fix", a PDF tool's word, "v"/"ver" before
+ * "asli", "rev", "ttd"/"tte", "scan", "dpi", "final"/"fix", a PDF tool's word, a device's stamp
+ * ("whatsapp", "img_2…"; "camscanner" holds "scan"), "v"/"ver" before
  * a digit or dot, "ok" alone, an extension): most subjects have none, and one regex test over
  * the subject decides it (this runs for every subject isPlainSubject does not call plain).
  */
 const MAY_HOLD =
-  /[([]|lamp|salinan|copy|kopi|asli|rev|final|fix|tt[de]|scan|dpi|sign|compress|convert|merge|unlock|ocr|(?<![a-z0-9])v(?:er|\.|\d)|(?<![a-z0-9])ok(?![a-z0-9])|\.(?:pdf|docx?|jpe?g|odt)|(?<![a-z0-9])(?:pdf|docx?|jpe?g|odt)(?![a-z0-9])/g;
+  /[([]|lamp|salinan|copy|kopi|asli|rev|final|fix|tt[de]|scan|dpi|sign|compress|convert|merge|unlock|ocr|whatsapp|(?:img|pxl|dsc)_\d|(?<![a-z0-9])v(?:er|\.|\d)|(?<![a-z0-9])ok(?![a-z0-9])|\.(?:pdf|docx?|jpe?g|odt)|(?<![a-z0-9])(?:pdf|docx?|jpe?g|odt)(?![a-z0-9])/g;
 
 /**
  * Anything a marker or noise pattern above needs (a bracket, "lamp", "salinan", "copy", "rev",

@@ -45,7 +45,8 @@
  *   "001_SK Ketua No 3 …") is a list number as often as a serial and is read as neither
  *   (repair.ts): names that start so are not compared (`touched`);
  * - what PDF tools leave at the subject's end or in brackets ("_signed", "-compressed",
- *   "_merged", "ocr", "CamScanner") and version marks ("v2", "versi 2") are noise (subject.ts):
+ *   "_merged", "ocr", "CamScanner"), a device's name for the file ("WhatsApp Image …", "IMG_…")
+ *   and version marks ("v2", "versi 2") are noise (subject.ts):
  *   names holding one are not compared (`touched`);
  * - a lone letter after a serial ("No 12 B", "No 12-A Th 2024") is refused as LETTER_APART,
  *   where the reference read 12 and dropped the letter: names holding a number and then a lone
@@ -60,7 +61,7 @@ import { type ParseOptions, parse } from "../../src/convention/parse.js";
 import { parse as referenceParse } from "./reference/parse.js";
 
 const TOUCHED =
-  /cop[yi]|[([]\s*(?:\d|lamp|salinan|rev|final|fix|scan|ttd)|rev|final|fix|ttd|tte|scan|dpi|ok[^a-z0-9]*\.|lamp|salinan|\.(?:pdf|docx?|jpe?g|odt)[^a-z0-9]*\.|^[^a-z0-9]*\d{1,3}\s*(?:[.)]|\s-\s)|^[^a-z0-9]*\(?\d{1,3}\)?[\s_]+(?:keputusan|sk|kep)(?![a-z0-9])|(?:sk|kep|kpts?|ketua|sek(?:retaris)?)(?:th|thn|tahun|no|nomor|nomer|nmr)(?![a-z])|(?<![a-z0-9])(?:dan|jo|juncto|serta|atau)(?![a-z0-9])|\d[-._/ ]*\d{1,2}[-._/]\d|\d{8}|\d\s*(?:jan|feb|peb|mar|apr|mei|jun|jul|agu|agt|sep|okt|nov|nop|des)|[a-z]\d|\d[a-z]{2}|(?:19|20)\d\d[^a-z0-9]*\.[a-z0-9]*[^a-z0-9]*$|\d\d \d\d \d\d|kopi|(?:sk|kep|kpts?|keputusan)(?:kpu|keputusan|kep|ketua|sek)|sesuai|\d[oil](?![a-z0-9])|\d[a-z]?[^a-z0-9]+[a-z](?![a-z0-9])|(?<![a-z])(?:nmor|nomr|onmor|nmoor|nomro|nomo|thun|tahn|taun|thaun|tauhn|tahnu)(?![a-z])|sign|compress|convert|merge|unlock|ocr|(?<![a-z0-9])v(?:er(?:si|sion)?)?(?![a-z])/i;
+  /cop[yi]|[([]\s*(?:\d|lamp|salinan|rev|final|fix|scan|ttd)|rev|final|fix|ttd|tte|scan|dpi|ok[^a-z0-9]*\.|lamp|salinan|\.(?:pdf|docx?|jpe?g|odt)[^a-z0-9]*\.|^[^a-z0-9]*\d{1,3}\s*(?:[.)]|\s-\s)|^[^a-z0-9]*\(?\d{1,3}\)?[\s_]+(?:keputusan|sk|kep)(?![a-z0-9])|(?:sk|kep|kpts?|ketua|sek(?:retaris)?)(?:th|thn|tahun|no|nomor|nomer|nmr)(?![a-z])|(?<![a-z0-9])(?:dan|jo|juncto|serta|atau)(?![a-z0-9])|\d[-._/ ]*\d{1,2}[-._/]\d|\d{8}|\d\s*(?:jan|feb|peb|mar|apr|mei|jun|jul|agu|agt|sep|okt|nov|nop|des)|[a-z]\d|\d[a-z]{2}|(?:19|20)\d\d[^a-z0-9]*\.[a-z0-9]*[^a-z0-9]*$|\d\d \d\d \d\d|kopi|(?:sk|kep|kpts?|keputusan)(?:kpu|keputusan|kep|ketua|sek)|sesuai|\d[oil](?![a-z0-9])|\d[a-z]?[^a-z0-9]+[a-z](?![a-z0-9])|(?<![a-z])(?:nmor|nomr|onmor|nmoor|nomro|nomo|thun|tahn|taun|thaun|tauhn|tahnu)(?![a-z])|sign|compress|convert|merge|unlock|ocr|whatsapp|(?:img|pxl|dsc)_\d|(?<![a-z0-9])v(?:er(?:si|sion)?)?(?![a-z])/i;
 
 const ROLE = /ketua|sek/i;
 
