@@ -68,18 +68,16 @@ const OFFICE_CHECKS = 3;
 /** The words before a place: "Keputusan KPU <place>", "… Komisi Pemilihan Umum <place>". */
 const BEFORE_PLACE = /(?:^| )(?:kpud?|umum)$/;
 
-const readers = new WeakMap<CompiledRules, FastReader | null>();
-
 /** The plain-head reader of `rules` (compiled as `c`), built on first use and kept. */
 export function plainReader(rules: ConventionConfig, c: CompiledRules): FastReader | null {
-  let r = readers.get(c);
+  let r = c.plainReader;
   if (r === undefined) {
     // A phrase word a head reading reads (a keyword such as "no", a number): the head's
     // readings then depend on more than its shape, so every name is left to lenient.ts.
     r = c.inertPhrases
       ? compileFast(rules, (folded) => lenient(folded, folded, "pdf", c, true))
       : null;
-    readers.set(c, r);
+    c.plainReader = r;
   }
   return r;
 }

@@ -4,6 +4,7 @@
  */
 import type { ConventionConfig } from "../config/schema.js";
 import { docKindSource } from "./doc-kind.js";
+import type { FastReader } from "./fast.js";
 import { DATE_HINT } from "./head.js";
 import { plainHeadRegex } from "./issuer.js";
 import { isDigit } from "./numbers.js";
@@ -73,6 +74,11 @@ export interface CompiledRules {
   jenisIndex: Map<string, number>;
   /** Whether some configured jenis has Style-B/C markers: old numbers are this office's then. */
   hasMarkers: boolean;
+  /**
+   * The plain-head reader (fast.ts plainReader), built on the first name and kept here: a
+   * property read costs less than a WeakMap lookup for every name. Undefined until then.
+   */
+  plainReader: FastReader | null | undefined;
 }
 
 /** Words any decree name may use, never the mark of one jenis. */
@@ -214,6 +220,7 @@ export function compileRules(rules: ConventionConfig): CompiledRules {
     bareWords,
     jenisIndex: new Map(rules.jenis.map((j, k) => [j.code, k])),
     hasMarkers: rules.jenis.some((j) => j.styleBMarkers.length > 0),
+    plainReader: undefined,
   };
   cache.set(rules, compiled);
   return compiled;
