@@ -45,7 +45,8 @@ export interface CompiledOffice {
 function ownAnchorRegex(places: string[][], own: Set<string>, placeWords: Set<string>): RegExp {
   if (places.length === 0) return /(?!)/y;
   const gap = "[^a-z0-9]+";
-  const placeAlt = places.map((p) => p.map(escapeRe).join(gap)).join("|");
+  // Distinct: "kota adm. jakarta utara" and "kota adm jakarta utara" are the same words.
+  const placeAlt = [...new Set(places.map((p) => p.map(escapeRe).join(gap)))].join("|");
   const stops = [...PLACE_STOP, ...[...own].filter((w) => !placeWords.has(w) && !/^[0-9]/.test(w))]
     .sort((a, b) => b.length - a.length)
     .map(escapeRe)
