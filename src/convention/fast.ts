@@ -105,7 +105,8 @@ function compileFast(
   if (heads.size === 0) return null;
   const dotted = new Dotted(heads);
   return (folded) => {
-    if (!firsts.has(folded.charCodeAt(0))) return null;
+    // PLAIN needs a phrase's first letter and a space: "scan12" is not tried.
+    if (!firsts.has(folded.charCodeAt(0)) || !folded.includes(" ")) return null;
     const m = PLAIN.exec(folded);
     if (m === null) return null;
     const found = heads.get(m[1]!) ?? dotted.get(m[1]!);

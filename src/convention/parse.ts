@@ -27,7 +27,7 @@ import { formatNameWith } from "./format.js";
 import { type LenientDecree, lenient, readPlain } from "./lenient.js";
 import { normNomor } from "./numbers.js";
 import { reject } from "./reasons.js";
-import { glue, mayBeGlued, mayBeMisspelt, stripNoise } from "./repair.js";
+import { glue, mayBeRepaired, stripNoise } from "./repair.js";
 import { type CompiledRules, compileRules } from "./rules.js";
 import { unstamp } from "./stamps.js";
 import { isAscii, isPrintableAsciiNoSlash, isSpace } from "./text.js";
@@ -113,7 +113,7 @@ function parseName(name: string, rules: ConventionConfig, opts: ParseOptions): P
   if (
     "reason" in d &&
     REPAIRABLE.has(d.reason) &&
-    (folded === null || mayBeGlued(folded, c) || mayBeMisspelt(folded, c))
+    (folded === null || mayBeRepaired(folded, c))
   ) {
     d = reread(d, glue(bare, c), printableName, ext, c, ascii, false);
   }

@@ -215,42 +215,28 @@ function dropsToOne(long: string, short: string): boolean {
 }
 
 /**
- * Whether a refused folded name may hold a phrase word misspelt by a letter too many or too few
- * (oneLetterOff): it holds the first three letters of a long phrase word ("ket", "sek", "kep").
- * A cheap test for names mayBeGlued passes over, so most refused names ("scan12") are not read again.
- */
-export function mayBeMisspelt(folded: string, c: CompiledRules): boolean {
-  let re = starts.get(c);
-  if (re === undefined) {
-    // The distinct first three letters, in one regex: a few literal alternatives, which V8
-    // scans for faster than a substring test for each long word.
-    const firsts = new Set(longWordsOf(c).map((t) => t.slice(0, 3)));
-    re = firsts.size === 0 ? /(?!)/ : new RegExp([...firsts].join("|"));
-    starts.set(c, re);
-  }
-  return re.test(folded);
-}
-
-const starts = new WeakMap<CompiledRules, RegExp>();
-
-/**
- * Whether a refused folded name may hold what glue() undoes: a phrase word or No/Th keyword
- * glued to a number ("no12", "sksekretaris7", "12th"), two phrase words glued ("sksekretaris"),
- * or a misspelt phrase word. A refused name without one is not read a second time. The regex is
+ * Whether a refused folded name may be read again: it may hold what glue() undoes (a phrase word
+ * or No/Th keyword glued to a number, "no12", "sksekretaris7", "12th"; two phrase words glued,
+ * "sksekretaris"; a misspelt phrase word or keyword), or a phrase word misspelt by a letter too
+ * many or too few (oneLetterOff: the first three letters of a long phrase word, "ket", "sek",
+ * "kep"). Most refused names ("scan12") hold none and are not read a second time. One regex,
  * built on the first refused name: most names are read at once, and it is a large one.
  */
-export function mayBeGlued(folded: string, c: CompiledRules): boolean {
-  let re = glued.get(c);
+export function mayBeRepaired(folded: string, c: CompiledRules): boolean {
+  let re = hints.get(c);
   if (re === undefined) {
-    re = glueHint(c.vocabulary, c.typos);
-    glued.set(c, re);
+    // The distinct first three letters: a few literal alternatives, which V8 scans for fast.
+    const firsts = new Set(longWordsOf(c).map((t) => t.slice(0, 3)));
+    re = new RegExp([glueHint(c.vocabulary, c.typos), ...firsts].join("|"));
+    hints.set(c, re);
   }
   return re.test(folded);
 }
 
-const glued = new WeakMap<CompiledRules, RegExp>();
+const hints = new WeakMap<CompiledRules, RegExp>();
 
-function glueHint(vocabulary: Set<string>, typos: Map<string, string>): RegExp {
+/** glue()'s hints, as a regex source. */
+function glueHint(vocabulary: Set<string>, typos: Map<string, string>): string {
   const alt = (ws: Iterable<string>) =>
     [...ws]
       .filter((w) => /^[a-z]+$/.test(w))
@@ -264,5 +250,5 @@ function glueHint(vocabulary: Set<string>, typos: Map<string, string>): RegExp {
   if (typos.size > 0) parts.push(`(?<![a-z0-9])(?:${alt(typos.keys())})(?![a-z0-9])`);
   // "Nomor" / "Tahun" misspelt (KEYWORD_TYPOS).
   parts.push(`(?<![a-z0-9])(?:${[...KEYWORD_TYPOS.keys()].join("|")})(?![a-z0-9])`);
-  return new RegExp(parts.join("|"));
+  return parts.join("|");
 }
