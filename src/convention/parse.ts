@@ -110,11 +110,7 @@ function parseName(name: string, rules: ConventionConfig, opts: ParseOptions): P
   const printableName = folded !== null;
   // A head a glued or misspelt word kept from reading, read again unglued and respelt (repair.ts):
   // taken only when it reads; else the first refusal stands.
-  if (
-    "reason" in d &&
-    REPAIRABLE.has(d.reason) &&
-    (folded === null || mayBeRepaired(folded, c))
-  ) {
+  if ("reason" in d && REPAIRABLE.has(d.reason) && (folded === null || mayBeRepaired(folded, c))) {
     d = reread(d, glue(bare, c), printableName, ext, c, ascii, false);
   }
   // A name refused for its numbers read again without a device stamp or a dated "10 Mei 2024"
