@@ -22,26 +22,13 @@ const PROVINCES = new Set([
   71, 72, 73, 74, 75, 76, 81, 82, 91, 92, 93, 94, 95, 96,
 ]);
 
-/** The words a code follows, found in one scan: the first of them from `from` on. */
-const HINT = /kode|kd|kpu/g;
-
 /**
- * Whether `folded` from `from` may hold such a code (most names hold none): "kode", "kd", or
- * "kpu" with a digit after its separators.
+ * Whether `folded` from `from` may hold such a code, in substring tests (most names hold none):
+ * "kode", "kd", or "kpu" with a digit after its separators.
  */
 function mayHoldCode(folded: string, from: number): boolean {
-  HINT.lastIndex = from;
-  const hint = HINT.exec(folded);
-  if (hint === null) return false;
-  // The first is "kpu": a "kode" or "kd" may still come after it.
-  if (
-    hint[0] !== "kpu" ||
-    folded.includes("kode", hint.index) ||
-    folded.includes("kd", hint.index)
-  ) {
-    return true;
-  }
-  for (let at = hint.index; at >= 0; at = folded.indexOf("kpu", at + 3)) {
+  if (folded.includes("kode", from) || folded.includes("kd", from)) return true;
+  for (let at = folded.indexOf("kpu", from); at >= 0; at = folded.indexOf("kpu", at + 3)) {
     let i = at + 3;
     while (
       i < folded.length &&

@@ -10,8 +10,12 @@
  */
 import { MONTH_ALTERNATION } from "./months.js";
 
-const DEVICE =
-  /^\s*(?:(?:img|doc|vid|ptt|aud)[-_]\d{8}[-_]wa\d{4}|whatsapp (?:image|document|video) \d{4}-\d\d-\d\d at \d{1,2}\.\d\d\.\d\d|(?:img|pxl|dsc)_\d{8}_\d{6}|camscanner \d\d-\d\d-\d{4} \d\d\.\d\d(?:\.\d\d)?)(?:\s*\(\d{1,3}\))?/i;
+/**
+ * The names phones, WhatsApp and scanner apps give a file, on the folded (lower-case) text; DEVICE
+ * reads them in front in either case, subject.ts at a subject's end.
+ */
+export const DEVICE_NAME = String.raw`(?:img|doc|vid|ptt|aud)[-_]\d{8}[-_]wa\d{4}|whatsapp (?:image|document|video) \d{4}-\d\d-\d\d at \d{1,2}\.\d\d\.\d\d|(?:img|pxl|dsc)_\d{8}_\d{6}|camscanner \d\d-\d\d-\d{4} \d\d\.\d\d(?:\.\d\d)?`;
+const DEVICE = new RegExp(String.raw`^\s*(?:${DEVICE_NAME})(?:\s*\(\d{1,3}\))?`, "i");
 const MONTH_DATE = new RegExp(
   `(?<![A-Za-z0-9])(?:0?[1-9]|[12]\\d|3[01])[\\s.-]*(?:${MONTH_ALTERNATION})[\\s.-]*(?:19|20)\\d{2}(?![0-9])`,
   "gi",

@@ -13,6 +13,7 @@
 
 import { romanOrInt } from "./head.js";
 import { isDigit } from "./numbers.js";
+import { DEVICE_NAME } from "./stamps.js";
 
 export interface SubjectQualifier {
   /** The qualifiers found ("LAMPIRAN-1", "SALINAN"), distinct, in order. */
@@ -27,6 +28,18 @@ export interface SubjectQualifier {
   /** [start, end) spans (flat) inside the subject to blank. */
   blanks: number[];
 }
+
+/**
+ * What PDF tools add to the name they save (iLovePDF/Smallpdf "_compressed", "-converted",
+ * "_merged", "_unlocked"; e-sign tools and BSrE "_signed"; OCR tools "_ocr"): English words no
+ * decree's subject ends with. A regex source, as the version mark below.
+ */
+const TOOL_WORD = "signed|compress(?:ed)?|converted|merged|unlocked|ocr(?:ed)?";
+/**
+ * A version mark: "v2", "v.2", "V02", "v2.1", "ver 2", "versi 2", "versi ke-2". A lone "v" only
+ * with its one or two digits glued or after a dot: "Tahap V 2" may be a Roman five.
+ */
+const VERSION_MARK = String.raw`(?:v(?:\.\s?)?|ver(?:si|sion)?[\s._-]*(?:ke[\s._-]*)?)\d{1,2}(?:\.\d{1,2})?`;
 
 /** Trailing pieces, tried at the end of the subject one after the other. */
 const AT_END: { re: RegExp; qualifier?: (m: RegExpExecArray) => (string | null)[] }[] = [
@@ -54,24 +67,13 @@ const AT_END: { re: RegExp; qualifier?: (m: RegExpExecArray) => (string | null)[
   { re: /(?:^|[^a-z0-9])(?:hasil[\s_-]*)?(?:scan|scanned|scanan|camscanner)[^a-z0-9]*$/ },
   { re: /(?:^|[^a-z0-9])\d{2,4}[\s_-]?dpi[^a-z0-9]*$/ },
   { re: /(?:^|[^a-z0-9])(?:final|fix|fixed|ok)[^a-z0-9]*$/ },
-  // What PDF tools add to the name they save (iLovePDF/Smallpdf "_compressed", "-converted",
-  // "_merged", "_unlocked"; e-sign tools and BSrE "_signed"; OCR tools "_ocr"): English words
-  // no decree's subject ends with.
-  {
-    re: /(?:^|[^a-z0-9])(?:signed|compress(?:ed)?|converted|merged|unlocked|ocr(?:ed)?)[^a-z0-9]*$/,
-  },
-  // A version mark: "v2", "v.2", "V02", "v2.1", "ver 2", "versi 2", "versi ke-2", and "versi"
-  // left before another mark ("versi final"). A lone "v" only with its one or two digits glued
-  // or after a dot: "Tahap V 2" may be a Roman five, "Versi 2024" a year.
-  {
-    re: /(?:^|[^a-z0-9])(?:(?:v(?:\.\s?)?|ver(?:si|sion)?[\s._-]*(?:ke[\s._-]*)?)\d{1,2}(?:\.\d{1,2})?|versi)[^a-z0-9]*$/,
-  },
+  { re: new RegExp(`(?:^|[^a-z0-9])(?:${TOOL_WORD})[^a-z0-9]*$`) },
+  // A version mark, or "versi" left before another mark ("versi final"); "Versi 2024" is a year.
+  { re: new RegExp(String.raw`(?:^|[^a-z0-9])(?:${VERSION_MARK}|versi)[^a-z0-9]*$`) },
   // A device's name for the file kept after the clerk's subject ("… DPT WhatsApp Image
   // 2024-05-10 at 10.30.00", "… IMG_20240510_103000", "… CamScanner 10-05-2024 10.30"): the
-  // phone's or scanner's, never the subject (stamps.ts reads the same stamps in front).
-  {
-    re: /(?:^|[^a-z0-9])(?:whatsapp[\s_-]+(?:image|document|video)[\s_-]+\d{4}-\d\d-\d\d[\s_-]+at[\s_-]+\d{1,2}\.\d\d\.\d\d|(?:img|pxl|dsc)_\d{8}_\d{6}|camscanner[\s_-]+\d\d-\d\d-\d{4}[\s_-]+\d\d\.\d\d(?:\.\d\d)?)(?:\s*\(\d{1,3}\))?[^a-z0-9]*$/,
-  },
+  // phone's or scanner's, never the subject (stamps.ts reads the same names in front).
+  { re: new RegExp(String.raw`(?:^|[^a-z0-9])(?:${DEVICE_NAME})(?:\s*\(\d{1,3}\))?[^a-z0-9]*$`) },
   { re: /\.(?:pdf|docx?|jpe?g|odt)[^a-z0-9]*$/ },
   // "… Th 2024.docx.pdf": the doubled extension is all the subject there is.
   { re: /^[^a-z0-9]*(?:pdf|docx?|jpe?g|odt)[^a-z0-9]*$/ },
@@ -82,8 +84,10 @@ const LAMPIRAN_AT_END = /(?:^|[^a-z0-9])(?:lampiran(?:nya)?|lamp)[^a-z0-9]*$/;
 const WITH_LAMPIRAN =
   /(?:(?:^|[^a-z0-9])(?:dan|beserta|serta|dengan|plus)[^a-z0-9]+|&[^a-z0-9]*)(?:lampiran(?:nya)?|lamp)[^a-z0-9]*$/;
 /** Bracketed markers and noise anywhere in the subject. */
-const BRACKETED =
-  /[([]\s*(?:(lampiran|lamp)[\s.:_-]*(?:ke[\s.:_-]*)?(\d{1,3}|[ivx]{1,4})(?:\s*(?:[,&+-]|dan|s[\s.]*d|sampai|hingga)[\s.]*(\d{1,3}|[ivx]{1,4}))?|(salinan)(?:[\s_-]+sesuai(?:[\s_-]+dengan)?[\s_-]+asli(?:nya)?|[\s._-]*(?:ke[\s._-]*)?\d{1,2})?|copy|revisi(?:[\s._-]*\d{1,2})?|rev[\s._-]*\d{0,2}|final|fix|scan|camscanner|ttd(?:[\s_-]*basah)?|\d{1,3}|\d{2,4}[\s_-]?dpi|signed|compress(?:ed)?|converted|merged|unlocked|ocr(?:ed)?|(?:v(?:\.\s?)?|ver(?:si|sion)?[\s._-]*(?:ke[\s._-]*)?)\d{1,2}(?:\.\d{1,2})?)\s*[)\]]/g;
+const BRACKETED = new RegExp(
+  String.raw`[([]\s*(?:(lampiran|lamp)[\s.:_-]*(?:ke[\s.:_-]*)?(\d{1,3}|[ivx]{1,4})(?:\s*(?:[,&+-]|dan|s[\s.]*d|sampai|hingga)[\s.]*(\d{1,3}|[ivx]{1,4}))?|(salinan)(?:[\s_-]+sesuai(?:[\s_-]+dengan)?[\s_-]+asli(?:nya)?|[\s._-]*(?:ke[\s._-]*)?\d{1,2})?|copy|revisi(?:[\s._-]*\d{1,2})?|rev[\s._-]*\d{0,2}|final|fix|scan|camscanner|ttd(?:[\s_-]*basah)?|\d{1,3}|\d{2,4}[\s_-]?dpi|${TOOL_WORD}|${VERSION_MARK})\s*[)\]]`,
+  "g",
+);
 const AT_START =
   /^[^a-z0-9]*(?:lampiran|lamp)[\s.:_-]*(?:ke[\s.:_-]*)?(\d{1,3}|[ivx]{1,4})(?![a-z0-9])/;
 /**
@@ -111,7 +115,7 @@ const NOT_PLAIN =
  * at most one gap after it. Only tested, near the subject's end (endsWithToolMark): a boundary
  * before the word is not asked for, as reading too much only costs subjectQualifier's look.
  */
-const TOOL_AT_END = /(?:signed|compress(?:ed)?|converted|merged|unlocked|ocr(?:ed)?)[ -]?$/g;
+const TOOL_AT_END = new RegExp(`(?:${TOOL_WORD})[ -]?$`, "g");
 const VERSION_AT_END = /v(?:er(?:si(?:on)?)?)?[ -]?(?:ke[ -]?)?\d\d?[ -]?$/g;
 /** Bits (from "a") of the letters a PDF tool's word or "versi" ends with: d, i, r, s. */
 const TOOL_LAST_LETTERS = (1 << 3) | (1 << 8) | (1 << 17) | (1 << 18);
