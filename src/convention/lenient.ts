@@ -12,10 +12,12 @@ import {
   type CompiledOffice,
   checkOldOffice,
   institutionNamed,
+  mayStartOtherPlace,
   officeWordAt,
   originFirst,
   otherKpuIn,
   otherPlaceFirst,
+  otherPlaceInFront,
 } from "./office.js";
 import { findOldNumber, type OldNumber } from "./old-numbers.js";
 import { reject } from "./reasons.js";
@@ -88,7 +90,13 @@ export function lenient(
     work = blankSpans(work, [inHead.start, inHead.end]);
   }
   // Whose decree it is, and whether it is a decree at all, come first: another office's decree
-  // or a letter must not be told to "add SK Ketua". One scan finds the words for either, and
+  // or a letter must not be told to "add SK Ketua". Another office's place typed in front of
+  // the decree's name ("Kab Malang SK Ketua …", "Surabaya SK Ketua …") names its issuer.
+  if (c.office) {
+    const front = otherPlaceInFront(work, c.phraseAt, c.office);
+    if (front) return reject("OTHER_OFFICE", front);
+  }
+  // One scan finds the words for either, and
   // whether a date (which blankDates blanks before the numbers are read) may be there.
   // Until the office's words are read, the scan passes over this office's own "KPU <place>"
   // (rules.ts headHintOwn; groups shift by one); once read, office words are only skipped.
@@ -154,10 +162,10 @@ export function lenient(
   // Another office's level and place typed between the numbers and "tentang" ("SK Ketua No 5
   // Th 2024 Kota Bekasi ttg DPT"): the head's office check reads "KPU <place>" and the foreign
   // words there, not a bare level word; read like the subject below, only when the head holds one.
-  if (marker && !ownNamed && c.office && mayHoldLevel(work)) {
+  if (marker && !ownNamed && c.office && (mayHoldLevel(work) || !endsWithDigit(work))) {
     const headText = folded.slice(0, headEnd);
     const free = subjectStart(headText, c, -1, -1);
-    if (free < headEnd && mayStartPlace(headText, free)) {
+    if (free < headEnd && mayStartPlace(headText, free, c.office)) {
       const other = otherPlaceFirst(headText.slice(free), c.office);
       if (other) return reject("OFFICE_IN_SUBJECT", other);
     }
@@ -303,7 +311,7 @@ function otherOfficeIn(
     const other = otherKpuIn(folded.slice(tailStart), office);
     if (other) return reject("OFFICE_IN_SUBJECT", other);
   }
-  if (mayStartPlace(folded, at)) {
+  if (mayStartPlace(folded, at, office)) {
     const other = otherPlaceFirst(folded.slice(tailStart), office);
     if (other) return reject("OFFICE_IN_SUBJECT", other);
   }
@@ -344,8 +352,26 @@ function firstWordAt(folded: string, at: number): number {
   return i;
 }
 
-/** Whether a word at `i` may start a place or body office.ts otherPlaceFirst knows (prefix tests). */
-function mayStartPlace(folded: string, i: number): boolean {
+/**
+ * Whether a head ends with a digit (its numbers), before "tentang": no word after the numbers
+ * for otherPlaceFirst to read.
+ */
+function endsWithDigit(head: string): boolean {
+  let i = head.length;
+  while (i > 0 && !isWordChar(head.charCodeAt(i - 1))) i--;
+  return i > 0 && isDigit(head.charCodeAt(i - 1));
+}
+
+/**
+ * Whether a word at `i` may start a place or body office.ts otherPlaceFirst knows: a level word
+ * or a bare place (mayStartOtherPlace), or a body (prefix tests).
+ */
+function mayStartPlace(folded: string, i: number, office: CompiledOffice): boolean {
+  return knownStart(folded, i) || mayStartOtherPlace(folded, i, office);
+}
+
+/** mayStartPlace's prefix tests: DKI Jakarta's offices and the bodies otherPlaceFirst reads. */
+function knownStart(folded: string, i: number): boolean {
   switch (folded.charCodeAt(i)) {
     case 0x62: // b
       return folded.startsWith("baw", i) || folded.startsWith("bup", i);
