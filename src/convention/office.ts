@@ -46,10 +46,10 @@ export interface CompiledOffice {
    */
   barePlaces: Map<string, string[][]>;
   /**
-   * wordKey of every word that may start a place otherPlaceFirst reads by its level word or
-   * bare: the gate that spares most names the reading of their words.
+   * Bit wordKey(w) set for every word w that may start a place otherPlaceFirst reads by its
+   * level word or bare: the gate that spares most names the reading of their words.
    */
-  placeStarts: Set<number>;
+  placeStarts: Uint8Array;
 }
 
 /** ownAnchor of CompiledOffice (a regex that matches nothing when no place is configured). */
@@ -93,7 +93,8 @@ export function compileOffice(office: OfficeConfig, phrases: readonly string[]):
   }
   const placeWords = new Set([...LEVEL, ...ownPlaceWords]);
   const barePlaces = new Map<string, string[][]>();
-  const placeStarts = new Set([...PLACE_LEVEL].map((w) => wordKey(w, 0)));
+  const placeStarts = new Uint8Array(KEY_BITS >>> 3);
+  for (const w of PLACE_LEVEL) setKey(placeStarts, wordKey(w, 0));
   for (const p of PLACES_ID) {
     const w = words(p);
     // This office's own place, bare or in part ("Semarang" for "Kota Semarang"), is no other's.
@@ -102,7 +103,7 @@ export function compileOffice(office: OfficeConfig, phrases: readonly string[]):
     list.push(w);
     list.sort((a, b) => b.length - a.length);
     barePlaces.set(w[0]!, list);
-    placeStarts.add(wordKey(w[0]!, 0));
+    setKey(placeStarts, wordKey(w[0]!, 0));
   }
   return {
     foreignWords,
@@ -124,28 +125,35 @@ export function compileOffice(office: OfficeConfig, phrases: readonly string[]):
   };
 }
 
-/** Letters of a word's start that wordKey reads. */
-const KEY_LETTERS = 5;
+/** Letters of a word's start that wordKey reads: "pene…" (penetapan) is no "pena…" (Penajam). */
+const KEY_LETTERS = 4;
+const KEY_BITS = 27 ** KEY_LETTERS;
 
 /**
- * The word that starts at `i` in `s` (folded) as a number: its first KEY_LETTERS letters or
- * digits, base 37 (0 for no word). Equal for two words that start alike up to there: a lookup
- * in a Set of numbers, without cutting the word out.
+ * The letters `a-z` that start at `i` in `s` (folded), up to KEY_LETTERS of them, as a number
+ * base 27 (a missing letter is 0): equal for two words that start alike up to there, so a bit
+ * of a table says whether a place may start there, without cutting the word out.
  */
-export function wordKey(s: string, i: number): number {
+function wordKey(s: string, i: number): number {
   let key = 0;
-  for (let k = i; k < i + KEY_LETTERS && k < s.length; k++) {
-    const c = s.charCodeAt(k);
-    if (c >= 97 && c <= 122) key = key * 37 + (c - 96);
-    else if (c >= 48 && c <= 57) key = key * 37 + (c - 21);
-    else break;
+  let k = i;
+  for (; k < i + KEY_LETTERS; k++) {
+    const c = s.charCodeAt(k) - 96;
+    if (!(c >= 1 && c <= 26)) break;
+    key = key * 27 + c;
   }
+  for (; k < i + KEY_LETTERS; k++) key *= 27;
   return key;
+}
+
+function setKey(table: Uint8Array, key: number): void {
+  table[key >>> 3]! |= 1 << (key & 7);
 }
 
 /** Whether the word at `i` of `folded` may start a place otherPlaceFirst reads (level or bare). */
 export function mayStartOtherPlace(folded: string, i: number, o: CompiledOffice): boolean {
-  return o.placeStarts.has(wordKey(folded, i));
+  const key = wordKey(folded, i);
+  return (o.placeStarts[key >>> 3]! & (1 << (key & 7))) !== 0;
 }
 
 /**
@@ -343,16 +351,23 @@ export function otherPlaceFirst(subject: string, o: CompiledOffice): string | nu
  * another office's decree. Returns the place as the rejection shows it, or null. Read by
  * otherPlaceFirst's words, and only when the decree's name (`phraseAt`, rules.ts: a jenis phrase
  * or its own word, sticky) follows the place: a subject typed first ("Penetapan DPT SK Ketua …")
- * is no place. Most heads start with no such word: one Set lookup (wordKey) tells.
+ * is no place. Most heads start with no such word: a bit of a table tells (mayStartOtherPlace),
+ * and the first word itself for the few that start alike ("Keputusan", "Kepulauan Riau").
  */
 export function otherPlaceInFront(
   head: string,
   phraseAt: RegExp,
   o: CompiledOffice,
 ): string | null {
+  // The place is the name's first word: after a "(", "- " at most (an old-style number in front
+  // is blanked, a run of spaces, and no place).
   let at = 0;
-  while (at < head.length && !isWordCode(head.charCodeAt(at))) at++;
-  if (at >= head.length || !o.placeStarts.has(wordKey(head, at))) return null;
+  while (at < 3 && at < head.length && !isWordCode(head.charCodeAt(at))) at++;
+  if (!mayStartOtherPlace(head, at, o)) return null;
+  let end = at;
+  while (end < head.length && isWordCode(head.charCodeAt(end))) end++;
+  const first = head.slice(at, end);
+  if (!PLACE_LEVEL.has(first) && !o.barePlaces.has(first)) return null;
   const ws = wordsFrom(head.length > 80 ? head.slice(0, 80) : head, at);
   const n = placeWordsFirst(ws, o);
   if (n === 0 || n >= ws.length) return null;
@@ -386,12 +401,6 @@ function placeWordsFirst(ws: readonly { word: string }[], o: CompiledOffice): nu
     if (startsWithOwnPlace(tail, 1, o)) return 0;
     return tail.length;
   }
-  const bare = o.barePlaces.get(w0);
-  if (bare !== undefined) {
-    for (const p of bare) {
-      if (p.length <= ws.length && p.every((x, i) => ws[i]!.word === x)) return p.length;
-    }
-  }
   // A body that issues decrees with its place or "KPU" after it ("… Th 2024 Bawaslu Jakut", "…
   // Setjen KPU"): its decree as typed; the body alone ("… (Bawaslu)") stays the subject.
   if (ISSUER_BODIES.has(w0) && o.foreignWords.has(w0) && ws.length > 1) {
@@ -409,6 +418,13 @@ function placeWordsFirst(ws: readonly { word: string }[], o: CompiledOffice): nu
   if (ws.length > 1) {
     const pair = `${w0} ${ws[1]!.word}`;
     if (o.foreignPairs.has(pair) && DKI_PLACES.includes(pair)) return 2;
+  }
+  // Last: "Jakarta" (for an office outside DKI) is no stop before "Jakarta Selatan".
+  const bare = o.barePlaces.get(w0);
+  if (bare !== undefined) {
+    for (const p of bare) {
+      if (p.length <= ws.length && p.every((x, i) => ws[i]!.word === x)) return p.length;
+    }
   }
   return 0;
 }
