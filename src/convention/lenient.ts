@@ -12,7 +12,7 @@ import {
   type CompiledOffice,
   checkOldOffice,
   institutionNamed,
-  mayStartOtherPlace,
+  mayStartPlace,
   officeWordAt,
   originFirst,
   otherKpuIn,
@@ -90,13 +90,7 @@ export function lenient(
     work = blankSpans(work, [inHead.start, inHead.end]);
   }
   // Whose decree it is, and whether it is a decree at all, come first: another office's decree
-  // or a letter must not be told to "add SK Ketua". Another office's place typed in front of
-  // the decree's name ("Kab Malang SK Ketua …", "Surabaya SK Ketua …") names its issuer.
-  if (c.office) {
-    const front = otherPlaceInFront(work, c.phraseAt, c.office);
-    if (front) return reject("OTHER_OFFICE", front);
-  }
-  // One scan finds the words for either, and
+  // or a letter must not be told to "add SK Ketua". One scan finds the words for either, and
   // whether a date (which blankDates blanks before the numbers are read) may be there.
   // Until the office's words are read, the scan passes over this office's own "KPU <place>"
   // (rules.ts headHintOwn; groups shift by one); once read, office words are only skipped.
@@ -134,6 +128,13 @@ export function lenient(
     work = blankHeadNoise(work);
   }
   const head = readHead(work, c, inHead);
+  // Another office's place typed in front of the decree's name ("Kab Malang SK Ketua …",
+  // "Surabaya SK Ketua …") names its issuer, before any advice on the numbers. A head that
+  // names no jenis has no decree's name for a place to stand in front of.
+  if (c.office && !("reason" in head && head.reason === "NO_JENIS")) {
+    const front = otherPlaceInFront(work, c.phraseAt, c.office);
+    if (front) return reject("OTHER_OFFICE", front);
+  }
   // A letter apart from the serial: refused once the name reads as a decree, or when it took
   // the year into the subject ("No 12 B 2024").
   if (apart && (!("reason" in head) || head.reason === "NO_YEAR")) return apart;
@@ -360,42 +361,6 @@ function endsWithDigit(head: string): boolean {
   let i = head.length;
   while (i > 0 && !isWordChar(head.charCodeAt(i - 1))) i--;
   return i > 0 && isDigit(head.charCodeAt(i - 1));
-}
-
-/**
- * Whether a word at `i` may start a place or body office.ts otherPlaceFirst knows: a level word
- * or a bare place (mayStartOtherPlace), or a body (prefix tests).
- */
-function mayStartPlace(folded: string, i: number, office: CompiledOffice): boolean {
-  return knownStart(folded, i) || mayStartOtherPlace(folded, i, office);
-}
-
-/** mayStartPlace's prefix tests: DKI Jakarta's offices and the bodies otherPlaceFirst reads. */
-function knownStart(folded: string, i: number): boolean {
-  switch (folded.charCodeAt(i)) {
-    case 0x62: // b
-      return folded.startsWith("baw", i) || folded.startsWith("bup", i);
-    case 0x64: // d
-      return (
-        folded.startsWith("dki", i) || folded.startsWith("dkpp", i) || folded.startsWith("dprd", i)
-      );
-    case 0x67: // g
-      return folded.startsWith("gub", i);
-    case 0x6a: // j
-      return folded.startsWith("jak", i);
-    case 0x6b: // k
-      return (
-        folded.startsWith("kota", i) || folded.startsWith("kab", i) || folded.startsWith("kep", i)
-      );
-    case 0x70: // p
-      return folded.startsWith("pro", i) || folded.startsWith("panw", i);
-    case 0x73: // s
-      return folded.startsWith("setj", i) || folded.startsWith("sekj", i);
-    case 0x77: // w
-      return folded.startsWith("wali", i);
-    default:
-      return false;
-  }
 }
 
 /** Whether a word at `i` may be office.ts ORIGIN's (dari, dr, kiriman, from, asal, oleh). */

@@ -46,9 +46,11 @@ export interface CompiledOffice {
    */
   barePlaces: Map<string, string[][]>;
   /**
-   * Bit wordKey(w) set for every word w that may start a place otherPlaceFirst reads by its
-   * level word or bare: the gate that spares most names the reading of their words.
+   * The words that may start what otherPlaceFirst reads: a level word, a bare place, a body
+   * that issues decrees, one of DKI Jakarta's other offices.
    */
+  startWords: Set<string>;
+  /** Bit wordKey(w) set for every word w of startWords: the gate (mayStartPlace). */
   placeStarts: Uint8Array;
 }
 
@@ -93,8 +95,11 @@ export function compileOffice(office: OfficeConfig, phrases: readonly string[]):
   }
   const placeWords = new Set([...LEVEL, ...ownPlaceWords]);
   const barePlaces = new Map<string, string[][]>();
-  const placeStarts = new Uint8Array(KEY_BITS >>> 3);
-  for (const w of PLACE_LEVEL) setKey(placeStarts, wordKey(w, 0));
+  const startWords = new Set([
+    ...PLACE_LEVEL,
+    ...ISSUER_BODIES,
+    ...DKI_PLACES.map((p) => p.split(" ")[0]!),
+  ]);
   for (const p of PLACES_ID) {
     const w = words(p);
     // This office's own place, bare or in part ("Semarang" for "Kota Semarang"), is no other's.
@@ -103,8 +108,10 @@ export function compileOffice(office: OfficeConfig, phrases: readonly string[]):
     list.push(w);
     list.sort((a, b) => b.length - a.length);
     barePlaces.set(w[0]!, list);
-    setKey(placeStarts, wordKey(w[0]!, 0));
+    startWords.add(w[0]!);
   }
+  const placeStarts = new Uint8Array(KEY_BITS >>> 3);
+  for (const w of startWords) setKey(placeStarts, wordKey(w, 0));
   return {
     foreignWords,
     foreignPairs,
@@ -121,6 +128,7 @@ export function compileOffice(office: OfficeConfig, phrases: readonly string[]):
       ),
     ),
     barePlaces,
+    startWords,
     placeStarts,
   };
 }
@@ -150,10 +158,19 @@ function setKey(table: Uint8Array, key: number): void {
   table[key >>> 3]! |= 1 << (key & 7);
 }
 
-/** Whether the word at `i` of `folded` may start a place otherPlaceFirst reads (level or bare). */
-export function mayStartOtherPlace(folded: string, i: number, o: CompiledOffice): boolean {
+/**
+ * Whether the word at `i` of `folded` may start what otherPlaceFirst reads (a level word, a bare
+ * place, a body, DKI's offices: startWords). The gate for every subject typed without "tentang"
+ * and every name's first word: most start otherwise, which a bit of a table tells; the word
+ * itself is looked up only for the few that start alike ("Keputusan" and "Kepulauan Riau",
+ * "Surat" and "Surabaya").
+ */
+export function mayStartPlace(folded: string, i: number, o: CompiledOffice): boolean {
   const key = wordKey(folded, i);
-  return (o.placeStarts[key >>> 3]! & (1 << (key & 7))) !== 0;
+  if ((o.placeStarts[key >>> 3]! & (1 << (key & 7))) === 0) return false;
+  let end = i;
+  while (end < folded.length && isWordCode(folded.charCodeAt(end))) end++;
+  return o.startWords.has(folded.slice(i, end));
 }
 
 /**
@@ -337,7 +354,7 @@ const PLACE_LEVEL = new Set(["kota", "kab", "kabupaten", "provinsi", "prov", "pr
  * place after the numbers, as with "KPU <place>" (otherKpuIn). Returns the place as the
  * rejection shows it, or null. Only the first words: further on a place is what the subject is
  * about. The caller calls this only when the subject's first word may start such a place
- * (lenient.ts mayStartPlace, mayStartOtherPlace).
+ * (mayStartPlace).
  */
 export function otherPlaceFirst(subject: string, o: CompiledOffice): string | null {
   const ws = wordsFrom(subject.length > 80 ? subject.slice(0, 80) : subject, 0);
@@ -351,8 +368,7 @@ export function otherPlaceFirst(subject: string, o: CompiledOffice): string | nu
  * another office's decree. Returns the place as the rejection shows it, or null. Read by
  * otherPlaceFirst's words, and only when the decree's name (`phraseAt`, rules.ts: a jenis phrase
  * or its own word, sticky) follows the place: a subject typed first ("Penetapan DPT SK Ketua …")
- * is no place. Most heads start with no such word: a bit of a table tells (mayStartOtherPlace),
- * and the first word itself for the few that start alike ("Keputusan", "Kepulauan Riau").
+ * is no place. Most heads start with no such word (mayStartPlace tells).
  */
 export function otherPlaceInFront(
   head: string,
@@ -363,11 +379,7 @@ export function otherPlaceInFront(
   // is blanked, a run of spaces, and no place).
   let at = 0;
   while (at < 3 && at < head.length && !isWordCode(head.charCodeAt(at))) at++;
-  if (!mayStartOtherPlace(head, at, o)) return null;
-  let end = at;
-  while (end < head.length && isWordCode(head.charCodeAt(end))) end++;
-  const first = head.slice(at, end);
-  if (!PLACE_LEVEL.has(first) && !o.barePlaces.has(first)) return null;
+  if (!mayStartPlace(head, at, o)) return null;
   const ws = wordsFrom(head.length > 80 ? head.slice(0, 80) : head, at);
   const n = placeWordsFirst(ws, o);
   if (n === 0 || n >= ws.length) return null;
