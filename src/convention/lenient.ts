@@ -97,7 +97,9 @@ export function lenient(
   let ownNamed = false;
   let re = c.office === null ? c.headHint : c.headHintOwn;
   re.lastIndex = 0;
-  for (let m = re.exec(work); m; m = re.exec(work)) {
+  // A head that is an old-style number alone leaves the scan nothing to find.
+  const numberOnly = inHead !== null && onlyNumberIn(folded, inHead, headEnd);
+  for (let m = numberOnly ? null : re.exec(work); m; m = re.exec(work)) {
     const own = re === c.headHintOwn;
     if (own && m[1] !== undefined) {
       ownNamed = true;
@@ -328,6 +330,18 @@ function letterApart(folded: string, at: number): ParseRejected | null {
   const serial = folded.slice(j, i);
   if (isYearShaped(serial)) return null;
   return reject("LETTER_APART", `${serial} ${folded[at]!.toUpperCase()}`);
+}
+
+/**
+ * Whether the head [0, headEnd) of `folded` holds no word but the old-style number `old`
+ * ("5_PL.01.3-Kpt_3172_KPU-Kot_IV_2015 penetapan"): with the number blanked, lenient's head
+ * scan has nothing to find, since each of its words starts with a letter or a digit. Two
+ * short loops over the flat name cost less than that regex over the blanked head.
+ */
+function onlyNumberIn(folded: string, old: OldNumber, headEnd: number): boolean {
+  for (let i = 0; i < old.start; i++) if (isWordChar(folded.charCodeAt(i))) return false;
+  for (let i = old.end; i < headEnd; i++) if (isWordChar(folded.charCodeAt(i))) return false;
+  return true;
 }
 
 /** Whether a head may hold a level word office.ts otherPlaceFirst reads (kota, kab, prov, dki). */
