@@ -39,6 +39,8 @@ export interface FastHead {
    * (otherOfficeIn), as it does when the head does not name this office.
    */
   officeChecks: boolean;
+  /** The year is the head's last number ("No 12 Th 2024", "12-2024", "12 2024"; not "2024 012"). */
+  yearLast: boolean;
 }
 
 /** A reader of plain heads for one config: the head of a folded printable name, or null. */
@@ -140,6 +142,7 @@ function compileFast(
       tailStart: m[0].length,
       marked: end === 0,
       officeChecks: end === 2 && (found.bits & (1 << (4 * shape + OFFICE_CHECKS))) !== 0,
+      yearLast: shape !== 3,
     };
   };
   return readPlainHead;

@@ -194,8 +194,9 @@ export function readPlain(
     // reaches the subject's first word as it stands; it starts the subject unless it is a
     // keyword or a phrase.
     if (subjectFrom(folded, c, tailStart, -1, -1) !== tailStart) return null;
-    // A day or a count before the subject's first word ("2024 5 Mei 2024", day-month.ts).
-    const day = dayBeforeMonth(folded, tailStart);
+    // A day or a count before the subject's first word ("2024 5 Mei 2024", day-month.ts); a
+    // year there is neither (dayBeforeMonth's first test), so a head ending in its year skips it.
+    const day = fast.yearLast ? null : dayBeforeMonth(folded, tailStart);
     if (day) return day;
     const unclear = letterApart(folded, tailStart) ?? checkTail(folded, tailStart, false, head, c);
     if (unclear) return unclear;
