@@ -73,7 +73,7 @@ export function lenient(
   let tailStart = marker ? marker.index + marker[0].length : folded.length;
   const old = findOldNumber(folded, headEnd, stem, c);
   if (!marker) {
-    headEnd = old ? subjectStartAround(folded, old, c) : subjectStart(folded, c, -1, -1);
+    headEnd = subjectStartAround(folded, old, c);
     tailStart = headEnd;
   }
   const apart = marker ? null : letterApart(folded, headEnd);
@@ -440,9 +440,12 @@ function fold(stem: string, ascii: boolean): string {
  * as if the number were one number word and spaces. Scanning `folded` itself and skipping the
  * number finds the same unless a jenis phrase could run into the number, which takes a phrase
  * word that starts with a digit (the number starts with one, after a non-word character); only
- * then is the text with the number replaced built and scanned.
+ * then is the text with the number replaced built and scanned. Without an old number (`old`
+ * null), subjectStart itself: lenient() calls this one function either way, so V8 compiles the
+ * scan into it once instead of into two callers.
  */
-function subjectStartAround(folded: string, old: OldNumber, c: CompiledRules): number {
+function subjectStartAround(folded: string, old: OldNumber | null, c: CompiledRules): number {
+  if (old === null) return subjectStart(folded, c, -1, -1);
   if (!c.digitPhraseWord) return subjectStart(folded, c, old.start, old.end);
   const shape =
     folded.slice(0, old.start) + "0".padEnd(old.end - old.start, " ") + folded.slice(old.end);
