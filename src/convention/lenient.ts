@@ -75,7 +75,7 @@ export function lenient(
   let tailStart = marker ? marker.index + marker[0].length : folded.length;
   const old = findOldNumber(folded, headEnd, stem, c);
   if (!marker) {
-    headEnd = old ? subjectStartAround(folded, old, c) : subjectStart(folded, c, -1, -1);
+    headEnd = subjectStartAround(folded, old, c);
     tailStart = headEnd;
   }
   const apart = marker ? null : letterApart(folded, headEnd);
@@ -99,7 +99,9 @@ export function lenient(
   let ownNamed = false;
   let re = c.office === null ? c.headHint : c.headHintOwn;
   re.lastIndex = 0;
-  for (let m = re.exec(work); m; m = re.exec(work)) {
+  // A head that is an old-style number alone leaves the scan nothing to find.
+  const numberOnly = inHead !== null && onlyNumberIn(folded, inHead, headEnd);
+  for (let m = numberOnly ? null : re.exec(work); m; m = re.exec(work)) {
     const own = re === c.headHintOwn;
     if (own && m[1] !== undefined) {
       ownNamed = true;
@@ -201,8 +203,9 @@ export function readPlain(
     // reaches the subject's first word as it stands; it starts the subject unless it is a
     // keyword or a phrase.
     if (subjectFrom(folded, c, tailStart, -1, -1) !== tailStart) return null;
-    // A day or a count before the subject's first word ("2024 5 Mei 2024", day-month.ts).
-    const day = dayBeforeMonth(folded, tailStart);
+    // A day or a count before the subject's first word ("2024 5 Mei 2024", day-month.ts); a
+    // year there is neither (dayBeforeMonth's first test), so a head ending in its year skips it.
+    const day = fast.yearLast ? null : dayBeforeMonth(folded, tailStart);
     if (day) return day;
     const unclear = letterApart(folded, tailStart) ?? checkTail(folded, tailStart, false, head, c);
     if (unclear) return unclear;
@@ -339,6 +342,18 @@ function letterApart(folded: string, at: number): ParseRejected | null {
   return reject("LETTER_APART", `${serial} ${folded[at]!.toUpperCase()}`);
 }
 
+/**
+ * Whether the head [0, headEnd) of `folded` holds no word but the old-style number `old`
+ * ("5_PL.01.3-Kpt_3172_KPU-Kot_IV_2015 penetapan"): with the number blanked, lenient's head
+ * scan has nothing to find, since each of its words starts with a letter or a digit. Two
+ * short loops over the flat name cost less than that regex over the blanked head.
+ */
+function onlyNumberIn(folded: string, old: OldNumber, headEnd: number): boolean {
+  for (let i = 0; i < old.start; i++) if (isWordChar(folded.charCodeAt(i))) return false;
+  for (let i = old.end; i < headEnd; i++) if (isWordChar(folded.charCodeAt(i))) return false;
+  return true;
+}
+
 /** Whether a head may hold a level word office.ts otherPlaceFirst reads (kota, kab, prov, dki). */
 function mayHoldLevel(head: string): boolean {
   return (
@@ -416,9 +431,12 @@ function fold(stem: string, ascii: boolean): string {
  * as if the number were one number word and spaces. Scanning `folded` itself and skipping the
  * number finds the same unless a jenis phrase could run into the number, which takes a phrase
  * word that starts with a digit (the number starts with one, after a non-word character); only
- * then is the text with the number replaced built and scanned.
+ * then is the text with the number replaced built and scanned. Without an old number (`old`
+ * null), subjectStart itself: lenient() calls this one function either way, so V8 compiles the
+ * scan into it once instead of into two callers.
  */
-function subjectStartAround(folded: string, old: OldNumber, c: CompiledRules): number {
+function subjectStartAround(folded: string, old: OldNumber | null, c: CompiledRules): number {
+  if (old === null) return subjectStart(folded, c, -1, -1);
   if (!c.digitPhraseWord) return subjectStart(folded, c, old.start, old.end);
   const shape =
     folded.slice(0, old.start) + "0".padEnd(old.end - old.start, " ") + folded.slice(old.end);

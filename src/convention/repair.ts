@@ -44,7 +44,7 @@ export function stripNoise(stem: string): string {
     s = s.replace(NUMBER_BEFORE_DECREE, "");
   } else if ((c0 === 67 || c0 === 99) && COPY_OF.test(s)) {
     s = s.replace(COPY_OF, "");
-  } else if (s.length > 14 && mayStartDevice(c0) && DEVICE_FIRST.test(s)) {
+  } else if (s.length > 14 && mayStartDevice(s) && DEVICE_FIRST.test(s)) {
     s = s.replace(DEVICE_FIRST, "");
   }
   const last = s.charCodeAt(s.length - 1);
@@ -56,10 +56,18 @@ export function stripNoise(stem: string): string {
   return s;
 }
 
-/** The first letters of DEVICE_FIRST's names, either case: s, i, p, d. */
-function mayStartDevice(c0: number): boolean {
-  const l = c0 | 0x20;
-  return l === 0x73 || l === 0x69 || l === 0x70 || l === 0x64;
+/**
+ * Whether `s` starts with the first two letters of one of DEVICE_FIRST's names, either case: "sc"
+ * (scan, scn), "im", "px", "ds", "do". Most names start otherwise ("SK …" among them), and this
+ * spares them a case-blind regex.
+ */
+function mayStartDevice(s: string): boolean {
+  const a = s.charCodeAt(0) | 0x20;
+  const b = s.charCodeAt(1) | 0x20;
+  if (a === 0x73) return b === 0x63;
+  if (a === 0x69) return b === 0x6d;
+  if (a === 0x70) return b === 0x78;
+  return a === 0x64 && (b === 0x73 || b === 0x6f);
 }
 
 /**

@@ -3,8 +3,10 @@
  * the frozen reference parser, on names at the edge of each shortcut that the generated names
  * of differential.test.ts rarely or never build.
  */
-import { describe, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { type ConventionConfig, conventionSchema } from "../../src/config/schema.js";
+import { isYearDigits, isYearShaped } from "../../src/convention/numbers.js";
+import { stripNoise } from "../../src/convention/repair.js";
 import { sameAsReference } from "./new-readings.js";
 
 const defaults = conventionSchema.parse({});
@@ -35,6 +37,20 @@ const names = [
   "kpt 7b 45_Kpts_KPU-Prov_2012 tim.pdf",
   "Kep Sek 2012 sk 45_Kpts_KPU-Prov_2012 tim.pdf",
   "Kep Sek 2012 sk 45 x 45_Kpts_KPU-Prov_2012 tim.pdf",
+  // A head that is an old-style number alone skips the head scan (lenient.ts onlyNumberIn):
+  // words or brackets around the number, before and after it.
+  "(45_PL.01.3-Kpt_3172_KPU-Kot_IV_2019) penetapan.pdf",
+  "45_PL.01.3-Kpt_3172_KPU-Kot_IV_2019 - penetapan.pdf",
+  "x 45_PL.01.3-Kpt_3172_KPU-Kot_IV_2019 penetapan.pdf",
+  "KPU Kota Bekasi 45_PL.01.3-Kpt_3172_KPU-Kot_IV_2019 penetapan.pdf",
+  "45_PL.01.3-Kpt_3172_KPU-Kot_IV_2019 KPU Bekasi penetapan.pdf",
+  "45_PL.01.3-Kpt_3172_KPU-Kot_IV_2019.pdf",
+  // A plain head that ends in its year skips the day test (lenient.ts readPlain); one that ends
+  // in its serial does not.
+  "Kep. Sekretaris 12-2024 Mei 2024 penetapan.pdf",
+  "kpt ketua 2024 5 mei penetapan.pdf",
+  "kpt ketua 2024 5 dpi penetapan.pdf",
+  "kpt ketua 12 2024 lembar penetapan.pdf",
   // Canonical names: a configured code before the first "_", or only something like one.
   "KPT-KETUA_2024_012_penetapan-dpt.pdf",
   "KPT-KETUA_2024_012.pdf",
@@ -81,4 +97,30 @@ describe("the parser's shortcuts read as the reference parser does", () => {
     same(name, defaults);
     same(name, digitPhrase);
   });
+});
+
+describe("the shortcuts' own gates", () => {
+  it("isYearDigits and isYearShaped read a year as four digits from 1900 to 2199", () => {
+    const year = (t: string) => /^[0-9]{4}$/.test(t) && Number(t) >= 1900 && Number(t) <= 2199;
+    const differ: string[] = [];
+    for (let n = 0; n < 100_000; n++) {
+      for (const t of [String(n), String(n).padStart(4, "0")]) {
+        if (isYearDigits(t) !== year(t) || isYearShaped(t) !== year(t)) differ.push(t);
+      }
+    }
+    for (const t of ["19a0", "2o24", "1900 ", "", "２０２４"]) {
+      if (isYearShaped(t)) differ.push(t);
+    }
+    expect(differ).toEqual([]);
+  });
+
+  // repair.ts mayStartDevice lets DEVICE_FIRST run only after the first two letters of one of
+  // its names: every name it strips, in either case, must still get through.
+  it.each(["Scan", "SCAN", "scanned", "Scn", "IMG", "img", "Pxl", "PXL", "dsc", "DSC", "Doc"])(
+    "a device's name %s is stripped in front",
+    (device) => {
+      const name = `${device}_20240512_0001 SK Ketua No 3 Th 2024`;
+      expect(stripNoise(name)).toBe("SK Ketua No 3 Th 2024");
+    },
+  );
 });
