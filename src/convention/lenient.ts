@@ -132,8 +132,9 @@ export function lenient(
   const head = readHead(work, c, inHead);
   // Another office's place typed in front of the decree's name ("Kab Malang SK Ketua …",
   // "Surabaya SK Ketua …") names its issuer, before any advice on the numbers. A head that
-  // names no jenis has no decree's name for a place to stand in front of.
-  if (c.office && !("reason" in head && head.reason === "NO_JENIS")) {
+  // names no jenis (or is an old-style number alone) has no decree's name for a place to stand
+  // in front of.
+  if (c.office && !numberOnly && !("reason" in head && head.reason === "NO_JENIS")) {
     const front = otherPlaceInFront(work, c.phraseAt, c.office);
     if (front) return reject("OTHER_OFFICE", front);
   }
