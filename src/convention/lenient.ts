@@ -12,10 +12,12 @@ import {
   type CompiledOffice,
   checkOldOffice,
   institutionNamed,
+  mayStartPlace,
   officeWordAt,
   originFirst,
   otherKpuIn,
   otherPlaceFirst,
+  otherPlaceInFront,
 } from "./office.js";
 import { findOldNumber, type OldNumber } from "./old-numbers.js";
 import { reject } from "./reasons.js";
@@ -128,6 +130,14 @@ export function lenient(
     work = blankHeadNoise(work);
   }
   const head = readHead(work, c, inHead);
+  // Another office's place typed in front of the decree's name ("Kab Malang SK Ketua …",
+  // "Surabaya SK Ketua …") names its issuer, before any advice on the numbers. A head that
+  // names no jenis (or is an old-style number alone) has no decree's name for a place to stand
+  // in front of.
+  if (c.office && !numberOnly && !("reason" in head && head.reason === "NO_JENIS")) {
+    const front = otherPlaceInFront(work, c.phraseAt, c.office);
+    if (front) return reject("OTHER_OFFICE", front);
+  }
   // A letter apart from the serial: refused once the name reads as a decree, or when it took
   // the year into the subject ("No 12 B 2024").
   if (apart && (!("reason" in head) || head.reason === "NO_YEAR")) return apart;
@@ -156,10 +166,10 @@ export function lenient(
   // Another office's level and place typed between the numbers and "tentang" ("SK Ketua No 5
   // Th 2024 Kota Bekasi ttg DPT"): the head's office check reads "KPU <place>" and the foreign
   // words there, not a bare level word; read like the subject below, only when the head holds one.
-  if (marker && !ownNamed && c.office && mayHoldLevel(work)) {
+  if (marker && !ownNamed && c.office && (mayHoldLevel(work) || !endsWithDigit(work))) {
     const headText = folded.slice(0, headEnd);
     const free = subjectStart(headText, c, -1, -1);
-    if (free < headEnd && mayStartPlace(headText, free)) {
+    if (free < headEnd && mayStartPlace(headText, free, c.office)) {
       const other = otherPlaceFirst(headText.slice(free), c.office);
       if (other) return reject("OFFICE_IN_SUBJECT", other);
     }
@@ -306,7 +316,7 @@ function otherOfficeIn(
     const other = otherKpuIn(folded.slice(tailStart), office);
     if (other) return reject("OFFICE_IN_SUBJECT", other);
   }
-  if (mayStartPlace(folded, at)) {
+  if (mayStartPlace(folded, at, office)) {
     const other = otherPlaceFirst(folded.slice(tailStart), office);
     if (other) return reject("OFFICE_IN_SUBJECT", other);
   }
@@ -359,32 +369,14 @@ function firstWordAt(folded: string, at: number): number {
   return i;
 }
 
-/** Whether a word at `i` may start a place or body office.ts otherPlaceFirst knows (prefix tests). */
-function mayStartPlace(folded: string, i: number): boolean {
-  switch (folded.charCodeAt(i)) {
-    case 0x62: // b
-      return folded.startsWith("baw", i) || folded.startsWith("bup", i);
-    case 0x64: // d
-      return (
-        folded.startsWith("dki", i) || folded.startsWith("dkpp", i) || folded.startsWith("dprd", i)
-      );
-    case 0x67: // g
-      return folded.startsWith("gub", i);
-    case 0x6a: // j
-      return folded.startsWith("jak", i);
-    case 0x6b: // k
-      return (
-        folded.startsWith("kota", i) || folded.startsWith("kab", i) || folded.startsWith("kep", i)
-      );
-    case 0x70: // p
-      return folded.startsWith("pro", i) || folded.startsWith("panw", i);
-    case 0x73: // s
-      return folded.startsWith("setj", i) || folded.startsWith("sekj", i);
-    case 0x77: // w
-      return folded.startsWith("wali", i);
-    default:
-      return false;
-  }
+/**
+ * Whether a head ends with a digit (its numbers), before "tentang": no word after the numbers
+ * for otherPlaceFirst to read.
+ */
+function endsWithDigit(head: string): boolean {
+  let i = head.length;
+  while (i > 0 && !isWordChar(head.charCodeAt(i - 1))) i--;
+  return i > 0 && isDigit(head.charCodeAt(i - 1));
 }
 
 /** Whether a word at `i` may be office.ts ORIGIN's (dari, dr, kiriman, from, asal, oleh). */

@@ -14,6 +14,7 @@
 import type { OfficeConfig } from "../config/schema.js";
 import { isDigit } from "./numbers.js";
 import { DKI_PLACES, FOREIGN, INSTITUTION_WORDS, LEVEL, PLACE_STOP } from "./office-words.js";
+import { PLACES_ID } from "./places-id.js";
 import { reject } from "./reasons.js";
 import { escapeRe, isWordCode, foldedWords as words } from "./text.js";
 import type { ParseRejected } from "./types.js";
@@ -39,6 +40,18 @@ export interface CompiledOffice {
   own: Set<string>;
   /** Own words that name a decree rather than the office ("sk", "keputusan", "ketua" …). */
   decreeWords: Set<string>;
+  /**
+   * Other offices' places read bare (places-id.ts, without this office's own), by first word:
+   * each as its words, longest first.
+   */
+  barePlaces: Map<string, string[][]>;
+  /**
+   * The words that may start what otherPlaceFirst reads: a level word, a bare place, a body
+   * that issues decrees, one of DKI Jakarta's other offices.
+   */
+  startWords: Set<string>;
+  /** Bit wordKey(w) set for every word w of startWords: the gate (mayStartPlace). */
+  placeStarts: Uint8Array;
 }
 
 /** ownAnchor of CompiledOffice (a regex that matches nothing when no place is configured). */
@@ -81,6 +94,24 @@ export function compileOffice(office: OfficeConfig, phrases: readonly string[]):
     (w.length === 1 ? foreignWords : foreignPairs).add(w.join(" "));
   }
   const placeWords = new Set([...LEVEL, ...ownPlaceWords]);
+  const barePlaces = new Map<string, string[][]>();
+  const startWords = new Set([
+    ...PLACE_LEVEL,
+    ...ISSUER_BODIES,
+    ...DKI_PLACES.map((p) => p.split(" ")[0]!),
+  ]);
+  for (const p of PLACES_ID) {
+    const w = words(p);
+    // This office's own place, bare or in part ("Semarang" for "Kota Semarang"), is no other's.
+    if (w.every((x) => ownPlaceWords.has(x))) continue;
+    const list = barePlaces.get(w[0]!) ?? [];
+    list.push(w);
+    list.sort((a, b) => b.length - a.length);
+    barePlaces.set(w[0]!, list);
+    startWords.add(w[0]!);
+  }
+  const placeStarts = new Uint8Array(KEY_BITS >>> 3);
+  for (const w of startWords) setKey(placeStarts, wordKey(w, 0));
   return {
     foreignWords,
     foreignPairs,
@@ -96,7 +127,50 @@ export function compileOffice(office: OfficeConfig, phrases: readonly string[]):
         (w) => !placeWords.has(w) && !INSTITUTION_WORDS.has(w) && !isDigit(w.charCodeAt(0)),
       ),
     ),
+    barePlaces,
+    startWords,
+    placeStarts,
   };
+}
+
+/** Letters of a word's start that wordKey reads: "pene…" (penetapan) is no "pena…" (Penajam). */
+const KEY_LETTERS = 4;
+const KEY_BITS = 27 ** KEY_LETTERS;
+
+/**
+ * The letters `a-z` that start at `i` in `s` (folded), up to KEY_LETTERS of them, as a number
+ * base 27 (a missing letter is 0): equal for two words that start alike up to there, so a bit
+ * of a table says whether a place may start there, without cutting the word out.
+ */
+function wordKey(s: string, i: number): number {
+  let key = 0;
+  let k = i;
+  for (; k < i + KEY_LETTERS; k++) {
+    const c = s.charCodeAt(k) - 96;
+    if (!(c >= 1 && c <= 26)) break;
+    key = key * 27 + c;
+  }
+  for (; k < i + KEY_LETTERS; k++) key *= 27;
+  return key;
+}
+
+function setKey(table: Uint8Array, key: number): void {
+  table[key >>> 3]! |= 1 << (key & 7);
+}
+
+/**
+ * Whether the word at `i` of `folded` may start what otherPlaceFirst reads (a level word, a bare
+ * place, a body, DKI's offices: startWords). The gate for every subject typed without "tentang"
+ * and every name's first word: most start otherwise, which a bit of a table tells; the word
+ * itself is looked up only for the few that start alike ("Keputusan" and "Kepulauan Riau",
+ * "Surat" and "Surabaya").
+ */
+export function mayStartPlace(folded: string, i: number, o: CompiledOffice): boolean {
+  const key = wordKey(folded, i);
+  if ((o.placeStarts[key >>> 3]! & (1 << (key & 7))) === 0) return false;
+  let end = i;
+  while (end < folded.length && isWordCode(folded.charCodeAt(end))) end++;
+  return o.startWords.has(folded.slice(i, end));
 }
 
 /**
@@ -276,23 +350,68 @@ const PLACE_LEVEL = new Set(["kota", "kab", "kabupaten", "provinsi", "prov", "pr
 
 /**
  * Another office's place as the first words of a subject typed without "tentang" ("SK Ketua No 7
- * Th 2024 Kota Bekasi", "… Prov DKI", "… Jakarta Selatan"): as typed, the issuer's place after
- * the numbers, as with "KPU <place>" (otherKpuIn). Returns the place as the rejection shows it,
- * or null. Only the first words: further on a place is what the subject is about. The caller
- * calls this only when the subject's first letter may start such a word (k, p, d, j).
+ * Th 2024 Kota Bekasi", "… Prov DKI", "… Jakarta Selatan", "… Surabaya"): as typed, the issuer's
+ * place after the numbers, as with "KPU <place>" (otherKpuIn). Returns the place as the
+ * rejection shows it, or null. Only the first words: further on a place is what the subject is
+ * about. The caller calls this only when the subject's first word may start such a place
+ * (mayStartPlace).
  */
 export function otherPlaceFirst(subject: string, o: CompiledOffice): string | null {
   const ws = wordsFrom(subject.length > 80 ? subject.slice(0, 80) : subject, 0);
-  if (ws.length === 0) return null;
+  const n = placeWordsFirst(ws, o);
+  return n === 0 ? null : joinUpper(ws, n);
+}
+
+/**
+ * Another office's place typed in front of the decree's name ("Kab Malang SK Ketua No 3 …",
+ * "Surabaya - SK Ketua …", "Kota Bekasi Keputusan Ketua …"): as typed, the issuer's place, so
+ * another office's decree. Returns the place as the rejection shows it, or null. Read by
+ * otherPlaceFirst's words, and only when the decree's name (`phraseAt`, rules.ts: a jenis phrase
+ * or its own word, sticky) follows the place: a subject typed first ("Penetapan DPT SK Ketua …")
+ * is no place. Most heads start with no such word (mayStartPlace tells).
+ */
+export function otherPlaceInFront(
+  head: string,
+  phraseAt: RegExp,
+  o: CompiledOffice,
+): string | null {
+  // The place is the name's first word: after a "(", "- " at most (an old-style number in front
+  // is blanked, a run of spaces, and no place).
+  let at = 0;
+  while (at < 3 && at < head.length && !isWordCode(head.charCodeAt(at))) at++;
+  if (!mayStartPlace(head, at, o)) return null;
+  const ws = wordsFrom(head.length > 80 ? head.slice(0, 80) : head, at);
+  const n = placeWordsFirst(ws, o);
+  if (n === 0 || n >= ws.length) return null;
+  let next = ws[n - 1]!.end;
+  while (next < head.length && !isWordCode(head.charCodeAt(next))) next++;
+  phraseAt.lastIndex = next;
+  return phraseAt.test(head) ? joinUpper(ws, n) : null;
+}
+
+/** The first `n` words of `ws`, upper-case, joined by spaces. */
+function joinUpper(ws: readonly { word: string }[], n: number): string {
+  let out = ws[0]!.word;
+  for (let k = 1; k < n; k++) out += ` ${ws[k]!.word}`;
+  return out.toUpperCase();
+}
+
+/**
+ * How many of the first words of `ws` name another office's place, or a body that issues
+ * decrees with its place (0 when they do not): a level word and the place after it, a place of
+ * places-id.ts typed bare, one of DKI Jakarta's other offices, a body with its place.
+ */
+function placeWordsFirst(ws: readonly { word: string }[], o: CompiledOffice): number {
+  if (ws.length === 0) return 0;
   const w0 = ws[0]!.word;
   if (PLACE_LEVEL.has(w0)) {
     const tail = [w0, ...placeAfter(ws, 0, o).slice(0, 3)];
     // "Kabupaten/Kota" (both levels, as subjects name KPU's regency and city offices) is no place.
     const t1 = tail[1];
-    if (t1 === undefined || t1 === "kota" || t1 === "kab" || t1 === "kabupaten") return null;
-    if (startsWithOwnPlace(tail, 0, o)) return null;
-    if (startsWithOwnPlace(tail, 1, o)) return null;
-    return tail.join(" ").toUpperCase();
+    if (t1 === undefined || t1 === "kota" || t1 === "kab" || t1 === "kabupaten") return 0;
+    if (startsWithOwnPlace(tail, 0, o)) return 0;
+    if (startsWithOwnPlace(tail, 1, o)) return 0;
+    return tail.length;
   }
   // A body that issues decrees with its place or "KPU" after it ("… Th 2024 Bawaslu Jakut", "…
   // Setjen KPU"): its decree as typed; the body alone ("… (Bawaslu)") stays the subject.
@@ -304,15 +423,22 @@ export function otherPlaceFirst(subject: string, o: CompiledOffice): string | nu
       DKI_PLACES.includes(w1) ||
       o.places.some((p) => p[0] === w1)
     ) {
-      return `${w0} ${w1}`.toUpperCase();
+      return 2;
     }
   }
-  if (o.foreignWords.has(w0) && DKI_PLACES.includes(w0)) return w0.toUpperCase();
+  if (o.foreignWords.has(w0) && DKI_PLACES.includes(w0)) return 1;
   if (ws.length > 1) {
     const pair = `${w0} ${ws[1]!.word}`;
-    if (o.foreignPairs.has(pair) && DKI_PLACES.includes(pair)) return pair.toUpperCase();
+    if (o.foreignPairs.has(pair) && DKI_PLACES.includes(pair)) return 2;
   }
-  return null;
+  // Last: "Jakarta" (for an office outside DKI) is no stop before "Jakarta Selatan".
+  const bare = o.barePlaces.get(w0);
+  if (bare !== undefined) {
+    for (const p of bare) {
+      if (p.length <= ws.length && p.every((x, i) => ws[i]!.word === x)) return p.length;
+    }
+  }
+  return 0;
 }
 
 /**
