@@ -12,7 +12,6 @@ import {
   type CompiledOffice,
   checkOldOffice,
   institutionNamed,
-  mayStartPlace,
   officeWordAt,
   originFirst,
   otherKpuIn,
@@ -20,6 +19,7 @@ import {
   otherPlaceInFront,
 } from "./office.js";
 import { findOldNumber, type OldNumber } from "./old-numbers.js";
+import { mayStartPlace } from "./place-start.js";
 import { reject } from "./reasons.js";
 import { foreignRegionCode } from "./region-code.js";
 import type { CompiledRules } from "./rules.js";
@@ -169,7 +169,7 @@ export function lenient(
   if (marker && !ownNamed && c.office && (mayHoldLevel(work) || !endsWithDigit(work))) {
     const headText = folded.slice(0, headEnd);
     const free = subjectStart(headText, c, -1, -1);
-    if (free < headEnd && mayStartPlace(headText, free, c.office)) {
+    if (free < headEnd && mayStartPlace(headText, free)) {
       const other = otherPlaceFirst(headText.slice(free), c.office);
       if (other) return reject("OFFICE_IN_SUBJECT", other);
     }
@@ -316,7 +316,7 @@ function otherOfficeIn(
     const other = otherKpuIn(folded.slice(tailStart), office);
     if (other) return reject("OFFICE_IN_SUBJECT", other);
   }
-  if (mayStartPlace(folded, at, office)) {
+  if (mayStartPlace(folded, at)) {
     const other = otherPlaceFirst(folded.slice(tailStart), office);
     if (other) return reject("OFFICE_IN_SUBJECT", other);
   }

@@ -14,7 +14,7 @@
 import type { OfficeConfig } from "../config/schema.js";
 import { isDigit } from "./numbers.js";
 import { DKI_PLACES, FOREIGN, INSTITUTION_WORDS, LEVEL, PLACE_STOP } from "./office-words.js";
-import { PLACES_ID } from "./places-id.js";
+import { barePlaceFirst, ISSUER_BODIES, mayStartPlace, PLACE_LEVEL } from "./place-start.js";
 import { reject } from "./reasons.js";
 import { escapeRe, isWordCode, foldedWords as words } from "./text.js";
 import type { ParseRejected } from "./types.js";
@@ -40,18 +40,6 @@ export interface CompiledOffice {
   own: Set<string>;
   /** Own words that name a decree rather than the office ("sk", "keputusan", "ketua" …). */
   decreeWords: Set<string>;
-  /**
-   * Other offices' places read bare (places-id.ts, without this office's own), by first word:
-   * each as its words, longest first.
-   */
-  barePlaces: Map<string, string[][]>;
-  /**
-   * The words that may start what otherPlaceFirst reads: a level word, a bare place, a body
-   * that issues decrees, one of DKI Jakarta's other offices.
-   */
-  startWords: Set<string>;
-  /** Bit wordKey(w) set for every word w of startWords: the gate (mayStartPlace). */
-  placeStarts: Uint8Array;
 }
 
 /** ownAnchor of CompiledOffice (a regex that matches nothing when no place is configured). */
@@ -94,24 +82,6 @@ export function compileOffice(office: OfficeConfig, phrases: readonly string[]):
     (w.length === 1 ? foreignWords : foreignPairs).add(w.join(" "));
   }
   const placeWords = new Set([...LEVEL, ...ownPlaceWords]);
-  const barePlaces = new Map<string, string[][]>();
-  const startWords = new Set([
-    ...PLACE_LEVEL,
-    ...ISSUER_BODIES,
-    ...DKI_PLACES.map((p) => p.split(" ")[0]!),
-  ]);
-  for (const p of PLACES_ID) {
-    const w = words(p);
-    // This office's own place, bare or in part ("Semarang" for "Kota Semarang"), is no other's.
-    if (w.every((x) => ownPlaceWords.has(x))) continue;
-    const list = barePlaces.get(w[0]!) ?? [];
-    list.push(w);
-    list.sort((a, b) => b.length - a.length);
-    barePlaces.set(w[0]!, list);
-    startWords.add(w[0]!);
-  }
-  const placeStarts = new Uint8Array(KEY_BITS >>> 3);
-  for (const w of startWords) setKey(placeStarts, wordKey(w, 0));
   return {
     foreignWords,
     foreignPairs,
@@ -127,50 +97,7 @@ export function compileOffice(office: OfficeConfig, phrases: readonly string[]):
         (w) => !placeWords.has(w) && !INSTITUTION_WORDS.has(w) && !isDigit(w.charCodeAt(0)),
       ),
     ),
-    barePlaces,
-    startWords,
-    placeStarts,
   };
-}
-
-/** Letters of a word's start that wordKey reads: "pene…" (penetapan) is no "pena…" (Penajam). */
-const KEY_LETTERS = 4;
-const KEY_BITS = 27 ** KEY_LETTERS;
-
-/**
- * The letters `a-z` that start at `i` in `s` (folded), up to KEY_LETTERS of them, as a number
- * base 27 (a missing letter is 0): equal for two words that start alike up to there, so a bit
- * of a table says whether a place may start there, without cutting the word out.
- */
-function wordKey(s: string, i: number): number {
-  let key = 0;
-  let k = i;
-  for (; k < i + KEY_LETTERS; k++) {
-    const c = s.charCodeAt(k) - 96;
-    if (!(c >= 1 && c <= 26)) break;
-    key = key * 27 + c;
-  }
-  for (; k < i + KEY_LETTERS; k++) key *= 27;
-  return key;
-}
-
-function setKey(table: Uint8Array, key: number): void {
-  table[key >>> 3]! |= 1 << (key & 7);
-}
-
-/**
- * Whether the word at `i` of `folded` may start what otherPlaceFirst reads (a level word, a bare
- * place, a body, DKI's offices: startWords). The gate for every subject typed without "tentang"
- * and every name's first word: most start otherwise, which a bit of a table tells; the word
- * itself is looked up only for the few that start alike ("Keputusan" and "Kepulauan Riau",
- * "Surat" and "Surabaya").
- */
-export function mayStartPlace(folded: string, i: number, o: CompiledOffice): boolean {
-  const key = wordKey(folded, i);
-  if ((o.placeStarts[key >>> 3]! & (1 << (key & 7))) === 0) return false;
-  let end = i;
-  while (end < folded.length && isWordCode(folded.charCodeAt(end))) end++;
-  return o.startWords.has(folded.slice(i, end));
 }
 
 /**
@@ -331,23 +258,6 @@ function placeAfter(ws: readonly { word: string }[], k: number, o: CompiledOffic
   return tail;
 }
 
-/** Bodies that issue decrees of their own, read first in such a subject when a place follows. */
-const ISSUER_BODIES = new Set([
-  "bawaslu",
-  "panwaslu",
-  "panwascam",
-  "setjen",
-  "sekjen",
-  "dkpp",
-  "dprd",
-  "gubernur",
-  "walikota",
-  "bupati",
-]);
-
-/** Level words that, first in a subject typed without "tentang", start another office's place. */
-const PLACE_LEVEL = new Set(["kota", "kab", "kabupaten", "provinsi", "prov", "propinsi", "dki"]);
-
 /**
  * Another office's place as the first words of a subject typed without "tentang" ("SK Ketua No 7
  * Th 2024 Kota Bekasi", "… Prov DKI", "… Jakarta Selatan", "… Surabaya"): as typed, the issuer's
@@ -379,7 +289,7 @@ export function otherPlaceInFront(
   // is blanked, a run of spaces, and no place).
   let at = 0;
   while (at < 3 && at < head.length && !isWordCode(head.charCodeAt(at))) at++;
-  if (!mayStartPlace(head, at, o)) return null;
+  if (!mayStartPlace(head, at)) return null;
   const ws = wordsFrom(head.length > 80 ? head.slice(0, 80) : head, at);
   const n = placeWordsFirst(ws, o);
   if (n === 0 || n >= ws.length) return null;
@@ -432,13 +342,7 @@ function placeWordsFirst(ws: readonly { word: string }[], o: CompiledOffice): nu
     if (o.foreignPairs.has(pair) && DKI_PLACES.includes(pair)) return 2;
   }
   // Last: "Jakarta" (for an office outside DKI) is no stop before "Jakarta Selatan".
-  const bare = o.barePlaces.get(w0);
-  if (bare !== undefined) {
-    for (const p of bare) {
-      if (p.length <= ws.length && p.every((x, i) => ws[i]!.word === x)) return p.length;
-    }
-  }
-  return 0;
+  return barePlaceFirst(ws, o.ownPlaceWords);
 }
 
 /**
