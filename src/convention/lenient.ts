@@ -6,7 +6,7 @@ import { dayBeforeMonth } from "./day-month.js";
 import { notADecree } from "./doc-kind.js";
 import type { FastHead } from "./fast.js";
 import { blankDates, blankSpans, type Head, readHead } from "./head.js";
-import { checkDecree, checkTail } from "./issuer.js";
+import { checkDecree, checkIssuer, checkTail } from "./issuer.js";
 import { FIRST_NUMBER, HEAD_KEYWORDS, isDigit, isWordChar, isYearShaped } from "./numbers.js";
 import {
   type CompiledOffice,
@@ -179,6 +179,26 @@ export function lenient(
     if (other) return other;
   }
   return withSubject(stem, folded, printableFolded !== null, ext, ascii, head, tailStart, inHead);
+}
+
+/**
+ * For a name refused as NO_JENIS even after its second readings (parse.ts): a title other than
+ * this office's after the decree's word and before the number ("Keputusan Rektor No 3 …", "SK
+ * Direktur RSUD No 5 …", "Keputusan Dirjen …") makes it another body's decree as likely as this
+ * office's typed without its jenis, so issuer.ts checkIssuer's refusal, which gives both ways
+ * out, replaces the advice to add "SK Ketua" (a wrong fix for another body's decree). The
+ * arguments are lenient()'s; null when no such title.
+ */
+export function otherTitle(
+  stem: string,
+  printableFolded: string | null,
+  c: CompiledRules,
+  ascii: boolean,
+): ParseRejected | null {
+  if (c.office === null) return null;
+  const folded = printableFolded ?? fold(stem, ascii);
+  const marker = TENTANG.exec(folded);
+  return checkIssuer(marker ? folded.slice(0, marker.index) : folded, c, c.office);
 }
 
 /**

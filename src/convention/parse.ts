@@ -24,7 +24,7 @@
 import type { ConventionConfig } from "../config/schema.js";
 import { plainReader } from "./fast.js";
 import { formatNameWith } from "./format.js";
-import { type LenientDecree, lenient, readPlain } from "./lenient.js";
+import { type LenientDecree, lenient, otherTitle, readPlain } from "./lenient.js";
 import { normNomor } from "./numbers.js";
 import { reject } from "./reasons.js";
 import { glue, mayBeRepaired, stripNoise } from "./repair.js";
@@ -118,7 +118,9 @@ function parseName(name: string, rules: ConventionConfig, opts: ParseOptions): P
   if ("reason" in d && STAMPABLE.has(d.reason)) {
     d = reread(d, unstamp(bare), printableName, ext, c, ascii, true);
   }
-  return "reason" in d ? d : finish(d, rules, c, yearMin, yearMax, d.folded, d.singleGaps);
+  if (!("reason" in d)) return finish(d, rules, c, yearMin, yearMax, d.folded, d.singleGaps);
+  // Still no jenis: another title after "SK"/"Keputusan" gives both ways out (lenient.ts).
+  return d.reason === "NO_JENIS" ? (otherTitle(bare, folded, c, ascii) ?? d) : d;
 }
 
 /**
