@@ -197,6 +197,11 @@ export function otherTitle(
 ): ParseRejected | null {
   if (c.office === null) return null;
   const folded = printableFolded ?? fold(stem, ascii);
+  // Two words need a character between them: a name of one ("scan12") has no title after a
+  // decree's word, and most refused names are such (this runs for each of them).
+  let gap = 0;
+  while (gap < folded.length && isWordChar(folded.charCodeAt(gap))) gap++;
+  if (gap === folded.length) return null;
   const marker = TENTANG.exec(folded);
   return checkIssuer(marker ? folded.slice(0, marker.index) : folded, c, c.office);
 }
