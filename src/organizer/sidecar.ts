@@ -82,12 +82,32 @@ function howToFix(code: string, rules: ConventionConfig): string[] {
   const first = rules.jenis[0];
   const jenis = first?.code ?? "JENIS";
   const alias = first?.aliases[0] ?? jenis;
-  return [
-    `Cara memperbaiki: ganti nama berkas dengan pola "<jenis> Nomor <nomor> Tahun <tahun> tentang <perihal>",`,
+  const pattern = `ganti nama berkas dengan pola "<jenis> Nomor <nomor> Tahun <tahun> tentang <perihal>",`;
+  const rename = [
     `misalnya "${alias} Nomor 12 Tahun 2024 tentang Penetapan Daftar Pemilih Tetap.pdf", atau pola baku "${jenis}_2024_012_penetapan-daftar-pemilih-tetap.pdf".`,
     "Setelah namanya benar, arsipd memindahkan berkas ke foldernya dan menghapus catatan ini.",
   ];
+  // The name may be another body's decree or no decree at all, as its reason says: renaming it
+  // to the pattern first would file it as this office's.
+  if (EITHER_WAY.has(code)) {
+    return [
+      "Cara memperbaiki: periksa dulu dokumennya. Bila ini bukan keputusan Ketua atau Sekretaris kantor ini (keputusan instansi lain, surat, undangan, laporan), pindahkan berkas ini ke luar folder arsip; jangan mengganti namanya agar masuk arsip.",
+      `Bila ini memang keputusan kantor ini, ${pattern}`,
+      ...rename,
+    ];
+  }
+  return [`Cara memperbaiki: ${pattern}`, ...rename];
 }
+
+/** Reasons that give two ways out: this office's decree typed unclearly, or another body's document. */
+const EITHER_WAY = new Set([
+  "NO_JENIS_OTHER",
+  "OFFICE_UNCLEAR",
+  "OFFICE_IN_SUBJECT",
+  "DECREE_UNCLEAR",
+  "ISSUER_UNCLEAR",
+  "NOT_A_DECREE",
+]);
 
 /** The contract lines of a sidecar, as read back by the register, the web page and tests. */
 export interface Sidecar {

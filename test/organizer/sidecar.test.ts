@@ -1,0 +1,57 @@
+/**
+ * What a quarantine note tells the clerk to do (organizer/sidecar.ts): a name that cannot be read
+ * is renamed; another office's document is moved out, never renamed into the archive; a name that
+ * may be either gets both ways, the move first.
+ */
+import { describe, expect, it } from "vitest";
+import { conventionSchema } from "../../src/config/schema.js";
+import { reject } from "../../src/convention/reasons.js";
+import { parseSidecar, sidecarText } from "../../src/organizer/sidecar.js";
+
+const rules = conventionSchema.parse({});
+const time = new Date(Date.UTC(2026, 11, 6, 3, 0));
+
+function note(code: Parameters<typeof reject>[0], detail = "X"): string {
+  const r = reject(code, detail);
+  return sidecarText(
+    { name: "a.pdf", message: r.message, code, origin: "MASUK", time, timezone: "Asia/Jakarta" },
+    rules,
+  );
+}
+
+const move = "pindahkan berkas ini ke luar folder arsip";
+const rename = "ganti nama berkas dengan pola";
+
+describe("the quarantine note's advice", () => {
+  it("tells to rename a name that cannot be read, and nothing about moving it out", () => {
+    for (const code of ["NO_JENIS", "NO_NUMBER", "NO_YEAR", "AMBIGUOUS_NUMBER"] as const) {
+      const text = note(code);
+      expect(parseSidecar(text).kode).toBe(code);
+      expect(text).toContain(`Cara memperbaiki: ${rename}`);
+      expect(text).not.toContain(move);
+    }
+  });
+
+  it("tells to move another office's document out, and never to rename it", () => {
+    for (const code of ["OTHER_OFFICE", "OTHER_OFFICE_CODE"] as const) {
+      const text = note(code);
+      expect(text).toMatch(/Cara memperbaiki: .*pindahkan berkas ini ke sana/);
+      expect(text).not.toContain(rename);
+    }
+  });
+
+  it.each([
+    "ISSUER_UNCLEAR",
+    "OFFICE_IN_SUBJECT",
+    "OFFICE_UNCLEAR",
+    "DECREE_UNCLEAR",
+    "NO_JENIS_OTHER",
+    "NOT_A_DECREE",
+  ] as const)("gives both ways for %s: move another body's document out first", (code) => {
+    const text = note(code);
+    const fix = text.slice(text.indexOf("Cara memperbaiki:"));
+    expect(fix).toContain(move);
+    expect(fix).toContain(`Bila ini memang keputusan kantor ini, ${rename}`);
+    expect(fix.indexOf(move)).toBeLessThan(fix.indexOf(rename));
+  });
+});
