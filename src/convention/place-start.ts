@@ -6,7 +6,7 @@
  * (a configured name, never another's) is decided where a place is read (barePlaceFirst).
  * Pure.
  */
-import { DKI_PLACES } from "./office-words.js";
+import { DKI_PLACES, PLACE_LEVEL as LEVEL_WORDS } from "./office-words.js";
 import { PLACES_ID } from "./places-id.js";
 import { isWordCode } from "./text.js";
 
@@ -24,16 +24,8 @@ export const ISSUER_BODIES = new Set([
   "bupati",
 ]);
 
-/** Level words that, first in a subject typed without "tentang", start another office's place. */
-export const PLACE_LEVEL = new Set([
-  "kota",
-  "kab",
-  "kabupaten",
-  "provinsi",
-  "prov",
-  "propinsi",
-  "dki",
-]);
+/** office-words.ts PLACE_LEVEL, for lookups. */
+export const PLACE_LEVEL = new Set(LEVEL_WORDS);
 
 /**
  * The places of places-id.ts as their words, by first word, longest first. PLACES_ID is folded
