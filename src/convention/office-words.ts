@@ -148,9 +148,31 @@ export const PLACE_STOP = new Set([
  * The regional level words: first in a subject typed without "tentang" (or in front of a
  * decree's name), they start another office's place (place-start.ts).
  */
-export const PLACE_LEVEL = ["kota", "kab", "kabupaten", "provinsi", "prov", "propinsi", "dki"];
+export const PLACE_LEVEL = new Set([
+  "kota",
+  "kab",
+  "kabupaten",
+  "provinsi",
+  "prov",
+  "propinsi",
+  "dki",
+]);
 /** Level words: a place typed after them names an office of that level. */
 export const LEVEL = new Set([...PLACE_LEVEL, "ri", "pusat", "republik", "adm", "administrasi"]);
+
+/** Bodies that issue decrees of their own, read first in such a subject when a place follows. */
+export const ISSUER_BODIES = new Set([
+  "bawaslu",
+  "panwaslu",
+  "panwascam",
+  "setjen",
+  "sekjen",
+  "dkpp",
+  "dprd",
+  "gubernur",
+  "walikota",
+  "bupati",
+]);
 
 /** Words of the office's own name in a jenis phrase: they name the office, not a decree. */
 export const INSTITUTION_WORDS = new Set(["kpu", "kpud", "komisi", "pemilihan", "umum"]);

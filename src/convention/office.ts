@@ -13,8 +13,16 @@
  */
 import type { OfficeConfig } from "../config/schema.js";
 import { isDigit } from "./numbers.js";
-import { DKI_PLACES, FOREIGN, INSTITUTION_WORDS, LEVEL, PLACE_STOP } from "./office-words.js";
-import { barePlaceFirst, ISSUER_BODIES, mayStartPlace, PLACE_LEVEL } from "./place-start.js";
+import {
+  DKI_PLACES,
+  FOREIGN,
+  INSTITUTION_WORDS,
+  ISSUER_BODIES,
+  LEVEL,
+  PLACE_LEVEL,
+  PLACE_STOP,
+} from "./office-words.js";
+import { barePlaceFirst, mayStartPlace } from "./place-start.js";
 import { reject } from "./reasons.js";
 import { escapeRe, isWordCode, foldedWords as words } from "./text.js";
 import type { ParseRejected } from "./types.js";

@@ -6,26 +6,9 @@
  * (a configured name, never another's) is decided where a place is read (barePlaceFirst).
  * Pure.
  */
-import { DKI_PLACES, PLACE_LEVEL as LEVEL_WORDS } from "./office-words.js";
+import { DKI_PLACES, ISSUER_BODIES, PLACE_LEVEL } from "./office-words.js";
 import { PLACES_ID } from "./places-id.js";
 import { isWordCode } from "./text.js";
-
-/** Bodies that issue decrees of their own, read first in such a subject when a place follows. */
-export const ISSUER_BODIES = new Set([
-  "bawaslu",
-  "panwaslu",
-  "panwascam",
-  "setjen",
-  "sekjen",
-  "dkpp",
-  "dprd",
-  "gubernur",
-  "walikota",
-  "bupati",
-]);
-
-/** office-words.ts PLACE_LEVEL, for lookups. */
-export const PLACE_LEVEL = new Set(LEVEL_WORDS);
 
 /**
  * The places of places-id.ts as their words, by first word, longest first. PLACES_ID is folded
