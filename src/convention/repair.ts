@@ -8,6 +8,8 @@
  *   misspelt by one swap of neighbours ("Sekertaris", "Ketau") spelt right.
  * Nothing here adds a field the clerk did not type: it only separates or respells words. Pure.
  */
+
+import { machineCompiled } from "./regex-tier.js";
 import type { CompiledRules } from "./rules.js";
 import { escapeRe, isSpace } from "./text.js";
 
@@ -239,7 +241,7 @@ export function mayBeRepaired(folded: string, c: CompiledRules): boolean {
     // left out, the regex is a third as long, and it compiles on the first refused name.
     const unseen = (w: string) => !firsts.some((f) => w.includes(f));
     const alts = [glueHint(c.vocabulary, c.typos, unseen), ...firsts].filter((a) => a !== "");
-    re = alts.length > 0 ? new RegExp(alts.join("|")) : /(?!)/;
+    re = alts.length > 0 ? machineCompiled(new RegExp(alts.join("|"))) : /(?!)/;
     hints.set(c, re);
   }
   return re.test(folded);

@@ -9,6 +9,7 @@ import { DATE_HINT } from "./head.js";
 import { plainHeadRegex } from "./issuer.js";
 import { isDigit } from "./numbers.js";
 import { type CompiledOffice, compileOffice, OFFICE_WORDS } from "./office.js";
+import { machineCompiled } from "./regex-tier.js";
 import { escapeRe, foldFull, foldedWords as words } from "./text.js";
 
 export interface CompiledRules {
@@ -196,7 +197,8 @@ function compile(rules: ConventionConfig): CompiledRules {
       .filter((p): p is string => p !== null)
       .sort((a, b) => b.length - a.length);
     all.push(...pats);
-    return { code: j.code, re: new RegExp(`(?<![a-z0-9])(?:${pats.join("|")})(?![a-z0-9])`, "g") };
+    const re = new RegExp(`(?<![a-z0-9])(?:${pats.join("|")})(?![a-z0-9])`, "g");
+    return { code: j.code, re: machineCompiled(re) };
   });
   const codes = rules.jenis.map((j) => j.code);
   const extensions = rules.extensions.map((e) => e.toLowerCase());
@@ -209,18 +211,20 @@ function compile(rules: ConventionConfig): CompiledRules {
     plainExtensions: new Set(extensions.filter((e) => PLAIN_EXTENSION.test(e))),
     jenis,
     inertPhrases: allWords.every((w) => !READABLE_WORD.test(w)),
-    phraseAt: new RegExp(`(?:${all.join("|")})(?![a-z0-9])`, "y"),
+    phraseAt: machineCompiled(new RegExp(`(?:${all.join("|")})(?![a-z0-9])`, "y")),
     digitPhraseWord: allWords.some((w) => isDigit(w.charCodeAt(0))),
     markers,
     office,
-    plainHead: office ? plainHeadRegex(roleWords, office.places) : /(?!)/,
+    plainHead: office ? machineCompiled(plainHeadRegex(roleWords, office.places)) : /(?!)/,
     headHint: new RegExp(
       `(?<![a-z0-9])(?:(${OFFICE_WORDS})|${kinds ?? "(?!)"})|(${DATE_HINT.source})`,
       "g",
     ),
-    headHintOwn: new RegExp(
-      `(?<![a-z0-9])(?:(${office ? office.ownAnchor.source : "(?!)"})|(${OFFICE_WORDS})|${kinds ?? "(?!)"})|(${DATE_HINT.source})`,
-      "g",
+    headHintOwn: machineCompiled(
+      new RegExp(
+        `(?<![a-z0-9])(?:(${office ? office.ownAnchor.source : "(?!)"})|(${OFFICE_WORDS})|${kinds ?? "(?!)"})|(${DATE_HINT.source})`,
+        "g",
+      ),
     ),
     typos,
     vocabulary,
