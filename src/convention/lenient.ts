@@ -23,7 +23,7 @@ import { mayStartPlace } from "./place-start.js";
 import { reject } from "./reasons.js";
 import { foreignRegionCode } from "./region-code.js";
 import type { CompiledRules } from "./rules.js";
-import { blankHeadNoise, isPlainSubject, subjectQualifier } from "./subject.js";
+import { blankHeadNoise, isPlainSubject, pageAtEnd, subjectQualifier } from "./subject.js";
 import {
   CONTROL_CHARS,
   cleanTentang,
@@ -293,6 +293,9 @@ export function withSubject(
       tailFolded = blankWith(folded, sq.blanks);
     }
   }
+  // One page of a scan ("… DPT hal 1.jpg") is never the whole decree (subject.ts pageAtEnd).
+  const page = tailStart < tailEnd ? pageAtEnd(tailFolded, tailStart, tailEnd) : null;
+  if (page !== null) return reject("PAGE_ONLY", page);
   // For a printable name, one scan of the folded subject serves both the cleaning and the slug.
   const tail = ascii ? tailFolded.slice(tailStart, tailEnd) : null;
   const singleGaps = printable && (plain || hasSingleGaps(tail!));

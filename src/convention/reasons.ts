@@ -29,6 +29,7 @@ export type ReasonCode =
   | "ISSUER_UNCLEAR"
   | "NUMBER_OF_OTHER"
   | "LETTER_APART"
+  | "PAGE_ONLY"
   /** Not a name reason: the document's own heading names another decree (src/ocr). */
   | "ISI_BERBEDA";
 
@@ -124,6 +125,10 @@ const TEXT: Record<ReasonCode, [id: string, en: string]> = {
   LETTER_APART: [
     "Nomor keputusan diikuti huruf yang terpisah ({detail}), sehingga tidak jelas apakah huruf itu bagian nomornya. Periksa nomor pada dokumennya: bila hurufnya bagian nomor, tulis tanpa spasi, misalnya 'No 12A'; bila bukan, hapus huruf itu.",
     "The decree number is followed by a letter set apart ({detail}): whether the letter belongs to the number is unclear. Check the document: if it does, write it joined, e.g. 'No 12A'; if not, remove it.",
+  ],
+  PAGE_ONLY: [
+    "Nama berkas diakhiri nomor halaman ({detail}): berkas ini tampaknya hanya sebagian halaman keputusan, padahal arsip menyimpan satu berkas utuh per keputusan. Gabungkan semua halamannya menjadi satu PDF dan beri nama tanpa nomor halaman; bila berkas ini memang memuat seluruh keputusan, hapus nomor halaman itu dari namanya.",
+    "The name ends with a page number ({detail}): the file seems to be some pages of a decree, and the archive keeps one whole file per decree. Join all pages into one PDF named without the page number; if this file holds the whole decree, remove the page number from its name.",
   ],
   ISI_BERBEDA: [
     "Isi dokumen berbeda dengan nama berkas: {detail}. Periksa dokumennya, lalu ganti nama berkas sesuai isi dokumen.",

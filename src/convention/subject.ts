@@ -14,6 +14,7 @@
 import { romanOrInt } from "./head.js";
 import { isDigit } from "./numbers.js";
 import { DEVICE_NAME } from "./stamps.js";
+import { isWordCode } from "./text.js";
 
 export interface SubjectQualifier {
   /** The qualifiers found ("LAMPIRAN-1", "SALINAN"), distinct, in order. */
@@ -139,6 +140,28 @@ function endsWithToolMark(folded: string, from: number): boolean {
   if (!isDigit(c)) return false;
   VERSION_AT_END.lastIndex = Math.max(from, end - 16);
   return VERSION_AT_END.test(folded);
+}
+
+/**
+ * A page's number at the subject's end ("… DPT hal 1", "Halaman 2", "page-0001", "hlm 2-3",
+ * "1 of 3"): the file is one page, or some pages, of a scan. Filed, it would take the whole
+ * decree's slot, and the other pages would then be refused as copies of a decree the archive
+ * holds only a page of. Group 1 is the mark as typed (folded). "2 dari 3" is left alone: "Tahap
+ * 1 dari 2" ends a subject as often.
+ */
+const PAGE_AT_END =
+  /(?:^|[^a-z0-9])((?:hal(?:aman)?|hlm|page|pages|pg|lembar|lbr)[^a-z0-9]*\d{1,4}(?:[^a-z0-9]*(?:-|s[^a-z0-9]*d|sampai|of|dari)[^a-z0-9]*\d{1,4})?|\d{1,3}[^a-z0-9]*of[^a-z0-9]*\d{1,3})[^a-z0-9]*$/;
+
+/**
+ * The page mark (PAGE_AT_END) that ends the subject `folded.slice(from, end)`, or null. Most
+ * subjects do not end with a digit, and a look at the last one answers for them.
+ */
+export function pageAtEnd(folded: string, from: number, end: number): string | null {
+  let e = end;
+  while (e > from && !isWordCode(folded.charCodeAt(e - 1))) e--;
+  if (e === from || !isDigit(folded.charCodeAt(e - 1))) return null;
+  const m = PAGE_AT_END.exec(folded.slice(from, end));
+  return m === null ? null : m[1]!;
 }
 
 /**

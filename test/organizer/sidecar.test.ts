@@ -54,4 +54,11 @@ describe("the quarantine note's advice", () => {
     expect(fix).toContain(`Bila ini memang keputusan kantor ini, ${rename}`);
     expect(fix.indexOf(move)).toBeLessThan(fix.indexOf(rename));
   });
+
+  it("tells to join a page into the whole decree, and never to rename the page alone", () => {
+    const text = note("PAGE_ONLY", "hal 1");
+    expect(text).toContain("Cara memperbaiki: gabungkan semua halaman");
+    expect(text).not.toContain(rename);
+    expect(text).not.toContain(move);
+  });
 });
