@@ -138,7 +138,7 @@ function compileFast(
     const nomor = normNomor(serial);
     if (nomor === null) return null;
     return {
-      head: { jenis: found.jenis, tahun: Number(year), nomor, qualifier: null },
+      head: { jenis: found.jenis, tahun: Number(year), nomor, qualifier: null, counted: false },
       tailStart: m[0].length,
       marked: end === 0,
       officeChecks: end === 2 && (found.bits & (1 << (4 * shape + OFFICE_CHECKS))) !== 0,

@@ -22,6 +22,13 @@ export interface Head {
   /** Normalised serial (numbers.ts normNomor). */
   nomor: string;
   qualifier: string | null;
+  /**
+   * Every number that could be the serial belongs to a counting word ("Dapil 5", "Tahap 2"),
+   * typed without "No": the head has no serial, and `nomor` is that number. The name is refused
+   * as NO_NUMBER once the checks of whose decree it is have passed (lenient.ts), so another
+   * body's decree keeps its own reason.
+   */
+  counted: boolean;
 }
 
 const PAIR = /(?<![a-z0-9.])(\d{1,4}[a-z]?)\s*[/-]\s*(\d{4})(?![0-9])/g;
@@ -108,14 +115,18 @@ function take(work: string, re: RegExp, onMatch?: (m: RegExpExecArray) => void):
   return spans.length === 0 ? work : blankSpans(work, spans);
 }
 
-/** `take` for "12/2024" pairs: a year-shaped first number is no serial, but the pair is still read. */
-function takePairs(work: string, numbers: string[], years: number[]): string {
+/**
+ * `take` for "12/2024" pairs: a year-shaped first number is no serial, but the pair is still
+ * read. A first number that is no serial (notSerial) goes to `owned` too.
+ */
+function takePairs(work: string, numbers: string[], years: number[], owned: string[]): string {
   const spans: number[] = [];
   PAIR.lastIndex = 0;
   for (let m = PAIR.exec(work); m; m = PAIR.exec(work)) {
     if (!isYearShaped(m[1]!)) {
       numbers.push(m[1]!);
       years.push(Number(m[2]));
+      if (notSerial(work, m.index)) owned.push(m[1]!);
     }
     spans.push(m.index, m.index + m[0].length);
   }
@@ -166,8 +177,12 @@ export function readHead(
     numbers.push(old.serial);
     years.push(old.year);
   }
-  if (work.includes("-") || work.includes("/")) work = takePairs(work, numbers, years);
-  const apart = readFields(work, numbers, years);
+  // The bare numbers that are no serial ("Dapil 5"), also in `numbers`.
+  const owned: string[] = [];
+  if (work.includes("-") || work.includes("/")) {
+    work = takePairs(work, numbers, years, owned);
+  }
+  const apart = readFields(work, numbers, years, owned);
   if (apart !== null) return reject("LETTER_APART", apart.toUpperCase());
 
   // "No 5 … Salinan 2": the copy's number competes with the serial, as it did when it was read.
@@ -183,7 +198,127 @@ export function readHead(
   if (lampiranWithoutNumber && !quals.some((q) => q.startsWith("LAMPIRAN-"))) {
     return reject("NO_LAMPIRAN_NUMBER");
   }
-  return { jenis, tahun, nomor, qualifier: quals[0] ?? null };
+  // Only numbers that are no serial: none is the decree's. Beside a serial they still make the
+  // head ambiguous (above): which of two numbers a clerk meant is not read from a word.
+  const counted = owned.length > 0 && owned.length === numbers.length;
+  return { jenis, tahun, nomor, qualifier: quals[0] ?? null, counted };
+}
+
+/**
+ * Words that count, order or place something, after which clerks type a number that is no
+ * decree's serial: an electoral district ("Dapil 5"), a stage ("Tahap 2", "Tahapan 2"), an
+ * ordinal ("Ke-2"), a month, quarter or half-year ("Bulan 3", "Triwulan 2", "Semester 1"), a
+ * round, wave or period ("Putaran 2", "Gelombang 2", "Periode 2"), a working group or team
+ * ("Pokja 2", "Tim 3"), an area ("Kec 6", "Kel 2", "RT 3", "RW 5", "TPS 12", "Zona 1",
+ * "Wilayah 2", "Dusun 1"), a part of a document or of a scan ("Bab 2", "Pasal 5", "Jilid 2",
+ * "Hal 1", "Lembar 2", "Bagian 2"), a group or session ("Angkatan 3", "Batch 2", "Sesi 2",
+ * "Kelompok 4", "Regu 1", "Shift 2"), a procurement package or payment ("Paket 2", "Termin 3"),
+ * a day or week ("Tgl 5", "Minggu 2"). Read only for a number typed without "No".
+ */
+export const COUNTERS: ReadonlySet<string> = new Set([
+  "dapil",
+  "tahap",
+  "tahapan",
+  "thp",
+  "ke",
+  "bulan",
+  "bln",
+  "triwulan",
+  "tw",
+  "kuartal",
+  "caturwulan",
+  "cawu",
+  "semester",
+  "smt",
+  "smstr",
+  "gelombang",
+  "gel",
+  "putaran",
+  "periode",
+  "pokja",
+  "tim",
+  "kelompok",
+  "klp",
+  "regu",
+  "kec",
+  "kecamatan",
+  "kel",
+  "kelurahan",
+  "desa",
+  "dusun",
+  "rt",
+  "rw",
+  "tps",
+  "zona",
+  "wilayah",
+  "wil",
+  "sektor",
+  "blok",
+  "lantai",
+  "lt",
+  "ruang",
+  "bagian",
+  "bag",
+  "bab",
+  "pasal",
+  "ayat",
+  "jilid",
+  "buku",
+  "volume",
+  "vol",
+  "edisi",
+  "seri",
+  "hal",
+  "halaman",
+  "hlm",
+  "lembar",
+  "lbr",
+  "page",
+  "part",
+  "angkatan",
+  "batch",
+  "sesi",
+  "shift",
+  "giliran",
+  "kloter",
+  "paket",
+  "lot",
+  "termin",
+  "tgl",
+  "tanggal",
+  "hari",
+  "minggu",
+  "pekan",
+]);
+
+/** What may stand between a counting word and its number: " ", ".", "-", "_", ":", "#". */
+function isCounterGap(code: number): boolean {
+  return (
+    code === 0x20 ||
+    code === 0x2e ||
+    code === 0x2d ||
+    code === 0x5f ||
+    code === 0x3a ||
+    code === 0x23
+  );
+}
+
+/**
+ * Whether the bare number at `at` in `work` is no serial: it follows a counting word (COUNTERS)
+ * as a word of its own. Runs only for a number typed without "No".
+ */
+function notSerial(work: string, at: number): boolean {
+  let i = at;
+  while (i > 0 && isCounterGap(work.charCodeAt(i - 1))) i--;
+  if (i === at && at > 0) return false;
+  let j = i;
+  while (j > 0 && isLetter(work.charCodeAt(j - 1))) j--;
+  if (j === i || (j > 0 && WORD_CHAR.test(work[j - 1]!))) return false;
+  return COUNTERS.has(work.slice(j, i));
+}
+
+function isLetter(code: number): boolean {
+  return code >= 97 && code <= 122;
 }
 
 /** "Th 24" / "Tahun 24": a year typed short, its digits then read as a second number. */
@@ -242,10 +377,16 @@ function addOnce<T>(list: T[], v: T): void {
 /**
  * Appends the No serials, then the bare serials, to `numbers`, and the Th years, then the bare
  * years, to `years` (the order the readings report them in; it shows in rejection details).
- * A year-shaped bare word is a year, any other a serial. Returns a serial followed by a lone
- * letter ("12 B"), if any: the head cannot tell 12 from 12B then.
+ * A year-shaped bare word is a year, any other a serial; one that is no serial (notSerial) goes
+ * to `owned` too. Returns a serial followed by a lone letter ("12 B"), if any: the head cannot
+ * tell 12 from 12B then.
  */
-function readFields(work: string, numbers: string[], years: number[]): string | null {
+function readFields(
+  work: string,
+  numbers: string[],
+  years: number[],
+  owned: string[],
+): string | null {
   // Where the No serials and Th years go: before the bare ones found so far.
   let numbersAt = numbers.length;
   let yearsAt = years.length;
@@ -267,6 +408,7 @@ function readFields(work: string, numbers: string[], years: number[]): string | 
     else if (w.length === 8 && isDate8(w)) continue;
     else {
       numbers.push(w);
+      if (notSerial(work, m.index)) owned.push(w);
       if (m[3] !== undefined) apart ??= `${w} ${m[3]}`;
     }
   }
