@@ -25,6 +25,8 @@ import type { ConventionConfig } from "../config/schema.js";
 import type { Head } from "./head.js";
 import { lenient } from "./lenient.js";
 import { isYearDigits, normNomor } from "./numbers.js";
+import type { CompiledOffice } from "./office.js";
+import { isOwnRegionCode } from "./region-code.js";
 import type { CompiledRules } from "./rules.js";
 import { foldedWords as words } from "./text.js";
 
@@ -77,16 +79,20 @@ export function plainReader(rules: ConventionConfig, c: CompiledRules): FastRead
     // A phrase word a head reading reads (a keyword such as "no", a number): the head's
     // readings then depend on more than its shape, so every name is left to lenient.ts.
     r = c.inertPhrases
-      ? compileFast(rules, (folded) => lenient(folded, folded, "pdf", c, true))
+      ? compileFast(rules, c.office, (folded) => lenient(folded, folded, "pdf", c, true))
       : null;
     c.plainReader = r;
   }
   return r;
 }
 
-/** The reader, from `read` (lenient.ts's own reading); null when no phrase may read plainly. */
+/**
+ * The reader, from `read` (lenient.ts's own reading) and this office (its region codes are no
+ * bare serial); null when no phrase may read plainly.
+ */
 function compileFast(
   rules: ConventionConfig,
+  office: CompiledOffice | null,
   read: (folded: string) => Reading,
 ): FastReader | null {
   // Phrase text → its jenis and, per shape s and end e, bit (4s + e): read plainly.
@@ -137,6 +143,9 @@ function compileFast(
     if ((found.bits & (1 << (4 * shape + end))) === 0) return null;
     const nomor = normNomor(serial);
     if (nomor === null) return null;
+    // A bare serial that is this office's region code is no serial (head.ts notSerial): the only
+    // reading that depends on the digits, left to lenient.ts.
+    if (shape !== 0 && isOwnRegionCode(nomor, office)) return null;
     return {
       head: { jenis: found.jenis, tahun: Number(year), nomor, qualifier: null, counted: false },
       tailStart: m[0].length,

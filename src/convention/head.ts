@@ -13,6 +13,7 @@ import { MONTH_ALTERNATION } from "./months.js";
 import { isYearShaped, normNomor } from "./numbers.js";
 import type { OldNumber } from "./old-numbers.js";
 import { reject } from "./reasons.js";
+import { isOwnRegionCode } from "./region-code.js";
 import type { CompiledRules } from "./rules.js";
 import type { ParseRejected } from "./types.js";
 
@@ -23,10 +24,10 @@ export interface Head {
   nomor: string;
   qualifier: string | null;
   /**
-   * Every number that could be the serial belongs to a counting word ("Dapil 5", "Tahap 2"),
-   * typed without "No": the head has no serial, and `nomor` is that number. The name is refused
-   * as NO_NUMBER once the checks of whose decree it is have passed (lenient.ts), so another
-   * body's decree keeps its own reason.
+   * Every number that could be the serial belongs to a counting word ("Dapil 5", "Tahap 2") or
+   * is this office's region code ("3172"), typed without "No": the head has no serial, and
+   * `nomor` is that number. The name is refused as NO_NUMBER once the checks of whose decree it
+   * is have passed (lenient.ts), so another body's decree keeps its own reason.
    */
   counted: boolean;
 }
@@ -119,14 +120,20 @@ function take(work: string, re: RegExp, onMatch?: (m: RegExpExecArray) => void):
  * `take` for "12/2024" pairs: a year-shaped first number is no serial, but the pair is still
  * read. A first number that is no serial (notSerial) goes to `owned` too.
  */
-function takePairs(work: string, numbers: string[], years: number[], owned: string[]): string {
+function takePairs(
+  work: string,
+  numbers: string[],
+  years: number[],
+  owned: string[],
+  c: CompiledRules,
+): string {
   const spans: number[] = [];
   PAIR.lastIndex = 0;
   for (let m = PAIR.exec(work); m; m = PAIR.exec(work)) {
     if (!isYearShaped(m[1]!)) {
       numbers.push(m[1]!);
       years.push(Number(m[2]));
-      if (notSerial(work, m.index)) owned.push(m[1]!);
+      if (notSerial(work, m.index, m[1]!, c)) owned.push(m[1]!);
     }
     spans.push(m.index, m.index + m[0].length);
   }
@@ -177,12 +184,12 @@ export function readHead(
     numbers.push(old.serial);
     years.push(old.year);
   }
-  // The bare numbers that are no serial ("Dapil 5"), also in `numbers`.
+  // The bare numbers that are no serial ("Dapil 5", the region code), also in `numbers`.
   const owned: string[] = [];
   if (work.includes("-") || work.includes("/")) {
-    work = takePairs(work, numbers, years, owned);
+    work = takePairs(work, numbers, years, owned, c);
   }
-  const apart = readFields(work, numbers, years, owned);
+  const apart = readFields(work, numbers, years, owned, c);
   if (apart !== null) return reject("LETTER_APART", apart.toUpperCase());
 
   // "No 5 … Salinan 2": the copy's number competes with the serial, as it did when it was read.
@@ -304,10 +311,15 @@ function isCounterGap(code: number): boolean {
 }
 
 /**
- * Whether the bare number at `at` in `work` is no serial: it follows a counting word (COUNTERS)
- * as a word of its own. Runs only for a number typed without "No".
+ * Whether the bare number `raw` at `at` in `work` is no serial: it is this office's region code
+ * (region-code.ts isOwnRegionCode), or it follows a counting word (COUNTERS) as a word of its
+ * own. Runs only for a number typed without "No".
  */
-function notSerial(work: string, at: number): boolean {
+function notSerial(work: string, at: number, raw: string, c: CompiledRules): boolean {
+  if (raw.length >= 4) {
+    const nomor = normNomor(raw);
+    if (nomor !== null && isOwnRegionCode(nomor, c.office)) return true;
+  }
   let i = at;
   while (i > 0 && isCounterGap(work.charCodeAt(i - 1))) i--;
   if (i === at && at > 0) return false;
@@ -386,6 +398,7 @@ function readFields(
   numbers: string[],
   years: number[],
   owned: string[],
+  c: CompiledRules,
 ): string | null {
   // Where the No serials and Th years go: before the bare ones found so far.
   let numbersAt = numbers.length;
@@ -408,7 +421,7 @@ function readFields(
     else if (w.length === 8 && isDate8(w)) continue;
     else {
       numbers.push(w);
-      if (notSerial(work, m.index)) owned.push(w);
+      if (notSerial(work, m.index, w, c)) owned.push(w);
       if (m[3] !== undefined) apart ??= `${w} ${m[3]}`;
     }
   }

@@ -178,8 +178,8 @@ export function lenient(
     const other = otherOfficeIn(folded, tailStart, c.office, ownNamed);
     if (other) return other;
   }
-  // The only numbers are a counter's ("Dapil 5", "Tahap 2"): no serial. Told only now, so
-  // another body's decree gets the reason that says so, not "add the number".
+  // The only numbers are a counter's ("Dapil 5", "Tahap 2") or the region code: no serial. Told
+  // only now, so another body's decree gets the reason that says so, not "add the number".
   if (head.counted) return reject("NO_NUMBER");
   return withSubject(stem, folded, printableFolded !== null, ext, ascii, head, tailStart, inHead);
 }

@@ -55,8 +55,8 @@ const TEXT: Record<ReasonCode, [id: string, en: string]> = {
     "The name names more than one kind of decree ({detail}); keep only one.",
   ],
   NO_NUMBER: [
-    "Nama berkas tidak memuat nomor keputusan (angka dalam perihal, seperti 'Dapil 5' atau 'Tahap 2', bukan nomor keputusan); tulis nomornya dengan 'No' di depannya, setelah jenisnya, misalnya 'SK Ketua No 12 Th 2024 tentang …'.",
-    "The name has no decree number (a number in the subject, such as 'Dapil 5' or 'Tahap 2', is not the decree number); write it with 'No' before it, after the kind, e.g. 'SK Ketua No 12 Th 2024 tentang …'.",
+    "Nama berkas tidak memuat nomor keputusan (angka dalam perihal, seperti 'Dapil 5' atau 'Tahap 2', dan kode wilayah seperti '3172' bukan nomor keputusan); tulis nomornya dengan 'No' di depannya, setelah jenisnya, misalnya 'SK Ketua No 12 Th 2024 tentang …'.",
+    "The name has no decree number (a number in the subject, such as 'Dapil 5' or 'Tahap 2', and a region code such as '3172' are not the decree number); write it with 'No' before it, after the kind, e.g. 'SK Ketua No 12 Th 2024 tentang …'.",
   ],
   BAD_NUMBER: [
     "Nomor keputusan pada nama berkas tidak sah ({detail}); tulis nomor yang benar, misalnya 'No 12'.",

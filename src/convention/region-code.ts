@@ -3,7 +3,8 @@
  * 3578". A Kemendagri/BPS region code names an office (3172 is Kota Jakarta Utara, 3171 Jakarta
  * Selatan, 3578 Surabaya) as surely as the code inside "…/3578/KPU-Kot/…" does, so a code of
  * another office after "kode" or "KPU", anywhere in the name, refuses it as OTHER_OFFICE_CODE.
- * This office's own codes (`convention.office.regionCodes`) are read as subject words. Pure.
+ * This office's own codes (`convention.office.regionCodes`) are read as subject words, and a
+ * bare number in the head that is one is never the serial (isOwnRegionCode). Pure.
  *
  * Only the region-code shape counts: a province code (11–19, 21, 31–36, 51–53, 61–65, 71–76,
  * 81–82, 91–96) then a regency/city code 01–79, four digits or "31.71". A year after "kode" is
@@ -63,4 +64,14 @@ export function foreignRegionCode(
     if (!o.regionCodes.has(code)) return reject("OTHER_OFFICE_CODE", code);
   }
   return null;
+}
+
+/**
+ * Whether a serial typed without "No" (`nomor`, normalised: numbers.ts normNomor) is this
+ * office's region code ("SK Ketua 3172 2024"): a clerk copied the code of an old-style number,
+ * no decree of a city office reaches serial 3172, so it is never read as the serial (head.ts).
+ * Only a regency or city code of four digits: a province code ("31") is as often a serial.
+ */
+export function isOwnRegionCode(nomor: string, o: CompiledOffice | null): boolean {
+  return nomor.length === 4 && o !== null && o.regionCodes.has(nomor);
 }
