@@ -46,7 +46,11 @@ const KEEP = new Set([
   "baru",
   "ok",
 ]);
-/** First words of a subject typed before the number, besides "Pe…an" (Penetapan, Pembentukan …). */
+/**
+ * First words of a subject typed before the number, besides "Pe…an" (Penetapan, Pembentukan …).
+ * Not a working group's or committee's name ("Pokja", "Panitia", "Tim"): "Ketua Pokja" is that
+ * group's chair, who issues decisions of its own (the Pokja Pemilihan of a procurement unit).
+ */
 const SUBJECT_START = new Set([
   "pedoman",
   "petunjuk",
@@ -78,7 +82,6 @@ const SUBJECT_START = new Set([
   "besaran",
   "anggota",
   "calon",
-  "pokja",
   "pemilu",
   "pilkada",
   "pileg",
