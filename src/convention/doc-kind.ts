@@ -9,8 +9,12 @@
  * revoked or corrected (and "Revisi atas", "Adendum"): NUMBER_OF_OTHER. Pure. The kinds are looked for in the same scan
  * of the head as the office's words (rules.ts headHint, lenient.ts).
  *
+ * Documents made about a decree are named after it ("Telaah Staf SK Ketua No 12 Th 2024",
+ * "Kartu Kendali SK …", "Bukti Kirim SK …"): refused too, or they take the decree's own slot.
  * Only the head (the text before the subject) is looked at: "SK Ketua No 12 … tentang Laporan
- * …" is a decree about a report. "Surat" alone is a letter; "Surat Keputusan" (and "Surat Kep",
+ * …" is a decree about a report. Words that also start a subject typed before the numbers
+ * ("SK Ketua Penetapan Hasil Verifikasi No 3 …") count only in front of the decree's name
+ * (BEFORE_DECREE, namesKind). "Surat" alone is a letter; "Surat Keputusan" (and "Surat Kep",
  * "Surat SK") is a decree. A kind all of whose words a configured jenis phrase uses ("Surat
  * Edaran Ketua" configured as a jenis) is that office's own product, not refused.
  */
@@ -82,7 +86,83 @@ const KINDS = [
   "invoice",
   // An extract of a decree for one person (an appointee's copy): never the decree's own slot.
   "petikan",
+  // Documents made about a decree, named after it, whose words never start a decree's subject:
+  // the staff review ("Telaah Staf SK Ketua No 12 Th 2024"), the initials sheet, the control
+  // card, checklists, screenshots.
+  "telaah",
+  "telaahan",
+  "telaah staf",
+  "telaahan staf",
+  "paraf",
+  "lembar paraf",
+  "kartu kendali",
+  "checklist",
+  "check list",
+  "ceklis",
+  "ceklist",
+  "cek list",
+  "daftar periksa",
+  "screenshot",
+  "screen shot",
+  "ss",
+  "tangkapan layar",
+  "printscreen",
+  "print screen",
 ];
+
+/**
+ * Documents made about a decree and named after it, in front of its name ("Kajian Hukum SK
+ * Ketua No 12 …", "Permohonan Penerbitan SK Sekretaris No 5 …", "Bukti Kirim SK …", "Keberatan
+ * atas SK …"): the legal review, the request to issue it, objections and replies to it, minutes
+ * and summaries, photos and proof of sending. Filed, each took the slot of the decree it names.
+ * Their words also start subjects typed after the decree's name and before its numbers ("SK
+ * Sekretaris Pembentukan Tim Kajian No 3 …", "SK Ketua Penetapan Hasil Verifikasi No 3 …",
+ * "… PPID Informasi dan Dokumentasi …"), as after "tentang": there they are no kind (namesKind).
+ */
+const BEFORE_DECREE = [
+  "kajian",
+  "pendapat hukum",
+  "nota",
+  "lembar",
+  "lembar koordinasi",
+  "matriks",
+  "permohonan",
+  "keberatan",
+  "sanggahan",
+  "gugatan",
+  "somasi",
+  "pengaduan",
+  "aduan",
+  "tanggapan",
+  "jawaban",
+  "resume",
+  "risalah",
+  "ringkasan",
+  "abstrak",
+  "paparan",
+  "presentasi",
+  "bukti",
+  "resi",
+  "ekspedisi",
+  "dokumentasi",
+  "foto",
+  "verifikasi",
+  "evaluasi",
+  "review",
+  "reviu",
+  "harmonisasi",
+  "klarifikasi",
+  "pertimbangan",
+  "catatan",
+  "analisis",
+  "analisa",
+  "usulan",
+  "tindak lanjut",
+  "pemberitahuan",
+  "penyampaian",
+  "pengiriman",
+];
+const LEAD = new Set(BEFORE_DECREE);
 
 /**
  * Words that, before a decree's number, make it the number of another decree: the one amended,
@@ -119,13 +199,33 @@ const DECREE_AFTER_SURAT = "[^a-z0-9]+(?:k(?:ep|pt)|sk(?![a-z0-9]))";
  * phrases), as a regex alternation of whole words, or null when none is left.
  */
 export function docKindSource(own: ReadonlySet<string>): string | null {
-  const alts = [...new Set([...KINDS, ...AMENDING])]
+  const alts = [...new Set([...KINDS, ...BEFORE_DECREE, ...AMENDING])]
     .map(words)
     .filter((w) => !w.every((x) => own.has(x)))
     .sort((a, b) => b.join(" ").length - a.join(" ").length)
     .map((w) => w.join("[^a-z0-9]+"));
   if (!own.has("surat")) alts.push(`surat(?!${DECREE_AFTER_SURAT})`);
   return alts.length === 0 ? null : `(?:${alts.join("|")})(?![a-z0-9])`;
+}
+
+/**
+ * Whether `kind`, found at `at` in the head `work`, names the document: a BEFORE_DECREE kind only
+ * when no jenis phrase (`jenis`, rules.ts) stands before it. Asked only of a head the scan found a kind in.
+ */
+export function namesKind(
+  kind: string,
+  at: number,
+  work: string,
+  jenis: readonly { re: RegExp }[],
+): boolean {
+  if (!LEAD.has(words(kind).join(" "))) return true;
+  const before = work.slice(0, at);
+  for (let k = 0; k < jenis.length; k++) {
+    const re = jenis[k]!.re;
+    re.lastIndex = 0;
+    if (re.test(before)) return false;
+  }
+  return true;
 }
 
 /** The rejection of a name whose head names `kind` (as matched, folded). */

@@ -3,7 +3,7 @@
  * subject starts, then the head's readings (head.ts). Pure.
  */
 import { dayBeforeMonth } from "./day-month.js";
-import { notADecree } from "./doc-kind.js";
+import { namesKind, notADecree } from "./doc-kind.js";
 import type { FastHead } from "./fast.js";
 import { blankDates, blankSpans, type Head, readHead } from "./head.js";
 import { checkDecree, checkIssuer, checkTail } from "./issuer.js";
@@ -110,7 +110,7 @@ export function lenient(
     if (m[own ? 3 : 2] !== undefined) {
       date = true;
     } else if (m[own ? 2 : 1] === undefined) {
-      kind ??= m[0];
+      if (kind === null && namesKind(m[0], m.index, work, c.jenis)) kind = m[0];
     } else if (own) {
       const at = officeWordAt(work, m.index, c.office!);
       if (typeof at === "number") {
