@@ -54,8 +54,9 @@ const AT_END: { re: RegExp; qualifier?: (m: RegExpExecArray) => (string | null)[
     qualifier: (m) => [lampiran(m[1]!)],
   },
   {
-    // A copy's number after it ("Salinan 2", "salinan_2", "Salinan ke-2"): still a copy.
-    re: /(?:^|[^a-z0-9])salinan(?:[\s_-]+sesuai(?:[\s_-]+dengan)?[\s_-]+asli(?:nya)?|[\s._-]*(?:ke[\s._-]*)?\d{1,2})?[^a-z0-9]*$/,
+    // A copy's number after it ("Salinan 2", "salinan_2", "Salinan ke-2"): still a copy; so is
+    // a legalised one ("… DPT legalisir", head.ts SALINAN).
+    re: /(?:^|[^a-z0-9])(?:salinan|(?:di)?legalis(?:ir|asi))(?:[\s_-]+sesuai(?:[\s_-]+dengan)?[\s_-]+asli(?:nya)?|[\s._-]*(?:ke[\s._-]*)?\d{1,2})?[^a-z0-9]*$/,
     qualifier: () => ["SALINAN"],
   },
   // "- Salinan sesuai aslinya" with SALINAN read in the head: the rest of the certification.
@@ -85,23 +86,23 @@ const WITH_LAMPIRAN =
   /(?:(?:^|[^a-z0-9])(?:dan|beserta|serta|dengan|plus)[^a-z0-9]+|&[^a-z0-9]*)(?:lampiran(?:nya)?|lamp)[^a-z0-9]*$/;
 /** Bracketed markers and noise anywhere in the subject. */
 const BRACKETED = new RegExp(
-  String.raw`[([]\s*(?:(lampiran|lamp)[\s.:_-]*(?:ke[\s.:_-]*)?(\d{1,3}|[ivx]{1,4})(?:\s*(?:[,&+-]|dan|s[\s.]*d|sampai|hingga)[\s.]*(\d{1,3}|[ivx]{1,4}))?|(salinan)(?:[\s_-]+sesuai(?:[\s_-]+dengan)?[\s_-]+asli(?:nya)?|[\s._-]*(?:ke[\s._-]*)?\d{1,2})?|copy|revisi(?:[\s._-]*\d{1,2})?|rev[\s._-]*\d{0,2}|final|fix|scan|camscanner|ttd(?:[\s_-]*basah)?|\d{1,3}|\d{2,4}[\s_-]?dpi|${TOOL_WORD}|${VERSION_MARK})\s*[)\]]`,
+  String.raw`[([]\s*(?:(lampiran|lamp)[\s.:_-]*(?:ke[\s.:_-]*)?(\d{1,3}|[ivx]{1,4})(?:\s*(?:[,&+-]|dan|s[\s.]*d|sampai|hingga)[\s.]*(\d{1,3}|[ivx]{1,4}))?|(salinan|(?:di)?legalis(?:ir|asi))(?:[\s_-]+sesuai(?:[\s_-]+dengan)?[\s_-]+asli(?:nya)?|[\s._-]*(?:ke[\s._-]*)?\d{1,2})?|copy|revisi(?:[\s._-]*\d{1,2})?|rev[\s._-]*\d{0,2}|final|fix|scan|camscanner|ttd(?:[\s_-]*basah)?|\d{1,3}|\d{2,4}[\s_-]?dpi|${TOOL_WORD}|${VERSION_MARK})\s*[)\]]`,
   "g",
 );
 const AT_START =
   /^[^a-z0-9]*(?:lampiran|lamp)[\s.:_-]*(?:ke[\s.:_-]*)?(\d{1,3}|[ivx]{1,4})(?![a-z0-9])/;
 /**
- * A piece every marker and noise pattern above needs (a bracket, "lamp", "salinan", "copy"/"kopi",
+ * A piece every marker and noise pattern above needs (a bracket, "lamp", "salinan"/"legalis…", "copy"/"kopi",
  * "asli", "rev", "ttd"/"tte", "scan", "dpi", "final"/"fix", a PDF tool's word, a device's stamp
  * ("whatsapp", "img_2…"; "camscanner" holds "scan"), "v"/"ver" before
  * a digit or dot, "ok" alone, an extension): most subjects have none, and one regex test over
  * the subject decides it (this runs for every subject isPlainSubject does not call plain).
  */
 const MAY_HOLD =
-  /[([]|lamp|salinan|copy|kopi|asli|rev|final|fix|tt[de]|scan|dpi|sign|compress|convert|merge|unlock|ocr|whatsapp|(?:img|pxl|dsc)_\d|(?<![a-z0-9])v(?:er|\.|\d)|(?<![a-z0-9])ok(?![a-z0-9])|\.(?:pdf|docx?|jpe?g|odt)|(?<![a-z0-9])(?:pdf|docx?|jpe?g|odt)(?![a-z0-9])/g;
+  /[([]|lamp|salinan|legalis|copy|kopi|asli|rev|final|fix|tt[de]|scan|dpi|sign|compress|convert|merge|unlock|ocr|whatsapp|(?:img|pxl|dsc)_\d|(?<![a-z0-9])v(?:er|\.|\d)|(?<![a-z0-9])ok(?![a-z0-9])|\.(?:pdf|docx?|jpe?g|odt)|(?<![a-z0-9])(?:pdf|docx?|jpe?g|odt)(?![a-z0-9])/g;
 
 /**
- * Anything a marker or noise pattern above needs (a bracket, "lamp", "salinan", "copy", "rev",
+ * Anything a marker or noise pattern above needs (a bracket, "lamp", "salinan"/"legalis…", "copy", "rev",
  * "ttd"/"tte", "scan", "dpi", "final"/"fix", "ok" alone, a doubled extension's "."), but the PDF
  * tools' words and version marks (endsWithToolMark looks for those at the end), or a gap
  * other than one space or dash (text.ts hasSingleGaps). Only tested, never matched, so the
@@ -109,7 +110,7 @@ const MAY_HOLD =
  * character classes first (V8 can skip ahead on their first letters).
  */
 const NOT_PLAIN =
-  /lamp|salinan|copy|rev|final|fix|tt[de]|scan|dpi|[^a-z0-9 -]|[ -]{2}|(?<![a-z0-9])ok(?![a-z0-9])/g;
+  /lamp|salinan|legalis|copy|rev|final|fix|tt[de]|scan|dpi|[^a-z0-9 -]|[ -]{2}|(?<![a-z0-9])ok(?![a-z0-9])/g;
 /**
  * A PDF tool's word or a version mark ending a plain subject (single gaps, no "." or "_"), with
  * at most one gap after it. Only tested, near the subject's end (endsWithToolMark): a boundary
