@@ -7,7 +7,14 @@ import { namesKind, notADecree } from "./doc-kind.js";
 import type { FastHead } from "./fast.js";
 import { blankDates, blankSpans, type Head, readHead } from "./head.js";
 import { checkDecree, checkIssuer, checkTail } from "./issuer.js";
-import { FIRST_NUMBER, HEAD_KEYWORDS, isDigit, isWordChar, isYearShaped } from "./numbers.js";
+import {
+  afterLampiran,
+  FIRST_NUMBER,
+  HEAD_KEYWORDS,
+  isDigit,
+  isWordChar,
+  isYearShaped,
+} from "./numbers.js";
 import {
   type CompiledOffice,
   checkOldOffice,
@@ -477,6 +484,16 @@ function subjectStartAround(folded: string, old: OldNumber | null, c: CompiledRu
 function subjectStart(shape: string, c: CompiledRules, skipFrom: number, skipTo: number): number {
   // Words before the first number never start the subject.
   let i = shape.search(FIRST_NUMBER);
+  // An attachment's number in front ("Lampiran 1 Keputusan KPU Kota Jakarta Utara Nomor 3 …") is
+  // not the first of the decree's numbers: from it, "Kota Jakarta Utara" was read as the subject,
+  // leaving a head without the decree's number (or "KPU" without its place). The Roman "Lampiran
+  // I" was never a number.
+  if (i > 0 && afterLampiran(shape, i)) {
+    let j = i;
+    while (j < shape.length && isWordChar(shape.charCodeAt(j))) j++;
+    const next = shape.slice(j).search(FIRST_NUMBER);
+    i = next < 0 ? -1 : j + next;
+  }
   if (skipFrom >= 0 && (i < 0 || i > skipFrom)) i = skipFrom;
   if (i < 0) return shape.length;
   return subjectFrom(shape, c, i, skipFrom, skipTo);
