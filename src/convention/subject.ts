@@ -42,16 +42,23 @@ const TOOL_WORD = "signed|compress(?:ed)?|converted|merged|unlocked|ocr(?:ed)?";
 const VERSION_MARK = String.raw`(?:v(?:\.\s?)?|ver(?:si|sion)?[\s._-]*(?:ke[\s._-]*)?)\d{1,2}(?:\.\d{1,2})?`;
 
 /** Trailing pieces, tried at the end of the subject one after the other. */
-const AT_END: { re: RegExp; qualifier?: (m: RegExpExecArray) => (string | null)[] }[] = [
+const AT_END: {
+  re: RegExp;
+  qualifier?: (m: RegExpExecArray) => (string | null)[];
+  /** An attachment marker: the subject's own words after an amending word (AMENDED_BEFORE). */
+  attachment?: true;
+}[] = [
   // A range or pair of attachments in one file ("Lampiran 1-5", "Lampiran I s.d. IV",
   // "Lampiran 1 dan 2"): two qualifiers, which the caller refuses as ambiguous.
   {
     re: /(?:^|[^a-z0-9])(?:lampiran|lamp)[\s.:_-]*(?:ke[\s.:_-]*)?(\d{1,3}|[ivx]{1,4})\s*(?:[,&+-]|(?:dan|s[\s.]*d|sampai|hingga)(?![a-z0-9]))[\s._-]*(\d{1,3}|[ivx]{1,4})[^a-z0-9]*$/,
     qualifier: (m) => [lampiran(m[1]!), lampiran(m[2]!)],
+    attachment: true,
   },
   {
     re: /(?:^|[^a-z0-9])(?:lampiran|lamp)[\s.:_-]*(?:ke[\s.:_-]*)?(\d{1,3}|[ivx]{1,4})[^a-z0-9]*$/,
     qualifier: (m) => [lampiran(m[1]!)],
+    attachment: true,
   },
   {
     // A copy's number after it ("Salinan 2", "salinan_2", "Salinan ke-2"): still a copy; so is
@@ -79,6 +86,14 @@ const AT_END: { re: RegExp; qualifier?: (m: RegExpExecArray) => (string | null)[
   // "… Th 2024.docx.pdf": the doubled extension is all the subject there is.
   { re: /^[^a-z0-9]*(?:pdf|docx?|jpe?g|odt)[^a-z0-9]*$/ },
 ];
+/**
+ * An amending word right before an attachment marker that ends the subject ("… ttg Perubahan
+ * Lampiran II", "Penggantian Lampiran 2"): the decree amends or replaces that attachment of
+ * another decree, which is its subject, not this file's qualifier (filed as LAMPIRAN-2, it took
+ * the attachment's slot). Tested on the subject before the marker.
+ */
+const AMENDED_BEFORE =
+  /(?:^|[^a-z0-9])(?:perubahan|mengubah|pencabutan|mencabut|penggantian|mengganti)(?:[^a-z0-9]+atas)?[^a-z0-9]*$/;
 /** "Lampiran" as the subject's last word, without a number. */
 const LAMPIRAN_AT_END = /(?:^|[^a-z0-9])(?:lampiran(?:nya)?|lamp)[^a-z0-9]*$/;
 /** "… dan Lampiran", "beserta Lampirannya": the decree with its attachments, the whole document. */
@@ -190,6 +205,7 @@ export function subjectQualifier(folded: string, from: number): SubjectQualifier
     for (const p of AT_END) {
       const m = p.re.exec(tail);
       if (!m) continue;
+      if (p.attachment && AMENDED_BEFORE.test(tail.slice(0, m.index))) break;
       // "Penetapan 5 Kecamatan (2)": a bare number at the end is noise only in brackets.
       if (p.qualifier) for (const q of p.qualifier(m)) add(q);
       end = from + m.index;
