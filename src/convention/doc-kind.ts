@@ -14,7 +14,8 @@
  * Only the head (the text before the subject) is looked at: "SK Ketua No 12 … tentang Laporan
  * …" is a decree about a report. Words that also start a subject typed before the numbers
  * ("SK Ketua Penetapan Hasil Verifikasi No 3 …") count only in front of the decree's name
- * (BEFORE_DECREE, namesKind). "Surat" alone is a letter; "Surat Keputusan" (and "Surat Kep",
+ * (BEFORE_DECREE, namesKind). A draft ("Draft SK Ketua …") is the decree's draft in an editable
+ * file, which keeps its slot, and no decree in a PDF or scan (DRAFTS). "Surat" alone is a letter; "Surat Keputusan" (and "Surat Kep",
  * "Surat SK") is a decree. A kind all of whose words a configured jenis phrase uses ("Surat
  * Edaran Ketua" configured as a jenis) is that office's own product, not refused.
  */
@@ -165,6 +166,16 @@ const BEFORE_DECREE = [
 const LEAD = new Set(BEFORE_DECREE);
 
 /**
+ * A draft of the decree ("Draft SK Ketua No 12 …", "Konsep …", "Rancangan …"): the decree before
+ * it is signed. Its slot is the editable file's (DRAFT_EXTENSIONS: the convention keeps the
+ * draft as .docx beside the signed .pdf); as a PDF or a scan it would take the signed decree's
+ * slot, so there it is no decree.
+ */
+const DRAFTS = ["draft", "draf", "konsep", "rancangan"];
+const DRAFT = new Set(DRAFTS);
+const DRAFT_EXTENSIONS = new Set(["docx", "doc", "odt", "rtf"]);
+
+/**
  * Words that, before a decree's number, make it the number of another decree: the one amended,
  * revoked or annulled ("Perubahan atas Keputusan Ketua No 12 Tahun 2024" is a new decree with a
  * number of its own, which the name does not give).
@@ -199,7 +210,7 @@ const DECREE_AFTER_SURAT = "[^a-z0-9]+(?:k(?:ep|pt)|sk(?![a-z0-9]))";
  * phrases), as a regex alternation of whole words, or null when none is left.
  */
 export function docKindSource(own: ReadonlySet<string>): string | null {
-  const alts = [...new Set([...KINDS, ...BEFORE_DECREE, ...AMENDING])]
+  const alts = [...new Set([...KINDS, ...BEFORE_DECREE, ...DRAFTS, ...AMENDING])]
     .map(words)
     .filter((w) => !w.every((x) => own.has(x)))
     .sort((a, b) => b.join(" ").length - a.join(" ").length)
@@ -209,16 +220,21 @@ export function docKindSource(own: ReadonlySet<string>): string | null {
 }
 
 /**
- * Whether `kind`, found at `at` in the head `work`, names the document: a BEFORE_DECREE kind only
- * when no jenis phrase (`jenis`, rules.ts) stands before it. Asked only of a head the scan found a kind in.
+ * Whether `kind`, found at `at` in the head `work` of a name with extension `ext`, names the
+ * document: a BEFORE_DECREE kind only when no jenis phrase (`jenis`, rules.ts) stands before
+ * it, a draft only in a file that is not an editable one. Asked only of a head the scan found a
+ * kind in.
  */
 export function namesKind(
   kind: string,
   at: number,
   work: string,
   jenis: readonly { re: RegExp }[],
+  ext: string,
 ): boolean {
-  if (!LEAD.has(words(kind).join(" "))) return true;
+  const phrase = words(kind).join(" ");
+  if (DRAFT.has(phrase)) return !DRAFT_EXTENSIONS.has(ext);
+  if (!LEAD.has(phrase)) return true;
   const before = work.slice(0, at);
   for (let k = 0; k < jenis.length; k++) {
     const re = jenis[k]!.re;

@@ -117,7 +117,7 @@ export function lenient(
     if (m[own ? 3 : 2] !== undefined) {
       date = true;
     } else if (m[own ? 2 : 1] === undefined) {
-      if (kind === null && namesKind(m[0], m.index, work, c.jenis)) kind = m[0];
+      if (kind === null && namesKind(m[0], m.index, work, c.jenis, ext)) kind = m[0];
     } else if (own) {
       const at = officeWordAt(work, m.index, c.office!);
       if (typeof at === "number") {
