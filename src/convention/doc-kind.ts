@@ -221,8 +221,9 @@ export function docKindSource(own: ReadonlySet<string>): string | null {
 
 /**
  * Whether `kind`, found at `at` in the head `work` of a name with extension `ext`, names the
- * document: a BEFORE_DECREE kind only when no jenis phrase (`jenis`, rules.ts) stands before
- * it, a draft only in a file that is not an editable one. Asked only of a head the scan found a
+ * document: a BEFORE_DECREE kind only when it starts the name (no jenis phrase, `jenis`,
+ * rules.ts, and no subject's word stands before it), a draft only in a file that is not an
+ * editable one. Asked only of a head the scan found a
  * kind in.
  */
 export function namesKind(
@@ -241,7 +242,22 @@ export function namesKind(
     re.lastIndex = 0;
     if (re.test(before)) return false;
   }
+  // In front of the decree's name it names the document only as the name's first word (after
+  // a date or a list number, a scan's or a draft's mark, or another such word): after a
+  // subject typed first it is the subject's ("Penetapan Hasil Verifikasi SK Ketua No 3 …",
+  // "Pembentukan Tim Kajian SK Sekretaris …", decrees filed as such).
+  for (const w of words(before)) {
+    if (!isDigitStart(w) && !LEAD.has(w) && !DRAFT.has(w) && !MARKS.has(w)) return false;
+  }
   return true;
+}
+
+/** Words a name may start with before the kind of document: a scan's or copy's mark. */
+const MARKS = new Set(["scan", "copy", "of", "file", "dokumen", "arsip", "salinan", "fotokopi"]);
+
+function isDigitStart(w: string): boolean {
+  const c = w.charCodeAt(0);
+  return c >= 48 && c <= 57;
 }
 
 /** The rejection of a name whose head names `kind` (as matched, folded). */
