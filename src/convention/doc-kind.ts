@@ -216,7 +216,23 @@ export function docKindSource(own: ReadonlySet<string>): string | null {
     .sort((a, b) => b.join(" ").length - a.join(" ").length)
     .map((w) => w.join("[^a-z0-9]+"));
   if (!own.has("surat")) alts.push(`surat(?!${DECREE_AFTER_SURAT})`);
-  return alts.length === 0 ? null : `(?:${alts.join("|")})(?![a-z0-9])`;
+  return alts.length === 0 ? null : `(?:${byFirstLetter(alts)})(?![a-z0-9])`;
+}
+
+/**
+ * `alts` (each starting with a letter) as one alternation grouped by first letter, each group in
+ * the order given: "a(?:bc|b)|d(?:e)". It matches what `alts.join("|")` matches (alternatives
+ * with different first letters never match at the same place), but the head scan, run at every
+ * word of every head read leniently, tries one letter per group instead of every alternative.
+ */
+function byFirstLetter(alts: readonly string[]): string {
+  const groups = new Map<string, string[]>();
+  for (const a of alts) {
+    const g = groups.get(a[0]!);
+    if (g) g.push(a.slice(1));
+    else groups.set(a[0]!, [a.slice(1)]);
+  }
+  return [...groups].map(([first, rests]) => `${first}(?:${rests.join("|")})`).join("|");
 }
 
 /**

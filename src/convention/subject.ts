@@ -117,7 +117,7 @@ const MAY_HOLD =
   /[([]|lamp|salinan|legalis|copy|kopi|asli|rev|final|fix|tt[de]|scan|dpi|sign|compress|convert|merge|unlock|ocr|whatsapp|(?:img|pxl|dsc)_\d|(?<![a-z0-9])v(?:er|\.|\d)|(?<![a-z0-9])ok(?![a-z0-9])|\.(?:pdf|docx?|jpe?g|odt)|(?<![a-z0-9])(?:pdf|docx?|jpe?g|odt)(?![a-z0-9])/g;
 
 /**
- * Anything a marker or noise pattern above needs (a bracket, "lamp", "salinan"/"legalis…", "copy", "rev",
+ * Anything a marker or noise pattern above needs (a bracket, "lamp", "salinan", "copy", "rev",
  * "ttd"/"tte", "scan", "dpi", "final"/"fix", "ok" alone, a doubled extension's "."), but the PDF
  * tools' words and version marks (endsWithToolMark looks for those at the end), or a gap
  * other than one space or dash (text.ts hasSingleGaps). Only tested, never matched, so the
@@ -125,7 +125,7 @@ const MAY_HOLD =
  * character classes first (V8 can skip ahead on their first letters).
  */
 const NOT_PLAIN =
-  /lamp|salinan|legalis|copy|rev|final|fix|tt[de]|scan|dpi|[^a-z0-9 -]|[ -]{2}|(?<![a-z0-9])ok(?![a-z0-9])/g;
+  /lamp|salinan|copy|rev|final|fix|tt[de]|scan|dpi|[^a-z0-9 -]|[ -]{2}|(?<![a-z0-9])ok(?![a-z0-9])/g;
 /**
  * A PDF tool's word or a version mark ending a plain subject (single gaps, no "." or "_"), with
  * at most one gap after it. Only tested, near the subject's end (endsWithToolMark): a boundary
@@ -148,10 +148,12 @@ function endsWithToolMark(folded: string, from: number): boolean {
   if (c === 0x20 || c === 0x2d) c = folded.charCodeAt(--end - 1);
   if (c === 0x64 || c === 0x73 || c === 0x72) {
     TOOL_AT_END.lastIndex = Math.max(from, end - 11);
-    return TOOL_AT_END.test(folded);
+    // "… DPT legalisir": a copy's mark (AT_END), looked for here, at the end, where it is one,
+    // instead of in NOT_PLAIN, which every subject pays for.
+    return TOOL_AT_END.test(folded) || (c === 0x72 && folded.endsWith("legalisir", end));
   }
   // "… versi" is left only before another mark ("versi final"), but the gate must see it alone.
-  if (c === 0x69) return folded.endsWith("versi", end);
+  if (c === 0x69) return folded.endsWith("versi", end) || folded.endsWith("legalisasi", end);
   if (!isDigit(c)) return false;
   VERSION_AT_END.lastIndex = Math.max(from, end - 16);
   return VERSION_AT_END.test(folded);
