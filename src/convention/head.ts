@@ -58,9 +58,12 @@ export const DATE_HINT = /tgl|tanggal|\d[-._/]\d{1,2}[-._/]\d/;
  * "Salinan", or a copy's number glued to it ("Salinan2": the second copy, no serial). A number
  * typed apart ("Salinan 2", "Salinan ke-2") is group 1: never the serial either (without this
  * "SK Ketua Th 2024 Salinan 2" was filed as decree 2), but beside another number it still makes
- * the head ambiguous (readHead).
+ * the head ambiguous (readHead). A legalised copy ("Legalisir SK Ketua …", "Dilegalisir",
+ * "Legalisasi": a copy stamped "sesuai dengan aslinya") is a certified copy too: filed as the
+ * decree, it took the signed original's slot.
  */
-const SALINAN = /(?<![a-z0-9])salinan(?:\d{1,2}|[\s._-]+(?:ke[\s._-]*)?(\d{1,2}))?(?![a-z0-9])/g;
+const SALINAN =
+  /(?<![a-z0-9])(?:salinan|(?:di)?legalis(?:ir|asi))(?:\d{1,2}|[\s._-]+(?:ke[\s._-]*)?(\d{1,2}))?(?![a-z0-9])/g;
 /**
  * An election and its year ("Pilkada 2024", "Pemilu Tahun 2024", "Pemilihan Serentak 2024"):
  * the year of the election a decree is about, often not the decree's own (decrees for the 2024
@@ -164,7 +167,7 @@ export function readHead(
     });
   }
   let copyNumber: string | null = null;
-  if (work.includes("salinan")) {
+  if (work.includes("salinan") || work.includes("legalis")) {
     work = take(work, SALINAN, (m) => {
       addOnce(quals, "SALINAN");
       copyNumber ??= m[1] ?? null;

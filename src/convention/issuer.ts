@@ -13,7 +13,7 @@
  */
 
 import type { Head } from "./head.js";
-import { FIRST_NUMBER, HEAD_KEYWORDS, isDigit, isWordChar } from "./numbers.js";
+import { afterLampiran, FIRST_NUMBER, HEAD_KEYWORDS, isDigit, isWordChar } from "./numbers.js";
 import { type CompiledOffice, provinceAfterOwnPlace } from "./office.js";
 import { reject } from "./reasons.js";
 import { KEYWORD_TYPOS } from "./repair.js";
@@ -129,10 +129,15 @@ export function checkIssuer(
     while (i < n && !isWordCode(work.charCodeAt(i))) i++;
     if (i >= n) break;
     const first = work.charCodeAt(i);
-    // The number (or an old-style number, blanked) ends what is looked at.
-    if (first >= 48 && first <= 57) return null;
     let e = i + 1;
     while (e < n && isWordCode(work.charCodeAt(e))) e++;
+    // The number (or an old-style number, blanked) ends what is looked at; an attachment's
+    // number in front ("Lampiran 1 SK Ketua Tahap 2 …") does not, as "Lampiran I" does not.
+    if (first >= 48 && first <= 57) {
+      if (started || !afterLampiran(work, i)) return null;
+      i = e;
+      continue;
+    }
     const w = work.slice(i, e);
     i = e;
     // A word glued to a number ("No12", "Nomor12Tahun2024"): the number is here.

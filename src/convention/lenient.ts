@@ -3,11 +3,18 @@
  * subject starts, then the head's readings (head.ts). Pure.
  */
 import { dayBeforeMonth } from "./day-month.js";
-import { notADecree } from "./doc-kind.js";
+import { namesKind, notADecree } from "./doc-kind.js";
 import type { FastHead } from "./fast.js";
 import { blankDates, blankSpans, type Head, readHead } from "./head.js";
 import { checkDecree, checkIssuer, checkTail } from "./issuer.js";
-import { FIRST_NUMBER, HEAD_KEYWORDS, isDigit, isWordChar, isYearShaped } from "./numbers.js";
+import {
+  afterLampiran,
+  FIRST_NUMBER,
+  HEAD_KEYWORDS,
+  isDigit,
+  isWordChar,
+  isYearShaped,
+} from "./numbers.js";
 import {
   type CompiledOffice,
   checkOldOffice,
@@ -110,7 +117,7 @@ export function lenient(
     if (m[own ? 3 : 2] !== undefined) {
       date = true;
     } else if (m[own ? 2 : 1] === undefined) {
-      kind ??= m[0];
+      if (kind === null && namesKind(m[0], m.index, work, c.jenis, ext)) kind = m[0];
     } else if (own) {
       const at = officeWordAt(work, m.index, c.office!);
       if (typeof at === "number") {
@@ -483,6 +490,16 @@ function subjectStartAround(folded: string, old: OldNumber | null, c: CompiledRu
 function subjectStart(shape: string, c: CompiledRules, skipFrom: number, skipTo: number): number {
   // Words before the first number never start the subject.
   let i = shape.search(FIRST_NUMBER);
+  // An attachment's number in front ("Lampiran 1 Keputusan KPU Kota Jakarta Utara Nomor 3 …") is
+  // not the first of the decree's numbers: from it, "Kota Jakarta Utara" was read as the subject,
+  // leaving a head without the decree's number (or "KPU" without its place). The Roman "Lampiran
+  // I" was never a number.
+  if (i > 0 && afterLampiran(shape, i)) {
+    let j = i;
+    while (j < shape.length && isWordChar(shape.charCodeAt(j))) j++;
+    const next = shape.slice(j).search(FIRST_NUMBER);
+    i = next < 0 ? -1 : j + next;
+  }
   if (skipFrom >= 0 && (i < 0 || i > skipFrom)) i = skipFrom;
   if (i < 0) return shape.length;
   return subjectFrom(shape, c, i, skipFrom, skipTo);

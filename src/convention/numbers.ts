@@ -70,3 +70,25 @@ export const HEAD_KEYWORDS = new Set([
 
 /** The start of the first word `[a-z0-9]+` that starts with a digit. */
 export const FIRST_NUMBER = /(?<![a-z0-9])[0-9]/;
+
+/**
+ * Whether the word at `at` follows "Lampiran" / "Lamp" (and "ke"): it is the attachment's
+ * number, not the decree's (lenient.ts subjectStart, issuer.ts checkIssuer). Reads back at most
+ * two words, by hand.
+ */
+export function afterLampiran(shape: string, at: number): boolean {
+  let end = at;
+  while (end > 0 && !isWordChar(shape.charCodeAt(end - 1))) end--;
+  let start = end;
+  while (start > 0 && isWordChar(shape.charCodeAt(start - 1))) start--;
+  if (end - start === 2 && shape.startsWith("ke", start)) {
+    end = start;
+    while (end > 0 && !isWordChar(shape.charCodeAt(end - 1))) end--;
+    start = end;
+    while (start > 0 && isWordChar(shape.charCodeAt(start - 1))) start--;
+  }
+  return (
+    (end - start === 8 && shape.startsWith("lampiran", start)) ||
+    (end - start === 4 && shape.startsWith("lamp", start))
+  );
+}

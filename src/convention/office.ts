@@ -408,7 +408,11 @@ function foreignAt(
     let free = true;
     for (let t = 0; t < from && free; t++) {
       const x = ws[t]!.word;
-      free = !o.own.has(x) && !o.foreignWords.has(x) && !isDigit(x.charCodeAt(0));
+      // An attachment's number ("Lampiran 1 Daftar PPK SK Ketua …") is free, as "Lampiran I" is.
+      free =
+        !o.own.has(x) &&
+        !o.foreignWords.has(x) &&
+        (!isDigit(x.charCodeAt(0)) || lampiranBefore(ws, t));
     }
     if (free) {
       for (let t = to + 1; t < ws.length; t++) {
@@ -417,6 +421,14 @@ function foreignAt(
     }
   }
   return reject("OTHER_OFFICE", words.toUpperCase());
+}
+
+/** Whether word `t` of `ws` follows "Lampiran" / "Lamp" (and "ke"): an attachment's number. */
+function lampiranBefore(ws: readonly { word: string }[], t: number): boolean {
+  let k = t - 1;
+  if (k > 0 && ws[k]!.word === "ke") k--;
+  const w = k >= 0 ? ws[k]!.word : "";
+  return w === "lampiran" || w === "lamp";
 }
 
 function isPlaceWord(word: string, o: CompiledOffice): boolean {

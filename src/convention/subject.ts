@@ -43,20 +43,28 @@ const TOOL_WORD = "signed|compress(?:ed)?|converted|merged|unlocked|ocr(?:ed)?";
 const VERSION_MARK = String.raw`(?:v(?:\.\s?)?|ver(?:si|sion)?[\s._-]*(?:ke[\s._-]*)?)\d{1,2}(?:\.\d{1,2})?`;
 
 /** Trailing pieces, tried at the end of the subject one after the other. */
-const AT_END: { re: RegExp; qualifier?: (m: RegExpExecArray) => (string | null)[] }[] = [
+const AT_END: {
+  re: RegExp;
+  qualifier?: (m: RegExpExecArray) => (string | null)[];
+  /** An attachment marker: the subject's own words after an amending word (AMENDED_BEFORE). */
+  attachment?: true;
+}[] = [
   // A range or pair of attachments in one file ("Lampiran 1-5", "Lampiran I s.d. IV",
   // "Lampiran 1 dan 2"): two qualifiers, which the caller refuses as ambiguous.
   {
     re: /(?:^|[^a-z0-9])(?:lampiran|lamp)[\s.:_-]*(?:ke[\s.:_-]*)?(\d{1,3}|[ivx]{1,4})\s*(?:[,&+-]|(?:dan|s[\s.]*d|sampai|hingga)(?![a-z0-9]))[\s._-]*(\d{1,3}|[ivx]{1,4})[^a-z0-9]*$/,
     qualifier: (m) => [lampiran(m[1]!), lampiran(m[2]!)],
+    attachment: true,
   },
   {
     re: /(?:^|[^a-z0-9])(?:lampiran|lamp)[\s.:_-]*(?:ke[\s.:_-]*)?(\d{1,3}|[ivx]{1,4})[^a-z0-9]*$/,
     qualifier: (m) => [lampiran(m[1]!)],
+    attachment: true,
   },
   {
-    // A copy's number after it ("Salinan 2", "salinan_2", "Salinan ke-2"): still a copy.
-    re: /(?:^|[^a-z0-9])salinan(?:[\s_-]+sesuai(?:[\s_-]+dengan)?[\s_-]+asli(?:nya)?|[\s._-]*(?:ke[\s._-]*)?\d{1,2})?[^a-z0-9]*$/,
+    // A copy's number after it ("Salinan 2", "salinan_2", "Salinan ke-2"): still a copy; so is
+    // a legalised one ("… DPT legalisir", head.ts SALINAN).
+    re: /(?:^|[^a-z0-9])(?:salinan|(?:di)?legalis(?:ir|asi))(?:[\s_-]+sesuai(?:[\s_-]+dengan)?[\s_-]+asli(?:nya)?|[\s._-]*(?:ke[\s._-]*)?\d{1,2})?[^a-z0-9]*$/,
     qualifier: () => ["SALINAN"],
   },
   // "- Salinan sesuai aslinya" with SALINAN read in the head: the rest of the certification.
@@ -79,6 +87,14 @@ const AT_END: { re: RegExp; qualifier?: (m: RegExpExecArray) => (string | null)[
   // "… Th 2024.docx.pdf": the doubled extension is all the subject there is.
   { re: /^[^a-z0-9]*(?:pdf|docx?|jpe?g|odt)[^a-z0-9]*$/ },
 ];
+/**
+ * An amending word right before an attachment marker that ends the subject ("… ttg Perubahan
+ * Lampiran II", "Penggantian Lampiran 2"): the decree amends or replaces that attachment of
+ * another decree, which is its subject, not this file's qualifier (filed as LAMPIRAN-2, it took
+ * the attachment's slot). Tested on the subject before the marker.
+ */
+const AMENDED_BEFORE =
+  /(?:^|[^a-z0-9])(?:perubahan|mengubah|pencabutan|mencabut|penggantian|mengganti)(?:[^a-z0-9]+atas)?[^a-z0-9]*$/;
 /** "Lampiran" as the subject's last word, without a number. */
 const LAMPIRAN_AT_END = /(?:^|[^a-z0-9])(?:lampiran(?:nya)?|lamp)[^a-z0-9]*$/;
 /** "… dan Lampiran", "beserta Lampirannya": the decree with its attachments, the whole document. */
@@ -86,20 +102,20 @@ const WITH_LAMPIRAN =
   /(?:(?:^|[^a-z0-9])(?:dan|beserta|serta|dengan|plus)[^a-z0-9]+|&[^a-z0-9]*)(?:lampiran(?:nya)?|lamp)[^a-z0-9]*$/;
 /** Bracketed markers and noise anywhere in the subject. */
 const BRACKETED = new RegExp(
-  String.raw`[([]\s*(?:(lampiran|lamp)[\s.:_-]*(?:ke[\s.:_-]*)?(\d{1,3}|[ivx]{1,4})(?:\s*(?:[,&+-]|dan|s[\s.]*d|sampai|hingga)[\s.]*(\d{1,3}|[ivx]{1,4}))?|(salinan)(?:[\s_-]+sesuai(?:[\s_-]+dengan)?[\s_-]+asli(?:nya)?|[\s._-]*(?:ke[\s._-]*)?\d{1,2})?|copy|revisi(?:[\s._-]*\d{1,2})?|rev[\s._-]*\d{0,2}|final|fix|scan|camscanner|ttd(?:[\s_-]*basah)?|\d{1,3}|\d{2,4}[\s_-]?dpi|${TOOL_WORD}|${VERSION_MARK})\s*[)\]]`,
+  String.raw`[([]\s*(?:(lampiran|lamp)[\s.:_-]*(?:ke[\s.:_-]*)?(\d{1,3}|[ivx]{1,4})(?:\s*(?:[,&+-]|dan|s[\s.]*d|sampai|hingga)[\s.]*(\d{1,3}|[ivx]{1,4}))?|(salinan|(?:di)?legalis(?:ir|asi))(?:[\s_-]+sesuai(?:[\s_-]+dengan)?[\s_-]+asli(?:nya)?|[\s._-]*(?:ke[\s._-]*)?\d{1,2})?|copy|revisi(?:[\s._-]*\d{1,2})?|rev[\s._-]*\d{0,2}|final|fix|scan|camscanner|ttd(?:[\s_-]*basah)?|\d{1,3}|\d{2,4}[\s_-]?dpi|${TOOL_WORD}|${VERSION_MARK})\s*[)\]]`,
   "g",
 );
 const AT_START =
   /^[^a-z0-9]*(?:lampiran|lamp)[\s.:_-]*(?:ke[\s.:_-]*)?(\d{1,3}|[ivx]{1,4})(?![a-z0-9])/;
 /**
- * A piece every marker and noise pattern above needs (a bracket, "lamp", "salinan", "copy"/"kopi",
+ * A piece every marker and noise pattern above needs (a bracket, "lamp", "salinan"/"legalis…", "copy"/"kopi",
  * "asli", "rev", "ttd"/"tte", "scan", "dpi", "final"/"fix", a PDF tool's word, a device's stamp
  * ("whatsapp", "img_2…"; "camscanner" holds "scan"), "v"/"ver" before
  * a digit or dot, "ok" alone, an extension): most subjects have none, and one regex test over
  * the subject decides it (this runs for every subject isPlainSubject does not call plain).
  */
 const MAY_HOLD =
-  /[([]|lamp|salinan|copy|kopi|asli|rev|final|fix|tt[de]|scan|dpi|sign|compress|convert|merge|unlock|ocr|whatsapp|(?:img|pxl|dsc)_\d|(?<![a-z0-9])v(?:er|\.|\d)|(?<![a-z0-9])ok(?![a-z0-9])|\.(?:pdf|docx?|jpe?g|odt)|(?<![a-z0-9])(?:pdf|docx?|jpe?g|odt)(?![a-z0-9])/g;
+  /[([]|lamp|salinan|legalis|copy|kopi|asli|rev|final|fix|tt[de]|scan|dpi|sign|compress|convert|merge|unlock|ocr|whatsapp|(?:img|pxl|dsc)_\d|(?<![a-z0-9])v(?:er|\.|\d)|(?<![a-z0-9])ok(?![a-z0-9])|\.(?:pdf|docx?|jpe?g|odt)|(?<![a-z0-9])(?:pdf|docx?|jpe?g|odt)(?![a-z0-9])/g;
 
 /**
  * Anything a marker or noise pattern above needs (a bracket, "lamp", "salinan", "copy", "rev",
@@ -133,10 +149,12 @@ function endsWithToolMark(folded: string, from: number): boolean {
   if (c === 0x20 || c === 0x2d) c = folded.charCodeAt(--end - 1);
   if (c === 0x64 || c === 0x73 || c === 0x72) {
     TOOL_AT_END.lastIndex = Math.max(from, end - 11);
-    return TOOL_AT_END.test(folded);
+    // "… DPT legalisir": a copy's mark (AT_END), looked for here, at the end, where it is one,
+    // instead of in NOT_PLAIN, which every subject pays for.
+    return TOOL_AT_END.test(folded) || (c === 0x72 && folded.endsWith("legalisir", end));
   }
   // "… versi" is left only before another mark ("versi final"), but the gate must see it alone.
-  if (c === 0x69) return folded.endsWith("versi", end);
+  if (c === 0x69) return folded.endsWith("versi", end) || folded.endsWith("legalisasi", end);
   if (!isDigit(c)) return false;
   VERSION_AT_END.lastIndex = Math.max(from, end - 16);
   return VERSION_AT_END.test(folded);
@@ -212,6 +230,7 @@ export function subjectQualifier(folded: string, from: number): SubjectQualifier
     for (const p of AT_END) {
       const m = p.re.exec(tail);
       if (!m) continue;
+      if (p.attachment && AMENDED_BEFORE.test(tail.slice(0, m.index))) break;
       // "Penetapan 5 Kecamatan (2)": a bare number at the end is noise only in brackets.
       if (p.qualifier) for (const q of p.qualifier(m)) add(q);
       end = from + m.index;
