@@ -371,8 +371,11 @@ export function institutionNamed(text: string, o: CompiledOffice): string | null
   return null;
 }
 
-/** Words that say where a document came from: "dari Bawaslu", "kiriman Pemprov", "from …". */
-const ORIGIN = new Set(["dari", "dr", "kiriman", "from", "asal", "oleh"]);
+/**
+ * Words that say where a document came from or whose it is: "dari Bawaslu", "kiriman Pemprov",
+ * "milik KPU Jaksel", "from …".
+ */
+export const ORIGIN = new Set(["dari", "dr", "kiriman", "from", "asal", "oleh", "milik", "punya"]);
 
 /**
  * Another body named as where the document came from, first in a subject typed without

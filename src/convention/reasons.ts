@@ -102,8 +102,8 @@ const TEXT: Record<ReasonCode, [id: string, en: string]> = {
     "The name says '{detail}' without a city, as KPU RI's decrees are titled: if it is this office's, write 'SK Ketua' / 'SK Sekretaris' or the city after 'KPU'; otherwise move it out of the archive share.",
   ],
   OFFICE_IN_SUBJECT: [
-    "Nama berkas menyebut instansi lain ({detail}) di luar perihal yang ditandai 'tentang': bisa keputusan instansi itu, bisa juga keputusan kantor ini yang menyebut instansi itu dalam perihalnya. Bila ini keputusan kantor ini, tulis jenis, nomor dan tahunnya di awal nama dan perihalnya setelah 'tentang', misalnya 'SK Ketua No 5 Th 2024 tentang Pembentukan PPK'; bila bukan, pindahkan berkas ke luar folder arsip.",
-    "The name names {detail} outside a subject marked by 'tentang': if it is this office's decree, write kind, number and year first and the subject after 'tentang'; otherwise move it out of the archive share.",
+    "Nama berkas menyebut instansi lain ({detail}) di luar perihal yang ditandai 'tentang' atau sebagai tanda asal berkas (dalam kurung, setelah '-' atau '_', setelah 'dari', 'kiriman' atau 'milik'): bisa keputusan atau salinan instansi itu, bisa juga keputusan kantor ini yang menyebut instansi itu dalam perihalnya. Bila ini keputusan kantor ini, tulis jenis, nomor dan tahunnya di awal nama dan perihalnya setelah 'tentang', tanpa tanda asal, misalnya 'SK Ketua No 5 Th 2024 tentang Pembentukan PPK'; bila bukan, pindahkan berkas ke luar folder arsip.",
+    "The name names {detail} outside a subject marked by 'tentang', or as a tag saying where the file came from (in brackets, after '-' or '_', after 'dari'/'kiriman'/'milik'): if it is this office's decree, write kind, number and year first and the subject after 'tentang', without such a tag; otherwise move it out of the archive share.",
   ],
   DECREE_UNCLEAR: [
     "Nama berkas menyebut '{detail}' tanpa 'SK' atau 'Keputusan', sehingga tidak jelas apakah ini keputusan. Bila ini keputusan, tulis jenisnya di awal nama, misalnya 'SK Ketua No 5 Th 2024 tentang …'; bila bukan (surat, laporan, nota), simpan di luar folder arsip.",
