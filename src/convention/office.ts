@@ -14,6 +14,7 @@
 import type { OfficeConfig } from "../config/schema.js";
 import { isDigit } from "./numbers.js";
 import {
+  AD_HOC,
   DKI_PLACES,
   FOREIGN,
   INSTITUTION_WORDS,
@@ -185,13 +186,25 @@ function namedAt(
   return verdict === "own" ? null : { commission, verdict };
 }
 
-/** officeWordAt's reading of every word, for a head that names some institution. */
+/**
+ * officeWordAt's reading of every word, for a head that names some institution. An ad hoc body
+ * (office-words.ts AD_HOC: "SK PPK Koja No 1 …") names this office's decree about it as likely
+ * as the body's own: ISSUER_UNCLEAR, unless another institution is named too.
+ */
 function readOffice(head: string, o: CompiledOffice): ParseRejected | null {
   const ws = wordsFrom(head, 0);
+  let adHoc: string | null = null;
   for (let k = 0; k < ws.length; k++) {
     const named = namedAt(ws, k, o);
     if (named === null) continue;
-    if (named.commission === null) return foreignAt(ws, named.from, k, named.words, o);
+    if (named.commission === null) {
+      const foreign = foreignAt(ws, named.from, k, named.words, o);
+      if (AD_HOC.has(named.words) && foreign.reason === "OTHER_OFFICE") {
+        adHoc ??= named.words;
+        continue;
+      }
+      return foreign;
+    }
     const kpu = named.commission === "kpu";
     const name = kpu ? "KPU" : "KOMISI PEMILIHAN UMUM";
     if (named.verdict === "bare") {
@@ -205,7 +218,7 @@ function readOffice(head: string, o: CompiledOffice): ParseRejected | null {
     }
     return reject("OTHER_OFFICE", `${name} ${named.verdict.toUpperCase()}`);
   }
-  return null;
+  return adHoc === null ? null : reject("ISSUER_UNCLEAR", adHoc.toUpperCase());
 }
 
 /** Whether `tail` from `at` starts with one of this office's places. */
