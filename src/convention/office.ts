@@ -24,6 +24,7 @@ import {
   PLACE_STOP,
 } from "./office-words.js";
 import { barePlaceFirst, mayStartPlace } from "./place-start.js";
+import { isOwnPlaceTypo } from "./place-typo.js";
 import { reject } from "./reasons.js";
 import { escapeRe, isWordCode, foldedWords as words } from "./text.js";
 import type { ParseRejected } from "./types.js";
@@ -215,6 +216,10 @@ function readOffice(head: string, o: CompiledOffice): ParseRejected | null {
       const before = ws[k - 1]?.word;
       if (before === "ketua" || before === "sekretaris" || before === "sekretariat") continue;
       return reject("OFFICE_UNCLEAR", "KPU");
+    }
+    // This office's place with a slip ("KPU Kota Jakarta Utra"): its own decree as likely.
+    if (isOwnPlaceTypo(named.verdict.split(" "), o.places, PROVINCE_START)) {
+      return reject("OFFICE_UNCLEAR", `${name} ${named.verdict.toUpperCase()}`);
     }
     return reject("OTHER_OFFICE", `${name} ${named.verdict.toUpperCase()}`);
   }

@@ -98,8 +98,8 @@ const TEXT: Record<ReasonCode, [id: string, en: string]> = {
     "The old-style number carries another office's code ({detail}): move the file out of the archive share; if the code is this office's, add it to convention.office.",
   ],
   OFFICE_UNCLEAR: [
-    "Nama berkas menyebut '{detail}' tanpa nama kota, seperti judul keputusan KPU RI. Bila ini keputusan kantor ini, tulis jenisnya di awal nama ('SK Ketua' atau 'SK Sekretaris') atau nama kotanya setelah 'KPU'; bila ini keputusan KPU RI atau instansi lain, pindahkan berkas ke luar folder arsip.",
-    "The name says '{detail}' without a city, as KPU RI's decrees are titled: if it is this office's, write 'SK Ketua' / 'SK Sekretaris' or the city after 'KPU'; otherwise move it out of the archive share.",
+    "Nama berkas menyebut '{detail}' tanpa nama kota kantor ini yang tertulis benar: tanpa nama kota, seperti judul keputusan KPU RI, atau dengan nama tempat yang mirip nama kota kantor ini tetapi salah ketik. Bila ini keputusan kantor ini, tulis jenisnya di awal nama ('SK Ketua' atau 'SK Sekretaris') atau nama kotanya dengan benar setelah 'KPU'; bila ini keputusan KPU RI atau instansi lain, pindahkan berkas ke luar folder arsip.",
+    "The name says '{detail}' without this office's city spelt right (no city, as KPU RI's decrees are titled, or a place one slip from the city's name): if it is this office's, write 'SK Ketua' / 'SK Sekretaris' or the city, spelt right, after 'KPU'; otherwise move it out of the archive share.",
   ],
   OFFICE_IN_SUBJECT: [
     "Nama berkas menyebut instansi lain ({detail}) di luar perihal yang ditandai 'tentang' atau sebagai tanda asal berkas (dalam kurung, setelah '-' atau '_', setelah 'dari', 'kiriman' atau 'milik'): bisa keputusan atau salinan instansi itu, bisa juga keputusan kantor ini yang menyebut instansi itu dalam perihalnya. Bila ini keputusan kantor ini, tulis jenis, nomor dan tahunnya di awal nama dan perihalnya setelah 'tentang', tanpa tanda asal, misalnya 'SK Ketua No 5 Th 2024 tentang Pembentukan PPK'; bila bukan, pindahkan berkas ke luar folder arsip.",
