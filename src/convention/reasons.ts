@@ -118,8 +118,8 @@ const TEXT: Record<ReasonCode, [id: string, en: string]> = {
     "The name says '{detail}', which is no decree: the archive share is for decrees only. Move the file out of it; if it is a decree, start the name with 'SK Ketua' or 'SK Sekretaris' and drop that word.",
   ],
   NUMBER_OF_OTHER: [
-    "Nama berkas menyebut '{detail}' sebelum nomornya, jadi nomor itu nomor keputusan yang diubah, dicabut atau diperbaiki, bukan nomor keputusan ini. Tulis nomor keputusan ini di depan, misalnya 'SK Ketua No 15 Th 2024 tentang Perubahan atas SK Ketua No 12 Th 2024'.",
-    "The name says '{detail}' before its number, so that number is the amended, revoked or corrected decree's, not this decree's. Put this decree's own number first, e.g. 'SK Ketua No 15 Th 2024 tentang Perubahan atas SK Ketua No 12 Th 2024'.",
+    "Nama berkas menyebut '{detail}' sebelum nomornya, jadi nomor itu nomor keputusan yang diubah, dicabut atau diperbaiki, bukan nomor berkas ini. Periksa dulu dokumennya: bila ini bukan keputusan (misalnya surat ralat atau koreksi, usulan atau matriks perubahan), pindahkan berkas ke luar folder arsip; bila ini keputusan kantor ini yang mengubah, mencabut atau memperbaiki keputusan itu, tulis nomor keputusan ini di depan, misalnya 'SK Ketua No 15 Th 2024 tentang Perubahan atas SK Ketua No 12 Th 2024'.",
+    "The name says '{detail}' before its number, so that number is the amended, revoked or corrected decree's, not this file's. Check the document: if it is no decree (a correction letter, a proposal or table of changes), move it out of the archive share; if it is this office's decree amending, revoking or correcting that one, put its own number first, e.g. 'SK Ketua No 15 Th 2024 tentang Perubahan atas SK Ketua No 12 Th 2024'.",
   ],
   LETTER_APART: [
     "Nomor keputusan diikuti huruf yang terpisah ({detail}), sehingga tidak jelas apakah huruf itu bagian nomornya. Periksa nomor pada dokumennya: bila hurufnya bagian nomor, tulis tanpa spasi, misalnya 'No 12A'; bila bukan, hapus huruf itu.",

@@ -47,11 +47,19 @@ describe("the quarantine note's advice", () => {
     "DECREE_UNCLEAR",
     "NO_JENIS_OTHER",
     "NOT_A_DECREE",
+    "NUMBER_OF_OTHER",
   ] as const)("gives both ways for %s: move another body's document out first", (code) => {
     const text = note(code);
     const fix = text.slice(text.indexOf("Cara memperbaiki:"));
     expect(fix).toContain(move);
     expect(fix).toContain(`Bila ini memang keputusan kantor ini, ${rename}`);
     expect(fix.indexOf(move)).toBeLessThan(fix.indexOf(rename));
+  });
+
+  it("tells a clerk that a 'Ralat'/'Koreksi' may be a letter to move out, not only an amending decree", () => {
+    const r = reject("NUMBER_OF_OTHER", "RALAT");
+    expect(r.message).toContain("bila ini bukan keputusan");
+    expect(r.message).toContain("pindahkan berkas ke luar folder arsip");
+    expect(r.message.indexOf("luar folder arsip")).toBeLessThan(r.message.indexOf("No 15"));
   });
 });
