@@ -187,10 +187,18 @@ function namedAt(
   return verdict === "own" ? null : { commission, verdict };
 }
 
+/** Whether a word of `ws` before word `k` names a decree in this office's phrases ("SK", "Ketua" …). */
+function decreeWordBefore(ws: readonly { word: string }[], k: number, o: CompiledOffice): boolean {
+  for (let t = 0; t < k; t++) if (o.decreeWords.has(ws[t]!.word)) return true;
+  return false;
+}
+
 /**
  * officeWordAt's reading of every word, for a head that names some institution. An ad hoc body
- * (office-words.ts AD_HOC: "SK PPK Koja No 1 …") names this office's decree about it as likely
- * as the body's own: ISSUER_UNCLEAR, unless another institution is named too.
+ * (office-words.ts AD_HOC) after a decree's word ("SK PPK Koja No 1 …", "SK Ketua PAW PPS …")
+ * names this office's decree about it as likely as the body's own: ISSUER_UNCLEAR, unless
+ * another institution is named too. Without a decree's word before it ("Kwitansi Honor PPK …")
+ * it stays another body's document.
  */
 function readOffice(head: string, o: CompiledOffice): ParseRejected | null {
   const ws = wordsFrom(head, 0);
@@ -200,7 +208,11 @@ function readOffice(head: string, o: CompiledOffice): ParseRejected | null {
     if (named === null) continue;
     if (named.commission === null) {
       const foreign = foreignAt(ws, named.from, k, named.words, o);
-      if (AD_HOC.has(named.words) && foreign.reason === "OTHER_OFFICE") {
+      if (
+        AD_HOC.has(named.words) &&
+        foreign.reason === "OTHER_OFFICE" &&
+        decreeWordBefore(ws, named.from, o)
+      ) {
         adHoc ??= named.words;
         continue;
       }
