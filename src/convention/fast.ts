@@ -37,8 +37,9 @@ export interface FastHead {
   /** "tentang" / "ttg" ends the head. */
   marked: boolean;
   /**
-   * Without "tentang": whether lenient.ts reads the subject for another KPU office or place
-   * (otherOfficeIn), as it does when the head does not name this office.
+   * With a subject: whether lenient.ts reads it for another KPU office or place (otherOfficeIn
+   * without "tentang", subject-tag.ts officeTag either way), as it does when the head does not
+   * name this office.
    */
   officeChecks: boolean;
   /** The year is the head's last number ("No 12 Th 2024", "12-2024", "12 2024"; not "2024 012"). */
@@ -69,6 +70,9 @@ const SHAPES = ["no 7 th 2011", "7-2011", "7 2011", "2011 7"];
 const ENDS = [" ttg penetapan", "", " penetapan"];
 const OFFICE_PROBE = " kpu kota bekasi";
 const OFFICE_CHECKS = 3;
+/** After "tentang", another office in a tag (subject-tag.ts); bit 16 + s: read for an office. */
+const TAG_PROBE = " (kpu kota bekasi)";
+const TAG_CHECKS = 16;
 /** The words before a place: "Keputusan KPU <place>", "… Komisi Pemilihan Umum <place>". */
 const BEFORE_PLACE = /(?:^| )(?:kpud?|umum)$/;
 
@@ -150,7 +154,10 @@ function compileFast(
       head: { jenis: found.jenis, tahun: Number(year), nomor, qualifier: null, counted: false },
       tailStart: m[0].length,
       marked: end === 0,
-      officeChecks: end === 2 && (found.bits & (1 << (4 * shape + OFFICE_CHECKS))) !== 0,
+      officeChecks:
+        end === 2
+          ? (found.bits & (1 << (4 * shape + OFFICE_CHECKS))) !== 0
+          : end === 0 && (found.bits & (1 << (TAG_CHECKS + shape))) !== 0,
       yearLast: shape !== 3,
     };
   };
@@ -209,15 +216,19 @@ interface Phrase {
   jenis: string;
   /** Bit (4s + e): shape s with end e has been read. */
   known: number;
-  /** Per shape s and end e, bit (4s + e): read plainly; bit (4s + 3): subject read for offices. */
+  /**
+   * Per shape s and end e, bit (4s + e): read plainly; bit (4s + 3): a subject without "tentang"
+   * read for offices; bit (16 + s): one after "tentang" read for an office in a tag.
+   */
   bits: number;
 }
 
 /**
  * Learns how `p` reads in `shape` with `end` by reading a sample: plain only when the reading is
- * its jenis. With a subject, also whether a subject naming another KPU office is refused (bit 3)
- * or filed because the head names this office or no office is configured (no bit); anything
- * else leaves the shape's subjects to lenient.ts.
+ * its jenis. With a subject, also whether a subject naming another KPU office (without
+ * "tentang"; after it, in a tag) is refused (bit 3; bit 16 + s) or filed because the head names
+ * this office or no office is configured (no bit); anything else leaves the shape's subjects to
+ * lenient.ts.
  */
 function readShape(p: Phrase, shape: number, end: number, read: (folded: string) => Reading): void {
   const bit = 1 << (4 * shape + end);
@@ -225,10 +236,10 @@ function readShape(p: Phrase, shape: number, end: number, read: (folded: string)
   const sample = `${p.text} ${SHAPES[shape]}`;
   const r = read(sample + ENDS[end]);
   if ("reason" in r || r.jenis !== p.jenis) return;
-  if (end === 2) {
-    const office = read(sample + OFFICE_PROBE);
+  if (end === 2 || end === 0) {
+    const office = read(sample + (end === 2 ? OFFICE_PROBE : ENDS[0] + TAG_PROBE));
     if ("reason" in office && office.reason === "OFFICE_IN_SUBJECT") {
-      p.bits |= 1 << (4 * shape + OFFICE_CHECKS);
+      p.bits |= 1 << (end === 2 ? 4 * shape + OFFICE_CHECKS : TAG_CHECKS + shape);
     } else if ("reason" in office || office.jenis !== p.jenis) return;
   }
   p.bits |= bit;

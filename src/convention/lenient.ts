@@ -31,6 +31,7 @@ import { reject } from "./reasons.js";
 import { foreignRegionCode } from "./region-code.js";
 import type { CompiledRules } from "./rules.js";
 import { blankHeadNoise, isPlainSubject, pageAtEnd, subjectQualifier } from "./subject.js";
+import { officeTag } from "./subject-tag.js";
 import {
   CONTROL_CHARS,
   cleanTentang,
@@ -185,6 +186,11 @@ export function lenient(
     const other = otherOfficeIn(folded, tailStart, c.office, ownNamed);
     if (other) return other;
   }
+  // Another office in a tag after the subject ("… ttg DPT (KPU Jakpus)", "… - Bawaslu Jakut").
+  if (c.office && tailStart < folded.length) {
+    const tag = officeTag(folded, tailStart, c.office, ownNamed);
+    if (tag) return tag;
+  }
   // The only numbers are a counter's ("Dapil 5", "Tahap 2") or the region code: no serial. Told
   // only now, so another body's decree gets the reason that says so, not "add the number".
   if (head.counted) return reject("NO_NUMBER");
@@ -250,6 +256,10 @@ export function readPlain(
       const other = otherOfficeIn(folded, tailStart, c.office, !fast.officeChecks);
       if (other) return other;
     }
+  }
+  if (c.office && tailStart < folded.length) {
+    const tag = officeTag(folded, tailStart, c.office, !fast.officeChecks);
+    if (tag) return tag;
   }
   return withSubject(stem, folded, true, ext, true, head, tailStart, null);
 }
@@ -417,7 +427,10 @@ function endsWithDigit(head: string): boolean {
   return i > 0 && isDigit(head.charCodeAt(i - 1));
 }
 
-/** Whether a word at `i` may be office.ts ORIGIN's (dari, dr, kiriman, from, asal, oleh). */
+/**
+ * Whether a word at `i` may be office.ts ORIGIN's (dari, dr, kiriman, from, asal, oleh, milik,
+ * punya).
+ */
 function mayStartOrigin(folded: string, i: number): boolean {
   const a = folded.charCodeAt(i);
   if (a === 0x64) return folded.startsWith("dari", i) || folded.startsWith("dr", i);
@@ -425,7 +438,9 @@ function mayStartOrigin(folded: string, i: number): boolean {
     (a === 0x6b && folded.startsWith("kiriman", i)) ||
     (a === 0x66 && folded.startsWith("from", i)) ||
     (a === 0x61 && folded.startsWith("asal", i)) ||
-    (a === 0x6f && folded.startsWith("oleh", i))
+    (a === 0x6f && folded.startsWith("oleh", i)) ||
+    (a === 0x6d && folded.startsWith("milik", i)) ||
+    (a === 0x70 && folded.startsWith("punya", i))
   );
 }
 

@@ -174,5 +174,21 @@ export const ISSUER_BODIES = new Set([
   "bupati",
 ]);
 
+/**
+ * The ad hoc bodies an office forms and whose members its own decrees appoint, replace or pay:
+ * clerks call such a decree after the body ("SK PPK Koja No 1 …", "SK Ketua PAW PPS …"), and
+ * the body's own chair issues decrees too. Named before the number, they leave the issuer
+ * unclear (office.ts readOffice: ISSUER_UNCLEAR, both ways out), where the other words of
+ * FOREIGN name another institution. Words or pairs of FOREIGN.
+ */
+export const AD_HOC = new Set([
+  "ppk",
+  "pps",
+  "kpps",
+  "panitia pemilihan",
+  "panitia pemungutan",
+  "kelompok penyelenggara",
+]);
+
 /** Words of the office's own name in a jenis phrase: they name the office, not a decree. */
 export const INSTITUTION_WORDS = new Set(["kpu", "kpud", "komisi", "pemilihan", "umum"]);

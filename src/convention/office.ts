@@ -14,6 +14,7 @@
 import type { OfficeConfig } from "../config/schema.js";
 import { isDigit } from "./numbers.js";
 import {
+  AD_HOC,
   DKI_PLACES,
   FOREIGN,
   INSTITUTION_WORDS,
@@ -23,6 +24,7 @@ import {
   PLACE_STOP,
 } from "./office-words.js";
 import { barePlaceFirst, mayStartPlace } from "./place-start.js";
+import { isOwnPlaceTypo } from "./place-typo.js";
 import { reject } from "./reasons.js";
 import { escapeRe, isWordCode, foldedWords as words } from "./text.js";
 import type { ParseRejected } from "./types.js";
@@ -185,13 +187,37 @@ function namedAt(
   return verdict === "own" ? null : { commission, verdict };
 }
 
-/** officeWordAt's reading of every word, for a head that names some institution. */
+/** Whether a word of `ws` before word `k` names a decree in this office's phrases ("SK", "Ketua" …). */
+function decreeWordBefore(ws: readonly { word: string }[], k: number, o: CompiledOffice): boolean {
+  for (let t = 0; t < k; t++) if (o.decreeWords.has(ws[t]!.word)) return true;
+  return false;
+}
+
+/**
+ * officeWordAt's reading of every word, for a head that names some institution. An ad hoc body
+ * (office-words.ts AD_HOC) after a decree's word ("SK PPK Koja No 1 …", "SK Ketua PAW PPS …")
+ * names this office's decree about it as likely as the body's own: ISSUER_UNCLEAR, unless
+ * another institution is named too. Without a decree's word before it ("Kwitansi Honor PPK …")
+ * it stays another body's document.
+ */
 function readOffice(head: string, o: CompiledOffice): ParseRejected | null {
   const ws = wordsFrom(head, 0);
+  let adHoc: string | null = null;
   for (let k = 0; k < ws.length; k++) {
     const named = namedAt(ws, k, o);
     if (named === null) continue;
-    if (named.commission === null) return foreignAt(ws, named.from, k, named.words, o);
+    if (named.commission === null) {
+      const foreign = foreignAt(ws, named.from, k, named.words, o);
+      if (
+        AD_HOC.has(named.words) &&
+        foreign.reason === "OTHER_OFFICE" &&
+        decreeWordBefore(ws, named.from, o)
+      ) {
+        adHoc ??= named.words;
+        continue;
+      }
+      return foreign;
+    }
     const kpu = named.commission === "kpu";
     const name = kpu ? "KPU" : "KOMISI PEMILIHAN UMUM";
     if (named.verdict === "bare") {
@@ -203,9 +229,13 @@ function readOffice(head: string, o: CompiledOffice): ParseRejected | null {
       if (before === "ketua" || before === "sekretaris" || before === "sekretariat") continue;
       return reject("OFFICE_UNCLEAR", "KPU");
     }
+    // This office's place with a slip ("KPU Kota Jakarta Utra"): its own decree as likely.
+    if (isOwnPlaceTypo(named.verdict.split(" "), o.places, PROVINCE_START)) {
+      return reject("OFFICE_UNCLEAR", `${name} ${named.verdict.toUpperCase()}`);
+    }
     return reject("OTHER_OFFICE", `${name} ${named.verdict.toUpperCase()}`);
   }
-  return null;
+  return adHoc === null ? null : reject("ISSUER_UNCLEAR", adHoc.toUpperCase());
 }
 
 /** Whether `tail` from `at` starts with one of this office's places. */
@@ -371,8 +401,11 @@ export function institutionNamed(text: string, o: CompiledOffice): string | null
   return null;
 }
 
-/** Words that say where a document came from: "dari Bawaslu", "kiriman Pemprov", "from …". */
-const ORIGIN = new Set(["dari", "dr", "kiriman", "from", "asal", "oleh"]);
+/**
+ * Words that say where a document came from or whose it is: "dari Bawaslu", "kiriman Pemprov",
+ * "milik KPU Jaksel", "from …".
+ */
+export const ORIGIN = new Set(["dari", "dr", "kiriman", "from", "asal", "oleh", "milik", "punya"]);
 
 /**
  * Another body named as where the document came from, first in a subject typed without

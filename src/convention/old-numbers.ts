@@ -133,3 +133,35 @@ export function findOldNumber(
   }
   return null;
 }
+
+/**
+ * The kinds of document other than a decree that an old-style (Style B) number names in place
+ * of "-Kpt" (`45/PL.02.6-BA/3172/KPU-Kot/IV/2019`: a berita acara), by their code as folded.
+ */
+const NON_DECREE_KINDS: ReadonlyMap<string, string> = new Map([
+  ["ba", "BERITA ACARA"],
+  ["und", "UNDANGAN"],
+  ["pu", "PENGUMUMAN"],
+  ["sd", "SURAT DINAS"],
+  ["st", "SURAT TUGAS"],
+  ["se", "SURAT EDARAN"],
+  ["nd", "NOTA DINAS"],
+]);
+
+/**
+ * A Style-B number with a kind of NON_DECREE_KINDS (group 1) where a decree has "-Kpt"; the
+ * issuer marker and month may be left out ("123/PL.01.2-SD/3172/2024").
+ */
+const STYLE_B_OTHER = new RegExp(
+  `(?<![a-z0-9])\\d{1,4}[a-z]?[\\s/_-]+[a-z]{2,4}(?:\\.\\d{1,3})+[\\s_-]?(${[...NON_DECREE_KINDS.keys()].join("|")})[\\s/_-]+\\d{2,6}(?:[\\s/_-]+[a-z]+(?:[\\s_-]+[a-z]+)?)?(?:[\\s/_-]+(?:[ivx]{1,4}|\\d{1,2}))?[\\s/_-]+\\d{4}(?![0-9])`,
+);
+
+/**
+ * The kind of document a Style-B number in `folded` (the lower-cased name) says the file is when
+ * it is no decree ("BERITA ACARA (-BA)"), or null. For names refused for naming no jenis: their
+ * advice must not be to add "SK Ketua" to a berita acara.
+ */
+export function oldNumberNonDecree(folded: string): string | null {
+  const m = STYLE_B_OTHER.exec(folded);
+  return m === null ? null : `${NON_DECREE_KINDS.get(m[1]!)!} (-${m[1]!.toUpperCase()})`;
+}

@@ -26,6 +26,7 @@ import { plainReader } from "./fast.js";
 import { formatNameWith } from "./format.js";
 import { type LenientDecree, lenient, otherTitle, readPlain } from "./lenient.js";
 import { normNomor } from "./numbers.js";
+import { oldNumberNonDecree } from "./old-numbers.js";
 import { reject } from "./reasons.js";
 import { glue, mayBeRepaired, stripNoise } from "./repair.js";
 import { type CompiledRules, compileRules } from "./rules.js";
@@ -119,6 +120,10 @@ function parseName(name: string, rules: ConventionConfig, opts: ParseOptions): P
     d = reread(d, unstamp(bare), printableName, ext, c, ascii, true);
   }
   if (!("reason" in d)) return finish(d, rules, c, yearMin, yearMax, d.folded, d.singleGaps);
+  if (d.reason !== "NO_JENIS" && d.reason !== "NO_JENIS_OTHER") return d;
+  // No jenis, and an old-style number that names a berita acara, a letter … (old-numbers.ts).
+  const kind = oldNumberNonDecree(folded ?? bare.toLowerCase());
+  if (kind) return reject("NOT_A_DECREE", kind);
   // Still no jenis: another title after "SK"/"Keputusan" gives both ways out (lenient.ts).
   return d.reason === "NO_JENIS" ? (otherTitle(bare, folded, c, ascii) ?? d) : d;
 }

@@ -99,12 +99,12 @@ const TEXT: Record<ReasonCode, [id: string, en: string]> = {
     "The old-style number carries another office's code ({detail}): move the file out of the archive share; if the code is this office's, add it to convention.office.",
   ],
   OFFICE_UNCLEAR: [
-    "Nama berkas menyebut '{detail}' tanpa nama kota, seperti judul keputusan KPU RI. Bila ini keputusan kantor ini, tulis jenisnya di awal nama ('SK Ketua' atau 'SK Sekretaris') atau nama kotanya setelah 'KPU'; bila ini keputusan KPU RI atau instansi lain, pindahkan berkas ke luar folder arsip.",
-    "The name says '{detail}' without a city, as KPU RI's decrees are titled: if it is this office's, write 'SK Ketua' / 'SK Sekretaris' or the city after 'KPU'; otherwise move it out of the archive share.",
+    "Nama berkas menyebut '{detail}' tanpa nama kota kantor ini yang tertulis benar: tanpa nama kota, seperti judul keputusan KPU RI, atau dengan nama tempat yang mirip nama kota kantor ini tetapi salah ketik. Bila ini keputusan kantor ini, tulis jenisnya di awal nama ('SK Ketua' atau 'SK Sekretaris') atau nama kotanya dengan benar setelah 'KPU'; bila ini keputusan KPU RI atau instansi lain, pindahkan berkas ke luar folder arsip.",
+    "The name says '{detail}' without this office's city spelt right (no city, as KPU RI's decrees are titled, or a place one slip from the city's name): if it is this office's, write 'SK Ketua' / 'SK Sekretaris' or the city, spelt right, after 'KPU'; otherwise move it out of the archive share.",
   ],
   OFFICE_IN_SUBJECT: [
-    "Nama berkas menyebut instansi lain ({detail}) di luar perihal yang ditandai 'tentang': bisa keputusan instansi itu, bisa juga keputusan kantor ini yang menyebut instansi itu dalam perihalnya. Bila ini keputusan kantor ini, tulis jenis, nomor dan tahunnya di awal nama dan perihalnya setelah 'tentang', misalnya 'SK Ketua No 5 Th 2024 tentang Pembentukan PPK'; bila bukan, pindahkan berkas ke luar folder arsip.",
-    "The name names {detail} outside a subject marked by 'tentang': if it is this office's decree, write kind, number and year first and the subject after 'tentang'; otherwise move it out of the archive share.",
+    "Nama berkas menyebut instansi lain ({detail}) di luar perihal yang ditandai 'tentang' atau sebagai tanda asal berkas (dalam kurung, setelah '-' atau '_', setelah 'dari', 'kiriman' atau 'milik'): bisa keputusan atau salinan instansi itu, bisa juga keputusan kantor ini yang menyebut instansi itu dalam perihalnya. Bila ini keputusan kantor ini, tulis jenis, nomor dan tahunnya di awal nama dan perihalnya setelah 'tentang', tanpa tanda asal, misalnya 'SK Ketua No 5 Th 2024 tentang Pembentukan PPK'; bila bukan, pindahkan berkas ke luar folder arsip.",
+    "The name names {detail} outside a subject marked by 'tentang', or as a tag saying where the file came from (in brackets, after '-' or '_', after 'dari'/'kiriman'/'milik'): if it is this office's decree, write kind, number and year first and the subject after 'tentang', without such a tag; otherwise move it out of the archive share.",
   ],
   DECREE_UNCLEAR: [
     "Nama berkas menyebut '{detail}' tanpa 'SK' atau 'Keputusan', sehingga tidak jelas apakah ini keputusan. Bila ini keputusan, tulis jenisnya di awal nama, misalnya 'SK Ketua No 5 Th 2024 tentang …'; bila bukan (surat, laporan, nota), simpan di luar folder arsip.",
@@ -119,8 +119,8 @@ const TEXT: Record<ReasonCode, [id: string, en: string]> = {
     "The name says '{detail}', which is no decree: the archive share is for decrees only. Move the file out of it; if it is a decree, start the name with 'SK Ketua' or 'SK Sekretaris' and drop that word.",
   ],
   NUMBER_OF_OTHER: [
-    "Nama berkas menyebut '{detail}' sebelum nomornya, jadi nomor itu nomor keputusan yang diubah, dicabut atau diperbaiki, bukan nomor keputusan ini. Tulis nomor keputusan ini di depan, misalnya 'SK Ketua No 15 Th 2024 tentang Perubahan atas SK Ketua No 12 Th 2024'.",
-    "The name says '{detail}' before its number, so that number is the amended, revoked or corrected decree's, not this decree's. Put this decree's own number first, e.g. 'SK Ketua No 15 Th 2024 tentang Perubahan atas SK Ketua No 12 Th 2024'.",
+    "Nama berkas menyebut '{detail}' sebelum nomornya, jadi nomor itu nomor keputusan yang diubah, dicabut atau diperbaiki, bukan nomor berkas ini. Periksa dulu dokumennya: bila ini bukan keputusan (misalnya surat ralat atau koreksi, usulan atau matriks perubahan), pindahkan berkas ke luar folder arsip; bila ini keputusan kantor ini yang mengubah, mencabut atau memperbaiki keputusan itu, tulis nomor keputusan ini di depan, misalnya 'SK Ketua No 15 Th 2024 tentang Perubahan atas SK Ketua No 12 Th 2024'.",
+    "The name says '{detail}' before its number, so that number is the amended, revoked or corrected decree's, not this file's. Check the document: if it is no decree (a correction letter, a proposal or table of changes), move it out of the archive share; if it is this office's decree amending, revoking or correcting that one, put its own number first, e.g. 'SK Ketua No 15 Th 2024 tentang Perubahan atas SK Ketua No 12 Th 2024'.",
   ],
   LETTER_APART: [
     "Nomor keputusan diikuti huruf yang terpisah ({detail}), sehingga tidak jelas apakah huruf itu bagian nomornya. Periksa nomor pada dokumennya: bila hurufnya bagian nomor, tulis tanpa spasi, misalnya 'No 12A'; bila bukan, hapus huruf itu.",

@@ -106,8 +106,13 @@ function howToFix(code: string, rules: ConventionConfig): string[] {
   return [`Cara memperbaiki: ${pattern}`, ...rename];
 }
 
-/** Reasons that give two ways out: this office's decree typed unclearly, or another body's document. */
+/**
+ * Reasons that give two ways out: this office's decree typed unclearly, or another body's
+ * document or no decree (a "Ralat"/"Koreksi" before a decree's number is a correction letter
+ * as often as an amending decree: NUMBER_OF_OTHER).
+ */
 const EITHER_WAY = new Set([
+  "NUMBER_OF_OTHER",
   "NO_JENIS_OTHER",
   "OFFICE_UNCLEAR",
   "OFFICE_IN_SUBJECT",

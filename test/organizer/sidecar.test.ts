@@ -47,6 +47,7 @@ describe("the quarantine note's advice", () => {
     "DECREE_UNCLEAR",
     "NO_JENIS_OTHER",
     "NOT_A_DECREE",
+    "NUMBER_OF_OTHER",
   ] as const)("gives both ways for %s: move another body's document out first", (code) => {
     const text = note(code);
     const fix = text.slice(text.indexOf("Cara memperbaiki:"));
@@ -60,5 +61,12 @@ describe("the quarantine note's advice", () => {
     expect(text).toContain("Cara memperbaiki: gabungkan semua halaman");
     expect(text).not.toContain(rename);
     expect(text).not.toContain(move);
+  });
+
+  it("tells a clerk that a 'Ralat'/'Koreksi' may be a letter to move out, not only an amending decree", () => {
+    const r = reject("NUMBER_OF_OTHER", "RALAT");
+    expect(r.message).toContain("bila ini bukan keputusan");
+    expect(r.message).toContain("pindahkan berkas ke luar folder arsip");
+    expect(r.message.indexOf("luar folder arsip")).toBeLessThan(r.message.indexOf("No 15"));
   });
 });

@@ -1,0 +1,185 @@
+/**
+ * Another office named in a tag after the subject: a group in brackets ("… ttg DPT (KPU
+ * Jakpus)", "[KPU Jakbar]"), a part after a spaced dash or an underscore ("… Bendahara - Bawaslu
+ * Jakut", "… DPT_KPU Jakpus"), or the words after an origin word ("… DPT dari KPU Jakbar",
+ * "kiriman KPU DKI", "milik KPU Jaksel"). Such a tag says whose copy or document the file is,
+ * not what the decree is about, so the name is refused with office.ts's two ways out
+ * (OFFICE_IN_SUBJECT), even after "tentang". The tag must be that office and nothing more: a
+ * body named in the subject's running text ("Kerja Sama dengan Bawaslu Jakut", "Bimtek di
+ * Bandung") is the subject's, and a body without a place ("(Bawaslu)", "dari Bawaslu") or this
+ * office's own name ("(KPU Jakut)", "- KPU Jakarta Utara") is no other office. Pure.
+ */
+import { isWordChar } from "./numbers.js";
+import { type CompiledOffice, ORIGIN, otherKpuIn, otherPlaceFirst } from "./office.js";
+import { mayStartPlace } from "./place-start.js";
+import { reject } from "./reasons.js";
+import type { ParseRejected } from "./types.js";
+
+/**
+ * The refusal for another office named in a tag of the subject `folded` from `from` on, or
+ * null. `ownNamed`: the head names this office ("SK KPU Kota Jakarta Utara No 3 … (KPU DKI)"),
+ * so another office in brackets or after a dash is what the decree concerns; a tag that says
+ * where the file came from ("dari …") is read all the same. Most subjects hold no bracket,
+ * dash, underscore or origin word: one pass over the characters tells (mayHoldTag).
+ */
+export function officeTag(
+  folded: string,
+  from: number,
+  o: CompiledOffice,
+  ownNamed: boolean,
+): ParseRejected | null {
+  const at = mayHoldTag(folded, from);
+  if (at < 0) return null;
+  // "_" separates a tag only where words are apart by spaces ("DPT_KPU Jakpus"); in a name typed
+  // with "_" for every space it is a space.
+  const underscore = folded.includes(" ", from);
+  const len = folded.length;
+  for (let i = at; i < len; i++) {
+    const c = folded.charCodeAt(i);
+    let start = -1;
+    let end = -1;
+    let origin = false;
+    if (c === 0x28 || c === 0x5b) {
+      start = i + 1;
+      end = closing(folded, start, c === 0x28 ? 0x29 : 0x5d);
+    } else if (
+      isDash(c) &&
+      (folded.charCodeAt(i - 1) === 0x20 || folded.charCodeAt(i + 1) === 0x20)
+    ) {
+      start = i + 1;
+      end = partEnd(folded, start, underscore);
+    } else if (c === 0x5f && underscore) {
+      start = i + 1;
+      end = partEnd(folded, start, underscore);
+    } else if (isWordChar(c) && (i === from || !isWordChar(folded.charCodeAt(i - 1)))) {
+      start = originEnd(folded, i);
+      if (start < 0) continue;
+      end = partEnd(folded, start, underscore);
+      origin = true;
+    } else {
+      continue;
+    }
+    if (ownNamed && !origin) continue;
+    const named = officeOnly(folded.slice(start, end), o);
+    if (named) return reject("OFFICE_IN_SUBJECT", named);
+  }
+  return null;
+}
+
+/**
+ * Each ASCII character's class for mayHoldTag: 1 a letter or digit, 2 a character that starts a
+ * tag ("(", "[", "_", "-"), 3 a letter an ORIGIN word (office.ts) starts with.
+ */
+const CLASS = new Uint8Array(128);
+for (let c = 0x30; c <= 0x39; c++) CLASS[c] = 1;
+for (let c = 0x61; c <= 0x7a; c++) CLASS[c] = 1;
+for (const c of "([_-") CLASS[c.charCodeAt(0)] = 2;
+for (const c of "dkmaofp") CLASS[c.charCodeAt(0)] = 3;
+
+/**
+ * Where a tag may start in `folded` from `from` on ("(", "[", a dash, "_", an origin word), -1
+ * when nowhere: the gate on every subject, one table look-up per character (most subjects have
+ * none of these, and their words are passed by their first letter or two).
+ */
+function mayHoldTag(folded: string, from: number): number {
+  let inWord = false;
+  for (let i = from; i < folded.length; i++) {
+    const c = folded.charCodeAt(i);
+    const k = c < 128 ? CLASS[c]! : c === 0x2013 ? 2 : 0;
+    if (k === 2) return i;
+    if (k === 3 && !inWord && originEnd(folded, i) >= 0) return i;
+    inWord = k !== 0;
+  }
+  return -1;
+}
+
+/**
+ * Where an ORIGIN word (office.ts) that starts at `i` ends, or -1: by its first two letters, then
+ * the word.
+ */
+function originEnd(folded: string, i: number): number {
+  const second = folded.charCodeAt(i + 1);
+  let w = "";
+  switch (folded.charCodeAt(i)) {
+    case 0x64: // d: dari, dr
+      w = second === 0x61 ? "dari" : second === 0x72 ? "dr" : "";
+      break;
+    case 0x6b: // k
+      w = second === 0x69 ? "kiriman" : "";
+      break;
+    case 0x6d: // m
+      w = second === 0x69 ? "milik" : "";
+      break;
+    case 0x61: // a
+      w = second === 0x73 ? "asal" : "";
+      break;
+    case 0x6f: // o
+      w = second === 0x6c ? "oleh" : "";
+      break;
+    case 0x66: // f
+      w = second === 0x72 ? "from" : "";
+      break;
+    case 0x70: // p
+      w = second === 0x75 ? "punya" : "";
+      break;
+    default:
+      return -1;
+  }
+  if (w === "") return -1;
+  const end = i + w.length;
+  return folded.startsWith(w, i) && !isWordChar(folded.charCodeAt(end)) && ORIGIN.has(w) ? end : -1;
+}
+
+/** "-" or an en dash. */
+function isDash(c: number): boolean {
+  return c === 0x2d || c === 0x2013;
+}
+
+/** Where a bracket opened before `from` closes (`close`), or the end. */
+function closing(folded: string, from: number, close: number): number {
+  const at = folded.indexOf(String.fromCharCode(close), from);
+  return at < 0 ? folded.length : at;
+}
+
+/** Where a tag's part from `from` ends: at a bracket, a spaced dash, an underscore or the end. */
+function partEnd(folded: string, from: number, underscore: boolean): number {
+  for (let i = from; i < folded.length; i++) {
+    const c = folded.charCodeAt(i);
+    if (c === 0x28 || c === 0x5b || (c === 0x5f && underscore)) return i;
+    if (isDash(c) && (folded.charCodeAt(i - 1) === 0x20 || folded.charCodeAt(i + 1) === 0x20)) {
+      return i;
+    }
+  }
+  return folded.length;
+}
+
+/**
+ * Another office that `part` names and nothing else (its words all the office's): "KPU
+ * Jakpus", "Bawaslu Jakut", "Jaksel", "Kota Bekasi"; as the rejection shows it, or null. An
+ * origin word first ("(dari KPU DKI)") is passed over.
+ */
+function officeOnly(part: string, o: CompiledOffice): string | null {
+  let i = 0;
+  while (i < part.length && !isWordChar(part.charCodeAt(i))) i++;
+  if (i === part.length) return null;
+  let w = i;
+  while (w < part.length && isWordChar(part.charCodeAt(w))) w++;
+  const first = part.slice(i, w);
+  if (ORIGIN.has(first)) return officeOnly(part.slice(w), o);
+  let named: string | null = null;
+  if (first === "kpu" || first === "kpud" || first === "komisi" || first === "kip") {
+    named = otherKpuIn(part.slice(i), o);
+  } else if (mayStartPlace(part, i)) {
+    named = otherPlaceFirst(part.slice(i), o);
+  }
+  return named !== null && wordCount(named.toLowerCase()) === wordCount(part) ? named : null;
+}
+
+/** How many words `[a-z0-9]+` the folded `s` holds. */
+function wordCount(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (isWordChar(s.charCodeAt(i)) && (i === 0 || !isWordChar(s.charCodeAt(i - 1)))) n++;
+  }
+  return n;
+}
