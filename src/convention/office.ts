@@ -326,6 +326,9 @@ function placeWordsFirst(ws: readonly { word: string }[], o: CompiledOffice): nu
     const tail = [w0, ...placeAfter(ws, 0, o).slice(0, 3)];
     // "Kabupaten/Kota" (both levels, as subjects name KPU's regency and city offices) is no place.
     const t1 = tail[1];
+    // "DKI" alone is a province's name as well as its level word ("DKI SK Ketua …"): KPU
+    // Provinsi DKI Jakarta, unless this office is that province.
+    if (t1 === undefined && w0 === "dki") return ownProvinceDki(o) ? 0 : 1;
     if (t1 === undefined || t1 === "kota" || t1 === "kab" || t1 === "kabupaten") return 0;
     if (startsWithOwnPlace(tail, 0, o)) return 0;
     if (startsWithOwnPlace(tail, 1, o)) return 0;
@@ -351,6 +354,19 @@ function placeWordsFirst(ws: readonly { word: string }[], o: CompiledOffice): nu
   }
   // Last: "Jakarta" (for an office outside DKI) is no stop before "Jakarta Selatan".
   return barePlaceFirst(ws, o.ownPlaceWords);
+}
+
+/**
+ * Whether this office is DKI Jakarta's province: a configured place whose first word after a
+ * province's level word is "DKI" ("DKI Jakarta", "Provinsi DKI Jakarta"). A city of DKI spells
+ * its city first ("Kota Jakarta Utara Provinsi DKI Jakarta"), and is not.
+ */
+function ownProvinceDki(o: CompiledOffice): boolean {
+  return o.places.some((p) => {
+    let k = 0;
+    while (k < p.length - 1 && (p[k] === "provinsi" || p[k] === "prov" || p[k] === "propinsi")) k++;
+    return p[k] === "dki";
+  });
 }
 
 /**

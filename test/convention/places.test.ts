@@ -83,4 +83,32 @@ describe("places-id: the bare places", () => {
     expect(read("Jakarta SK Ketua No 3 Th 2024.pdf", semarang)).toBe("!OTHER_OFFICE");
     expect(read("Jakarta SK Ketua No 3 Th 2024.pdf")).toBe("KPT-KETUA/2024/KPT-KETUA_2024_003.pdf");
   });
+
+  it("reads 'DKI' alone as the province's office, unless the office is that province", () => {
+    const filed = "KPT-KETUA/2024/KPT-KETUA_2024_003.pdf";
+    for (const own of [
+      "KPU Jakut SK Ketua No 3 Th 2024.pdf",
+      "KPU Kota Jakarta Utara SK Ketua No 3 Th 2024.pdf",
+      "Jakarta Utara SK Ketua No 3 Th 2024.pdf",
+      "Jakut - SK Ketua No 3 Th 2024.pdf",
+      "DKI Jakarta Utara SK Ketua No 3 Th 2024.pdf",
+    ]) {
+      expect(read(own), own).toBe(filed);
+    }
+    for (const other of ["DKI", "DKI Jakarta", "Prov DKI", "KPU DKI"]) {
+      expect(read(`${other} SK Ketua No 3 Th 2024.pdf`), other).toBe("!OTHER_OFFICE");
+    }
+    const province = conventionSchema.parse({
+      office: { names: ["Provinsi DKI Jakarta", "DKI Jakarta"], regionCodes: ["31"], oldCodes: [] },
+    });
+    expect(read("DKI SK Ketua No 3 Th 2024.pdf", province)).toBe(filed);
+    expect(read("DKI Jakarta SK Ketua No 3 Th 2024.pdf", province)).toBe(filed);
+    expect(read("SK Ketua No 3 Th 2024 DKI.pdf", province)).toBe(
+      "KPT-KETUA/2024/KPT-KETUA_2024_003_dki.pdf",
+    );
+    const semarang = conventionSchema.parse({
+      office: { names: ["Kota Semarang", "Semarang"], regionCodes: ["3374"], oldCodes: [] },
+    });
+    expect(read("DKI SK Ketua No 3 Th 2024.pdf", semarang)).toBe("!OTHER_OFFICE");
+  });
 });
