@@ -15,6 +15,7 @@ import {
   officeWordAt,
   originFirst,
   otherKpuIn,
+  otherPlaceBeforeName,
   otherPlaceFirst,
   otherPlaceInFront,
 } from "./office.js";
@@ -163,6 +164,12 @@ export function lenient(
   // Whose decree it is, now that the name reads as one (issuer.ts).
   const unclear = checkDecree(work, folded, tailStart, marker !== null, inHead !== null, head, c);
   if (unclear) return unclear;
+  // Another office's place right before the decree's name, a subject typed first before it
+  // ("Penetapan DPT Surabaya SK Ketua No 3 …").
+  if (c.office && !inHead) {
+    const before = otherPlaceBeforeName(work, c.phraseAt, c.office);
+    if (before) return before;
+  }
   // Another office's level and place typed between the numbers and "tentang" ("SK Ketua No 5
   // Th 2024 Kota Bekasi ttg DPT"): the head's office check reads "KPU <place>" and the foreign
   // words there, not a bare level word; read like the subject below, only when the head holds one.

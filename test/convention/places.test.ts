@@ -84,6 +84,31 @@ describe("places-id: the bare places", () => {
     expect(read("Jakarta SK Ketua No 3 Th 2024.pdf")).toBe("KPT-KETUA/2024/KPT-KETUA_2024_003.pdf");
   });
 
+  it("reads a place right before the decree's name, after a subject typed first, as either office's", () => {
+    const filed = "KPT-KETUA/2024/KPT-KETUA_2024_003.pdf";
+    for (const p of ["surabaya", "bekasi", "jawa timur", "jatim"]) {
+      expect(read(`Penetapan DPT ${typed(p)} SK Ketua No 3 Th 2024.pdf`), p).toBe(
+        "!OFFICE_IN_SUBJECT",
+      );
+    }
+    for (const own of [
+      "Penetapan DPT di Jakarta Utara SK Ketua No 3 Th 2024.pdf",
+      "Penetapan DPT Jakarta Utara SK Ketua No 3 Th 2024.pdf",
+      "Penetapan DPT Jakut SK Ketua No 3 Th 2024.pdf",
+      "Penetapan DPT SK Ketua No 3 Th 2024.pdf",
+      "Bandung Raya Fest SK Ketua No 3 Th 2024.pdf",
+    ]) {
+      expect(read(own), own).toBe(filed);
+    }
+    const semarang = conventionSchema.parse({
+      office: { names: ["Kota Semarang", "Semarang"], regionCodes: ["3374"], oldCodes: [] },
+    });
+    expect(read("Penetapan DPT Semarang SK Ketua No 3 Th 2024.pdf", semarang)).toBe(filed);
+    expect(read("Penetapan DPT Jakarta SK Ketua No 3 Th 2024.pdf", semarang)).toBe(
+      "!OFFICE_IN_SUBJECT",
+    );
+  });
+
   it("reads 'DKI' alone as the province's office, unless the office is that province", () => {
     const filed = "KPT-KETUA/2024/KPT-KETUA_2024_003.pdf";
     for (const own of [
