@@ -117,7 +117,7 @@ export function lenient(
       if (typeof at === "number") {
         re.lastIndex = at;
         ownNamed = true;
-      } else if (at) return at;
+      } else if (at) return at.reason === "OFFICE_UNCLEAR" ? placeInFrontOr(at, work, c) : at;
       else {
         c.headHint.lastIndex = re.lastIndex;
         re = c.headHint;
@@ -186,6 +186,16 @@ export function lenient(
     if (other) return other;
   }
   return withSubject(stem, folded, printableFolded !== null, ext, ascii, head, tailStart, inHead);
+}
+
+/**
+ * `unclear` (OFFICE_UNCLEAR: "KPU" without a place), unless another office's place stands in
+ * front of the decree's name ("Bekasi Keputusan KPU No 3 …"): then the "KPU" is that place's,
+ * as "Bekasi SK Ketua …" is KPU Bekasi's decree. `head` is the folded head as scanned.
+ */
+function placeInFrontOr(unclear: ParseRejected, head: string, c: CompiledRules): ParseRejected {
+  const front = otherPlaceInFront(head, c.phraseAt, c.office!);
+  return front ? reject("OTHER_OFFICE", front) : unclear;
 }
 
 /**
