@@ -113,6 +113,28 @@ describe("parse: names as clerks type them", () => {
     expect(invitation.ok ? invitation.path : invitation.reason).toBe("NOT_A_DECREE");
   });
 
+  it("reads no copy counter after the year as the serial, and asks for the 'No'", () => {
+    for (const name of [
+      "SK Ketua Th 2024 - 2.pdf",
+      "SK Ketua 2024 - 2.pdf",
+      "SK Ketua Th 2024.pdf",
+    ]) {
+      const r = parse(name, rules, { now });
+      expect(r.ok ? r.path : r.reason, name).toBe("NO_NUMBER");
+      if (!r.ok) expect(r.message, name).toMatch(/'No 12'/);
+    }
+    // Before the year, typed apart without a dash, or with "No", the number is the serial.
+    for (const name of [
+      "SK Ketua 2 - 2024.pdf",
+      "SK Ketua 2-2024.pdf",
+      "SK Ketua 2024 2.pdf",
+      "SK Ketua No 2 Th 2024 - 2.pdf",
+    ]) {
+      const r = parse(name, rules, { now });
+      expect(r.ok ? r.path : r.reason, name).toBe("KPT-KETUA/2024/KPT-KETUA_2024_002.pdf");
+    }
+  });
+
   it("names what to remove when a name holds two numbers, and never offers a scan date", () => {
     const r = parse("20240510 SK Ketua No 12 dan 13 Th 2024.pdf", rules, { now });
     expect(r.ok ? r.path : r.reason).toBe("AMBIGUOUS_NUMBER");
