@@ -136,6 +136,29 @@ const TEXT: Record<ReasonCode, [id: string, en: string]> = {
 };
 
 /**
+ * What a reason says instead for a name that holds no decree number: its usual text places the
+ * word it names "before the number" ("Keputusan Rektor tentang Wisuda" has none).
+ */
+const UNNUMBERED: Partial<Record<ReasonCode, [id: string, en: string]>> = {
+  ISSUER_UNCLEAR: [
+    "Nama berkas menyebut '{detail}' dan tidak memuat nomor keputusan: tidak jelas apakah ini keputusan Ketua atau Sekretaris kantor ini atau keputusan badan lain. Bila ini keputusan kantor ini, tulis jenis, nomor dan tahunnya di awal nama dan perihalnya setelah 'tentang', misalnya 'SK Ketua No 5 Th 2024 tentang …'; bila keputusan badan lain, pindahkan berkas ke luar folder arsip.",
+    "The name says '{detail}' and has no decree number: whether this office's chair or secretary or another body issued it is unclear. If it is this office's, write kind, number and year first and the subject after 'tentang'; otherwise move it out of the archive share.",
+  ],
+};
+
+/** `reject`, with the text for a name without a decree number where the reason has one. */
+export function rejectUnnumbered(reason: ReasonCode, detail = ""): ParseRejected {
+  const text = UNNUMBERED[reason];
+  if (text === undefined) return reject(reason, detail);
+  return {
+    ok: false,
+    reason,
+    message: text[0].replace("{detail}", () => detail),
+    messageEn: text[1].replace("{detail}", () => detail),
+  };
+}
+
+/**
  * Each text split at its "{detail}" (null without one), so a rejection joins strings instead of
  * running `replace` twice: rejections are as common as decrees in a messy share.
  */

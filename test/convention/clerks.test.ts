@@ -135,6 +135,21 @@ describe("parse: names as clerks type them", () => {
     }
   });
 
+  it("places another body's title 'before the number' only when the name has a number", () => {
+    for (const name of ["Keputusan Rektor tentang Wisuda.pdf", "Keputusan Rektor Th 2024.pdf"]) {
+      const r = parse(name, rules, { now });
+      expect(r.ok ? r.path : r.reason, name).toBe("ISSUER_UNCLEAR");
+      if (r.ok) continue;
+      expect(r.message, name).toContain("'KEPUTUSAN REKTOR'");
+      expect(r.message, name).not.toMatch(/sebelum nomor/);
+      expect(r.message, name).toMatch(/tidak memuat nomor keputusan/);
+      expect(r.message, name).toMatch(/ke luar folder arsip/);
+      expect(r.messageEn, name).not.toMatch(/before the number/);
+    }
+    const numbered = parse("Keputusan Rektor No 3 Th 2024 tentang Wisuda.pdf", rules, { now });
+    expect(numbered.ok ? numbered.path : numbered.message).toMatch(/sebelum nomor keputusan/);
+  });
+
   it("names what to remove when a name holds two numbers, and never offers a scan date", () => {
     const r = parse("20240510 SK Ketua No 12 dan 13 Th 2024.pdf", rules, { now });
     expect(r.ok ? r.path : r.reason).toBe("AMBIGUOUS_NUMBER");
