@@ -15,7 +15,7 @@
 import type { Head } from "./head.js";
 import { FIRST_NUMBER, HEAD_KEYWORDS, isDigit, isWordChar, isYearShaped } from "./numbers.js";
 import { type CompiledOffice, provinceAfterOwnPlace } from "./office.js";
-import { reject, rejectUnnumbered } from "./reasons.js";
+import { reject, rejectVariant } from "./reasons.js";
 import { KEYWORD_TYPOS } from "./repair.js";
 import type { CompiledRules } from "./rules.js";
 import { escapeRe, isWordCode } from "./text.js";
@@ -152,7 +152,7 @@ export function checkIssuer(
     const detail = `${lastNameWord} ${w}`.toUpperCase();
     return numberFrom(work, i)
       ? reject("ISSUER_UNCLEAR", detail)
-      : rejectUnnumbered("ISSUER_UNCLEAR", detail);
+      : rejectVariant("ISSUER_UNCLEAR:unnumbered", detail);
   }
   return null;
 }

@@ -21,7 +21,7 @@ import {
 } from "./office.js";
 import { findOldNumber, type OldNumber } from "./old-numbers.js";
 import { mayStartPlace } from "./place-start.js";
-import { reject } from "./reasons.js";
+import { reject, rejectVariant } from "./reasons.js";
 import { foreignRegionCode } from "./region-code.js";
 import type { CompiledRules } from "./rules.js";
 import { blankHeadNoise, isPlainSubject, subjectQualifier } from "./subject.js";
@@ -143,6 +143,11 @@ export function lenient(
   // the year into the subject ("No 12 B 2024").
   if (apart && (!("reason" in head) || head.reason === "NO_YEAR")) return apart;
   if ("reason" in head) {
+    // "No 12 XII 2024": the year after an old-style number's month is the subject's.
+    if (head.reason === "NO_YEAR" && !marker) {
+      const month = romanMonthAt(folded, tailStart);
+      if (month) return rejectVariant("NO_YEAR:romanMonth", month);
+    }
     // Another office's region code typed apart ("… kode 3171 ttg …") read as a second number.
     const code = c.office && foreignRegionCode(work, 0, c.office);
     if (code) return code;
@@ -383,6 +388,22 @@ function letterApart(folded: string, at: number): ParseRejected | null {
   const serial = folded.slice(j, i);
   if (isYearShaped(serial)) return null;
   return reject("LETTER_APART", `${serial} ${folded[at]!.toUpperCase()}`);
+}
+
+/**
+ * The Roman numeral (upper-case) that starts the subject at `at`, typed right after a number
+ * ("No 12 XII 2024", "12-XII-2024", "No 12 XII"), or null: most likely an old-style number's
+ * month, where subjectStart cut the head, so a year after it is not read. For a name refused
+ * without a year.
+ */
+function romanMonthAt(folded: string, at: number): string | null {
+  let end = at;
+  while (end < folded.length && isWordChar(folded.charCodeAt(end))) end++;
+  const word = folded.slice(at, end);
+  if (!ROMAN.test(word)) return null;
+  let i = at;
+  while (i > 0 && isApart(folded.charCodeAt(i - 1))) i--;
+  return i < at && i > 0 && isDigit(folded.charCodeAt(i - 1)) ? word.toUpperCase() : null;
 }
 
 /**

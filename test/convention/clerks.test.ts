@@ -150,6 +150,27 @@ describe("parse: names as clerks type them", () => {
     expect(numbered.ok ? numbered.path : numbered.message).toMatch(/sebelum nomor keputusan/);
   });
 
+  it("tells a clerk where the year goes when a Roman month follows the number", () => {
+    for (const name of [
+      "SK Ketua No 12 XII Tahun 2024.pdf",
+      "SK Ketua No 12-XII-2024.pdf",
+      "SK Ketua No 12_XII_2024.pdf",
+      "SK Ketua 12 IV 2024.pdf",
+      "SK Ketua No 12 XII.pdf",
+    ]) {
+      const r = parse(name, rules, { now });
+      expect(r.ok ? r.path : r.reason, name).toBe("NO_YEAR");
+      if (r.ok) continue;
+      expect(r.message, name).toMatch(/angka Romawi \((XII|IV)\)/);
+      expect(r.message, name).toMatch(/langsung setelah nomor, misalnya 'No 12 Tahun 2024'/);
+    }
+    // Following that advice reads; without a Roman numeral the advice stays 'add the year'.
+    const fixed = parse("SK Ketua No 12 Tahun 2024 XII.pdf", rules, { now });
+    expect(fixed.ok && fixed.decree.tahun).toBe(2024);
+    const plain = parse("SK Ketua No 12.pdf", rules, { now });
+    expect(plain.ok ? plain.path : plain.message).toMatch(/tambahkan tahunnya/);
+  });
+
   it("names what to remove when a name holds two numbers, and never offers a scan date", () => {
     const r = parse("20240510 SK Ketua No 12 dan 13 Th 2024.pdf", rules, { now });
     expect(r.ok ? r.path : r.reason).toBe("AMBIGUOUS_NUMBER");
