@@ -15,6 +15,7 @@ import type { OldNumber } from "./old-numbers.js";
 import { reject } from "./reasons.js";
 import { isOwnRegionCode } from "./region-code.js";
 import type { CompiledRules } from "./rules.js";
+import { isWordCode } from "./text.js";
 import type { ParseRejected } from "./types.js";
 
 export interface Head {
@@ -192,8 +193,13 @@ export function readHead(
   if (work.includes("-") || work.includes("/")) {
     work = takePairs(work, numbers, years, owned, c);
   }
+  const before = numbers.length;
   const apart = readFields(work, numbers, years, owned, c);
   if (apart !== null) return reject("LETTER_APART", apart.toUpperCase());
+  // "Th 2024 - 2" with no other number: the "- 2" may be a copy counter or a page, no serial.
+  if (numbers.length === 1 && before === 0 && counterAfterYear(work, numbers[0]!)) {
+    return reject("NO_NUMBER");
+  }
 
   // "No 5 … Salinan 2": the copy's number competes with the serial, as it did when it was read.
   if (copyNumber !== null && numbers.length > 0) {
@@ -430,6 +436,36 @@ function readFields(
   }
   return apart;
 }
+
+/**
+ * Whether `serial`, a bare number the head read as its only serial, is what `work` ends with,
+ * one or two digits after a dash right after a year ("SK Ketua Th 2024 - 2", "SK Ketua
+ * 2024-2"): as likely a copy counter or a page as the decree's number, which a clerk who means it
+ * writes "No 2". Typed apart without a dash ("kpt ketua 2024 012"), or before the year ("2 -
+ * 2024"), it is the serial. Called only for a head with one serial, and most do not end so.
+ */
+function counterAfterYear(work: string, serial: string): boolean {
+  if (serial.length > 2) return false;
+  let i = work.length;
+  while (i > 0 && !isWordCode(work.charCodeAt(i - 1))) i--;
+  // Most heads end with their year or a "No" serial of other digits: one comparison tells.
+  if (work.charCodeAt(i - 1) !== serial.charCodeAt(serial.length - 1)) return false;
+  if (!work.endsWith(serial, i) || i - serial.length < 6) return false;
+  let j = i - serial.length;
+  while (j > 0 && isGap(work.charCodeAt(j - 1))) j--;
+  if (!DASHES.includes(work[j - 1] ?? "")) return false;
+  j--;
+  while (j > 0 && isGap(work.charCodeAt(j - 1))) j--;
+  return j >= 4 && isYearShaped(work.slice(j - 4, j)) && !isWordCode(work.charCodeAt(j - 5));
+}
+
+/** A space or "_" around a dash. */
+function isGap(code: number): boolean {
+  return code === 0x20 || code === 0x5f;
+}
+
+/** A hyphen, an en dash, an em dash. */
+const DASHES = "-\u2013\u2014";
 
 /** A scan date typed as 8 digits: yyyymmdd or ddmmyyyy, a real day and month of 19xx/20xx. */
 function isDate8(w: string): boolean {

@@ -13,9 +13,16 @@
  */
 
 import type { Head } from "./head.js";
-import { afterLampiran, FIRST_NUMBER, HEAD_KEYWORDS, isDigit, isWordChar } from "./numbers.js";
+import {
+  afterLampiran,
+  FIRST_NUMBER,
+  HEAD_KEYWORDS,
+  isDigit,
+  isWordChar,
+  isYearShaped,
+} from "./numbers.js";
 import { type CompiledOffice, provinceAfterOwnPlace } from "./office.js";
-import { reject } from "./reasons.js";
+import { reject, rejectVariant } from "./reasons.js";
 import { KEYWORD_TYPOS } from "./repair.js";
 import type { CompiledRules } from "./rules.js";
 import { escapeRe, isWordCode } from "./text.js";
@@ -157,9 +164,23 @@ export function checkIssuer(
     if (SUBJECT_START.has(w) || (w.startsWith("pe") && w.endsWith("an"))) return null;
     // "KPU Kota Jakarta Utara Provinsi DKI Jakarta": the full title's province (office.ts).
     if (provinceAfterOwnPlace(work, i - w.length, w, o)) continue;
-    return reject("ISSUER_UNCLEAR", `${lastNameWord} ${w}`.toUpperCase());
+    const detail = `${lastNameWord} ${w}`.toUpperCase();
+    return numberFrom(work, i)
+      ? reject("ISSUER_UNCLEAR", detail)
+      : rejectVariant("ISSUER_UNCLEAR:unnumbered", detail);
   }
   return null;
+}
+
+/**
+ * Whether `work` from `at` on holds a number that may be a decree's serial (a word of digits that
+ * is no year): a refused name's message says the title stands "before the number" only then.
+ */
+function numberFrom(work: string, at: number): boolean {
+  const re = /(?<![a-z0-9])[0-9][a-z0-9]*/g;
+  re.lastIndex = at;
+  for (let m = re.exec(work); m; m = re.exec(work)) if (!isYearShaped(m[0])) return true;
+  return false;
 }
 
 /**

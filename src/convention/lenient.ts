@@ -22,12 +22,13 @@ import {
   officeWordAt,
   originFirst,
   otherKpuIn,
+  otherPlaceBeforeName,
   otherPlaceFirst,
   otherPlaceInFront,
 } from "./office.js";
 import { findOldNumber, type OldNumber } from "./old-numbers.js";
 import { mayStartPlace } from "./place-start.js";
-import { reject } from "./reasons.js";
+import { reject, rejectVariant } from "./reasons.js";
 import { foreignRegionCode } from "./region-code.js";
 import type { CompiledRules } from "./rules.js";
 import { blankHeadNoise, isPlainSubject, pageAtEnd, subjectQualifier } from "./subject.js";
@@ -124,7 +125,7 @@ export function lenient(
       if (typeof at === "number") {
         re.lastIndex = at;
         ownNamed = true;
-      } else if (at) return at;
+      } else if (at) return at.reason === "OFFICE_UNCLEAR" ? placeInFrontOr(at, work, c) : at;
       else {
         c.headHint.lastIndex = re.lastIndex;
         re = c.headHint;
@@ -150,6 +151,11 @@ export function lenient(
   // the year into the subject ("No 12 B 2024").
   if (apart && (!("reason" in head) || head.reason === "NO_YEAR")) return apart;
   if ("reason" in head) {
+    // "No 12 XII 2024": the year after an old-style number's month is the subject's.
+    if (head.reason === "NO_YEAR" && !marker) {
+      const month = romanMonthAt(folded, tailStart);
+      if (month) return rejectVariant("NO_YEAR:romanMonth", month);
+    }
     // Another office's region code typed apart ("… kode 3171 ttg …") read as a second number.
     const code = c.office && foreignRegionCode(work, 0, c.office);
     if (code) return code;
@@ -171,6 +177,12 @@ export function lenient(
   // Whose decree it is, now that the name reads as one (issuer.ts).
   const unclear = checkDecree(work, folded, tailStart, marker !== null, inHead !== null, head, c);
   if (unclear) return unclear;
+  // Another office's place right before the decree's name, a subject typed first before it
+  // ("Penetapan DPT Surabaya SK Ketua No 3 …").
+  if (c.office && !inHead) {
+    const before = otherPlaceBeforeName(work, c.phraseAt, c.office);
+    if (before) return before;
+  }
   // Another office's level and place typed between the numbers and "tentang" ("SK Ketua No 5
   // Th 2024 Kota Bekasi ttg DPT"): the head's office check reads "KPU <place>" and the foreign
   // words there, not a bare level word; read like the subject below, only when the head holds one.
@@ -195,6 +207,16 @@ export function lenient(
   // only now, so another body's decree gets the reason that says so, not "add the number".
   if (head.counted) return reject("NO_NUMBER");
   return withSubject(stem, folded, printableFolded !== null, ext, ascii, head, tailStart, inHead);
+}
+
+/**
+ * `unclear` (OFFICE_UNCLEAR: "KPU" without a place), unless another office's place stands in
+ * front of the decree's name ("Bekasi Keputusan KPU No 3 …"): then the "KPU" is that place's,
+ * as "Bekasi SK Ketua …" is KPU Bekasi's decree. `head` is the folded head as scanned.
+ */
+function placeInFrontOr(unclear: ParseRejected, head: string, c: CompiledRules): ParseRejected {
+  const front = otherPlaceInFront(head, c.phraseAt, c.office!);
+  return front ? reject("OTHER_OFFICE", front) : unclear;
 }
 
 /**
@@ -389,6 +411,22 @@ function letterApart(folded: string, at: number): ParseRejected | null {
   const serial = folded.slice(j, i);
   if (isYearShaped(serial)) return null;
   return reject("LETTER_APART", `${serial} ${folded[at]!.toUpperCase()}`);
+}
+
+/**
+ * The Roman numeral (upper-case) that starts the subject at `at`, typed right after a number
+ * ("No 12 XII 2024", "12-XII-2024", "No 12 XII"), or null: most likely an old-style number's
+ * month, where subjectStart cut the head, so a year after it is not read. For a name refused
+ * without a year.
+ */
+function romanMonthAt(folded: string, at: number): string | null {
+  let end = at;
+  while (end < folded.length && isWordChar(folded.charCodeAt(end))) end++;
+  const word = folded.slice(at, end);
+  if (!ROMAN.test(word)) return null;
+  let i = at;
+  while (i > 0 && isApart(folded.charCodeAt(i - 1))) i--;
+  return i < at && i > 0 && isDigit(folded.charCodeAt(i - 1)) ? word.toUpperCase() : null;
 }
 
 /**

@@ -337,6 +337,46 @@ export function otherPlaceInFront(
   return phraseAt.test(head) ? joinUpper(ws, n) : null;
 }
 
+/**
+ * Another office's place typed right before the decree's name, after words of a subject typed
+ * first ("Penetapan DPT Surabaya SK Ketua No 3 …", "Rapat Kab Malang SK Ketua …"): as the
+ * issuer's place in front of the name (otherPlaceInFront) and as another institution named
+ * after a subject typed first ("Pembentukan PPK SK Ketua …", readOffice): the decree of that
+ * place's office, or this office's with its subject typed first, so refused with both ways out
+ * (foreignAt). Only the place's words right before the name are read: further back ("Bandung
+ * Raya Fest SK Ketua …") a place is the subject's. `phraseAt` is rules.ts's (sticky). Most heads
+ * start with the decree's name, which the first test tells.
+ */
+export function otherPlaceBeforeName(
+  head: string,
+  phraseAt: RegExp,
+  o: CompiledOffice,
+): ParseRejected | null {
+  let at = 0;
+  while (at < head.length && !isWordCode(head.charCodeAt(at))) at++;
+  phraseAt.lastIndex = at;
+  if (at >= head.length || phraseAt.test(head)) return null;
+  const ws = wordsFrom(head.length > 120 ? head.slice(0, 120) : head, at);
+  // The decree's name: the first word that starts a jenis phrase, before any number.
+  let k = 1;
+  for (; k < ws.length; k++) {
+    const w = ws[k]!;
+    if (isDigit(w.word.charCodeAt(0))) return null;
+    phraseAt.lastIndex = w.end - w.word.length;
+    if (phraseAt.test(head)) break;
+  }
+  // The first word is otherPlaceInFront's; a place needs a word of a subject before it.
+  if (k < 2 || k === ws.length) return null;
+  for (let j = Math.max(1, k - 4); j < k; j++) {
+    if (!mayStartPlace(head, ws[j]!.end - ws[j]!.word.length)) continue;
+    const place = ws.slice(j, k);
+    if (placeWordsFirst(place, o) === place.length) {
+      return foreignAt(ws, j, k - 1, place.map((w) => w.word).join(" "), o);
+    }
+  }
+  return null;
+}
+
 /** The first `n` words of `ws`, upper-case, joined by spaces. */
 function joinUpper(ws: readonly { word: string }[], n: number): string {
   let out = ws[0]!.word;
@@ -356,6 +396,9 @@ function placeWordsFirst(ws: readonly { word: string }[], o: CompiledOffice): nu
     const tail = [w0, ...placeAfter(ws, 0, o).slice(0, 3)];
     // "Kabupaten/Kota" (both levels, as subjects name KPU's regency and city offices) is no place.
     const t1 = tail[1];
+    // "DKI" alone is a province's name as well as its level word ("DKI SK Ketua …"): KPU
+    // Provinsi DKI Jakarta, unless this office is that province.
+    if (t1 === undefined && w0 === "dki") return ownProvinceDki(o) ? 0 : 1;
     if (t1 === undefined || t1 === "kota" || t1 === "kab" || t1 === "kabupaten") return 0;
     if (startsWithOwnPlace(tail, 0, o)) return 0;
     if (startsWithOwnPlace(tail, 1, o)) return 0;
@@ -381,6 +424,19 @@ function placeWordsFirst(ws: readonly { word: string }[], o: CompiledOffice): nu
   }
   // Last: "Jakarta" (for an office outside DKI) is no stop before "Jakarta Selatan".
   return barePlaceFirst(ws, o.ownPlaceWords);
+}
+
+/**
+ * Whether this office is DKI Jakarta's province: a configured place whose first word after a
+ * province's level word is "DKI" ("DKI Jakarta", "Provinsi DKI Jakarta"). A city of DKI spells
+ * its city first ("Kota Jakarta Utara Provinsi DKI Jakarta"), and is not.
+ */
+function ownProvinceDki(o: CompiledOffice): boolean {
+  return o.places.some((p) => {
+    let k = 0;
+    while (k < p.length - 1 && (p[k] === "provinsi" || p[k] === "prov" || p[k] === "propinsi")) k++;
+    return p[k] === "dki";
+  });
 }
 
 /**

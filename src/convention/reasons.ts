@@ -141,6 +141,38 @@ const TEXT: Record<ReasonCode, [id: string, en: string]> = {
 };
 
 /**
+ * What a reason says instead in one case its usual text gets wrong, named "<reason>:<case>":
+ * - ISSUER_UNCLEAR:unnumbered, a name that holds no decree number: the usual text places the
+ *   word it names "before the number" ("Keputusan Rektor tentang Wisuda" has none);
+ * - NO_YEAR:romanMonth, a Roman numeral right after the number ("No 12 XII 2024", "No 12 XII"),
+ *   the month of an old-style number: the year typed after it is not read, and "add 'Tahun
+ *   2024'" (after the numeral again) would not help.
+ */
+const VARIANT_TEXT = {
+  "ISSUER_UNCLEAR:unnumbered": [
+    "Nama berkas menyebut '{detail}' dan tidak memuat nomor keputusan: tidak jelas apakah ini keputusan Ketua atau Sekretaris kantor ini atau keputusan badan lain. Bila ini keputusan kantor ini, tulis jenis, nomor dan tahunnya di awal nama dan perihalnya setelah 'tentang', misalnya 'SK Ketua No 5 Th 2024 tentang …'; bila keputusan badan lain, pindahkan berkas ke luar folder arsip.",
+    "The name says '{detail}' and has no decree number: whether this office's chair or secretary or another body issued it is unclear. If it is this office's, write kind, number and year first and the subject after 'tentang'; otherwise move it out of the archive share.",
+  ],
+  "NO_YEAR:romanMonth": [
+    "Nama berkas memuat angka Romawi ({detail}) tepat setelah nomor keputusan, seperti bulan pada nomor gaya lama, sehingga tahun keputusan tidak terbaca. Tulis tahunnya langsung setelah nomor, misalnya 'No 12 Tahun 2024', dan hapus angka Romawi itu bila itu bulan.",
+    "The name has a Roman numeral ({detail}) right after the decree number, like the month of an old-style number, so the year is not read. Write the year right after the number, e.g. 'No 12 Tahun 2024', and drop the numeral if it is a month.",
+  ],
+} as const satisfies Record<`${ReasonCode}:${string}`, readonly [string, string]>;
+
+export type ReasonVariant = keyof typeof VARIANT_TEXT;
+
+/** `reject` with the text of one case of a reason (VARIANT_TEXT); the code is the reason's. */
+export function rejectVariant(variant: ReasonVariant, detail = ""): ParseRejected {
+  const [id, en] = VARIANT_TEXT[variant];
+  return {
+    ok: false,
+    reason: variant.slice(0, variant.indexOf(":")) as ReasonCode,
+    message: id.replace("{detail}", () => detail),
+    messageEn: en.replace("{detail}", () => detail),
+  };
+}
+
+/**
  * Each text split at its "{detail}" (null without one), so a rejection joins strings instead of
  * running `replace` twice: rejections are as common as decrees in a messy share.
  */

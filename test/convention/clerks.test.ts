@@ -113,6 +113,64 @@ describe("parse: names as clerks type them", () => {
     expect(invitation.ok ? invitation.path : invitation.reason).toBe("NOT_A_DECREE");
   });
 
+  it("reads no copy counter after the year as the serial, and asks for the 'No'", () => {
+    for (const name of [
+      "SK Ketua Th 2024 - 2.pdf",
+      "SK Ketua 2024 - 2.pdf",
+      "SK Ketua Th 2024.pdf",
+    ]) {
+      const r = parse(name, rules, { now });
+      expect(r.ok ? r.path : r.reason, name).toBe("NO_NUMBER");
+      if (!r.ok) expect(r.message, name).toMatch(/'No 12'/);
+    }
+    // Before the year, typed apart without a dash, or with "No", the number is the serial.
+    for (const name of [
+      "SK Ketua 2 - 2024.pdf",
+      "SK Ketua 2-2024.pdf",
+      "SK Ketua 2024 2.pdf",
+      "SK Ketua No 2 Th 2024 - 2.pdf",
+    ]) {
+      const r = parse(name, rules, { now });
+      expect(r.ok ? r.path : r.reason, name).toBe("KPT-KETUA/2024/KPT-KETUA_2024_002.pdf");
+    }
+  });
+
+  it("places another body's title 'before the number' only when the name has a number", () => {
+    for (const name of ["Keputusan Rektor tentang Wisuda.pdf", "Keputusan Rektor Th 2024.pdf"]) {
+      const r = parse(name, rules, { now });
+      expect(r.ok ? r.path : r.reason, name).toBe("ISSUER_UNCLEAR");
+      if (r.ok) continue;
+      expect(r.message, name).toContain("'KEPUTUSAN REKTOR'");
+      expect(r.message, name).not.toMatch(/sebelum nomor/);
+      expect(r.message, name).toMatch(/tidak memuat nomor keputusan/);
+      expect(r.message, name).toMatch(/ke luar folder arsip/);
+      expect(r.messageEn, name).not.toMatch(/before the number/);
+    }
+    const numbered = parse("Keputusan Rektor No 3 Th 2024 tentang Wisuda.pdf", rules, { now });
+    expect(numbered.ok ? numbered.path : numbered.message).toMatch(/sebelum nomor keputusan/);
+  });
+
+  it("tells a clerk where the year goes when a Roman month follows the number", () => {
+    for (const name of [
+      "SK Ketua No 12 XII Tahun 2024.pdf",
+      "SK Ketua No 12-XII-2024.pdf",
+      "SK Ketua No 12_XII_2024.pdf",
+      "SK Ketua 12 IV 2024.pdf",
+      "SK Ketua No 12 XII.pdf",
+    ]) {
+      const r = parse(name, rules, { now });
+      expect(r.ok ? r.path : r.reason, name).toBe("NO_YEAR");
+      if (r.ok) continue;
+      expect(r.message, name).toMatch(/angka Romawi \((XII|IV)\)/);
+      expect(r.message, name).toMatch(/langsung setelah nomor, misalnya 'No 12 Tahun 2024'/);
+    }
+    // Following that advice reads; without a Roman numeral the advice stays 'add the year'.
+    const fixed = parse("SK Ketua No 12 Tahun 2024 XII.pdf", rules, { now });
+    expect(fixed.ok && fixed.decree.tahun).toBe(2024);
+    const plain = parse("SK Ketua No 12.pdf", rules, { now });
+    expect(plain.ok ? plain.path : plain.message).toMatch(/tambahkan tahunnya/);
+  });
+
   it("names what to remove when a name holds two numbers, and never offers a scan date", () => {
     const r = parse("20240510 SK Ketua No 12 dan 13 Th 2024.pdf", rules, { now });
     expect(r.ok ? r.path : r.reason).toBe("AMBIGUOUS_NUMBER");

@@ -83,4 +83,57 @@ describe("places-id: the bare places", () => {
     expect(read("Jakarta SK Ketua No 3 Th 2024.pdf", semarang)).toBe("!OTHER_OFFICE");
     expect(read("Jakarta SK Ketua No 3 Th 2024.pdf")).toBe("KPT-KETUA/2024/KPT-KETUA_2024_003.pdf");
   });
+
+  it("reads a place right before the decree's name, after a subject typed first, as either office's", () => {
+    const filed = "KPT-KETUA/2024/KPT-KETUA_2024_003.pdf";
+    for (const p of ["surabaya", "bekasi", "jawa timur", "jatim"]) {
+      expect(read(`Penetapan DPT ${typed(p)} SK Ketua No 3 Th 2024.pdf`), p).toBe(
+        "!OFFICE_IN_SUBJECT",
+      );
+    }
+    for (const own of [
+      "Penetapan DPT di Jakarta Utara SK Ketua No 3 Th 2024.pdf",
+      "Penetapan DPT Jakarta Utara SK Ketua No 3 Th 2024.pdf",
+      "Penetapan DPT Jakut SK Ketua No 3 Th 2024.pdf",
+      "Penetapan DPT SK Ketua No 3 Th 2024.pdf",
+      "Bandung Raya Fest SK Ketua No 3 Th 2024.pdf",
+    ]) {
+      expect(read(own), own).toBe(filed);
+    }
+    const semarang = conventionSchema.parse({
+      office: { names: ["Kota Semarang", "Semarang"], regionCodes: ["3374"], oldCodes: [] },
+    });
+    expect(read("Penetapan DPT Semarang SK Ketua No 3 Th 2024.pdf", semarang)).toBe(filed);
+    expect(read("Penetapan DPT Jakarta SK Ketua No 3 Th 2024.pdf", semarang)).toBe(
+      "!OFFICE_IN_SUBJECT",
+    );
+  });
+
+  it("reads 'DKI' alone as the province's office, unless the office is that province", () => {
+    const filed = "KPT-KETUA/2024/KPT-KETUA_2024_003.pdf";
+    for (const own of [
+      "KPU Jakut SK Ketua No 3 Th 2024.pdf",
+      "KPU Kota Jakarta Utara SK Ketua No 3 Th 2024.pdf",
+      "Jakarta Utara SK Ketua No 3 Th 2024.pdf",
+      "Jakut - SK Ketua No 3 Th 2024.pdf",
+      "DKI Jakarta Utara SK Ketua No 3 Th 2024.pdf",
+    ]) {
+      expect(read(own), own).toBe(filed);
+    }
+    for (const other of ["DKI", "DKI Jakarta", "Prov DKI", "KPU DKI"]) {
+      expect(read(`${other} SK Ketua No 3 Th 2024.pdf`), other).toBe("!OTHER_OFFICE");
+    }
+    const province = conventionSchema.parse({
+      office: { names: ["Provinsi DKI Jakarta", "DKI Jakarta"], regionCodes: ["31"], oldCodes: [] },
+    });
+    expect(read("DKI SK Ketua No 3 Th 2024.pdf", province)).toBe(filed);
+    expect(read("DKI Jakarta SK Ketua No 3 Th 2024.pdf", province)).toBe(filed);
+    expect(read("SK Ketua No 3 Th 2024 DKI.pdf", province)).toBe(
+      "KPT-KETUA/2024/KPT-KETUA_2024_003_dki.pdf",
+    );
+    const semarang = conventionSchema.parse({
+      office: { names: ["Kota Semarang", "Semarang"], regionCodes: ["3374"], oldCodes: [] },
+    });
+    expect(read("DKI SK Ketua No 3 Th 2024.pdf", semarang)).toBe("!OTHER_OFFICE");
+  });
 });
