@@ -121,7 +121,7 @@ describe("parse: names as clerks type them", () => {
     ]) {
       const r = parse(name, rules, { now });
       expect(r.ok ? r.path : r.reason, name).toBe("NO_NUMBER");
-      if (!r.ok) expect(r.message, name).toMatch(/'No 12'/);
+      if (!r.ok) expect(r.message, name).toMatch(/dengan 'No' di depannya/);
     }
     // Before the year, typed apart without a dash, or with "No", the number is the serial.
     for (const name of [
