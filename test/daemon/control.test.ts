@@ -153,7 +153,7 @@ describe("arsipd sync/index while the daemon runs", () => {
     const d = await daemon(w);
     for (let i = 1; i <= 20; i++) {
       writeFileSync(
-        path.join(w.share, `SK Ketua No ${i} Th 2024 ttg Hal ${i}.pdf`),
+        path.join(w.share, `SK Ketua No ${i} Th 2024 ttg Uji Beban ${i}.pdf`),
         `%PDF-1.4 ${"x".repeat(50_000)}${i}\n%%EOF\n`,
       );
     }
@@ -180,7 +180,7 @@ describe("arsipd sync/index while the daemon runs", () => {
     const d = await daemon(w);
     for (let i = 1; i <= 300; i++) {
       writeFileSync(
-        path.join(w.share, `SK Ketua No ${i} Th 2024 ttg Hal ${i}.pdf`),
+        path.join(w.share, `SK Ketua No ${i} Th 2024 ttg Uji Beban ${i}.pdf`),
         `%PDF-1.4 ${"y".repeat(100_000)}${i}\n%%EOF\n`,
       );
     }
