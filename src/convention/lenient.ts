@@ -20,6 +20,7 @@ import {
   checkOldOffice,
   institutionNamed,
   officeWordAt,
+  originEnd,
   originFirst,
   otherKpuIn,
   otherPlaceBeforeName,
@@ -372,7 +373,7 @@ function otherOfficeIn(
   ownNamed: boolean,
 ): ParseRejected | null {
   const at = firstWordAt(folded, tailStart);
-  if (mayStartOrigin(folded, at)) {
+  if (originEnd(folded, at) >= 0) {
     const origin = originFirst(folded.slice(at), office);
     if (origin) return reject("OFFICE_IN_SUBJECT", origin);
   }
@@ -463,23 +464,6 @@ function endsWithDigit(head: string): boolean {
   let i = head.length;
   while (i > 0 && !isWordChar(head.charCodeAt(i - 1))) i--;
   return i > 0 && isDigit(head.charCodeAt(i - 1));
-}
-
-/**
- * Whether a word at `i` may be office.ts ORIGIN's (dari, dr, kiriman, from, asal, oleh, milik,
- * punya).
- */
-function mayStartOrigin(folded: string, i: number): boolean {
-  const a = folded.charCodeAt(i);
-  if (a === 0x64) return folded.startsWith("dari", i) || folded.startsWith("dr", i);
-  return (
-    (a === 0x6b && folded.startsWith("kiriman", i)) ||
-    (a === 0x66 && folded.startsWith("from", i)) ||
-    (a === 0x61 && folded.startsWith("asal", i)) ||
-    (a === 0x6f && folded.startsWith("oleh", i)) ||
-    (a === 0x6d && folded.startsWith("milik", i)) ||
-    (a === 0x70 && folded.startsWith("punya", i))
-  );
 }
 
 /**

@@ -462,6 +462,16 @@ export function institutionNamed(text: string, o: CompiledOffice): string | null
  * "milik KPU Jaksel", "from …".
  */
 export const ORIGIN = new Set(["dari", "dr", "kiriman", "from", "asal", "oleh", "milik", "punya"]);
+/** ORIGIN by its first two letters' codes (a << 8 | b): no two of its words share them. */
+const ORIGIN_AT = new Map([...ORIGIN].map((w) => [(w.charCodeAt(0) << 8) | w.charCodeAt(1), w]));
+
+/** Where an ORIGIN word that starts at `i` of `folded` ends, or -1. */
+export function originEnd(folded: string, i: number): number {
+  const w = ORIGIN_AT.get((folded.charCodeAt(i) << 8) | folded.charCodeAt(i + 1));
+  if (w === undefined || !folded.startsWith(w, i)) return -1;
+  const end = i + w.length;
+  return isWordCode(folded.charCodeAt(end)) ? -1 : end;
+}
 
 /**
  * Another body named as where the document came from, first in a subject typed without

@@ -10,7 +10,7 @@
  * office's own name ("(KPU Jakut)", "- KPU Jakarta Utara") is no other office. Pure.
  */
 import { isWordChar } from "./numbers.js";
-import { type CompiledOffice, ORIGIN, otherKpuIn, otherPlaceFirst } from "./office.js";
+import { type CompiledOffice, ORIGIN, originEnd, otherKpuIn, otherPlaceFirst } from "./office.js";
 import { mayStartPlace } from "./place-start.js";
 import { reject } from "./reasons.js";
 import type { ParseRejected } from "./types.js";
@@ -74,7 +74,7 @@ const CLASS = new Uint8Array(128);
 for (let c = 0x30; c <= 0x39; c++) CLASS[c] = 1;
 for (let c = 0x61; c <= 0x7a; c++) CLASS[c] = 1;
 for (const c of "([_-") CLASS[c.charCodeAt(0)] = 2;
-for (const c of "dkmaofp") CLASS[c.charCodeAt(0)] = 3;
+for (const w of ORIGIN) CLASS[w.charCodeAt(0)] = 3;
 
 /**
  * Where a tag may start in `folded` from `from` on ("(", "[", a dash, "_", an origin word), -1
@@ -91,43 +91,6 @@ function mayHoldTag(folded: string, from: number): number {
     inWord = k !== 0;
   }
   return -1;
-}
-
-/**
- * Where an ORIGIN word (office.ts) that starts at `i` ends, or -1: by its first two letters, then
- * the word.
- */
-function originEnd(folded: string, i: number): number {
-  const second = folded.charCodeAt(i + 1);
-  let w = "";
-  switch (folded.charCodeAt(i)) {
-    case 0x64: // d: dari, dr
-      w = second === 0x61 ? "dari" : second === 0x72 ? "dr" : "";
-      break;
-    case 0x6b: // k
-      w = second === 0x69 ? "kiriman" : "";
-      break;
-    case 0x6d: // m
-      w = second === 0x69 ? "milik" : "";
-      break;
-    case 0x61: // a
-      w = second === 0x73 ? "asal" : "";
-      break;
-    case 0x6f: // o
-      w = second === 0x6c ? "oleh" : "";
-      break;
-    case 0x66: // f
-      w = second === 0x72 ? "from" : "";
-      break;
-    case 0x70: // p
-      w = second === 0x75 ? "punya" : "";
-      break;
-    default:
-      return -1;
-  }
-  if (w === "") return -1;
-  const end = i + w.length;
-  return folded.startsWith(w, i) && !isWordChar(folded.charCodeAt(end)) && ORIGIN.has(w) ? end : -1;
 }
 
 /** "-" or an en dash. */
