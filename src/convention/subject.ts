@@ -171,15 +171,46 @@ const PAGE_AT_END =
   /(?:^|[^a-z0-9])((?:hal(?:aman)?|hlm|page|pages|pg|lembar|lbr)[^a-z0-9]*\d{1,4}(?:[^a-z0-9]*(?:-|s[^a-z0-9]*d|sampai|of|dari)[^a-z0-9]*\d{1,4})?|\d{1,3}[^a-z0-9]*of[^a-z0-9]*\d{1,3})[^a-z0-9]*$/;
 
 /**
+ * The letters PAGE_AT_END's last number may follow, digits and other characters aside: a page
+ * word ("hal 1", "hlm 2-3", "page-0001") or what joins two numbers ("1 of 3", "hal 1 s.d 5",
+ * "sampai", "dari").
+ */
+const BEFORE_PAGE_NUMBER = new Set([
+  "hal",
+  "halaman",
+  "hlm",
+  "page",
+  "pages",
+  "pg",
+  "lembar",
+  "lbr",
+  "of",
+  "d",
+  "sd",
+  "sampai",
+  "dari",
+]);
+
+/**
  * The page mark (PAGE_AT_END) that ends the subject `folded.slice(from, end)`, or null. Most
- * subjects do not end with a digit, and a look at the last one answers for them.
+ * subjects do not end with a digit, and a look at the last one answers for them; most that do
+ * end with a year or a count ("… Pemilu 2024", "Tahap 2"), and the word before the number
+ * answers for those: PAGE_AT_END is run only after a word of BEFORE_PAGE_NUMBER.
  */
 export function pageAtEnd(folded: string, from: number, end: number): string | null {
   let e = end;
   while (e > from && !isWordCode(folded.charCodeAt(e - 1))) e--;
   if (e === from || !isDigit(folded.charCodeAt(e - 1))) return null;
+  while (e > from && !isLetterCode(folded.charCodeAt(e - 1))) e--;
+  let w = e;
+  while (w > from && isLetterCode(folded.charCodeAt(w - 1))) w--;
+  if (!BEFORE_PAGE_NUMBER.has(folded.slice(w, e))) return null;
   const m = PAGE_AT_END.exec(folded.slice(from, end));
   return m === null ? null : m[1]!;
+}
+
+function isLetterCode(code: number): boolean {
+  return code >= 0x61 && code <= 0x7a;
 }
 
 /**
