@@ -190,6 +190,7 @@ const BEFORE_PAGE_NUMBER = new Set([
   "sampai",
   "dari",
 ]);
+const LONGEST_BEFORE_PAGE = 7;
 
 /**
  * The page mark (PAGE_AT_END) that ends the subject `folded.slice(from, end)`, or null. Most
@@ -201,16 +202,18 @@ export function pageAtEnd(folded: string, from: number, end: number): string | n
   let e = end;
   while (e > from && !isWordCode(folded.charCodeAt(e - 1))) e--;
   if (e === from || !isDigit(folded.charCodeAt(e - 1))) return null;
-  while (e > from && !isLetterCode(folded.charCodeAt(e - 1))) e--;
+  // Back to the last letter, then over its word (at most LONGEST_BEFORE_PAGE letters). The
+  // letter tests are written out: this runs for every subject that ends in a number, mostly
+  // before V8 has optimised it, where a call per character costs more than the test.
+  let c = folded.charCodeAt(e - 1);
+  while (e > from && (c < 0x61 || c > 0x7a)) c = folded.charCodeAt(--e - 1);
   let w = e;
-  while (w > from && isLetterCode(folded.charCodeAt(w - 1))) w--;
-  if (!BEFORE_PAGE_NUMBER.has(folded.slice(w, e))) return null;
+  while (w > from && e - w <= LONGEST_BEFORE_PAGE && c >= 0x61 && c <= 0x7a) {
+    c = folded.charCodeAt(--w - 1);
+  }
+  if (e - w > LONGEST_BEFORE_PAGE || !BEFORE_PAGE_NUMBER.has(folded.slice(w, e))) return null;
   const m = PAGE_AT_END.exec(folded.slice(from, end));
   return m === null ? null : m[1]!;
-}
-
-function isLetterCode(code: number): boolean {
-  return code >= 0x61 && code <= 0x7a;
 }
 
 /**
