@@ -9,7 +9,7 @@
  * three of the seven, and the test costs far less than a regex run.
  */
 
-import { MONTH_ALTERNATION } from "./months.js";
+import { MONTH_ALTERNATION, MONTH_NAMES } from "./months.js";
 import { isYearShaped, normNomor } from "./numbers.js";
 import type { OldNumber } from "./old-numbers.js";
 import { reject } from "./reasons.js";
@@ -42,19 +42,26 @@ const PAIR = /(?<![a-z0-9.])(\d{1,4}[a-z]?)\s*[/-]\s*(\d{4})(?![0-9])/g;
 const LAMPIRAN =
   /(?<![a-z0-9])lamp(?:iran)?(?:[\s.:_-]*(?:ke[\s.:_-]*)?(\d{1,3}|[ivx]{1,4})(?![a-z0-9])(?:\s*(?:[,&+-]|(?:dan|s[\s.]*d|sampai|hingga)(?![a-z0-9]))[\s._-]*(\d{1,3}|[ivx]{1,4})(?![a-z0-9]))?)?(?![a-z0-9])/g;
 /**
- * Dates (a scan date in front, "tgl 10-05-2024", "20240510", "10 Mei 2024"): never a serial or
- * a pair ("05-2024" inside "10-05-2024" is no "No 5 Th 2024"), so they are blanked before the
- * numbers are read. Only real calendar shapes: day 1–31, month 1–12 or a month name, year 19xx/20xx.
+ * Dates (a scan date in front, "tgl 10-05-2024", "20240510", "10 Mei 2024", "10 Mei"): never a
+ * serial or a pair ("05-2024" inside "10-05-2024" is no "No 5 Th 2024"), so they are blanked
+ * before the numbers are read. Only real calendar shapes: day 1–31, month 1–12 or a month name,
+ * year 19xx/20xx; a day and a month's name need no year ("SK Ketua Th 2024 10 Mei ttg …").
  */
 const DATES = new RegExp(
-  `(?<![0-9])(?:(?:19|20)\\d{2}[-._/](?:0?[1-9]|1[0-2])[-._/](?:0?[1-9]|[12]\\d|3[01])|(?:0?[1-9]|[12]\\d|3[01])[-._/](?:0?[1-9]|1[0-2])[-._/](?:19|20)\\d{2}|(?:19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])|(?:0[1-9]|[12]\\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\\d{2}|(?:0?[1-9]|[12]\\d|3[01])[\\s.-]*(?:${MONTH_ALTERNATION})[\\s.-]*(?:19|20)\\d{2})(?![0-9])`,
+  `(?<![0-9])(?:(?:19|20)\\d{2}[-._/](?:0?[1-9]|1[0-2])[-._/](?:0?[1-9]|[12]\\d|3[01])|(?:0?[1-9]|[12]\\d|3[01])[-._/](?:0?[1-9]|1[0-2])[-._/](?:19|20)\\d{2}|(?:19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])|(?:0[1-9]|[12]\\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\\d{2}|(?:0?[1-9]|[12]\\d|3[01])[\\s.-]*(?:${MONTH_ALTERNATION})(?:[\\s.-]*(?:19|20)\\d{2}|(?![a-z0-9])))(?![0-9])`,
   "g",
 );
 /**
  * Whether a head may hold a date, in one regex test (most heads hold none): a numeric date's
- * shape, or "tgl"/"tanggal", which a date with a month name follows.
+ * shape, "tgl"/"tanggal", or a digit before the first three letters of a month's name ("10 Mei
+ * 2024": without it, "SK Ketua 10 Mei 2024 ttg DPT" was filed as decree 10). Only the digit is
+ * matched, so the scan this is part of (rules.ts headHint) reads the words after it as before.
  */
-export const DATE_HINT = /tgl|tanggal|\d[-._/]\d{1,2}[-._/]\d/;
+export const DATE_HINT = new RegExp(
+  `tgl|tanggal|\\d[-._/]\\d{1,2}[-._/]\\d|\\d(?=[\\s.-]*(?:${[
+    ...new Set(MONTH_NAMES.map((m) => m.slice(0, 3))),
+  ].join("|")}))`,
+);
 /**
  * "Salinan", or a copy's number glued to it ("Salinan2": the second copy, no serial). A number
  * typed apart ("Salinan 2", "Salinan ke-2") is group 1: never the serial either (without this
