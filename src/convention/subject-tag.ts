@@ -6,11 +6,20 @@
  * not what the decree is about, so the name is refused with office.ts's two ways out
  * (OFFICE_IN_SUBJECT), even after "tentang". The tag must be that office and nothing more: a
  * body named in the subject's running text ("Kerja Sama dengan Bawaslu Jakut", "Bimtek di
- * Bandung") is the subject's, and a body without a place ("(Bawaslu)", "dari Bawaslu") or this
- * office's own name ("(KPU Jakut)", "- KPU Jakarta Utara") is no other office. Pure.
+ * Bandung", "Hibah dari Pemprov DKI") is the subject's, and a body without a place ("(Bawaslu)")
+ * or this office's own name ("(KPU Jakut)", "- KPU Jakarta Utara") is no other office. A tag that
+ * says where the file came from ("(dari Kemendagri)", "(kiriman Pemprov DKI)", "… kiriman
+ * Kemendagri") names any body other than this office, with at most its place after it. Pure.
  */
 import { isWordChar } from "./numbers.js";
-import { type CompiledOffice, ORIGIN, originEnd, otherKpuIn, otherPlaceFirst } from "./office.js";
+import {
+  type CompiledOffice,
+  ORIGIN,
+  originEnd,
+  originFirst,
+  otherKpuIn,
+  otherPlaceFirst,
+} from "./office.js";
 import { mayStartPlace } from "./place-start.js";
 import { reject } from "./reasons.js";
 import type { ParseRejected } from "./types.js";
@@ -56,6 +65,10 @@ export function officeTag(
       if (start < 0) continue;
       end = partEnd(folded, start, underscore);
       origin = true;
+      // "kiriman", "milik", "punya" say whose copy the file is wherever they stand, so any
+      // body after them is a tag ("… ttg DPT kiriman Pemprov DKI"); "dari" is running text too.
+      const sent = SENT.has(folded.slice(i, start)) ? sentBy(folded.slice(i, end), o) : null;
+      if (sent) return reject("OFFICE_IN_SUBJECT", sent);
     } else {
       continue;
     }
@@ -139,7 +152,9 @@ function officeOnly(part: string, o: CompiledOffice): string | null {
   let w = i;
   while (w < part.length && isWordChar(part.charCodeAt(w))) w++;
   const first = part.slice(i, w);
-  if (ORIGIN.has(first)) return officeOnly(part.slice(w), o);
+  // A tag that says where the file came from names any body ("(kiriman Pemprov DKI)", "(dari
+  // Kemendagri)"); without the origin word only an office counts ("(Bawaslu)" is the subject's).
+  if (ORIGIN.has(first)) return sentBy(part.slice(i), o) ?? officeOnly(part.slice(w), o);
   let named: string | null = null;
   if (first === "kpu" || first === "kpud" || first === "komisi" || first === "kip") {
     named = otherKpuIn(part.slice(i), o);
@@ -147,6 +162,19 @@ function officeOnly(part: string, o: CompiledOffice): string | null {
     named = otherPlaceFirst(part.slice(i), o);
   }
   return named !== null && wordCount(named.toLowerCase()) === wordCount(part) ? named : null;
+}
+
+/** The origin words that say whose copy a file is, never the subject's running text. */
+const SENT = new Set(["kiriman", "milik", "punya"]);
+
+/**
+ * `text` (an origin word first) naming a body that is not this office and at most a place
+ * after it ("kiriman Pemprov DKI", "dari Kemendagri"): the body as the rejection shows it
+ * (office.ts originFirst), or null.
+ */
+function sentBy(text: string, o: CompiledOffice): string | null {
+  const named = originFirst(text, o);
+  return named !== null && wordCount(text) <= wordCount(named.toLowerCase()) + 2 ? named : null;
 }
 
 /** How many words `[a-z0-9]+` the folded `s` holds. */
