@@ -118,7 +118,7 @@ export function compileOffice(office: OfficeConfig, phrases: readonly string[]):
  * "meng…" ("mencabut", "mengubah": doc-kind.ts AMENDING; no FOREIGN word starts so).
  */
 export const OFFICE_WORDS =
-  "k(?:pu|omisi|pps|emen|epmen|ip|elompok|epgub|epwal|eppres|epala|ejaksaan|apol|etua[^a-z0-9]+umum|ep(?:ulauan)?[^a-z0-9]+seribu)|jak(?:bar|sel|tim|pus|arta[^a-z0-9]+(?:barat|selatan|timur|pusat))|b(?:awas|upati|adan)|p(?:anw|p|ermen|em[kpd]|antar|anitia|ergub|erwal|residen|erpres|engadilan|ol(?:res|da)|artai|kk)|d(?:kpp|prd|ewan|p[pdc])|m(?:en(?![cg])|ahk)|gub|wal(?:i|kot)|se(?:kjen|tjen|kretari[as]t?[^a-z0-9]+(?:jen|daerah|kota)|k[dk])|tim|camat|lurah|r[tw](?![a-z0-9])";
+  "k(?:pu|omisi|pps|emen|epmen|ip|elompok|epgub|epwal|epbup|eppres|epala|ejaksaan|apol|etua[^a-z0-9]+umum|ep(?:ulauan)?[^a-z0-9]+seribu)|jak(?:bar|sel|tim|pus|arta[^a-z0-9]+(?:barat|selatan|timur|pusat))|b(?:awas|upati|adan)|p(?:anw|p|ermen|em[kpd]|antar|anitia|ergub|erwal|erbup|residen|erpres|engadilan|ol(?:res|da)|artai|kk)|d(?:kpp|prd|ewan|p[pdc])|m(?:en(?![cg])|ahk)|gub|wal(?:i|kot)|se(?:kjen|tjen|kretari[as]t?[^a-z0-9]+(?:jen|daerah|kota)|k[dk])|tim|camat|lurah|r[tw](?![a-z0-9])";
 
 /** The words `[a-z0-9]+` of `s` from `at` on (U+0000 blanks separate words like any other). */
 function wordsFrom(s: string, at: number): { word: string; end: number }[] {
@@ -176,7 +176,7 @@ function namedAt(
   | { commission: "kpu" | "full"; verdict: string }
   | null {
   const w = ws[k]!.word;
-  if (o.foreignWords.has(w)) return { from: k, words: w, commission: null };
+  if (o.foreignWords.has(w) || gluedTitle(w, o)) return { from: k, words: w, commission: null };
   if (k > 0) {
     const pair = `${ws[k - 1]!.word} ${w}`;
     if (o.foreignPairs.has(pair)) return { from: k - 1, words: pair, commission: null };
@@ -185,6 +185,17 @@ function namedAt(
   if (commission === null) return null;
   const verdict = placeVerdict(placeAfter(ws, k, o), o);
   return verdict === "own" ? null : { commission, verdict };
+}
+
+/**
+ * A title glued to its body, "Kep"/"Per" + a foreign word: "Kepwalkot" (Keputusan Walikota),
+ * "Kepmenkeu", "Perbup", "Kepbupati". Without it such a head read as no jenis, and the advice
+ * to add "SK Ketua" would file the mayor's or a minister's decree.
+ */
+function gluedTitle(w: string, o: CompiledOffice): boolean {
+  return (
+    w.length > 5 && (w.startsWith("kep") || w.startsWith("per")) && o.foreignWords.has(w.slice(3))
+  );
 }
 
 /** Whether a word of `ws` before word `k` names a decree in this office's phrases ("SK", "Ketua" …). */
