@@ -68,11 +68,29 @@ const ABBREVIATION = 4;
 const SHAPES = ["no 7 th 2011", "7-2011", "7 2011", "2011 7"];
 /** How the head ends: "tentang", the end, a subject; bit 3: the subject is read for an office. */
 const ENDS = [" ttg penetapan", "", " penetapan"];
-const OFFICE_PROBE = " kpu kota bekasi";
 const OFFICE_CHECKS = 3;
 /** After "tentang", another office in a tag (subject-tag.ts); bit 16 + s: read for an office. */
-const TAG_PROBE = " (kpu kota bekasi)";
 const TAG_CHECKS = 16;
+/**
+ * The places of the probes, another KPU office's (" kpu kota bekasi" after a subject, " (kpu
+ * kota bekasi)" in a tag): the first that no configured name of this office uses, since a probe
+ * that names this office is filed and would leave the subjects of every office unread.
+ */
+const PROBE_PLACES = ["kota bekasi", "kota surabaya"];
+
+/** The probes for an office whose names are `places` (folded words joined by spaces). */
+function probes(places: readonly string[]): Probes {
+  const own = new Set(places.flatMap((p) => p.split(" ")));
+  const place = PROBE_PLACES.find((p) => !own.has(p.split(" ")[1]!)) ?? PROBE_PLACES[1]!;
+  return { office: ` kpu ${place}`, tag: ` (kpu ${place})` };
+}
+
+interface Probes {
+  /** A subject typed without "tentang" that names another office. */
+  office: string;
+  /** A tag after the subject that names another office. */
+  tag: string;
+}
 /** The words before a place: "Keputusan KPU <place>", "… Komisi Pemilihan Umum <place>". */
 const BEFORE_PLACE = /(?:^| )(?:kpud?|umum)$/;
 
@@ -103,6 +121,7 @@ function compileFast(
   const heads = new Map<string, Phrase>();
   const firsts = new Set<number>();
   const places = (rules.office?.names ?? []).map((p) => words(p).join(" "));
+  const probe = probes(places);
   for (const j of rules.jenis) {
     for (const phrase of [j.code, j.label, ...j.aliases]) {
       const w = words(phrase).join(" ");
@@ -143,7 +162,7 @@ function compileFast(
     }
     if (isYearDigits(serial) || !isYearDigits(year)) return null;
     const end = m[8] !== undefined ? 0 : m[0].length === folded.length ? 1 : 2;
-    if ((found.known & (1 << (4 * shape + end))) === 0) readShape(found, shape, end, read);
+    if ((found.known & (1 << (4 * shape + end))) === 0) readShape(found, shape, end, read, probe);
     if ((found.bits & (1 << (4 * shape + end))) === 0) return null;
     const nomor = normNomor(serial);
     if (nomor === null) return null;
@@ -230,14 +249,20 @@ interface Phrase {
  * this office or no office is configured (no bit); anything else leaves the shape's subjects to
  * lenient.ts.
  */
-function readShape(p: Phrase, shape: number, end: number, read: (folded: string) => Reading): void {
+function readShape(
+  p: Phrase,
+  shape: number,
+  end: number,
+  read: (folded: string) => Reading,
+  probe: Probes,
+): void {
   const bit = 1 << (4 * shape + end);
   p.known |= bit;
   const sample = `${p.text} ${SHAPES[shape]}`;
   const r = read(sample + ENDS[end]);
   if ("reason" in r || r.jenis !== p.jenis) return;
   if (end === 2 || end === 0) {
-    const office = read(sample + (end === 2 ? OFFICE_PROBE : ENDS[0] + TAG_PROBE));
+    const office = read(sample + (end === 2 ? probe.office : ENDS[0] + probe.tag));
     if ("reason" in office && office.reason === "OFFICE_IN_SUBJECT") {
       p.bits |= 1 << (end === 2 ? 4 * shape + OFFICE_CHECKS : TAG_CHECKS + shape);
     } else if ("reason" in office || office.jenis !== p.jenis) return;

@@ -152,15 +152,20 @@ export function checkIssuer(
       const d = w.charCodeAt(k);
       if (d >= 48 && d <= 57) return null;
     }
+    // This office's place continues the name the detail shows ("KPU KOTA JAKARTA UTARA POKJA").
     if (c.vocabulary.has(w) || c.bareWords.has(w)) {
+      lastNameWord = started && o.ownPlaceWords.has(w) ? `${lastNameWord} ${w}` : w;
       started = true;
-      lastNameWord = w;
       continue;
     }
     if (!started) continue;
     // A level word no configured place uses ("Provinsi", "Kab", "DKI" for a city office) names
     // another office's level: "SK Ketua Provinsi DKI Jakarta No 7" is not this office's chair.
-    if (KEEP.has(w) || o.own.has(w) || ROMAN.test(w) || o.ownPlaceWords.has(w)) continue;
+    if (KEEP.has(w) || o.own.has(w) || ROMAN.test(w)) continue;
+    if (o.ownPlaceWords.has(w)) {
+      lastNameWord += ` ${w}`;
+      continue;
+    }
     if (SUBJECT_START.has(w) || (w.startsWith("pe") && w.endsWith("an"))) return null;
     // "KPU Kota Jakarta Utara Provinsi DKI Jakarta": the full title's province (office.ts).
     if (provinceAfterOwnPlace(work, i - w.length, w, o)) continue;

@@ -9,17 +9,22 @@
 /**
  * Places of DKI Jakarta's KPU offices as clerks type them, without "KPU" ("Jakbar SK Ketua No 3
  * …", "SK Ketua No 3 Th 2024 Jakarta Selatan"): the documents an office there most often
- * receives from its neighbours. Foreign like the words below, except the configured office's own.
+ * receives from its neighbours. All six: foreign like the words below, except the configured
+ * office's own (office.ts compileOffice drops what its names spell). office.ts officeWordsSource
+ * writes each foreign one into the head's scan: a new entry needs a form it writes ("jak…",
+ * "jakarta …", "kep… seribu").
  */
 export const DKI_PLACES = [
   "jakbar",
   "jaksel",
   "jaktim",
   "jakpus",
+  "jakut",
   "jakarta barat",
   "jakarta selatan",
   "jakarta timur",
   "jakarta pusat",
+  "jakarta utara",
   "kepulauan seribu",
   "kep seribu",
 ];

@@ -23,6 +23,13 @@ import {
   PLACE_LEVEL,
   PLACE_STOP,
 } from "./office-words.js";
+import {
+  endsPlace,
+  ownPlaceLength,
+  ownPlaceThen,
+  PROVINCE_START,
+  phraseWordsBesidePlaces,
+} from "./own-place.js";
 import { barePlaceFirst, mayStartPlace } from "./place-start.js";
 import { isOwnPlaceTypo } from "./place-typo.js";
 import { reject } from "./reasons.js";
@@ -46,7 +53,10 @@ export interface CompiledOffice {
   ownPlaceWords: Set<string>;
   regionCodes: Set<string>;
   oldCodes: Set<string>;
-  /** Words the configured jenis phrases and office names use. */
+  /**
+   * Words the configured jenis phrases use, but for words of a place other than this office's
+   * that a phrase spells (own-place.ts phraseWordsBesidePlaces): those name a place, no decree.
+   */
   own: Set<string>;
   /** Own words that name a decree rather than the office ("sk", "keputusan", "ketua" …). */
   decreeWords: Set<string>;
@@ -69,14 +79,22 @@ function ownAnchorRegex(places: string[][], own: Set<string>, placeWords: Set<st
 }
 
 export function compileOffice(office: OfficeConfig, phrases: readonly string[]): CompiledOffice {
-  const own = new Set(phrases.flatMap(words));
   const places = office.names.map(words).filter((w) => w.length > 0);
   places.sort((a, b) => b.length - a.length);
   const ownPlaceWords = new Set(places.flat());
+  // A phrase's words that spell a place other than this office's ("Jakarta Utara" of a label
+  // "Keputusan KPU Kota Jakarta Utara" kept by an office elsewhere) name no decree: only the
+  // office's names say what place is its own. They stand as "|" in the phrases' text.
+  const phraseWords = phrases.map((p) => phraseWordsBesidePlaces(words(p), ownPlaceWords));
+  const own = new Set(phraseWords.flat().filter((w): w is string => w !== null));
   const foreignWords = new Set<string>();
   const foreignPairs = new Set<string>();
-  // The configured phrases and places as " word word ", to find a pair inside one.
-  const ownText = ` ${[...phrases, ...office.names].map((p) => words(p).join(" ")).join(" | ")} `;
+  // The configured phrases and places as " word word ", to find a pair inside one; a place
+  // also after "kpu", as names spell it: "KPU Kab" is a regency office's own, a city's other.
+  const ownText = ` ${[
+    ...phraseWords.map((w) => w.map((x) => x ?? "|").join(" ")),
+    ...places.map((p) => `kpu ${p.join(" ")}`),
+  ].join(" | ")} `;
   for (const f of FOREIGN) {
     const w = words(f);
     // "kpu kab" stays foreign even when "kpu" is an own word: only a word that is own, or a pair
@@ -116,9 +134,35 @@ export function compileOffice(office: OfficeConfig, phrases: readonly string[]):
  * each alternative at every position. A regex source, for a word start. A match shadows a
  * doc-kind word at the same start (the scan moves past it), so "men" stops before "menc…" /
  * "meng…" ("mencabut", "mengubah": doc-kind.ts AMENDING; no FOREIGN word starts so).
+ *
+ * DKI Jakarta's offices (office-words.ts DKI_PLACES) are written in only when they are another
+ * office's for `o` (any office's for none): this office's own place is no institution's word,
+ * and a scan that stopped there would only cost time.
  */
-export const OFFICE_WORDS =
-  "k(?:pu|omisi|pps|emen|epmen|ip|elompok|epgub|epwal|epbup|eppres|epala|ejaksaan|apol|etua[^a-z0-9]+umum|ep(?:ulauan)?[^a-z0-9]+seribu)|jak(?:bar|sel|tim|pus|arta[^a-z0-9]+(?:barat|selatan|timur|pusat))|b(?:awas|upati|adan)|p(?:anw|p|ermen|em[kpd]|antar|anitia|ergub|erwal|erbup|residen|erpres|engadilan|ol(?:res|da)|artai|kk)|d(?:kpp|prd|ewan|p[pdc])|m(?:en(?![cg])|ahk)|gub|wal(?:i|kot)|se(?:kjen|tjen|kretari[as]t?[^a-z0-9]+(?:jen|daerah|kota)|k[dk])|tim|camat|lurah|r[tw](?![a-z0-9])";
+export function officeWordsSource(o: CompiledOffice | null): string {
+  const gap = "[^a-z0-9]+";
+  const jak: string[] = [];
+  const jakarta: string[] = [];
+  const more: string[] = [];
+  let kepulauan = false;
+  let kep = false;
+  for (const p of DKI_PLACES) {
+    if (o !== null && !o.foreignWords.has(p) && !o.foreignPairs.has(p)) continue;
+    if (p === "kepulauan seribu") kepulauan = true;
+    else if (p === "kep seribu") kep = true;
+    else if (p.startsWith("jakarta ") && !p.includes(" ", 8)) jakarta.push(escapeRe(p.slice(8)));
+    else if (p.startsWith("jak") && !p.includes(" ")) jak.push(escapeRe(p.slice(3)));
+    else more.push(p.split(" ").map(escapeRe).join(gap));
+  }
+  if (jakarta.length > 0) jak.push(`arta${gap}(?:${jakarta.join("|")})`);
+  const seribu =
+    kepulauan || kep
+      ? `|ep${kepulauan && kep ? "(?:ulauan)?" : kepulauan ? "ulauan" : ""}${gap}seribu`
+      : "";
+  const dki =
+    (jak.length > 0 ? `|jak(?:${jak.join("|")})` : "") + more.map((m) => `|${m}`).join("");
+  return `k(?:pu|omisi|pps|emen|epmen|ip|elompok|epgub|epwal|epbup|eppres|epala|ejaksaan|apol|etua[^a-z0-9]+umum${seribu})${dki}|b(?:awas|upati|adan)|p(?:anw|p|ermen|em[kpd]|antar|anitia|ergub|erwal|erbup|residen|erpres|engadilan|ol(?:res|da)|artai|kk)|d(?:kpp|prd|ewan|p[pdc])|m(?:en(?![cg])|ahk)|gub|wal(?:i|kot)|se(?:kjen|tjen|kretari[as]t?[^a-z0-9]+(?:jen|daerah|kota)|k[dk])|tim|camat|lurah|r[tw](?![a-z0-9])`;
+}
 
 /** The words `[a-z0-9]+` of `s` from `at` on (U+0000 blanks separate words like any other). */
 function wordsFrom(s: string, at: number): { word: string; end: number }[] {
@@ -135,7 +179,7 @@ function wordsFrom(s: string, at: number): { word: string; end: number }[] {
 
 /**
  * Why `head` (folded text, blanks allowed) is not this office's decree, read at one word that may
- * name an institution (OFFICE_WORDS, found at `at` by the caller's scan of the head, rules.ts
+ * name an institution (officeWordsSource, found at `at` by the caller's scan of the head, rules.ts
  * headHint): where this office's own "KPU <place>" ends, to scan on from; else the verdict on the
  * whole head (its every word read), a rejection or null. Most heads that name an institution
  * name this office ("Keputusan KPU Kota Jakarta Utara"): each word is looked at where it stands,
@@ -240,13 +284,35 @@ function readOffice(head: string, o: CompiledOffice): ParseRejected | null {
       if (before === "ketua" || before === "sekretaris" || before === "sekretariat") continue;
       return reject("OFFICE_UNCLEAR", "KPU");
     }
+    const tail = named.verdict.split(" ");
     // This office's place with a slip ("KPU Kota Jakarta Utra"): its own decree as likely.
-    if (isOwnPlaceTypo(named.verdict.split(" "), o.places, PROVINCE_START)) {
+    if (isOwnPlaceTypo(tail, o.places, endsPlace)) {
       return reject("OFFICE_UNCLEAR", `${name} ${named.verdict.toUpperCase()}`);
     }
+    const then = ownPlaceThen(tail, o.places);
+    // This office's place, then a place of the subject ("KPU Jakut Tanjung Priok"): both ways out.
+    if (then?.kind === "subject") {
+      return reject("OFFICE_IN_SUBJECT", `${name} ${named.verdict.toUpperCase()}`);
+    }
+    // "… selaku Ketua Panitia Seleksi": that body's decree, named as typed.
+    if (then?.kind === "capacity") return reject("OTHER_OFFICE", capacityAt(ws, k + 1 + then.at));
     return reject("OTHER_OFFICE", `${name} ${named.verdict.toUpperCase()}`);
   }
   return adHoc === null ? null : reject("ISSUER_UNCLEAR", adHoc.toUpperCase());
+}
+
+/**
+ * "Selaku" at word `k` of `ws` and the capacity after it, up to a keyword or a number (at most
+ * four words), upper-case: "SELAKU KETUA PANITIA SELEKSI".
+ */
+function capacityAt(ws: readonly { word: string }[], k: number): string {
+  let out = ws[k]!.word;
+  for (let t = k + 1; t < ws.length && t <= k + 4; t++) {
+    const x = ws[t]!.word;
+    if (PLACE_STOP.has(x) || isDigit(x.charCodeAt(0))) break;
+    out += ` ${x}`;
+  }
+  return out.toUpperCase();
 }
 
 /** Whether `tail` from `at` starts with one of this office's places. */
@@ -277,7 +343,7 @@ export function otherKpuIn(subject: string, o: CompiledOffice): string | null {
       if (KIP_PLACE.has(tail[0]!)) return `KIP ${tail.join(" ").toUpperCase()}`;
       continue;
     }
-    if (tail.length === 1 && tail[0] === "kota") continue;
+    if (ownLevelAlone(tail, o)) continue;
     return `${named === "kpu" ? "KPU" : "KOMISI PEMILIHAN UMUM"} ${tail.join(" ").toUpperCase()}`;
   }
   return null;
@@ -545,20 +611,30 @@ function isPlaceWord(word: string, o: CompiledOffice): boolean {
   return o.placeWords.has(word);
 }
 
-/** "own", "bare" (no place), or the foreign place as typed. */
+/**
+ * "own", "bare" (no place), or the foreign place as typed. This office's place is its own
+ * wherever it ends (own-place.ts): alone, before its province ("KPU Kota Jakarta Utara Provinsi
+ * DKI Jakarta": a city or regency names one office whatever province is typed after it; a
+ * province typed first stays another office's), or before a word that is no place's ("KPU Kota
+ * Jakarta Utara Penetapan DCT Nomor 5 …": the words after it are read as any words before the
+ * number, issuer.ts).
+ */
 function placeVerdict(tail: readonly string[], o: CompiledOffice): string {
   if (tail.length === 0) return "bare";
-  for (const p of o.places) {
-    if (p.length === tail.length && p.every((w, i) => tail[i] === w)) return "own";
-  }
+  if (ownPlaceLength(tail, o.places) > 0) return "own";
   // "KPU Kota" alone names this office's level without its city: unclear, not foreign.
-  if (tail.length === 1 && tail[0] === "kota") return "bare";
-  if (ownPlaceThenProvince(tail, o)) return "own";
+  if (ownLevelAlone(tail, o)) return "bare";
   return tail.join(" ");
 }
 
-/** Level words that start a province's name ("Provinsi DKI Jakarta", "DKI Jakarta"). */
-const PROVINCE_START = new Set(["provinsi", "prov", "propinsi", "dki"]);
+/**
+ * Whether `tail` is one level word that starts a place of this office's ("Kota" for KPU Kota
+ * Jakarta Utara, "Kab" for KPU Kab Bandung): the office's level without its place.
+ */
+function ownLevelAlone(tail: readonly string[], o: CompiledOffice): boolean {
+  const w = tail[0]!;
+  return tail.length === 1 && LEVEL.has(w) && o.places.some((p) => p.length > 1 && p[0] === w);
+}
 
 /**
  * Whether the word `w` that starts at `at` in `head` is a province's level word right after a
@@ -578,25 +654,6 @@ export function provinceAfterOwnPlace(
   while (b > 0 && isWordCode(head.charCodeAt(b - 1))) b--;
   const prev = head.slice(b, e);
   return o.ownPlaceWords.has(prev) || PROVINCE_START.has(prev);
-}
-
-/**
- * This office's place followed by its province, as the full title spells it ("KPU Kota Jakarta
- * Utara Provinsi DKI Jakarta"): the office's own name. The province is not configured, but a
- * city or regency names one office whatever province is typed after it; a province typed
- * first ("KPU Provinsi DKI Jakarta Kota Jakarta Utara") stays another office's.
- */
-function ownPlaceThenProvince(tail: readonly string[], o: CompiledOffice): boolean {
-  for (const p of o.places) {
-    if (
-      p.length < tail.length &&
-      PROVINCE_START.has(tail[p.length]!) &&
-      p.every((w, i) => tail[i] === w)
-    ) {
-      return true;
-    }
-  }
-  return false;
 }
 
 /**

@@ -22,17 +22,18 @@ function isGazetteerWord(w: string): boolean {
  * word lists) with some word one edit away (a letter inserted, left out, replaced, or two
  * neighbours swapped) and the rest as configured: a word that is itself a place's word
  * anywhere in the gazetteer is another place, no slip. Words after the place are allowed only
- * when a province's level word starts them ("… Utra Provinsi DKI Jakarta"). Words of 4 letters
- * or fewer are not respelt: too many places and words are one letter apart there.
+ * when the first of them ends a place (`endsPlace`, own-place.ts: a province's level word, "…
+ * Utra Provinsi DKI Jakarta", or a word that is no place's, "… Utra Penetapan DCT"). Words of
+ * 4 letters or fewer are not respelt: too many places and words are one letter apart there.
  */
 export function isOwnPlaceTypo(
   tail: readonly string[],
   places: readonly (readonly string[])[],
-  provinceStart: ReadonlySet<string>,
+  endsPlace: (word: string) => boolean,
 ): boolean {
   for (const p of places) {
     if (tail.length < p.length) continue;
-    if (tail.length > p.length && !provinceStart.has(tail[p.length]!)) continue;
+    if (tail.length > p.length && !endsPlace(tail[p.length]!)) continue;
     let slips = 0;
     for (let i = 0; i < p.length && slips >= 0; i++) {
       const typed = tail[i]!;

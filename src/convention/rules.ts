@@ -8,7 +8,7 @@ import type { FastReader } from "./fast.js";
 import { DATE_HINT } from "./head.js";
 import { plainHeadRegex } from "./issuer.js";
 import { isDigit } from "./numbers.js";
-import { type CompiledOffice, compileOffice, OFFICE_WORDS } from "./office.js";
+import { type CompiledOffice, compileOffice, officeWordsSource } from "./office.js";
 import { machineCompiled } from "./regex-tier.js";
 import { escapeRe, foldFull, foldedWords as words } from "./text.js";
 
@@ -44,7 +44,7 @@ export interface CompiledRules {
   /** This office (office.ts), or null for a hand-built config without one. */
   office: CompiledOffice | null;
   /**
-   * Global: a word that may name an institution (group 1, office.ts OFFICE_WORDS), a kind of
+   * Global: a word that may name an institution (group 1, office.ts officeWordsSource), a kind of
    * document that is no decree (doc-kind.ts), or a date's hint (group 2, head.ts DATE_HINT). One
    * scan of a head finds all three; most heads have none.
    */
@@ -54,7 +54,7 @@ export interface CompiledRules {
    * institution's word starts (group 1; then the office word is group 2, the date's hint group
    * 3): the formal title's "Keputusan KPU <place> Nomor …" is passed over in the same scan
    * instead of being matched, looked at by a second regex and scanned on from. It matches only
-   * where OFFICE_WORDS matches ("kpu", "komisi"), so every other match is headHint's.
+   * where officeWordsSource matches ("kpu", "komisi"), so every other match is headHint's.
    */
   headHintOwn: RegExp;
   /** Misspelt phrase word → the word ("sekertaris" → "sekretaris"), same length (typos.ts). */
@@ -204,6 +204,7 @@ function compile(rules: ConventionConfig): CompiledRules {
   const extensions = rules.extensions.map((e) => e.toLowerCase());
   const kinds = docKindSource(new Set(allWords));
   const office = rules.office ? compileOffice(rules.office, phrases) : null;
+  const institutionWords = officeWordsSource(office);
   const compiled: CompiledRules = {
     codes: new Set(codes),
     extensions: new Set(extensions),
@@ -217,12 +218,12 @@ function compile(rules: ConventionConfig): CompiledRules {
     office,
     plainHead: office ? machineCompiled(plainHeadRegex(roleWords, office.places)) : /(?!)/,
     headHint: new RegExp(
-      `(?<![a-z0-9])(?:(${OFFICE_WORDS})|${kinds ?? "(?!)"})|(${DATE_HINT.source})`,
+      `(?<![a-z0-9])(?:(${institutionWords})|${kinds ?? "(?!)"})|(${DATE_HINT.source})`,
       "g",
     ),
     headHintOwn: machineCompiled(
       new RegExp(
-        `(?<![a-z0-9])(?:(${office ? office.ownAnchor.source : "(?!)"})|(${OFFICE_WORDS})|${kinds ?? "(?!)"})|(${DATE_HINT.source})`,
+        `(?<![a-z0-9])(?:(${office ? office.ownAnchor.source : "(?!)"})|(${institutionWords})|${kinds ?? "(?!)"})|(${DATE_HINT.source})`,
         "g",
       ),
     ),

@@ -3,12 +3,13 @@
  * what lenient() gives it (the same decree byte for byte, or the same refusal). Checked on every
  * table name and on random names built around plain heads (phrases, near-miss phrases, every
  * shape of numbers it reads and many it does not, subjects that trip lenient()'s later checks),
- * under rule sets with this office, another office, no office, and other jenis.
+ * under rule sets with this office, another office (with this office's labels, and with its
+ * own), no office, and other jenis.
  */
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type ConventionConfig, conventionSchema } from "../../src/config/schema.js";
+import { type ConventionConfig, conventionSchema, DEFAULT_JENIS } from "../../src/config/schema.js";
 import { plainReader } from "../../src/convention/fast.js";
 import { lenient, readPlain } from "../../src/convention/lenient.js";
 import { parse } from "../../src/convention/parse.js";
@@ -23,6 +24,16 @@ const ruleSets: [string, ConventionConfig][] = [
     "other office",
     conventionSchema.parse({
       office: { names: ["Kota Semarang", "Semarang"], regionCodes: ["3374"], oldCodes: [] },
+    }),
+  ],
+  [
+    "office elsewhere, its own labels",
+    conventionSchema.parse({
+      office: { names: ["Kota Bekasi", "Bekasi"], regionCodes: ["3275"], oldCodes: [] },
+      jenis: DEFAULT_JENIS.map((j) => ({
+        ...j,
+        label: j.label.replace("Kota Jakarta Utara", "Kota Bekasi"),
+      })),
     }),
   ],
   ["no office", { ...base, office: undefined }],
@@ -143,6 +154,7 @@ const end = fc.constantFrom(
   " KPU Kota Bekasi",
   " Kota Bekasi",
   " Jakarta Selatan",
+  " Jakarta Utara",
   " Kab Bogor",
   " KIP Aceh",
   " Bawaslu Jakut",

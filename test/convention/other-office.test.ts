@@ -1,0 +1,214 @@
+/**
+ * The convention deployed for other offices: what is this office's own comes from
+ * `convention.office` (and the jenis labels) only. For an office elsewhere (Kota Bekasi), a DKI
+ * office other than Jakarta Utara (Jakarta Selatan) and a regency (Kabupaten Bandung), Jakarta
+ * Utara is a foreign place like any other, and the office's own place reads as Jakarta Utara's
+ * does for the default config ("KPU <own place> Penetapan DCT Nomor 5 …" is its own decree).
+ * Each table's rows read otherwise before the office stopped being written into the code; the
+ * guards read so before too and must go on doing so.
+ */
+import { describe, expect, it } from "vitest";
+import { type ConventionConfig, conventionSchema, DEFAULT_JENIS } from "../../src/config/schema.js";
+import { officeWordsSource } from "../../src/convention/office.js";
+import { parse } from "../../src/convention/parse.js";
+import { compileRules } from "../../src/convention/rules.js";
+
+const now = new Date(2025, 5, 1);
+
+/** The default jenis, titled for `place` as a deployment there would configure them. */
+function jenisOf(place: string) {
+  return DEFAULT_JENIS.map((j) => ({ ...j, label: j.label.replace("Kota Jakarta Utara", place) }));
+}
+
+const bekasi = conventionSchema.parse({
+  office: { names: ["kota bekasi", "bekasi"], regionCodes: ["3275"] },
+  jenis: jenisOf("Kota Bekasi"),
+});
+/** Bekasi's office with the default labels left as they are ("… Kota Jakarta Utara"). */
+const bekasiDefaultLabels = conventionSchema.parse({
+  office: { names: ["kota bekasi", "bekasi"], regionCodes: ["3275"] },
+});
+const jaksel = conventionSchema.parse({
+  office: {
+    names: [
+      "kota jakarta selatan",
+      "kota administrasi jakarta selatan",
+      "kota adm jakarta selatan",
+      "jakarta selatan",
+      "jaksel",
+      "kota jaksel",
+    ],
+    regionCodes: ["3174"],
+  },
+  jenis: jenisOf("Kota Jakarta Selatan"),
+});
+const bandung = conventionSchema.parse({
+  office: { names: ["kabupaten bandung", "kab bandung", "kab. bandung"], regionCodes: ["3204"] },
+  jenis: jenisOf("Kabupaten Bandung"),
+});
+
+const OTHER = "!OTHER_OFFICE";
+const BOTH = "!OFFICE_IN_SUBJECT";
+
+const tables: [string, ConventionConfig, [string, string][]][] = [
+  [
+    "Kota Bekasi",
+    bekasi,
+    [
+      // Jakarta Utara is another office's place, typed bare or short, wherever a place names one.
+      ["Jakarta Utara SK Ketua No 3 Th 2024.pdf", OTHER],
+      ["Jakut SK Ketua No 3 Th 2024.pdf", OTHER],
+      ["JAKUT - SK Ketua No 3 Th 2024.pdf", OTHER],
+      ["SK Ketua Jakut No 3 Th 2024.pdf", OTHER],
+      ["SK Ketua Jakarta Utara No 3 Th 2024.pdf", OTHER],
+      ["SK Ketua No 3 Th 2024 Jakarta Utara.pdf", BOTH],
+      ["SK Ketua No 3 Th 2024 Jakut.pdf", BOTH],
+      ["SK Ketua No 3 Th 2024 ttg DPT (Jakarta Utara).pdf", BOTH],
+      ["SK Ketua No 3 Th 2024 ttg DPT - KPU Jakut.pdf", BOTH],
+      ["SK Ketua No 3 Th 2024 dari Jakut.pdf", BOTH],
+      ["SK Ketua No 3 Th 2024 Bawaslu Jakut.pdf", BOTH],
+      ["Penetapan DPT Jakarta Utara SK Ketua No 3 Th 2024.pdf", BOTH],
+      // Another office in a plain name's subject: the plain-head reader's probe was Bekasi's.
+      ["SK Ketua No 3 Th 2024 KPU Kota Jakarta Selatan.pdf", BOTH],
+      ["SK Ketua No 3 Th 2024 ttg DPT (KPU Kota Surabaya).pdf", BOTH],
+      ["Keputusan Ketua No 5 Tahun 2024 Kab Bogor.pdf", BOTH],
+      // The office's own place before a subject typed ahead of the number.
+      [
+        "SK KPU Kota Bekasi Penetapan DCT No 5 Th 2023.pdf",
+        "KPT-KETUA/2023/KPT-KETUA_2023_005.pdf",
+      ],
+      [
+        "Keputusan KPU Kota Bekasi Penetapan DPT Nomor 4 Tahun 2024.pdf",
+        "KPT-KETUA/2024/KPT-KETUA_2024_004.pdf",
+      ],
+      ["SK KPU Kota Bekasi Pokja No 1 Th 2024.pdf", "!ISSUER_UNCLEAR"],
+    ],
+  ],
+  [
+    "Kota Bekasi, labels of Jakarta Utara",
+    bekasiDefaultLabels,
+    [
+      ["SK KPU Kota Jakarta Utara No 3 Th 2024.pdf", OTHER],
+      ["Keputusan KPU Jakarta Utara Nomor 3 Tahun 2024.pdf", OTHER],
+      ["SK KPU Jakarta Utara Penetapan DPT No 3 Th 2024.pdf", OTHER],
+      ["SK Ketua Jakarta Utara No 3 Th 2024.pdf", OTHER],
+      ["SK Ketua No 3 Th 2024 KPU Jakarta Utara.pdf", BOTH],
+    ],
+  ],
+  [
+    "Kota Jakarta Selatan",
+    jaksel,
+    [
+      ["Jakarta Utara SK Ketua No 3 Th 2024.pdf", OTHER],
+      ["Jakut SK Ketua No 3 Th 2024.pdf", OTHER],
+      ["SK Ketua Jakut No 3 Th 2024.pdf", OTHER],
+      ["SK Ketua Jakarta Utara No 3 Th 2024.pdf", OTHER],
+      ["SK Ketua No 3 Th 2024 Jakut.pdf", BOTH],
+      ["SK Ketua No 3 Th 2024 Jakarta Utara.pdf", BOTH],
+      ["SK Ketua No 3 Th 2024 ttg DPT (Jakut).pdf", BOTH],
+      ["Penetapan DPT Jakut SK Ketua No 3 Th 2024.pdf", BOTH],
+      ["SK KPU Jaksel Penetapan DCT No 5 Th 2023.pdf", "KPT-KETUA/2023/KPT-KETUA_2023_005.pdf"],
+      [
+        "Keputusan KPU Kota Jakarta Selatan Penetapan DCT Nomor 5 Tahun 2023.pdf",
+        "KPT-KETUA/2023/KPT-KETUA_2023_005.pdf",
+      ],
+      ["SK Ketua KPU Jaksel Pokja No 1 Th 2024.pdf", "!ISSUER_UNCLEAR"],
+    ],
+  ],
+  [
+    "Kabupaten Bandung",
+    bandung,
+    [
+      // "KPU Kab" is a regency office's own level, as "KPU Kota" is a city office's.
+      [
+        "SK KPU Kab Bandung Penetapan DPT No 3 Th 2024.pdf",
+        "KPT-KETUA/2024/KPT-KETUA_2024_003.pdf",
+      ],
+      [
+        "SK KPU Kabupaten Bandung Penetapan DPT No 3 Th 2024.pdf",
+        "KPT-KETUA/2024/KPT-KETUA_2024_003.pdf",
+      ],
+      ["SK KPU Kab Bandung Pokja No 1 Th 2024.pdf", "!ISSUER_UNCLEAR"],
+      ["SK KPU Kab No 3 Th 2024.pdf", "!OFFICE_UNCLEAR"],
+      ["SK Ketua No 3 Th 2024 KPU Kab.pdf", "KPT-KETUA/2024/KPT-KETUA_2024_003_kpu-kab.pdf"],
+      ["SK Ketua No 3 Th 2024 KPU Kota.pdf", BOTH],
+    ],
+  ],
+];
+
+/** Names each office read so before and must read so still. */
+const guards: [string, ConventionConfig, [string, string][]][] = [
+  [
+    "Kota Bekasi",
+    bekasi,
+    [
+      ["SK KPU Kota Jakarta Utara No 3 Th 2024.pdf", OTHER],
+      ["Keputusan KPU Kota Jakarta Utara Penetapan DCT Nomor 5 Tahun 2023.pdf", OTHER],
+      ["Keputusan KPU Kota Jakarta Selatan Penetapan DCT Nomor 5 Tahun 2023.pdf", OTHER],
+      ["SK KPU Kab Bekasi No 3 Th 2024.pdf", OTHER],
+      ["SK KPU Kota Bekasi No 3 Th 2024.pdf", "KPT-KETUA/2024/KPT-KETUA_2024_003.pdf"],
+      ["Bekasi SK Ketua No 3 Th 2024.pdf", "KPT-KETUA/2024/KPT-KETUA_2024_003.pdf"],
+      [
+        "SK Ketua No 3 Th 2024 ttg Bimtek di Jakarta Utara.pdf",
+        "KPT-KETUA/2024/KPT-KETUA_2024_003_bimtek-di-jakarta-utara.pdf",
+      ],
+    ],
+  ],
+  [
+    "Kota Jakarta Selatan",
+    jaksel,
+    [
+      ["Jaksel SK Ketua No 3 Th 2024.pdf", "KPT-KETUA/2024/KPT-KETUA_2024_003.pdf"],
+      ["Jakarta Selatan SK Ketua No 3 Th 2024.pdf", "KPT-KETUA/2024/KPT-KETUA_2024_003.pdf"],
+      ["SK KPU Jaksel No 3 Th 2024.pdf", "KPT-KETUA/2024/KPT-KETUA_2024_003.pdf"],
+      ["SK KPU Jakut No 3 Th 2024.pdf", OTHER],
+      ["Keputusan KPU Kota Jakarta Utara Penetapan DCT Nomor 5 Tahun 2023.pdf", OTHER],
+    ],
+  ],
+  [
+    "Kabupaten Bandung",
+    bandung,
+    [
+      ["SK KPU Kab Bandung No 3 Th 2024.pdf", "KPT-KETUA/2024/KPT-KETUA_2024_003.pdf"],
+      ["SK KPU Kab Bandung Barat No 3 Th 2024.pdf", OTHER],
+      ["Keputusan KPU Kabupaten Bandung Barat Penetapan DPT Nomor 3 Tahun 2024.pdf", OTHER],
+      ["SK KPU Kota Bandung No 3 Th 2024.pdf", OTHER],
+    ],
+  ],
+];
+
+function read(name: string, rules: ConventionConfig): string {
+  const r = parse(name, rules, { now });
+  return r.ok ? r.path : `!${r.reason}`;
+}
+
+describe("the convention for another office", () => {
+  for (const [label, rules, rows] of tables) {
+    it.each(rows)(`${label}: %j → %s`, (name, expected) => {
+      expect(read(name, rules)).toBe(expected);
+    });
+  }
+  for (const [label, rules, rows] of guards) {
+    it.each(rows)(`${label} (as before): %j → %s`, (name, expected) => {
+      expect(read(name, rules)).toBe(expected);
+    });
+  }
+
+  it("scans a head for every institution word that is another office's", () => {
+    for (const rules of [
+      conventionSchema.parse({}),
+      bekasi,
+      bekasiDefaultLabels,
+      jaksel,
+      bandung,
+    ]) {
+      const o = compileRules(rules).office!;
+      const start = new RegExp(`^(?:${officeWordsSource(o)})`);
+      for (const w of [...o.foreignWords, ...o.foreignPairs]) expect(start.test(w), w).toBe(true);
+    }
+    // This office's own DKI place is no institution's word: the scan does not stop there.
+    const own = new RegExp(`^(?:${officeWordsSource(compileRules(jaksel).office)})`);
+    expect(own.test("jaksel")).toBe(false);
+    expect(own.test("jakut")).toBe(true);
+  });
+});
