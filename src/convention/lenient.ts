@@ -3,7 +3,7 @@
  * subject starts, then the head's readings (head.ts). Pure.
  */
 import { dayBeforeMonth } from "./day-month.js";
-import { namesKind, notADecree } from "./doc-kind.js";
+import { documentAsSubject, namesKind, notADecree } from "./doc-kind.js";
 import type { FastHead } from "./fast.js";
 import { blankDates, blankSpans, type Head, readHead } from "./head.js";
 import { checkDecree, checkIssuer, checkTail } from "./issuer.js";
@@ -354,6 +354,10 @@ export function withSubject(
   // One page of a scan ("… DPT hal 1.jpg") is never the whole decree (subject.ts pageAtEnd).
   const page = tailStart < tailEnd ? pageAtEnd(tailFolded, tailStart, tailEnd) : null;
   if (page !== null) return reject("PAGE_ONLY", page);
+  // A subject that is a document's name ("… Th 2024 Telaah Staf", "… ttg Undangan"): that
+  // document, which would take the decree's slot (doc-kind.ts documentAsSubject).
+  const about = tailStart < tailEnd ? documentAsSubject(tailFolded, tailStart, tailEnd) : null;
+  if (about !== null) return about;
   // For a printable name, one scan of the folded subject serves both the cleaning and the slug.
   const tail = ascii ? tailFolded.slice(tailStart, tailEnd) : null;
   const singleGaps = printable && (plain || hasSingleGaps(tail!));

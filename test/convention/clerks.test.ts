@@ -97,6 +97,23 @@ describe("parse: names as clerks type them", () => {
     }
   });
 
+  it("gives both ways out for a document's name typed as the subject after the numbers", () => {
+    for (const [name, word] of [
+      ["SK Ketua No 12 Th 2024 Telaah Staf.pdf", "TELAAH STAF"],
+      ["SK Ketua No 12 Th 2024 ttg Lembar Paraf.pdf", "LEMBAR PARAF"],
+      ["SK Ketua No 12 Th 2024 Undangan.pdf", "UNDANGAN"],
+    ] as const) {
+      const r = parse(name, rules, { now });
+      expect(r.ok ? r.path : r.reason, name).toBe("NOT_A_DECREE");
+      if (r.ok) continue;
+      expect(r.message, name).toContain(`'${word}'`);
+      expect(r.message, name).toMatch(/ke luar folder arsip/);
+      // The decree's way out is its subject after 'tentang', not 'SK Ketua' it already has.
+      expect(r.message, name).toMatch(/perihal keputusan setelah 'tentang'/);
+      expect(r.message, name).not.toMatch(/tambahkan|di awal nama/i);
+    }
+  });
+
   it("gives both ways out for a bare number of another office's region code", () => {
     const r = parse("SK Ketua 3171 2024.pdf", rules, { now });
     expect(r.ok ? r.path : r.reason).toBe("NO_NUMBER");
