@@ -11,17 +11,50 @@
  *
  * Documents made about a decree are named after it ("Telaah Staf SK Ketua No 12 Th 2024",
  * "Kartu Kendali SK …", "Bukti Kirim SK …"): refused too, or they take the decree's own slot.
- * Only the head (the text before the subject) is looked at: "SK Ketua No 12 … tentang Laporan
- * …" is a decree about a report. Words that also start a subject typed before the numbers
+ * In the subject (after "tentang", or after the numbers) a kind is the decree's topic ("SK
+ * Ketua No 12 … tentang Laporan Dana Kampanye"), unless the subject is that document's name
+ * and nothing else ("SK Ketua No 12 Th 2024 Undangan", "… ttg Kajian Hukum") or starts with a
+ * document made about a decree ("… Th 2024 Telaah Staf …"): then it is that document
+ * (documentAsSubject). Words that also start a subject typed before the numbers
  * ("SK Ketua Penetapan Hasil Verifikasi No 3 …") count only in front of the decree's name
  * (BEFORE_DECREE, namesKind). A draft ("Draft SK Ketua …") is the decree's draft in an editable
  * file, which keeps its slot, and no decree in a PDF or scan (DRAFTS). "Surat" alone is a letter; "Surat Keputusan" (and "Surat Kep",
  * "Surat SK") is a decree. A kind all of whose words a configured jenis phrase uses ("Surat
  * Edaran Ketua" configured as a jenis) is that office's own product, not refused.
  */
-import { reject } from "./reasons.js";
+import { reject, rejectVariant } from "./reasons.js";
+import { machineCompiled } from "./regex-tier.js";
 import { foldedWords as words } from "./text.js";
 import type { ParseRejected } from "./types.js";
+
+/**
+ * Documents made about a decree, named after it, whose words never start a decree's subject: an
+ * extract for one person (an appointee's copy), the staff review ("Telaah Staf SK Ketua No 12
+ * Th 2024"), the initials sheet, the control card, checklists, screenshots. Kinds anywhere in
+ * the head, and at the start of the subject too (documentAsSubject).
+ */
+const ABOUT_DECREE = [
+  "petikan",
+  "telaah",
+  "telaahan",
+  "telaah staf",
+  "telaahan staf",
+  "paraf",
+  "lembar paraf",
+  "kartu kendali",
+  "checklist",
+  "check list",
+  "ceklis",
+  "ceklist",
+  "cek list",
+  "daftar periksa",
+  "screenshot",
+  "screen shot",
+  "ss",
+  "tangkapan layar",
+  "printscreen",
+  "print screen",
+];
 
 /** Kinds of documents that are no decree, as staff type them (longer phrases first). */
 const KINDS = [
@@ -85,30 +118,7 @@ const KINDS = [
   "kwitansi",
   "faktur",
   "invoice",
-  // An extract of a decree for one person (an appointee's copy): never the decree's own slot.
-  "petikan",
-  // Documents made about a decree, named after it, whose words never start a decree's subject:
-  // the staff review ("Telaah Staf SK Ketua No 12 Th 2024"), the initials sheet, the control
-  // card, checklists, screenshots.
-  "telaah",
-  "telaahan",
-  "telaah staf",
-  "telaahan staf",
-  "paraf",
-  "lembar paraf",
-  "kartu kendali",
-  "checklist",
-  "check list",
-  "ceklis",
-  "ceklist",
-  "cek list",
-  "daftar periksa",
-  "screenshot",
-  "screen shot",
-  "ss",
-  "tangkapan layar",
-  "printscreen",
-  "print screen",
+  ...ABOUT_DECREE,
 ];
 
 /**
@@ -282,4 +292,68 @@ export function notADecree(kind: string): ParseRejected {
   const phrase = w.join(" ");
   if (AMENDING.has(phrase)) return reject("NUMBER_OF_OTHER", phrase.toUpperCase());
   return reject("NOT_A_DECREE", w.join(" ").toUpperCase());
+}
+
+/**
+ * Names of documents about a decree that clerks type as the whole subject after its numbers
+ * ("SK Ketua No 12 Th 2024 Kajian Hukum"), besides the kinds themselves: the words after the
+ * first are no kind's, but with it they name the document, not a decree's topic.
+ */
+const WHOLE_NAMES = [
+  "surat",
+  "kajian hukum",
+  "bukti kirim",
+  "bukti pengiriman",
+  "lembar disposisi",
+  "undangan rapat",
+];
+
+/**
+ * A subject that starts with ABOUT_DECREE (group 1) or is a kind or WHOLE_NAMES and nothing
+ * else (group 2), from where the subject starts (sticky), its words apart by gaps: one regex
+ * test, which most subjects fail at their first letters. A look-up by hand (a table of first
+ * letters, a Set of the subject's text) cost more than this test in both of V8's tiers (cg.sh),
+ * and every subject is read here.
+ */
+const SUBJECT_DOC = machineCompiled(
+  new RegExp(
+    `[^a-z0-9]*(?:(${alternation(ABOUT_DECREE, "[^a-z0-9]+")})(?![a-z0-9])|(${alternation(
+      [...KINDS, ...BEFORE_DECREE, ...WHOLE_NAMES],
+      "[ _.-]",
+    )})[^a-z0-9]*$)`,
+    "y",
+  ),
+);
+
+/** `phrases` as one alternation, longest first, grouped by first letter, words apart by `gap`. */
+function alternation(phrases: readonly string[], gap: string): string {
+  const alts = [...new Set(phrases.map((p) => words(p).join(" ")))]
+    .sort((a, b) => b.length - a.length)
+    .map((p) => p.split(" ").join(gap));
+  return byFirstLetter(alts);
+}
+
+/**
+ * The refusal of a subject, `folded` [from, to) as the name has it (after "tentang", or the
+ * first free word after the numbers; markers and noise taken off), that is a document's name
+ * instead of a decree's topic: it starts with a document made about a decree ("SK Ketua No 12
+ * Th 2024 Telaah Staf", "… ttg Lembar Paraf", "… Screenshot 2"), whose words never start a
+ * decree's subject, or it is a kind of document or a document about a decree and nothing else
+ * ("… Th 2024 Undangan", "… Kajian Hukum", "… Verifikasi"). Filed, such a file took the slot of
+ * the decree it names. A subject that only holds such a word is the decree's topic ("ttg
+ * Pembentukan Tim Verifikasi", "… Laporan Dana Kampanye", "… Undangan Rapat Pleno …"): the
+ * words of the second kind start real subjects.
+ */
+export function documentAsSubject(folded: string, from: number, to: number): ParseRejected | null {
+  // The subject ends before noise taken off ("… Undangan (2)"): only then is a copy cut.
+  const text = to === folded.length ? folded : folded.slice(0, to);
+  SUBJECT_DOC.lastIndex = from;
+  const m = SUBJECT_DOC.exec(text);
+  if (m === null) return null;
+  return rejectVariant(
+    "NOT_A_DECREE:subject",
+    words(m[1] ?? m[2]!)
+      .join(" ")
+      .toUpperCase(),
+  );
 }

@@ -26,7 +26,7 @@ import type { Head } from "./head.js";
 import { lenient } from "./lenient.js";
 import { isYearDigits, normNomor } from "./numbers.js";
 import type { CompiledOffice } from "./office.js";
-import { isOwnRegionCode } from "./region-code.js";
+import { isRegionCodeSerial } from "./region-code.js";
 import type { CompiledRules } from "./rules.js";
 import { foldedWords as words } from "./text.js";
 
@@ -109,8 +109,8 @@ export function plainReader(rules: ConventionConfig, c: CompiledRules): FastRead
 }
 
 /**
- * The reader, from `read` (lenient.ts's own reading) and this office (its region codes are no
- * bare serial); null when no phrase may read plainly.
+ * The reader, from `read` (lenient.ts's own reading) and this office (its region codes, and
+ * other offices' codes, are no bare serial); null when no phrase may read plainly.
  */
 function compileFast(
   rules: ConventionConfig,
@@ -166,9 +166,9 @@ function compileFast(
     if ((found.bits & (1 << (4 * shape + end))) === 0) return null;
     const nomor = normNomor(serial);
     if (nomor === null) return null;
-    // A bare serial that is this office's region code is no serial (head.ts notSerial): the only
-    // reading that depends on the digits, left to lenient.ts.
-    if (shape !== 0 && isOwnRegionCode(nomor, office)) return null;
+    // A bare serial that is a region code, this office's or of another's shape, is no serial
+    // (head.ts notSerial): the only reading that depends on the digits, left to lenient.ts.
+    if (shape !== 0 && isRegionCodeSerial(nomor, office)) return null;
     return {
       head: { jenis: found.jenis, tahun: Number(year), nomor, qualifier: null, counted: false },
       tailStart: m[0].length,

@@ -13,7 +13,7 @@ import { MONTH_ALTERNATION, MONTH_NAMES } from "./months.js";
 import { isYearShaped, normNomor } from "./numbers.js";
 import type { OldNumber } from "./old-numbers.js";
 import { reject } from "./reasons.js";
-import { isOwnRegionCode } from "./region-code.js";
+import { isRegionCodeSerial } from "./region-code.js";
 import type { CompiledRules } from "./rules.js";
 import { isWordCode } from "./text.js";
 import type { ParseRejected } from "./types.js";
@@ -26,9 +26,10 @@ export interface Head {
   qualifier: string | null;
   /**
    * Every number that could be the serial belongs to a counting word ("Dapil 5", "Tahap 2") or
-   * is this office's region code ("3172"), typed without "No": the head has no serial, and
-   * `nomor` is that number. The name is refused as NO_NUMBER once the checks of whose decree it
-   * is have passed (lenient.ts), so another body's decree keeps its own reason.
+   * is a region code ("3172", this office's; "3171", of another's shape), typed without "No":
+   * the head has no serial, and `nomor` is that number. The name is refused as NO_NUMBER once
+   * the checks of whose decree it is have passed (lenient.ts), so another body's decree keeps
+   * its own reason.
    */
   counted: boolean;
 }
@@ -327,14 +328,14 @@ function isCounterGap(code: number): boolean {
 }
 
 /**
- * Whether the bare number `raw` at `at` in `work` is no serial: it is this office's region code
- * (region-code.ts isOwnRegionCode), or it follows a counting word (COUNTERS) as a word of its
- * own. Runs only for a number typed without "No".
+ * Whether the bare number `raw` at `at` in `work` is no serial: it is a region code, this
+ * office's or one of another office's shape (region-code.ts isRegionCodeSerial), or it follows
+ * a counting word (COUNTERS) as a word of its own. Runs only for a number typed without "No".
  */
 function notSerial(work: string, at: number, raw: string, c: CompiledRules): boolean {
   if (raw.length >= 4) {
     const nomor = normNomor(raw);
-    if (nomor !== null && isOwnRegionCode(nomor, c.office)) return true;
+    if (nomor !== null && isRegionCodeSerial(nomor, c.office)) return true;
   }
   let i = at;
   while (i > 0 && isCounterGap(work.charCodeAt(i - 1))) i--;

@@ -3,7 +3,7 @@
  * subject starts, then the head's readings (head.ts). Pure.
  */
 import { dayBeforeMonth } from "./day-month.js";
-import { namesKind, notADecree } from "./doc-kind.js";
+import { documentAsSubject, namesKind, notADecree } from "./doc-kind.js";
 import type { FastHead } from "./fast.js";
 import { blankDates, blankSpans, type Head, readHead } from "./head.js";
 import { checkDecree, checkIssuer, checkTail } from "./issuer.js";
@@ -30,7 +30,7 @@ import {
 import { findOldNumber, type OldNumber } from "./old-numbers.js";
 import { mayStartPlace } from "./place-start.js";
 import { reject, rejectVariant } from "./reasons.js";
-import { foreignRegionCode } from "./region-code.js";
+import { foreignRegionCode, isOtherRegionCode } from "./region-code.js";
 import type { CompiledRules } from "./rules.js";
 import { blankHeadNoise, isPlainSubject, pageAtEnd, subjectQualifier } from "./subject.js";
 import { officeTag } from "./subject-tag.js";
@@ -204,10 +204,25 @@ export function lenient(
     const tag = officeTag(folded, tailStart, c.office, ownNamed);
     if (tag) return tag;
   }
-  // The only numbers are a counter's ("Dapil 5", "Tahap 2") or the region code: no serial. Told
+  // The only numbers are a counter's ("Dapil 5", "Tahap 2") or a region code: no serial. Told
   // only now, so another body's decree gets the reason that says so, not "add the number".
-  if (head.counted) return reject("NO_NUMBER");
+  if (head.counted) return noSerial(head.nomor, c);
   return withSubject(stem, folded, printableFolded !== null, ext, ascii, head, tailStart, inHead);
+}
+
+/**
+ * The refusal of a head whose only number `nomor`, typed without "No", is no serial (head.ts
+ * `counted`): NO_NUMBER, whose text says a counter's number or the region code is none. A code
+ * of another office's shape ("SK Ketua 3171 2024") may be the code of the office whose decree
+ * it is: its text gives both ways out (move another office's decree out; write this office's
+ * number with "No"), not only "write the number", which a clerk could follow by typing "No
+ * 3171" and file another office's decree. Not OTHER_OFFICE_CODE: no old-style number or "kode"
+ * says the digits are a code, a serial that high is only unlikely.
+ */
+function noSerial(nomor: string, c: CompiledRules): ParseRejected {
+  return isOtherRegionCode(nomor, c.office)
+    ? rejectVariant("NO_NUMBER:regionCode", nomor)
+    : reject("NO_NUMBER");
 }
 
 /**
@@ -339,6 +354,10 @@ export function withSubject(
   // One page of a scan ("… DPT hal 1.jpg") is never the whole decree (subject.ts pageAtEnd).
   const page = tailStart < tailEnd ? pageAtEnd(tailFolded, tailStart, tailEnd) : null;
   if (page !== null) return reject("PAGE_ONLY", page);
+  // A subject that is a document's name ("… Th 2024 Telaah Staf", "… ttg Undangan"): that
+  // document, which would take the decree's slot (doc-kind.ts documentAsSubject).
+  const about = tailStart < tailEnd ? documentAsSubject(tailFolded, tailStart, tailEnd) : null;
+  if (about !== null) return about;
   // For a printable name, one scan of the folded subject serves both the cleaning and the slug.
   const tail = ascii ? tailFolded.slice(tailStart, tailEnd) : null;
   const singleGaps = printable && (plain || hasSingleGaps(tail!));

@@ -144,6 +144,12 @@ const TEXT: Record<ReasonCode, [id: string, en: string]> = {
  * What a reason says instead in one case its usual text gets wrong, named "<reason>:<case>":
  * - ISSUER_UNCLEAR:unnumbered, a name that holds no decree number: the usual text places the
  *   word it names "before the number" ("Keputusan Rektor tentang Wisuda" has none);
+ * - NOT_A_DECREE:subject, a subject after the numbers that is a document's name ("SK Ketua No 12
+ *   Th 2024 Telaah Staf", doc-kind.ts documentAsSubject): the usual "start the name with 'SK
+ *   Ketua'" is there already, and the decree's way out is to retype its subject;
+ * - NO_NUMBER:regionCode, a bare serial of another office's region code's shape ("SK Ketua
+ *   3171 2024", lenient.ts noSerial): the usual "write the number with 'No'" alone could be
+ *   followed by typing "No 3171", filing what may be that office's decree;
  * - NO_YEAR:romanMonth, a Roman numeral right after the number ("No 12 XII 2024", "No 12 XII"),
  *   the month of an old-style number: the year typed after it is not read, and "add 'Tahun
  *   2024'" (after the numeral again) would not help.
@@ -152,6 +158,14 @@ const VARIANT_TEXT = {
   "ISSUER_UNCLEAR:unnumbered": [
     "Nama berkas menyebut '{detail}' dan tidak memuat nomor keputusan: tidak jelas apakah ini keputusan Ketua atau Sekretaris kantor ini atau keputusan badan lain. Bila ini keputusan kantor ini, tulis jenis, nomor dan tahunnya di awal nama dan perihalnya setelah 'tentang', misalnya 'SK Ketua No 5 Th 2024 tentang …'; bila keputusan badan lain, pindahkan berkas ke luar folder arsip.",
     "The name says '{detail}' and has no decree number: whether this office's chair or secretary or another body issued it is unclear. If it is this office's, write kind, number and year first and the subject after 'tentang'; otherwise move it out of the archive share.",
+  ],
+  "NOT_A_DECREE:subject": [
+    "Nama berkas menyebut '{detail}' sebagai perihal setelah nomor keputusan: itu nama dokumen (telaah staf, lembar paraf, undangan, kajian …), bukan perihal keputusan, dan berkas ini akan menempati tempat keputusan bernomor itu di arsip. Bila berkas ini dokumen tersebut, bukan keputusan, pindahkan ke luar folder arsip; bila berkas ini memang keputusannya, ganti kata itu dengan perihal keputusan setelah 'tentang', misalnya 'SK Ketua No 12 Th 2024 tentang Penetapan DPT'.",
+    "The name gives '{detail}' as the subject after the decree's number: that names a document (a staff review, initials sheet, invitation, legal review …), not a decree's subject, and the file would take the numbered decree's place in the archive. If the file is that document, no decree, move it out of the archive share; if it is the decree itself, replace the word with the decree's subject after 'tentang', e.g. 'SK Ketua No 12 Th 2024 tentang Penetapan DPT'.",
+  ],
+  "NO_NUMBER:regionCode": [
+    "Nama berkas memuat angka {detail} tanpa 'No' di depannya, dan angka itu berbentuk kode wilayah kantor lain (seperti pada nomor keputusan gaya lama), bukan kode kantor ini: bisa kode kantor yang mengeluarkan keputusan ini, bukan nomor keputusan. Bila ini keputusan kantor lain, pindahkan berkas ke luar folder arsip; bila ini keputusan kantor ini, tulis nomor keputusannya dengan 'No' di depannya, misalnya 'SK Ketua No 12 Th 2024 tentang …', dan hapus kode wilayah itu bila bukan nomornya.",
+    "The name has the number {detail} without 'No' before it, and it has the shape of another office's region code (as in old-style numbers), not this office's: it may be the code of the office that issued the decree, not its number. If it is another office's decree, move it out of the archive share; if it is this office's, write its number with 'No' before it, e.g. 'SK Ketua No 12 Th 2024 tentang …', and drop the region code if it is not the number.",
   ],
   "NO_YEAR:romanMonth": [
     "Nama berkas memuat angka Romawi ({detail}) tepat setelah nomor keputusan, seperti bulan pada nomor gaya lama, sehingga tahun keputusan tidak terbaca. Tulis tahunnya langsung setelah nomor, misalnya 'No 12 Tahun 2024', dan hapus angka Romawi itu bila itu bulan.",

@@ -4,7 +4,8 @@
  * Selatan, 3578 Surabaya) as surely as the code inside "…/3578/KPU-Kot/…" does, so a code of
  * another office after "kode" or "KPU", anywhere in the name, refuses it as OTHER_OFFICE_CODE.
  * This office's own codes (`convention.office.regionCodes`) are read as subject words, and a
- * bare number in the head that is one is never the serial (isOwnRegionCode). Pure.
+ * bare number in the head that is one, or has another office's code's shape, is never the
+ * serial (isRegionCodeSerial). Pure.
  *
  * Only the region-code shape counts: a province code (11–19, 21, 31–36, 51–53, 61–65, 71–76,
  * 81–82, 91–96) then a regency/city code 01–79, four digits or "31.71". A year after "kode" is
@@ -67,11 +68,37 @@ export function foreignRegionCode(
 }
 
 /**
- * Whether a serial typed without "No" (`nomor`, normalised: numbers.ts normNomor) is this
- * office's region code ("SK Ketua 3172 2024"): a clerk copied the code of an old-style number,
- * no decree of a city office reaches serial 3172, so it is never read as the serial (head.ts).
- * Only a regency or city code of four digits: a province code ("31") is as often a serial.
+ * Whether a serial typed without "No" (`nomor`, normalised: numbers.ts normNomor) is a region
+ * code, never read as the serial (head.ts notSerial, fast.ts): this office's own ("SK Ketua 3172
+ * 2024": a clerk copied the code of an old-style number; no decree of a city office reaches
+ * serial 3172), or one of another office's shape ("SK Ketua 3171 2024": as likely the code of
+ * the office whose decree it is, lenient.ts noSerial). Only a regency or city code of four
+ * digits: a province code ("31") is as often a serial. Only for an office with region codes
+ * configured: without them the office names none, and a four-digit serial is read.
+ * Arithmetic and one Set look-up: fast.ts asks for every plain head with a bare serial.
  */
-export function isOwnRegionCode(nomor: string, o: CompiledOffice | null): boolean {
-  return nomor.length === 4 && o !== null && o.regionCodes.has(nomor);
+export function isRegionCodeSerial(nomor: string, o: CompiledOffice | null): boolean {
+  return (
+    nomor.length === 4 &&
+    o !== null &&
+    o.regionCodes.size > 0 &&
+    (o.regionCodes.has(nomor) || isRegencyCodeShaped(nomor))
+  );
+}
+
+/** Whether `nomor` is a region code of another office than `o` (isRegionCodeSerial). */
+export function isOtherRegionCode(nomor: string, o: CompiledOffice | null): boolean {
+  return isRegionCodeSerial(nomor, o) && !o!.regionCodes.has(nomor);
+}
+
+/**
+ * Whether four characters, digits but for an upper-case letter at the end (a normalised serial
+ * "317A"), are a regency or city code: a province (PROVINCES), then 01–79.
+ */
+function isRegencyCodeShaped(nomor: string): boolean {
+  const last = nomor.charCodeAt(3);
+  if (!isDigit(last)) return false;
+  const regency = (nomor.charCodeAt(2) - 48) * 10 + (last - 48);
+  if (regency < 1 || regency > 79) return false;
+  return PROVINCES.has((nomor.charCodeAt(0) - 48) * 10 + (nomor.charCodeAt(1) - 48));
 }

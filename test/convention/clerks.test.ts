@@ -97,6 +97,43 @@ describe("parse: names as clerks type them", () => {
     }
   });
 
+  it("gives both ways out for a document's name typed as the subject after the numbers", () => {
+    for (const [name, word] of [
+      ["SK Ketua No 12 Th 2024 Telaah Staf.pdf", "TELAAH STAF"],
+      ["SK Ketua No 12 Th 2024 ttg Lembar Paraf.pdf", "LEMBAR PARAF"],
+      ["SK Ketua No 12 Th 2024 Undangan.pdf", "UNDANGAN"],
+    ] as const) {
+      const r = parse(name, rules, { now });
+      expect(r.ok ? r.path : r.reason, name).toBe("NOT_A_DECREE");
+      if (r.ok) continue;
+      expect(r.message, name).toContain(`'${word}'`);
+      expect(r.message, name).toMatch(/ke luar folder arsip/);
+      // The decree's way out is its subject after 'tentang', not 'SK Ketua' it already has.
+      expect(r.message, name).toMatch(/perihal keputusan setelah 'tentang'/);
+      expect(r.message, name).not.toMatch(/tambahkan|di awal nama/i);
+    }
+  });
+
+  it("gives both ways out for a bare number of another office's region code", () => {
+    const r = parse("SK Ketua 3171 2024.pdf", rules, { now });
+    expect(r.ok ? r.path : r.reason).toBe("NO_NUMBER");
+    if (!r.ok) {
+      expect(r.message).toContain("angka 3171 tanpa 'No'");
+      expect(r.message).toMatch(/kode wilayah kantor lain/);
+      expect(r.message).toMatch(/ke luar folder arsip/);
+      expect(r.message).toMatch(/dengan 'No' di depannya/);
+    }
+    // This office's own code keeps the usual advice; with "No" the number is the serial.
+    const own = parse("SK Ketua 3172 2024.pdf", rules, { now });
+    expect(own.ok ? own.path : own.message).toMatch(/kode wilayah seperti '3172'/);
+    const numbered = parse("SK Ketua No 3171 Th 2024.pdf", rules, { now });
+    expect(numbered.ok && numbered.decree.nomor).toBe("3171");
+    // Without region codes configured, a four-digit serial is read.
+    const none = conventionSchema.parse({ office: { regionCodes: [] } });
+    const bare = parse("SK Ketua 3171 2024.pdf", none, { now });
+    expect(bare.ok && bare.decree.nomor).toBe("3171");
+  });
+
   it("files a kind of document the office configures as its own jenis", () => {
     const withSe = conventionSchema.parse({
       jenis: [

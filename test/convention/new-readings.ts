@@ -12,7 +12,9 @@
  * - a head that names a kind of document that is no decree (doc-kind.ts: "Undangan", "Surat
  *   Edaran", "Berita Acara" …) is refused as NOT_A_DECREE, and one that says "Perubahan",
  *   "Pencabutan" or "Pembatalan" (or "Revisi atas", "Adendum") before the number as
- *   NUMBER_OF_OTHER: the reference knows neither;
+ *   NUMBER_OF_OTHER: the reference knows neither; so is a subject that is only such a
+ *   document's name ("… Th 2024 Undangan") or starts with a document about a decree ("… Th 2024
+ *   Telaah Staf", doc-kind.ts documentAsSubject), where the reference filed it;
  * - another office's region code typed apart ("… Th 2024 kode 3171", "KPU 3578", region-code.ts)
  *   in a subject without "tentang" or in a head that did not read is OTHER_OFFICE_CODE, where
  *   the reference filed it with the code as subject (or refused it for two numbers);
