@@ -3,7 +3,7 @@
  * subject starts, then the head's readings (head.ts). Pure.
  */
 import { dayBeforeMonth } from "./day-month.js";
-import { namesKind, notADecree } from "./doc-kind.js";
+import { draftRefusal, namesKind, notADecree } from "./doc-kind.js";
 import type { FastHead } from "./fast.js";
 import { blankDates, blankSpans, type Head, readHead } from "./head.js";
 import { checkDecree, checkIssuer, checkTail } from "./issuer.js";
@@ -321,6 +321,9 @@ export function withSubject(
   let tailText = stem;
   let tailFolded = folded;
   if (sq) {
+    // A draft's mark ("… ttg DPT (draft)"): no decree as a PDF or scan, as in the head.
+    const draft = sq.draft === null ? null : draftRefusal(sq.draft, ext);
+    if (draft) return draft;
     if (sq.lampiranWithoutNumber && !sq.qualifiers.some((q) => q.startsWith("LAMPIRAN-"))) {
       return reject("NO_LAMPIRAN_NUMBER");
     }
