@@ -152,6 +152,12 @@ export function lenient(
   // the year into the subject ("No 12 B 2024").
   if (apart && (!("reason" in head) || head.reason === "NO_YEAR")) return apart;
   if ("reason" in head) {
+    // "Th 2024 (1 of 3)": a page mark right after the numbers, its first number read as a
+    // second serial. One page of a scan, as at a subject's end (withSubject).
+    if (head.reason === "AMBIGUOUS_NUMBER" && !marker) {
+      const page = pageAfterNumbers(folded, work, c, inHead);
+      if (page) return page;
+    }
     // "No 12 XII 2024": the year after an old-style number's month is the subject's.
     if (head.reason === "NO_YEAR" && !marker) {
       const month = romanMonthAt(folded, tailStart);
@@ -431,6 +437,26 @@ function romanMonthAt(folded: string, at: number): string | null {
   let i = at;
   while (i > 0 && isApart(folded.charCodeAt(i - 1))) i--;
   return i < at && i > 0 && isDigit(folded.charCodeAt(i - 1)) ? word.toUpperCase() : null;
+}
+
+/**
+ * For a head without "tentang" refused for two numbers: PAGE_ONLY when the name ends with a
+ * page mark (subject.ts pageAtEnd: "(1 of 3)", "1of3") that starts in the head `work` and
+ * the head reads without it. Its first number was the second serial: "keep one number" would
+ * file one page as the whole decree.
+ */
+function pageAfterNumbers(
+  folded: string,
+  work: string,
+  c: CompiledRules,
+  old: OldNumber | null,
+): ParseRejected | null {
+  const mark = pageAtEnd(folded, 0, folded.length);
+  if (mark === null) return null;
+  const at = folded.lastIndexOf(mark);
+  if (at >= work.length) return null;
+  const rest = readHead(blankSpans(work, [at, work.length]), c, old);
+  return "reason" in rest ? null : reject("PAGE_ONLY", mark);
 }
 
 /**

@@ -61,7 +61,9 @@
  * - a draft's word as a mark at the subject's end or in brackets ("… ttg DPT (draft)", "_konsep",
  *   "- Rancangan", "… DPT draft"; subject.ts) is NOT_A_DECREE in a PDF or scan, as in the head,
  *   and is dropped from an editable file's slug, where the reference kept it in the slug: names
- *   holding "draf", "konsep" or "ranc" are not compared (`touched`).
+ *   holding "draf", "konsep" or "ranc" are not compared (`touched`);
+ * - a page mark right after the numbers ("… Th 2024 (1 of 3)", lenient.ts pageAfterNumbers) is
+ *   PAGE_ONLY, where the reference refused two numbers.
  * - a name both refuse may be refused for another of its problems, or in other words: nothing is
  *   filed either way, and the refusal must still say what to do.
  * Everything else must read exactly as the reference does.
