@@ -139,7 +139,20 @@ export function lenient(
   if (work.includes("rev") || work.includes("(")) {
     work = blankHeadNoise(work);
   }
-  const head = readHead(work, c, inHead);
+  let head = readHead(work, c, inHead);
+  // "No 12 Pilkada 2024 Th 2023": without "tentang" the subject was cut at the election, so the
+  // head lost the year typed after it. Read with them, as with "tentang": two years in competing
+  // roles are AMBIGUOUS_YEAR, the same year twice is the decree's.
+  if (!marker && "reason" in head && head.reason === "NO_YEAR") {
+    const end = electionThenYear(folded, tailStart);
+    if (end > 0) {
+      const next = firstWordAt(folded, end);
+      work += folded.slice(headEnd, next);
+      head = readHead(work, c, inHead);
+      headEnd = next;
+      tailStart = next;
+    }
+  }
   // Another office's place typed in front of the decree's name ("Kab Malang SK Ketua …",
   // "Surabaya SK Ketua …") names its issuer, before any advice on the numbers. A head that
   // names no jenis (or is an old-style number alone) has no decree's name for a place to stand
@@ -437,6 +450,23 @@ function romanMonthAt(folded: string, at: number): string | null {
   let i = at;
   while (i > 0 && isApart(folded.charCodeAt(i - 1))) i--;
   return i < at && i > 0 && isDigit(folded.charCodeAt(i - 1)) ? word.toUpperCase() : null;
+}
+
+/**
+ * An election and its year, then a year ("Pilkada 2024 Th 2023", "Pemilu Tahun 2024 2023"),
+ * where a subject typed without "tentang" starts (sticky): head.ts ELECTION_YEAR's words.
+ */
+const ELECTION_THEN_YEAR =
+  /(?:pemilu|pemilihan(?:[^a-z0-9]+umum)?|pilkada|pilgub|pilwalkot|pilwako|pilbup|pileg|pilpres)(?:[^a-z0-9]+(?:serentak|nasional|tahun|thn|th|tah))*[^a-z0-9]*(?:19|20)\d{2}[^a-z0-9]+(?:(?:tahun|thn|th|tah)[\s.:_-]*)?\d{4}(?![0-9])/y;
+
+/**
+ * Where an election's year and a year after it end, if the subject at `at` starts with them
+ * (ELECTION_THEN_YEAR), else -1. Every election word starts with "p": most subjects do not.
+ */
+function electionThenYear(folded: string, at: number): number {
+  if (folded.charCodeAt(at) !== 0x70) return -1;
+  ELECTION_THEN_YEAR.lastIndex = at;
+  return ELECTION_THEN_YEAR.test(folded) ? ELECTION_THEN_YEAR.lastIndex : -1;
 }
 
 /**

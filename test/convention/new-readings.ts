@@ -63,7 +63,10 @@
  *   and is dropped from an editable file's slug, where the reference kept it in the slug: names
  *   holding "draf", "konsep" or "ranc" are not compared (`touched`);
  * - a page mark right after the numbers ("… Th 2024 (1 of 3)", lenient.ts pageAfterNumbers) is
- *   PAGE_ONLY, where the reference refused two numbers.
+ *   PAGE_ONLY, where the reference refused two numbers;
+ * - a subject typed without "tentang" that starts with an election's year and another year
+ *   ("… No 12 Pilkada 2024 Th 2023", lenient.ts electionThenYear) is read with the head:
+ *   AMBIGUOUS_YEAR, or the year when both are the same, where the reference refused NO_YEAR.
  * - a name both refuse may be refused for another of its problems, or in other words: nothing is
  *   filed either way, and the refusal must still say what to do.
  * Everything else must read exactly as the reference does.
