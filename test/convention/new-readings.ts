@@ -66,7 +66,10 @@
  *   PAGE_ONLY, where the reference refused two numbers;
  * - a subject typed without "tentang" that starts with an election's year and another year
  *   ("… No 12 Pilkada 2024 Th 2023", lenient.ts electionThenYear) is read with the head:
- *   AMBIGUOUS_YEAR, or the year when both are the same, where the reference refused NO_YEAR.
+ *   AMBIGUOUS_YEAR, or the year when both are the same, where the reference refused NO_YEAR;
+ * - an old-style number typed without its month or with a two-digit year (old-numbers.ts
+ *   findPartialOldNumber) is BAD_NUMBER or SHORT_YEAR, or OTHER_OFFICE_CODE for another
+ *   office's, where the reference refused it otherwise.
  * - a name both refuse may be refused for another of its problems, or in other words: nothing is
  *   filed either way, and the refusal must still say what to do.
  * Everything else must read exactly as the reference does.
