@@ -176,14 +176,24 @@ const BEFORE_DECREE = [
 const LEAD = new Set(BEFORE_DECREE);
 
 /**
- * A draft of the decree ("Draft SK Ketua No 12 …", "Konsep …", "Rancangan …"): the decree before
- * it is signed. Its slot is the editable file's (DRAFT_EXTENSIONS: the convention keeps the
- * draft as .docx beside the signed .pdf); as a PDF or a scan it would take the signed decree's
- * slot, so there it is no decree.
+ * A draft of the decree ("Draft SK Ketua No 12 …", "Konsep …", "Rancangan …", its short form
+ * "Ranc. …"): the decree before it is signed. Its slot is the editable file's
+ * (DRAFT_EXTENSIONS: the convention keeps the draft as .docx beside the signed .pdf); as a PDF
+ * or a scan it would take the signed decree's slot, so there it is no decree. The same words as
+ * a mark at the subject's end ("… ttg DPT (draft)", subject.ts) are read by draftRefusal.
  */
-const DRAFTS = ["draft", "draf", "konsep", "rancangan"];
+const DRAFTS = ["draft", "draf", "konsep", "rancangan", "ranc"];
 const DRAFT = new Set(DRAFTS);
 const DRAFT_EXTENSIONS = new Set(["docx", "doc", "odt", "rtf"]);
+
+/**
+ * The refusal of a file with extension `ext` whose subject ends with the draft mark `mark`
+ * (folded, "draft", "konsep" …; subject.ts): NOT_A_DECREE, as for the same word in the head,
+ * unless the file is an editable one, which is the draft's own slot (null).
+ */
+export function draftRefusal(mark: string, ext: string): ParseRejected | null {
+  return DRAFT_EXTENSIONS.has(ext) ? null : reject("NOT_A_DECREE", mark.toUpperCase());
+}
 
 /**
  * Words that, before a decree's number, make it the number of another decree: the one amended,

@@ -3,7 +3,7 @@
  * subject starts, then the head's readings (head.ts). Pure.
  */
 import { dayBeforeMonth } from "./day-month.js";
-import { documentAsSubject, namesKind, notADecree } from "./doc-kind.js";
+import { documentAsSubject, draftRefusal, namesKind, notADecree } from "./doc-kind.js";
 import type { FastHead } from "./fast.js";
 import { blankDates, blankSpans, type Head, readHead } from "./head.js";
 import { checkDecree, checkIssuer, checkTail } from "./issuer.js";
@@ -27,7 +27,12 @@ import {
   otherPlaceFirst,
   otherPlaceInFront,
 } from "./office.js";
-import { findOldNumber, type OldNumber } from "./old-numbers.js";
+import {
+  findOldNumber,
+  findPartialOldNumber,
+  type OldNumber,
+  type PartialOldNumber,
+} from "./old-numbers.js";
 import { mayStartPlace } from "./place-start.js";
 import { reject, rejectVariant } from "./reasons.js";
 import { foreignRegionCode, isOtherRegionCode } from "./region-code.js";
@@ -84,8 +89,11 @@ export function lenient(
   let headEnd = marker ? marker.index : folded.length;
   let tailStart = marker ? marker.index + marker[0].length : folded.length;
   const old = findOldNumber(folded, headEnd, stem, c);
+  // An old-style number typed without its month or with a two-digit year: its place is found as
+  // the number's, so its words are neither the subject nor another institution; refused below.
+  const partial = old === null ? findPartialOldNumber(folded, headEnd, stem, c) : null;
   if (!marker) {
-    headEnd = subjectStartAround(folded, old, c);
+    headEnd = subjectStartAround(folded, old ?? partial, c);
     tailStart = headEnd;
   }
   const apart = marker ? null : letterApart(folded, headEnd);
@@ -99,6 +107,12 @@ export function lenient(
     if (foreign) return foreign;
     work = blankSpans(work, [inHead.start, inHead.end]);
   }
+  const partialInHead = partial && partial.end <= headEnd ? partial : null;
+  if (partialInHead) {
+    const foreign = c.office && partialOffice(partialInHead, c);
+    if (foreign) return foreign;
+    work = blankSpans(work, [partialInHead.start, partialInHead.end]);
+  }
   // Whose decree it is, and whether it is a decree at all, come first: another office's decree
   // or a letter must not be told to "add SK Ketua". One scan finds the words for either, and
   // whether a date (which blankDates blanks before the numbers are read) may be there.
@@ -110,7 +124,8 @@ export function lenient(
   let re = c.office === null ? c.headHint : c.headHintOwn;
   re.lastIndex = 0;
   // A head that is an old-style number alone leaves the scan nothing to find.
-  const numberOnly = inHead !== null && onlyNumberIn(folded, inHead, headEnd);
+  const number = inHead ?? partialInHead;
+  const numberOnly = number !== null && onlyNumberIn(folded, number, headEnd);
   for (let m = numberOnly ? null : re.exec(work); m; m = re.exec(work)) {
     const own = re === c.headHintOwn;
     if (own && m[1] !== undefined) {
@@ -135,11 +150,30 @@ export function lenient(
   }
   // A letter, an invitation, minutes …: no decree, whatever number and year it carries.
   if (kind !== null) return notADecree(kind);
+  // The number as typed cannot be read: how to write it.
+  if (partialInHead) {
+    return partialInHead.shortYear
+      ? rejectVariant("SHORT_YEAR:oldNumber", partialInHead.asli)
+      : rejectVariant("BAD_NUMBER:oldNoMonth", partialInHead.asli);
+  }
   if (date) work = blankDates(work);
   if (work.includes("rev") || work.includes("(")) {
     work = blankHeadNoise(work);
   }
-  const head = readHead(work, c, inHead);
+  let head = readHead(work, c, inHead);
+  // "No 12 Pilkada 2024 Th 2023": without "tentang" the subject was cut at the election, so the
+  // head lost the year typed after it. Read with them, as with "tentang": two years in competing
+  // roles are AMBIGUOUS_YEAR, the same year twice is the decree's.
+  if (!marker && "reason" in head && head.reason === "NO_YEAR") {
+    const end = electionThenYear(folded, tailStart);
+    if (end > 0) {
+      const next = firstWordAt(folded, end);
+      work += folded.slice(headEnd, next);
+      head = readHead(work, c, inHead);
+      headEnd = next;
+      tailStart = next;
+    }
+  }
   // Another office's place typed in front of the decree's name ("Kab Malang SK Ketua …",
   // "Surabaya SK Ketua …") names its issuer, before any advice on the numbers. A head that
   // names no jenis (or is an old-style number alone) has no decree's name for a place to stand
@@ -152,6 +186,12 @@ export function lenient(
   // the year into the subject ("No 12 B 2024").
   if (apart && (!("reason" in head) || head.reason === "NO_YEAR")) return apart;
   if ("reason" in head) {
+    // "Th 2024 (1 of 3)": a page mark right after the numbers, its first number read as a
+    // second serial. One page of a scan, as at a subject's end (withSubject).
+    if (head.reason === "AMBIGUOUS_NUMBER" && !marker) {
+      const page = pageAfterNumbers(folded, work, c, inHead);
+      if (page) return page;
+    }
     // "No 12 XII 2024": the year after an old-style number's month is the subject's.
     if (head.reason === "NO_YEAR" && !marker) {
       const month = romanMonthAt(folded, tailStart);
@@ -264,8 +304,8 @@ export function otherTitle(
  * The name whose plain head fast.ts read (`fast`), as lenient() reads it; null when lenient()
  * must read it itself. `folded` is the printable stem lower-cased. Without "tentang", the
  * subject is read by lenient()'s own checks, in its order; a name lenient() would cut elsewhere
- * (a "tentang" later on, an old-style number, a subject that starts with a keyword or phrase)
- * is left to it.
+ * (a "tentang" later on, an old-style number, also one typed without its month or with a
+ * two-digit year, a subject that starts with a keyword or phrase) is left to it.
  */
 export function readPlain(
   stem: string,
@@ -276,7 +316,11 @@ export function readPlain(
 ): LenientDecree | ParseRejected | null {
   const { head, tailStart } = fast;
   if (!fast.marked && tailStart < folded.length) {
-    if (TENTANG.test(folded) || findOldNumber(folded, folded.length, stem, c) !== null) {
+    if (
+      TENTANG.test(folded) ||
+      findOldNumber(folded, folded.length, stem, c) !== null ||
+      findPartialOldNumber(folded, folded.length, stem, c) !== null
+    ) {
       return null;
     }
     // The head's words after its first number are numbers and No/Th: subjectStart's scan
@@ -336,6 +380,9 @@ export function withSubject(
   let tailText = stem;
   let tailFolded = folded;
   if (sq) {
+    // A draft's mark ("… ttg DPT (draft)"): no decree as a PDF or scan, as in the head.
+    const draft = sq.draft === null ? null : draftRefusal(sq.draft, ext);
+    if (draft) return draft;
     if (sq.lampiranWithoutNumber && !sq.qualifiers.some((q) => q.startsWith("LAMPIRAN-"))) {
       return reject("NO_LAMPIRAN_NUMBER");
     }
@@ -450,12 +497,62 @@ function romanMonthAt(folded: string, at: number): string | null {
 }
 
 /**
+ * An election and its year, then a year ("Pilkada 2024 Th 2023", "Pemilu Tahun 2024 2023"),
+ * where a subject typed without "tentang" starts (sticky): head.ts ELECTION_YEAR's words.
+ */
+const ELECTION_THEN_YEAR =
+  /(?:pemilu|pemilihan(?:[^a-z0-9]+umum)?|pilkada|pilgub|pilwalkot|pilwako|pilbup|pileg|pilpres)(?:[^a-z0-9]+(?:serentak|nasional|tahun|thn|th|tah))*[^a-z0-9]*(?:19|20)\d{2}[^a-z0-9]+(?:(?:tahun|thn|th|tah)[\s.:_-]*)?\d{4}(?![0-9])/y;
+
+/**
+ * Where an election's year and a year after it end, if the subject at `at` starts with them
+ * (ELECTION_THEN_YEAR), else -1. Every election word starts with "p": most subjects do not.
+ */
+function electionThenYear(folded: string, at: number): number {
+  if (folded.charCodeAt(at) !== 0x70) return -1;
+  ELECTION_THEN_YEAR.lastIndex = at;
+  return ELECTION_THEN_YEAR.test(folded) ? ELECTION_THEN_YEAR.lastIndex : -1;
+}
+
+/**
+ * For a head without "tentang" refused for two numbers: PAGE_ONLY when the name ends with a
+ * page mark (subject.ts pageAtEnd: "(1 of 3)", "1of3") that starts in the head `work` and
+ * the head reads without it. Its first number was the second serial: "keep one number" would
+ * file one page as the whole decree.
+ */
+function pageAfterNumbers(
+  folded: string,
+  work: string,
+  c: CompiledRules,
+  old: OldNumber | null,
+): ParseRejected | null {
+  const mark = pageAtEnd(folded, 0, folded.length);
+  if (mark === null) return null;
+  const at = folded.lastIndexOf(mark);
+  if (at >= work.length) return null;
+  const rest = readHead(blankSpans(work, [at, work.length]), c, old);
+  return "reason" in rest ? null : reject("PAGE_ONLY", mark);
+}
+
+/** Where an old-style number stands in the folded name. */
+type Span = { readonly start: number; readonly end: number };
+
+/**
+ * Another office's old-style number, typed incompletely, as lenient() refuses a complete one:
+ * its issuer marker is no configured jenis' (when some are configured) or its region code is
+ * not this office's. Null when it is this office's number.
+ */
+function partialOffice(p: PartialOldNumber, c: CompiledRules): ParseRejected | null {
+  if (c.hasMarkers && p.jenis === null) return reject("OTHER_OFFICE_CODE", p.issuer);
+  return checkOldOffice(c.office!, p.region, null);
+}
+
+/**
  * Whether the head [0, headEnd) of `folded` holds no word but the old-style number `old`
  * ("5_PL.01.3-Kpt_3172_KPU-Kot_IV_2015 penetapan"): with the number blanked, lenient's head
  * scan has nothing to find, since each of its words starts with a letter or a digit. Two
  * short loops over the flat name cost less than that regex over the blanked head.
  */
-function onlyNumberIn(folded: string, old: OldNumber, headEnd: number): boolean {
+function onlyNumberIn(folded: string, old: Span, headEnd: number): boolean {
   for (let i = 0; i < old.start; i++) if (isWordChar(folded.charCodeAt(i))) return false;
   for (let i = old.end; i < headEnd; i++) if (isWordChar(folded.charCodeAt(i))) return false;
   return true;
@@ -530,7 +627,7 @@ function fold(stem: string, ascii: boolean): string {
  * null), subjectStart itself: lenient() calls this one function either way, so V8 compiles the
  * scan into it once instead of into two callers.
  */
-function subjectStartAround(folded: string, old: OldNumber | null, c: CompiledRules): number {
+function subjectStartAround(folded: string, old: Span | null, c: CompiledRules): number {
   if (old === null) return subjectStart(folded, c, -1, -1);
   if (!c.digitPhraseWord) return subjectStart(folded, c, old.start, old.end);
   const shape =

@@ -135,6 +135,58 @@ export function findOldNumber(
 }
 
 /**
+ * A Style-B number typed without its month ("51_PL.01.3-Kpt_3172_KPU-Kot_2019") or with its
+ * year in two digits ("45_PL.01.3-Kpt_3172_KPU-Kot_IV_19"): STYLE_B's groups (at the same
+ * numbers) with the month left optional and a year of two or four digits. The issuer is lazy,
+ * so a Roman numeral after a one-word issuer ("KPU_IV_19") is read as the month.
+ */
+const STYLE_B_PARTIAL = new RegExp(
+  `(?<![a-z0-9])(\\d{1,4}[a-z]?)${S}([a-z]{2,4}(?:\\.\\d{1,3})+[\\s_-]?kpts?(?:[\\s_-]sek)?)${S}(\\d{2,6})${S}([a-z]+?(?:[\\s_-]+[a-z]+)??)(?:${S}([ivx]{1,4}|\\d{1,2}))?${S}(\\d{4}|\\d{2})(?![0-9])`,
+);
+
+/** A Style-B number typed incompletely (STYLE_B_PARTIAL): never read, refused with its advice. */
+export interface PartialOldNumber {
+  start: number;
+  end: number;
+  /** The number as typed, rebuilt with "/" ("45/PL.01.3-Kpt/3172/KPU-Kot/IV/19"), for messages. */
+  asli: string;
+  /** Jenis from the issuer marker, or null when the marker is not configured. */
+  jenis: string | null;
+  /** The issuer marker as typed ("KPU-Kot"). */
+  issuer: string;
+  region: string;
+  /** The year has two digits; else the month is missing. */
+  shortYear: boolean;
+}
+
+/**
+ * The first Style-B number typed incompletely in `folded.slice(0, end)` (STYLE_B_PARTIAL), or
+ * null; asked only where findOldNumber found none. Read as a number, its issuer and month were
+ * read as another institution ("KPU KOT IV") and its year was not read at all.
+ */
+export function findPartialOldNumber(
+  folded: string,
+  end: number,
+  orig: string,
+  rules: CompiledRules,
+): PartialOldNumber | null {
+  if (!hasNumberKpt(folded, end)) return null;
+  const b = STYLE_B_PARTIAL.exec(end === folded.length ? folded : folded.slice(0, end));
+  if (b === null) return null;
+  const [serial, , cls, , region, , issuer, , month, , year] = pieces(orig, b);
+  const marker = dashed(issuer!);
+  return {
+    start: b.index,
+    end: b.index + b[0].length,
+    asli: `${serial}/${dashed(cls!)}/${region}/${marker}${month ? `/${month}` : ""}/${year}`,
+    jenis: rules.markers.get(markerKey(issuer!)) ?? null,
+    issuer: marker,
+    region: region!,
+    shortYear: b[11]!.length === 2,
+  };
+}
+
+/**
  * The kinds of document other than a decree that an old-style (Style B) number names in place
  * of "-Kpt" (`45/PL.02.6-BA/3172/KPU-Kot/IV/2019`: a berita acara), by their code as folded.
  */

@@ -152,7 +152,11 @@ const TEXT: Record<ReasonCode, [id: string, en: string]> = {
  *   followed by typing "No 3171", filing what may be that office's decree;
  * - NO_YEAR:romanMonth, a Roman numeral right after the number ("No 12 XII 2024", "No 12 XII"),
  *   the month of an old-style number: the year typed after it is not read, and "add 'Tahun
- *   2024'" (after the numeral again) would not help.
+ *   2024'" (after the numeral again) would not help;
+ * - SHORT_YEAR:oldNumber, an old-style number whose year has two digits ("…/KPU-Kot/IV/19"):
+ *   its words were read as another institution, and "Tahun 2019" typed after it is not read;
+ * - BAD_NUMBER:oldNoMonth, an old-style number typed without its month ("…/KPU-Kot/2019"):
+ *   "add the year" (NO_YEAR, as it was refused) led nowhere, the year being there.
  */
 const VARIANT_TEXT = {
   "ISSUER_UNCLEAR:unnumbered": [
@@ -170,6 +174,14 @@ const VARIANT_TEXT = {
   "NO_YEAR:romanMonth": [
     "Nama berkas memuat angka Romawi ({detail}) tepat setelah nomor keputusan, seperti bulan pada nomor gaya lama, sehingga tahun keputusan tidak terbaca. Tulis tahunnya langsung setelah nomor, misalnya 'No 12 Tahun 2024', dan hapus angka Romawi itu bila itu bulan.",
     "The name has a Roman numeral ({detail}) right after the decree number, like the month of an old-style number, so the year is not read. Write the year right after the number, e.g. 'No 12 Tahun 2024', and drop the numeral if it is a month.",
+  ],
+  "SHORT_YEAR:oldNumber": [
+    "Tahun pada nomor keputusan gaya lama ({detail}) ditulis dengan dua angka. Tulis nomornya lengkap seperti pada dokumen, dengan bulan (angka Romawi) dan tahun empat angka, misalnya '45_PL.01.3-Kpt_3172_KPU-Kot_IV_2019', atau tulis jenis, nomor dan tahunnya, misalnya 'SK Ketua No 45 Th 2019'.",
+    "The year in the old-style number ({detail}) has two digits. Write the number in full as on the document, with the month (Roman) and a four-digit year, e.g. '45_PL.01.3-Kpt_3172_KPU-Kot_IV_2019', or write kind, number and year, e.g. 'SK Ketua No 45 Th 2019'.",
+  ],
+  "BAD_NUMBER:oldNoMonth": [
+    "Nomor keputusan gaya lama pada nama berkas tidak lengkap ({detail}): bulannya (angka Romawi sebelum tahun) tidak ada. Tulis nomornya lengkap seperti pada dokumen, misalnya '45_PL.01.3-Kpt_3172_KPU-Kot_IV_2019', atau tulis jenis, nomor dan tahunnya, misalnya 'SK Ketua No 45 Th 2019'.",
+    "The old-style number in the name is incomplete ({detail}): the month (a Roman numeral before the year) is missing. Write the number in full as on the document, e.g. '45_PL.01.3-Kpt_3172_KPU-Kot_IV_2019', or write kind, number and year, e.g. 'SK Ketua No 45 Th 2019'.",
   ],
 } as const satisfies Record<`${ReasonCode}:${string}`, readonly [string, string]>;
 

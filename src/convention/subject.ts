@@ -7,8 +7,10 @@
  * ("v2", "v.2", "versi 2"), a doubled extension (".pdf.pdf"). The noise is dropped at the end
  * and in brackets only: a word inside the subject ("Sosialisasi OCR Formulir", "Versi Terbaru
  * Pedoman") is the subject's, and so is a date. The markers become the qualifier (an attachment
- * is never the decree's own slot); the rest is dropped. Pure; works on the folded name (text.ts
- * foldSameLength), reporting positions into it.
+ * is never the decree's own slot); the rest is dropped. A draft's mark ("… DPT (draft)",
+ * "_konsep", "- Rancangan", "… DPT draft") is reported (`draft`): the file is the decree's draft,
+ * which doc-kind.ts draftRefusal refuses unless it is an editable file. Pure; works on the
+ * folded name (text.ts foldSameLength), reporting positions into it.
  */
 
 import { romanOrInt } from "./head.js";
@@ -28,7 +30,30 @@ export interface SubjectQualifier {
   end: number;
   /** [start, end) spans (flat) inside the subject to blank. */
   blanks: number[];
+  /** A draft's mark as typed (folded: "draft", "konsep" …), or null. */
+  draft: string | null;
 }
+
+/** The words of a draft's mark (doc-kind.ts DRAFTS), as a regex source. */
+const DRAFT_WORD = "draft?|konsep|rancangan|ranc";
+/**
+ * Words after which "draft" ends a subject as its object ("… ttg Tim Penyusun Draft",
+ * "Pembahasan Draf"), not as a mark: making or discussing one.
+ */
+const DRAFTED = new Set([
+  "penyusunan",
+  "penyusun",
+  "menyusun",
+  "pembahasan",
+  "membahas",
+  "perumusan",
+  "merumuskan",
+  "penyempurnaan",
+  "finalisasi",
+  "harmonisasi",
+  "pengajuan",
+  "penyampaian",
+]);
 
 /**
  * What PDF tools add to the name they save (iLovePDF/Smallpdf "_compressed", "-converted",
@@ -48,6 +73,8 @@ const AT_END: {
   qualifier?: (m: RegExpExecArray) => (string | null)[];
   /** An attachment marker: the subject's own words after an amending word (AMENDED_BEFORE). */
   attachment?: true;
+  /** A draft's word (group 1): a mark only where draftMarkAt says so. */
+  draft?: true;
 }[] = [
   // A range or pair of attachments in one file ("Lampiran 1-5", "Lampiran I s.d. IV",
   // "Lampiran 1 dan 2"): two qualifiers, which the caller refuses as ambiguous.
@@ -76,6 +103,11 @@ const AT_END: {
   { re: /(?:^|[^a-z0-9])(?:hasil[\s_-]*)?(?:scan|scanned|scanan|camscanner)[^a-z0-9]*$/ },
   { re: /(?:^|[^a-z0-9])\d{2,4}[\s_-]?dpi[^a-z0-9]*$/ },
   { re: /(?:^|[^a-z0-9])(?:final|fix|fixed|ok)[^a-z0-9]*$/ },
+  // A draft's mark ("… DPT (draft)", "_draft_v3", "- Konsep", "… DPT draft 2").
+  {
+    re: new RegExp(String.raw`(?:^|[^a-z0-9])(${DRAFT_WORD})(?:[\s._-]*\d{1,2})?[^a-z0-9]*$`),
+    draft: true,
+  },
   { re: new RegExp(`(?:^|[^a-z0-9])(?:${TOOL_WORD})[^a-z0-9]*$`) },
   // A version mark, or "versi" left before another mark ("versi final"); "Versi 2024" is a year.
   { re: new RegExp(String.raw`(?:^|[^a-z0-9])(?:${VERSION_MARK}|versi)[^a-z0-9]*$`) },
@@ -102,7 +134,7 @@ const WITH_LAMPIRAN =
   /(?:(?:^|[^a-z0-9])(?:dan|beserta|serta|dengan|plus)[^a-z0-9]+|&[^a-z0-9]*)(?:lampiran(?:nya)?|lamp)[^a-z0-9]*$/;
 /** Bracketed markers and noise anywhere in the subject. */
 const BRACKETED = new RegExp(
-  String.raw`[([]\s*(?:(lampiran|lamp)[\s.:_-]*(?:ke[\s.:_-]*)?(\d{1,3}|[ivx]{1,4})(?:\s*(?:[,&+-]|dan|s[\s.]*d|sampai|hingga)[\s.]*(\d{1,3}|[ivx]{1,4}))?|(salinan|(?:di)?legalis(?:ir|asi))(?:[\s_-]+sesuai(?:[\s_-]+dengan)?[\s_-]+asli(?:nya)?|[\s._-]*(?:ke[\s._-]*)?\d{1,2})?|copy|revisi(?:[\s._-]*\d{1,2})?|rev[\s._-]*\d{0,2}|final|fix|scan|camscanner|ttd(?:[\s_-]*basah)?|\d{1,3}|\d{2,4}[\s_-]?dpi|${TOOL_WORD}|${VERSION_MARK})\s*[)\]]`,
+  String.raw`[([]\s*(?:(lampiran|lamp)[\s.:_-]*(?:ke[\s.:_-]*)?(\d{1,3}|[ivx]{1,4})(?:\s*(?:[,&+-]|dan|s[\s.]*d|sampai|hingga)[\s.]*(\d{1,3}|[ivx]{1,4}))?|(salinan|(?:di)?legalis(?:ir|asi))(?:[\s_-]+sesuai(?:[\s_-]+dengan)?[\s_-]+asli(?:nya)?|[\s._-]*(?:ke[\s._-]*)?\d{1,2})?|copy|revisi(?:[\s._-]*\d{1,2})?|rev[\s._-]*\d{0,2}|final|fix|scan|camscanner|ttd(?:[\s_-]*basah)?|\d{1,3}|\d{2,4}[\s_-]?dpi|${TOOL_WORD}|${VERSION_MARK}|(${DRAFT_WORD})(?:[\s._-]*\d{1,2})?)\s*[)\]]`,
   "g",
 );
 const AT_START =
@@ -115,7 +147,7 @@ const AT_START =
  * the subject decides it (this runs for every subject isPlainSubject does not call plain).
  */
 const MAY_HOLD =
-  /[([]|lamp|salinan|legalis|copy|kopi|asli|rev|final|fix|tt[de]|scan|dpi|sign|compress|convert|merge|unlock|ocr|whatsapp|(?:img|pxl|dsc)_\d|(?<![a-z0-9])v(?:er|\.|\d)|(?<![a-z0-9])ok(?![a-z0-9])|\.(?:pdf|docx?|jpe?g|odt)|(?<![a-z0-9])(?:pdf|docx?|jpe?g|odt)(?![a-z0-9])/g;
+  /[([]|lamp|salinan|draf|konsep|ranc|legalis|copy|kopi|asli|rev|final|fix|tt[de]|scan|dpi|sign|compress|convert|merge|unlock|ocr|whatsapp|(?:img|pxl|dsc)_\d|(?<![a-z0-9])v(?:er|\.|\d)|(?<![a-z0-9])ok(?![a-z0-9])|\.(?:pdf|docx?|jpe?g|odt)|(?<![a-z0-9])(?:pdf|docx?|jpe?g|odt)(?![a-z0-9])/g;
 
 /**
  * Anything a marker or noise pattern above needs (a bracket, "lamp", "salinan", "copy", "rev",
@@ -128,25 +160,31 @@ const MAY_HOLD =
 const NOT_PLAIN =
   /lamp|salinan|copy|rev|final|fix|tt[de]|scan|dpi|[^a-z0-9 -]|[ -]{2}|(?<![a-z0-9])ok(?![a-z0-9])/g;
 /**
- * A PDF tool's word or a version mark ending a plain subject (single gaps, no "." or "_"), with
- * at most one gap after it. Only tested, near the subject's end (endsWithToolMark): a boundary
+ * A PDF tool's word or a version mark (or a draft's mark with its number, "draft 2") ending a
+ * plain subject (single gaps, no "." or "_"), with at most one gap after it. Only tested, near the subject's end (endsWithToolMark): a boundary
  * before the word is not asked for, as reading too much only costs subjectQualifier's look.
  */
 const TOOL_AT_END = new RegExp(`(?:${TOOL_WORD})[ -]?$`, "g");
-const VERSION_AT_END = /v(?:er(?:si(?:on)?)?)?[ -]?(?:ke[ -]?)?\d\d?[ -]?$/g;
-/** Bits (from "a") of the letters a PDF tool's word or "versi" ends with: d, i, r, s. */
-const TOOL_LAST_LETTERS = (1 << 3) | (1 << 8) | (1 << 17) | (1 << 18);
+const VERSION_AT_END = /(?:v(?:er(?:si(?:on)?)?)?|draft?)[ -]?(?:ke[ -]?)?\d\d?[ -]?$/g;
+/**
+ * Bits (from "a") of the letters a PDF tool's word or "versi" ends with (d, i, r, s), or a
+ * draft's mark typed as the last word ("draft", "draf": t, f).
+ */
+const TOOL_LAST_LETTERS = (1 << 3) | (1 << 5) | (1 << 8) | (1 << 17) | (1 << 18) | (1 << 19);
 
 /**
  * Whether the subject `folded.slice(from)`, plain otherwise (of "a"–"z", digits, single spaces
- * and dashes), ends with a PDF tool's word or a version mark ("… DPT signed", "… DPT versi 2"),
- * with at most one gap after it. Called by isPlainSubject for the few subjects whose last
+ * and dashes), ends with a PDF tool's word, a version mark or a draft's word ("… DPT signed",
+ * "… DPT versi 2", "… DPT draft"), with at most one gap after it. Called by isPlainSubject for the few subjects whose last
  * character may end one.
  */
 function endsWithToolMark(folded: string, from: number): boolean {
   let end = folded.length;
   let c = folded.charCodeAt(end - 1);
   if (c === 0x20 || c === 0x2d) c = folded.charCodeAt(--end - 1);
+  // "… DPT draft " (isPlainSubject reads it without the gap).
+  if (c === 0x74) return folded.endsWith("draft", end);
+  if (c === 0x66) return folded.endsWith("draf", end);
   if (c === 0x64 || c === 0x73 || c === 0x72) {
     TOOL_AT_END.lastIndex = Math.max(from, end - 11);
     // "… DPT legalisir": a copy's mark (AT_END), looked for here, at the end, where it is one,
@@ -231,12 +269,33 @@ export function isPlainSubject(folded: string, from: number): boolean {
   const end = folded.length;
   const c = folded.charCodeAt(end - 1);
   if (c >= 0x61) {
-    return ((TOOL_LAST_LETTERS >>> (c - 0x61)) & 1) === 0 || !endsWithToolMark(folded, from);
+    // A subject of one word that is a draft's mark ("… Th 2024 Konsep"): p, n, c end those.
+    if (
+      end - from <= 10 &&
+      (c === 0x70 || c === 0x6e || c === 0x63) &&
+      isDraftAlone(folded, from)
+    ) {
+      return false;
+    }
+    if (((TOOL_LAST_LETTERS >>> (c - 0x61)) & 1) === 0) return true;
+    // "… DPT draft": a draft's mark, or the subject's object (subjectQualifier decides). Most
+    // subjects that end with a "t" ("… DPT") have no "f" before it.
+    if (c === 0x74) return folded.charCodeAt(end - 2) !== 0x66 || !folded.endsWith("draft");
+    if (c === 0x66) return !folded.endsWith("draf");
+    return !endsWithToolMark(folded, from);
   }
   if (c >= 0x30 && isDigit(folded.charCodeAt(end - 2)) && isDigit(folded.charCodeAt(end - 3))) {
     return true;
   }
   return !endsWithToolMark(folded, from);
+}
+
+/** Whether the subject `folded.slice(from)` is "konsep", "rancangan" or "ranc" alone. */
+function isDraftAlone(folded: string, from: number): boolean {
+  let i = from;
+  while (i < folded.length && !isWordCode(folded.charCodeAt(i))) i++;
+  const w = folded.slice(i);
+  return w === "konsep" || w === "rancangan" || w === "ranc";
 }
 
 function lampiran(n: string): string | null {
@@ -256,6 +315,7 @@ export function subjectQualifier(folded: string, from: number): SubjectQualifier
     if (q && !qualifiers.includes(q)) qualifiers.push(q);
   };
   const blanks: number[] = [];
+  let draft: string | null = null;
   let end = folded.length;
   // From the end: one piece after the other ("… Lampiran 1 - Copy (2).pdf").
   for (let guard = 0; guard < 8; guard++) {
@@ -265,6 +325,10 @@ export function subjectQualifier(folded: string, from: number): SubjectQualifier
       const m = p.re.exec(tail);
       if (!m) continue;
       if (p.attachment && AMENDED_BEFORE.test(tail.slice(0, m.index))) break;
+      if (p.draft) {
+        if (!draftMarkAt(folded, from, tail, m)) break;
+        draft ??= m[1]!;
+      }
       // "Penetapan 5 Kecamatan (2)": a bare number at the end is noise only in brackets.
       if (p.qualifier) for (const q of p.qualifier(m)) add(q);
       end = from + m.index;
@@ -281,6 +345,7 @@ export function subjectQualifier(folded: string, from: number): SubjectQualifier
     // "(Lampiran 1 s.d 3)": a second attachment, which the caller refuses as ambiguous.
     if (m[3] !== undefined) add(lampiran(m[3]));
     if (m[4] !== undefined) add("SALINAN");
+    if (m[5] !== undefined) draft ??= m[5];
     blanks.push(from + m.index, from + m.index + m[0].length);
   }
   const start = AT_START.exec(tail);
@@ -298,7 +363,32 @@ export function subjectQualifier(folded: string, from: number): SubjectQualifier
   ) {
     return null;
   }
-  return { qualifiers, end, blanks, lampiranWithoutNumber };
+  return { qualifiers, end, blanks, lampiranWithoutNumber, draft };
+}
+
+/**
+ * Whether the draft's word that AT_END's draft pattern matched (`m`, in `tail`, the subject
+ * `folded.slice(from, …)`) is a mark rather than the subject's last word: it is the whole
+ * subject, or it is set apart (in brackets, after a spaced dash, or after "_" in a name whose
+ * words are apart by spaces), or it is "draft"/"draf" after any word but one that makes it the
+ * subject's object (DRAFTED: "Tim Penyusun Draft"). "Konsep" and "Rancangan" typed as the last
+ * word are running text ("Penyusunan Rancangan").
+ */
+function draftMarkAt(folded: string, from: number, tail: string, m: RegExpExecArray): boolean {
+  const at = m.index + (isWordCode(tail.charCodeAt(m.index)) ? 0 : 1);
+  let gap = at;
+  while (gap > 0 && !isWordCode(tail.charCodeAt(gap - 1))) gap--;
+  if (gap === 0) return true;
+  const apart = tail.slice(gap, at);
+  if (apart.includes("(") || apart.includes("[") || apart.includes(" -") || apart.includes("- ")) {
+    return true;
+  }
+  if (apart.includes("_") && folded.lastIndexOf(" ", from + gap) >= 0) return true;
+  const word = m[1]!;
+  if (word !== "draft" && word !== "draf") return false;
+  let w = gap;
+  while (w > 0 && isWordCode(tail.charCodeAt(w - 1))) w--;
+  return !DRAFTED.has(tail.slice(w, gap));
 }
 
 /**

@@ -59,7 +59,19 @@
  * - one or two digits after a dash right after a year, where the head ends ("SK Ketua Th 2024 -
  *   2", head.ts counterAfterYear), with no other serial, are refused as NO_NUMBER (a copy
  *   counter or a page as likely as the serial), where the reference read them as the serial:
- *   names holding a year, a dash and one or two digits are not compared (`touched`).
+ *   names holding a year, a dash and one or two digits are not compared (`touched`);
+ * - a draft's word as a mark at the subject's end or in brackets ("… ttg DPT (draft)", "_konsep",
+ *   "- Rancangan", "… DPT draft"; subject.ts) is NOT_A_DECREE in a PDF or scan, as in the head,
+ *   and is dropped from an editable file's slug, where the reference kept it in the slug: names
+ *   holding "draf", "konsep" or "ranc" are not compared (`touched`);
+ * - a page mark right after the numbers ("… Th 2024 (1 of 3)", lenient.ts pageAfterNumbers) is
+ *   PAGE_ONLY, where the reference refused two numbers;
+ * - a subject typed without "tentang" that starts with an election's year and another year
+ *   ("… No 12 Pilkada 2024 Th 2023", lenient.ts electionThenYear) is read with the head:
+ *   AMBIGUOUS_YEAR, or the year when both are the same, where the reference refused NO_YEAR;
+ * - an old-style number typed without its month or with a two-digit year (old-numbers.ts
+ *   findPartialOldNumber) is BAD_NUMBER or SHORT_YEAR, or OTHER_OFFICE_CODE for another
+ *   office's, where the reference refused it otherwise.
  * - a name both refuse may be refused for another of its problems, or in other words: nothing is
  *   filed either way, and the refusal must still say what to do.
  * Everything else must read exactly as the reference does.
@@ -71,7 +83,7 @@ import { type ParseOptions, parse } from "../../src/convention/parse.js";
 import { parse as referenceParse } from "./reference/parse.js";
 
 const TOUCHED =
-  /cop[yi]|[([]\s*(?:\d|lamp|salinan|rev|final|fix|scan|ttd)|rev|final|fix|ttd|tte|scan|dpi|ok[^a-z0-9]*\.|lamp|salinan|\.(?:pdf|docx?|jpe?g|odt)[^a-z0-9]*\.|^[^a-z0-9]*\d{1,3}\s*(?:[.)]|\s-\s)|^[^a-z0-9]*\(?\d{1,3}\)?[\s_]+(?:keputusan|sk|kep)(?![a-z0-9])|(?:sk|kep|kpts?|ketua|sek(?:retaris)?)(?:th|thn|tahun|no|nomor|nomer|nmr)(?![a-z])|(?<![a-z0-9])(?:dan|jo|juncto|serta|atau)(?![a-z0-9])|\d[-._/ ]*\d{1,2}[-._/]\d|\d{8}|\d\s*(?:jan|feb|peb|mar|apr|mei|jun|jul|agu|agt|sep|okt|nov|nop|des)|[a-z]\d|\d[a-z]{2}|(?:19|20)\d\d[^a-z0-9]*\.[a-z0-9]*[^a-z0-9]*$|\d\d \d\d \d\d|kopi|(?:sk|kep|kpts?|keputusan)(?:kpu|keputusan|kep|ketua|sek)|sesuai|\d[oil](?![a-z0-9])|\d[a-z]?[^a-z0-9]+[a-z](?![a-z0-9])|(?<![a-z])(?:nmor|nomr|onmor|nmoor|nomro|nomo|thun|tahn|taun|thaun|tauhn|tahnu)(?![a-z])|sign|compress|convert|merge|unlock|ocr|whatsapp|(?:img|pxl|dsc)_\d|(?<![a-z0-9])v(?:er(?:si|sion)?)?(?![a-z])|(?:19|20)\d\d[\s_]*[-\u2013\u2014][\s_]*\d{1,2}(?![0-9])/i;
+  /cop[yi]|[([]\s*(?:\d|lamp|salinan|rev|final|fix|scan|ttd)|rev|final|fix|ttd|tte|scan|dpi|ok[^a-z0-9]*\.|lamp|salinan|\.(?:pdf|docx?|jpe?g|odt)[^a-z0-9]*\.|^[^a-z0-9]*\d{1,3}\s*(?:[.)]|\s-\s)|^[^a-z0-9]*\(?\d{1,3}\)?[\s_]+(?:keputusan|sk|kep)(?![a-z0-9])|(?:sk|kep|kpts?|ketua|sek(?:retaris)?)(?:th|thn|tahun|no|nomor|nomer|nmr)(?![a-z])|(?<![a-z0-9])(?:dan|jo|juncto|serta|atau)(?![a-z0-9])|\d[-._/ ]*\d{1,2}[-._/]\d|\d{8}|\d\s*(?:jan|feb|peb|mar|apr|mei|jun|jul|agu|agt|sep|okt|nov|nop|des)|[a-z]\d|\d[a-z]{2}|(?:19|20)\d\d[^a-z0-9]*\.[a-z0-9]*[^a-z0-9]*$|\d\d \d\d \d\d|kopi|(?:sk|kep|kpts?|keputusan)(?:kpu|keputusan|kep|ketua|sek)|sesuai|\d[oil](?![a-z0-9])|\d[a-z]?[^a-z0-9]+[a-z](?![a-z0-9])|(?<![a-z])(?:nmor|nomr|onmor|nmoor|nomro|nomo|thun|tahn|taun|thaun|tauhn|tahnu)(?![a-z])|sign|compress|convert|merge|unlock|ocr|whatsapp|(?:img|pxl|dsc)_\d|(?<![a-z0-9])v(?:er(?:si|sion)?)?(?![a-z])|(?:19|20)\d\d[\s_]*[-\u2013\u2014][\s_]*\d{1,2}(?![0-9])|draf|konsep|ranc/i;
 
 const ROLE = /ketua|sek/i;
 
