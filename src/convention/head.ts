@@ -10,12 +10,12 @@
  */
 
 import { MONTH_ALTERNATION, MONTH_NAMES } from "./months.js";
-import { isYearShaped, normNomor } from "./numbers.js";
+import { isWordChar, isYearShaped, normNomor } from "./numbers.js";
 import type { OldNumber } from "./old-numbers.js";
 import { reject } from "./reasons.js";
 import { isRegionCodeSerial } from "./region-code.js";
 import type { CompiledRules } from "./rules.js";
-import { isWordCode } from "./text.js";
+
 import type { ParseRejected } from "./types.js";
 
 export interface Head {
@@ -455,7 +455,7 @@ function readFields(
 function counterAfterYear(work: string, serial: string): boolean {
   if (serial.length > 2) return false;
   let i = work.length;
-  while (i > 0 && !isWordCode(work.charCodeAt(i - 1))) i--;
+  while (i > 0 && !isWordChar(work.charCodeAt(i - 1))) i--;
   // Most heads end with their year or a "No" serial of other digits: one comparison tells.
   if (work.charCodeAt(i - 1) !== serial.charCodeAt(serial.length - 1)) return false;
   if (!work.endsWith(serial, i) || i - serial.length < 6) return false;
@@ -464,7 +464,7 @@ function counterAfterYear(work: string, serial: string): boolean {
   if (!DASHES.includes(work[j - 1] ?? "")) return false;
   j--;
   while (j > 0 && isGap(work.charCodeAt(j - 1))) j--;
-  return j >= 4 && isYearShaped(work.slice(j - 4, j)) && !isWordCode(work.charCodeAt(j - 5));
+  return j >= 4 && isYearShaped(work.slice(j - 4, j)) && !isWordChar(work.charCodeAt(j - 5));
 }
 
 /** A space or "_" around a dash. */

@@ -25,7 +25,7 @@ import { type CompiledOffice, provinceAfterOwnPlace } from "./office.js";
 import { reject, rejectVariant } from "./reasons.js";
 import { KEYWORD_TYPOS } from "./repair.js";
 import type { CompiledRules } from "./rules.js";
-import { escapeRe, isWordCode } from "./text.js";
+import { escapeRe } from "./text.js";
 import type { ParseRejected } from "./types.js";
 
 /** Words that may stand between a decree's name and its number without naming another body. */
@@ -133,11 +133,11 @@ export function checkIssuer(
   let i = 0;
   const n = work.length;
   while (i < n) {
-    while (i < n && !isWordCode(work.charCodeAt(i))) i++;
+    while (i < n && !isWordChar(work.charCodeAt(i))) i++;
     if (i >= n) break;
     const first = work.charCodeAt(i);
     let e = i + 1;
-    while (e < n && isWordCode(work.charCodeAt(e))) e++;
+    while (e < n && isWordChar(work.charCodeAt(e))) e++;
     // The number (or an old-style number, blanked) ends what is looked at; an attachment's
     // number in front ("Lampiran 1 SK Ketua Tahap 2 …") does not, as "Lampiran I" does not.
     if (first >= 48 && first <= 57) {

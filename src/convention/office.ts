@@ -12,7 +12,7 @@
  * not foreign.
  */
 import type { OfficeConfig } from "../config/schema.js";
-import { isDigit } from "./numbers.js";
+import { isDigit, isWordChar } from "./numbers.js";
 import {
   AD_HOC,
   DKI_PLACES,
@@ -33,7 +33,7 @@ import {
 import { barePlaceFirst, mayStartPlace } from "./place-start.js";
 import { isOwnPlaceTypo } from "./place-typo.js";
 import { reject } from "./reasons.js";
-import { escapeRe, isWordCode, foldedWords as words } from "./text.js";
+import { escapeRe, foldedWords as words } from "./text.js";
 import type { ParseRejected } from "./types.js";
 
 export interface CompiledOffice {
@@ -169,9 +169,9 @@ function wordsFrom(s: string, at: number): { word: string; end: number }[] {
   const out: { word: string; end: number }[] = [];
   let i = at;
   while (i < s.length) {
-    while (i < s.length && !isWordCode(s.charCodeAt(i))) i++;
+    while (i < s.length && !isWordChar(s.charCodeAt(i))) i++;
     const start = i;
-    while (i < s.length && isWordCode(s.charCodeAt(i))) i++;
+    while (i < s.length && isWordChar(s.charCodeAt(i))) i++;
     if (i > start) out.push({ word: s.slice(start, i), end: i });
   }
   return out;
@@ -403,13 +403,13 @@ export function otherPlaceInFront(
   // The place is the name's first word: after a "(", "- " at most (an old-style number in front
   // is blanked, a run of spaces, and no place).
   let at = 0;
-  while (at < 3 && at < head.length && !isWordCode(head.charCodeAt(at))) at++;
+  while (at < 3 && at < head.length && !isWordChar(head.charCodeAt(at))) at++;
   if (!mayStartPlace(head, at)) return null;
   const ws = wordsFrom(head.length > 80 ? head.slice(0, 80) : head, at);
   const n = placeWordsFirst(ws, o);
   if (n === 0 || n >= ws.length) return null;
   let next = ws[n - 1]!.end;
-  while (next < head.length && !isWordCode(head.charCodeAt(next))) next++;
+  while (next < head.length && !isWordChar(head.charCodeAt(next))) next++;
   phraseAt.lastIndex = next;
   return phraseAt.test(head) ? joinUpper(ws, n) : null;
 }
@@ -430,7 +430,7 @@ export function otherPlaceBeforeName(
   o: CompiledOffice,
 ): ParseRejected | null {
   let at = 0;
-  while (at < head.length && !isWordCode(head.charCodeAt(at))) at++;
+  while (at < head.length && !isWordChar(head.charCodeAt(at))) at++;
   phraseAt.lastIndex = at;
   if (at >= head.length || phraseAt.test(head)) return null;
   const ws = wordsFrom(head.length > 120 ? head.slice(0, 120) : head, at);
@@ -547,7 +547,7 @@ export function originEnd(folded: string, i: number): number {
   const w = ORIGIN_AT.get((folded.charCodeAt(i) << 8) | folded.charCodeAt(i + 1));
   if (w === undefined || !folded.startsWith(w, i)) return -1;
   const end = i + w.length;
-  return isWordCode(folded.charCodeAt(end)) ? -1 : end;
+  return isWordChar(folded.charCodeAt(end)) ? -1 : end;
 }
 
 /**
@@ -649,9 +649,9 @@ export function provinceAfterOwnPlace(
 ): boolean {
   if (!PROVINCE_START.has(w)) return false;
   let e = at;
-  while (e > 0 && !isWordCode(head.charCodeAt(e - 1))) e--;
+  while (e > 0 && !isWordChar(head.charCodeAt(e - 1))) e--;
   let b = e;
-  while (b > 0 && isWordCode(head.charCodeAt(b - 1))) b--;
+  while (b > 0 && isWordChar(head.charCodeAt(b - 1))) b--;
   const prev = head.slice(b, e);
   return o.ownPlaceWords.has(prev) || PROVINCE_START.has(prev);
 }

@@ -6,9 +6,10 @@
  * (a configured name, never another's) is decided where a place is read (barePlaceFirst).
  * Pure.
  */
+
+import { isWordChar } from "./numbers.js";
 import { DKI_PLACES, ISSUER_BODIES, PLACE_LEVEL } from "./office-words.js";
 import { PLACES_ID } from "./places-id.js";
-import { isWordCode } from "./text.js";
 
 /**
  * The places of places-id.ts as their words, by first word, longest first. PLACES_ID is folded
@@ -69,7 +70,7 @@ export function mayStartPlace(folded: string, i: number): boolean {
   const key = wordKey(folded, i);
   if ((STARTS[key >>> 3]! & (1 << (key & 7))) === 0) return false;
   let end = i;
-  while (end < folded.length && isWordCode(folded.charCodeAt(end))) end++;
+  while (end < folded.length && isWordChar(folded.charCodeAt(end))) end++;
   return START_WORDS.has(folded.slice(i, end));
 }
 

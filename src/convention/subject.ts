@@ -14,9 +14,8 @@
  */
 
 import { romanOrInt } from "./head.js";
-import { isDigit } from "./numbers.js";
+import { isDigit, isWordChar } from "./numbers.js";
 import { DEVICE_NAME } from "./stamps.js";
-import { isWordCode } from "./text.js";
 
 export interface SubjectQualifier {
   /** The qualifiers found ("LAMPIRAN-1", "SALINAN"), distinct, in order. */
@@ -238,7 +237,7 @@ const LONGEST_BEFORE_PAGE = 7;
  */
 export function pageAtEnd(folded: string, from: number, end: number): string | null {
   let e = end;
-  while (e > from && !isWordCode(folded.charCodeAt(e - 1))) e--;
+  while (e > from && !isWordChar(folded.charCodeAt(e - 1))) e--;
   if (e === from || !isDigit(folded.charCodeAt(e - 1))) return null;
   // Back to the last letter, then over its word (at most LONGEST_BEFORE_PAGE letters). The
   // letter tests are written out: this runs for every subject that ends in a number, mostly
@@ -293,7 +292,7 @@ export function isPlainSubject(folded: string, from: number): boolean {
 /** Whether the subject `folded.slice(from)` is "konsep", "rancangan" or "ranc" alone. */
 function isDraftAlone(folded: string, from: number): boolean {
   let i = from;
-  while (i < folded.length && !isWordCode(folded.charCodeAt(i))) i++;
+  while (i < folded.length && !isWordChar(folded.charCodeAt(i))) i++;
   const w = folded.slice(i);
   return w === "konsep" || w === "rancangan" || w === "ranc";
 }
@@ -375,9 +374,9 @@ export function subjectQualifier(folded: string, from: number): SubjectQualifier
  * word are running text ("Penyusunan Rancangan").
  */
 function draftMarkAt(folded: string, from: number, tail: string, m: RegExpExecArray): boolean {
-  const at = m.index + (isWordCode(tail.charCodeAt(m.index)) ? 0 : 1);
+  const at = m.index + (isWordChar(tail.charCodeAt(m.index)) ? 0 : 1);
   let gap = at;
-  while (gap > 0 && !isWordCode(tail.charCodeAt(gap - 1))) gap--;
+  while (gap > 0 && !isWordChar(tail.charCodeAt(gap - 1))) gap--;
   if (gap === 0) return true;
   const apart = tail.slice(gap, at);
   if (apart.includes("(") || apart.includes("[") || apart.includes(" -") || apart.includes("- ")) {
@@ -387,7 +386,7 @@ function draftMarkAt(folded: string, from: number, tail: string, m: RegExpExecAr
   const word = m[1]!;
   if (word !== "draft" && word !== "draf") return false;
   let w = gap;
-  while (w > 0 && isWordCode(tail.charCodeAt(w - 1))) w--;
+  while (w > 0 && isWordChar(tail.charCodeAt(w - 1))) w--;
   return !DRAFTED.has(tail.slice(w, gap));
 }
 

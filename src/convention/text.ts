@@ -2,6 +2,7 @@
  * Text helpers of the convention: accent folding that keeps string positions, and the slug.
  * Pure; no I/O.
  */
+import { isWordChar } from "./numbers.js";
 
 const MARKS = /[\u0300-\u036f]/g;
 const NON_WORD_RUN = /[^a-z0-9]+/g;
@@ -133,11 +134,11 @@ export function slugOfFolded(
   if (!singleGaps) return cutSlug(folded.replace(NON_WORD_RUN, "-"), budget);
   let start = 0;
   let end = folded.length;
-  if (start < end && !isWordCode(folded.charCodeAt(start))) start++;
-  if (end > start && !isWordCode(folded.charCodeAt(end - 1))) end--;
+  if (start < end && !isWordChar(folded.charCodeAt(start))) start++;
+  if (end > start && !isWordChar(folded.charCodeAt(end - 1))) end--;
   if (folded.startsWith("tentang", start)) {
     if (end - start === 7) return "";
-    if (!isWordCode(folded.charCodeAt(start + 7))) start += 8;
+    if (!isWordChar(folded.charCodeAt(start + 7))) start += 8;
   }
   // A subject too long for the name is cut by cutSlug, which keeps an election year at its end.
   if (end - start > budget) return cutSlug(folded.slice(start, end).replace(/ /g, "-"), budget);
@@ -154,11 +155,6 @@ function spacesToDashes(s: string): string {
     from = i + 1;
   }
   return out + s.slice(from);
-}
-
-/** `[a-z0-9]`. */
-export function isWordCode(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
 }
 
 /**
