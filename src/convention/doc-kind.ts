@@ -182,7 +182,8 @@ const LEAD = new Set(BEFORE_DECREE);
  * or a scan it would take the signed decree's slot, so there it is no decree. The same words as
  * a mark at the subject's end ("… ttg DPT (draft)", subject.ts) are read by draftRefusal.
  */
-const DRAFTS = ["draft", "draf", "konsep", "rancangan", "ranc"];
+/** The words that mark a draft, in the head or at the subject's end (subject.ts). */
+export const DRAFTS: readonly string[] = ["draft", "draf", "konsep", "rancangan", "ranc"];
 const DRAFT = new Set(DRAFTS);
 const DRAFT_EXTENSIONS = new Set(["docx", "doc", "odt", "rtf"]);
 

@@ -13,6 +13,7 @@
  * folded name (text.ts foldSameLength), reporting positions into it.
  */
 
+import { DRAFTS } from "./doc-kind.js";
 import { romanOrInt } from "./head.js";
 import { isDigit, isWordChar } from "./numbers.js";
 import { DEVICE_NAME } from "./stamps.js";
@@ -34,7 +35,7 @@ export interface SubjectQualifier {
 }
 
 /** The words of a draft's mark (doc-kind.ts DRAFTS), as a regex source. */
-const DRAFT_WORD = "draft?|konsep|rancangan|ranc";
+const DRAFT_WORD = DRAFTS.join("|");
 /**
  * Words after which "draft" ends a subject as its object ("… ttg Tim Penyusun Draft",
  * "Pembahasan Draf"), not as a mark: making or discussing one.
@@ -289,12 +290,11 @@ export function isPlainSubject(folded: string, from: number): boolean {
   return !endsWithToolMark(folded, from);
 }
 
-/** Whether the subject `folded.slice(from)` is "konsep", "rancangan" or "ranc" alone. */
+/** Whether the subject `folded.slice(from)` is a draft's word alone (doc-kind.ts DRAFTS). */
 function isDraftAlone(folded: string, from: number): boolean {
   let i = from;
   while (i < folded.length && !isWordChar(folded.charCodeAt(i))) i++;
-  const w = folded.slice(i);
-  return w === "konsep" || w === "rancangan" || w === "ranc";
+  return DRAFTS.includes(folded.slice(i));
 }
 
 function lampiran(n: string): string | null {
