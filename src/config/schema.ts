@@ -76,6 +76,10 @@ export const DEFAULT_JENIS = [
       "sk sekretaris",
       "sk sekretariat",
       "sk sek",
+      // "Sekr": the other short form clerks type for the secretary.
+      "sk sekr",
+      "kep sekr",
+      "kpt sekr",
     ],
     styleBMarkers: ["Sek-Kot", "Sek-Kota"],
   },
