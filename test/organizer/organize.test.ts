@@ -149,12 +149,12 @@ describe("organize", () => {
       ),
     ).toBe("e");
     // A quick pass names it by its NFC path, as the watcher and `arsipd sync` do.
-    await put(share, "MASUK/SK Ketua No 2 Th 2024 ttg Pe\u0301ngumuman.pdf", "h");
+    await put(share, "MASUK/SK Ketua No 2 Th 2024 ttg Pe\u0301netapan DPT.pdf", "h");
     const quick = await organize(ctx(config), {
-      paths: ["MASUK/SK Ketua No 2 Th 2024 ttg P\u00e9ngumuman.pdf"],
+      paths: ["MASUK/SK Ketua No 2 Th 2024 ttg P\u00e9netapan DPT.pdf"],
     });
     expect(quick.moves.map((m) => m.to)).toEqual([
-      "KPT-KETUA/2024/KPT-KETUA_2024_002_pengumuman.pdf",
+      "KPT-KETUA/2024/KPT-KETUA_2024_002_penetapan-dpt.pdf",
     ]);
   });
 
