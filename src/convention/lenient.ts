@@ -30,6 +30,7 @@ import {
 import {
   findOldNumber,
   findPartialOldNumber,
+  hasNumberKpt,
   type OldNumber,
   type PartialOldNumber,
 } from "./old-numbers.js";
@@ -88,10 +89,11 @@ export function lenient(
   const marker = TENTANG.exec(folded);
   let headEnd = marker ? marker.index : folded.length;
   let tailStart = marker ? marker.index + marker[0].length : folded.length;
-  const old = findOldNumber(folded, headEnd, stem, c);
+  const kpt = hasNumberKpt(folded, headEnd);
+  const old = kpt ? findOldNumber(folded, headEnd, stem, c) : null;
   // An old-style number typed without its month or with a two-digit year: its place is found as
   // the number's, so its words are neither the subject nor another institution; refused below.
-  const partial = old === null ? findPartialOldNumber(folded, headEnd, stem, c) : null;
+  const partial = kpt && old === null ? findPartialOldNumber(folded, headEnd, stem, c) : null;
   if (!marker) {
     headEnd = subjectStartAround(folded, old ?? partial, c);
     tailStart = headEnd;
@@ -318,8 +320,9 @@ export function readPlain(
   if (!fast.marked && tailStart < folded.length) {
     if (
       TENTANG.test(folded) ||
-      findOldNumber(folded, folded.length, stem, c) !== null ||
-      findPartialOldNumber(folded, folded.length, stem, c) !== null
+      (hasNumberKpt(folded, folded.length) &&
+        (findOldNumber(folded, folded.length, stem, c) !== null ||
+          findPartialOldNumber(folded, folded.length, stem, c) !== null))
     ) {
       return null;
     }

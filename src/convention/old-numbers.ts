@@ -69,9 +69,9 @@ function dashed(s: string): string {
  * Whether `folded.slice(0, end)` holds a "kpt" where an old-style number can have it: both styles
  * do ("-Kpt", "/Kpts"), after a digit or a separator (`[\s/_-]`). Most names hold none, or only
  * a "kpt" that starts a word after none of those ("Kpt Ketua …"), and this test is far cheaper
- * than the two regexes.
+ * than the regexes: findOldNumber and findPartialOldNumber are asked only where it holds.
  */
-function hasNumberKpt(folded: string, end: number): boolean {
+export function hasNumberKpt(folded: string, end: number): boolean {
   for (let k = folded.indexOf("kpt"); k >= 0 && k + 3 <= end; k = folded.indexOf("kpt", k + 3)) {
     if (k === 0) continue;
     const before = folded.charCodeAt(k - 1);
@@ -88,14 +88,13 @@ function hasNumberKpt(folded: string, end: number): boolean {
   return false;
 }
 
-/** The first old-style number in `folded.slice(0, end)`, or null. */
+/** The first old-style number in `folded.slice(0, end)`, or null (where hasNumberKpt holds). */
 export function findOldNumber(
   folded: string,
   end: number,
   orig: string,
   rules: CompiledRules,
 ): OldNumber | null {
-  if (!hasNumberKpt(folded, end)) return null;
   const head = end === folded.length ? folded : folded.slice(0, end);
   const b = STYLE_B.exec(head);
   if (b) {
@@ -161,8 +160,9 @@ export interface PartialOldNumber {
 
 /**
  * The first Style-B number typed incompletely in `folded.slice(0, end)` (STYLE_B_PARTIAL), or
- * null; asked only where findOldNumber found none. Read as a number, its issuer and month were
- * read as another institution ("KPU KOT IV") and its year was not read at all.
+ * null; asked only where hasNumberKpt holds and findOldNumber found none. Read as a number,
+ * its issuer and month were read as another institution ("KPU KOT IV") and its year was not
+ * read at all.
  */
 export function findPartialOldNumber(
   folded: string,
@@ -170,7 +170,6 @@ export function findPartialOldNumber(
   orig: string,
   rules: CompiledRules,
 ): PartialOldNumber | null {
-  if (!hasNumberKpt(folded, end)) return null;
   const b = STYLE_B_PARTIAL.exec(end === folded.length ? folded : folded.slice(0, end));
   if (b === null) return null;
   const [serial, , cls, , region, , issuer, , month, , year] = pieces(orig, b);

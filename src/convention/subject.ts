@@ -269,26 +269,34 @@ export function isPlainSubject(folded: string, from: number): boolean {
   const end = folded.length;
   const c = folded.charCodeAt(end - 1);
   if (c >= 0x61) {
-    // A subject of one word that is a draft's mark ("… Th 2024 Konsep"): p, n, c end those.
-    if (
-      end - from <= 10 &&
-      (c === 0x70 || c === 0x6e || c === 0x63) &&
-      isDraftAlone(folded, from)
-    ) {
-      return false;
+    if (((TOOL_LAST_LETTERS >>> (c - 0x61)) & 1) === 0) {
+      // A subject of one word may be a draft's word alone ("… Th 2024 Konsep"); few are that
+      // short and end with such a word's last letter.
+      return (
+        end - from > LONGEST_DRAFT ||
+        ((DRAFT_LAST_LETTERS >>> (c - 0x61)) & 1) === 0 ||
+        !isDraftAlone(folded, from)
+      );
     }
-    if (((TOOL_LAST_LETTERS >>> (c - 0x61)) & 1) === 0) return true;
-    // "… DPT draft": a draft's mark, or the subject's object (subjectQualifier decides). Most
-    // subjects that end with a "t" ("… DPT") have no "f" before it.
-    if (c === 0x74) return folded.charCodeAt(end - 2) !== 0x66 || !folded.endsWith("draft");
-    if (c === 0x66) return !folded.endsWith("draf");
-    return !endsWithToolMark(folded, from);
+    // Most subjects that end with a "t" ("… DPT") have no "f" before it: no "draft".
+    return (c === 0x74 && folded.charCodeAt(end - 2) !== 0x66) || !endsWithToolMark(folded, from);
   }
   if (c >= 0x30 && isDigit(folded.charCodeAt(end - 2)) && isDigit(folded.charCodeAt(end - 3))) {
     return true;
   }
   return !endsWithToolMark(folded, from);
 }
+
+/**
+ * Bits (from "a") of the last letters of the draft's words (doc-kind.ts DRAFTS), and the
+ * length of the longest with a gap before it: what a one-word subject that is one of them has.
+ * Those ending with a letter of TOOL_LAST_LETTERS ("draft", "draf") endsWithToolMark reads.
+ */
+const DRAFT_LAST_LETTERS = DRAFTS.reduce(
+  (bits, w) => bits | (1 << (w.charCodeAt(w.length - 1) - 0x61)),
+  0,
+);
+const LONGEST_DRAFT = Math.max(...DRAFTS.map((w) => w.length)) + 1;
 
 /** Whether the subject `folded.slice(from)` is a draft's word alone (doc-kind.ts DRAFTS). */
 function isDraftAlone(folded: string, from: number): boolean {
