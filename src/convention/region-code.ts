@@ -58,9 +58,7 @@ export function foreignRegionCode(
   if (o.regionCodes.size === 0 || !mayHoldCode(folded, from)) return null;
   CODE.lastIndex = from;
   for (let m = CODE.exec(folded); m; m = CODE.exec(folded)) {
-    const province = Number(m[1]);
-    const regency = Number(m[2]);
-    if (!PROVINCES.has(province) || regency < 1 || regency > 79) continue;
+    if (!isRegencyCode(Number(m[1]), Number(m[2]))) continue;
     const code = m[1]! + m[2]!;
     if (!o.regionCodes.has(code)) return reject("OTHER_OFFICE_CODE", code);
   }
@@ -97,8 +95,16 @@ export function isOtherRegionCode(nomor: string, o: CompiledOffice | null): bool
  */
 function isRegencyCodeShaped(nomor: string): boolean {
   const last = nomor.charCodeAt(3);
-  if (!isDigit(last)) return false;
-  const regency = (nomor.charCodeAt(2) - 48) * 10 + (last - 48);
-  if (regency < 1 || regency > 79) return false;
-  return PROVINCES.has((nomor.charCodeAt(0) - 48) * 10 + (nomor.charCodeAt(1) - 48));
+  return (
+    isDigit(last) &&
+    isRegencyCode(
+      (nomor.charCodeAt(0) - 48) * 10 + (nomor.charCodeAt(1) - 48),
+      (nomor.charCodeAt(2) - 48) * 10 + (last - 48),
+    )
+  );
+}
+
+/** The region-code shape (see above): a province of PROVINCES, then a regency or city 01–79. */
+function isRegencyCode(province: number, regency: number): boolean {
+  return regency >= 1 && regency <= 79 && PROVINCES.has(province);
 }
