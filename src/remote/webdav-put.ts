@@ -44,6 +44,26 @@ export interface Uploaded {
   etag?: string | undefined;
 }
 
+/**
+ * Removes `scratch` again, later, if it is there. A server may still be handling the failed or
+ * aborted PUT when our DELETE arrives (webdav-server creates the file only once it reads the
+ * request; SabreDAV writes until PHP notices the client gone): the DELETE finds nothing, and
+ * the partial scratch file appears after it. The timers hold no process open; the next full
+ * pass's scratch sweep stays the safety net.
+ */
+function sweepLater(ctx: PutContext, scratch: string): void {
+  for (const ms of SWEEP_AFTER_MS) {
+    setTimeout(() => {
+      ctx
+        .stat(scratch)
+        .then((e) => (e ? ctx.remove(scratch) : undefined))
+        .catch(() => undefined);
+    }, ms).unref();
+  }
+}
+
+const SWEEP_AFTER_MS = [1_000, 5_000];
+
 function conflict(path: string, why: string): ArsipdError {
   return new ArsipdError("REMOTE_CONFLICT", "conflict", `${path}: ${why}`);
 }
@@ -151,6 +171,7 @@ export async function putFile(
       });
     } catch (err) {
       await ctx.remove(scratch).catch(() => undefined);
+      sweepLater(ctx, scratch);
       throw err;
     }
   }
