@@ -3,6 +3,7 @@
  * name costs a handful of regex runs. Pure.
  */
 import type { ConventionConfig } from "../config/schema.js";
+import { deviceNamePattern } from "./device-name.js";
 import { docKindSource } from "./doc-kind.js";
 import type { FastReader } from "./fast.js";
 import { DATE_HINT } from "./head.js";
@@ -80,6 +81,11 @@ export interface CompiledRules {
    * property read costs less than a WeakMap lookup for every name. Undefined until then.
    */
   plainReader: FastReader | null | undefined;
+  /**
+   * A device's own name ("scan0001", "IMG1234"), refused at once (device-name.ts); null when
+   * every device word may read as a configured phrase. Tests set it to null to compare.
+   */
+  deviceName: RegExp | null;
 }
 
 /** Words any decree name may use, never the mark of one jenis. */
@@ -233,6 +239,7 @@ function compile(rules: ConventionConfig): CompiledRules {
     jenisIndex: new Map(rules.jenis.map((j, k) => [j.code, k])),
     hasMarkers: rules.jenis.some((j) => j.styleBMarkers.length > 0),
     plainReader: undefined,
+    deviceName: deviceNamePattern(allWords),
   };
   cache.set(rules, compiled);
   return compiled;
