@@ -152,6 +152,20 @@ function takePairs(
   return spans.length === 0 ? work : blankSpans(work, spans);
 }
 
+/**
+ * What readHead reads from a head that holds no word but the old-style number `old` (lenient.ts
+ * onlyNumberIn): the number's fields. With the number blanked, the head has no letter or digit
+ * left, so no phrase, qualifier, keyword or second number is found: the jenis is the marker's
+ * (NO_JENIS without one), the serial and year the number's. Old-style names are one in seven
+ * of a share's, and the scans readHead would run over the blank head are most of their cost.
+ */
+export function numberOnlyHead(old: OldNumber): Head | ParseRejected {
+  if (old.jenis === null) return reject("NO_JENIS");
+  const nomor = normNomor(old.serial);
+  if (nomor === null) return reject("BAD_NUMBER", old.serial);
+  return { jenis: old.jenis, tahun: old.year, nomor, qualifier: null, counted: false };
+}
+
 /** `old` is the old-style number in the head, already blanked in `work`, or null. */
 export function readHead(
   work: string,

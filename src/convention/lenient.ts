@@ -5,7 +5,7 @@
 import { dayBeforeMonth } from "./day-month.js";
 import { documentAsSubject, draftRefusal, namesKind, notADecree } from "./doc-kind.js";
 import type { FastHead } from "./fast.js";
-import { blankDates, blankSpans, type Head, readHead } from "./head.js";
+import { blankDates, blankSpans, type Head, numberOnlyHead, readHead } from "./head.js";
 import { checkDecree, checkIssuer, checkTail } from "./issuer.js";
 import {
   afterLampiran,
@@ -162,7 +162,7 @@ export function lenient(
   if (work.includes("rev") || work.includes("(")) {
     work = blankHeadNoise(work);
   }
-  let head = readHead(work, c, inHead);
+  let head = numberOnly && inHead ? numberOnlyHead(inHead) : readHead(work, c, inHead);
   // "No 12 Pilkada 2024 Th 2023": without "tentang" the subject was cut at the election, so the
   // head lost the year typed after it. Read with them, as with "tentang": two years in competing
   // roles are AMBIGUOUS_YEAR, the same year twice is the decree's.

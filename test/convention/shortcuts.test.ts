@@ -45,6 +45,16 @@ const names = [
   "KPU Kota Bekasi 45_PL.01.3-Kpt_3172_KPU-Kot_IV_2019 penetapan.pdf",
   "45_PL.01.3-Kpt_3172_KPU-Kot_IV_2019 KPU Bekasi penetapan.pdf",
   "45_PL.01.3-Kpt_3172_KPU-Kot_IV_2019.pdf",
+  // Its fields are then the number's (head.ts numberOnlyHead): a serial normNomor refuses or
+  // reads with a letter, a year out of range, another office's marker or code.
+  "0_PL.01.3-Kpt_3172_KPU-Kot_IV_2019 penetapan.pdf",
+  "000_PL.01.3-Kpt_3172_KPU-Kot_IV_2019.pdf",
+  "12a_PL.01.3-Kpt_3172_KPU-Kot_IV_2019 penetapan.pdf",
+  "12A_PL.01.3-Kpt_3172_KPU-Kot_IV_1899 penetapan.pdf",
+  "1234567_PL.01.3-Kpt_3172_KPU-Kot_IV_2019 penetapan.pdf",
+  "45_PL.01.3-Kpt_3578_KPU-Kot_IV_2019 penetapan.pdf",
+  "45_Kpts_KPU-Prov-010_2012 penetapan.pdf",
+  "(45_PL.01.3-Kpt_3172_KPU-Kot_IV_2019 (rev)) penetapan.pdf",
   // A plain head that ends in its year skips the day test (lenient.ts readPlain); one that ends
   // in its serial does not.
   "Kep. Sekretaris 12-2024 Mei 2024 penetapan.pdf",
