@@ -14,7 +14,7 @@
  */
 
 /** Devices' and programs' words (lower case), as they start the names they give files. */
-const DEVICE_WORDS = [
+export const DEVICE_WORDS = [
   "scan",
   "img",
   "image",
@@ -28,6 +28,18 @@ const DEVICE_WORDS = [
   "pic",
   "picture",
 ];
+
+/**
+ * Whether `stem` may be a device's name: it ends with a digit and starts with a device word's
+ * first letter (s, i, d, f, p, either case). Most names end with a letter; this spares them the
+ * pattern.
+ */
+export function mayBeDeviceName(stem: string): boolean {
+  const last = stem.charCodeAt(stem.length - 1);
+  if (last < 0x30 || last > 0x39) return false;
+  const first = stem.charCodeAt(0) | 0x20;
+  return first === 0x73 || first === 0x69 || first === 0x64 || first === 0x66 || first === 0x70;
+}
 
 /**
  * The pattern of a device's name for a config whose phrase words are `phraseWords` (folded):

@@ -22,6 +22,7 @@
  * every result to the plain regex reading and the plain head to the lenient one.
  */
 import type { ConventionConfig } from "../config/schema.js";
+import { mayBeDeviceName } from "./device-name.js";
 import { plainReader } from "./fast.js";
 import { formatNameWith } from "./format.js";
 import { type LenientDecree, lenient, otherTitle, readPlain } from "./lenient.js";
@@ -70,7 +71,9 @@ function parseName(name: string, rules: ConventionConfig, opts: ParseOptions): P
   if (!c.extensions.has(ext)) return reject("BAD_EXTENSION", `.${ext}`);
   const stem = nfc.slice(0, dot - 1);
   // A scanner's or camera's own name ("scan0001", "IMG1234"): no decree's kind (device-name.ts).
-  if (printable && c.deviceName !== null && c.deviceName.test(stem)) return reject("NO_JENIS");
+  if (printable && c.deviceName !== null && mayBeDeviceName(stem) && c.deviceName.test(stem)) {
+    return reject("NO_JENIS");
+  }
   const yearMax = rules.yearMax ?? (opts.now ? opts.now.getFullYear() + 1 : 2199);
   const yearMin = rules.yearMin;
   // A canonical name starts with a configured code and "_" (the regex reads the code up to the

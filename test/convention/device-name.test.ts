@@ -7,6 +7,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type ConventionConfig, conventionSchema, DEFAULT_JENIS } from "../../src/config/schema.js";
+import { DEVICE_WORDS, mayBeDeviceName } from "../../src/convention/device-name.js";
 import { parse } from "../../src/convention/parse.js";
 import { compileRules } from "../../src/convention/rules.js";
 
@@ -58,6 +59,15 @@ describe("a device's own name", () => {
     // Not a device's name: a word of its own before the digits, a gap, other characters.
     for (const s of ["scans12", "scan", "scan 12", "scan_12", "scan12a", "sk12", "12scan"])
       expect(c.deviceName?.test(s)).toBe(false);
+  });
+
+  it("lets every device word's names past its first-letter gate, and few others", () => {
+    for (const w of DEVICE_WORDS) {
+      expect(mayBeDeviceName(`${w}1`), w).toBe(true);
+      expect(mayBeDeviceName(`${w.toUpperCase()}0001`), w).toBe(true);
+    }
+    for (const s of ["SK Ketua No 1 Th 2024 ttg DPT", "kpt ketua 2024 012", "scan12a", "12"])
+      expect(mayBeDeviceName(s), s).toBe(false);
   });
 
   it("leaves out device words a configured phrase could be read from", () => {
