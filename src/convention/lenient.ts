@@ -51,8 +51,12 @@ import type { Decree, ParseRejected } from "./types.js";
 
 const TENTANG = /(?<![a-z0-9])(?:tentang|ttg|tntg)(?![a-z0-9])/;
 
-/** Words that join two numbers ("No 12 dan 13", "No 12 jo No 3"): the head goes on after them. */
-const JOINERS = new Set(["dan", "jo", "juncto", "serta", "atau"]);
+/**
+ * Words that join two numbers ("No 12 dan 13", "No 12 jo No 3") or span a range of them ("No 12
+ * sd 42", "No 12 s.d. 42", "No 12 sampai 42"): the head goes on after them, so both numbers are
+ * read and the name is refused for two (a file of several decrees), not for a missing year.
+ */
+const JOINERS = new Set(["dan", "jo", "juncto", "serta", "atau", "sd", "sampai", "hingga"]);
 const LONGEST_KEYWORD = 8;
 const ROMAN = /^[ivx]{1,4}$/;
 const EXT_WORDS = new Set(["pdf", "doc", "docx", "jpg", "jpeg", "odt"]);
@@ -698,6 +702,14 @@ function subjectFrom(
       continue;
     }
     afterLamp = false;
+    // "s.d." (sampai dengan) is typed as two letters apart.
+    if (word === "s" && shape.startsWith(".d", i) && !isWordChar(shape.charCodeAt(i + 2))) {
+      const next = numberAfter(shape, i + 2, c);
+      if (next >= 0) {
+        i = next;
+        continue;
+      }
+    }
     if (JOINERS.has(word)) {
       const next = numberAfter(shape, i, c);
       if (next >= 0) {

@@ -63,16 +63,16 @@ const TEXT: Record<ReasonCode, [id: string, en: string]> = {
     "The decree number in the name is not valid ({detail}); write the right number, e.g. 'No 12'.",
   ],
   AMBIGUOUS_NUMBER: [
-    "Nama berkas memuat lebih dari satu angka yang bisa menjadi nomor ({detail}); sisakan satu nomor dan tulis 'No' di depannya.",
-    "The name has more than one number that could be the decree number ({detail}); keep one, written as 'No <n>'.",
+    "Nama berkas memuat lebih dari satu angka yang bisa menjadi nomor keputusan ({detail}). Bila berkas ini berisi beberapa keputusan, pisahkan menjadi satu berkas per keputusan; bila hanya satu keputusan, sisakan nomornya dengan 'No' di depannya dan hapus angka lain atau pindahkan ke perihal setelah 'tentang'.",
+    "The name has more than one number that could be the decree number ({detail}). If the file holds several decrees, split it into one file per decree; if it holds one, keep its number, written as 'No <n>', and drop the other numbers or move them into the subject after 'tentang'.",
   ],
   NO_YEAR: [
     "Nama berkas tidak memuat tahun keputusan; tambahkan tahunnya, misalnya 'Tahun 2024'.",
     "The name has no year; add it, e.g. 'Tahun 2024'.",
   ],
   AMBIGUOUS_YEAR: [
-    "Nama berkas memuat lebih dari satu tahun ({detail}); sisakan satu tahun dan tulis 'Tahun' di depannya.",
-    "The name has more than one year ({detail}); keep one, written as 'Tahun <yyyy>'.",
+    "Nama berkas memuat lebih dari satu tahun ({detail}). Sisakan tahun keputusan (tahun penetapannya) dengan 'Tahun' di depannya, dan pindahkan tahun lain (tahun pemilu atau masa berlaku) ke perihal setelah 'tentang'.",
+    "The name has more than one year ({detail}). Keep the year the decree was made, written as 'Tahun <yyyy>', and move any other year (an election's, a period's) into the subject after 'tentang'.",
   ],
   YEAR_OUT_OF_RANGE: [
     "Tahun pada nama berkas ({detail}) di luar rentang yang diizinkan; periksa kembali tahunnya.",
