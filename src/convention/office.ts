@@ -12,6 +12,7 @@
  * not foreign.
  */
 import type { OfficeConfig } from "../config/schema.js";
+import { budgetRoleEnd } from "./budget-role.js";
 import { isDigit, isWordChar } from "./numbers.js";
 import {
   AD_HOC,
@@ -24,6 +25,7 @@ import {
   PLACE_STOP,
 } from "./office-words.js";
 import {
+  CAPACITY,
   endsPlace,
   ownPlaceLength,
   ownPlaceThen,
@@ -259,6 +261,15 @@ function readOffice(head: string, o: CompiledOffice): ParseRejected | null {
   const ws = wordsFrom(head, 0);
   let adHoc: string | null = null;
   for (let k = 0; k < ws.length; k++) {
+    // "… selaku Kuasa Pengguna Anggaran", "selaku PPK": the secretary's budget role, no other
+    // body; whose decree it is, chair's or secretary's, is issuer.ts's to tell (budget-role.ts).
+    if (ws[k]!.word === CAPACITY) {
+      const end = budgetRoleEnd(head, ws[k]!.end - CAPACITY.length);
+      if (end >= 0) {
+        while (k + 1 < ws.length && ws[k + 1]!.end <= end) k++;
+        continue;
+      }
+    }
     const named = namedAt(ws, k, o);
     if (named === null) continue;
     if (named.commission === null) {
@@ -294,8 +305,13 @@ function readOffice(head: string, o: CompiledOffice): ParseRejected | null {
     if (then?.kind === "subject") {
       return reject("OFFICE_IN_SUBJECT", `${name} ${named.verdict.toUpperCase()}`);
     }
-    // "… selaku Ketua Panitia Seleksi": that body's decree, named as typed.
-    if (then?.kind === "capacity") return reject("OTHER_OFFICE", capacityAt(ws, k + 1 + then.at));
+    // "… selaku Ketua Panitia Seleksi": that body's decree, named as typed. A budget role after
+    // it is read where "selaku" stands, on.
+    if (then?.kind === "capacity") {
+      const at = k + 1 + then.at;
+      if (budgetRoleEnd(head, ws[at]!.end - CAPACITY.length) >= 0) continue;
+      return reject("OTHER_OFFICE", capacityAt(ws, at));
+    }
     return reject("OTHER_OFFICE", `${name} ${named.verdict.toUpperCase()}`);
   }
   return adHoc === null ? null : reject("ISSUER_UNCLEAR", adHoc.toUpperCase());

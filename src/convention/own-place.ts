@@ -21,7 +21,7 @@ import { PLACES_ID, PLACES_LEFT_OUT } from "./places-id.js";
 export const PROVINCE_START = new Set(["provinsi", "prov", "propinsi", "dki"]);
 
 /** The word that names the capacity a decree is issued in ("… selaku Ketua PPK"). */
-const CAPACITY = "selaku";
+export const CAPACITY = "selaku";
 
 /** Every listed place as its words, by first word; built on first use. */
 let listed: Map<string, string[][]> | null = null;
