@@ -11,7 +11,7 @@
  */
 import { isDigit, isWordChar } from "./numbers.js";
 import { INSTITUTION_WORDS, PLACE_STOP } from "./office-words.js";
-import { CAPACITY, PROVINCE_START } from "./own-place.js";
+import { CAPACITY, PROVINCE_WORDS } from "./own-place.js";
 
 /** The roles, as folded words: the names and their abbreviations. */
 const ROLES: readonly (readonly string[])[] = [
@@ -114,7 +114,7 @@ export function secretaryBefore(
     const w = head.slice(b, e);
     const spelt = typos.get(w) ?? w;
     if (SECRETARY.has(spelt)) return vocabulary.has(spelt);
-    if (!ownPlaceWords.has(w) && !INSTITUTION_WORDS.has(w) && !PROVINCE_START.has(w)) return false;
+    if (!ownPlaceWords.has(w) && !INSTITUTION_WORDS.has(w) && !PROVINCE_WORDS.has(w)) return false;
     e = b;
   }
 }

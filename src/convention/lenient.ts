@@ -568,10 +568,13 @@ function onlyNumberIn(folded: string, old: Span, headEnd: number): boolean {
   return true;
 }
 
-/** Whether a head may hold a level word office.ts otherPlaceFirst reads (kota, kab, prov, dki). */
+/**
+ * Whether a head may hold a level word office.ts otherPlaceFirst reads (kota, kab, prov, dki,
+ * dkj: "dk" tells the last two in one test).
+ */
 function mayHoldLevel(head: string): boolean {
   return (
-    head.includes("kota") || head.includes("kab") || head.includes("prov") || head.includes("dki")
+    head.includes("kota") || head.includes("kab") || head.includes("prov") || head.includes("dk")
   );
 }
 

@@ -164,6 +164,7 @@ export const PLACE_LEVEL = new Set([
   "prov",
   "propinsi",
   "dki",
+  "dkj",
 ]);
 /** Level words: a place typed after them names an office of that level. */
 export const LEVEL = new Set([...PLACE_LEVEL, "ri", "pusat", "republik", "adm", "administrasi"]);

@@ -30,6 +30,7 @@ import {
   ownPlaceLength,
   ownPlaceThen,
   PROVINCE_START,
+  PROVINCE_WORDS,
   phraseWordsBesidePlaces,
 } from "./own-place.js";
 import { barePlaceFirst, mayStartPlace } from "./place-start.js";
@@ -489,9 +490,9 @@ function placeWordsFirst(ws: readonly { word: string }[], o: CompiledOffice): nu
     const tail = [w0, ...placeAfter(ws, 0, o).slice(0, 3)];
     // "Kabupaten/Kota" (both levels, as subjects name KPU's regency and city offices) is no place.
     const t1 = tail[1];
-    // "DKI" alone is a province's name as well as its level word ("DKI SK Ketua …"): KPU
-    // Provinsi DKI Jakarta, unless this office is that province.
-    if (t1 === undefined && w0 === "dki") return ownProvinceDki(o) ? 0 : 1;
+    // "DKI" (since 2024 "DKJ") alone is a province's name as well as its level word ("DKI SK
+    // Ketua …"): KPU Provinsi DKI Jakarta, unless this office is that province.
+    if (t1 === undefined && (w0 === "dki" || w0 === "dkj")) return ownProvinceDki(o) ? 0 : 1;
     if (t1 === undefined || t1 === "kota" || t1 === "kab" || t1 === "kabupaten") return 0;
     if (startsWithOwnPlace(tail, 0, o)) return 0;
     if (startsWithOwnPlace(tail, 1, o)) return 0;
@@ -521,14 +522,14 @@ function placeWordsFirst(ws: readonly { word: string }[], o: CompiledOffice): nu
 
 /**
  * Whether this office is DKI Jakarta's province: a configured place whose first word after a
- * province's level word is "DKI" ("DKI Jakarta", "Provinsi DKI Jakarta"). A city of DKI spells
+ * province's level word is "DKI" or "DKJ" ("DKI Jakarta", "Provinsi DKI Jakarta", "DKJ"). A city of DKI spells
  * its city first ("Kota Jakarta Utara Provinsi DKI Jakarta"), and is not.
  */
 function ownProvinceDki(o: CompiledOffice): boolean {
   return o.places.some((p) => {
     let k = 0;
     while (k < p.length - 1 && (p[k] === "provinsi" || p[k] === "prov" || p[k] === "propinsi")) k++;
-    return p[k] === "dki";
+    return p[k] === "dki" || p[k] === "dkj";
   });
 }
 
@@ -654,8 +655,9 @@ function ownLevelAlone(tail: readonly string[], o: CompiledOffice): boolean {
 
 /**
  * Whether the word `w` that starts at `at` in `head` is a province's level word right after a
- * word of this office's place or another such word ("… Jakarta Utara Provinsi DKI …"): the
- * full title's province, which issuer.ts lets stand between the decree's name and its number.
+ * word of this office's place or another such word ("… Jakarta Utara Provinsi DKI …"), or a
+ * word of a province's name spelt out after one ("… Provinsi Daerah Khusus Jakarta"): the full
+ * title's province, which issuer.ts lets stand between the decree's name and its number.
  */
 export function provinceAfterOwnPlace(
   head: string,
@@ -663,13 +665,14 @@ export function provinceAfterOwnPlace(
   w: string,
   o: CompiledOffice,
 ): boolean {
-  if (!PROVINCE_START.has(w)) return false;
+  const start = PROVINCE_START.has(w);
+  if (!start && !PROVINCE_WORDS.has(w)) return false;
   let e = at;
   while (e > 0 && !isWordChar(head.charCodeAt(e - 1))) e--;
   let b = e;
   while (b > 0 && isWordChar(head.charCodeAt(b - 1))) b--;
   const prev = head.slice(b, e);
-  return o.ownPlaceWords.has(prev) || PROVINCE_START.has(prev);
+  return PROVINCE_WORDS.has(prev) || (start && o.ownPlaceWords.has(prev));
 }
 
 /**
