@@ -34,8 +34,8 @@ import {
   phraseWordsBesidePlaces,
 } from "./own-place.js";
 import { barePlaceFirst, mayStartPlace } from "./place-start.js";
-import { isOwnPlaceTypo } from "./place-typo.js";
-import { reject } from "./reasons.js";
+import { isOwnPlaceShortened, isOwnPlaceTypo } from "./place-typo.js";
+import { reject, rejectVariant } from "./reasons.js";
 import { escapeRe, foldedWords as words } from "./text.js";
 import type { ParseRejected } from "./types.js";
 
@@ -300,6 +300,10 @@ function readOffice(head: string, o: CompiledOffice): ParseRejected | null {
     // This office's place with a slip ("KPU Kota Jakarta Utra"): its own decree as likely.
     if (isOwnPlaceTypo(tail, o.places, endsPlace)) {
       return reject("OFFICE_UNCLEAR", `${name} ${named.verdict.toUpperCase()}`);
+    }
+    // This office's place shortened ("KPU Jkt Ut"): its own decree as likely.
+    if (isOwnPlaceShortened(tail, o.places, endsPlace)) {
+      return rejectVariant("OFFICE_UNCLEAR:short", `${name} ${named.verdict.toUpperCase()}`);
     }
     const then = ownPlaceThen(tail, o.places);
     // This office's place, then a place of the subject ("KPU Jakut Tanjung Priok"): both ways out.
