@@ -226,7 +226,14 @@ function namedAt(
   if (o.foreignWords.has(w) || gluedTitle(w, o)) return { from: k, words: w, commission: null };
   if (k > 0) {
     const pair = `${ws[k - 1]!.word} ${w}`;
-    if (o.foreignPairs.has(pair)) return { from: k - 1, words: pair, commission: null };
+    if (o.foreignPairs.has(pair)) {
+      // Aceh's election commission spelt out is named so in full, not "KOMISI INDEPENDEN".
+      const words =
+        pair === "komisi independen" && ws[k + 1]?.word === "pemilihan"
+          ? `${pair} pemilihan`
+          : pair;
+      return { from: k - 1, words, commission: null };
+    }
   }
   const commission = commissionAt(ws, k);
   if (commission === null) return null;
@@ -354,20 +361,33 @@ const KIP_PLACE = new Set(["aceh", "kota", "kab", "kabupaten", "provinsi", "prov
 export function otherKpuIn(subject: string, o: CompiledOffice): string | null {
   const ws = wordsFrom(subject, 0);
   for (let k = 0; k < ws.length; k++) {
-    const kip = ws[k]!.word === "kip";
+    const kip = ws[k]!.word === "kip" || kipSpeltAt(ws, k);
     const named = kip ? "kpu" : commissionAt(ws, k);
     if (named === null) continue;
     const tail = placeAfter(ws, k, o);
     // In a subject the place runs on into the subject's words: this office's place starts it.
     if (tail.length === 0 || startsWithOwnPlace(tail, 0, o)) continue;
     if (kip) {
-      if (KIP_PLACE.has(tail[0]!)) return `KIP ${tail.join(" ").toUpperCase()}`;
+      if (KIP_PLACE.has(tail[0]!)) {
+        const name = ws[k]!.word === "kip" ? "KIP" : "KOMISI INDEPENDEN PEMILIHAN";
+        return `${name} ${tail.join(" ").toUpperCase()}`;
+      }
       continue;
     }
     if (ownLevelAlone(tail, o)) continue;
     return `${named === "kpu" ? "KPU" : "KOMISI PEMILIHAN UMUM"} ${tail.join(" ").toUpperCase()}`;
   }
   return null;
+}
+
+/** Whether "Komisi Independen Pemilihan" (Aceh's KIP spelt out) ends at word `k`. */
+function kipSpeltAt(ws: readonly { word: string }[], k: number): boolean {
+  return (
+    ws[k]!.word === "pemilihan" &&
+    k >= 2 &&
+    ws[k - 1]!.word === "independen" &&
+    ws[k - 2]!.word === "komisi"
+  );
 }
 
 /** Whether word `k` names an election commission: "KPU"/"KPUD", or "Komisi Pemilihan Umum" ending there. */
