@@ -12,6 +12,7 @@
  * its number (the subject) are not looked at. Pure.
  */
 
+import { budgetRoleEnd, secretaryBefore } from "./budget-role.js";
 import type { Head } from "./head.js";
 import {
   afterLampiran,
@@ -22,10 +23,11 @@ import {
   isYearShaped,
 } from "./numbers.js";
 import { type CompiledOffice, provinceAfterOwnPlace } from "./office.js";
+import { CAPACITY } from "./own-place.js";
 import { reject, rejectVariant } from "./reasons.js";
 import { KEYWORD_TYPOS } from "./repair.js";
 import type { CompiledRules } from "./rules.js";
-import { escapeRe } from "./text.js";
+import { escapeRe, foldedWords } from "./text.js";
 import type { ParseRejected } from "./types.js";
 
 /** Words that may stand between a decree's name and its number without naming another body. */
@@ -169,7 +171,20 @@ export function checkIssuer(
     if (SUBJECT_START.has(w) || (w.startsWith("pe") && w.endsWith("an"))) return null;
     // "KPU Kota Jakarta Utara Provinsi DKI Jakarta": the full title's province (office.ts).
     if (provinceAfterOwnPlace(work, i - w.length, w, o)) continue;
-    const detail = `${lastNameWord} ${w}`.toUpperCase();
+    let detail = `${lastNameWord} ${w}`;
+    // "Sekretaris … selaku Kuasa Pengguna Anggaran": the secretary's own decree; a budget role
+    // given to the chair or the commission names the role too (budget-role.ts).
+    if (w === CAPACITY) {
+      const end = budgetRoleEnd(work, i - w.length);
+      if (end >= 0) {
+        if (secretaryBefore(work, i - w.length, o.ownPlaceWords, c.vocabulary, c.typos)) {
+          i = end;
+          continue;
+        }
+        detail = `${lastNameWord} ${foldedWords(work.slice(i - w.length, end)).join(" ")}`;
+      }
+    }
+    detail = detail.toUpperCase();
     return numberFrom(work, i)
       ? reject("ISSUER_UNCLEAR", detail)
       : rejectVariant("ISSUER_UNCLEAR:unnumbered", detail);

@@ -2,6 +2,7 @@
  * The lenient reading of a name that is not canonical: where the head (the fields) ends and the
  * subject starts, then the head's readings (head.ts). Pure.
  */
+import { inBudgetRole } from "./budget-role.js";
 import { dayBeforeMonth } from "./day-month.js";
 import { documentAsSubject, draftRefusal, namesKind, notADecree } from "./doc-kind.js";
 import type { FastHead } from "./fast.js";
@@ -141,7 +142,13 @@ export function lenient(
     if (m[own ? 3 : 2] !== undefined) {
       date = true;
     } else if (m[own ? 2 : 1] === undefined) {
-      if (kind === null && namesKind(m[0], m.index, work, c.jenis, ext)) kind = m[0];
+      if (
+        kind === null &&
+        namesKind(m[0], m.index, work, c.jenis, ext) &&
+        !inBudgetRole(work, m.index)
+      ) {
+        kind = m[0];
+      }
     } else if (own) {
       const at = officeWordAt(work, m.index, c.office!);
       if (typeof at === "number") {
@@ -565,10 +572,13 @@ function onlyNumberIn(folded: string, old: Span, headEnd: number): boolean {
   return true;
 }
 
-/** Whether a head may hold a level word office.ts otherPlaceFirst reads (kota, kab, prov, dki). */
+/**
+ * Whether a head may hold a level word office.ts otherPlaceFirst reads (kota, kab, prov, dki,
+ * dkj: "dk" tells the last two in one test).
+ */
 function mayHoldLevel(head: string): boolean {
   return (
-    head.includes("kota") || head.includes("kab") || head.includes("prov") || head.includes("dki")
+    head.includes("kota") || head.includes("kab") || head.includes("prov") || head.includes("dk")
   );
 }
 

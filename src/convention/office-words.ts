@@ -76,6 +76,9 @@ export const FOREIGN = [
   "kpu kab",
   "kpu kabupaten",
   "kip",
+  // Spelt out: Komisi Independen Pemilihan, Aceh's KPU (and the Komisi Independen Pemantau
+  // Pemilu, an observers' body).
+  "komisi independen",
   // Spelt out, and the bodies whose chair ("Ketua …") or secretary ("Sekretaris …") issues
   // decrees too: without them "Keputusan Ketua Panitia Pemilihan Kecamatan …" reads as the
   // office's own Ketua.
@@ -164,6 +167,7 @@ export const PLACE_LEVEL = new Set([
   "prov",
   "propinsi",
   "dki",
+  "dkj",
 ]);
 /** Level words: a place typed after them names an office of that level. */
 export const LEVEL = new Set([...PLACE_LEVEL, "ri", "pusat", "republik", "adm", "administrasi"]);

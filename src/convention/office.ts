@@ -12,6 +12,7 @@
  * not foreign.
  */
 import type { OfficeConfig } from "../config/schema.js";
+import { budgetRoleEnd } from "./budget-role.js";
 import { isDigit, isWordChar } from "./numbers.js";
 import {
   AD_HOC,
@@ -24,15 +25,17 @@ import {
   PLACE_STOP,
 } from "./office-words.js";
 import {
+  CAPACITY,
   endsPlace,
   ownPlaceLength,
   ownPlaceThen,
   PROVINCE_START,
+  PROVINCE_WORDS,
   phraseWordsBesidePlaces,
 } from "./own-place.js";
 import { barePlaceFirst, mayStartPlace } from "./place-start.js";
-import { isOwnPlaceTypo } from "./place-typo.js";
-import { reject } from "./reasons.js";
+import { isOwnPlaceShortened, isOwnPlaceTypo } from "./place-typo.js";
+import { reject, rejectVariant } from "./reasons.js";
 import { escapeRe, foldedWords as words } from "./text.js";
 import type { ParseRejected } from "./types.js";
 
@@ -223,7 +226,14 @@ function namedAt(
   if (o.foreignWords.has(w) || gluedTitle(w, o)) return { from: k, words: w, commission: null };
   if (k > 0) {
     const pair = `${ws[k - 1]!.word} ${w}`;
-    if (o.foreignPairs.has(pair)) return { from: k - 1, words: pair, commission: null };
+    if (o.foreignPairs.has(pair)) {
+      // Aceh's election commission spelt out is named so in full, not "KOMISI INDEPENDEN".
+      const words =
+        pair === "komisi independen" && ws[k + 1]?.word === "pemilihan"
+          ? `${pair} pemilihan`
+          : pair;
+      return { from: k - 1, words, commission: null };
+    }
   }
   const commission = commissionAt(ws, k);
   if (commission === null) return null;
@@ -259,6 +269,15 @@ function readOffice(head: string, o: CompiledOffice): ParseRejected | null {
   const ws = wordsFrom(head, 0);
   let adHoc: string | null = null;
   for (let k = 0; k < ws.length; k++) {
+    // "… selaku Kuasa Pengguna Anggaran", "selaku PPK": the secretary's budget role, no other
+    // body; whose decree it is, chair's or secretary's, is issuer.ts's to tell (budget-role.ts).
+    if (ws[k]!.word === CAPACITY) {
+      const end = budgetRoleEnd(head, ws[k]!.end - CAPACITY.length);
+      if (end >= 0) {
+        while (k + 1 < ws.length && ws[k + 1]!.end <= end) k++;
+        continue;
+      }
+    }
     const named = namedAt(ws, k, o);
     if (named === null) continue;
     if (named.commission === null) {
@@ -289,13 +308,22 @@ function readOffice(head: string, o: CompiledOffice): ParseRejected | null {
     if (isOwnPlaceTypo(tail, o.places, endsPlace)) {
       return reject("OFFICE_UNCLEAR", `${name} ${named.verdict.toUpperCase()}`);
     }
+    // This office's place shortened ("KPU Jkt Ut"): its own decree as likely.
+    if (isOwnPlaceShortened(tail, o.places, endsPlace)) {
+      return rejectVariant("OFFICE_UNCLEAR:short", `${name} ${named.verdict.toUpperCase()}`);
+    }
     const then = ownPlaceThen(tail, o.places);
     // This office's place, then a place of the subject ("KPU Jakut Tanjung Priok"): both ways out.
     if (then?.kind === "subject") {
       return reject("OFFICE_IN_SUBJECT", `${name} ${named.verdict.toUpperCase()}`);
     }
-    // "… selaku Ketua Panitia Seleksi": that body's decree, named as typed.
-    if (then?.kind === "capacity") return reject("OTHER_OFFICE", capacityAt(ws, k + 1 + then.at));
+    // "… selaku Ketua Panitia Seleksi": that body's decree, named as typed. A budget role after
+    // it is read where "selaku" stands, on.
+    if (then?.kind === "capacity") {
+      const at = k + 1 + then.at;
+      if (budgetRoleEnd(head, ws[at]!.end - CAPACITY.length) >= 0) continue;
+      return reject("OTHER_OFFICE", capacityAt(ws, at));
+    }
     return reject("OTHER_OFFICE", `${name} ${named.verdict.toUpperCase()}`);
   }
   return adHoc === null ? null : reject("ISSUER_UNCLEAR", adHoc.toUpperCase());
@@ -333,20 +361,33 @@ const KIP_PLACE = new Set(["aceh", "kota", "kab", "kabupaten", "provinsi", "prov
 export function otherKpuIn(subject: string, o: CompiledOffice): string | null {
   const ws = wordsFrom(subject, 0);
   for (let k = 0; k < ws.length; k++) {
-    const kip = ws[k]!.word === "kip";
+    const kip = ws[k]!.word === "kip" || kipSpeltAt(ws, k);
     const named = kip ? "kpu" : commissionAt(ws, k);
     if (named === null) continue;
     const tail = placeAfter(ws, k, o);
     // In a subject the place runs on into the subject's words: this office's place starts it.
     if (tail.length === 0 || startsWithOwnPlace(tail, 0, o)) continue;
     if (kip) {
-      if (KIP_PLACE.has(tail[0]!)) return `KIP ${tail.join(" ").toUpperCase()}`;
+      if (KIP_PLACE.has(tail[0]!)) {
+        const name = ws[k]!.word === "kip" ? "KIP" : "KOMISI INDEPENDEN PEMILIHAN";
+        return `${name} ${tail.join(" ").toUpperCase()}`;
+      }
       continue;
     }
     if (ownLevelAlone(tail, o)) continue;
     return `${named === "kpu" ? "KPU" : "KOMISI PEMILIHAN UMUM"} ${tail.join(" ").toUpperCase()}`;
   }
   return null;
+}
+
+/** Whether "Komisi Independen Pemilihan" (Aceh's KIP spelt out) ends at word `k`. */
+function kipSpeltAt(ws: readonly { word: string }[], k: number): boolean {
+  return (
+    ws[k]!.word === "pemilihan" &&
+    k >= 2 &&
+    ws[k - 1]!.word === "independen" &&
+    ws[k - 2]!.word === "komisi"
+  );
 }
 
 /** Whether word `k` names an election commission: "KPU"/"KPUD", or "Komisi Pemilihan Umum" ending there. */
@@ -473,9 +514,9 @@ function placeWordsFirst(ws: readonly { word: string }[], o: CompiledOffice): nu
     const tail = [w0, ...placeAfter(ws, 0, o).slice(0, 3)];
     // "Kabupaten/Kota" (both levels, as subjects name KPU's regency and city offices) is no place.
     const t1 = tail[1];
-    // "DKI" alone is a province's name as well as its level word ("DKI SK Ketua …"): KPU
-    // Provinsi DKI Jakarta, unless this office is that province.
-    if (t1 === undefined && w0 === "dki") return ownProvinceDki(o) ? 0 : 1;
+    // "DKI" (since 2024 "DKJ") alone is a province's name as well as its level word ("DKI SK
+    // Ketua …"): KPU Provinsi DKI Jakarta, unless this office is that province.
+    if (t1 === undefined && (w0 === "dki" || w0 === "dkj")) return ownProvinceDki(o) ? 0 : 1;
     if (t1 === undefined || t1 === "kota" || t1 === "kab" || t1 === "kabupaten") return 0;
     if (startsWithOwnPlace(tail, 0, o)) return 0;
     if (startsWithOwnPlace(tail, 1, o)) return 0;
@@ -505,14 +546,14 @@ function placeWordsFirst(ws: readonly { word: string }[], o: CompiledOffice): nu
 
 /**
  * Whether this office is DKI Jakarta's province: a configured place whose first word after a
- * province's level word is "DKI" ("DKI Jakarta", "Provinsi DKI Jakarta"). A city of DKI spells
+ * province's level word is "DKI" or "DKJ" ("DKI Jakarta", "Provinsi DKI Jakarta", "DKJ"). A city of DKI spells
  * its city first ("Kota Jakarta Utara Provinsi DKI Jakarta"), and is not.
  */
 function ownProvinceDki(o: CompiledOffice): boolean {
   return o.places.some((p) => {
     let k = 0;
     while (k < p.length - 1 && (p[k] === "provinsi" || p[k] === "prov" || p[k] === "propinsi")) k++;
-    return p[k] === "dki";
+    return p[k] === "dki" || p[k] === "dkj";
   });
 }
 
@@ -638,8 +679,9 @@ function ownLevelAlone(tail: readonly string[], o: CompiledOffice): boolean {
 
 /**
  * Whether the word `w` that starts at `at` in `head` is a province's level word right after a
- * word of this office's place or another such word ("… Jakarta Utara Provinsi DKI …"): the
- * full title's province, which issuer.ts lets stand between the decree's name and its number.
+ * word of this office's place or another such word ("… Jakarta Utara Provinsi DKI …"), or a
+ * word of a province's name spelt out after one ("… Provinsi Daerah Khusus Jakarta"): the full
+ * title's province, which issuer.ts lets stand between the decree's name and its number.
  */
 export function provinceAfterOwnPlace(
   head: string,
@@ -647,13 +689,14 @@ export function provinceAfterOwnPlace(
   w: string,
   o: CompiledOffice,
 ): boolean {
-  if (!PROVINCE_START.has(w)) return false;
+  const start = PROVINCE_START.has(w);
+  if (!start && !PROVINCE_WORDS.has(w)) return false;
   let e = at;
   while (e > 0 && !isWordChar(head.charCodeAt(e - 1))) e--;
   let b = e;
   while (b > 0 && isWordChar(head.charCodeAt(b - 1))) b--;
   const prev = head.slice(b, e);
-  return o.ownPlaceWords.has(prev) || PROVINCE_START.has(prev);
+  return PROVINCE_WORDS.has(prev) || (start && o.ownPlaceWords.has(prev));
 }
 
 /**

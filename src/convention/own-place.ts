@@ -17,11 +17,21 @@
 import { DKI_PLACES, LEVEL } from "./office-words.js";
 import { PLACES_ID, PLACES_LEFT_OUT } from "./places-id.js";
 
-/** Level words that start a province's name ("Provinsi DKI Jakarta", "DKI Jakarta"). */
-export const PROVINCE_START = new Set(["provinsi", "prov", "propinsi", "dki"]);
+/**
+ * Level words that start a province's name ("Provinsi DKI Jakarta", "DKI Jakarta"; since UU
+ * 2/2024 "Provinsi Daerah Khusus Jakarta", "Prov DKJ").
+ */
+export const PROVINCE_START = new Set(["provinsi", "prov", "propinsi", "dki", "dkj"]);
+/**
+ * The words of a province's name spelt out after its level word, before the place ("Provinsi
+ * Daerah Khusus Ibukota Jakarta", "Daerah Khusus Jakarta", "Daerah Istimewa Yogyakarta").
+ */
+const PROVINCE_KIND = new Set(["daerah", "khusus", "istimewa", "ibukota", "ibu"]);
+/** PROVINCE_START and PROVINCE_KIND: the words a province's name may hold besides the place. */
+export const PROVINCE_WORDS = new Set([...PROVINCE_START, ...PROVINCE_KIND]);
 
 /** The word that names the capacity a decree is issued in ("… selaku Ketua PPK"). */
-const CAPACITY = "selaku";
+export const CAPACITY = "selaku";
 
 /** Every listed place as its words, by first word; built on first use. */
 let listed: Map<string, string[][]> | null = null;

@@ -47,6 +47,47 @@ export function isOwnPlaceTypo(
   return false;
 }
 
+/**
+ * Whether `tail` (the words typed after "KPU" as a place) is one of `places` of two words or
+ * more with some word shortened ("KPU Jkt Ut" for "Jakarta Utara", "KPU Kab Bdg" for "Kab
+ * Bandung"): each typed word is the configured one or its abbreviation (its first letter, then
+ * some of its other letters in order, two letters at least, and no word of the gazetteer), and
+ * words after the place end it (`endsPlace`) as for a slip. Such a name may be this office's
+ * decree, and no list of places can tell its short form from another office's.
+ */
+export function isOwnPlaceShortened(
+  tail: readonly string[],
+  places: readonly (readonly string[])[],
+  endsPlace: (word: string) => boolean,
+): boolean {
+  for (const p of places) {
+    if (p.length < 2 || tail.length < p.length) continue;
+    if (tail.length > p.length && !endsPlace(tail[p.length]!)) continue;
+    let short = 0;
+    for (let i = 0; i < p.length && short >= 0; i++) {
+      const typed = tail[i]!;
+      const own = p[i]!;
+      if (typed === own) continue;
+      if (abbreviates(typed, own) && !isGazetteerWord(typed)) short++;
+      else short = -1;
+    }
+    if (short > 0) return true;
+  }
+  return false;
+}
+
+/** Whether `a` shortens `b`: shorter, two letters at least, `b`'s first letter, then some of its others in order. */
+function abbreviates(a: string, b: string): boolean {
+  if (a.length < 2 || a.length >= b.length || a[0] !== b[0]) return false;
+  let j = 1;
+  for (let i = 1; i < a.length; i++) {
+    while (j < b.length && b[j] !== a[i]) j++;
+    if (j === b.length) return false;
+    j++;
+  }
+  return true;
+}
+
 /** Whether `a` and `b` (different) are one insertion, deletion, substitution or swap apart. */
 function oneEdit(a: string, b: string): boolean {
   if (Math.abs(a.length - b.length) > 1) return false;

@@ -144,6 +144,9 @@ const TEXT: Record<ReasonCode, [id: string, en: string]> = {
  * What a reason says instead in one case its usual text gets wrong, named "<reason>:<case>":
  * - ISSUER_UNCLEAR:unnumbered, a name that holds no decree number: the usual text places the
  *   word it names "before the number" ("Keputusan Rektor tentang Wisuda" has none);
+ * - OFFICE_UNCLEAR:short, "KPU" and this office's place shortened ("KPU Jkt Ut", place-typo.ts
+ *   isOwnPlaceShortened): no slip to spell right, and "add the short form to the settings" is
+ *   the lasting fix when the office's clerks type it;
  * - NOT_A_DECREE:subject, a subject after the numbers that is a document's name ("SK Ketua No 12
  *   Th 2024 Telaah Staf", doc-kind.ts documentAsSubject): the usual "start the name with 'SK
  *   Ketua'" is there already, and the decree's way out is to retype its subject;
@@ -159,6 +162,10 @@ const TEXT: Record<ReasonCode, [id: string, en: string]> = {
  *   "add the year" (NO_YEAR, as it was refused) led nowhere, the year being there.
  */
 const VARIANT_TEXT = {
+  "OFFICE_UNCLEAR:short": [
+    "Nama berkas menyebut '{detail}': bisa nama kota kantor ini yang disingkat, bisa juga tempat lain. Bila ini keputusan kantor ini, tulis nama kotanya dengan lengkap setelah 'KPU' atau hapus 'KPU …' itu, misalnya 'SK Ketua No 5 Th 2024 tentang …', atau minta pengelola arsipd menambahkan singkatan itu ke pengaturan convention.office; bila ini keputusan instansi lain, pindahkan berkas ke luar folder arsip.",
+    "The name says '{detail}', which may be this office's city shortened or another place: if it is this office's, write the city in full after 'KPU' or leave 'KPU …' out (e.g. 'SK Ketua No 5 Th 2024 tentang …'), or have the short form added to convention.office; otherwise move it out of the archive share.",
+  ],
   "ISSUER_UNCLEAR:unnumbered": [
     "Nama berkas menyebut '{detail}' dan tidak memuat nomor keputusan: tidak jelas apakah ini keputusan Ketua atau Sekretaris kantor ini atau keputusan badan lain. Bila ini keputusan kantor ini, tulis jenis, nomor dan tahunnya di awal nama dan perihalnya setelah 'tentang', misalnya 'SK Ketua No 5 Th 2024 tentang …'; bila keputusan badan lain, pindahkan berkas ke luar folder arsip.",
     "The name says '{detail}' and has no decree number: whether this office's chair or secretary or another body issued it is unclear. If it is this office's, write kind, number and year first and the subject after 'tentang'; otherwise move it out of the archive share.",

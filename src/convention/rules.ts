@@ -170,6 +170,17 @@ function compile(rules: ConventionConfig): CompiledRules {
       else if (key.startsWith("kpt-")) markers.set(key.slice(4), j.code);
     }
   }
+  // An old-style number's issuer marker that names this office by its place ("12/Kpts/KPU-Jakut/
+  // 2014", as clerks and older registers type it): the commission's own, as "KPU-Kot" is. Only
+  // when the configured "KPU-…" markers are one jenis's; a marker configured stands.
+  const kpuJenis = new Set([...markers].filter(([k]) => k.startsWith("kpu-")).map(([, j]) => j));
+  if (kpuJenis.size === 1 && rules.office) {
+    const [j] = kpuJenis;
+    for (const name of rules.office.names) {
+      const key = ["kpu", ...words(name)].join("-");
+      if (!markers.has(key)) markers.set(key, j!);
+    }
+  }
   const perJenis = rules.jenis.map(
     (j) => new Set([j.code, j.label, ...j.aliases].flatMap(words).filter((w) => !/^[0-9]/.test(w))),
   );

@@ -134,6 +134,32 @@ describe("parse: names as clerks type them", () => {
     expect(bare.ok && bare.decree.nomor).toBe("3171");
   });
 
+  it("names what makes a name unclear, with both ways out, where it may be this office's own", () => {
+    // A budget role given to the chair: neither filed nor sent out of the archive.
+    const chair = parse("SK Ketua KPU Jakut selaku KPA No 4 Th 2024.pdf", rules, { now });
+    expect(chair.ok ? chair.path : chair.reason).toBe("ISSUER_UNCLEAR");
+    if (!chair.ok) {
+      expect(chair.message).toContain("SELAKU KPA");
+      expect(chair.message).toMatch(/bila ini keputusan kantor ini/i);
+    }
+    // This office's city shortened: spell it out or add the short form, else move it out.
+    const short = parse("SK Ketua KPU Jkt Ut No 208 Th 2024.pdf", rules, { now });
+    expect(short.ok ? short.path : short.reason).toBe("OFFICE_UNCLEAR");
+    if (!short.ok) {
+      expect(short.message).toContain("'KPU JKT UT'");
+      expect(short.message).toMatch(/convention\.office/);
+      expect(short.message).toMatch(/ke luar folder arsip/);
+    }
+    // Aceh's election commission spelt out is named as such, not by a word of the subject.
+    const kip = parse(
+      "KEPUTUSAN KOMISI INDEPENDEN PEMILIHAN KABUPATEN ACEH UTARA NOMOR 12 TAHUN 2024 TENTANG PENETAPAN PASANGAN CALON BUPATI.pdf",
+      rules,
+      { now },
+    );
+    expect(kip.ok ? kip.path : kip.reason).toBe("OTHER_OFFICE");
+    if (!kip.ok) expect(kip.messageEn).toContain("(KOMISI INDEPENDEN PEMILIHAN)");
+  });
+
   it("files a kind of document the office configures as its own jenis", () => {
     const withSe = conventionSchema.parse({
       jenis: [

@@ -177,6 +177,65 @@ const guards: [string, ConventionConfig, [string, string][]][] = [
   ],
 ];
 
+/**
+ * The secretary's budget decrees ("selaku KPA"), the province's name since 2024 (DKJ), this
+ * office's place shortened ("KPU Jkt Sel") and its place in an old-style marker ("KPU-Bekasi")
+ * read from `convention.office` for every office: each row read otherwise before.
+ */
+const ownWords: [string, ConventionConfig, [string, string][]][] = [
+  [
+    "Kota Bekasi",
+    bekasi,
+    [
+      [
+        "Keputusan Sekretaris KPU Kota Bekasi selaku Kuasa Pengguna Anggaran Nomor 4 Tahun 2024.pdf",
+        "KPT-SEKRETARIS/2024/KPT-SEKRETARIS_2024_004.pdf",
+      ],
+      ["SK Ketua No 12_Kpts_KPU-Bekasi_2014.pdf", "KPT-KETUA/2014/KPT-KETUA_2014_012.pdf"],
+      ["SK Ketua KPU Kota Bks No 5 Th 2024.pdf", "!OFFICE_UNCLEAR"],
+    ],
+  ],
+  [
+    "Kota Jakarta Selatan",
+    jaksel,
+    [
+      ["SK Ketua KPU Jaksel Prov DKJ No 5 Th 2025.pdf", "KPT-KETUA/2025/KPT-KETUA_2025_005.pdf"],
+      [
+        "Keputusan KPU Kota Jakarta Selatan Provinsi Daerah Khusus Jakarta Nomor 5 Tahun 2025.pdf",
+        "KPT-KETUA/2025/KPT-KETUA_2025_005.pdf",
+      ],
+      ["SK Ketua KPU Jkt Sel No 5 Th 2024.pdf", "!OFFICE_UNCLEAR"],
+      ["DKJ SK Ketua No 3 Th 2025.pdf", OTHER],
+    ],
+  ],
+  [
+    "Kabupaten Bandung",
+    bandung,
+    [
+      ["SK KPU Kab Bdg No 3 Th 2024.pdf", "!OFFICE_UNCLEAR"],
+      [
+        "SK Sekretaris KPU Kab Bandung selaku KPA No 3 Th 2024.pdf",
+        "KPT-SEKRETARIS/2024/KPT-SEKRETARIS_2024_003.pdf",
+      ],
+    ],
+  ],
+];
+
+/** Names each office reads as another's, beside ownWords: the rows that read so before. */
+const ownWordsGuards: [string, ConventionConfig, [string, string][]][] = [
+  [
+    "Kota Bekasi",
+    bekasi,
+    [
+      ["Keputusan Sekretaris KPU Kota Jakarta Utara selaku KPA Nomor 4 Tahun 2024.pdf", OTHER],
+      ["SK Ketua No 12_Kpts_KPU-Jakut_2014.pdf", "!OTHER_OFFICE_CODE"],
+      ["SK Ketua KPU Jkt Ut No 5 Th 2024.pdf", OTHER],
+    ],
+  ],
+  ["Kota Jakarta Selatan", jaksel, [["SK Ketua KPU Jkt Ut No 5 Th 2024.pdf", OTHER]]],
+  ["Kabupaten Bandung", bandung, [["SK KPU Kab Bdg Barat No 3 Th 2024.pdf", OTHER]]],
+];
+
 function read(name: string, rules: ConventionConfig): string {
   const r = parse(name, rules, { now });
   return r.ok ? r.path : `!${r.reason}`;
@@ -190,6 +249,16 @@ describe("the convention for another office", () => {
   }
   for (const [label, rules, rows] of guards) {
     it.each(rows)(`${label} (as before): %j → %s`, (name, expected) => {
+      expect(read(name, rules)).toBe(expected);
+    });
+  }
+  for (const [label, rules, rows] of ownWords) {
+    it.each(rows)(`${label} (own words): %j → %s`, (name, expected) => {
+      expect(read(name, rules)).toBe(expected);
+    });
+  }
+  for (const [label, rules, rows] of ownWordsGuards) {
+    it.each(rows)(`${label} (own words, as before): %j → %s`, (name, expected) => {
       expect(read(name, rules)).toBe(expected);
     });
   }
