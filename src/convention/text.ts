@@ -176,15 +176,31 @@ export function cutSlug(joined: string, budget: number): string {
     const room = budget - year[1]!.length - 1;
     const rest = joined.slice(0, year.index);
     const cut = rest.lastIndexOf("-", room);
-    return `${rest.slice(0, cut > 0 ? cut : room)}-${year[1]}`;
+    return `${withoutDanglingWord(rest.slice(0, cut > 0 ? cut : room))}-${year[1]}`;
   }
   // The longest run of whole words that fits ends where a "-" is at or before `budget`.
   const cut = joined.lastIndexOf("-", budget);
-  return joined.slice(0, cut > 0 ? cut : budget);
+  return cut > 0 ? withoutDanglingWord(joined.slice(0, cut)) : joined.slice(0, budget);
 }
 
-/** A year (with "tahun" before it) that ends a joined slug. */
-const YEAR_END = /-((?:tahun-)?(?:19|20)\d\d)$/;
+/**
+ * A year that ends a joined slug, with "tahun" or "tahun anggaran" (a budget year: "… Tahun
+ * Anggaran 2025") before it.
+ */
+const YEAR_END = /-((?:tahun-(?:anggaran-)?)?(?:19|20)\d\d)$/;
+
+/**
+ * Words that only join what follows them: a cut that ends with one ("… pemilihan gubernur dan",
+ * "… lokasi khusus pada") reads as if a word were missing, so they are dropped from a cut's end.
+ */
+const DANGLING =
+  /(?:-(?:dan|atau|serta|pada|dalam|di|ke|dari|untuk|bagi|yang|dengan|atas|oleh|tentang|tahun|dan-wakil))+$/;
+
+/** `cut` (a joined slug cut short) without joining words at its end, unless nothing is left. */
+function withoutDanglingWord(cut: string): string {
+  const m = DANGLING.exec(cut);
+  return m === null || m.index === 0 ? cut : cut.slice(0, m.index);
+}
 
 /** A control character, "_" or white space: a gap between words of a subject. */
 function isGap(code: number): boolean {

@@ -286,6 +286,8 @@ describe("parse agrees with the reference parser", () => {
         // A jenis word glued to a keyword, split by the second reading (repair.ts glue).
         ["kepTh 1995\tnmr 1 .pdf"],
         ["kepTh\u00010000\u00011.pdf"],
+        // A word of a configured phrase (not a default one) glued to a keyword.
+        ["PerbupTh 2000 Nomor:1 .pdf"],
         // A lone letter after a serial (LETTER_APART), one accented, one after a control character.
         ["No 1 \u00e9 .pdf"],
         ["No 1B e\u0301 ttg 1895 .pdf"],
