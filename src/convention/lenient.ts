@@ -39,7 +39,13 @@ import { mayStartPlace } from "./place-start.js";
 import { reject, rejectVariant } from "./reasons.js";
 import { foreignRegionCode, isOtherRegionCode } from "./region-code.js";
 import type { CompiledRules } from "./rules.js";
-import { blankHeadNoise, isPlainSubject, pageAtEnd, subjectQualifier } from "./subject.js";
+import {
+  blankHeadNoise,
+  DOUBLED_EXTENSIONS,
+  isPlainSubject,
+  pageAtEnd,
+  subjectQualifier,
+} from "./subject.js";
 import { officeTag } from "./subject-tag.js";
 import {
   CONTROL_CHARS,
@@ -60,7 +66,6 @@ const TENTANG = /(?<![a-z0-9])(?:tentang|ttg|tntg)(?![a-z0-9])/;
 const JOINERS = new Set(["dan", "jo", "juncto", "serta", "atau", "sd", "sampai", "hingga"]);
 const LONGEST_KEYWORD = 8;
 const ROMAN = /^[ivx]{1,4}$/;
-const EXT_WORDS = new Set(["pdf", "doc", "docx", "jpg", "jpeg", "odt"]);
 
 /** A lenient reading: the decree, with its subject's slug words when they come cheap. */
 export interface LenientDecree extends Decree {
@@ -387,7 +392,7 @@ export function withSubject(
   if (
     plain &&
     folded.charCodeAt(tailStart - 1) === 0x2e &&
-    EXT_WORDS.has(folded.slice(tailStart))
+    DOUBLED_EXTENSIONS.has(folded.slice(tailStart))
   ) {
     tailEnd = tailStart;
   }

@@ -67,6 +67,31 @@ const TOOL_WORD = "signed|compress(?:ed)?|converted|merged|unlocked|ocr(?:ed)?";
  */
 const VERSION_MARK = String.raw`(?:v(?:\.\s?)?|ver(?:si|sion)?[\s._-]*(?:ke[\s._-]*)?)\d{1,2}(?:\.\d{1,2})?`;
 
+/**
+ * The extensions a program leaves before the real one ("… DPT.docx.pdf", "….xlsx.pdf" from a
+ * spreadsheet printed to PDF, "….png.pdf"): the first file's type, never the subject.
+ */
+export const DOUBLED_EXTENSIONS: ReadonlySet<string> = new Set([
+  "pdf",
+  "doc",
+  "docx",
+  "xls",
+  "xlsx",
+  "ppt",
+  "pptx",
+  "odt",
+  "ods",
+  "odp",
+  "rtf",
+  "jpg",
+  "jpeg",
+  "png",
+  "tif",
+  "tiff",
+]);
+/** DOUBLED_EXTENSIONS as a regex alternation. */
+const EXT_WORD = [...DOUBLED_EXTENSIONS].join("|");
+
 /** Trailing pieces, tried at the end of the subject one after the other. */
 const AT_END: {
   re: RegExp;
@@ -115,9 +140,9 @@ const AT_END: {
   // 2024-05-10 at 10.30.00", "… IMG_20240510_103000", "… CamScanner 10-05-2024 10.30"): the
   // phone's or scanner's, never the subject (stamps.ts reads the same names in front).
   { re: new RegExp(String.raw`(?:^|[^a-z0-9])(?:${DEVICE_NAME})(?:\s*\(\d{1,3}\))?[^a-z0-9]*$`) },
-  { re: /\.(?:pdf|docx?|jpe?g|odt)[^a-z0-9]*$/ },
+  { re: new RegExp(String.raw`\.(?:${EXT_WORD})[^a-z0-9]*$`) },
   // "… Th 2024.docx.pdf": the doubled extension is all the subject there is.
-  { re: /^[^a-z0-9]*(?:pdf|docx?|jpe?g|odt)[^a-z0-9]*$/ },
+  { re: new RegExp(`^[^a-z0-9]*(?:${EXT_WORD})[^a-z0-9]*$`) },
 ];
 /**
  * An amending word right before an attachment marker that ends the subject ("… ttg Perubahan
@@ -146,8 +171,10 @@ const AT_START =
  * a digit or dot, "ok" alone, an extension): most subjects have none, and one regex test over
  * the subject decides it (this runs for every subject isPlainSubject does not call plain).
  */
-const MAY_HOLD =
-  /[([]|lamp|salinan|draf|konsep|ranc|legalis|copy|kopi|asli|rev|final|fix|tt[de]|scan|dpi|sign|compress|convert|merge|unlock|ocr|whatsapp|(?:img|pxl|dsc)_\d|(?<![a-z0-9])v(?:er|\.|\d)|(?<![a-z0-9])ok(?![a-z0-9])|\.(?:pdf|docx?|jpe?g|odt)|(?<![a-z0-9])(?:pdf|docx?|jpe?g|odt)(?![a-z0-9])/g;
+const MAY_HOLD = new RegExp(
+  String.raw`[([]|lamp|salinan|draf|konsep|ranc|legalis|copy|kopi|asli|rev|final|fix|tt[de]|scan|dpi|sign|compress|convert|merge|unlock|ocr|whatsapp|(?:img|pxl|dsc)_\d|(?<![a-z0-9])v(?:er|\.|\d)|(?<![a-z0-9])ok(?![a-z0-9])|\.(?:${EXT_WORD})|(?<![a-z0-9])(?:${EXT_WORD})(?![a-z0-9])`,
+  "g",
+);
 
 /**
  * Anything a marker or noise pattern above needs (a bracket, "lamp", "salinan", "copy", "rev",
