@@ -15,6 +15,7 @@ import {
   isDigit,
   isWordChar,
   isYearShaped,
+  NUMBER_WORDS,
 } from "./numbers.js";
 import {
   type CompiledOffice,
@@ -693,7 +694,9 @@ function subjectFrom(
 ): number {
   const len = shape.length;
   let i = from;
-  // After "Lampiran", a Roman numeral is its number ("… Th 2024 Lampiran III"), not the subject.
+  // After "Lampiran", a Roman numeral is its number ("… Th 2024 Lampiran III"), not the subject;
+  // so is a number word that ends the name ("… Th 2024 Lampiran Dua"): before other words it may
+  // be the subject's ("Lampiran Lima Kecamatan"), and the attachment's number is left unread.
   let afterLamp = false;
   while (i < len) {
     if (i === skipFrom) {
@@ -712,7 +715,10 @@ function subjectFrom(
       afterLamp = word === "lampiran" || word === "lamp" || (afterLamp && word === "ke");
       continue;
     }
-    if (afterLamp && ROMAN.test(word)) {
+    if (
+      afterLamp &&
+      (ROMAN.test(word) || (NUMBER_WORDS.has(word) && firstWordAt(shape, i) === len))
+    ) {
       afterLamp = false;
       continue;
     }

@@ -92,3 +92,20 @@ export function afterLampiran(shape: string, at: number): boolean {
     (end - start === 4 && shape.startsWith("lamp", start))
   );
 }
+
+/**
+ * Numbers written as words, as clerks type an attachment's or a part's number ("Lampiran Dua",
+ * "Lampiran Kedua", "Bagian Satu"): the cardinals one to ten and their ordinals ("kesatu" and
+ * "pertama" are both "first"). Read only right after such a word, never as a serial.
+ */
+export const NUMBER_WORDS: ReadonlyMap<string, number> = new Map(
+  ["satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh"]
+    .flatMap((w, i): [string, number][] => [
+      [w, i + 1],
+      [`ke${w}`, i + 1],
+    ])
+    .concat([["pertama", 1]]),
+);
+
+/** NUMBER_WORDS as a regex alternation, longest first (an ordinal before its cardinal). */
+export const NUMBER_WORD = [...NUMBER_WORDS.keys()].sort((a, b) => b.length - a.length).join("|");

@@ -8,7 +8,7 @@ import { docKindSource } from "./doc-kind.js";
 import type { FastReader } from "./fast.js";
 import { DATE_HINT } from "./head.js";
 import { plainHeadRegex } from "./issuer.js";
-import { isDigit } from "./numbers.js";
+import { isDigit, NUMBER_WORD } from "./numbers.js";
 import { type CompiledOffice, compileOffice, officeWordsSource } from "./office.js";
 import { machineCompiled } from "./regex-tier.js";
 import { escapeRe, foldFull, foldedWords as words } from "./text.js";
@@ -117,11 +117,13 @@ function transpositions(w: string): string[] {
 }
 
 /**
- * A phrase word a later head reading could read: a number ("12", "2024"), a Roman or "ke"
- * attachment number (LAMPIRAN's "ke-2", "iv", "kei"), or the start of a keyword ("no…", "nmr…",
+ * A phrase word a later head reading could read: a number ("12", "2024"), a Roman, "ke" or word
+ * attachment number (LAMPIRAN's "ke-2", "iv", "kei", "dua"), or the start of a keyword ("no…", "nmr…",
  * "th…", "tah…", "lampiran…", "salinan").
  */
-const READABLE_WORD = /^(?:[0-9]|no|nmr|th|tah|lampiran|ke(?:[0-9ivx]|$)|[ivx]{1,4}$|salinan$)/;
+const READABLE_WORD = new RegExp(
+  `^(?:[0-9]|no|nmr|th|tah|lampiran|ke(?:[0-9ivx]|$)|[ivx]{1,4}$|salinan$|(?:${NUMBER_WORD})$)`,
+);
 
 const PLAIN_CODE = /^[A-Za-z0-9_-]+$/;
 const PLAIN_EXTENSION = /^[a-z0-9]+$/;

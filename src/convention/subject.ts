@@ -15,7 +15,7 @@
 
 import { DRAFTS } from "./doc-kind.js";
 import { romanOrInt } from "./head.js";
-import { isDigit, isWordChar } from "./numbers.js";
+import { isDigit, isWordChar, NUMBER_WORD } from "./numbers.js";
 import { DEVICE_NAME } from "./stamps.js";
 
 export interface SubjectQualifier {
@@ -92,6 +92,17 @@ export const DOUBLED_EXTENSIONS: ReadonlySet<string> = new Set([
 /** DOUBLED_EXTENSIONS as a regex alternation. */
 const EXT_WORD = [...DOUBLED_EXTENSIONS].join("|");
 
+/**
+ * An attachment's number: digits, a Roman numeral or a word ("Lampiran Dua", "Lampiran Kedua";
+ * numbers.ts NUMBER_WORDS). "Lampiran 2", "lamp. III", "Lampiran ke-2" (group 1); a range or
+ * pair ("Lampiran 1-5", "Lampiran I s.d. IV", "Lampiran 1 dan 2", groups 1 and 2).
+ */
+const ATTACHMENT_NUMBER = String.raw`(\d{1,3}|[ivx]{1,4}|${NUMBER_WORD})`;
+const LAMPIRAN_N = String.raw`(?:lampiran|lamp)[\s.:_-]*(?:ke[\s.:_-]*)?${ATTACHMENT_NUMBER}`;
+const LAMPIRAN_RANGE = String.raw`${LAMPIRAN_N}\s*(?:[,&+-]|(?:dan|s[\s.]*d|sampai|hingga)(?![a-z0-9]))[\s._-]*${ATTACHMENT_NUMBER}`;
+/** A caption set apart after an attachment's number, to the subject's end: "(…)", "- …", "_…". */
+const CAPTION = String.raw`(?:\s*[([]|\s*[-\u2013_]).*$`;
+
 /** Trailing pieces, tried at the end of the subject one after the other. */
 const AT_END: {
   re: RegExp;
@@ -104,12 +115,12 @@ const AT_END: {
   // A range or pair of attachments in one file ("Lampiran 1-5", "Lampiran I s.d. IV",
   // "Lampiran 1 dan 2"): two qualifiers, which the caller refuses as ambiguous.
   {
-    re: /(?:^|[^a-z0-9])(?:lampiran|lamp)[\s.:_-]*(?:ke[\s.:_-]*)?(\d{1,3}|[ivx]{1,4})\s*(?:[,&+-]|(?:dan|s[\s.]*d|sampai|hingga)(?![a-z0-9]))[\s._-]*(\d{1,3}|[ivx]{1,4})[^a-z0-9]*$/,
+    re: new RegExp(`(?:^|[^a-z0-9])${LAMPIRAN_RANGE}[^a-z0-9]*$`),
     qualifier: (m) => [lampiran(m[1]!), lampiran(m[2]!)],
     attachment: true,
   },
   {
-    re: /(?:^|[^a-z0-9])(?:lampiran|lamp)[\s.:_-]*(?:ke[\s.:_-]*)?(\d{1,3}|[ivx]{1,4})[^a-z0-9]*$/,
+    re: new RegExp(`(?:^|[^a-z0-9])${LAMPIRAN_N}[^a-z0-9]*$`),
     qualifier: (m) => [lampiran(m[1]!)],
     attachment: true,
   },
@@ -143,6 +154,21 @@ const AT_END: {
   { re: new RegExp(String.raw`\.(?:${EXT_WORD})[^a-z0-9]*$`) },
   // "… Th 2024.docx.pdf": the doubled extension is all the subject there is.
   { re: new RegExp(`^[^a-z0-9]*(?:${EXT_WORD})[^a-z0-9]*$`) },
+  // An attachment's number and its caption after the decree's subject ("… DPT Lampiran 1 (Rekap
+  // Kecamatan)", "Lampiran 2 - Rekap", "Lampiran II_Daftar Nama"): the attachment, its caption
+  // dropped as the other noise is. Last, so a copy's or scan's mark after the number ("Lampiran
+  // 1 - Salinan") is read as such first; only after a word of the subject, so a caption typed
+  // first ("ttg Lampiran 1 - Penetapan DPT", AT_START) stays the subject.
+  {
+    re: new RegExp(`(?<=[a-z0-9])[^a-z0-9]+${LAMPIRAN_RANGE}${CAPTION}`),
+    qualifier: (m) => [lampiran(m[1]!), lampiran(m[2]!)],
+    attachment: true,
+  },
+  {
+    re: new RegExp(`(?<=[a-z0-9])[^a-z0-9]+${LAMPIRAN_N}${CAPTION}`),
+    qualifier: (m) => [lampiran(m[1]!)],
+    attachment: true,
+  },
 ];
 /**
  * An amending word right before an attachment marker that ends the subject ("… ttg Perubahan
@@ -159,11 +185,10 @@ const WITH_LAMPIRAN =
   /(?:(?:^|[^a-z0-9])(?:dan|beserta|serta|dengan|plus)[^a-z0-9]+|&[^a-z0-9]*)(?:lampiran(?:nya)?|lamp)[^a-z0-9]*$/;
 /** Bracketed markers and noise anywhere in the subject. */
 const BRACKETED = new RegExp(
-  String.raw`[([]\s*(?:(lampiran|lamp)[\s.:_-]*(?:ke[\s.:_-]*)?(\d{1,3}|[ivx]{1,4})(?:\s*(?:[,&+-]|dan|s[\s.]*d|sampai|hingga)[\s.]*(\d{1,3}|[ivx]{1,4}))?|(salinan|(?:di)?legalis(?:ir|asi))(?:[\s_-]+sesuai(?:[\s_-]+dengan)?[\s_-]+asli(?:nya)?|[\s._-]*(?:ke[\s._-]*)?\d{1,2})?|copy|revisi(?:[\s._-]*\d{1,2})?|rev[\s._-]*\d{0,2}|final|fix|scan|camscanner|ttd(?:[\s_-]*basah)?|\d{1,3}|\d{2,4}[\s_-]?dpi|${TOOL_WORD}|${VERSION_MARK}|(${DRAFT_WORD})(?:[\s._-]*\d{1,2})?)\s*[)\]]`,
+  String.raw`[([]\s*(?:(lampiran|lamp)[\s.:_-]*(?:ke[\s.:_-]*)?${ATTACHMENT_NUMBER}(?:\s*(?:[,&+-]|dan|s[\s.]*d|sampai|hingga)[\s.]*${ATTACHMENT_NUMBER})?|(salinan|(?:di)?legalis(?:ir|asi))(?:[\s_-]+sesuai(?:[\s_-]+dengan)?[\s_-]+asli(?:nya)?|[\s._-]*(?:ke[\s._-]*)?\d{1,2})?|copy|revisi(?:[\s._-]*\d{1,2})?|rev[\s._-]*\d{0,2}|final|fix|scan|camscanner|ttd(?:[\s_-]*basah)?|\d{1,3}|\d{2,4}[\s_-]?dpi|${TOOL_WORD}|${VERSION_MARK}|(${DRAFT_WORD})(?:[\s._-]*\d{1,2})?)\s*[)\]]`,
   "g",
 );
-const AT_START =
-  /^[^a-z0-9]*(?:lampiran|lamp)[\s.:_-]*(?:ke[\s.:_-]*)?(\d{1,3}|[ivx]{1,4})(?![a-z0-9])/;
+const AT_START = new RegExp(`^[^a-z0-9]*${LAMPIRAN_N}(?![a-z0-9])`);
 /**
  * A piece every marker and noise pattern above needs (a bracket, "lamp", "salinan"/"legalis…", "copy"/"kopi",
  * "asli", "rev", "ttd"/"tte", "scan", "dpi", "final"/"fix", a PDF tool's word, a device's stamp
