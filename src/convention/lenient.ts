@@ -47,6 +47,7 @@ import {
   pageAtEnd,
   subjectQualifier,
 } from "./subject.js";
+import { conflictMark, documentTag, subjectEnd } from "./subject-end.js";
 import { officeTag } from "./subject-tag.js";
 import {
   CONTROL_CHARS,
@@ -388,6 +389,19 @@ export function withSubject(
   // brackets (subject.ts): never part of the subject, never the decree's own slot.
   // Most subjects are plain (subject.ts isPlainSubject): no marker, and single gaps.
   const plain = tailStart < tailEnd && isPlainSubject(folded, tailStart);
+  // A sync client's conflict copy (subject-end.ts): two versions of one decree, for a person to
+  // choose between; read before its words are taken for noise. Its mark is set apart by a
+  // bracket, "_" or ".", which a plain subject has none of.
+  const conflict =
+    !plain && tailStart < tailEnd && folded.includes("onfli", tailStart)
+      ? conflictMark(folded, tailStart)
+      : null;
+  if (conflict) {
+    return rejectVariant(
+      "AMBIGUOUS_QUALIFIER:conflictCopy",
+      stem.slice(conflict[0], conflict[1]).trim(),
+    );
+  }
   const sq = tailStart < tailEnd && !plain ? subjectQualifier(folded, tailStart) : null;
   // "… Th 2024.docx.pdf": the doubled extension is all the subject there is.
   if (
@@ -418,13 +432,22 @@ export function withSubject(
       tailFolded = blankWith(folded, sq.blanks);
     }
   }
-  // One page of a scan ("… DPT hal 1.jpg") is never the whole decree (subject.ts pageAtEnd).
-  const page = tailStart < tailEnd ? pageAtEnd(tailFolded, tailStart, tailEnd) : null;
-  if (page !== null) return reject("PAGE_ONLY", page);
+  // One page or part of a scan ("… DPT hal 1.jpg", "… part 1") is never the whole decree, nor is
+  // a second decree joined to the subject ("… ttg DPT dan SK No 13 Th 2024") this one
+  // (subject-end.ts subjectEnd).
+  const ending =
+    tailStart < tailEnd ? subjectEnd(tailFolded, tailStart, tailEnd, head.nomor) : null;
+  if (ending !== null) return ending;
   // A subject that is a document's name ("… Th 2024 Telaah Staf", "… ttg Undangan"): that
-  // document, which would take the decree's slot (doc-kind.ts documentAsSubject).
+  // document, which would take the decree's slot (doc-kind.ts documentAsSubject); so is a tag
+  // after the subject that is one ("… ttg DPT - Berita Acara"), which a plain subject has none of.
   const about = tailStart < tailEnd ? documentAsSubject(tailFolded, tailStart, tailEnd) : null;
   if (about !== null) return about;
+  const tag =
+    !plain && tailStart < tailEnd
+      ? documentTag(tailFolded, tailStart, tailEnd, folded.includes(" "))
+      : null;
+  if (tag !== null) return tag;
   // For a printable name, one scan of the folded subject serves both the cleaning and the slug.
   const tail = ascii ? tailFolded.slice(tailStart, tailEnd) : null;
   const singleGaps = printable && (plain || hasSingleGaps(tail!));

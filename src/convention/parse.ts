@@ -28,10 +28,11 @@ import { formatNameWith } from "./format.js";
 import { type LenientDecree, lenient, otherTitle, readPlain } from "./lenient.js";
 import { normNomor } from "./numbers.js";
 import { oldNumberNonDecree } from "./old-numbers.js";
-import { reject } from "./reasons.js";
+import { reject, rejectVariant } from "./reasons.js";
 import { glue, mayBeRepaired, stripNoise } from "./repair.js";
 import { type CompiledRules, compileRules } from "./rules.js";
 import { unstamp } from "./stamps.js";
+import { conflictMark } from "./subject-end.js";
 import { isAscii, isPrintableAsciiNoSlash, isSpace } from "./text.js";
 import type { Decree, ParseRejected, ParseResult } from "./types.js";
 
@@ -82,6 +83,11 @@ function parseName(name: string, rules: ConventionConfig, opts: ParseOptions): P
   const canon =
     underscore > 0 && c.codes.has(stem.slice(0, underscore)) ? CANONICAL.exec(stem) : null;
   if (canon) {
+    // ownCloud's older desktop client names a conflict copy "<name>_conflict-<date>-<time>": of a
+    // canonical name without a subject, that reads as the slug (subject-end.ts conflictMark).
+    if (canon[5]?.startsWith("conflict-") && conflictMark(canon[5], 0)) {
+      return rejectVariant("AMBIGUOUS_QUALIFIER:conflictCopy", canon[5]);
+    }
     const nomor = normNomor(canon[3]!);
     if (nomor === null) return reject("BAD_NUMBER", canon[3]);
     return finish(

@@ -148,8 +148,15 @@ const TEXT: Record<ReasonCode, [id: string, en: string]> = {
  *   isOwnPlaceShortened): no slip to spell right, and "add the short form to the settings" is
  *   the lasting fix when the office's clerks type it;
  * - NOT_A_DECREE:subject, a subject after the numbers that is a document's name ("SK Ketua No 12
- *   Th 2024 Telaah Staf", doc-kind.ts documentAsSubject): the usual "start the name with 'SK
+ *   Th 2024 Telaah Staf", doc-kind.ts documentAsSubject), or a tag after the subject that is one
+ *   ("… ttg DPT - Berita Acara", subject-end.ts documentTag): the usual "start the name with 'SK
  *   Ketua'" is there already, and the decree's way out is to retype its subject;
+ * - PAGE_ONLY:part, a part's number at the subject's end ("… DPT part 1", "(bagian 2)",
+ *   subject-end.ts partAtEnd): one file of a decree split in several, as a page is, but the
+ *   usual text speaks of pages;
+ * - AMBIGUOUS_QUALIFIER:conflictCopy, a sync client's conflict copy ("… (conflicted copy
+ *   2024-05-12 142233)", subject-end.ts conflictMark): two versions of one decree, which a
+ *   person must choose between, not a qualifier to keep or drop;
  * - NO_NUMBER:regionCode, a bare serial of another office's region code's shape ("SK Ketua
  *   3171 2024", lenient.ts noSerial): the usual "write the number with 'No'" alone could be
  *   followed by typing "No 3171", filing what may be that office's decree;
@@ -171,8 +178,8 @@ const VARIANT_TEXT = {
     "The name says '{detail}' and has no decree number: whether this office's chair or secretary or another body issued it is unclear. If it is this office's, write kind, number and year first and the subject after 'tentang'; otherwise move it out of the archive share.",
   ],
   "NOT_A_DECREE:subject": [
-    "Nama berkas menyebut '{detail}' sebagai perihal setelah nomor keputusan: itu nama dokumen (telaah staf, lembar paraf, undangan, kajian …), bukan perihal keputusan, dan berkas ini akan menempati tempat keputusan bernomor itu di arsip. Bila berkas ini dokumen tersebut, bukan keputusan, pindahkan ke luar folder arsip; bila berkas ini memang keputusannya, ganti kata itu dengan perihal keputusan setelah 'tentang', misalnya 'SK Ketua No 12 Th 2024 tentang Penetapan DPT'.",
-    "The name gives '{detail}' as the subject after the decree's number: that names a document (a staff review, initials sheet, invitation, legal review …), not a decree's subject, and the file would take the numbered decree's place in the archive. If the file is that document, no decree, move it out of the archive share; if it is the decree itself, replace the word with the decree's subject after 'tentang', e.g. 'SK Ketua No 12 Th 2024 tentang Penetapan DPT'.",
+    "Nama berkas menyebut '{detail}' sebagai perihal setelah nomor keputusan atau sebagai tanda di akhir perihal (dalam kurung, setelah '-' atau '_'): itu nama dokumen (telaah staf, lembar paraf, undangan, berita acara, nota dinas, kajian …), bukan perihal keputusan, dan berkas ini akan menempati tempat keputusan bernomor itu di arsip. Bila berkas ini dokumen tersebut, bukan keputusan, pindahkan ke luar folder arsip; bila berkas ini memang keputusannya, tulis perihal keputusan setelah 'tentang' tanpa kata itu, misalnya 'SK Ketua No 12 Th 2024 tentang Penetapan DPT'.",
+    "The name gives '{detail}' as the subject after the decree's number, or as a tag at the subject's end (in brackets, after '-' or '_'): that names a document (a staff review, initials sheet, invitation, minutes, memo, legal review …), not a decree's subject, and the file would take the numbered decree's place in the archive. If the file is that document, no decree, move it out of the archive share; if it is the decree itself, write the decree's subject after 'tentang' without that word, e.g. 'SK Ketua No 12 Th 2024 tentang Penetapan DPT'.",
   ],
   "NO_NUMBER:regionCode": [
     "Nama berkas memuat angka {detail} tanpa 'No' di depannya, dan angka itu berbentuk kode wilayah kantor lain (seperti pada nomor keputusan gaya lama), bukan kode kantor ini: bisa kode kantor yang mengeluarkan keputusan ini, bukan nomor keputusan. Bila ini keputusan kantor lain, pindahkan berkas ke luar folder arsip; bila ini keputusan kantor ini, tulis nomor keputusannya dengan 'No' di depannya, misalnya 'SK Ketua No 12 Th 2024 tentang …', dan hapus kode wilayah itu bila bukan nomornya.",
@@ -189,6 +196,14 @@ const VARIANT_TEXT = {
   "BAD_NUMBER:oldNoMonth": [
     "Nomor keputusan gaya lama pada nama berkas tidak lengkap ({detail}): bulannya (angka Romawi sebelum tahun) tidak ada. Tulis nomornya lengkap seperti pada dokumen, misalnya '45_PL.01.3-Kpt_3172_KPU-Kot_IV_2019', atau tulis jenis, nomor dan tahunnya, misalnya 'SK Ketua No 45 Th 2019'.",
     "The old-style number in the name is incomplete ({detail}): the month (a Roman numeral before the year) is missing. Write the number in full as on the document, e.g. '45_PL.01.3-Kpt_3172_KPU-Kot_IV_2019', or write kind, number and year, e.g. 'SK Ketua No 45 Th 2019'.",
+  ],
+  "PAGE_ONLY:part": [
+    "Nama berkas diakhiri nomor bagian ({detail}): berkas ini tampaknya hanya satu bagian keputusan yang dipecah menjadi beberapa berkas, padahal arsip menyimpan satu berkas utuh per keputusan. Gabungkan semua bagiannya menjadi satu PDF dan beri nama tanpa nomor bagian; bila berkas ini memang memuat seluruh keputusan, hapus nomor bagian itu dari namanya.",
+    "The name ends with a part number ({detail}): the file seems to be one part of a decree split into several files, and the archive keeps one whole file per decree. Join all parts into one PDF named without the part number; if this file holds the whole decree, remove the part number from its name.",
+  ],
+  "AMBIGUOUS_QUALIFIER:conflictCopy": [
+    "Nama berkas memuat tanda salinan konflik dari aplikasi sinkronisasi ({detail}): ada dua versi keputusan yang sama, dan arsipd tidak dapat memilih mana yang benar. Bandingkan berkas ini dengan versi lainnya (biasanya berkas bernama sama tanpa tanda itu), simpan versi yang benar dengan nama tanpa tanda konflik itu, lalu pindahkan versi yang lain ke luar folder arsip.",
+    "The name carries a sync client's conflict mark ({detail}): there are two versions of the same decree, and arsipd cannot tell which is right. Compare this file with the other version (usually the same name without the mark), keep the right one named without the conflict mark, and move the other out of the archive share.",
   ],
 } as const satisfies Record<`${ReasonCode}:${string}`, readonly [string, string]>;
 

@@ -265,7 +265,7 @@ const PAGE_AT_END =
  * word ("hal 1", "hlm 2-3", "page-0001") or what joins two numbers ("1 of 3", "hal 1 s.d 5",
  * "sampai", "dari").
  */
-const BEFORE_PAGE_NUMBER = new Set([
+export const BEFORE_PAGE_NUMBER: ReadonlySet<string> = new Set([
   "hal",
   "halaman",
   "hlm",
@@ -280,7 +280,11 @@ const BEFORE_PAGE_NUMBER = new Set([
   "sampai",
   "dari",
 ]);
-const LONGEST_BEFORE_PAGE = 7;
+/**
+ * The longest word wordBeforeEndNumber reads: "halaman" (PAGE_AT_END), "sekretaris"
+ * (subject-end.ts, a second decree's number).
+ */
+const LONGEST_BEFORE_NUMBER = 10;
 
 /**
  * The page mark (PAGE_AT_END) that ends the subject `folded.slice(from, end)`, or null. Most
@@ -289,21 +293,46 @@ const LONGEST_BEFORE_PAGE = 7;
  * answers for those: PAGE_AT_END is run only after a word of BEFORE_PAGE_NUMBER.
  */
 export function pageAtEnd(folded: string, from: number, end: number): string | null {
+  const word = wordBeforeEndNumber(folded, from, end);
+  return word === null ? null : pageMarkAfter(folded, from, end, word);
+}
+
+/**
+ * pageAtEnd for a subject that ends with a number after `word` (wordBeforeEndNumber): its page
+ * mark, or null.
+ */
+export function pageMarkAfter(
+  folded: string,
+  from: number,
+  end: number,
+  word: string,
+): string | null {
+  if (!BEFORE_PAGE_NUMBER.has(word)) return null;
+  const m = PAGE_AT_END.exec(folded.slice(from, end));
+  return m === null ? null : m[1]!;
+}
+
+/**
+ * For a subject `folded.slice(from, end)` that ends with a number (non-word characters after it
+ * aside), the word of letters before that number, digits and other characters between ("hal"
+ * in "hal 1", "of" in "1 of 3", "part" in "Part2", "th" in "No 13 Th 2024"); "" when a word of
+ * more than LONGEST_BEFORE_NUMBER letters or none stands there. Null when the subject does not
+ * end with a number: most subjects, which one look at the last character tells.
+ */
+export function wordBeforeEndNumber(folded: string, from: number, end: number): string | null {
   let e = end;
   while (e > from && !isWordChar(folded.charCodeAt(e - 1))) e--;
   if (e === from || !isDigit(folded.charCodeAt(e - 1))) return null;
-  // Back to the last letter, then over its word (at most LONGEST_BEFORE_PAGE letters). The
+  // Back to the last letter, then over its word (at most LONGEST_BEFORE_NUMBER letters). The
   // letter tests are written out: this runs for every subject that ends in a number, mostly
   // before V8 has optimised it, where a call per character costs more than the test.
   let c = folded.charCodeAt(e - 1);
   while (e > from && (c < 0x61 || c > 0x7a)) c = folded.charCodeAt(--e - 1);
   let w = e;
-  while (w > from && e - w <= LONGEST_BEFORE_PAGE && c >= 0x61 && c <= 0x7a) {
+  while (w > from && e - w <= LONGEST_BEFORE_NUMBER && c >= 0x61 && c <= 0x7a) {
     c = folded.charCodeAt(--w - 1);
   }
-  if (e - w > LONGEST_BEFORE_PAGE || !BEFORE_PAGE_NUMBER.has(folded.slice(w, e))) return null;
-  const m = PAGE_AT_END.exec(folded.slice(from, end));
-  return m === null ? null : m[1]!;
+  return e - w > LONGEST_BEFORE_NUMBER ? "" : folded.slice(w, e);
 }
 
 /**

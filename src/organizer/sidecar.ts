@@ -87,11 +87,12 @@ function howToFix(code: string, rules: ConventionConfig): string[] {
     `misalnya "${alias} Nomor 12 Tahun 2024 tentang Penetapan Daftar Pemilih Tetap.pdf", atau pola baku "${jenis}_2024_012_penetapan-daftar-pemilih-tetap.pdf".`,
     "Setelah namanya benar, arsipd memindahkan berkas ke foldernya dan menghapus catatan ini.",
   ];
-  // Renamed to the pattern, one page would be filed as the whole decree.
+  // Renamed to the pattern, one page (or one part, reasons.ts PAGE_ONLY:part) would be filed as
+  // the whole decree.
   if (code === "PAGE_ONLY") {
     return [
-      `Cara memperbaiki: gabungkan semua halaman keputusan ini menjadi satu berkas PDF, beri nama tanpa nomor halaman (misalnya "${alias} Nomor 12 Tahun 2024 tentang ….pdf"), lalu letakkan di folder MASUK; setelah itu hapus berkas per halaman ini. Jangan mengganti nama satu halaman saja agar masuk arsip.`,
-      "Bila berkas ini memang memuat seluruh keputusan, hapus nomor halaman dari namanya; arsipd lalu memindahkannya ke foldernya.",
+      `Cara memperbaiki: gabungkan semua halaman (atau bagian) keputusan ini menjadi satu berkas PDF, beri nama tanpa nomor halaman atau bagian (misalnya "${alias} Nomor 12 Tahun 2024 tentang ….pdf"), lalu letakkan di folder MASUK; setelah itu hapus berkas per halaman ini. Jangan mengganti nama satu halaman saja agar masuk arsip.`,
+      "Bila berkas ini memang memuat seluruh keputusan, hapus nomor halaman atau bagian dari namanya; arsipd lalu memindahkannya ke foldernya.",
     ];
   }
   // The name may be another body's decree or no decree at all, as its reason says: renaming it

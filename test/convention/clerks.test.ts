@@ -114,6 +114,43 @@ describe("parse: names as clerks type them", () => {
     }
   });
 
+  it("gives both ways out for a document's name typed as a tag after the subject", () => {
+    for (const [name, word] of [
+      ["SK Ketua No 12 Th 2024 ttg DPT - Berita Acara.pdf", "BERITA ACARA"],
+      ["SK Ketua No 12 Th 2024 ttg DPT (Nota Dinas).pdf", "NOTA DINAS"],
+    ] as const) {
+      const r = parse(name, rules, { now });
+      expect(r.ok ? r.path : r.reason, name).toBe("NOT_A_DECREE");
+      if (r.ok) continue;
+      expect(r.message, name).toContain(`'${word}'`);
+      expect(r.message, name).toMatch(/ke luar folder arsip/);
+      expect(r.message, name).toMatch(/perihal keputusan setelah 'tentang' tanpa kata itu/);
+    }
+  });
+
+  it("tells a clerk that one part of a decree is not the whole decree", () => {
+    const r = parse("SK Ketua No 12 Th 2024 ttg DPT (bagian 2).pdf", rules, { now });
+    expect(r.ok ? r.path : r.reason).toBe("PAGE_ONLY");
+    if (r.ok) return;
+    expect(r.message).toContain("nomor bagian (bagian 2)");
+    expect(r.message).toMatch(/Gabungkan semua bagiannya/);
+  });
+
+  it("asks a clerk to choose between the two versions of a sync conflict, deleting nothing", () => {
+    const r = parse(
+      "SK Ketua No 12 Th 2024 ttg DPT (conflicted copy 2024-05-12 142233).pdf",
+      rules,
+      { now },
+    );
+    expect(r.ok ? r.path : r.reason).toBe("AMBIGUOUS_QUALIFIER");
+    if (r.ok) return;
+    expect(r.message).toContain("(conflicted copy 2024-05-12 142233)");
+    expect(r.message).toMatch(/dua versi keputusan yang sama/);
+    expect(r.message).toMatch(/Bandingkan berkas ini dengan versi lainnya/);
+    expect(r.message).toMatch(/ke luar folder arsip/);
+    expect(r.message).not.toMatch(/hapus/i);
+  });
+
   it("gives both ways out for a bare number of another office's region code", () => {
     const r = parse("SK Ketua 3171 2024.pdf", rules, { now });
     expect(r.ok ? r.path : r.reason).toBe("NO_NUMBER");

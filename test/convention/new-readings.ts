@@ -72,7 +72,14 @@
  *   AMBIGUOUS_YEAR, or the year when both are the same, where the reference refused NO_YEAR;
  * - an old-style number typed without its month or with a two-digit year (old-numbers.ts
  *   findPartialOldNumber) is BAD_NUMBER or SHORT_YEAR, or OTHER_OFFICE_CODE for another
- *   office's, where the reference refused it otherwise.
+ *   office's, where the reference refused it otherwise;
+ * - at the subject's end (subject-end.ts), a part's number ("part 1", "(bagian 2)", "Bagian
+ *   Dua") is PAGE_ONLY, a sync client's conflict mark ("(conflicted copy …)") is
+ *   AMBIGUOUS_QUALIFIER, a document's name as a tag ("- Berita Acara") is NOT_A_DECREE, and a
+ *   second decree joined with "dan"/"&"/"+" is AMBIGUOUS_NUMBER, where the reference filed them
+ *   ("dan" is `touched`); an attachment's number as a word ("Lampiran Dua") or with a caption
+ *   after it is read as the attachment, and any office file's extension before the real one
+ *   (".xlsx.pdf") is dropped: names holding "lamp" or a doubled extension are `touched`.
  * - a name both refuse may be refused for another of its problems, or in other words: nothing is
  *   filed either way, and the refusal must still say what to do.
  * Everything else must read exactly as the reference does.

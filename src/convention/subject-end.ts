@@ -1,0 +1,286 @@
+/**
+ * What the end of a subject may say about the file besides the decree's topic, each a reason to
+ * refuse a name that otherwise reads as a decree, since filed it would take the whole decree's
+ * slot:
+ * - one part of a decree split into files ("… DPT part 1", "(bagian 2)", "_Part2", "- Bagian
+ *   II", "Bagian Dua"): partAtEnd;
+ * - a sync client's conflict copy ("(conflicted copy 2024-05-12 142233)", Dropbox's "(Budi's
+ *   conflicted copy 2024-05-12)", "_conflict-20240512-142233", Syncthing's
+ *   ".sync-conflict-…"): two versions of one decree, which a person must choose between
+ *   (conflictMark);
+ * - a document's name as a tag after the subject ("… ttg DPT - Berita Acara", "(Nota Dinas)",
+ *   "_Undangan Rapat"): that document about the decree (documentTag);
+ * - a second decree joined to the subject ("… ttg DPT dan SK No 13 Th 2024", "dan Lampiran SK
+ *   No 13"): two decrees in one name (secondDecree). A decree that amends, revokes or replaces
+ *   another names it in its subject ("ttg Pencabutan SK No 13 …"), and stays filed.
+ * Most subjects end with a word and hold no bracket: a look at their end answers for them.
+ * Pure; works on the folded name (text.ts foldSameLength), positions into it.
+ */
+import { documentAsSubject } from "./doc-kind.js";
+import {
+  isDigit,
+  isWordChar,
+  isYearShaped,
+  NUMBER_WORD,
+  NUMBER_WORDS,
+  normNomor,
+} from "./numbers.js";
+import { reject, rejectVariant } from "./reasons.js";
+import { BEFORE_PAGE_NUMBER, pageMarkAfter, wordBeforeEndNumber } from "./subject.js";
+import type { ParseRejected } from "./types.js";
+
+/**
+ * The refusal of a subject `folded.slice(from, end)` that ends with a page's or a part's number
+ * or a second decree, or null; `nomor` is the decree's own serial. Most subjects end with a
+ * word, and only a part's number written as a word or Roman numeral may end one here
+ * (partWordAtEnd, a look at the last two words); of those that end with a number, the word
+ * before it (subject.ts wordBeforeEndNumber) tells which regex, if any, to run.
+ */
+export function subjectEnd(
+  folded: string,
+  from: number,
+  end: number,
+  nomor: string,
+): ParseRejected | null {
+  const word = wordBeforeEndNumber(folded, from, end);
+  if (word === null) {
+    // Two substring tests, native calls, keep the look at the last words off most subjects.
+    if (!folded.includes("bagian", from) && !folded.includes("part", from)) return null;
+    const part = partWordAtEnd(folded, from, end);
+    return part === null ? null : rejectVariant("PAGE_ONLY:part", part);
+  }
+  const kind = BEFORE_END_NUMBER.get(word);
+  return kind === undefined ? null : numberAtEnd(folded, from, end, nomor, word, kind);
+}
+
+/** What the number that ends a subject may be, by the word before it (BEFORE_END_NUMBER). */
+const PAGE = 1;
+const PART = 2;
+const DECREE = 4;
+
+/**
+ * The words a page's (subject.ts BEFORE_PAGE_NUMBER), a part's (PART_AT_END: "part 1", "Part2",
+ * "bagian 1 dari 3") or a second decree's last number (SECOND_DECREE: "dan SK No 13", "Th 2024",
+ * "dan SK 13-2024", "dan Kep 13") follows, each with what it may end: one look-up for a subject
+ * that ends with a number.
+ */
+const BEFORE_END_NUMBER: ReadonlyMap<string, number> = (() => {
+  const kinds = new Map<string, number>();
+  const add = (words: Iterable<string>, kind: number) => {
+    for (const w of words) kinds.set(w, (kinds.get(w) ?? 0) | kind);
+  };
+  add(BEFORE_PAGE_NUMBER, PAGE);
+  add(["part", "bagian", "of", "dari"], PART);
+  add(["no", "nomor", "nomer", "nmr", "th", "thn", "tahun", "sk", "kep", "keputusan"], DECREE);
+  add(["ketua", "sekretaris", "sek", "sekr"], DECREE);
+  return kinds;
+})();
+
+/**
+ * subjectEnd for a subject that ends with a number after `word`, which may end a mark of the
+ * kinds `kind` (BEFORE_END_NUMBER).
+ */
+function numberAtEnd(
+  folded: string,
+  from: number,
+  end: number,
+  nomor: string,
+  word: string,
+  kind: number,
+): ParseRejected | null {
+  // One page of a scan ("… DPT hal 1.jpg") is never the whole decree.
+  const page = kind & PAGE ? pageMarkAfter(folded, from, end, word) : null;
+  if (page !== null) return reject("PAGE_ONLY", page);
+  const part = kind & PART ? partAtEnd(folded, from, end) : null;
+  if (part !== null) return rejectVariant("PAGE_ONLY:part", part);
+  const second = kind & DECREE ? secondDecree(folded, from, end, nomor) : null;
+  return second === null ? null : reject("AMBIGUOUS_NUMBER", `${nomor}, ${second}`);
+}
+/**
+ * The words a second decree's last number follows (SECOND_DECREE): "dan SK No 13", "Th 2024",
+ * "dan SK 13-2024", "dan Kep 13".
+ */
+const BEFORE_DECREE_NUMBER = new Set([
+  "no",
+  "nomor",
+  "nomer",
+  "nmr",
+  "th",
+  "thn",
+  "tahun",
+  "sk",
+  "kep",
+  "keputusan",
+  "ketua",
+  "sekretaris",
+  "sek",
+  "sekr",
+]);
+
+/**
+ * A part's number at the subject's end, alone or in a bracketed or dashed tag: "part 1",
+ * "Part2", "(bagian 2)", "- Bagian II", "Bagian Dua", "Bagian Kedua", "bagian 1 dari 3". Group
+ * 1 is the mark as typed (folded). A Roman numeral or a word needs a gap after "part"/"bagian"
+ * ("parti" is no part).
+ */
+const PART_AT_END = new RegExp(
+  String.raw`(?:^|[^a-z0-9])((?:part|bagian)(?:[^a-z0-9]*\d{1,2}|[^a-z0-9]+(?:[ivx]{1,4}|${NUMBER_WORD}))(?:[^a-z0-9]+(?:of|dari)[^a-z0-9]+(?:\d{1,2}|[ivx]{1,4}|${NUMBER_WORD}))?)[^a-z0-9]*$`,
+);
+/**
+ * An amending word right before the part ("… ttg Perubahan Bagian 2"): another document's part
+ * is the subject, as subject.ts AMENDED_BEFORE reads "Perubahan Lampiran II".
+ */
+const AMENDING_BEFORE =
+  /(?:^|[^a-z0-9])(?:perubahan|mengubah|pencabutan|mencabut|penggantian|mengganti)(?:[^a-z0-9]+atas)?[^a-z0-9]*$/;
+
+/**
+ * The part mark (PART_AT_END) that ends the subject `folded.slice(from, end)`, or null. A word of
+ * the subject ("Pembentukan Bagian Hukum", "Kepala Bagian Umum", "Partai") is no part's mark:
+ * only "part"/"bagian" and a number that ends the subject are.
+ */
+function partAtEnd(folded: string, from: number, end: number): string | null {
+  const subject = folded.slice(from, end);
+  const m = PART_AT_END.exec(subject);
+  if (m === null || AMENDING_BEFORE.test(subject.slice(0, m.index))) return null;
+  return m[1]!;
+}
+
+/**
+ * For a subject `folded.slice(from, end)` that ends with a word: the part mark when that word is
+ * a part's number written as a word or a Roman numeral up to ten after "part"/"bagian" and one
+ * space ("… DPT Bagian Dua", "(Bagian Kedua)", "- Part II"), else null. Every such subject is
+ * asked: its last word's length and the letter before the space before it (the "n" of
+ * "bagian", the "t" of "part") answer for most.
+ */
+function partWordAtEnd(folded: string, from: number, end: number): string | null {
+  let e = end;
+  while (e > from && !isWordChar(folded.charCodeAt(e - 1))) e--;
+  // Back over the last word's letters (at most LONGEST_NUMBER_WORD), the tests written out as in
+  // subject.ts wordBeforeEndNumber: String#lastIndexOf, a runtime call, cost several times more.
+  let gap = e;
+  let c = folded.charCodeAt(gap - 1);
+  while (gap > from && e - gap <= LONGEST_NUMBER_WORD && c >= 0x61 && c <= 0x7a) {
+    c = folded.charCodeAt(--gap - 1);
+  }
+  if (c !== 0x20 || --gap - from < 4) return null;
+  c = folded.charCodeAt(gap - 1);
+  const mark = c === 0x6e ? "bagian" : c === 0x74 ? "part" : null;
+  if (mark === null || !folded.startsWith(mark, gap - mark.length)) return null;
+  const at = gap - mark.length;
+  if (at > from && isWordChar(folded.charCodeAt(at - 1))) return null;
+  const word = folded.slice(gap + 1, e);
+  if (!ROMAN_TO_TEN.test(word) && !NUMBER_WORDS.has(word)) return null;
+  if (AMENDING_BEFORE.test(folded.slice(from, at))) return null;
+  return folded.slice(at, e);
+}
+
+/** A Roman numeral from I to X. */
+const ROMAN_TO_TEN = /^(?:i{1,3}|iv|vi{0,3}|ix|x)$/;
+/** The longest number word (NUMBER_WORDS: "kesembilan"). */
+const LONGEST_NUMBER_WORD = Math.max(...[...NUMBER_WORDS.keys()].map((w) => w.length));
+
+/**
+ * The marks sync clients put into a conflict copy's name: ownCloud's and Nextcloud's desktop
+ * clients and Dropbox "conflicted copy", Seafile "SFConflict", ownCloud's older client
+ * "_conflict-<date>", Syncthing ".sync-conflict-<date>", Nextcloud's "case clash"; in
+ * Indonesian, "salinan (yang) konflik" or "konflik" with a date in brackets. "Konflik" alone is
+ * a subject's word ("Penanganan Konflik Sosial", "(Konflik Kepentingan)").
+ */
+const CONFLICT_MARK =
+  /conflicted[\s_-]*cop(?:y|ies)|sfconflict|case[\s_-]+clash|salinan[\s_-]+(?:yang[\s_-]+)?konflik|konflik[\s_-]+salinan|(?<![a-z0-9])(?:sync[\s_-]*)?conflict[\s_-]*(?:19|20)\d{2}|[([]\s*konflik(?![a-z0-9])[^)\]]*(?:19|20)\d{2}/;
+
+/**
+ * The conflict copy's mark in the subject of `folded` from `from`, as [start, end) of the text
+ * to show: the bracket around it, else from the mark to the subject's end. Null without one.
+ */
+export function conflictMark(folded: string, from: number): [number, number] | null {
+  const subject = folded.slice(from);
+  const m = CONFLICT_MARK.exec(subject);
+  if (m === null) return null;
+  let start = m.index;
+  let open = -1;
+  for (let i = start; i >= 0 && open < 0; i--) {
+    const c = subject.charCodeAt(i);
+    if (c === 0x28 || c === 0x5b) open = i;
+    else if (i < start && (c === 0x29 || c === 0x5d)) break;
+  }
+  let end = subject.length;
+  if (open >= 0) {
+    start = open + 1;
+    const close = subject.slice(start).search(/[)\]]/);
+    if (close >= 0) end = start + close;
+  }
+  return [from + start, from + end];
+}
+
+/**
+ * What sets a tag apart after the subject's words: an opening bracket, a dash with a space on
+ * one side, an en dash, "_" (only where the name's words are apart by spaces).
+ */
+const TAG_START = /[([\u2013_]|\s-|-\s/g;
+
+/**
+ * The refusal of a tag after the subject `folded.slice(from, end)` that is a document's name
+ * (doc-kind.ts documentAsSubject: a kind of document and nothing else, or a document made about
+ * a decree first): "… ttg DPT - Berita Acara", "(Nota Dinas)", "_Undangan Rapat", "[Telaah
+ * Staf]". The file is most likely that document about the decree, and filed it took the
+ * decree's slot; the refusal gives both ways out. The same words in the subject's running text
+ * ("ttg Penetapan Berita Acara …") are its topic. `spaced`: the name's words are apart by
+ * spaces, so "_" sets a tag apart. Called for subjects that are not plain (subject.ts
+ * isPlainSubject): a plain one has no bracket, "_" or spaced dash.
+ */
+export function documentTag(
+  folded: string,
+  from: number,
+  end: number,
+  spaced: boolean,
+): ParseRejected | null {
+  TAG_START.lastIndex = from;
+  for (let m = TAG_START.exec(folded); m !== null && m.index < end; m = TAG_START.exec(folded)) {
+    if (m[0] === "_" && !spaced) continue;
+    const r = documentAsSubject(folded, m.index + m[0].length, end);
+    if (r) return r;
+  }
+  return null;
+}
+
+/**
+ * A second decree joined to the subject: "dan", "serta", "&" or "+", then "Lampiran" maybe, a
+ * decree's name (SK, Kep, Keputusan, Surat Keputusan) with "Ketua"/"Sekretaris" maybe, and its
+ * number, bare ("dan SK 13-2024") or after "No"/"Nomor" with up to six words between ("dan
+ * Keputusan KPU Kota Jakarta Utara Nomor 13"). Group 1 the number's digits after "No", group 2
+ * a bare one's.
+ */
+const SECOND_DECREE =
+  /(?:^|[^a-z0-9])(?:dan|serta|&|\+)[^a-z0-9]*(?:(?:lampiran|lamp)[^a-z0-9]+)?(?:sk|kep|keputusan|surat[^a-z0-9]+keputusan)(?:(?:[^a-z0-9]+[a-z]+){0,6}?[^a-z0-9]+(?:no|nomor|nomer|nmr)[^a-z0-9]*(\d{1,4})|(?:[^a-z0-9]+(?:ketua|sekretaris|sek|sekr))?[^a-z0-9]*(\d{1,4}))(?![0-9])/;
+/**
+ * Words that make the decrees named in a subject the ones this decree amends, revokes, replaces
+ * or corrects ("ttg Perubahan atas SK No 5 dan SK No 7", "Pencabutan SK Ketua No 12 dan SK
+ * Ketua No 13"): those are its topic, not a second decree in the file.
+ */
+const AMENDS =
+  /(?:^|[^a-z0-9])(?:perubahan|diubah|mengubah|pencabutan|dicabut|mencabut|pembatalan|dibatalkan|membatalkan|penggantian|pengganti|diganti|mengganti|menggantikan|ralat|perbaikan|pembetulan|koreksi|revisi|adendum|addendum)(?![a-z0-9])/;
+
+/**
+ * The number of a second decree joined to the subject `folded.slice(from, end)`
+ * (SECOND_DECREE), normalised, or null: none, the same number as the decree's own (`nomor`:
+ * "… dan Lampiran SK No 12" is its attachment), a year typed bare ("dan SK 2024"), or a subject
+ * that amends, revokes or replaces decrees (AMENDS) before it.
+ */
+function secondDecree(folded: string, from: number, end: number, nomor: string): string | null {
+  const subject = folded.slice(from, end);
+  const m = SECOND_DECREE.exec(subject);
+  if (m === null) return null;
+  const digits = m[1] ?? m[2]!;
+  if (m[1] === undefined && isYearShaped(digits)) return null;
+  // A letter glued after the number and ending the word is its own ("No 13A").
+  const after = m.index + m[0].length;
+  const letter = isLetter(subject.charCodeAt(after)) && !isLetter(subject.charCodeAt(after + 1));
+  const n = normNomor(letter ? digits + subject[after] : digits);
+  if (n === null || n === nomor || AMENDS.test(subject.slice(0, m.index))) return null;
+  return n;
+}
+
+function isLetter(c: number): boolean {
+  return isWordChar(c) && !isDigit(c);
+}
