@@ -96,26 +96,6 @@ function numberAtEnd(
   const second = kind & DECREE ? secondDecree(folded, from, end, nomor) : null;
   return second === null ? null : reject("AMBIGUOUS_NUMBER", `${nomor}, ${second}`);
 }
-/**
- * The words a second decree's last number follows (SECOND_DECREE): "dan SK No 13", "Th 2024",
- * "dan SK 13-2024", "dan Kep 13".
- */
-const BEFORE_DECREE_NUMBER = new Set([
-  "no",
-  "nomor",
-  "nomer",
-  "nmr",
-  "th",
-  "thn",
-  "tahun",
-  "sk",
-  "kep",
-  "keputusan",
-  "ketua",
-  "sekretaris",
-  "sek",
-  "sekr",
-]);
 
 /**
  * A part's number at the subject's end, alone or in a bracketed or dashed tag: "part 1",
