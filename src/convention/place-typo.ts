@@ -31,20 +31,13 @@ export function isOwnPlaceTypo(
   places: readonly (readonly string[])[],
   endsPlace: (word: string) => boolean,
 ): boolean {
-  for (const p of places) {
-    if (tail.length < p.length) continue;
-    if (tail.length > p.length && !endsPlace(tail[p.length]!)) continue;
-    let slips = 0;
-    for (let i = 0; i < p.length && slips >= 0; i++) {
-      const typed = tail[i]!;
-      const own = p[i]!;
-      if (typed === own) continue;
-      if (own.length > 4 && oneEdit(typed, own) && !isGazetteerWord(typed)) slips++;
-      else slips = -1;
-    }
-    if (slips > 0) return true;
-  }
-  return false;
+  return isOwnPlaceWith(
+    tail,
+    places,
+    endsPlace,
+    1,
+    (typed, own) => own.length > 4 && oneEdit(typed, own),
+  );
 }
 
 /**
@@ -60,18 +53,34 @@ export function isOwnPlaceShortened(
   places: readonly (readonly string[])[],
   endsPlace: (word: string) => boolean,
 ): boolean {
+  return isOwnPlaceWith(tail, places, endsPlace, 2, abbreviates);
+}
+
+/**
+ * Whether `tail` is one of `places` (of `minWords` words or more) with some word `near` the
+ * configured one and no word of the gazetteer, the other words as configured, and the words
+ * after the place ending it (`endsPlace`): isOwnPlaceTypo's and isOwnPlaceShortened's reading,
+ * with their test of a changed word.
+ */
+function isOwnPlaceWith(
+  tail: readonly string[],
+  places: readonly (readonly string[])[],
+  endsPlace: (word: string) => boolean,
+  minWords: number,
+  near: (typed: string, own: string) => boolean,
+): boolean {
   for (const p of places) {
-    if (p.length < 2 || tail.length < p.length) continue;
+    if (p.length < minWords || tail.length < p.length) continue;
     if (tail.length > p.length && !endsPlace(tail[p.length]!)) continue;
-    let short = 0;
-    for (let i = 0; i < p.length && short >= 0; i++) {
+    let changed = 0;
+    for (let i = 0; i < p.length && changed >= 0; i++) {
       const typed = tail[i]!;
       const own = p[i]!;
       if (typed === own) continue;
-      if (abbreviates(typed, own) && !isGazetteerWord(typed)) short++;
-      else short = -1;
+      if (near(typed, own) && !isGazetteerWord(typed)) changed++;
+      else changed = -1;
     }
-    if (short > 0) return true;
+    if (changed > 0) return true;
   }
   return false;
 }
