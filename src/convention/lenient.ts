@@ -177,7 +177,8 @@ export function lenient(
       : rejectVariant("BAD_NUMBER:oldNoMonth", partialInHead.asli);
   }
   if (date) work = blankDates(work);
-  if (work.includes("rev") || work.includes("(")) {
+  // A head that is an old-style number alone has no word left for the noise to hide.
+  if (!numberOnly && (work.includes("rev") || work.includes("("))) {
     work = blankHeadNoise(work);
   }
   let head = numberOnly && inHead ? numberOnlyHead(inHead) : readHead(work, c, inHead);
