@@ -12,6 +12,7 @@
 import { isDigit, isWordChar } from "./numbers.js";
 import { INSTITUTION_WORDS, PLACE_STOP } from "./office-words.js";
 import { CAPACITY, PROVINCE_WORDS } from "./own-place.js";
+import { type WordAt, wordsFrom } from "./text.js";
 
 /** The roles, as folded words: the names and their abbreviations. */
 const ROLES: readonly (readonly string[])[] = [
@@ -32,26 +33,8 @@ const JOINERS = new Set(["dan", "merangkap", "sekaligus"]);
 /** The secretary's own words, as the jenis phrases spell them ("Sekretaris", "Sek", "Sekr"). */
 const SECRETARY = new Set(["sekretaris", "sekretariat", "sek", "sekr"]);
 
-interface Word {
-  word: string;
-  start: number;
-  end: number;
-}
-
-function wordsFrom(s: string, at: number): Word[] {
-  const out: Word[] = [];
-  let i = at;
-  while (i < s.length) {
-    while (i < s.length && !isWordChar(s.charCodeAt(i))) i++;
-    const start = i;
-    while (i < s.length && isWordChar(s.charCodeAt(i))) i++;
-    if (i > start) out.push({ word: s.slice(start, i), start, end: i });
-  }
-  return out;
-}
-
 /** How many words of `ws` from `k` spell a role (the longest), 0 when none. */
-function roleAt(ws: readonly Word[], k: number): number {
+function roleAt(ws: readonly WordAt[], k: number): number {
   let n = 0;
   for (const r of ROLES) {
     if (r.length > n && r.every((w, i) => ws[k + i]?.word === w)) n = r.length;

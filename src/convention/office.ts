@@ -36,7 +36,7 @@ import {
 import { barePlaceFirst, mayStartPlace } from "./place-start.js";
 import { isOwnPlaceShortened, isOwnPlaceTypo } from "./place-typo.js";
 import { reject, rejectVariant } from "./reasons.js";
-import { escapeRe, foldedWords as words } from "./text.js";
+import { escapeRe, foldedWords as words, wordsFrom } from "./text.js";
 import type { ParseRejected } from "./types.js";
 
 export interface CompiledOffice {
@@ -165,19 +165,6 @@ export function officeWordsSource(o: CompiledOffice | null): string {
   const dki =
     (jak.length > 0 ? `|jak(?:${jak.join("|")})` : "") + more.map((m) => `|${m}`).join("");
   return `k(?:pu|omisi|pps|emen|epmen|ip|elompok|epgub|epwal|epbup|eppres|epala|ejaksaan|apol|etua[^a-z0-9]+umum${seribu})${dki}|b(?:awas|upati|adan)|p(?:anw|p|ermen|em[kpd]|antar|anitia|ergub|erwal|erbup|residen|erpres|engadilan|ol(?:res|da)|artai|kk)|d(?:kpp|prd|ewan|p[pdc])|m(?:en(?![cg])|ahk)|gub|wal(?:i|kot)|se(?:kjen|tjen|kretari[as]t?[^a-z0-9]+(?:jen|daerah|kota)|k[dk])|tim|camat|lurah|r[tw](?![a-z0-9])`;
-}
-
-/** The words `[a-z0-9]+` of `s` from `at` on (U+0000 blanks separate words like any other). */
-function wordsFrom(s: string, at: number): { word: string; end: number }[] {
-  const out: { word: string; end: number }[] = [];
-  let i = at;
-  while (i < s.length) {
-    while (i < s.length && !isWordChar(s.charCodeAt(i))) i++;
-    const start = i;
-    while (i < s.length && isWordChar(s.charCodeAt(i))) i++;
-    if (i > start) out.push({ word: s.slice(start, i), end: i });
-  }
-  return out;
 }
 
 /**

@@ -26,7 +26,12 @@ import {
   normNomor,
 } from "./numbers.js";
 import { reject, rejectVariant } from "./reasons.js";
-import { BEFORE_PAGE_NUMBER, pageMarkAfter, wordBeforeEndNumber } from "./subject.js";
+import {
+  AMENDED_BEFORE,
+  BEFORE_PAGE_NUMBER,
+  pageMarkAfter,
+  wordBeforeEndNumber,
+} from "./subject.js";
 import type { ParseRejected } from "./types.js";
 
 /**
@@ -106,12 +111,6 @@ function numberAtEnd(
 const PART_AT_END = new RegExp(
   String.raw`(?:^|[^a-z0-9])((?:part|bagian)(?:[^a-z0-9]*\d{1,2}|[^a-z0-9]+(?:[ivx]{1,4}|${NUMBER_WORD}))(?:[^a-z0-9]+(?:of|dari)[^a-z0-9]+(?:\d{1,2}|[ivx]{1,4}|${NUMBER_WORD}))?)[^a-z0-9]*$`,
 );
-/**
- * An amending word right before the part ("… ttg Perubahan Bagian 2"): another document's part
- * is the subject, as subject.ts AMENDED_BEFORE reads "Perubahan Lampiran II".
- */
-const AMENDING_BEFORE =
-  /(?:^|[^a-z0-9])(?:perubahan|mengubah|pencabutan|mencabut|penggantian|mengganti)(?:[^a-z0-9]+atas)?[^a-z0-9]*$/;
 
 /**
  * The part mark (PART_AT_END) that ends the subject `folded.slice(from, end)`, or null. A word of
@@ -121,7 +120,7 @@ const AMENDING_BEFORE =
 function partAtEnd(folded: string, from: number, end: number): string | null {
   const subject = folded.slice(from, end);
   const m = PART_AT_END.exec(subject);
-  if (m === null || AMENDING_BEFORE.test(subject.slice(0, m.index))) return null;
+  if (m === null || AMENDED_BEFORE.test(subject.slice(0, m.index))) return null;
   return m[1]!;
 }
 
@@ -150,7 +149,7 @@ function partWordAtEnd(folded: string, from: number, end: number): string | null
   if (at > from && isWordChar(folded.charCodeAt(at - 1))) return null;
   const word = folded.slice(gap + 1, e);
   if (!ROMAN_TO_TEN.test(word) && !NUMBER_WORDS.has(word)) return null;
-  if (AMENDING_BEFORE.test(folded.slice(from, at))) return null;
+  if (AMENDED_BEFORE.test(folded.slice(from, at))) return null;
   return folded.slice(at, e);
 }
 

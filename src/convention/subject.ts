@@ -176,7 +176,7 @@ const AT_END: {
  * another decree, which is its subject, not this file's qualifier (filed as LAMPIRAN-2, it took
  * the attachment's slot). Tested on the subject before the marker.
  */
-const AMENDED_BEFORE =
+export const AMENDED_BEFORE =
   /(?:^|[^a-z0-9])(?:perubahan|mengubah|pencabutan|mencabut|penggantian|mengganti)(?:[^a-z0-9]+atas)?[^a-z0-9]*$/;
 /** "Lampiran" as the subject's last word, without a number. */
 const LAMPIRAN_AT_END = /(?:^|[^a-z0-9])(?:lampiran(?:nya)?|lamp)[^a-z0-9]*$/;

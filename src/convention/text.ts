@@ -88,6 +88,25 @@ export function foldedWords(s: string): string[] {
     .filter((w) => w.length > 0);
 }
 
+/** A word `[a-z0-9]+` of a folded text and where it ends. */
+export interface WordAt {
+  word: string;
+  end: number;
+}
+
+/** The words `[a-z0-9]+` of `s` from `at` on (U+0000 blanks separate words like any other). */
+export function wordsFrom(s: string, at: number): WordAt[] {
+  const out: WordAt[] = [];
+  let i = at;
+  while (i < s.length) {
+    while (i < s.length && !isWordChar(s.charCodeAt(i))) i++;
+    const start = i;
+    while (i < s.length && isWordChar(s.charCodeAt(i))) i++;
+    if (i > start) out.push({ word: s.slice(start, i), end: i });
+  }
+  return out;
+}
+
 /** Full fold for slugs: NFKD, marks stripped, lower-case. */
 export function foldFull(s: string): string {
   if (isAscii(s)) return s.toLowerCase();
