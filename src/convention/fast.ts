@@ -28,22 +28,23 @@ import { isYearDigits, normNomor } from "./numbers.js";
 import type { CompiledOffice } from "./office.js";
 import { isRegionCodeSerial } from "./region-code.js";
 import type { CompiledRules } from "./rules.js";
+import type { OwnNamed } from "./subject-tag.js";
 import { foldedWords as words } from "./text.js";
 
-export interface FastHead {
+export interface FastHead extends OwnNamed {
   head: Head;
   /** Where the subject starts, as in lenient.ts: after "tentang", at its first word, or the end. */
   tailStart: number;
   /** "tentang" / "ttg" ends the head. */
   marked: boolean;
-  /**
-   * With a subject: whether lenient.ts reads it for another KPU office or place (otherOfficeIn
-   * without "tentang", subject-tag.ts officeTag either way), as it does when the head does not
-   * name this office.
-   */
-  officeChecks: boolean;
   /** The year is the head's last number ("No 12 Th 2024", "12-2024", "12 2024"; not "2024 012"). */
   yearLast: boolean;
+  /**
+   * Set by ownNamed() when the probe it asked read otherwise than both ways it tells apart: the
+   * name is lenient.ts's to read after all (readPlain returns null), as is every later name of
+   * this phrase, shape and end.
+   */
+  left: boolean;
 }
 
 /** A reader of plain heads for one config: the head of a folded printable name, or null. */
@@ -112,7 +113,7 @@ export function plainReader(rules: ConventionConfig, c: CompiledRules): FastRead
  * The reader, from `read` (lenient.ts's own reading) and this office (its region codes, and
  * other offices' codes, are no bare serial); null when no phrase may read plainly.
  */
-function compileFast(
+export function compileFast(
   rules: ConventionConfig,
   office: CompiledOffice | null,
   read: (folded: string) => Reading,
@@ -135,6 +136,7 @@ function compileFast(
   }
   if (heads.size === 0) return null;
   const dotted = new Dotted(heads);
+  const learn: Learner = { read, probe };
   // Named (not returned as an anonymous arrow) so profiles and V8's traces show it.
   const readPlainHead: FastReader = (folded) => {
     // PLAIN needs a phrase's first letter and a space: "scan12" is not tried.
@@ -162,23 +164,23 @@ function compileFast(
     }
     if (isYearDigits(serial) || !isYearDigits(year)) return null;
     const end = m[8] !== undefined ? 0 : m[0].length === folded.length ? 1 : 2;
-    if ((found.known & (1 << (4 * shape + end))) === 0) readShape(found, shape, end, read, probe);
+    if ((found.known & (1 << (4 * shape + end))) === 0) readShape(found, shape, end, read);
     if ((found.bits & (1 << (4 * shape + end))) === 0) return null;
     const nomor = normNomor(serial);
     if (nomor === null) return null;
     // A bare serial that is a region code, this office's or of another's shape, is no serial
     // (head.ts notSerial): the only reading that depends on the digits, left to lenient.ts.
     if (shape !== 0 && isRegionCodeSerial(nomor, office)) return null;
-    return {
-      head: { jenis: found.jenis, tahun: Number(year), nomor, qualifier: null, counted: false },
-      tailStart: m[0].length,
-      marked: end === 0,
-      officeChecks:
-        end === 2
-          ? (found.bits & (1 << (4 * shape + OFFICE_CHECKS))) !== 0
-          : end === 0 && (found.bits & (1 << (TAG_CHECKS + shape))) !== 0,
-      yearLast: shape !== 3,
-    };
+    return new PlainHead(
+      { jenis: found.jenis, tahun: Number(year), nomor, qualifier: null, counted: false },
+      m[0].length,
+      end === 0,
+      shape !== 3,
+      found,
+      shape,
+      end,
+      learn,
+    );
   };
   return readPlainHead;
 }
@@ -227,13 +229,15 @@ function undot(typed: string): string | null {
 
 /**
  * A phrase as the reader keeps it. Whether it reads plainly in a shape of numbers and an end is
- * learnt the first time a name has them (readShape): most offices type a few of the phrases in
- * one or two shapes, so reading every one up front would cost more than it saves.
+ * learnt the first time a name has them (readShape), and whether its subjects are read for
+ * another office the first time a subject may name one (PlainHead.ownNamed): most offices type
+ * a few of the phrases in one or two shapes, and most subjects name no office, so reading every
+ * one up front would cost more than it saves.
  */
 interface Phrase {
   text: string;
   jenis: string;
-  /** Bit (4s + e): shape s with end e has been read. */
+  /** Bit (4s + e): shape s with end e has been read; bit (4s + 3), bit (16 + s): probed, below. */
   known: number;
   /**
    * Per shape s and end e, bit (4s + e): read plainly; bit (4s + 3): a subject without "tentang"
@@ -242,30 +246,58 @@ interface Phrase {
   bits: number;
 }
 
-/**
- * Learns how `p` reads in `shape` with `end` by reading a sample: plain only when the reading is
- * its jenis. With a subject, also whether a subject naming another KPU office (without
- * "tentang"; after it, in a tag) is refused (bit 3; bit 16 + s) or filed because the head names
- * this office or no office is configured (no bit); anything else leaves the shape's subjects to
- * lenient.ts.
- */
-function readShape(
-  p: Phrase,
-  shape: number,
-  end: number,
-  read: (folded: string) => Reading,
-  probe: Probes,
-): void {
+/** What a phrase learns with: lenient.ts's reading, and the other office its probes name. */
+interface Learner {
+  read: (folded: string) => Reading;
+  probe: Probes;
+}
+
+/** Learns whether `p` reads plainly in `shape` with `end`: when a sample reads as its jenis. */
+function readShape(p: Phrase, shape: number, end: number, read: (folded: string) => Reading): void {
   const bit = 1 << (4 * shape + end);
   p.known |= bit;
-  const sample = `${p.text} ${SHAPES[shape]}`;
-  const r = read(sample + ENDS[end]);
-  if ("reason" in r || r.jenis !== p.jenis) return;
-  if (end === 2 || end === 0) {
-    const office = read(sample + (end === 2 ? probe.office : ENDS[0] + probe.tag));
-    if ("reason" in office && office.reason === "OFFICE_IN_SUBJECT") {
-      p.bits |= 1 << (end === 2 ? 4 * shape + OFFICE_CHECKS : TAG_CHECKS + shape);
-    } else if ("reason" in office || office.jenis !== p.jenis) return;
+  const r = read(`${p.text} ${SHAPES[shape]}${ENDS[end]}`);
+  if (!("reason" in r) && r.jenis === p.jenis) p.bits |= bit;
+}
+
+/**
+ * A plain head as read. Whether lenient.ts reads its subject for another office (ownNamed) is
+ * asked only of a subject that may name one (a tag, "KPU", a place): the first time for its
+ * phrase, shape and end, a probe tells. The probe that names another KPU office (without
+ * "tentang"; after it, in a tag) is refused (bit 4s + 3; bit 16 + s set) or filed because the
+ * head names this office or no office is configured (no bit); any other reading leaves the
+ * shape to lenient.ts from then on, this name too (`left`).
+ */
+class PlainHead implements FastHead {
+  left = false;
+  constructor(
+    readonly head: Head,
+    readonly tailStart: number,
+    readonly marked: boolean,
+    readonly yearLast: boolean,
+    private readonly phrase: Phrase,
+    private readonly shape: number,
+    private readonly end: number,
+    private readonly learn: Learner,
+  ) {}
+
+  ownNamed(): boolean {
+    const { phrase: p, shape, end } = this;
+    const checks = 1 << (end === 2 ? 4 * shape + OFFICE_CHECKS : TAG_CHECKS + shape);
+    if ((p.known & checks) === 0) {
+      p.known |= checks;
+      const { read, probe } = this.learn;
+      const sample = `${p.text} ${SHAPES[shape]}`;
+      const r = read(sample + (end === 2 ? probe.office : ENDS[0] + probe.tag));
+      if ("reason" in r && r.reason === "OFFICE_IN_SUBJECT") p.bits |= checks;
+      else if ("reason" in r || r.jenis !== p.jenis) p.bits &= ~(1 << (4 * shape + end));
+    }
+    // Read plainly no more: the reading is lenient.ts's; until it returns, answer as the head
+    // naming this office does, which asks the least.
+    if ((p.bits & (1 << (4 * shape + end))) === 0) {
+      this.left = true;
+      return true;
+    }
+    return (p.bits & checks) === 0;
   }
-  p.bits |= bit;
 }

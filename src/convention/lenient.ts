@@ -48,7 +48,7 @@ import {
   subjectQualifier,
 } from "./subject.js";
 import { conflictMark, documentTag, subjectEnd } from "./subject-end.js";
-import { officeTag } from "./subject-tag.js";
+import { NOT_OWN_NAMED, OWN_NAMED, type OwnNamed, officeTag } from "./subject-tag.js";
 import {
   CONTROL_CHARS,
   cleanTentang,
@@ -256,13 +256,14 @@ export function lenient(
       if (other) return reject("OFFICE_IN_SUBJECT", other);
     }
   }
+  const owner = ownNamed ? OWN_NAMED : NOT_OWN_NAMED;
   if (!marker && c.office && tailStart < folded.length) {
-    const other = otherOfficeIn(folded, tailStart, c.office, ownNamed);
+    const other = otherOfficeIn(folded, tailStart, c.office, owner);
     if (other) return other;
   }
   // Another office in a tag after the subject ("… ttg DPT (KPU Jakpus)", "… - Bawaslu Jakut").
   if (c.office && tailStart < folded.length) {
-    const tag = officeTag(folded, tailStart, c.office, ownNamed);
+    const tag = officeTag(folded, tailStart, c.office, owner);
     if (tag) return tag;
   }
   // The only numbers are a counter's ("Dapil 5", "Tahap 2") or a region code: no serial. Told
@@ -357,12 +358,14 @@ export function readPlain(
     if (unclear) return unclear;
     // officeChecks: the head does not name this office (with an office configured).
     if (c.office) {
-      const other = otherOfficeIn(folded, tailStart, c.office, !fast.officeChecks);
+      const other = otherOfficeIn(folded, tailStart, c.office, fast);
+      if (fast.left) return null;
       if (other) return other;
     }
   }
   if (c.office && tailStart < folded.length) {
-    const tag = officeTag(folded, tailStart, c.office, !fast.officeChecks);
+    const tag = officeTag(folded, tailStart, c.office, fast);
+    if (fast.left) return null;
     if (tag) return tag;
   }
   return withSubject(stem, folded, true, ext, true, head, tailStart, null);
@@ -470,7 +473,7 @@ export function withSubject(
  * Without "tentang", another office named first in the subject from `tailStart` (lenient's
  * last checks): another body named as the document's origin ("… Th 2024 dari Bawaslu"),
  * another office's region code ("… Th 2024 kode 3171", "… KPU 3578"), and, unless the head
- * names this office (`ownNamed`), another KPU office after the numbers ("SK Ketua No 5 Th 2024
+ * names this office (`owner`, asked only here), another KPU office after the numbers ("SK Ketua No 5 Th 2024
  * KPU Kota Bekasi") or another office's place without "KPU" ("… Th 2024 Kota Bekasi", "…
  * Jakarta Selatan"): each as likely the issuer as the subject, so both ways out, never filed.
  * Only a subject with a word that may name one is read. After a head that names this office
@@ -480,7 +483,7 @@ function otherOfficeIn(
   folded: string,
   tailStart: number,
   office: CompiledOffice,
-  ownNamed: boolean,
+  owner: OwnNamed,
 ): ParseRejected | null {
   const at = firstWordAt(folded, tailStart);
   if (originEnd(folded, at) >= 0) {
@@ -492,12 +495,13 @@ function otherOfficeIn(
   const hinted = SUBJECT_HINT.test(folded);
   const code = hinted ? foreignRegionCode(folded, tailStart, office) : null;
   if (code) return code;
-  if (ownNamed) return null;
   if (hinted && mayNameKpu(folded, tailStart)) {
+    if (owner.ownNamed()) return null;
     const other = otherKpuIn(folded.slice(tailStart), office);
     if (other) return reject("OFFICE_IN_SUBJECT", other);
   }
   if (mayStartPlace(folded, at)) {
+    if (owner.ownNamed()) return null;
     const other = otherPlaceFirst(folded.slice(tailStart), office);
     if (other) return reject("OFFICE_IN_SUBJECT", other);
   }

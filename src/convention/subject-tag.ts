@@ -25,8 +25,21 @@ import { reject } from "./reasons.js";
 import type { ParseRejected } from "./types.js";
 
 /**
+ * Whether the head names this office, asked of a subject only where it may name another office
+ * (a tag here; "KPU" or a place, lenient.ts otherOfficeIn): a plain head (fast.ts) learns it the
+ * first time, most subjects never ask.
+ */
+export interface OwnNamed {
+  ownNamed(): boolean;
+}
+
+/** The answers of a head read in full (lenient.ts). */
+export const OWN_NAMED: OwnNamed = { ownNamed: () => true };
+export const NOT_OWN_NAMED: OwnNamed = { ownNamed: () => false };
+
+/**
  * The refusal for another office named in a tag of the subject `folded` from `from` on, or
- * null. `ownNamed`: the head names this office ("SK KPU Kota Jakarta Utara No 3 … (KPU DKI)"),
+ * null. `owner.ownNamed()`: the head names this office ("SK KPU Kota Jakarta Utara No 3 … (KPU DKI)"),
  * so another office in brackets or after a dash is what the decree concerns; a tag that says
  * where the file came from ("dari …") is read all the same. Most subjects hold no bracket,
  * dash, underscore or origin word: one pass over the characters tells (mayHoldTag).
@@ -35,7 +48,7 @@ export function officeTag(
   folded: string,
   from: number,
   o: CompiledOffice,
-  ownNamed: boolean,
+  owner: OwnNamed,
 ): ParseRejected | null {
   const at = mayHoldTag(folded, from);
   if (at < 0) return null;
@@ -72,7 +85,7 @@ export function officeTag(
     } else {
       continue;
     }
-    if (ownNamed && !origin) continue;
+    if (!origin && owner.ownNamed()) continue;
     const named = officeOnly(folded.slice(start, end), o);
     if (named) return reject("OFFICE_IN_SUBJECT", named);
   }

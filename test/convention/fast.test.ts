@@ -10,7 +10,7 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type ConventionConfig, conventionSchema, DEFAULT_JENIS } from "../../src/config/schema.js";
-import { plainReader } from "../../src/convention/fast.js";
+import { compileFast, plainReader } from "../../src/convention/fast.js";
 import { lenient, readPlain } from "../../src/convention/lenient.js";
 import { parse } from "../../src/convention/parse.js";
 import { stripNoise } from "../../src/convention/repair.js";
@@ -245,5 +245,38 @@ describe("plain head (fast.ts) reads as lenient() does", () => {
     expect(parse("Kep. Sekretaris 12-2024 pembentukan tim pengelola jdih.docx", base).ok).toBe(
       true,
     );
+  });
+});
+
+describe("the office probe (fast.ts PlainHead.ownNamed)", () => {
+  // lenient() reads the probes of the default config one of the two ways the reader tells apart;
+  // a reading that is neither must leave the name, and every later one of its shape, to lenient().
+  const c = compileRules(base);
+  const probed: string[] = [];
+  const reader = compileFast(base, c.office, (folded) => {
+    if (!folded.includes("bekasi"))
+      return { jenis: folded.startsWith("sk ketua") ? "KPT-KETUA" : "?" };
+    probed.push(folded);
+    return { reason: "AMBIGUOUS_JENIS" };
+  })!;
+
+  it("is asked only of a subject that may name another office", () => {
+    const name = "sk ketua no 12 th 2024 ttg penetapan dpt";
+    const plain = reader(name)!;
+    expect(plain.head.nomor).toBe("12");
+    expect(readPlain(name, name, "pdf", c, plain)).not.toBeNull();
+    expect(plain.left).toBe(false);
+    expect(probed).toEqual([]);
+  });
+
+  it("leaves a name whose probe reads otherwise to lenient(), and the later ones of its shape", () => {
+    const tagged = "sk ketua no 13 th 2024 ttg penetapan dpt (kpu kota semarang)";
+    const head = reader(tagged)!;
+    expect(readPlain(tagged, tagged, "pdf", c, head)).toBeNull();
+    expect(head.left).toBe(true);
+    expect(probed).toHaveLength(1);
+    expect(reader("sk ketua no 14 th 2024 ttg penetapan dpt")).toBeNull();
+    // Another shape of the phrase is read plainly still, and probed on its own.
+    expect(reader("sk ketua 15-2024 penetapan dpt")).not.toBeNull();
   });
 });
