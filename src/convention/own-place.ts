@@ -118,16 +118,31 @@ export function ownPlaceThen(
 /**
  * The words of `phrase` (a jenis phrase's folded words) that are not part of a listed place it
  * spells ("Keputusan KPU Kota Jakarta Utara" → all but "jakarta", "utara"), but for `own`'s
- * words (this office's place words), which are always kept; a word not kept is null.
+ * words (this office's place words), which are always kept; a word not kept is null. Asked for
+ * each configured phrase when the rules are compiled, before any name is read: looked up as
+ * text (placeTexts), so the lists by first word that reading names uses are not built for it.
  */
 export function phraseWordsBesidePlaces(
   phrase: readonly string[],
   own: ReadonlySet<string>,
 ): (string | null)[] {
+  const places = placeTexts();
   const out: (string | null)[] = [...phrase];
   for (let i = 0; i < phrase.length; i++) {
-    const n = listedAt(phrase, i);
+    let n = Math.min(MAX_PLACE_WORDS, phrase.length - i);
+    while (n > 0 && !places.has(phrase.slice(i, i + n).join(" "))) n--;
     for (let k = i; k < i + n; k++) if (!own.has(phrase[k]!)) out[k] = null;
   }
   return out;
 }
+
+/** Every listed place as typed (folded words joined by single spaces); built on first use. */
+let texts: Set<string> | null = null;
+
+function placeTexts(): Set<string> {
+  texts ??= new Set([...PLACES_ID, ...PLACES_LEFT_OUT, ...DKI_PLACES]);
+  return texts;
+}
+
+/** The most words a listed place has (test/convention/places.test.ts holds the lists to it). */
+export const MAX_PLACE_WORDS = 4;

@@ -6,6 +6,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { conventionSchema } from "../../src/config/schema.js";
+import { DKI_PLACES } from "../../src/convention/office-words.js";
+import { MAX_PLACE_WORDS } from "../../src/convention/own-place.js";
 import { parse } from "../../src/convention/parse.js";
 import { PLACES_ID, PLACES_LEFT_OUT } from "../../src/convention/places-id.js";
 
@@ -24,6 +26,10 @@ describe("places-id: the bare places", () => {
     expect(PLACES_ID.length).toBeGreaterThanOrEqual(500);
     expect(new Set(PLACES_ID).size).toBe(PLACES_ID.length);
     for (const p of PLACES_ID) expect(p).toMatch(/^[a-z]+(?: [a-z]+)*$/);
+    // own-place.ts looks places up by text, at most MAX_PLACE_WORDS words long.
+    for (const p of [...PLACES_ID, ...PLACES_LEFT_OUT, ...DKI_PLACES]) {
+      expect(p.split(" ").length, p).toBeLessThanOrEqual(MAX_PLACE_WORDS);
+    }
     for (const p of ["jawa timur", "jatim", "diy", "surabaya", "bekasi", "makassar", "jayapura"]) {
       expect(PLACES_ID).toContain(p);
     }
