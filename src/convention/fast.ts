@@ -269,17 +269,38 @@ function readShape(p: Phrase, shape: number, end: number, read: (folded: string)
  * shape to lenient.ts from then on, this name too (`left`).
  */
 class PlainHead implements FastHead {
-  left = false;
+  // Declared, set in the constructor: class fields compile to an initializer function of their
+  // own, which V8 queues for optimising apart, behind the parser's functions.
+  declare readonly head: Head;
+  declare readonly tailStart: number;
+  declare readonly marked: boolean;
+  declare readonly yearLast: boolean;
+  declare left: boolean;
+  declare private readonly phrase: Phrase;
+  declare private readonly shape: number;
+  declare private readonly end: number;
+  declare private readonly learn: Learner;
+
   constructor(
-    readonly head: Head,
-    readonly tailStart: number,
-    readonly marked: boolean,
-    readonly yearLast: boolean,
-    private readonly phrase: Phrase,
-    private readonly shape: number,
-    private readonly end: number,
-    private readonly learn: Learner,
-  ) {}
+    head: Head,
+    tailStart: number,
+    marked: boolean,
+    yearLast: boolean,
+    phrase: Phrase,
+    shape: number,
+    end: number,
+    learn: Learner,
+  ) {
+    this.head = head;
+    this.tailStart = tailStart;
+    this.marked = marked;
+    this.yearLast = yearLast;
+    this.left = false;
+    this.phrase = phrase;
+    this.shape = shape;
+    this.end = end;
+    this.learn = learn;
+  }
 
   ownNamed(): boolean {
     const { phrase: p, shape, end } = this;
