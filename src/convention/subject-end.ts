@@ -11,7 +11,7 @@
  * - a document's name as a tag after the subject ("… ttg DPT - Berita Acara", "(Nota Dinas)",
  *   "_Undangan Rapat"): that document about the decree (documentTag);
  * - a second decree joined to the subject ("… ttg DPT dan SK No 13 Th 2024", "dan Lampiran SK
- *   No 13"): two decrees in one name (secondDecree). A decree that amends, revokes or replaces
+ *   No 13", "dan SK No 13 ttg DPS"): two decrees in one name (secondDecree). A decree that amends, revokes or replaces
  *   another names it in its subject ("ttg Pencabutan SK No 13 …"), and stays filed.
  * Most subjects end with a word and hold no bracket: a look at their end answers for them.
  * Pure; works on the folded name (text.ts foldSameLength), positions into it.
@@ -35,11 +35,12 @@ import {
 import type { ParseRejected } from "./types.js";
 
 /**
- * The refusal of a subject `folded.slice(from, end)` that ends with a page's or a part's number
- * or a second decree, or null; `nomor` is the decree's own serial. Most subjects end with a
- * word, and only a part's number written as a word or Roman numeral may end one here
+ * The refusal of a subject `folded.slice(from, end)` that ends with a page's or a part's number,
+ * or that joins a second decree, or null; `nomor` is the decree's own serial. Most subjects end
+ * with a word, and only a part's number written as a word or Roman numeral may end one here
  * (partWordAtEnd, a look at the last two words); of those that end with a number, the word
- * before it (subject.ts wordBeforeEndNumber) tells which regex, if any, to run.
+ * before it (subject.ts wordBeforeEndNumber) tells which regex, if any, to run. A second decree
+ * may stand anywhere in the subject, but only a subject with "sk" or "kep" in it may hold one.
  */
 export function subjectEnd(
   folded: string,
@@ -50,12 +51,20 @@ export function subjectEnd(
   const word = wordBeforeEndNumber(folded, from, end);
   if (word === null) {
     // Two substring tests, native calls, keep the look at the last words off most subjects.
-    if (!folded.includes("bagian", from) && !folded.includes("part", from)) return null;
-    const part = partWordAtEnd(folded, from, end);
-    return part === null ? null : rejectVariant("PAGE_ONLY:part", part);
+    if (folded.includes("bagian", from) || folded.includes("part", from)) {
+      const part = partWordAtEnd(folded, from, end);
+      if (part !== null) return rejectVariant("PAGE_ONLY:part", part);
+    }
+  } else {
+    const kind = BEFORE_END_NUMBER.get(word);
+    const atEnd = kind === undefined ? null : numberAtEnd(folded, from, end, nomor, word, kind);
+    if (atEnd !== null) return atEnd;
   }
-  const kind = BEFORE_END_NUMBER.get(word);
-  return kind === undefined ? null : numberAtEnd(folded, from, end, nomor, word, kind);
+  // A second decree joined inside the subject, its own subject or letter after it ("… DPT dan
+  // SK No 13 ttg DPS", "dan SK No 13A"): its decree's word first, two native tests.
+  if (!folded.includes("sk", from) && !folded.includes("kep", from)) return null;
+  const second = secondDecree(folded, from, end, nomor);
+  return second === null ? null : reject("AMBIGUOUS_NUMBER", `${nomor}, ${second}`);
 }
 
 /** What the number that ends a subject may be, by the word before it (BEFORE_END_NUMBER). */
@@ -127,7 +136,8 @@ function partAtEnd(folded: string, from: number, end: number): string | null {
 /**
  * For a subject `folded.slice(from, end)` that ends with a word: the part mark when that word is
  * a part's number written as a word or a Roman numeral up to ten after "part"/"bagian" and one
- * space ("… DPT Bagian Dua", "(Bagian Kedua)", "- Part II"), else null. Every such subject is
+ * space, dash or underscore ("… DPT Bagian Dua", "(Bagian Kedua)", "- Part II", "bagian-dua"),
+ * else null. Every such subject is
  * asked: its last word's length and the letter before the space before it (the "n" of
  * "bagian", the "t" of "part") answer for most.
  */
@@ -141,7 +151,8 @@ function partWordAtEnd(folded: string, from: number, end: number): string | null
   while (gap > from && e - gap <= LONGEST_NUMBER_WORD && c >= 0x61 && c <= 0x7a) {
     c = folded.charCodeAt(--gap - 1);
   }
-  if (c !== 0x20 || --gap - from < 4) return null;
+  // "Bagian Dua", "bagian-dua", "part_ii".
+  if ((c !== 0x20 && c !== 0x2d && c !== 0x5f) || --gap - from < 4) return null;
   c = folded.charCodeAt(gap - 1);
   const mark = c === 0x6e ? "bagian" : c === 0x74 ? "part" : null;
   if (mark === null || !folded.startsWith(mark, gap - mark.length)) return null;

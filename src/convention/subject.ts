@@ -100,8 +100,16 @@ const EXT_WORD = [...DOUBLED_EXTENSIONS].join("|");
 const ATTACHMENT_NUMBER = String.raw`(\d{1,3}|[ivx]{1,4}|${NUMBER_WORD})`;
 const LAMPIRAN_N = String.raw`(?:lampiran|lamp)[\s.:_-]*(?:ke[\s.:_-]*)?${ATTACHMENT_NUMBER}`;
 const LAMPIRAN_RANGE = String.raw`${LAMPIRAN_N}\s*(?:[,&+-]|(?:dan|s[\s.]*d|sampai|hingga)(?![a-z0-9]))[\s._-]*${ATTACHMENT_NUMBER}`;
-/** A caption set apart after an attachment's number, to the subject's end: "(…)", "- …", "_…". */
-const CAPTION = String.raw`(?:\s*[([]|\s*[-\u2013_]).*$`;
+/** Words that start no caption: a document, its number, a pointer back to one. */
+const CAPTION_NOT =
+  "(?:keputusan|kep|kpts?|sk|surat|peraturan|perkpu|pkpu|perpres|permen|permendagri|perda|pergub|perwal|perbup|undang|uu|nomor|no|tahun|th|dari|atas|tentang|ttg|ini|tersebut|dan|serta|s|puluh|belas|ratus)";
+/**
+ * A caption after an attachment's number, to the subject's end: set apart ("(…)", "- …", "_…")
+ * or after a space ("Lampiran 1 Rekap Kecamatan"), unless it starts with a word that names a
+ * document or its number ("Lampiran II Keputusan KPU No 5 …", "Lampiran 1 Peraturan …"): that
+ * attachment is another document's, named in the subject.
+ */
+const CAPTION = String.raw`(?:\s*[([]|\s*[-\u2013_]|\s+(?=[a-z])(?!${CAPTION_NOT}(?![a-z0-9]))).*$`;
 
 /** Trailing pieces, tried at the end of the subject one after the other. */
 const AT_END: {
