@@ -95,6 +95,16 @@ function howToFix(code: string, rules: ConventionConfig): string[] {
       "Bila berkas ini memang memuat seluruh keputusan, hapus nomor halaman atau bagian dari namanya; arsipd lalu memindahkannya ke foldernya.",
     ];
   }
+  // Several attachments in one name, or a sync client's conflict copy: the reason itself says
+  // what to do for each case (split the file, keep one attachment's number, compare the two
+  // versions and move one out); renaming to the pattern alone would drop the attachment or
+  // file the wrong version.
+  if (code === "AMBIGUOUS_QUALIFIER") {
+    return [
+      "Cara memperbaiki: ikuti saran pada baris Alasan di atas; jangan menghapus berkas yang sudah diarsipkan.",
+      rename[1]!,
+    ];
+  }
   // The name may be another body's decree or no decree at all, as its reason says: renaming it
   // to the pattern first would file it as this office's.
   if (EITHER_WAY.has(code)) {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { conventionSchema } from "../../src/config/schema.js";
-import { reject } from "../../src/convention/reasons.js";
+import { reject, rejectVariant } from "../../src/convention/reasons.js";
 import { parseSidecar, sidecarText } from "../../src/organizer/sidecar.js";
 
 const rules = conventionSchema.parse({});
@@ -61,6 +61,29 @@ describe("the quarantine note's advice", () => {
     expect(text).toContain("Cara memperbaiki: gabungkan semua halaman");
     expect(text).not.toContain(rename);
     expect(text).not.toContain(move);
+  });
+
+  it("points to the reason's own advice for several attachments or a conflict copy, not to a rename", () => {
+    const several = note("AMBIGUOUS_QUALIFIER", "LAMPIRAN-1, LAMPIRAN-2");
+    expect(several).toContain("Alasan: Nama berkas menyebut lebih dari satu lampiran");
+    const r = rejectVariant("AMBIGUOUS_QUALIFIER:conflictCopy", "(conflicted copy 2024-05-12)");
+    const conflict = sidecarText(
+      {
+        name: "a.pdf",
+        message: r.message,
+        code: r.reason,
+        origin: "MASUK",
+        time,
+        timezone: "Asia/Jakarta",
+      },
+      rules,
+    );
+    expect(conflict).toContain("Bandingkan berkas ini dengan versi lainnya");
+    for (const text of [several, conflict]) {
+      expect(parseSidecar(text).kode).toBe("AMBIGUOUS_QUALIFIER");
+      expect(text).toContain("Cara memperbaiki: ikuti saran pada baris Alasan di atas");
+      expect(text).not.toContain(rename);
+    }
   });
 
   it("tells a clerk that a 'Ralat'/'Koreksi' may be a letter to move out, not only an amending decree", () => {
