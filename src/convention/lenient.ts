@@ -356,7 +356,9 @@ export function readPlain(
     if (day) return day;
     const unclear = letterApart(folded, tailStart) ?? checkTail(folded, tailStart, false, head, c);
     if (unclear) return unclear;
-    // officeChecks: the head does not name this office (with an office configured).
+    // Another office in the subject: whether the head names this office is asked of the plain
+    // head only where the subject may name one (fast.ts PlainHead.ownNamed); a probe that reads
+    // otherwise leaves the name to lenient() (`left`).
     if (c.office) {
       const other = otherOfficeIn(folded, tailStart, c.office, fast);
       if (fast.left) return null;
@@ -473,9 +475,10 @@ export function withSubject(
  * Without "tentang", another office named first in the subject from `tailStart` (lenient's
  * last checks): another body named as the document's origin ("… Th 2024 dari Bawaslu"),
  * another office's region code ("… Th 2024 kode 3171", "… KPU 3578"), and, unless the head
- * names this office (`owner`, asked only here), another KPU office after the numbers ("SK Ketua No 5 Th 2024
- * KPU Kota Bekasi") or another office's place without "KPU" ("… Th 2024 Kota Bekasi", "…
- * Jakarta Selatan"): each as likely the issuer as the subject, so both ways out, never filed.
+ * names this office (`owner`, asked only where such a word stands), another KPU office after
+ * the numbers ("SK Ketua No 5 Th 2024 KPU Kota Bekasi") or another office's place without "KPU"
+ * ("… Th 2024 Kota Bekasi", "… Jakarta Selatan"): each as likely the issuer as the subject, so
+ * both ways out, never filed.
  * Only a subject with a word that may name one is read. After a head that names this office
  * ("SK KPU Kota Jakarta Utara No 3 … (KPU DKI)"), another KPU office is the subject.
  */

@@ -39,8 +39,9 @@ export const NOT_OWN_NAMED: OwnNamed = { ownNamed: () => false };
 
 /**
  * The refusal for another office named in a tag of the subject `folded` from `from` on, or
- * null. `owner.ownNamed()`: the head names this office ("SK KPU Kota Jakarta Utara No 3 … (KPU DKI)"),
- * so another office in brackets or after a dash is what the decree concerns; a tag that says
+ * null. `owner.ownNamed()`, asked only of a tag that is no origin's: the head names this office
+ * ("SK KPU Kota Jakarta Utara No 3 … (KPU DKI)"), so another office in brackets or after a dash
+ * is what the decree concerns; a tag that says
  * where the file came from ("dari …") is read all the same. Most subjects hold no bracket,
  * dash, underscore or origin word: one pass over the characters tells (mayHoldTag).
  */

@@ -101,8 +101,41 @@ const ATTACHMENT_NUMBER = String.raw`(\d{1,3}|[ivx]{1,4}|${NUMBER_WORD})`;
 const LAMPIRAN_N = String.raw`(?:lampiran|lamp)[\s.:_-]*(?:ke[\s.:_-]*)?${ATTACHMENT_NUMBER}`;
 const LAMPIRAN_RANGE = String.raw`${LAMPIRAN_N}\s*(?:[,&+-]|(?:dan|s[\s.]*d|sampai|hingga)(?![a-z0-9]))[\s._-]*${ATTACHMENT_NUMBER}`;
 /** Words that start no caption: a document, its number, a pointer back to one. */
-const CAPTION_NOT =
-  "(?:keputusan|kep|kpts?|sk|surat|peraturan|perkpu|pkpu|perpres|permen|permendagri|perda|pergub|perwal|perbup|undang|uu|nomor|no|tahun|th|dari|atas|tentang|ttg|ini|tersebut|dan|serta|s|puluh|belas|ratus)";
+const CAPTION_NOT = `(?:${[
+  "keputusan",
+  "kep",
+  "kpts?",
+  "sk",
+  "surat",
+  "peraturan",
+  "perkpu",
+  "pkpu",
+  "perpres",
+  "permen",
+  "permendagri",
+  "perda",
+  "pergub",
+  "perwal",
+  "perbup",
+  "undang",
+  "uu",
+  "nomor",
+  "no",
+  "tahun",
+  "th",
+  "dari",
+  "atas",
+  "tentang",
+  "ttg",
+  "ini",
+  "tersebut",
+  "dan",
+  "serta",
+  "s",
+  "puluh",
+  "belas",
+  "ratus",
+].join("|")})`;
 /**
  * A caption after an attachment's number, to the subject's end: set apart ("(…)", "- …", "_…")
  * or after a space ("Lampiran 1 Rekap Kecamatan"), unless it starts with a word that names a
