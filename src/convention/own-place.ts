@@ -41,7 +41,7 @@ let listedWords: Set<string> | null = null;
 function listedPlaces(): Map<string, string[][]> {
   if (listed === null) {
     listed = new Map();
-    for (const p of [...PLACES_ID, ...PLACES_LEFT_OUT, ...DKI_PLACES]) {
+    for (const p of placeTexts()) {
       const w = p.split(" ");
       const list = listed.get(w[0]!);
       if (list === undefined) listed.set(w[0]!, [w]);
@@ -136,7 +136,10 @@ export function phraseWordsBesidePlaces(
   return out;
 }
 
-/** Every listed place as typed (folded words joined by single spaces); built on first use. */
+/**
+ * Every listed place as typed (folded words joined by single spaces), the one list both
+ * look-ups are built from; built on first use.
+ */
 let texts: Set<string> | null = null;
 
 function placeTexts(): Set<string> {

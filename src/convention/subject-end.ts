@@ -11,8 +11,9 @@
  * - a document's name as a tag after the subject ("… ttg DPT - Berita Acara", "(Nota Dinas)",
  *   "_Undangan Rapat"): that document about the decree (documentTag);
  * - a second decree joined to the subject ("… ttg DPT dan SK No 13 Th 2024", "dan Lampiran SK
- *   No 13", "dan SK No 13 ttg DPS"): two decrees in one name (secondDecree). A decree that amends, revokes or replaces
- *   another names it in its subject ("ttg Pencabutan SK No 13 …"), and stays filed.
+ *   No 13", "dan SK No 13 ttg DPS"): two decrees in one name (secondDecree). A decree that
+ *   amends, revokes or replaces another names it in its subject ("ttg Pencabutan SK No 13 …"),
+ *   and stays filed.
  * Most subjects end with a word and hold no bracket: a look at their end answers for them.
  * Pure; works on the folded name (text.ts foldSameLength), positions into it.
  */
@@ -57,7 +58,7 @@ export function subjectEnd(
     }
   } else {
     const kind = BEFORE_END_NUMBER.get(word);
-    const atEnd = kind === undefined ? null : numberAtEnd(folded, from, end, nomor, word, kind);
+    const atEnd = kind === undefined ? null : numberAtEnd(folded, from, end, word, kind);
     if (atEnd !== null) return atEnd;
   }
   // A second decree joined inside the subject, its own subject or letter after it ("… DPT dan
@@ -70,13 +71,11 @@ export function subjectEnd(
 /** What the number that ends a subject may be, by the word before it (BEFORE_END_NUMBER). */
 const PAGE = 1;
 const PART = 2;
-const DECREE = 4;
 
 /**
- * The words a page's (subject.ts BEFORE_PAGE_NUMBER), a part's (PART_AT_END: "part 1", "Part2",
- * "bagian 1 dari 3") or a second decree's last number (SECOND_DECREE: "dan SK No 13", "Th 2024",
- * "dan SK 13-2024", "dan Kep 13") follows, each with what it may end: one look-up for a subject
- * that ends with a number.
+ * The words a page's (subject.ts BEFORE_PAGE_NUMBER) or a part's (PART_AT_END: "part 1",
+ * "Part2", "bagian 1 dari 3") number follows, each with what it may end: one look-up for a
+ * subject that ends with a number. A second decree is looked for anywhere (subjectEnd).
  */
 const BEFORE_END_NUMBER: ReadonlyMap<string, number> = (() => {
   const kinds = new Map<string, number>();
@@ -85,8 +84,6 @@ const BEFORE_END_NUMBER: ReadonlyMap<string, number> = (() => {
   };
   add(BEFORE_PAGE_NUMBER, PAGE);
   add(["part", "bagian", "of", "dari"], PART);
-  add(["no", "nomor", "nomer", "nmr", "th", "thn", "tahun", "sk", "kep", "keputusan"], DECREE);
-  add(["ketua", "sekretaris", "sek", "sekr"], DECREE);
   return kinds;
 })();
 
@@ -98,7 +95,6 @@ function numberAtEnd(
   folded: string,
   from: number,
   end: number,
-  nomor: string,
   word: string,
   kind: number,
 ): ParseRejected | null {
@@ -106,9 +102,7 @@ function numberAtEnd(
   const page = kind & PAGE ? pageMarkAfter(folded, from, end, word) : null;
   if (page !== null) return reject("PAGE_ONLY", page);
   const part = kind & PART ? partAtEnd(folded, from, end) : null;
-  if (part !== null) return rejectVariant("PAGE_ONLY:part", part);
-  const second = kind & DECREE ? secondDecree(folded, from, end, nomor) : null;
-  return second === null ? null : reject("AMBIGUOUS_NUMBER", `${nomor}, ${second}`);
+  return part === null ? null : rejectVariant("PAGE_ONLY:part", part);
 }
 
 /**

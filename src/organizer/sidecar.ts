@@ -83,9 +83,11 @@ function howToFix(code: string, rules: ConventionConfig): string[] {
   const jenis = first?.code ?? "JENIS";
   const alias = first?.aliases[0] ?? jenis;
   const pattern = `ganti nama berkas dengan pola "<jenis> Nomor <nomor> Tahun <tahun> tentang <perihal>",`;
+  const filedOnce =
+    "Setelah namanya benar, arsipd memindahkan berkas ke foldernya dan menghapus catatan ini.";
   const rename = [
     `misalnya "${alias} Nomor 12 Tahun 2024 tentang Penetapan Daftar Pemilih Tetap.pdf", atau pola baku "${jenis}_2024_012_penetapan-daftar-pemilih-tetap.pdf".`,
-    "Setelah namanya benar, arsipd memindahkan berkas ke foldernya dan menghapus catatan ini.",
+    filedOnce,
   ];
   // Renamed to the pattern, one page (or one part, reasons.ts PAGE_ONLY:part) would be filed as
   // the whole decree.
@@ -102,7 +104,7 @@ function howToFix(code: string, rules: ConventionConfig): string[] {
   if (code === "AMBIGUOUS_QUALIFIER") {
     return [
       "Cara memperbaiki: ikuti saran pada baris Alasan di atas; jangan menghapus berkas yang sudah diarsipkan.",
-      rename[1]!,
+      filedOnce,
     ];
   }
   // The name may be another body's decree or no decree at all, as its reason says: renaming it
