@@ -24,7 +24,7 @@
 import type { ConventionConfig } from "../config/schema.js";
 import type { Head } from "./head.js";
 import { lenient } from "./lenient.js";
-import { isYearDigits, normNomor } from "./numbers.js";
+import { fourDigits, isYearDigits, normNomor } from "./numbers.js";
 import type { CompiledOffice } from "./office.js";
 import { isRegionCodeSerial } from "./region-code.js";
 import type { CompiledRules } from "./rules.js";
@@ -172,7 +172,7 @@ export function compileFast(
     // (head.ts notSerial): the only reading that depends on the digits, left to lenient.ts.
     if (shape !== 0 && isRegionCodeSerial(nomor, office)) return null;
     return new PlainHead(
-      { jenis: found.jenis, tahun: Number(year), nomor, qualifier: null, counted: false },
+      { jenis: found.jenis, tahun: fourDigits(year), nomor, qualifier: null, counted: false },
       m[0].length,
       end === 0,
       shape !== 3,

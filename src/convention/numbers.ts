@@ -50,6 +50,19 @@ export function isYearDigits(digits: string): boolean {
 }
 
 /**
+ * The value of four ASCII digits, as the readers capture a year (`[0-9]{4}`): Number() of a
+ * fresh string goes through the runtime, which hashes it first (to tell an array index).
+ */
+export function fourDigits(digits: string): number {
+  return (
+    (digits.charCodeAt(0) - 48) * 1000 +
+    (digits.charCodeAt(1) - 48) * 100 +
+    (digits.charCodeAt(2) - 48) * 10 +
+    (digits.charCodeAt(3) - 48)
+  );
+}
+
+/**
  * The words that introduce or qualify a decree's fields in a head (No, Nomor, Th, Tahun, Lampiran,
  * Salinan, "ke"): never the start of a subject, and never the words of an issuer.
  */

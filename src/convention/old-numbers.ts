@@ -6,7 +6,7 @@
  * Works on the folded, lower-case text (text.ts foldSameLength) and reports spans into it, so the
  * caller can slice the original for `nomorAsli` (printed with "/").
  */
-import { isDigit } from "./numbers.js";
+import { fourDigits, isDigit } from "./numbers.js";
 import { type CompiledRules, markerKey } from "./rules.js";
 import { isSpace } from "./text.js";
 
@@ -97,40 +97,51 @@ export function findOldNumber(
 ): OldNumber | null {
   const head = end === folded.length ? folded : folded.slice(0, end);
   const b = STYLE_B.exec(head);
-  if (b) {
-    // Serial, region, month and year are letters and digits only: nothing to dash.
-    const [serial, , cls, , region, , issuer, , month, , year] = pieces(orig, b);
-    const marker = dashed(issuer!);
-    return {
-      start: b.index,
-      end: b.index + b[0].length,
-      serial: b[1]!,
-      year: Number(b[11]),
-      asli: `${serial}/${dashed(cls!)}/${region}/${marker}/${month}/${year}`,
-      jenis: rules.markers.get(markerKey(issuer!)) ?? null,
-      issuer: marker,
-      region: region!,
-      officeCode: null,
-    };
-  }
+  if (b) return styleB(b, orig, rules);
   const c = STYLE_C.exec(head);
-  if (c) {
-    const [serial, , kpts, , issuer, suffixRaw, , year] = pieces(orig, c);
-    const suffix = suffixRaw!.replace(/^[\s_-]+/, "");
-    const marker = `${dashed(issuer!)}${suffix ? `-${suffix}` : ""}`;
-    return {
-      start: c.index,
-      end: c.index + c[0].length,
-      serial: c[1]!,
-      year: Number(c[8]),
-      asli: `${serial}/${kpts}/${marker}/${year}`,
-      jenis: rules.markers.get(markerKey(issuer!)) ?? null,
-      issuer: marker,
-      region: null,
-      officeCode: suffix ? suffix.replace(/\.+$/, "") : null,
-    };
-  }
-  return null;
+  return c ? styleC(c, orig, rules) : null;
+}
+
+/**
+ * The Style-B number STYLE_B matched (`b`), spelt as in `orig`. The parts are read by index,
+ * not destructured: unoptimised, destructuring runs the array iterator for every part, and
+ * each old-style name pays for it until V8 optimises this.
+ */
+function styleB(b: RegExpExecArray, orig: string, rules: CompiledRules): OldNumber {
+  // Serial, region, month and year are letters and digits only: nothing to dash.
+  const p = pieces(orig, b);
+  const issuer = p[6]!;
+  const marker = dashed(issuer);
+  return {
+    start: b.index,
+    end: b.index + b[0].length,
+    serial: b[1]!,
+    year: fourDigits(b[11]!),
+    asli: `${p[0]}/${dashed(p[2]!)}/${p[4]}/${marker}/${p[8]}/${p[10]}`,
+    jenis: rules.markers.get(markerKey(issuer)) ?? null,
+    issuer: marker,
+    region: p[4]!,
+    officeCode: null,
+  };
+}
+
+/** The Style-C number STYLE_C matched (`c`), spelt as in `orig` (styleB). */
+function styleC(c: RegExpExecArray, orig: string, rules: CompiledRules): OldNumber {
+  const p = pieces(orig, c);
+  const issuer = p[4]!;
+  const suffix = p[5]!.replace(/^[\s_-]+/, "");
+  const marker = `${dashed(issuer)}${suffix ? `-${suffix}` : ""}`;
+  return {
+    start: c.index,
+    end: c.index + c[0].length,
+    serial: c[1]!,
+    year: fourDigits(c[8]!),
+    asli: `${p[0]}/${p[2]}/${marker}/${p[7]}`,
+    jenis: rules.markers.get(markerKey(issuer)) ?? null,
+    issuer: marker,
+    region: null,
+    officeCode: suffix ? suffix.replace(/\.+$/, "") : null,
+  };
 }
 
 /**
