@@ -121,26 +121,138 @@ export function lenient(
     if (foreign) return foreign;
     work = blankSpans(work, [inHead.start, inHead.end]);
   }
-  const partialInHead = partial && partial.end <= headEnd ? partial : null;
-  if (partialInHead) {
-    const foreign = c.office && partialOffice(partialInHead, c);
-    if (foreign) return foreign;
-    work = blankSpans(work, [partialInHead.start, partialInHead.end]);
+  // An old-style number typed without its month or with a two-digit year: refused (partialRefusal).
+  if (partial && partial.end <= headEnd) {
+    return partialRefusal(folded, work, headEnd, partial, ext, c);
   }
   // Whose decree it is, and whether it is a decree at all, come first: another office's decree
-  // or a letter must not be told to "add SK Ketua". One scan finds the words for either, and
-  // whether a date (which blankDates blanks before the numbers are read) may be there.
-  // Until the office's words are read, the scan passes over this office's own "KPU <place>"
-  // (rules.ts headHintOwn; groups shift by one); once read, office words are only skipped.
+  // or a letter must not be told to "add SK Ketua" (scanHead). A head that is an old-style
+  // number alone leaves the scan nothing to find.
+  const numberOnly = inHead !== null && onlyNumberIn(folded, inHead, headEnd);
+  const scan = numberOnly ? NOTHING_FOUND : scanHead(work, ext, c);
+  if ("reason" in scan) return scan;
+  const { kind, date, ownNamed } = scan;
+  // A letter, an invitation, minutes …: no decree, whatever number and year it carries.
+  if (kind !== null) return notADecree(kind);
+  if (date) work = blankDates(work);
+  // A head that is an old-style number alone has no word left for the noise to hide.
+  if (!numberOnly && (work.includes("rev") || work.includes("("))) {
+    work = blankHeadNoise(work);
+  }
+  let head = numberOnly ? numberOnlyHead(inHead) : readHead(work, c, inHead);
+  // "No 12 Pilkada 2024 Th 2023": without "tentang" the subject was cut at the election, so the
+  // head lost the year typed after it. Read with them, as with "tentang": two years in competing
+  // roles are AMBIGUOUS_YEAR, the same year twice is the decree's.
+  if (!marker && "reason" in head && head.reason === "NO_YEAR") {
+    const next = yearAfterElection(folded, tailStart);
+    if (next > 0) {
+      work += folded.slice(headEnd, next);
+      head = readHead(work, c, inHead);
+      headEnd = next;
+      tailStart = next;
+    }
+  }
+  // Another office's place typed in front of the decree's name ("Kab Malang SK Ketua …",
+  // "Surabaya SK Ketua …") names its issuer, before any advice on the numbers. A head that
+  // names no jenis (or is an old-style number alone) has no decree's name for a place to stand
+  // in front of.
+  if (c.office && !numberOnly && !("reason" in head && head.reason === "NO_JENIS")) {
+    const front = otherPlaceInFront(work, c.phraseAt, c.office);
+    if (front) return reject("OTHER_OFFICE", front);
+  }
+  // A letter apart from the serial: refused once the name reads as a decree, or when it took
+  // the year into the subject ("No 12 B 2024").
+  if (apart && (!("reason" in head) || head.reason === "NO_YEAR")) return apart;
+  if ("reason" in head) return refusalOf(head, folded, work, tailStart, marker === null, inHead, c);
+  // A day before a month's name where the subject starts ("… Th 2024 5 Mei 2024"): read as the
+  // serial unless a "No" keyword gave one (day-month.ts).
+  if (!marker && !inHead && tailStart < folded.length) {
+    const day = dayBeforeMonth(folded, tailStart);
+    if (day) return day;
+  }
+  // Whose decree it is, now that the name reads as one (issuer.ts).
+  const unclear = checkDecree(work, folded, tailStart, marker !== null, inHead !== null, head, c);
+  if (unclear) return unclear;
+  // Another office's place right before the decree's name, a subject typed first before it
+  // ("Penetapan DPT Surabaya SK Ketua No 3 …").
+  if (c.office && !inHead) {
+    const before = otherPlaceBeforeName(work, c.phraseAt, c.office);
+    if (before) return before;
+  }
+  // Another office's level and place typed between the numbers and "tentang" (officeBeforeTentang).
+  if (marker && !ownNamed && c.office) {
+    const other = officeBeforeTentang(folded, work, headEnd, c);
+    if (other) return other;
+  }
+  const owner = ownNamed ? OWN_NAMED : NOT_OWN_NAMED;
+  if (!marker && c.office && tailStart < folded.length) {
+    const other = otherOfficeIn(folded, tailStart, c.office, owner);
+    if (other) return other;
+  }
+  // Another office in a tag after the subject ("… ttg DPT (KPU Jakpus)", "… - Bawaslu Jakut").
+  if (c.office && tailStart < folded.length) {
+    const tag = officeTag(folded, tailStart, c.office, owner);
+    if (tag) return tag;
+  }
+  // The only numbers are a counter's ("Dapil 5", "Tahap 2") or a region code: no serial. Told
+  // only now, so another body's decree gets the reason that says so, not "add the number".
+  if (head.counted) return noSerial(head.nomor, c);
+  return withSubject(stem, folded, printableFolded !== null, ext, ascii, head, tailStart, inHead);
+}
+
+/**
+ * The refusal of a name whose head holds an old-style number `partial` typed without its month
+ * or with a two-digit year, ending at or before `headEnd`: another office's number, another
+ * institution or a document that is no decree in the head (scanHead), else how to write the
+ * number. `work` is the head as read (`folded` up to `headEnd`).
+ */
+function partialRefusal(
+  folded: string,
+  work: string,
+  headEnd: number,
+  partial: PartialOldNumber,
+  ext: string,
+  c: CompiledRules,
+): ParseRejected {
+  const foreign = c.office && partialOffice(partial, c);
+  if (foreign) return foreign;
+  const blanked = blankSpans(work, [partial.start, partial.end]);
+  const scan = onlyNumberIn(folded, partial, headEnd) ? NOTHING_FOUND : scanHead(blanked, ext, c);
+  if ("reason" in scan) return scan;
+  // A letter, an invitation, minutes …: no decree, whatever number and year it carries.
+  if (scan.kind !== null) return notADecree(scan.kind);
+  return partial.shortYear
+    ? rejectVariant("SHORT_YEAR:oldNumber", partial.asli)
+    : rejectVariant("BAD_NUMBER:oldNoMonth", partial.asli);
+}
+
+/** What lenient()'s scan of a head found (scanHead). */
+interface HeadScan {
+  /** A kind of document that is no decree ("undangan", "berita acara"), as typed, or null. */
+  kind: string | null;
+  /** A date's hint: blankDates blanks the dates before the numbers are read. */
+  date: boolean;
+  /** The head names this office ("KPU <place>"). */
+  ownNamed: boolean;
+}
+
+/** The scan of a head that has nothing to find (an old-style number alone). */
+const NOTHING_FOUND: HeadScan = { kind: null, date: false, ownNamed: false };
+
+/**
+ * One scan of the head `work` for the words that say whose decree it is and whether it is a
+ * decree at all: another institution (its refusal, at once), a kind of document that is no
+ * decree, a date's hint. Until the office's words are read, the scan passes over this office's
+ * own "KPU <place>" (rules.ts headHintOwn; groups shift by one); once read, office words are
+ * only skipped. A head that is an old-style number alone is not scanned (NOTHING_FOUND).
+ */
+function scanHead(work: string, ext: string, c: CompiledRules): HeadScan | ParseRejected {
   let kind: string | null = null;
   let date = false;
   let ownNamed = false;
   let re = c.office === null ? c.headHint : c.headHintOwn;
   re.lastIndex = 0;
-  // A head that is an old-style number alone leaves the scan nothing to find.
-  const number = inHead ?? partialInHead;
-  const numberOnly = number !== null && onlyNumberIn(folded, number, headEnd);
-  for (let m = numberOnly ? null : re.exec(work); m; m = re.exec(work)) {
+  for (let m = re.exec(work); m; m = re.exec(work)) {
     const own = re === c.headHintOwn;
     if (own && m[1] !== undefined) {
       ownNamed = true;
@@ -168,108 +280,69 @@ export function lenient(
       }
     }
   }
-  // A letter, an invitation, minutes …: no decree, whatever number and year it carries.
-  if (kind !== null) return notADecree(kind);
-  // The number as typed cannot be read: how to write it.
-  if (partialInHead) {
-    return partialInHead.shortYear
-      ? rejectVariant("SHORT_YEAR:oldNumber", partialInHead.asli)
-      : rejectVariant("BAD_NUMBER:oldNoMonth", partialInHead.asli);
+  return kind === null && !date && !ownNamed ? NOTHING_FOUND : { kind, date, ownNamed };
+}
+
+/**
+ * The refusal of a head read as `head` (refused), said so that it tells what is wrong: one
+ * page of a scan, an old-style number's month, another office's region code or institution
+ * before "add the number/jenis". `work` is the head as read, the subject starts at `tailStart`
+ * of `folded`; `unmarked` when no "tentang" ends the head; `old` is its old-style number.
+ */
+function refusalOf(
+  head: ParseRejected,
+  folded: string,
+  work: string,
+  tailStart: number,
+  unmarked: boolean,
+  old: OldNumber | null,
+  c: CompiledRules,
+): ParseRejected {
+  // "Th 2024 (1 of 3)": a page mark right after the numbers, its first number read as a
+  // second serial. One page of a scan, as at a subject's end (withSubject).
+  if (head.reason === "AMBIGUOUS_NUMBER" && unmarked) {
+    const page = pageAfterNumbers(folded, work, c, old);
+    if (page) return page;
   }
-  if (date) work = blankDates(work);
-  // A head that is an old-style number alone has no word left for the noise to hide.
-  if (!numberOnly && (work.includes("rev") || work.includes("("))) {
-    work = blankHeadNoise(work);
+  // "No 12 XII 2024": the year after an old-style number's month is the subject's.
+  if (head.reason === "NO_YEAR" && unmarked) {
+    const month = romanMonthAt(folded, tailStart);
+    if (month) return rejectVariant("NO_YEAR:romanMonth", month);
   }
-  let head = numberOnly && inHead ? numberOnlyHead(inHead) : readHead(work, c, inHead);
-  // "No 12 Pilkada 2024 Th 2023": without "tentang" the subject was cut at the election, so the
-  // head lost the year typed after it. Read with them, as with "tentang": two years in competing
-  // roles are AMBIGUOUS_YEAR, the same year twice is the decree's.
-  if (!marker && "reason" in head && head.reason === "NO_YEAR") {
-    const end = electionThenYear(folded, tailStart);
-    if (end > 0) {
-      const next = firstWordAt(folded, end);
-      work += folded.slice(headEnd, next);
-      head = readHead(work, c, inHead);
-      headEnd = next;
-      tailStart = next;
-    }
+  // Another office's region code typed apart ("… kode 3171 ttg …") read as a second number.
+  const code = c.office && foreignRegionCode(work, 0, c.office);
+  if (code) return code;
+  // No jenis, and another institution named anywhere ("SK No 360 Th 2024 KPU RI"): not only
+  // "add 'SK Ketua'", which would file that institution's decree.
+  // The head was scanned for institutions above: only a subject is read for one.
+  if (head.reason === "NO_JENIS" && c.office && tailStart < folded.length) {
+    const named = institutionNamed(folded.slice(tailStart), c.office);
+    if (named) return reject("NO_JENIS_OTHER", named);
   }
-  // Another office's place typed in front of the decree's name ("Kab Malang SK Ketua …",
-  // "Surabaya SK Ketua …") names its issuer, before any advice on the numbers. A head that
-  // names no jenis (or is an old-style number alone) has no decree's name for a place to stand
-  // in front of.
-  if (c.office && !numberOnly && !("reason" in head && head.reason === "NO_JENIS")) {
-    const front = otherPlaceInFront(work, c.phraseAt, c.office);
-    if (front) return reject("OTHER_OFFICE", front);
+  return head;
+}
+
+/**
+ * Another office's level and place typed between the numbers and "tentang" ("SK Ketua No 5
+ * Th 2024 Kota Bekasi ttg DPT"), in a head that does not name this office: the head's office
+ * check reads "KPU <place>" and the foreign words there, not a bare level word; read like a
+ * subject, only when the head holds one. `work` is the head as read, `headEnd` where
+ * "tentang" starts in `folded`.
+ */
+function officeBeforeTentang(
+  folded: string,
+  work: string,
+  headEnd: number,
+  c: CompiledRules,
+): ParseRejected | null {
+  if (!mayHoldLevel(work) && endsWithDigit(work)) return null;
+  const headText = folded.slice(0, headEnd);
+  const free = subjectStart(headText, c, -1, -1);
+  if (free < headEnd && mayStartPlace(headText, free)) {
+    const other = otherPlaceFirst(headText.slice(free), c.office!);
+    if (other) return reject("OFFICE_IN_SUBJECT", other);
   }
-  // A letter apart from the serial: refused once the name reads as a decree, or when it took
-  // the year into the subject ("No 12 B 2024").
-  if (apart && (!("reason" in head) || head.reason === "NO_YEAR")) return apart;
-  if ("reason" in head) {
-    // "Th 2024 (1 of 3)": a page mark right after the numbers, its first number read as a
-    // second serial. One page of a scan, as at a subject's end (withSubject).
-    if (head.reason === "AMBIGUOUS_NUMBER" && !marker) {
-      const page = pageAfterNumbers(folded, work, c, inHead);
-      if (page) return page;
-    }
-    // "No 12 XII 2024": the year after an old-style number's month is the subject's.
-    if (head.reason === "NO_YEAR" && !marker) {
-      const month = romanMonthAt(folded, tailStart);
-      if (month) return rejectVariant("NO_YEAR:romanMonth", month);
-    }
-    // Another office's region code typed apart ("… kode 3171 ttg …") read as a second number.
-    const code = c.office && foreignRegionCode(work, 0, c.office);
-    if (code) return code;
-    // No jenis, and another institution named anywhere ("SK No 360 Th 2024 KPU RI"): not only
-    // "add 'SK Ketua'", which would file that institution's decree.
-    // The head was scanned for institutions above: only a subject is read for one.
-    if (head.reason === "NO_JENIS" && c.office && tailStart < folded.length) {
-      const named = institutionNamed(folded.slice(tailStart), c.office);
-      if (named) return reject("NO_JENIS_OTHER", named);
-    }
-    return head;
-  }
-  // A day before a month's name where the subject starts ("… Th 2024 5 Mei 2024"): read as the
-  // serial unless a "No" keyword gave one (day-month.ts).
-  if (!marker && !inHead && tailStart < folded.length) {
-    const day = dayBeforeMonth(folded, tailStart);
-    if (day) return day;
-  }
-  // Whose decree it is, now that the name reads as one (issuer.ts).
-  const unclear = checkDecree(work, folded, tailStart, marker !== null, inHead !== null, head, c);
-  if (unclear) return unclear;
-  // Another office's place right before the decree's name, a subject typed first before it
-  // ("Penetapan DPT Surabaya SK Ketua No 3 …").
-  if (c.office && !inHead) {
-    const before = otherPlaceBeforeName(work, c.phraseAt, c.office);
-    if (before) return before;
-  }
-  // Another office's level and place typed between the numbers and "tentang" ("SK Ketua No 5
-  // Th 2024 Kota Bekasi ttg DPT"): the head's office check reads "KPU <place>" and the foreign
-  // words there, not a bare level word; read like the subject below, only when the head holds one.
-  if (marker && !ownNamed && c.office && (mayHoldLevel(work) || !endsWithDigit(work))) {
-    const headText = folded.slice(0, headEnd);
-    const free = subjectStart(headText, c, -1, -1);
-    if (free < headEnd && mayStartPlace(headText, free)) {
-      const other = otherPlaceFirst(headText.slice(free), c.office);
-      if (other) return reject("OFFICE_IN_SUBJECT", other);
-    }
-  }
-  const owner = ownNamed ? OWN_NAMED : NOT_OWN_NAMED;
-  if (!marker && c.office && tailStart < folded.length) {
-    const other = otherOfficeIn(folded, tailStart, c.office, owner);
-    if (other) return other;
-  }
-  // Another office in a tag after the subject ("… ttg DPT (KPU Jakpus)", "… - Bawaslu Jakut").
-  if (c.office && tailStart < folded.length) {
-    const tag = officeTag(folded, tailStart, c.office, owner);
-    if (tag) return tag;
-  }
-  // The only numbers are a counter's ("Dapil 5", "Tahap 2") or a region code: no serial. Told
-  // only now, so another body's decree gets the reason that says so, not "add the number".
-  if (head.counted) return noSerial(head.nomor, c);
-  return withSubject(stem, folded, printableFolded !== null, ext, ascii, head, tailStart, inHead);
+  return null;
 }
 
 /**
@@ -378,6 +451,8 @@ export function readPlain(
  * stem folded, same length): its attachment and copy markers and noise taken out, the rest
  * cleaned as typed. `printable` when the stem is printable ASCII; `old` is the head's old-style
  * number, if any. A refusal when the subject's markers disagree with the head's.
+ * Most subjects are plain (subject.ts isPlainSubject): no marker, and single gaps; the others
+ * are read apart (withMarkedSubject), so the code most names run stays small.
  */
 export function withSubject(
   stem: string,
@@ -389,36 +464,77 @@ export function withSubject(
   tailStart: number,
   old: OldNumber | null,
 ): LenientDecree | ParseRejected {
-  let qualifier = head.qualifier;
   let tailEnd = folded.length;
-  // Attachment and copy markers, and scanner/editor noise, at the end of the subject or in
-  // brackets (subject.ts): never part of the subject, never the decree's own slot.
-  // Most subjects are plain (subject.ts isPlainSubject): no marker, and single gaps.
-  const plain = tailStart < tailEnd && isPlainSubject(folded, tailStart);
+  if (tailStart < tailEnd && !isPlainSubject(folded, tailStart)) {
+    return withMarkedSubject(stem, folded, printable, ext, ascii, head, tailStart, old);
+  }
+  // "… Th 2024.docx.pdf": the doubled extension is all the subject there is.
+  if (
+    tailStart < tailEnd &&
+    folded.charCodeAt(tailStart - 1) === 0x2e &&
+    DOUBLED_EXTENSIONS.has(folded.slice(tailStart))
+  ) {
+    tailEnd = tailStart;
+  }
+  const subject: Subject = {
+    text: stem,
+    folded,
+    start: tailStart,
+    end: tailEnd,
+    plain: true,
+    spaced: false,
+  };
+  return subjectDecree(subject, printable, ext, ascii, head, head.qualifier, old);
+}
+
+/** A subject as withSubject reads it: [start, end) of the stem and of its folded text. */
+interface Subject {
+  text: string;
+  folded: string;
+  start: number;
+  end: number;
+  /** Plain (subject.ts isPlainSubject): no tag to look for, single gaps. */
+  plain: boolean;
+  /** The name has a space (subject-end.ts documentTag); asked only when not plain. */
+  spaced: boolean;
+}
+
+/**
+ * withSubject for a subject that is not plain: a conflict copy's mark, attachment and copy
+ * markers and scanner or editor noise, at its end or in brackets (subject.ts), are never part
+ * of the subject, never the decree's own slot; a document's name as a tag after it is that
+ * document.
+ */
+function withMarkedSubject(
+  stem: string,
+  folded: string,
+  printable: boolean,
+  ext: string,
+  ascii: boolean,
+  head: Head,
+  tailStart: number,
+  old: OldNumber | null,
+): LenientDecree | ParseRejected {
   // A sync client's conflict copy (subject-end.ts): two versions of one decree, for a person to
   // choose between; read before its words are taken for noise. Its mark is set apart by a
   // bracket, "_" or ".", which a plain subject has none of.
-  const conflict =
-    !plain && tailStart < tailEnd && folded.includes("onfli", tailStart)
-      ? conflictMark(folded, tailStart)
-      : null;
+  const conflict = folded.includes("onfli", tailStart) ? conflictMark(folded, tailStart) : null;
   if (conflict) {
     return rejectVariant(
       "AMBIGUOUS_QUALIFIER:conflictCopy",
       stem.slice(conflict[0], conflict[1]).trim(),
     );
   }
-  const sq = tailStart < tailEnd && !plain ? subjectQualifier(folded, tailStart) : null;
-  // "… Th 2024.docx.pdf": the doubled extension is all the subject there is.
-  if (
-    plain &&
-    folded.charCodeAt(tailStart - 1) === 0x2e &&
-    DOUBLED_EXTENSIONS.has(folded.slice(tailStart))
-  ) {
-    tailEnd = tailStart;
-  }
-  let tailText = stem;
-  let tailFolded = folded;
+  let qualifier = head.qualifier;
+  const subject: Subject = {
+    text: stem,
+    folded,
+    start: tailStart,
+    end: folded.length,
+    plain: false,
+    spaced: folded.includes(" "),
+  };
+  const sq = subjectQualifier(folded, tailStart);
   if (sq) {
     // A draft's mark ("… ttg DPT (draft)"): no decree as a PDF or scan, as in the head.
     const draft = sq.draft === null ? null : draftRefusal(sq.draft, ext);
@@ -432,32 +548,43 @@ export function withSubject(
       }
       qualifier = q;
     }
-    tailEnd = sq.end;
+    subject.end = sq.end;
     if (sq.blanks.length > 0) {
-      tailText = blankWith(stem, sq.blanks);
-      tailFolded = blankWith(folded, sq.blanks);
+      subject.text = blankWith(stem, sq.blanks);
+      subject.folded = blankWith(folded, sq.blanks);
     }
   }
-  // One page or part of a scan ("… DPT hal 1.jpg", "… part 1") is never the whole decree, nor is
-  // a second decree joined to the subject ("… ttg DPT dan SK No 13 Th 2024") this one
-  // (subject-end.ts subjectEnd).
-  const ending =
-    tailStart < tailEnd ? subjectEnd(tailFolded, tailStart, tailEnd, head.nomor) : null;
+  return subjectDecree(subject, printable, ext, ascii, head, qualifier, old);
+}
+
+/**
+ * The decree of `head` with the subject `s` and the attachment or copy `qualifier`: one page or
+ * part of a scan ("… DPT hal 1.jpg", "… part 1") is never the whole decree, nor is a second
+ * decree joined to the subject ("… ttg DPT dan SK No 13 Th 2024") this one (subject-end.ts
+ * subjectEnd); a subject that is a document's name ("… Th 2024 Telaah Staf", "… ttg Undangan")
+ * is that document, which would take the decree's slot (doc-kind.ts documentAsSubject), and so
+ * is a tag after a subject that is not plain ("… ttg DPT - Berita Acara", documentTag).
+ */
+function subjectDecree(
+  s: Subject,
+  printable: boolean,
+  ext: string,
+  ascii: boolean,
+  head: Head,
+  qualifier: string | null,
+  old: OldNumber | null,
+): LenientDecree | ParseRejected {
+  const { folded, start, end } = s;
+  const ending = start < end ? subjectEnd(folded, start, end, head.nomor) : null;
   if (ending !== null) return ending;
-  // A subject that is a document's name ("… Th 2024 Telaah Staf", "… ttg Undangan"): that
-  // document, which would take the decree's slot (doc-kind.ts documentAsSubject); so is a tag
-  // after the subject that is one ("… ttg DPT - Berita Acara"), which a plain subject has none of.
-  const about = tailStart < tailEnd ? documentAsSubject(tailFolded, tailStart, tailEnd) : null;
+  const about = start < end ? documentAsSubject(folded, start, end) : null;
   if (about !== null) return about;
-  const tag =
-    !plain && tailStart < tailEnd
-      ? documentTag(tailFolded, tailStart, tailEnd, folded.includes(" "))
-      : null;
+  const tag = !s.plain && start < end ? documentTag(folded, start, end, s.spaced) : null;
   if (tag !== null) return tag;
   // For a printable name, one scan of the folded subject serves both the cleaning and the slug.
-  const tail = ascii ? tailFolded.slice(tailStart, tailEnd) : null;
-  const singleGaps = printable && (plain || hasSingleGaps(tail!));
-  const tentang = cleanTentang(tailText.slice(tailStart, tailEnd), singleGaps);
+  const tail = ascii ? folded.slice(start, end) : null;
+  const singleGaps = printable && (s.plain || hasSingleGaps(tail!));
+  const tentang = cleanTentang(s.text.slice(start, end), singleGaps);
   return {
     jenis: head.jenis,
     tahun: head.tahun,
@@ -562,6 +689,12 @@ function electionThenYear(folded: string, at: number): number {
   if (folded.charCodeAt(at) !== 0x70) return -1;
   ELECTION_THEN_YEAR.lastIndex = at;
   return ELECTION_THEN_YEAR.test(folded) ? ELECTION_THEN_YEAR.lastIndex : -1;
+}
+
+/** Where the word after an election's year and a year at `at` starts (electionThenYear), or -1. */
+function yearAfterElection(folded: string, at: number): number {
+  const end = electionThenYear(folded, at);
+  return end > 0 ? firstWordAt(folded, end) : -1;
 }
 
 /**

@@ -26,7 +26,7 @@ import { mayBeDeviceName } from "./device-name.js";
 import { plainReader } from "./fast.js";
 import { formatNameWith } from "./format.js";
 import { type LenientDecree, lenient, otherTitle, readPlain } from "./lenient.js";
-import { normNomor } from "./numbers.js";
+import { fourDigits, normNomor } from "./numbers.js";
 import { oldNumberNonDecree } from "./old-numbers.js";
 import { reject, rejectVariant } from "./reasons.js";
 import { glue, mayBeRepaired, stripNoise } from "./repair.js";
@@ -75,39 +75,12 @@ function parseName(name: string, rules: ConventionConfig, opts: ParseOptions): P
   if (printable && c.deviceName !== null && mayBeDeviceName(stem) && c.deviceName.test(stem)) {
     return reject("NO_JENIS");
   }
-  const yearMax = rules.yearMax ?? (opts.now ? opts.now.getFullYear() + 1 : 2199);
-  const yearMin = rules.yearMin;
   // A canonical name starts with a configured code and "_" (the regex reads the code up to the
   // first "_"): most names do not, and this test costs less than the regex.
   const underscore = stem.indexOf("_");
   const canon =
     underscore > 0 && c.codes.has(stem.slice(0, underscore)) ? CANONICAL.exec(stem) : null;
-  if (canon) {
-    // ownCloud's older desktop client names a conflict copy "<name>_conflict-<date>-<time>": of a
-    // canonical name without a subject, that reads as the slug (subject-end.ts conflictMark).
-    if (canon[5]?.startsWith("conflict-") && conflictMark(canon[5], 0)) {
-      return rejectVariant("AMBIGUOUS_QUALIFIER:conflictCopy", canon[5]);
-    }
-    const nomor = normNomor(canon[3]!);
-    if (nomor === null) return reject("BAD_NUMBER", canon[3]);
-    return finish(
-      {
-        jenis: canon[1]!,
-        tahun: Number(canon[2]),
-        nomor,
-        qualifier: canon[4] ?? null,
-        tentang: canon[5] ? canon[5].replace(/-/g, " ") : null,
-        ext,
-      },
-      rules,
-      c,
-      yearMin,
-      yearMax,
-      // The slug as read: already folded, and what formatting the subject would join again.
-      canon[5] ?? "",
-      true,
-    );
-  }
+  if (canon) return readCanonical(canon, ext, rules, c, opts);
   // A printable ASCII name folds by lower-casing; lower-casing the flat name is a fast call,
   // a slice of it (the stem) takes the runtime's slow path.
   const bare = stripNoise(stem);
@@ -118,19 +91,75 @@ function parseName(name: string, rules: ConventionConfig, opts: ParseOptions): P
     : null;
   // The plain head ("SK Ketua No 12 Th 2024 ttg …") in one regex (fast.ts); else the lenient reading.
   const fast = folded === null ? null : plainReader(rules, c)?.(folded);
-  let d = (fast && readPlain(bare, folded!, ext, c, fast)) ?? lenient(bare, folded, ext, c, ascii);
-  const printableName = folded !== null;
-  // A head a glued or misspelt word kept from reading, read again unglued and respelt (repair.ts):
-  // taken only when it reads; else the first refusal stands.
-  if ("reason" in d && REPAIRABLE.has(d.reason) && (folded === null || mayBeRepaired(folded, c))) {
-    d = reread(d, glue(bare, c), printableName, ext, c, ascii, false);
+  const d =
+    (fast && readPlain(bare, folded!, ext, c, fast)) ?? lenient(bare, folded, ext, c, ascii);
+  if ("reason" in d) return readRefused(d, bare, folded, ext, rules, c, ascii, opts);
+  return finish(d, rules, c, opts, d.folded, d.singleGaps);
+}
+
+/**
+ * The decree of a canonical name (`canon`, CANONICAL's match of its stem), or why not.
+ */
+function readCanonical(
+  canon: RegExpExecArray,
+  ext: string,
+  rules: ConventionConfig,
+  c: CompiledRules,
+  opts: ParseOptions,
+): ParseResult {
+  // ownCloud's older desktop client names a conflict copy "<name>_conflict-<date>-<time>": of a
+  // canonical name without a subject, that reads as the slug (subject-end.ts conflictMark).
+  if (canon[5]?.startsWith("conflict-") && conflictMark(canon[5], 0)) {
+    return rejectVariant("AMBIGUOUS_QUALIFIER:conflictCopy", canon[5]);
   }
-  // A name refused for its numbers read again without a device stamp or a dated "10 Mei 2024"
-  // (stamps.ts): its refusal, if it is still refused, no longer offers the stamp's digits.
+  const nomor = normNomor(canon[3]!);
+  if (nomor === null) return reject("BAD_NUMBER", canon[3]);
+  return finish(
+    {
+      jenis: canon[1]!,
+      tahun: fourDigits(canon[2]!),
+      nomor,
+      qualifier: canon[4] ?? null,
+      tentang: canon[5] ? canon[5].replace(/-/g, " ") : null,
+      ext,
+    },
+    rules,
+    c,
+    opts,
+    // The slug as read: already folded, and what formatting the subject would join again.
+    canon[5] ?? "",
+    true,
+  );
+}
+
+/**
+ * A name the first reading refused (`first`; `bare`, `folded`, `ext` and `ascii` as lenient()
+ * took them), read again where the refusal may come of how it was typed: a head a glued or
+ * misspelt word kept from reading, unglued and respelt (repair.ts), taken only when it reads;
+ * then numbers refused with a device stamp or a dated "10 Mei 2024" in them, without it
+ * (stamps.ts), whose refusal, if it is still refused, no longer offers the stamp's digits.
+ * Still without a jenis: an old-style number of a berita acara, a letter … (old-numbers.ts), or
+ * another title after "SK"/"Keputusan" (lenient.ts otherTitle) says what the name is.
+ */
+function readRefused(
+  first: ParseRejected,
+  bare: string,
+  folded: string | null,
+  ext: string,
+  rules: ConventionConfig,
+  c: CompiledRules,
+  ascii: boolean,
+  opts: ParseOptions,
+): ParseResult {
+  let d: LenientDecree | ParseRejected = first;
+  const printableName = folded !== null;
+  if (REPAIRABLE.has(first.reason) && (folded === null || mayBeRepaired(folded, c))) {
+    d = reread(first, glue(bare, c), printableName, ext, c, ascii, false);
+  }
   if ("reason" in d && STAMPABLE.has(d.reason)) {
     d = reread(d, unstamp(bare), printableName, ext, c, ascii, true);
   }
-  if (!("reason" in d)) return finish(d, rules, c, yearMin, yearMax, d.folded, d.singleGaps);
+  if (!("reason" in d)) return finish(d, rules, c, opts, d.folded, d.singleGaps);
   if (d.reason !== "NO_JENIS" && d.reason !== "NO_JENIS_OTHER") return d;
   // No jenis, and an old-style number that names a berita acara, a letter … (old-numbers.ts).
   const kind = oldNumberNonDecree(folded ?? bare.toLowerCase());
@@ -189,7 +218,9 @@ function isAsciiAlnum(code: number): boolean {
 
 /**
  * Checks the year and builds the result; `d.nomor` is already normalised (numbers.ts normNomor),
- * and `folded` and `singleGaps` are the subject as format.ts formatNameWith takes it. The decree is built as one literal, with `nomorAsli` last and only when given: adding it to a
+ * and `folded` and `singleGaps` are the subject as format.ts formatNameWith takes it. The
+ * year's upper bound is `rules.yearMax`, else the year of `opts.now` + 1 (module comment). The
+ * decree is built as one literal, with `nomorAsli` last and only when given: adding it to a
  * finished object afterwards made every old-style result change shape, which V8 pays for on
  * each call.
  */
@@ -197,12 +228,14 @@ function finish(
   d: Decree,
   rules: ConventionConfig,
   c: CompiledRules,
-  yearMin: number,
-  yearMax: number,
+  opts: ParseOptions,
   folded: string | null,
   singleGaps: boolean,
 ): ParseResult {
-  if (d.tahun < yearMin || d.tahun > yearMax) return reject("YEAR_OUT_OF_RANGE", String(d.tahun));
+  const yearMax = rules.yearMax ?? (opts.now ? opts.now.getFullYear() + 1 : 2199);
+  if (d.tahun < rules.yearMin || d.tahun > yearMax) {
+    return reject("YEAR_OUT_OF_RANGE", String(d.tahun));
+  }
   const { jenis, tahun, nomor, qualifier, tentang, ext, nomorAsli } = d;
   const decree: Decree =
     nomorAsli === undefined
