@@ -10,7 +10,14 @@
  */
 
 import { MONTH_ALTERNATION, MONTH_NAMES } from "./months.js";
-import { isWordChar, isYearShaped, NUMBER_WORD, NUMBER_WORDS, normNomor } from "./numbers.js";
+import {
+  isWordChar,
+  isYearShaped,
+  NUMBER_WORD,
+  NUMBER_WORDS_MANY,
+  normNomor,
+  wordsValue,
+} from "./numbers.js";
 import type { OldNumber } from "./old-numbers.js";
 import { reject } from "./reasons.js";
 import { isRegionCodeSerial } from "./region-code.js";
@@ -36,12 +43,12 @@ export interface Head {
 
 const PAIR = /(?<![a-z0-9.])(\d{1,4}[a-z]?)\s*[/-]\s*(\d{4})(?![0-9])/g;
 /**
- * "Lampiran 2", "lamp. III", "Lampiran ke-2", "Lampiran Dua"; a range or pair after the number ("Lampiran 1-3",
+ * "Lampiran 2", "lamp. III", "Lampiran ke-2", "Lampiran Dua", "Lampiran Dua Puluh"; a range or pair after the number ("Lampiran 1-3",
  * "Lampiran I-III", "Lampiran 1 s.d 3") is read as its second attachment (group 2), so the name
  * is refused as AMBIGUOUS_QUALIFIER instead of filed as attachment 1.
  */
 const LAMPIRAN = new RegExp(
-  String.raw`(?<![a-z0-9])lamp(?:iran)?(?:[\s.:_-]*(?:ke[\s.:_-]*)?(\d{1,3}|[ivx]{1,4}|${NUMBER_WORD})(?![a-z0-9])(?:\s*(?:[,&+-]|(?:dan|s[\s.]*d|sampai|hingga)(?![a-z0-9]))[\s._-]*(\d{1,3}|[ivx]{1,4}|${NUMBER_WORD})(?![a-z0-9]))?)?(?![a-z0-9])`,
+  String.raw`(?<![a-z0-9])lamp(?:iran)?(?:[\s.:_-]*(?:ke[\s.:_-]*)?(\d{1,3}|[ivx]{1,4}|${NUMBER_WORDS_MANY}|${NUMBER_WORD})(?![a-z0-9])(?:\s*(?:[,&+-]|(?:dan|s[\s.]*d|sampai|hingga)(?![a-z0-9]))[\s._-]*(\d{1,3}|[ivx]{1,4}|${NUMBER_WORDS_MANY}|${NUMBER_WORD})(?![a-z0-9]))?)?(?![a-z0-9])`,
   "g",
 );
 /**
@@ -505,11 +512,13 @@ function insertAt<T>(list: T[], at: number, v: T): void {
   else list.splice(at, 0, v);
 }
 
-/** A number typed in digits, in Roman numerals (i, v, x) or as a word (NUMBER_WORDS: "dua"). */
+/**
+ * A number typed in digits, in Roman numerals (i, v, x) or in words (numbers.ts wordsValue:
+ * "dua", "dua puluh satu").
+ */
 export function romanOrInt(s: string): number {
   if (/^\d+$/.test(s)) return Number(s);
-  const word = NUMBER_WORDS.get(s);
-  if (word !== undefined) return word;
+  if (!/^[ivx]+$/.test(s)) return wordsValue(s);
   const v: Record<string, number> = { i: 1, v: 5, x: 10 };
   let n = 0;
   for (let i = 0; i < s.length; i++) {

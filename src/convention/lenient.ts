@@ -16,6 +16,7 @@ import {
   isWordChar,
   isYearShaped,
   NUMBER_WORDS,
+  NUMBER_WORDS_MANY,
 } from "./numbers.js";
 import {
   type CompiledOffice,
@@ -886,6 +887,8 @@ function subjectFrom(
       afterLamp = false;
       continue;
     }
+    // … or a number in several words that ends the name ("… Th 2024 Lampiran Dua Puluh").
+    if (afterLamp && manyWordsToEnd(shape, start)) return len;
     afterLamp = false;
     // "s.d." (sampai dengan) is typed as two letters apart.
     if (word === "s" && shape.startsWith(".d", i) && !isWordChar(shape.charCodeAt(i + 2))) {
@@ -911,6 +914,15 @@ function subjectFrom(
     return start;
   }
   return len;
+}
+
+/** A number in several words (numbers.ts NUMBER_WORDS_MANY) and nothing after it, sticky. */
+const MANY_WORDS_TO_END = new RegExp(`(?:${NUMBER_WORDS_MANY})[^a-z0-9]*$`, "y");
+
+/** Whether `shape` from `at` is a number in several words and nothing else (MANY_WORDS_TO_END). */
+function manyWordsToEnd(shape: string, at: number): boolean {
+  MANY_WORDS_TO_END.lastIndex = at;
+  return MANY_WORDS_TO_END.test(shape);
 }
 
 /**

@@ -122,3 +122,50 @@ export const NUMBER_WORDS: ReadonlyMap<string, number> = new Map(
 
 /** NUMBER_WORDS as a regex alternation, longest first (an ordinal before its cardinal). */
 export const NUMBER_WORD = [...NUMBER_WORDS.keys()].sort((a, b) => b.length - a.length).join("|");
+
+/** The units typed as words, "satu" (1) to "sembilan" (9). */
+const UNITS = ["satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan"];
+const UNIT = UNITS.join("|");
+const UNIT_FROM_TWO = UNITS.slice(1).join("|");
+const GAP = String.raw`[\s_-]+`;
+const TENS = `sepuluh|sebelas|(?:${UNIT_FROM_TWO})${GAP}belas|(?:${UNIT_FROM_TWO})${GAP}puluh(?:${GAP}(?:${UNIT}))?`;
+const HUNDREDS = `seratus|(?:${UNIT_FROM_TWO})${GAP}ratus`;
+
+/**
+ * A number from 10 to 999 typed in words, an ordinal's "ke" perhaps first ("sebelas", "dua
+ * belas", "dua puluh satu", "kedua puluh", "seratus dua puluh"): a regex alternation, for a
+ * caller to try before NUMBER_WORD, whose words start most of these ("Lampiran Dua Puluh" is
+ * attachment 20, not attachment 2 and a stray word). wordsValue reads what it matches.
+ */
+export const NUMBER_WORDS_MANY = `(?:ke[\\s_-]*)?(?:(?:${HUNDREDS})(?:${GAP}(?:${TENS}|${UNIT}))?|${TENS})`;
+
+const UNIT_VALUE: ReadonlyMap<string, number> = new Map(UNITS.map((w, i) => [w, i + 1]));
+const MANY_WHOLE = new RegExp(`^(?:${NUMBER_WORDS_MANY})$`);
+
+/**
+ * The value of a number typed in words (a NUMBER_WORDS word, or what NUMBER_WORDS_MANY matches,
+ * folded), or 0 when `text` is none.
+ */
+export function wordsValue(text: string): number {
+  const single = NUMBER_WORDS.get(text);
+  if (single !== undefined) return single;
+  if (!MANY_WHOLE.test(text)) return 0;
+  // No number word starts with "ke": it is an ordinal's, glued or apart.
+  const words = text.replace(/^ke[\s_-]*/, "").split(/[\s_-]+/);
+  let total = 0;
+  let tens = 0;
+  for (const w of words) {
+    const unit = UNIT_VALUE.get(w);
+    if (unit !== undefined) tens += unit;
+    else if (w === "sepuluh") tens += 10;
+    else if (w === "sebelas") tens += 11;
+    else if (w === "belas") tens += 10;
+    else if (w === "puluh") tens *= 10;
+    else if (w === "seratus") total += 100;
+    else if (w === "ratus") {
+      total += tens * 100;
+      tens = 0;
+    } else return 0;
+  }
+  return total + tens;
+}

@@ -24,6 +24,7 @@ import {
   isYearShaped,
   NUMBER_WORD,
   NUMBER_WORDS,
+  NUMBER_WORDS_MANY,
   normNomor,
 } from "./numbers.js";
 import { reject, rejectVariant } from "./reasons.js";
@@ -53,7 +54,8 @@ export function subjectEnd(
   if (word === null) {
     // Two substring tests, native calls, keep the look at the last words off most subjects.
     if (folded.includes("bagian", from) || folded.includes("part", from)) {
-      const part = partWordAtEnd(folded, from, end);
+      // A number of one word ("Bagian Dua"), else of more ("Bagian Dua Puluh", PART_AT_END).
+      const part = partWordAtEnd(folded, from, end) ?? partAtEnd(folded, from, end);
       if (part !== null) return rejectVariant("PAGE_ONLY:part", part);
     }
   } else {
@@ -107,12 +109,13 @@ function numberAtEnd(
 
 /**
  * A part's number at the subject's end, alone or in a bracketed or dashed tag: "part 1",
- * "Part2", "(bagian 2)", "- Bagian II", "Bagian Dua", "Bagian Kedua", "bagian 1 dari 3". Group
+ * "Part2", "(bagian 2)", "- Bagian II", "Bagian Dua", "Bagian Kedua", "Bagian Dua Puluh", "bagian 1
+ * dari 3". Group
  * 1 is the mark as typed (folded). A Roman numeral or a word needs a gap after "part"/"bagian"
  * ("parti" is no part).
  */
 const PART_AT_END = new RegExp(
-  String.raw`(?:^|[^a-z0-9])((?:part|bagian)(?:[^a-z0-9]*\d{1,2}|[^a-z0-9]+(?:[ivx]{1,4}|${NUMBER_WORD}))(?:[^a-z0-9]+(?:of|dari)[^a-z0-9]+(?:\d{1,2}|[ivx]{1,4}|${NUMBER_WORD}))?)[^a-z0-9]*$`,
+  String.raw`(?:^|[^a-z0-9])((?:part|bagian)(?:[^a-z0-9]*\d{1,2}|[^a-z0-9]+(?:[ivx]{1,4}|${NUMBER_WORDS_MANY}|${NUMBER_WORD}))(?:[^a-z0-9]+(?:of|dari)[^a-z0-9]+(?:\d{1,2}|[ivx]{1,4}|${NUMBER_WORDS_MANY}|${NUMBER_WORD}))?)[^a-z0-9]*$`,
 );
 
 /**

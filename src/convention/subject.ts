@@ -15,7 +15,7 @@
 
 import { DRAFTS } from "./doc-kind.js";
 import { romanOrInt } from "./head.js";
-import { isDigit, isWordChar, NUMBER_WORD } from "./numbers.js";
+import { isDigit, isWordChar, NUMBER_WORD, NUMBER_WORDS_MANY } from "./numbers.js";
 import { DEVICE_NAME } from "./stamps.js";
 
 export interface SubjectQualifier {
@@ -93,11 +93,11 @@ export const DOUBLED_EXTENSIONS: ReadonlySet<string> = new Set([
 const EXT_WORD = [...DOUBLED_EXTENSIONS].join("|");
 
 /**
- * An attachment's number: digits, a Roman numeral or a word ("Lampiran Dua", "Lampiran Kedua";
- * numbers.ts NUMBER_WORDS). "Lampiran 2", "lamp. III", "Lampiran ke-2" (group 1); a range or
+ * An attachment's number: digits, a Roman numeral or words ("Lampiran Dua", "Lampiran Kedua",
+ * "Lampiran Dua Belas"; numbers.ts NUMBER_WORDS, NUMBER_WORDS_MANY). "Lampiran 2", "lamp. III", "Lampiran ke-2" (group 1); a range or
  * pair ("Lampiran 1-5", "Lampiran I s.d. IV", "Lampiran 1 dan 2", groups 1 and 2).
  */
-const ATTACHMENT_NUMBER = String.raw`(\d{1,3}|[ivx]{1,4}|${NUMBER_WORD})`;
+const ATTACHMENT_NUMBER = String.raw`(\d{1,3}|[ivx]{1,4}|${NUMBER_WORDS_MANY}|${NUMBER_WORD})`;
 const LAMPIRAN_N = String.raw`(?:lampiran|lamp)[\s.:_-]*(?:ke[\s.:_-]*)?${ATTACHMENT_NUMBER}`;
 const LAMPIRAN_RANGE = String.raw`${LAMPIRAN_N}\s*(?:[,&+-]|(?:dan|s[\s.]*d|sampai|hingga)(?![a-z0-9]))[\s._-]*${ATTACHMENT_NUMBER}`;
 /** Words that start no caption: a document, its number, a pointer back to one. */
