@@ -543,6 +543,7 @@ function withMarkedSubject(
     if (sq.lampiranWithoutNumber && !sq.qualifiers.some((q) => q.startsWith("LAMPIRAN-"))) {
       return reject("NO_LAMPIRAN_NUMBER");
     }
+    if (sq.letter !== null) return rejectVariant("NO_LAMPIRAN_NUMBER:letter", sq.letter);
     for (const q of sq.qualifiers) {
       if (qualifier !== null && qualifier !== q) {
         return reject("AMBIGUOUS_QUALIFIER", `${qualifier}, ${q}`);

@@ -197,6 +197,10 @@ const VARIANT_TEXT = {
     "Nomor keputusan gaya lama pada nama berkas tidak lengkap ({detail}): bulannya (angka Romawi sebelum tahun) tidak ada. Tulis nomornya lengkap seperti pada dokumen, misalnya '45_PL.01.3-Kpt_3172_KPU-Kot_IV_2019', atau tulis jenis, nomor dan tahunnya, misalnya 'SK Ketua No 45 Th 2019'.",
     "The old-style number in the name is incomplete ({detail}): the month (a Roman numeral before the year) is missing. Write the number in full as on the document, e.g. '45_PL.01.3-Kpt_3172_KPU-Kot_IV_2019', or write kind, number and year, e.g. 'SK Ketua No 45 Th 2019'.",
   ],
+  "NO_LAMPIRAN_NUMBER:letter": [
+    "Nama berkas menandai lampiran dengan huruf ({detail}), padahal arsip menomori lampiran 1, 2, 3 dan seterusnya: tulis nomor lampiran ini sesuai urutannya di keputusan, misalnya 'Lampiran 2'. Bila huruf itu bagian dari satu lampiran (I.A, I.B), gabungkan bagian-bagiannya menjadi satu PDF bernama 'Lampiran 1'.",
+    "The name marks the attachment with a letter ({detail}), and the archive numbers attachments 1, 2, 3 …: write this attachment's number as the decree orders it, e.g. 'Lampiran 2'. If the letter marks a part of one attachment (I.A, I.B), join its parts into one PDF named 'Lampiran 1'.",
+  ],
   "PAGE_ONLY:part": [
     "Nama berkas diakhiri nomor bagian ({detail}): berkas ini tampaknya hanya satu bagian keputusan yang dipecah menjadi beberapa berkas, padahal arsip menyimpan satu berkas utuh per keputusan. Gabungkan semua bagiannya menjadi satu PDF dan beri nama tanpa nomor bagian; bila berkas ini memang memuat seluruh keputusan, hapus nomor bagian itu dari namanya.",
     "The name ends with a part number ({detail}): the file seems to be one part of a decree split into several files, and the archive keeps one whole file per decree. Join all parts into one PDF named without the part number; if this file holds the whole decree, remove the part number from its name.",

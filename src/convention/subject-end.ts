@@ -58,6 +58,10 @@ export function subjectEnd(
       const part = partWordAtEnd(folded, from, end) ?? partAtEnd(folded, from, end);
       if (part !== null) return rejectVariant("PAGE_ONLY:part", part);
     }
+    // A page's number in words ("… DPT hal. dua", "Halaman Dua Belas"): asked only of a subject
+    // whose last word is a number's.
+    const page = endsWithNumberWord(folded, from, end) ? pageWordsAtEnd(folded, from, end) : null;
+    if (page !== null) return reject("PAGE_ONLY", page);
   } else {
     const kind = BEFORE_END_NUMBER.get(word);
     const atEnd = kind === undefined ? null : numberAtEnd(folded, from, end, word, kind);
@@ -159,6 +163,42 @@ function partWordAtEnd(folded: string, from: number, end: number): string | null
   if (!ROMAN_TO_TEN.test(word) && !NUMBER_WORDS.has(word)) return null;
   if (AMENDED_BEFORE.test(folded.slice(from, at))) return null;
   return folded.slice(at, e);
+}
+
+/**
+ * A page's number in words at the subject's end, as PAGE_AT_END (subject.ts) reads one in
+ * digits: "hal. dua", "Halaman Kedua", "page two" aside ("two" is no word of ours). Group 1 is
+ * the mark as typed (folded).
+ */
+const PAGE_WORDS_AT_END = new RegExp(
+  String.raw`(?<![a-z0-9])((?:hal(?:aman)?|hlm|page|pg|lembar|lbr)[^a-z0-9]*(?:${NUMBER_WORDS_MANY}|${NUMBER_WORD}))[^a-z0-9]*$`,
+);
+
+/** The page mark in words (PAGE_WORDS_AT_END) that ends the subject, or null. */
+function pageWordsAtEnd(folded: string, from: number, end: number): string | null {
+  const m = PAGE_WORDS_AT_END.exec(folded.slice(from, end));
+  return m === null ? null : m[1]!;
+}
+
+/** The last words of a number in words: NUMBER_WORDS and those only a longer number ends with. */
+const NUMBER_WORD_ENDS: ReadonlySet<string> = new Set([
+  ...NUMBER_WORDS.keys(),
+  "sebelas",
+  "kesebelas",
+  "seratus",
+  "keseratus",
+  "belas",
+  "puluh",
+  "ratus",
+]);
+
+/** Whether the subject `folded.slice(from, end)` ends with a number's word (NUMBER_WORD_ENDS). */
+function endsWithNumberWord(folded: string, from: number, end: number): boolean {
+  let e = end;
+  while (e > from && !isWordChar(folded.charCodeAt(e - 1))) e--;
+  let s = e;
+  while (s > from && e - s <= LONGEST_NUMBER_WORD && isWordChar(folded.charCodeAt(s - 1))) s--;
+  return s < e && NUMBER_WORD_ENDS.has(folded.slice(s, e));
 }
 
 /** A Roman numeral from I to X. */

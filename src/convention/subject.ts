@@ -32,6 +32,8 @@ export interface SubjectQualifier {
   blanks: number[];
   /** A draft's mark as typed (folded: "draft", "konsep" …), or null. */
   draft: string | null;
+  /** An attachment marked with a letter, as typed (folded: "lampiran i.a"), or null. */
+  letter: string | null;
 }
 
 /** The words of a draft's mark (doc-kind.ts DRAFTS), as a regex source. */
@@ -142,7 +144,12 @@ const CAPTION_NOT = `(?:${[
  * document or its number ("Lampiran II Keputusan KPU No 5 …", "Lampiran 1 Peraturan …"): that
  * attachment is another document's, named in the subject.
  */
-const CAPTION = String.raw`(?:\s*[([]|\s*[-\u2013_]|\s+(?=[a-z])(?!${CAPTION_NOT}(?![a-z0-9]))).*$`;
+/**
+ * A page's or a part's mark ("hal 2", "Bagian 2", "halaman dua"), which no caption starts with:
+ * "Lampiran 1 hal 2" is one page of attachment 1, which must not be filed as all of it.
+ */
+const PAGE_OR_PART = String.raw`(?:hal(?:aman)?|hlm|page|pages|pg|lembar|lbr|bagian|part)[^a-z0-9]*(?:\d|(?:[ivx]{1,4}|${NUMBER_WORDS_MANY}|${NUMBER_WORD})(?![a-z0-9]))`;
+const CAPTION = String.raw`(?:\s*[([]|\s*[-\u2013_]|\s+(?=[a-z])(?!${CAPTION_NOT}(?![a-z0-9])))(?![\s._-]*${PAGE_OR_PART}).*$`;
 
 /** Trailing pieces, tried at the end of the subject one after the other. */
 const AT_END: {
@@ -152,7 +159,17 @@ const AT_END: {
   attachment?: true;
   /** A draft's word (group 1): a mark only where draftMarkAt says so. */
   draft?: true;
+  /** An attachment marked with a letter (group 1): refused, not read. */
+  letter?: true;
 }[] = [
+  // An attachment marked with a letter ("Lampiran A", "Lampiran I.A", "Lampiran 1a", "Lampiran
+  // I-A"): the archive numbers attachments 1, 2, 3 …; filed as the decree it took the decree's
+  // slot, and "I-A" read as LAMPIRAN-1 (its letter a caption) took attachment 1's.
+  {
+    re: /(?:^|[^a-z0-9])((?:lampiran|lamp)(?:[\s.:_-]+(?:(?:\d{1,3}|[ivx]{1,4})[\s._-]*)?|[\s.:_-]*\d{1,3}[\s._-]*)[a-h])[^a-z0-9]*$/,
+    attachment: true,
+    letter: true,
+  },
   // A range or pair of attachments in one file ("Lampiran 1-5", "Lampiran I s.d. IV",
   // "Lampiran 1 dan 2"): two qualifiers, which the caller refuses as ambiguous.
   {
@@ -445,6 +462,7 @@ export function subjectQualifier(folded: string, from: number): SubjectQualifier
   };
   const blanks: number[] = [];
   let draft: string | null = null;
+  let letter: string | null = null;
   let end = folded.length;
   // From the end: one piece after the other ("… Lampiran 1 - Copy (2).pdf").
   for (let guard = 0; guard < 8; guard++) {
@@ -458,6 +476,7 @@ export function subjectQualifier(folded: string, from: number): SubjectQualifier
         if (!draftMarkAt(folded, from, tail, m)) break;
         draft ??= m[1]!;
       }
+      if (p.letter) letter ??= m[1]!;
       // "Penetapan 5 Kecamatan (2)": a bare number at the end is noise only in brackets.
       if (p.qualifier) for (const q of p.qualifier(m)) add(q);
       end = from + m.index;
@@ -492,7 +511,7 @@ export function subjectQualifier(folded: string, from: number): SubjectQualifier
   ) {
     return null;
   }
-  return { qualifiers, end, blanks, lampiranWithoutNumber, draft };
+  return { qualifiers, end, blanks, lampiranWithoutNumber, draft, letter };
 }
 
 /**
