@@ -52,11 +52,15 @@ export function subjectEnd(
 ): ParseRejected | null {
   const word = wordBeforeEndNumber(folded, from, end);
   if (word === null) {
-    // Two substring tests, native calls, keep the look at the last words off most subjects.
+    // Substring tests, native calls, keep the look at the last words off most subjects.
     if (folded.includes("bagian", from) || folded.includes("part", from)) {
       // A number of one word ("Bagian Dua"), else of more ("Bagian Dua Puluh", PART_AT_END).
       const part = partWordAtEnd(folded, from, end) ?? partAtEnd(folded, from, end);
       if (part !== null) return rejectVariant("PAGE_ONLY:part", part);
+    } else if (folded.includes("jilid", from) || folded.includes("vol", from)) {
+      // A volume's number in words or Roman numerals ("Jilid Dua", "Vol. II").
+      const volume = partAtEnd(folded, from, end);
+      if (volume !== null) return rejectVariant("PAGE_ONLY:part", volume);
     }
     // A page's number in words ("… DPT hal. dua", "Halaman Dua Belas"): asked only of a subject
     // whose last word is a number's.
@@ -89,7 +93,7 @@ const BEFORE_END_NUMBER: ReadonlyMap<string, number> = (() => {
     for (const w of words) kinds.set(w, (kinds.get(w) ?? 0) | kind);
   };
   add(BEFORE_PAGE_NUMBER, PAGE);
-  add(["part", "bagian", "of", "dari"], PART);
+  add(["part", "bagian", "jilid", "volume", "vol", "of", "dari"], PART);
   return kinds;
 })();
 
@@ -112,14 +116,14 @@ function numberAtEnd(
 }
 
 /**
- * A part's number at the subject's end, alone or in a bracketed or dashed tag: "part 1",
- * "Part2", "(bagian 2)", "- Bagian II", "Bagian Dua", "Bagian Kedua", "Bagian Dua Puluh", "bagian 1
- * dari 3". Group
+ * A part's or a volume's number at the subject's end, alone or in a bracketed or dashed tag:
+ * "part 1", "Part2", "part1of3", "(bagian 2)", "- Bagian II", "Bagian Dua", "Bagian Kedua",
+ * "Bagian Dua Puluh", "bagian 1 dari 3", "Jilid 2", "Vol. II". Group
  * 1 is the mark as typed (folded). A Roman numeral or a word needs a gap after "part"/"bagian"
  * ("parti" is no part).
  */
 const PART_AT_END = new RegExp(
-  String.raw`(?:^|[^a-z0-9])((?:part|bagian)(?:[^a-z0-9]*\d{1,2}|[^a-z0-9]+(?:[ivx]{1,4}|${NUMBER_WORDS_MANY}|${NUMBER_WORD}))(?:[^a-z0-9]+(?:of|dari)[^a-z0-9]+(?:\d{1,2}|[ivx]{1,4}|${NUMBER_WORDS_MANY}|${NUMBER_WORD}))?)[^a-z0-9]*$`,
+  String.raw`(?:^|[^a-z0-9])((?:part|bagian|jilid|volume|vol)(?:[^a-z0-9]*\d{1,2}|[^a-z0-9]+(?:[ivx]{1,4}|${NUMBER_WORDS_MANY}|${NUMBER_WORD}))(?:[^a-z0-9]*(?:of|dari)[^a-z0-9]*(?:\d{1,2}|[ivx]{1,4}|${NUMBER_WORDS_MANY}|${NUMBER_WORD}))?)[^a-z0-9]*$`,
 );
 
 /**

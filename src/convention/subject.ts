@@ -145,10 +145,11 @@ const CAPTION_NOT = `(?:${[
  * attachment is another document's, named in the subject.
  */
 /**
- * A page's or a part's mark ("hal 2", "Bagian 2", "halaman dua"), which no caption starts with:
+ * A page's, a part's or a volume's mark ("hal 2", "Bagian 2", "halaman dua", "Jilid 2"), which
+ * no caption starts with:
  * "Lampiran 1 hal 2" is one page of attachment 1, which must not be filed as all of it.
  */
-const PAGE_OR_PART = String.raw`(?:hal(?:aman)?|hlm|page|pages|pg|lembar|lbr|bagian|part)[^a-z0-9]*(?:\d|(?:[ivx]{1,4}|${NUMBER_WORDS_MANY}|${NUMBER_WORD})(?![a-z0-9]))`;
+const PAGE_OR_PART = String.raw`(?:hal(?:aman)?|hlm|page|pages|pg|lembar|lbr|bagian|part|jilid|volume|vol)[^a-z0-9]*(?:\d|(?:[ivx]{1,4}|${NUMBER_WORDS_MANY}|${NUMBER_WORD})(?![a-z0-9]))`;
 const CAPTION = String.raw`(?:\s*[([]|\s*[-\u2013_]|\s+(?=[a-z])(?!${CAPTION_NOT}(?![a-z0-9])))(?![\s._-]*${PAGE_OR_PART}).*$`;
 
 /** Trailing pieces, tried at the end of the subject one after the other. */
@@ -312,11 +313,11 @@ function endsWithToolMark(folded: string, from: number): boolean {
  * A page's number at the subject's end ("… DPT hal 1", "Halaman 2", "page-0001", "hlm 2-3",
  * "1 of 3"): the file is one page, or some pages, of a scan. Filed, it would take the whole
  * decree's slot, and the other pages would then be refused as copies of a decree the archive
- * holds only a page of. Group 1 is the mark as typed (folded). "2 dari 3" is left alone: "Tahap
- * 1 dari 2" ends a subject as often.
+ * holds only a page of. Group 1 is the mark as typed (folded). "2 dari 3" is one only in
+ * brackets ("(2 dari 3)"): "Tahap 1 dari 2" ends a subject as often.
  */
 const PAGE_AT_END =
-  /(?:^|[^a-z0-9])((?:hal(?:aman)?|hlm|page|pages|pg|lembar|lbr)[^a-z0-9]*\d{1,4}(?:[^a-z0-9]*(?:-|s[^a-z0-9]*d|sampai|of|dari)[^a-z0-9]*\d{1,4})?|\d{1,3}[^a-z0-9]*of[^a-z0-9]*\d{1,3})[^a-z0-9]*$/;
+  /(?:^|[^a-z0-9])((?:hal(?:aman)?|hlm|page|pages|pg|lembar|lbr)[^a-z0-9]*\d{1,4}(?:[^a-z0-9]*(?:-|s[^a-z0-9]*d|sampai|of|dari)[^a-z0-9]*\d{1,4})?|\d{1,3}[^a-z0-9]*of[^a-z0-9]*\d{1,3}|(?<=\(\s*)\d{1,3}\s*dari\s*\d{1,3}(?=\s*\)))[^a-z0-9]*$/;
 
 /**
  * The letters PAGE_AT_END's last number may follow, digits and other characters aside: a page
