@@ -2,6 +2,8 @@
  * The lenient reading of a name that is not canonical: where the head (the fields) ends and the
  * subject starts, then the head's readings (head.ts). Pure.
  */
+
+import { otherBodyPlace } from "./body-place.js";
 import { inBudgetRole } from "./budget-role.js";
 import { dayBeforeMonth } from "./day-month.js";
 import { documentAsSubject, draftRefusal, namesKind, notADecree } from "./doc-kind.js";
@@ -190,9 +192,12 @@ export function lenient(
     const other = otherOfficeIn(folded, tailStart, c.office, owner);
     if (other) return other;
   }
-  // Another office in a tag after the subject ("… ttg DPT (KPU Jakpus)", "… - Bawaslu Jakut").
+  // Another office in a tag after the subject ("… ttg DPT (KPU Jakpus)", "… - Bawaslu Jakut"),
+  // or its voter list or ad-hoc body as the subject ("… ttg DPT Kota Bekasi", body-place.ts).
   if (c.office && tailStart < folded.length) {
-    const tag = officeTag(folded, tailStart, c.office, owner);
+    const tag =
+      officeTag(folded, tailStart, c.office, owner) ??
+      otherBodyPlace(folded, tailStart, c.office, owner);
     if (tag) return tag;
   }
   // The only numbers are a counter's ("Dapil 5", "Tahap 2") or a region code: no serial. Told
@@ -440,7 +445,9 @@ export function readPlain(
     }
   }
   if (c.office && tailStart < folded.length) {
-    const tag = officeTag(folded, tailStart, c.office, fast);
+    const tag =
+      officeTag(folded, tailStart, c.office, fast) ??
+      otherBodyPlace(folded, tailStart, c.office, fast);
     if (fast.left) return null;
     if (tag) return tag;
   }
