@@ -18,10 +18,12 @@ import type { ParseRejected } from "./types.js";
 /**
  * A voter list (DPT, DPS, DPTb, DPK, DPSHP; "Daftar Pemilih Tetap" …) or an ad-hoc body (PPK,
  * PPS, KPPS, Pantarlih, PPDP), then a gap, perhaps "di", "se-" or "wilayah", and a letter:
- * where a place may start ("PPK di Surabaya", "DPT se-Kota Bekasi"). Global.
+ * where a place may start ("PPK di Surabaya", "DPT se-Kota Bekasi"), unless it is the
+ * election's or the year's word that usually follows a list ("DPT Pemilu 2024") or the rest of
+ * the list's name (no shorter match of "Daftar Pemilih Tetap"). Global.
  */
 const BODY_THEN_WORD =
-  /(?<![a-z0-9])(?:dp(?:tb|t|shp|s|k)|pp[ks]|kpps|pantarlih|ppdp|daftar[^a-z0-9]+pemilih(?:[^a-z0-9]+(?:tetap|sementara|tambahan|khusus))?)[^a-z0-9]+(?:(?:di|se|wilayah)[^a-z0-9]+)?(?=[a-z])/g;
+  /(?<![a-z0-9])(?:dp(?:tb|t|shp|s|k)|pp[ks]|kpps|pantarlih|ppdp|daftar[^a-z0-9]+pemilih(?:[^a-z0-9]+(?:tetap|sementara|tambahan|khusus))?)[^a-z0-9]+(?:(?:di|se|wilayah)[^a-z0-9]+)?(?=[a-z])(?!pemil|tahun|th(?![a-z])|tetap|sementara|tambahan|khusus)/g;
 
 /**
  * The refusal of a subject, from `from` in `folded`, that names a voter list or an ad-hoc body

@@ -196,10 +196,25 @@ const NUMBER_WORD_ENDS: ReadonlySet<string> = new Set([
   "ratus",
 ]);
 
-/** Whether the subject `folded.slice(from, end)` ends with a number's word (NUMBER_WORD_ENDS). */
+/** The last two letters of NUMBER_WORD_ENDS' words, as `lastTwo` gives them. */
+const NUMBER_WORD_LAST_TWO: ReadonlySet<number> = new Set(
+  [...NUMBER_WORD_ENDS].map((w) => lastTwo(w, w.length)),
+);
+
+/** The two characters before `e` in `s`, as one number. */
+function lastTwo(s: string, e: number): number {
+  return s.charCodeAt(e - 2) * 0x10000 + s.charCodeAt(e - 1);
+}
+
+/**
+ * Whether the subject `folded.slice(from, end)` ends with a number's word (NUMBER_WORD_ENDS).
+ * Most subjects' last two letters are no number word's, which a look-up of a number tells
+ * before the word is cut out.
+ */
 function endsWithNumberWord(folded: string, from: number, end: number): boolean {
   let e = end;
   while (e > from && !isWordChar(folded.charCodeAt(e - 1))) e--;
+  if (e - from < 2 || !NUMBER_WORD_LAST_TWO.has(lastTwo(folded, e))) return false;
   let s = e;
   while (s > from && e - s <= LONGEST_NUMBER_WORD && isWordChar(folded.charCodeAt(s - 1))) s--;
   return s < e && NUMBER_WORD_ENDS.has(folded.slice(s, e));
