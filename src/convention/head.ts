@@ -43,9 +43,10 @@ export interface Head {
 
 const PAIR = /(?<![a-z0-9.])(\d{1,4}[a-z]?)\s*[/-]\s*(\d{4})(?![0-9])/g;
 /**
- * "Lampiran 2", "lamp. III", "Lampiran ke-2", "Lampiran Dua", "Lampiran Dua Puluh"; a range or pair after the number ("Lampiran 1-3",
- * "Lampiran I-III", "Lampiran 1 s.d 3") is read as its second attachment (group 2), so the name
- * is refused as AMBIGUOUS_QUALIFIER instead of filed as attachment 1.
+ * "Lampiran 2", "lamp. III", "Lampiran ke-2", "Lampiran Dua", "Lampiran Dua Puluh"; a range or
+ * pair after the number ("Lampiran 1-3", "Lampiran I-III", "Lampiran 1 s.d 3") is read as its
+ * second attachment (group 2), so the name is refused as AMBIGUOUS_QUALIFIER instead of filed
+ * as attachment 1.
  */
 const LAMPIRAN = new RegExp(
   String.raw`(?<![a-z0-9])lamp(?:iran)?(?:[\s.:_-]*(?:ke[\s.:_-]*)?(\d{1,3}|[ivx]{1,4}|${NUMBER_WORDS_MANY}|${NUMBER_WORD})(?![a-z0-9])(?:\s*(?:[,&+-]|(?:dan|s[\s.]*d|sampai|hingga)(?![a-z0-9]))[\s._-]*(\d{1,3}|[ivx]{1,4}|${NUMBER_WORDS_MANY}|${NUMBER_WORD})(?![a-z0-9]))?)?(?![a-z0-9])`,

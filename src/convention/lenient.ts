@@ -460,7 +460,7 @@ export function readPlain(
  * cleaned as typed. `printable` when the stem is printable ASCII; `old` is the head's old-style
  * number, if any. A refusal when the subject's markers disagree with the head's.
  * Most subjects are plain (subject.ts isPlainSubject): no marker, and single gaps; the others
- * are read apart (withMarkedSubject), so the code most names run stays small.
+ * are read apart (withMarkedSubject).
  */
 export function withSubject(
   stem: string,

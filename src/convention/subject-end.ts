@@ -118,9 +118,8 @@ function numberAtEnd(
 /**
  * A part's or a volume's number at the subject's end, alone or in a bracketed or dashed tag:
  * "part 1", "Part2", "part1of3", "(bagian 2)", "- Bagian II", "Bagian Dua", "Bagian Kedua",
- * "Bagian Dua Puluh", "bagian 1 dari 3", "Jilid 2", "Vol. II". Group
- * 1 is the mark as typed (folded). A Roman numeral or a word needs a gap after "part"/"bagian"
- * ("parti" is no part).
+ * "Bagian Dua Puluh", "bagian 1 dari 3", "Jilid 2", "Vol. II". Group 1 is the mark as typed
+ * (folded). A Roman numeral or a word needs a gap after "part"/"bagian" ("parti" is no part).
  */
 const PART_AT_END = new RegExp(
   String.raw`(?:^|[^a-z0-9])((?:part|bagian|jilid|volume|vol)(?:[^a-z0-9]*\d{1,2}|[^a-z0-9]+(?:[ivx]{1,4}|${NUMBER_WORDS_MANY}|${NUMBER_WORD}))(?:[^a-z0-9]*(?:of|dari)[^a-z0-9]*(?:\d{1,2}|[ivx]{1,4}|${NUMBER_WORDS_MANY}|${NUMBER_WORD}))?)[^a-z0-9]*$`,
@@ -175,7 +174,7 @@ function partWordAtEnd(folded: string, from: number, end: number): string | null
  * the mark as typed (folded).
  */
 const PAGE_WORDS_AT_END = new RegExp(
-  String.raw`(?<![a-z0-9])((?:hal(?:aman)?|hlm|page|pg|lembar|lbr)[^a-z0-9]*(?:${NUMBER_WORDS_MANY}|${NUMBER_WORD}))[^a-z0-9]*$`,
+  `(?<![a-z0-9])((?:hal(?:aman)?|hlm|page|pg|lembar|lbr)[^a-z0-9]*(?:${NUMBER_WORDS_MANY}|${NUMBER_WORD}))[^a-z0-9]*$`,
 );
 
 /** The page mark in words (PAGE_WORDS_AT_END) that ends the subject, or null. */

@@ -96,8 +96,9 @@ const EXT_WORD = [...DOUBLED_EXTENSIONS].join("|");
 
 /**
  * An attachment's number: digits, a Roman numeral or words ("Lampiran Dua", "Lampiran Kedua",
- * "Lampiran Dua Belas"; numbers.ts NUMBER_WORDS, NUMBER_WORDS_MANY). "Lampiran 2", "lamp. III", "Lampiran ke-2" (group 1); a range or
- * pair ("Lampiran 1-5", "Lampiran I s.d. IV", "Lampiran 1 dan 2", groups 1 and 2).
+ * "Lampiran Dua Belas"; numbers.ts NUMBER_WORDS, NUMBER_WORDS_MANY). "Lampiran 2", "lamp. III",
+ * "Lampiran ke-2" (group 1); a range or pair ("Lampiran 1-5", "Lampiran I s.d. IV", "Lampiran 1
+ * dan 2", groups 1 and 2).
  */
 const ATTACHMENT_NUMBER = String.raw`(\d{1,3}|[ivx]{1,4}|${NUMBER_WORDS_MANY}|${NUMBER_WORD})`;
 const LAMPIRAN_N = String.raw`(?:lampiran|lamp)[\s.:_-]*(?:ke[\s.:_-]*)?${ATTACHMENT_NUMBER}`;
@@ -139,17 +140,16 @@ const CAPTION_NOT = `(?:${[
   "ratus",
 ].join("|")})`;
 /**
+ * A page's, a part's or a volume's mark ("hal 2", "Bagian 2", "halaman dua", "Jilid 2"), which
+ * no caption starts with: "Lampiran 1 hal 2" is one page of attachment 1, never all of it.
+ */
+const PAGE_OR_PART = String.raw`(?:hal(?:aman)?|hlm|page|pages|pg|lembar|lbr|bagian|part|jilid|volume|vol)[^a-z0-9]*(?:\d|(?:[ivx]{1,4}|${NUMBER_WORDS_MANY}|${NUMBER_WORD})(?![a-z0-9]))`;
+/**
  * A caption after an attachment's number, to the subject's end: set apart ("(…)", "- …", "_…")
  * or after a space ("Lampiran 1 Rekap Kecamatan"), unless it starts with a word that names a
  * document or its number ("Lampiran II Keputusan KPU No 5 …", "Lampiran 1 Peraturan …"): that
  * attachment is another document's, named in the subject.
  */
-/**
- * A page's, a part's or a volume's mark ("hal 2", "Bagian 2", "halaman dua", "Jilid 2"), which
- * no caption starts with:
- * "Lampiran 1 hal 2" is one page of attachment 1, which must not be filed as all of it.
- */
-const PAGE_OR_PART = String.raw`(?:hal(?:aman)?|hlm|page|pages|pg|lembar|lbr|bagian|part|jilid|volume|vol)[^a-z0-9]*(?:\d|(?:[ivx]{1,4}|${NUMBER_WORDS_MANY}|${NUMBER_WORD})(?![a-z0-9]))`;
 const CAPTION = String.raw`(?:\s*[([]|\s*[-\u2013_]|\s+(?=[a-z])(?!${CAPTION_NOT}(?![a-z0-9])))(?![\s._-]*${PAGE_OR_PART}).*$`;
 
 /** Trailing pieces, tried at the end of the subject one after the other. */
