@@ -3,7 +3,7 @@
  * subject starts, then the head's readings (head.ts). Pure.
  */
 
-import { otherBodyPlace } from "./body-place.js";
+import { officeAfterSubject } from "./body-place.js";
 import { inBudgetRole } from "./budget-role.js";
 import { dayBeforeMonth } from "./day-month.js";
 import { documentAsSubject, draftRefusal, namesKind, notADecree } from "./doc-kind.js";
@@ -51,7 +51,7 @@ import {
   subjectQualifier,
 } from "./subject.js";
 import { conflictMark, documentTag, subjectEnd } from "./subject-end.js";
-import { NOT_OWN_NAMED, OWN_NAMED, type OwnNamed, officeTag } from "./subject-tag.js";
+import { NOT_OWN_NAMED, OWN_NAMED, type OwnNamed } from "./subject-tag.js";
 import {
   CONTROL_CHARS,
   cleanTentang,
@@ -195,9 +195,7 @@ export function lenient(
   // Another office in a tag after the subject ("… ttg DPT (KPU Jakpus)", "… - Bawaslu Jakut"),
   // or its voter list or ad-hoc body as the subject ("… ttg DPT Kota Bekasi", body-place.ts).
   if (c.office && tailStart < folded.length) {
-    const tag =
-      officeTag(folded, tailStart, c.office, owner) ??
-      otherBodyPlace(folded, tailStart, c.office, owner);
+    const tag = officeAfterSubject(folded, tailStart, c.office, owner);
     if (tag) return tag;
   }
   // The only numbers are a counter's ("Dapil 5", "Tahap 2") or a region code: no serial. Told
@@ -445,9 +443,7 @@ export function readPlain(
     }
   }
   if (c.office && tailStart < folded.length) {
-    const tag =
-      officeTag(folded, tailStart, c.office, fast) ??
-      otherBodyPlace(folded, tailStart, c.office, fast);
+    const tag = officeAfterSubject(folded, tailStart, c.office, fast);
     if (fast.left) return null;
     if (tag) return tag;
   }
