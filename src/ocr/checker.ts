@@ -106,8 +106,15 @@ export class ContentReader {
     return (await getEntry(this.stateDir, sha))?.filedAs ?? null;
   }
 
+  /**
+   * Stores `e` for `sha`, keeping where those bytes were filed: a new reading of them (a name
+   * suggestion for a quarantined copy, an unreadable file read again) must not drop it, or the
+   * same bytes saved under another number pass the same-bytes check (filing.ts) next time.
+   */
   private async put(sha: string, e: CacheEntry): Promise<void> {
-    await putEntry(this.stateDir, sha, e).catch((err) =>
+    const filedAs = e.filedAs ?? (await getEntry(this.stateDir, sha))?.filedAs;
+    const entry = filedAs === undefined ? e : { ...e, filedAs };
+    await putEntry(this.stateDir, sha, entry).catch((err) =>
       this.log.warn({ err: describeError(err) }, "cannot write the OCR cache"),
     );
   }

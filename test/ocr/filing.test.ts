@@ -121,6 +121,28 @@ describe("filing checks the document's content", () => {
     expect(side).toContain("Nomor 12 Tahun 2024");
   });
 
+  it("keeps the same bytes under another number a duplicate on later passes, whatever else holds them", async () => {
+    const { share, config } = await tempShare();
+    await put(share, "SK Ketua No 12 Th 2024.pdf", "one draft, same bytes");
+    await organize({ config, log: silent, now: () => NOW });
+    // A copy saved under another number, and one whose name reads as no decree: the second is
+    // quarantined with a name suggestion, which reads the bytes again.
+    await put(share, "SK Ketua No 40 Th 2024.pdf", "one draft, same bytes");
+    await put(share, "scan0001.pdf", "one draft, same bytes");
+    const r = await organize({ config, log: silent, now: () => NOW });
+    expect(r.duplicates.map((d) => d.path)).toEqual(["SK Ketua No 40 Th 2024.pdf"]);
+    expect(r.quarantined.map((q) => q.path)).toEqual(["scan0001.pdf"]);
+    // The next passes look at the quarantine again: the copy is still a duplicate, never filed
+    // as decree 40 (before, the suggestion's reading dropped where the bytes are filed).
+    for (let pass = 0; pass < 2; pass++) {
+      const again = await organize({ config, log: silent, now: () => NOW });
+      expect(again.unquarantined).toEqual([]);
+      expect(again.moves).toEqual([]);
+    }
+    expect(existsSync(path.join(share, "KPT-KETUA/2024/KPT-KETUA_2024_040.pdf"))).toBe(false);
+    expect(existsSync(path.join(share, r.duplicates[0]!.to))).toBe(true);
+  });
+
   it("OCR off: an image-only scan is filed by its name, unchecked", async () => {
     const { share, state } = await tempShare();
     const config = configSchema.parse({ share, stateDir: state, ocr: { enabled: false } });
