@@ -456,7 +456,7 @@ export function readPlain(
  * cleaned as typed. `printable` when the stem is printable ASCII; `old` is the head's old-style
  * number, if any. A refusal when the subject's markers disagree with the head's.
  * Most subjects are plain (subject.ts isPlainSubject): no marker, and single gaps; the others
- * are read apart (withMarkedSubject).
+ * are read apart (markedSubject).
  */
 export function withSubject(
   stem: string,
@@ -470,7 +470,9 @@ export function withSubject(
 ): LenientDecree | ParseRejected {
   let tailEnd = folded.length;
   if (tailStart < tailEnd && !isPlainSubject(folded, tailStart)) {
-    return withMarkedSubject(stem, folded, printable, ext, ascii, head, tailStart, old);
+    const marked = markedSubject(stem, folded, ext, head, tailStart);
+    if ("reason" in marked) return marked;
+    return subjectDecree(marked.subject, printable, ext, ascii, head, marked.qualifier, old);
   }
   // "… Th 2024.docx.pdf": the doubled extension is all the subject there is.
   if (
@@ -504,21 +506,18 @@ interface Subject {
 }
 
 /**
- * withSubject for a subject that is not plain: a conflict copy's mark, attachment and copy
- * markers and scanner or editor noise, at its end or in brackets (subject.ts), are never part
- * of the subject, never the decree's own slot; a document's name as a tag after it is that
- * document.
+ * withSubject's reading of a subject that is not plain: a conflict copy's mark, attachment and
+ * copy markers and scanner or editor noise, at its end or in brackets (subject.ts), are never
+ * part of the subject, never the decree's own slot. The subject left, with the qualifier the
+ * head's (`head.qualifier`) and its markers make, or the refusal when they disagree.
  */
-function withMarkedSubject(
+function markedSubject(
   stem: string,
   folded: string,
-  printable: boolean,
   ext: string,
-  ascii: boolean,
   head: Head,
   tailStart: number,
-  old: OldNumber | null,
-): LenientDecree | ParseRejected {
+): { subject: Subject; qualifier: string | null } | ParseRejected {
   // A sync client's conflict copy (subject-end.ts): two versions of one decree, for a person to
   // choose between; read before its words are taken for noise. Its mark is set apart by a
   // bracket, "_" or ".", which a plain subject has none of.
@@ -559,7 +558,7 @@ function withMarkedSubject(
       subject.folded = blankWith(folded, sq.blanks);
     }
   }
-  return subjectDecree(subject, printable, ext, ascii, head, qualifier, old);
+  return { subject, qualifier };
 }
 
 /**

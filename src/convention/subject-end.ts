@@ -31,6 +31,8 @@ import { reject, rejectVariant } from "./reasons.js";
 import {
   AMENDED_BEFORE,
   BEFORE_PAGE_NUMBER,
+  PAGE_WORD,
+  PART_WORDS,
   pageMarkAfter,
   wordBeforeEndNumber,
 } from "./subject.js";
@@ -93,7 +95,7 @@ const BEFORE_END_NUMBER: ReadonlyMap<string, number> = (() => {
     for (const w of words) kinds.set(w, (kinds.get(w) ?? 0) | kind);
   };
   add(BEFORE_PAGE_NUMBER, PAGE);
-  add(["part", "bagian", "jilid", "volume", "vol", "of", "dari"], PART);
+  add([...PART_WORDS, "of", "dari"], PART);
   return kinds;
 })();
 
@@ -122,7 +124,7 @@ function numberAtEnd(
  * (folded). A Roman numeral or a word needs a gap after "part"/"bagian" ("parti" is no part).
  */
 const PART_AT_END = new RegExp(
-  String.raw`(?:^|[^a-z0-9])((?:part|bagian|jilid|volume|vol)(?:[^a-z0-9]*\d{1,2}|[^a-z0-9]+(?:[ivx]{1,4}|${NUMBER_WORDS_MANY}|${NUMBER_WORD}))(?:[^a-z0-9]*(?:of|dari)[^a-z0-9]*(?:\d{1,2}|[ivx]{1,4}|${NUMBER_WORDS_MANY}|${NUMBER_WORD}))?)[^a-z0-9]*$`,
+  String.raw`(?:^|[^a-z0-9])((?:${PART_WORDS.join("|")})(?:[^a-z0-9]*\d{1,2}|[^a-z0-9]+(?:[ivx]{1,4}|${NUMBER_WORDS_MANY}|${NUMBER_WORD}))(?:[^a-z0-9]*(?:of|dari)[^a-z0-9]*(?:\d{1,2}|[ivx]{1,4}|${NUMBER_WORDS_MANY}|${NUMBER_WORD}))?)[^a-z0-9]*$`,
 );
 
 /**
@@ -174,7 +176,7 @@ function partWordAtEnd(folded: string, from: number, end: number): string | null
  * the mark as typed (folded).
  */
 const PAGE_WORDS_AT_END = new RegExp(
-  `(?<![a-z0-9])((?:hal(?:aman)?|hlm|page|pg|lembar|lbr)[^a-z0-9]*(?:${NUMBER_WORDS_MANY}|${NUMBER_WORD}))[^a-z0-9]*$`,
+  `(?<![a-z0-9])((?:${PAGE_WORD})[^a-z0-9]*(?:${NUMBER_WORDS_MANY}|${NUMBER_WORD}))[^a-z0-9]*$`,
 );
 
 /** The page mark in words (PAGE_WORDS_AT_END) that ends the subject, or null. */

@@ -139,11 +139,15 @@ const CAPTION_NOT = `(?:${[
   "belas",
   "ratus",
 ].join("|")})`;
+/** The words before a page's number ("hal 2", "Halaman 2", "page-0001", "hlm 2-3"), a regex source. */
+export const PAGE_WORD = "hal(?:aman)?|hlm|page|pages|pg|lembar|lbr";
+/** The words before a part's or a volume's number ("part 1", "Bagian 2", "Jilid 2", "Vol. II"). */
+export const PART_WORDS: readonly string[] = ["part", "bagian", "jilid", "volume", "vol"];
 /**
  * A page's, a part's or a volume's mark ("hal 2", "Bagian 2", "halaman dua", "Jilid 2"), which
  * no caption starts with: "Lampiran 1 hal 2" is one page of attachment 1, never all of it.
  */
-const PAGE_OR_PART = String.raw`(?:hal(?:aman)?|hlm|page|pages|pg|lembar|lbr|bagian|part|jilid|volume|vol)[^a-z0-9]*(?:\d|(?:[ivx]{1,4}|${NUMBER_WORDS_MANY}|${NUMBER_WORD})(?![a-z0-9]))`;
+const PAGE_OR_PART = String.raw`(?:${PAGE_WORD}|${PART_WORDS.join("|")})[^a-z0-9]*(?:\d|(?:[ivx]{1,4}|${NUMBER_WORDS_MANY}|${NUMBER_WORD})(?![a-z0-9]))`;
 /**
  * A caption after an attachment's number, to the subject's end: set apart ("(…)", "- …", "_…")
  * or after a space ("Lampiran 1 Rekap Kecamatan"), unless it starts with a word that names a
@@ -316,8 +320,9 @@ function endsWithToolMark(folded: string, from: number): boolean {
  * holds only a page of. Group 1 is the mark as typed (folded). "2 dari 3" is one only in
  * brackets ("(2 dari 3)"): "Tahap 1 dari 2" ends a subject as often.
  */
-const PAGE_AT_END =
-  /(?:^|[^a-z0-9])((?:hal(?:aman)?|hlm|page|pages|pg|lembar|lbr)[^a-z0-9]*\d{1,4}(?:[^a-z0-9]*(?:-|s[^a-z0-9]*d|sampai|of|dari)[^a-z0-9]*\d{1,4})?|\d{1,3}[^a-z0-9]*of[^a-z0-9]*\d{1,3}|(?<=\(\s*)\d{1,3}\s*dari\s*\d{1,3}(?=\s*\)))[^a-z0-9]*$/;
+const PAGE_AT_END = new RegExp(
+  String.raw`(?:^|[^a-z0-9])((?:${PAGE_WORD})[^a-z0-9]*\d{1,4}(?:[^a-z0-9]*(?:-|s[^a-z0-9]*d|sampai|of|dari)[^a-z0-9]*\d{1,4})?|\d{1,3}[^a-z0-9]*of[^a-z0-9]*\d{1,3}|(?<=\(\s*)\d{1,3}\s*dari\s*\d{1,3}(?=\s*\)))[^a-z0-9]*$`,
+);
 
 /**
  * The letters PAGE_AT_END's last number may follow, digits and other characters aside: a page

@@ -58,12 +58,12 @@ export class ContentReader {
     const conv = this.config.convention;
     const layer = await readTextLayer(abs, ext, size);
     if (layer.kind === "none") {
-      await this.put(digest, { v: 1, source: "none", reading: null, note: "not readable" });
+      await this.put(digest, { v: 1, source: "none", reading: null, note: "not readable" }, cached);
       return { sha: digest, reading: null };
     }
     if (layer.kind === "read") {
       const reading = readHeading(layer.page, conv, now);
-      await this.put(digest, { v: 1, source: "text", reading });
+      await this.put(digest, { v: 1, source: "text", reading }, cached);
       return { sha: digest, reading };
     }
     const ocr = this.config.ocr;
@@ -82,7 +82,7 @@ export class ContentReader {
           this.log.warn({ path: abs, err: describeError(err) }, "searchable PDF not written"),
         );
       }
-      await this.put(digest, { v: 1, source: "ocr", reading });
+      await this.put(digest, { v: 1, source: "ocr", reading }, cached);
       return { sha: digest, reading };
     } catch (err) {
       const note = describeError(err);
@@ -98,7 +98,7 @@ export class ContentReader {
   /** Remembers where a file with SHA-256 `sha` was filed (for the same-bytes check). */
   async recordFiled(sha: string, rel: string): Promise<void> {
     const e = (await getEntry(this.stateDir, sha)) ?? { v: 1, source: "none", reading: null };
-    if (e.filedAs !== rel) await this.put(sha, { ...e, filedAs: rel });
+    if (e.filedAs !== rel) await this.put(sha, { ...e, filedAs: rel }, null);
   }
 
   /** Where a file with these bytes was filed, as recorded (the caller checks it is still there). */
@@ -110,9 +110,10 @@ export class ContentReader {
    * Stores `e` for `sha`, keeping where those bytes were filed: a new reading of them (a name
    * suggestion for a quarantined copy, an unreadable file read again) must not drop it, or the
    * same bytes saved under another number pass the same-bytes check (filing.ts) next time.
+   * `prior` is the entry the caller read for `sha` (null when none, or when `e` is built on it).
    */
-  private async put(sha: string, e: CacheEntry): Promise<void> {
-    const filedAs = e.filedAs ?? (await getEntry(this.stateDir, sha))?.filedAs;
+  private async put(sha: string, e: CacheEntry, prior: CacheEntry | null): Promise<void> {
+    const filedAs = e.filedAs ?? prior?.filedAs;
     const entry = filedAs === undefined ? e : { ...e, filedAs };
     await putEntry(this.stateDir, sha, entry).catch((err) =>
       this.log.warn({ err: describeError(err) }, "cannot write the OCR cache"),
