@@ -6,11 +6,15 @@
  * without its issuer, unless the head names this office ("SK Ketua KPU Jakut … ttg DPT Kota
  * Bekasi" is this office's, as any other office in its subject is). Read even after "tentang":
  * unlike a place in the subject's running text ("Kerja Sama dengan Pemkot Jakarta Barat"), the
- * place right after the list or the body is the one whose list or body it is. Pure.
+ * place right after the list or the body (past the election's words and year: "DPT Pemilu 2024
+ * Kota Bekasi") is the one whose list or body it is. Pure.
  */
 import { isWordChar } from "./numbers.js";
 import { type CompiledOffice, otherPlaceFirst } from "./office.js";
+import { ISSUER_BODIES } from "./office-words.js";
+import { PROVINCE_START } from "./own-place.js";
 import { mayStartPlace } from "./place-start.js";
+import { PROVINCE_NAMES } from "./places-id.js";
 import { rejectVariant } from "./reasons.js";
 import { type OwnNamed, officeTag } from "./subject-tag.js";
 import type { ParseRejected } from "./types.js";
@@ -21,15 +25,57 @@ import type { ParseRejected } from "./types.js";
  */
 const BODY_START = /dp|pp|kpps|pantarlih|daftar/g;
 /**
- * At a word's start, sticky: a voter list (DPT, DPS, DPTb, DPK, DPSHP; "Daftar Pemilih Tetap" …)
- * or an ad-hoc body (PPK, PPS, KPPS, Pantarlih, PPDP), then a gap, perhaps "di", "se-" or
- * "wilayah", and a letter: where a place may start ("PPK di Surabaya", "DPT se-Kota Bekasi"),
- * unless it is the election's or the year's word that usually follows a list ("DPT Pemilu
- * 2024"). The list or body (group 1) is read whole, as an atomic group (a lookahead and its
- * back-reference): "Daftar Pemilih Tetap Pemilu" never retries as "Daftar Pemilih" and "Tetap".
+ * An election's words: the place after them may be the election's ("DPT Pilkada DKI Jakarta
+ * 2024" is every Jakarta city's list for the governor's election), not the list's.
  */
-const BODY_THEN_WORD =
-  /(?=(dp(?:tb|t|shp|s|k)|pp[ks]|kpps|pantarlih|ppdp|daftar[^a-z0-9]+pemilih(?:[^a-z0-9]+(?:tetap|sementara|tambahan|khusus))?))\1[^a-z0-9]+(?:(?:di|se|wilayah)[^a-z0-9]+)?(?=[a-z])(?!pemil|tahun|th(?![a-z]))/y;
+const ELECTION = new Set([
+  "pemilu",
+  "pemilihan",
+  "umum",
+  "pilkada",
+  "pemilukada",
+  "pilgub",
+  "serentak",
+]);
+/**
+ * Words that introduce the list's or the body's own area: the place after them is whose list or
+ * body it is ("DPT Pemilu 2024 di Kota Bekasi", "Rekap DPT Tingkat Provinsi DKI Jakarta").
+ */
+const AREA = new Set(["di", "se", "wilayah", "tingkat", "tk"]);
+/**
+ * Words that may stand between a list or a body and its place besides those two kinds, and a
+ * year: "DPT Pemilu Tahun 2024 Kota Bekasi", "PPK Pilwalkot Bekasi", "DPT dalam Pemilu 2024 …".
+ */
+const BETWEEN = [
+  ...ELECTION,
+  ...AREA,
+  "pileg",
+  "pilpres",
+  "pilwalkot",
+  "pilwako",
+  "pilbup",
+  "tahun",
+  "th",
+  "thn",
+  "dalam",
+  "pada",
+  "untuk",
+  "periode",
+  "(?:19|20|21)[0-9]{2}",
+];
+/**
+ * At a word's start, sticky: a voter list (DPT, DPS, DPTb, DPK, DPSHP; "Daftar Pemilih Tetap" …)
+ * or an ad-hoc body (PPK, PPS, KPPS, Pantarlih, PPDP), a gap, up to six of BETWEEN's words each
+ * with its gap (group 2), and a letter: where a place may start. The list (group 1) and the words
+ * between are each read whole, as atomic groups (a lookahead and its back-reference): "Daftar
+ * Pemilih Tetap Pemilu" never retries as "Daftar Pemilih" and "Tetap", and "DPT Pemilu 2024"
+ * never as a place "Pemilu", so most subjects with a list fail here, in the regex.
+ */
+const BODY_THEN_WORD = new RegExp(
+  "(?=(dp(?:tb|t|shp|s|k)|pp[ks]|kpps|pantarlih|ppdp|daftar[^a-z0-9]+pemilih(?:[^a-z0-9]+(?:tetap|sementara|tambahan|khusus))?))\\1[^a-z0-9]+" +
+    `(?=((?:(?:${BETWEEN.join("|")})[^a-z0-9]+){0,6}))\\2(?=[a-z])`,
+  "y",
+);
 
 /**
  * The refusal of a subject, from `from` in `folded`, that names a voter list or an ad-hoc body
@@ -51,11 +97,39 @@ export function otherBodyPlace(
     const at = m.index + m[0].length;
     if (!mayStartPlace(folded, at)) continue;
     const place = otherPlaceFirst(folded.slice(at), o);
-    if (place === null) continue;
+    // The election named by its office ("DPT Pemilihan Gubernur DKI Jakarta", "… Bupati Bogor")
+    // or a province right after the election's words: the place is the election's (every
+    // city's and regency's office sets its own list for its province's governor election).
+    if (place === null || ISSUER_BODIES.has(wordAt(folded, at))) continue;
+    if (isProvince(place) && electionLast(m[2]!)) continue;
     if (owner.ownNamed()) return null;
     return rejectVariant("OFFICE_IN_SUBJECT:bodyPlace", `${m[1]!.toUpperCase()} ${place}`);
   }
   return null;
+}
+
+/** The word at `at` of `folded`. */
+function wordAt(folded: string, at: number): string {
+  let end = at;
+  while (end < folded.length && isWordChar(folded.charCodeAt(end))) end++;
+  return folded.slice(at, end);
+}
+
+/** Whether BETWEEN's words `between` name an election after the last word of an area. */
+function electionLast(between: string): boolean {
+  let election = false;
+  for (const w of between.split(/[^a-z0-9]+/)) {
+    if (ELECTION.has(w)) election = true;
+    else if (AREA.has(w)) election = false;
+  }
+  return election;
+}
+
+/** Whether `place` (as otherPlaceFirst shows it) is a province. */
+function isProvince(place: string): boolean {
+  const p = place.toLowerCase();
+  const first = p.indexOf(" ");
+  return PROVINCE_START.has(first < 0 ? p : p.slice(0, first)) || PROVINCE_NAMES.has(p);
 }
 
 /**

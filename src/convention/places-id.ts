@@ -671,5 +671,8 @@ export const PLACES_LEFT_OUT = [
   "malaka",
 ];
 
+/** The provinces' names and short forms, as folded words joined by single spaces. */
+export const PROVINCE_NAMES: ReadonlySet<string> = new Set(PROVINCES);
+
 /** Every place read bare, as folded words joined by single spaces. */
 export const PLACES_ID: readonly string[] = [...PROVINCES, ...REGENCIES_AND_CITIES];
