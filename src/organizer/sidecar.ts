@@ -107,14 +107,24 @@ function howToFix(code: string, rules: ConventionConfig): string[] {
       filedOnce,
     ];
   }
+  const check =
+    "Cara memperbaiki: periksa dulu dokumennya. Bila ini bukan keputusan Ketua atau Sekretaris kantor ini (keputusan instansi lain, surat, undangan, laporan), pindahkan berkas ini ke luar folder arsip; jangan mengganti namanya agar masuk arsip.";
+  // Another office in the subject, as a tag or as another area's voter list or body: renamed to
+  // the pattern with the same subject, it is refused again. This office's decree says so in
+  // its head, and a tag saying where the file came from goes.
+  if (code === "OFFICE_IN_SUBJECT") {
+    const title = (t: string) => t.replace(/\b[a-z]/g, (c) => c.toUpperCase());
+    const office = rules.office?.names[0];
+    return [
+      check,
+      `Bila ini memang keputusan kantor ini, tulis nama kantor ini setelah jenisnya dan hapus tanda asal berkas bila ada (dalam kurung, setelah '-' atau 'dari'), misalnya "${title(alias)} KPU ${office ? title(office) : "<kota/kabupaten kantor ini>"} Nomor 12 Tahun 2024 tentang <perihal>.pdf"; nama dengan pola biasa tanpa nama kantor ini akan ditolak lagi.`,
+      filedOnce,
+    ];
+  }
   // The name may be another body's decree or no decree at all, as its reason says: renaming it
   // to the pattern first would file it as this office's.
   if (EITHER_WAY.has(code)) {
-    return [
-      "Cara memperbaiki: periksa dulu dokumennya. Bila ini bukan keputusan Ketua atau Sekretaris kantor ini (keputusan instansi lain, surat, undangan, laporan), pindahkan berkas ini ke luar folder arsip; jangan mengganti namanya agar masuk arsip.",
-      `Bila ini memang keputusan kantor ini, ${pattern}`,
-      ...rename,
-    ];
+    return [check, `Bila ini memang keputusan kantor ini, ${pattern}`, ...rename];
   }
   return [`Cara memperbaiki: ${pattern}`, ...rename];
 }
@@ -128,7 +138,6 @@ const EITHER_WAY = new Set([
   "NUMBER_OF_OTHER",
   "NO_JENIS_OTHER",
   "OFFICE_UNCLEAR",
-  "OFFICE_IN_SUBJECT",
   "DECREE_UNCLEAR",
   "ISSUER_UNCLEAR",
   "NOT_A_DECREE",

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { conventionSchema } from "../../src/config/schema.js";
+import { parse } from "../../src/convention/parse.js";
 import { reject, rejectVariant } from "../../src/convention/reasons.js";
 import { parseSidecar, sidecarText } from "../../src/organizer/sidecar.js";
 
@@ -42,7 +43,6 @@ describe("the quarantine note's advice", () => {
 
   it.each([
     "ISSUER_UNCLEAR",
-    "OFFICE_IN_SUBJECT",
     "OFFICE_UNCLEAR",
     "DECREE_UNCLEAR",
     "NO_JENIS_OTHER",
@@ -54,6 +54,23 @@ describe("the quarantine note's advice", () => {
     expect(fix).toContain(move);
     expect(fix).toContain(`Bila ini memang keputusan kantor ini, ${rename}`);
     expect(fix.indexOf(move)).toBeLessThan(fix.indexOf(rename));
+  });
+
+  it("for another office in the subject, names this office in the example, which is filed", () => {
+    const text = note("OFFICE_IN_SUBJECT");
+    const fix = text.slice(text.indexOf("Cara memperbaiki:"));
+    expect(fix).toContain(move);
+    expect(fix).not.toContain(rename);
+    const example = /misalnya "([^"]+)"/.exec(fix)?.[1];
+    expect(example).toBeDefined();
+    // The example with subjects refused as they were typed: another area's voter list, a tag.
+    for (const subject of ["Penetapan DPT Kota Bekasi", "Penetapan DPT (KPU Jakbar)"]) {
+      const typed = `SK Ketua No 12 Th 2024 ttg ${subject}.pdf`;
+      expect(parse(typed, rules)).toMatchObject({ ok: false, reason: "OFFICE_IN_SUBJECT" });
+      const renamed = parse(example!.replace("<perihal>", subject), rules);
+      expect(renamed).toMatchObject({ ok: true, decree: { jenis: "KPT-KETUA", nomor: "12" } });
+    }
+    expect(fix.indexOf(move)).toBeLessThan(fix.indexOf(example!));
   });
 
   it("tells to join a page into the whole decree, and never to rename the page alone", () => {
