@@ -63,9 +63,13 @@ describe("the quarantine note's advice", () => {
     expect(fix).not.toContain(rename);
     const example = /misalnya "([^"]+)"/.exec(fix)?.[1];
     expect(example).toBeDefined();
-    // The example with subjects refused as they were typed: another area's voter list, a tag.
-    for (const subject of ["Penetapan DPT Kota Bekasi", "Penetapan DPT (KPU Jakbar)"]) {
-      const typed = `SK Ketua No 12 Th 2024 ttg ${subject}.pdf`;
+    // The example with subjects refused as they were typed: another area's voter list, a tag,
+    // another body named before the decree.
+    for (const [typed, subject] of [
+      ["SK Ketua No 12 Th 2024 ttg Penetapan DPT Kota Bekasi.pdf", "Penetapan DPT Kota Bekasi"],
+      ["SK Ketua No 12 Th 2024 ttg Penetapan DPT (KPU Jakbar).pdf", "Penetapan DPT (KPU Jakbar)"],
+      ["Pembentukan PPK SK Ketua No 12 Th 2024.pdf", "Pembentukan PPK"],
+    ] as const) {
       expect(parse(typed, rules)).toMatchObject({ ok: false, reason: "OFFICE_IN_SUBJECT" });
       const renamed = parse(example!.replace("<perihal>", subject), rules);
       expect(renamed).toMatchObject({ ok: true, decree: { jenis: "KPT-KETUA", nomor: "12" } });
