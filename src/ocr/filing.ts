@@ -9,6 +9,7 @@ import path from "node:path";
 import type { Config } from "../config/schema.js";
 import { documentKey } from "../convention/identity.js";
 import { parse } from "../convention/parse.js";
+import type { Decree } from "../convention/types.js";
 import type { Logger } from "../log/logger.js";
 import { sha256File } from "../util/hash.js";
 import { ContentReader } from "./checker.js";
@@ -71,10 +72,12 @@ export class FilingCheck {
       if (st?.isFile() && h.ok && documentKey(h.decree) !== documentKey(p.decree)) {
         if ((await sha256File(at, st.size)) === sha) {
           const label = conv.jenis.find((j) => j.code === h.decree.jenis)?.label ?? h.decree.jenis;
+          const [id, en] = whatDiffers(p.decree, h.decree);
+          const part = h.decree.qualifier === null ? "" : ` (${h.decree.qualifier})`;
           return {
             code: "DUPLICATE",
-            message: `Isi berkas ini sama persis dengan ${path.posix.basename(held)} yang sudah diarsipkan sebagai ${label} Nomor ${h.decree.nomor} Tahun ${h.decree.tahun}; nama berkas ini menyebut nomor lain. Periksa lalu hapus salinan ini bila memang ganda.`,
-            messageEn: `same bytes as the archived ${held} (another number)`,
+            message: `Isi berkas ini sama persis dengan ${path.posix.basename(held)} yang sudah diarsipkan sebagai ${label} Nomor ${h.decree.nomor} Tahun ${h.decree.tahun}${part}; nama berkas ini menyebut ${id}. Periksa lalu hapus salinan ini bila memang ganda.`,
+            messageEn: `same bytes as the archived ${held} (${en})`,
             existing: held,
             suggestion: null,
           };
@@ -119,4 +122,21 @@ export class FilingCheck {
       this.now,
     );
   }
+}
+
+/**
+ * What the name of a copy (`d`) says otherwise than the filed decree with the same bytes (`filed`),
+ * in Indonesian and English: the number, or for the same number its kind, year, attachment or
+ * copy mark, or file type (the two are different documents by documentKey).
+ */
+function whatDiffers(d: Decree, filed: Decree): [string, string] {
+  if (d.nomor !== filed.nomor) return ["nomor lain", "another number"];
+  if (d.jenis !== filed.jenis) return ["jenis keputusan lain", "another kind of decree"];
+  if (d.tahun !== filed.tahun) return ["tahun lain", "another year"];
+  if (d.qualifier !== filed.qualifier) {
+    return d.qualifier === null
+      ? ["keputusan itu sendiri, tanpa tanda lampiran atau salinan", "the decree itself"]
+      : [`${d.qualifier} dari keputusan yang sama`, `${d.qualifier} of the same decree`];
+  }
+  return ["jenis berkas lain", "another file type"];
 }

@@ -121,6 +121,25 @@ describe("filing checks the document's content", () => {
     expect(side).toContain("Nomor 12 Tahun 2024");
   });
 
+  it("says what the copy's name says otherwise: an attachment of the same decree is no other number", async () => {
+    const { share, config } = await tempShare();
+    await put(share, "SK Ketua No 47 Th 2024.pdf", "one scan, same bytes");
+    await organize({ config, log: silent, now: () => NOW });
+    await put(share, "SK Ketua No 47 Th 2024 Lampiran 2.pdf", "one scan, same bytes");
+    await put(share, "SK Sekretaris No 47 Th 2024.pdf", "one scan, same bytes");
+    const r = await organize({ config, log: silent, now: () => NOW });
+    expect(r.duplicates.map((d) => d.path).sort()).toEqual([
+      "SK Ketua No 47 Th 2024 Lampiran 2.pdf",
+      "SK Sekretaris No 47 Th 2024.pdf",
+    ]);
+    const [lampiran, sekretaris] = [...r.duplicates]
+      .sort((a, b) => a.path.localeCompare(b.path))
+      .map((d) => sidecarOf(share, d.to));
+    expect(lampiran).toContain("menyebut LAMPIRAN-2 dari keputusan yang sama");
+    expect(sekretaris).toContain("menyebut jenis keputusan lain");
+    for (const side of [lampiran, sekretaris]) expect(side).not.toContain("nomor lain");
+  });
+
   it("keeps the same bytes under another number a duplicate on later passes, whatever else holds them", async () => {
     const { share, config } = await tempShare();
     await put(share, "SK Ketua No 12 Th 2024.pdf", "one draft, same bytes");
