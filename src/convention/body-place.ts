@@ -1,29 +1,33 @@
 /**
- * Another office's voter list or ad-hoc body as the subject: a voter list's or an ad-hoc body's
- * name followed by another office's place ("… ttg Penetapan DPT Kota Bekasi", "Pembentukan PPK
- * Kepulauan Seribu", "Daftar Pemilih Tetap Jakarta Barat"). Only the office of that place sets
- * its voter lists and forms its PPK, PPS and KPPS, so such a decree is that office's, typed
- * without its issuer, unless the head names this office ("SK Ketua KPU Jakut … ttg DPT Kota
- * Bekasi" is this office's, as any other office in its subject is). Read even after "tentang":
- * unlike a place in the subject's running text ("Kerja Sama dengan Pemkot Jakarta Barat"), the
- * place right after the list or the body (past the election's words and year: "DPT Pemilu 2024
- * Kota Bekasi") is the one whose list or body it is. Pure.
+ * Another office's area as the subject's: a voter list's or an ad-hoc body's name followed by
+ * another office's place ("… ttg Penetapan DPT Kota Bekasi", "Pembentukan PPK Kepulauan Seribu",
+ * "Daftar Pemilih Tetap Jakarta Barat", "PPS Kelurahan Harapan Jaya Kota Bekasi"), and so a
+ * tally's level ("Rekapitulasi … Tingkat Kota Jakarta Barat"), a DPRD's seats or candidates
+ * ("Calon Terpilih Anggota DPRD Kota Bekasi") or a mayor's or regent's election ("Pasangan Calon
+ * Walikota Bekasi"). Only the office of that place sets its voter lists, forms its PPK, PPS and
+ * KPPS and runs its elections and tallies, so such a decree is that office's, typed without its
+ * issuer, unless the head names this office ("SK Ketua KPU Jakut … ttg DPT Kota Bekasi" is this
+ * office's, as any other office in its subject is). Read even after "tentang": unlike a place in
+ * the subject's running text ("Kerja Sama dengan Pemkot Jakarta Barat"), the place right after
+ * the list, the body or the level (past the election's words and year: "DPT Pemilu 2024 Kota
+ * Bekasi") is the one whose list, body or tally it is. Pure.
  */
 import { isWordChar } from "./numbers.js";
 import { type CompiledOffice, otherPlaceFirst } from "./office.js";
-import { ISSUER_BODIES } from "./office-words.js";
+import { DKI_PLACES, ISSUER_BODIES, PLACE_LEVEL } from "./office-words.js";
 import { PROVINCE_START } from "./own-place.js";
 import { mayStartPlace } from "./place-start.js";
-import { PROVINCE_NAMES } from "./places-id.js";
+import { PLACES_ID, PLACES_LEFT_OUT, PROVINCE_NAMES } from "./places-id.js";
 import { rejectVariant } from "./reasons.js";
 import { type OwnNamed, officeTag } from "./subject-tag.js";
+import { wordsFrom } from "./text.js";
 import type { ParseRejected } from "./types.js";
 
 /**
  * Where a voter list's or an ad-hoc body's word may start (BODY_THEN_WORD's first letters):
  * most subjects hold none, and this short alternation finds that in one fast scan.
  */
-const BODY_START = /dp|pp|kpps|pantarlih|daftar/g;
+const BODY_START = /dp|pp|kpps|pantarlih|daftar|tingkat|wali|bupati/g;
 /**
  * An election's words: the place after them may be the election's ("DPT Pilkada DKI Jakarta
  * 2024" is every Jakarta city's list for the governor's election), not the list's.
@@ -63,6 +67,8 @@ const BETWEEN = [
   "periode",
   "(?:19|20|21)[0-9]{2}",
 ];
+/** A city's or regency's head, elected: the area's own KPU runs that election. */
+const HEAD = "(?:walikota|wali[^a-z0-9]+kota|bupati)";
 /**
  * At a word's start, sticky: a voter list (DPT, DPS, DPTb, DPK, DPSHP; "Daftar Pemilih Tetap" …)
  * or an ad-hoc body (PPK, PPS, KPPS, Pantarlih, PPDP), a gap, up to six of BETWEEN's words each
@@ -72,7 +78,7 @@ const BETWEEN = [
  * never as a place "Pemilu", so most subjects with a list fail here, in the regex.
  */
 const BODY_THEN_WORD = new RegExp(
-  "(?=(dp(?:tb|t|shp|s|k)|pp[ks]|kpps|pantarlih|ppdp|daftar[^a-z0-9]+pemilih(?:[^a-z0-9]+(?:tetap|sementara|tambahan|khusus))?))\\1[^a-z0-9]+" +
+  `(?=(dp(?:tb|t|shp|s|k)|pp[ks]|kpps|pantarlih|ppdp|daftar[^a-z0-9]+pemilih(?:[^a-z0-9]+(?:tetap|sementara|tambahan|khusus))?|dprd(?<=(?:anggota|kursi|calon|terpilih|caleg|pemilu|pemilihan)[^a-z0-9]+dprd)|tingkat(?<=(?:rekap|hasil|suara|pemilih|dp[st])[^]*tingkat)|${HEAD}(?<=(?:pemilihan|calon|pilkada)[^a-z0-9]+${HEAD})(?:[^a-z0-9]+dan[^a-z0-9]+wakil[^a-z0-9]+${HEAD})?))\\1[^a-z0-9]+` +
     `(?=((?:(?:${BETWEEN.join("|")})[^a-z0-9]+){0,6}))\\2(?=[a-z])`,
   "y",
 );
@@ -95,15 +101,46 @@ export function otherBodyPlace(
     const m = BODY_THEN_WORD.exec(folded);
     if (m === null) continue;
     const at = m.index + m[0].length;
-    if (!mayStartPlace(folded, at)) continue;
-    const place = otherPlaceFirst(folded.slice(at), o);
+    const place = DISTRICT.has(wordAt(folded, at))
+      ? districtPlace(folded, at, o)
+      : mayStartPlace(folded, at)
+        ? otherPlaceFirst(folded.slice(at), o)
+        : null;
     // The election named by its office ("DPT Pemilihan Gubernur DKI Jakarta", "… Bupati Bogor")
     // or a province right after the election's words: the place is the election's (every
     // city's and regency's office sets its own list for its province's governor election).
     if (place === null || ISSUER_BODIES.has(wordAt(folded, at))) continue;
-    if (isProvince(place) && electionLast(m[2]!)) continue;
+    // Right after a list or a body, any words after a level word are its place, as in "KPU
+    // <place>"; further on, or after the other kinds, only a place known by name.
+    const listOrBody = m[2] === "" && !m[1]!.startsWith("dprd") && !m[1]!.startsWith("tingkat");
+    if (!listOrBody && !isKnownPlace(place)) continue;
+    if (isProvince(place) && (electionLast(m[2]!) || m[1]!.startsWith("dprd"))) continue;
     if (owner.ownNamed()) return null;
     return rejectVariant("OFFICE_IN_SUBJECT:bodyPlace", `${m[1]!.toUpperCase()} ${place}`);
+  }
+  return null;
+}
+
+/** A district's or a village's level word: the ad hoc bodies are formed per district and village. */
+const DISTRICT = new Set(["kecamatan", "kec", "kelurahan", "kel", "desa"]);
+/** At most this many words of a district's or a village's name are read past to its city. */
+const DISTRICT_WORDS = 4;
+
+/**
+ * Another office's place of the district or village whose level word is at `at` in `folded`
+ * ("PPK Kecamatan Bekasi Utara", "PPS Kelurahan Harapan Jaya Kota Bekasi"): its name when that
+ * starts with another office's place, else the city or regency named after it; null for none.
+ */
+function districtPlace(folded: string, at: number, o: CompiledOffice): string | null {
+  const ws = wordsFrom(folded.length - at > 120 ? folded.slice(0, at + 120) : folded, at);
+  for (let k = 1; k <= DISTRICT_WORDS && k < ws.length; k++) {
+    const w = ws[k]!;
+    if (k > 1 && !PLACE_LEVEL.has(w.word)) continue;
+    const start = w.end - w.word.length;
+    if (!mayStartPlace(folded, start)) continue;
+    const place = otherPlaceFirst(folded.slice(start), o);
+    if (place !== null) return place;
+    if (k > 1) return null;
   }
   return null;
 }
@@ -123,6 +160,29 @@ function electionLast(between: string): boolean {
     else if (AREA.has(w)) election = false;
   }
   return election;
+}
+
+/** Every place by name (places-id.ts, DKI Jakarta's), folded words joined by spaces. */
+const KNOWN_PLACES: ReadonlySet<string> = new Set([
+  ...PLACES_ID,
+  ...PLACES_LEFT_OUT,
+  ...DKI_PLACES,
+]);
+/** Words before a place's name: its level ("Kota", "Kab. Adm."). */
+const BEFORE_NAME = new Set([...PLACE_LEVEL, "adm", "administrasi"]);
+
+/**
+ * Whether `place` (as otherPlaceFirst shows it) names a place known by name: after a level word
+ * otherPlaceFirst takes any words ("Tingkat Kota (Model D Hasil)" reads "KOTA MODEL D"), and
+ * here only a real city's, regency's or province's name is another office's area.
+ */
+function isKnownPlace(place: string): boolean {
+  const ws = place.toLowerCase().split(" ");
+  let k = 0;
+  while (k < ws.length - 1 && BEFORE_NAME.has(ws[k]!)) k++;
+  if (k === 0) return true;
+  for (let n = ws.length; n > k; n--) if (KNOWN_PLACES.has(ws.slice(k, n).join(" "))) return true;
+  return false;
 }
 
 /** Whether `place` (as otherPlaceFirst shows it) is a province. */
