@@ -1,10 +1,10 @@
 /**
  * Another office's area as the subject's: a voter list's or an ad-hoc body's name followed by
  * another office's place ("… ttg Penetapan DPT Kota Bekasi", "Pembentukan PPK Kepulauan Seribu",
- * "Daftar Pemilih Tetap Jakarta Barat", "PPS Kelurahan Harapan Jaya Kota Bekasi"), and so a
- * tally's level ("Rekapitulasi … Tingkat Kota Jakarta Barat"), a DPRD's seats or candidates
- * ("Calon Terpilih Anggota DPRD Kota Bekasi") or a mayor's or regent's election ("Pasangan Calon
- * Walikota Bekasi"). Only the office of that place sets its voter lists, forms its PPK, PPS and
+ * "Daftar Pemilih Tetap Jakarta Barat", "PPS Kelurahan Harapan Jaya Kota Bekasi", "Lokasi TPS Kota
+ * Bekasi"), and so an electoral district ("Dapil Kota Bekasi"), a tally's level ("Rekapitulasi …
+ * Tingkat Kota Jakarta Barat"), a DPRD's seats or candidates ("Calon Terpilih Anggota DPRD Kota
+ * Bekasi") or a mayor's or regent's election ("Pasangan Calon Walikota Bekasi"). Only the office of that place sets its voter lists, forms its PPK, PPS and
  * KPPS and runs its elections and tallies, so such a decree is that office's, typed without its
  * issuer, unless the head names this office ("SK Ketua KPU Jakut … ttg DPT Kota Bekasi" is this
  * office's, as any other office in its subject is). Read even after "tentang": unlike a place in
@@ -27,7 +27,7 @@ import type { ParseRejected } from "./types.js";
  * Where a voter list's or an ad-hoc body's word may start (BODY_THEN_WORD's first letters):
  * most subjects hold none, and this short alternation finds that in one fast scan.
  */
-const BODY_START = /dp|pp|kpps|pantarlih|daftar|tingkat|wali|bupati/g;
+const BODY_START = /dp|pp|kpps|pantarlih|daftar|tps|dapil|daerah|tingkat|wali|bupati/g;
 /**
  * An election's words: the place after them may be the election's ("DPT Pilkada DKI Jakarta
  * 2024" is every Jakarta city's list for the governor's election), not the list's.
@@ -78,7 +78,7 @@ const HEAD = "(?:walikota|wali[^a-z0-9]+kota|bupati)";
  * never as a place "Pemilu", so most subjects with a list fail here, in the regex.
  */
 const BODY_THEN_WORD = new RegExp(
-  `(?=(dp(?:tb|t|shp|s|k)|pp[ks]|kpps|pantarlih|ppdp|daftar[^a-z0-9]+pemilih(?:[^a-z0-9]+(?:tetap|sementara|tambahan|khusus))?|dprd(?<=(?:anggota|kursi|calon|terpilih|caleg|pemilu|pemilihan)[^a-z0-9]+dprd)|tingkat(?<=(?:rekap|hasil|suara|pemilih|dp[st])[^]*tingkat)|${HEAD}(?<=(?:pemilihan|calon|pilkada)[^a-z0-9]+${HEAD})(?:[^a-z0-9]+dan[^a-z0-9]+wakil[^a-z0-9]+${HEAD})?))\\1[^a-z0-9]+` +
+  `(?=(dp(?:tb|t|shp|s|k)|pp[ks]|kpps|pantarlih|ppdp|daftar[^a-z0-9]+pemilih(?:[^a-z0-9]+(?:tetap|sementara|tambahan|khusus))?|tps|dprd(?<=(?:anggota|kursi|calon|terpilih|caleg|pemilu|pemilihan)[^a-z0-9]+dprd)|dapil|daerah[^a-z0-9]+pemilihan|tingkat(?<=(?:rekap|hasil|suara|pemilih|dp[st])[^]*tingkat)|${HEAD}(?<=(?:pemilihan|calon|pilkada)[^a-z0-9]+${HEAD})(?:[^a-z0-9]+dan[^a-z0-9]+wakil[^a-z0-9]+${HEAD})?))\\1[^a-z0-9]+` +
     `(?=((?:(?:${BETWEEN.join("|")})[^a-z0-9]+){0,6}))\\2(?=[a-z])`,
   "y",
 );
@@ -112,9 +112,9 @@ export function otherBodyPlace(
     if (place === null || ISSUER_BODIES.has(wordAt(folded, at))) continue;
     // Right after a list or a body, any words after a level word are its place, as in "KPU
     // <place>"; further on, or after the other kinds, only a place known by name.
-    const listOrBody = m[2] === "" && !m[1]!.startsWith("dprd") && !m[1]!.startsWith("tingkat");
-    if (!listOrBody && !isKnownPlace(place)) continue;
-    if (isProvince(place) && (electionLast(m[2]!) || m[1]!.startsWith("dprd"))) continue;
+    const kind = kindOf(m[1]!);
+    if ((kind !== LIST || m[2] !== "") && !isKnownPlace(place)) continue;
+    if (isProvince(place) && (kind === SEATS || electionLast(m[2]!))) continue;
     if (owner.ownNamed()) return null;
     return rejectVariant("OFFICE_IN_SUBJECT:bodyPlace", `${m[1]!.toUpperCase()} ${place}`);
   }
@@ -143,6 +143,24 @@ function districtPlace(folded: string, at: number, o: CompiledOffice): string | 
     if (k > 1) return null;
   }
   return null;
+}
+
+/** A voter list, an ad hoc body or polling stations (TPS): the area's own. */
+const LIST = 0;
+/**
+ * A DPRD's seats and candidates or an electoral district: a province's are every city's and
+ * regency's in it too (each tallies its part of the province's DPRD election).
+ */
+const SEATS = 1;
+/** A tally's level or a mayor's or regent's election. */
+const LEVEL_OR_HEAD = 2;
+
+/** The kind of BODY_THEN_WORD's group 1, `t`. */
+function kindOf(t: string): number {
+  if (t.startsWith("dprd") || t.startsWith("dapil") || t.startsWith("daerah")) return SEATS;
+  if (t.startsWith("tingkat") || t.startsWith("wali") || t.startsWith("bupati"))
+    return LEVEL_OR_HEAD;
+  return LIST;
 }
 
 /** The word at `at` of `folded`. */
