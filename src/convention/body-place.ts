@@ -4,10 +4,11 @@
  * "Daftar Pemilih Tetap Jakarta Barat", "PPS Kelurahan Harapan Jaya Kota Bekasi", "Lokasi TPS Kota
  * Bekasi"), and so an electoral district ("Dapil Kota Bekasi"), a tally's level ("Rekapitulasi …
  * Tingkat Kota Jakarta Barat"), a DPRD's seats or candidates ("Calon Terpilih Anggota DPRD Kota
- * Bekasi") or a mayor's or regent's election ("Pasangan Calon Walikota Bekasi"). Only the office of that place sets its voter lists, forms its PPK, PPS and
- * KPPS and runs its elections and tallies, so such a decree is that office's, typed without its
- * issuer, unless the head names this office ("SK Ketua KPU Jakut … ttg DPT Kota Bekasi" is this
- * office's, as any other office in its subject is). Read even after "tentang": unlike a place in
+ * Bekasi") or a mayor's or regent's election ("Pasangan Calon Walikota Bekasi"). Only the office
+ * of that place sets its voter lists and polling stations, forms its PPK, PPS and KPPS and runs
+ * its elections and tallies, so such a decree is that office's, typed without its issuer, unless
+ * the head names this office ("SK Ketua KPU Jakut … ttg DPT Kota Bekasi" is this office's, as any
+ * other office in its subject is). Read even after "tentang": unlike a place in
  * the subject's running text ("Kerja Sama dengan Pemkot Jakarta Barat"), the place right after
  * the list, the body or the level (past the election's words and year: "DPT Pemilu 2024 Kota
  * Bekasi") is the one whose list, body or tally it is. Pure.
@@ -24,8 +25,9 @@ import { wordsFrom } from "./text.js";
 import type { ParseRejected } from "./types.js";
 
 /**
- * Where a voter list's or an ad-hoc body's word may start (BODY_THEN_WORD's first letters):
- * most subjects hold none, and this short alternation finds that in one fast scan.
+ * Where BODY_THEN_WORD may match (its alternatives' first letters, or for a regional head's
+ * election the head's word): most subjects hold none, and this short alternation finds that in
+ * one fast scan.
  */
 const BODY_START = /dp|pp|kpps|pantarlih|daftar|tps|dapil|daerah|tingkat|wali|bupati/g;
 /**
@@ -70,23 +72,36 @@ const BETWEEN = [
 /** A city's or regency's head, elected: the area's own KPU runs that election. */
 const HEAD = "(?:walikota|wali[^a-z0-9]+kota|bupati)";
 /**
- * At a word's start, sticky: a voter list (DPT, DPS, DPTb, DPK, DPSHP; "Daftar Pemilih Tetap" …)
- * or an ad-hoc body (PPK, PPS, KPPS, Pantarlih, PPDP), a gap, up to six of BETWEEN's words each
- * with its gap (group 2), and a letter: where a place may start. The list (group 1) and the words
+ * At a word's start, sticky: a voter list (DPT, DPS, DPTb, DPK, DPSHP; "Daftar Pemilih Tetap" …),
+ * an ad-hoc body (PPK, PPS, KPPS, Pantarlih, PPDP) or TPS; a DPRD after its seats' or candidates'
+ * words, "Dapil" or "Daerah Pemilihan"; "Tingkat" after a tally's or a list's word; a mayor or a
+ * regent after an election's or a candidate's word ("Calon Walikota dan Wakil Walikota"). Each
+ * literal comes before its lookbehind, which then runs only where the literal stands. Then a gap,
+ * up to six of BETWEEN's words each with its gap (group 2), and a letter: where a place may
+ * start. The list (group 1) and the words
  * between are each read whole, as atomic groups (a lookahead and its back-reference): "Daftar
  * Pemilih Tetap Pemilu" never retries as "Daftar Pemilih" and "Tetap", and "DPT Pemilu 2024"
  * never as a place "Pemilu", so most subjects with a list fail here, in the regex.
  */
 const BODY_THEN_WORD = new RegExp(
-  `(?=(dp(?:tb|t|shp|s|k)|pp[ks]|kpps|pantarlih|ppdp|daftar[^a-z0-9]+pemilih(?:[^a-z0-9]+(?:tetap|sementara|tambahan|khusus))?|tps|dprd(?<=(?:anggota|kursi|calon|terpilih|caleg|pemilu|pemilihan)[^a-z0-9]+dprd)|dapil|daerah[^a-z0-9]+pemilihan|tingkat(?<=(?:rekap|hasil|suara|pemilih|dp[st])[^]*tingkat)|${HEAD}(?<=(?:pemilihan|calon|pilkada)[^a-z0-9]+${HEAD})(?:[^a-z0-9]+dan[^a-z0-9]+wakil[^a-z0-9]+${HEAD})?))\\1[^a-z0-9]+` +
+  "(?=(" +
+    [
+      "dp(?:tb|t|shp|s|k)|pp[ks]|kpps|pantarlih|ppdp|tps",
+      "daftar[^a-z0-9]+pemilih(?:[^a-z0-9]+(?:tetap|sementara|tambahan|khusus))?",
+      "dprd(?<=(?:anggota|kursi|calon|terpilih|caleg|pemilu|pemilihan)[^a-z0-9]+dprd)",
+      "dapil|daerah[^a-z0-9]+pemilihan",
+      "tingkat(?<=(?:rekap|hasil|suara|pemilih|dp[st])[^]*tingkat)",
+      `${HEAD}(?<=(?:pemilihan|calon|pilkada)[^a-z0-9]+${HEAD})(?:[^a-z0-9]+dan[^a-z0-9]+wakil[^a-z0-9]+${HEAD})?`,
+    ].join("|") +
+    "))\\1[^a-z0-9]+" +
     `(?=((?:(?:${BETWEEN.join("|")})[^a-z0-9]+){0,6}))\\2(?=[a-z])`,
   "y",
 );
 
 /**
- * The refusal of a subject, from `from` in `folded`, that names a voter list or an ad-hoc body
- * of another office's place (module comment), or null; `owner` tells whether the head names
- * this office, asked only when such a place is found.
+ * The refusal of a subject, from `from` in `folded`, that names a voter list, an ad-hoc body or
+ * another of BODY_THEN_WORD's kinds of another office's place (module comment), or null; `owner`
+ * tells whether the head names this office, asked only when such a place is found.
  */
 export function otherBodyPlace(
   folded: string,
@@ -106,14 +121,15 @@ export function otherBodyPlace(
       : mayStartPlace(folded, at)
         ? otherPlaceFirst(folded.slice(at), o)
         : null;
-    // The election named by its office ("DPT Pemilihan Gubernur DKI Jakarta", "… Bupati Bogor")
-    // or a province right after the election's words: the place is the election's (every
-    // city's and regency's office sets its own list for its province's governor election).
+    // The election named by its office ("DPT Pemilihan Gubernur DKI Jakarta", "… Bupati Bogor"):
+    // the place is the election's.
     if (place === null || ISSUER_BODIES.has(wordAt(folded, at))) continue;
     // Right after a list or a body, any words after a level word are its place, as in "KPU
     // <place>"; further on, or after the other kinds, only a place known by name.
     const kind = kindOf(m[1]!);
     if ((kind !== LIST || m[2] !== "") && !isKnownPlace(place)) continue;
+    // A province's DPRD or district, or a province right after an election's words, is every
+    // city's and regency's in it too (each sets its own list for the governor's election).
     if (isProvince(place) && (kind === SEATS || electionLast(m[2]!))) continue;
     if (owner.ownNamed()) return null;
     return rejectVariant("OFFICE_IN_SUBJECT:bodyPlace", `${m[1]!.toUpperCase()} ${place}`);
@@ -121,7 +137,7 @@ export function otherBodyPlace(
   return null;
 }
 
-/** A district's or a village's level word: the ad hoc bodies are formed per district and village. */
+/** A district's or a village's level word: ad hoc bodies are formed per district and village. */
 const DISTRICT = new Set(["kecamatan", "kec", "kelurahan", "kel", "desa"]);
 /** At most this many words of a district's or a village's name are read past to its city. */
 const DISTRICT_WORDS = 4;
