@@ -138,7 +138,9 @@ export const conventionSchema = z
       .number()
       .int()
       .optional()
-      .describe("Latest year a decree can carry (default: the current year + 1)"),
+      .describe(
+        "Latest year a decree can carry (default: the current year, from 25 December also the next)",
+      ),
     maxNameLength: z
       .number()
       .int()

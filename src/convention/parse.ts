@@ -1,6 +1,6 @@
 /**
  * File name → Decree, or a rejection with a stable reason. Pure: no I/O; the clock only through
- * `opts.now` (it sets the default upper year bound, `now` year + 1, when `rules.yearMax` is unset;
+ * `opts.now` (it sets the default upper year bound, latestYear(now), when `rules.yearMax` is unset;
  * without either, only the year shape 1900–2199 is checked). Never throws.
  *
  * Reading, in order:
@@ -217,9 +217,20 @@ function isAsciiAlnum(code: number): boolean {
 }
 
 /**
+ * The latest year a decree can carry on `now`: this year, and from 25 December also the next
+ * (a decree prepared for January). A later year has not come: a typo ("2027" for "2017"), filed
+ * under it, the decree would be lost to whoever looks under its real year. Refused, it waits in
+ * the quarantine and is filed by itself once its year begins.
+ */
+export function latestYear(now: Date): number {
+  const y = now.getFullYear();
+  return now.getMonth() === 11 && now.getDate() >= 25 ? y + 1 : y;
+}
+
+/**
  * Checks the year and builds the result; `d.nomor` is already normalised (numbers.ts normNomor),
  * and `folded` and `singleGaps` are the subject as format.ts formatNameWith takes it. The
- * year's upper bound is `rules.yearMax`, else the year of `opts.now` + 1 (module comment). The
+ * year's upper bound is `rules.yearMax`, else latestYear(`opts.now`) (module comment). The
  * decree is built as one literal, with `nomorAsli` last and only when given: adding it to a
  * finished object afterwards made every old-style result change shape, which V8 pays for on
  * each call.
@@ -232,7 +243,7 @@ function finish(
   folded: string | null,
   singleGaps: boolean,
 ): ParseResult {
-  const yearMax = rules.yearMax ?? (opts.now ? opts.now.getFullYear() + 1 : 2199);
+  const yearMax = rules.yearMax ?? (opts.now ? latestYear(opts.now) : 2199);
   if (d.tahun < rules.yearMin || d.tahun > yearMax) {
     return reject("YEAR_OUT_OF_RANGE", String(d.tahun));
   }

@@ -75,8 +75,8 @@ const TEXT: Record<ReasonCode, [id: string, en: string]> = {
     "The name has more than one year ({detail}). Keep the year the decree was made, written as 'Tahun <yyyy>', and move any other year (an election's, a period's) into the subject after 'tentang'.",
   ],
   YEAR_OUT_OF_RANGE: [
-    "Tahun pada nama berkas ({detail}) di luar rentang yang diizinkan; periksa kembali tahunnya.",
-    "The year in the name ({detail}) is outside the allowed range; check it.",
+    "Tahun pada nama berkas ({detail}) di luar rentang arsip: tahun yang belum tiba, atau lebih lama dari tahun pertama arsip. Periksa tahun pada dokumennya dan perbaiki nama berkas; keputusan untuk tahun depan yang memang sudah disiapkan diarsipkan sendiri setelah tahunnya tiba.",
+    "The year in the name ({detail}) is outside the archive's range: a year that has not come yet, or before the archive's first year. Check the year on the document and fix the name; a decree prepared for next year is filed by itself once its year begins.",
   ],
   SHORT_YEAR: [
     "Tahun keputusan pada nama berkas tidak ditulis lengkap ({detail}); tulis tahunnya dengan empat angka, misalnya 'Tahun 2024'.",

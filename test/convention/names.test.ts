@@ -1,11 +1,11 @@
 /**
  * Table-driven: realistic names (names.data.json) → the canonical path, or "!<REASON>".
- * The year bound is fixed by `now` (2025 → yearMax 2026) so the table does not age.
+ * The year bound is fixed by `now` (June 2025 → yearMax 2025) so the table does not age.
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { conventionSchema } from "../../src/config/schema.js";
-import { parse } from "../../src/convention/parse.js";
+import { latestYear, parse } from "../../src/convention/parse.js";
 
 const rows = JSON.parse(readFileSync(new URL("./names.data.json", import.meta.url), "utf8")) as [
   string,
@@ -55,5 +55,20 @@ describe("parse: realistic names", () => {
     expect(r.ok && r.path).toBe("PERBUP/2021/PERBUP_2021_004_pajak.pdf");
     const k = parse("SK Ketua No 4 Th 2021.pdf", custom, { now });
     expect(k.ok ? k.path : k.reason).toBe("NO_JENIS");
+  });
+
+  it("files no decree of a year that has not come, but one prepared for January in late December", () => {
+    expect(latestYear(new Date(2026, 11, 6))).toBe(2026);
+    expect(latestYear(new Date(2026, 11, 24, 23, 59))).toBe(2026);
+    expect(latestYear(new Date(2026, 11, 25, 0, 0))).toBe(2027);
+    expect(latestYear(new Date(2027, 0, 1))).toBe(2027);
+    const name = "SK Ketua No 3 Th 2027 ttg Penetapan DPT.pdf";
+    const early = parse(name, rules, { now: new Date(2026, 11, 6) });
+    expect(early.ok ? early.path : early.reason).toBe("YEAR_OUT_OF_RANGE");
+    if (!early.ok) expect(early.message).toContain("belum tiba");
+    for (const now of [new Date(2026, 11, 28), new Date(2027, 0, 2)]) {
+      const r = parse(name, rules, { now });
+      expect(r.ok && r.path).toBe("KPT-KETUA/2027/KPT-KETUA_2027_003_penetapan-dpt.pdf");
+    }
   });
 });

@@ -12,7 +12,7 @@ const now = new Date(2025, 5, 1);
 
 const decree: fc.Arbitrary<Decree> = fc.record({
   jenis: fc.constantFrom("KPT-KETUA", "KPT-SEKRETARIS"),
-  tahun: fc.integer({ min: 2000, max: 2026 }),
+  tahun: fc.integer({ min: 2000, max: 2025 }),
   nomor: fc
     .tuple(fc.integer({ min: 1, max: 9999 }), fc.constantFrom("", "A", "B"))
     .map(([n, s]) => `${n}${s}`),

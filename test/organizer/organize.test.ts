@@ -112,6 +112,27 @@ describe("organize", () => {
     ]);
   });
 
+  it("holds a decree of a year that has not come in the quarantine, and files it when its year begins", async () => {
+    const { share, config } = await tempShare();
+    await put(share, "MASUK/SK Ketua No 3 Th 2027 ttg Penetapan DPT.pdf", "prepared early");
+    const december = await organize({ config, log: silent, now: () => new Date(2026, 11, 6) });
+    expect(december.moves).toEqual([]);
+    expect(december.quarantined.map((q) => q.reason)).toEqual(["YEAR_OUT_OF_RANGE"]);
+    const note = await readFile(
+      path.join(share, `${december.quarantined[0]!.to}.ALASAN.txt`),
+      "utf8",
+    );
+    expect(note).toContain("2027");
+    // Nothing changes on a later pass in the same year; in January the file is filed by itself.
+    const later = await organize({ config, log: silent, now: () => new Date(2026, 11, 20) });
+    expect([later.moves, later.unquarantined]).toEqual([[], []]);
+    const january = await organize({ config, log: silent, now: () => new Date(2027, 0, 2) });
+    expect(january.unquarantined.map((m) => m.to)).toEqual([
+      "KPT-KETUA/2027/KPT-KETUA_2027_003_penetapan-dpt.pdf",
+    ]);
+    expect(existsSync(path.join(share, `${december.quarantined[0]!.to}.ALASAN.txt`))).toBe(false);
+  });
+
   it("a quick pass over a rename in the quarantine files the file and removes its old sidecar", async () => {
     const { share, config } = await tempShare();
     await put(share, "scan0002.pdf", "s");

@@ -5,7 +5,7 @@
  */
 /**
  * File name → Decree, or a rejection with a stable reason. Pure: no I/O; the clock only through
- * `opts.now` (it sets the default upper year bound, `now` year + 1, when `rules.yearMax` is unset;
+ * `opts.now` (it sets the default upper year bound, `now`'s year, and from 25 December the next, when `rules.yearMax` is unset;
  * without either, only the year shape 1900–2199 is checked). Never throws.
  *
  * Reading, in order:
@@ -77,7 +77,11 @@ function parseName(name: string, rules: ConventionConfig, opts: ParseOptions): P
     return reject("BAD_EXTENSION", ext ? `.${ext}` : "tanpa ekstensi");
   }
   const stem = nfc.slice(0, em.index);
-  const yearMax = rules.yearMax ?? (opts.now ? opts.now.getFullYear() + 1 : 2199);
+  const yearMax =
+    rules.yearMax ??
+    (opts.now
+      ? opts.now.getFullYear() + (opts.now.getMonth() === 11 && opts.now.getDate() >= 25 ? 1 : 0)
+      : 2199);
   const yearMin = rules.yearMin;
   const canon = CANONICAL.exec(stem);
   if (canon && c.codes.has(canon[1]!)) {
