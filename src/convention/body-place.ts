@@ -13,6 +13,7 @@
  * the list, the body or the level (past the election's words and year: "DPT Pemilu 2024 Kota
  * Bekasi") is the one whose list, body or tally it is. Pure.
  */
+import { DKI_DISTRICTS } from "./dki-districts.js";
 import { isWordChar } from "./numbers.js";
 import { type CompiledOffice, otherPlaceFirst } from "./office.js";
 import { DKI_PLACES, ISSUER_BODIES, PLACE_LEVEL } from "./office-words.js";
@@ -67,6 +68,7 @@ const BETWEEN = [
   "pada",
   "untuk",
   "periode",
+  "terpilih",
   "(?:19|20|21)[0-9]{2}",
 ];
 /** A city's or regency's head, elected: the area's own KPU runs that election. */
@@ -149,6 +151,8 @@ const DISTRICT_WORDS = 4;
  */
 function districtPlace(folded: string, at: number, o: CompiledOffice): string | null {
   const ws = wordsFrom(folded.length - at > 120 ? folded.slice(0, at + 120) : folded, at);
+  const dki = dkiDistrict(ws, o);
+  if (dki !== undefined) return dki;
   for (let k = 1; k <= DISTRICT_WORDS && k < ws.length; k++) {
     const w = ws[k]!;
     if (k > 1 && !PLACE_LEVEL.has(w.word)) continue;
@@ -159,6 +163,43 @@ function districtPlace(folded: string, at: number, o: CompiledOffice): string | 
     if (k > 1) return null;
   }
   return null;
+}
+
+/** DKI_DISTRICTS by first word, each with its words and city, the longest first. */
+const DKI_BY_FIRST = new Map<string, { words: string[]; city: string }[]>();
+for (const [city, names] of Object.entries(DKI_DISTRICTS)) {
+  for (const name of names) {
+    const words = name.split(" ");
+    const list = DKI_BY_FIRST.get(words[0]!) ?? [];
+    list.push({ words, city });
+    list.sort((a, b) => b.words.length - a.words.length);
+    DKI_BY_FIRST.set(words[0]!, list);
+  }
+}
+/** The DKI cities whose names this office's configured names spell, per compiled office. */
+const OWN_CITIES = new WeakMap<CompiledOffice, ReadonlySet<string>>();
+
+/**
+ * The DKI district or village named after the level word `ws[0]` (DKI_DISTRICTS, the longest
+ * name): as shown, with its city, when another office forms its bodies; null when this office
+ * does; undefined when the words name none.
+ */
+function dkiDistrict(
+  ws: readonly { word: string }[],
+  o: CompiledOffice,
+): string | null | undefined {
+  const list = ws.length > 1 ? DKI_BY_FIRST.get(ws[1]!.word) : undefined;
+  const d = list?.find((e) => e.words.every((w, i) => ws[1 + i]?.word === w));
+  if (d === undefined) return undefined;
+  let own = OWN_CITIES.get(o);
+  if (own === undefined) {
+    const names = o.places.map((p) => ` ${p.join(" ")} `);
+    own = new Set(
+      Object.keys(DKI_DISTRICTS).filter((c) => names.some((n) => n.includes(` ${c} `))),
+    );
+    OWN_CITIES.set(o, own);
+  }
+  return own.has(d.city) ? null : `${d.words.join(" ")} (${d.city})`.toUpperCase();
 }
 
 /** A voter list, an ad hoc body or polling stations (TPS): the area's own. */
