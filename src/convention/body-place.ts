@@ -14,12 +14,12 @@
  * Bekasi") is the one whose list, body or tally it is. Pure.
  */
 import { DKI_DISTRICTS } from "./dki-districts.js";
-import { isWordChar } from "./numbers.js";
+import { isWordChar, isYearShaped } from "./numbers.js";
 import { type CompiledOffice, otherPlaceFirst } from "./office.js";
 import { DKI_PLACES, ISSUER_BODIES, PLACE_LEVEL } from "./office-words.js";
 import { PROVINCE_START } from "./own-place.js";
 import { mayStartPlace } from "./place-start.js";
-import { PLACES_ID, PLACES_LEFT_OUT, PROVINCE_NAMES } from "./places-id.js";
+import { PLACES_ID, PLACES_LEFT_OUT, PROVINCE_BY_CODE, PROVINCE_NAMES } from "./places-id.js";
 import { rejectVariant } from "./reasons.js";
 import { type OwnNamed, officeTag } from "./subject-tag.js";
 import { wordsFrom } from "./text.js";
@@ -30,7 +30,8 @@ import type { ParseRejected } from "./types.js";
  * election the head's word): most subjects hold none, and this short alternation finds that in
  * one fast scan.
  */
-const BODY_START = /dp|pp|kpps|pantarlih|daftar|tps|dapil|daerah|tingkat|wali|bupati/g;
+const BODY_START =
+  /dp|pp|kpps|pantarlih|daftar|tps|dapil|daerah|tingkat|secara|wali|bupati|gubernur|pil/g;
 /**
  * An election's words: the place after them may be the election's ("DPT Pilkada DKI Jakarta
  * 2024" is every Jakarta city's list for the governor's election), not the list's.
@@ -53,7 +54,7 @@ const AREA = new Set(["di", "se", "wilayah", "tingkat", "tk"]);
  * Words that may stand between a list or a body and its place besides those two kinds, and a
  * year: "DPT Pemilu Tahun 2024 Kota Bekasi", "PPK Pilwalkot Bekasi", "DPT dalam Pemilu 2024 …".
  */
-const BETWEEN = [
+const BETWEEN_WORDS: ReadonlySet<string> = new Set([
   ...ELECTION,
   ...AREA,
   "pileg",
@@ -69,10 +70,14 @@ const BETWEEN = [
   "untuk",
   "periode",
   "terpilih",
-  "(?:19|20|21)[0-9]{2}",
-];
-/** A city's or regency's head, elected: the area's own KPU runs that election. */
-const HEAD = "(?:walikota|wali[^a-z0-9]+kota|bupati)";
+]);
+/** BETWEEN_WORDS and a year, as BODY_THEN_WORD's alternatives. */
+const BETWEEN = [...BETWEEN_WORDS, "(?:19|20|21)[0-9]{2}"];
+/**
+ * A region's head, elected: the area's own KPU runs that election (a province's, every office in
+ * the province: the province is read as own or another's).
+ */
+const HEAD = "(?:walikota|wali[^a-z0-9]+kota|bupati|gubernur)";
 /**
  * At a word's start, sticky: a voter list (DPT, DPS, DPTb, DPK, DPSHP; "Daftar Pemilih Tetap" …),
  * an ad-hoc body (PPK, PPS, KPPS, Pantarlih, PPDP) or TPS; a DPRD after its seats' or candidates'
@@ -92,8 +97,9 @@ const BODY_THEN_WORD = new RegExp(
       "daftar[^a-z0-9]+pemilih(?:[^a-z0-9]+(?:tetap|sementara|tambahan|khusus))?",
       "dprd(?<=(?:anggota|kursi|calon|terpilih|caleg|pemilu|pemilihan)[^a-z0-9]+dprd)",
       "dapil|daerah[^a-z0-9]+pemilihan",
-      "tingkat(?<=(?:rekap|hasil|suara|pemilih|dp[st])[^]*tingkat)",
-      `${HEAD}(?<=(?:pemilihan|calon|pilkada)[^a-z0-9]+${HEAD})(?:[^a-z0-9]+dan[^a-z0-9]+wakil[^a-z0-9]+${HEAD})?`,
+      "(?:tingkat|secara)(?<=(?:rekap|hasil|suara|pemilih|dp[st])[^]*(?:tingkat|secara))",
+      `${HEAD}(?<=(?:pemilihan|calon|paslon|pilkada)[^a-z0-9]+${HEAD})(?:[^a-z0-9]+dan[^a-z0-9]+wakil[^a-z0-9]+${HEAD})?`,
+      "pil(?:gub|kada|walkot|wako|bup)",
     ].join("|") +
     "))\\1[^a-z0-9]+" +
     `(?=((?:(?:${BETWEEN.join("|")})[^a-z0-9]+){0,6}))\\2(?=[a-z])`,
@@ -125,16 +131,34 @@ export function otherBodyPlace(
         : null;
     // The election named by its office ("DPT Pemilihan Gubernur DKI Jakarta", "… Bupati Bogor"):
     // the place is the election's.
-    if (place === null || ISSUER_BODIES.has(wordAt(folded, at))) continue;
-    // Right after a list or a body, any words after a level word are its place, as in "KPU
-    // <place>"; further on, or after the other kinds, only a place known by name.
     const kind = kindOf(m[1]!);
-    if ((kind !== LIST || m[2] !== "") && !isKnownPlace(place)) continue;
-    // A province's DPRD or district, or a province right after an election's words, is every
-    // city's and regency's in it too (each sets its own list for the governor's election).
-    if (isProvince(place) && (kind === SEATS || electionLast(m[2]!))) continue;
+    let found = place;
+    if (place === null) {
+      // A tally at the province's or the nation's level ("Rekapitulasi … Tingkat Provinsi",
+      // "Hasil Pemilu … Secara Nasional"): a city's or a regency's office holds neither.
+      const level = wordAt(folded, at);
+      if (kind !== LEVEL || !UPPER_LEVEL.has(level) || !cityOffice(o)) continue;
+      found = level.toUpperCase();
+    } else {
+      if (ISSUER_BODIES.has(wordAt(folded, at))) continue;
+      // Right after a list or a body, any words after a level word are its place, as in "KPU
+      // <place>"; further on, or after the other kinds, only a place known by name.
+      if ((kind !== LIST || m[2] !== "") && !isKnownPlace(place)) continue;
+      // This office's province's DPRD, district or election (its governor's, "Pilgub DKI") is
+      // every city's and regency's in it too: each sets its own list and tallies its part.
+      // After that election's name, a place is again the list's ("DPT Pilgub DKJ 2024 Jakarta
+      // Barat").
+      if (
+        isProvince(place) &&
+        (kind === SEATS || kind === ELECTED || (kind === LIST && electionLast(m[2]!))) &&
+        isOwnProvince(place, o)
+      ) {
+        found = kind === LIST ? placeAfter(folded, at, place, o) : null;
+        if (found === null) continue;
+      }
+    }
     if (owner.ownNamed()) return null;
-    return rejectVariant("OFFICE_IN_SUBJECT:bodyPlace", `${m[1]!.toUpperCase()} ${place}`);
+    return rejectVariant("OFFICE_IN_SUBJECT:bodyPlace", `${m[1]!.toUpperCase()} ${found}`);
   }
   return null;
 }
@@ -209,14 +233,16 @@ const LIST = 0;
  * regency's in it too (each tallies its part of the province's DPRD election).
  */
 const SEATS = 1;
-/** A tally's level or a mayor's or regent's election. */
-const LEVEL_OR_HEAD = 2;
+/** A tally's level: "Tingkat …", "Secara …". */
+const LEVEL = 2;
+/** A region head's election: "Calon Walikota …", "Pilkada …", "Pemilihan Gubernur …". */
+const ELECTED = 3;
 
 /** The kind of BODY_THEN_WORD's group 1, `t`. */
 function kindOf(t: string): number {
   if (t.startsWith("dprd") || t.startsWith("dapil") || t.startsWith("daerah")) return SEATS;
-  if (t.startsWith("tingkat") || t.startsWith("wali") || t.startsWith("bupati"))
-    return LEVEL_OR_HEAD;
+  if (t.startsWith("tingkat") || t.startsWith("secara")) return LEVEL;
+  if (/^(?:wali|bupati|gubernur|pil)/.test(t)) return ELECTED;
   return LIST;
 }
 
@@ -258,6 +284,59 @@ function isKnownPlace(place: string): boolean {
   if (k === 0) return true;
   for (let n = ws.length; n > k; n--) if (KNOWN_PLACES.has(ws.slice(k, n).join(" "))) return true;
   return false;
+}
+
+/** A tally's level above a city's ("Tingkat Provinsi", "Secara Nasional"). */
+const UPPER_LEVEL = new Set(["provinsi", "prov", "propinsi", "nasional", "pusat"]);
+
+/** Whether this office is a city's or a regency's: no configured name starts with a province's. */
+function cityOffice(o: CompiledOffice): boolean {
+  return o.places.every((p) => !PROVINCE_START.has(p[0]!));
+}
+
+/** The names of this office's province, from its region codes, per compiled office. */
+const OWN_PROVINCE = new WeakMap<CompiledOffice, readonly string[]>();
+
+/**
+ * Whether `place` (a province, as otherPlaceFirst shows it) is this office's province, by its
+ * region codes' first two digits; with no region code configured, every province may be.
+ */
+function isOwnProvince(place: string, o: CompiledOffice): boolean {
+  let own = OWN_PROVINCE.get(o);
+  if (own === undefined) {
+    own = [...o.regionCodes].flatMap((c) => PROVINCE_BY_CODE[c.slice(0, 2)] ?? []);
+    OWN_PROVINCE.set(o, own);
+  }
+  if (own.length === 0) return true;
+  const ws = place.toLowerCase().split(" ");
+  let k = 0;
+  while (k < ws.length - 1 && PROVINCE_LEVEL.has(ws[k]!)) k++;
+  const rest = ws.slice(k).join(" ");
+  return own.some((n) => rest === n || rest.startsWith(`${n} `));
+}
+
+/** A province's level words before its name. */
+const PROVINCE_LEVEL = new Set(["provinsi", "prov", "propinsi"]);
+
+/**
+ * Another office's place after this office's province and BETWEEN's words that follow it, from
+ * `at` where the province `province` starts ("DPT Pilgub DKJ 2024 Jakarta Barat"): as shown, or
+ * null for none or for another province.
+ */
+function placeAfter(
+  folded: string,
+  at: number,
+  province: string,
+  o: CompiledOffice,
+): string | null {
+  const ws = wordsFrom(folded.length - at > 120 ? folded.slice(0, at + 120) : folded, at);
+  let k = province.split(" ").length;
+  while (k < ws.length && (BETWEEN_WORDS.has(ws[k]!.word) || isYearShaped(ws[k]!.word))) k++;
+  if (k >= ws.length) return null;
+  const start = ws[k]!.end - ws[k]!.word.length;
+  if (!mayStartPlace(folded, start)) return null;
+  const place = otherPlaceFirst(folded.slice(start), o);
+  return place !== null && !isProvince(place) && isKnownPlace(place) ? place : null;
 }
 
 /** Whether `place` (as otherPlaceFirst shows it) is a province. */

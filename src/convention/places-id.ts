@@ -671,6 +671,58 @@ export const PLACES_LEFT_OUT = [
   "malaka",
 ];
 
+/**
+ * The provinces by the first two digits of their region codes (Kemendagri's codes; Papua's as
+ * since its division in 2022), with the names and short forms clerks type.
+ */
+export const PROVINCE_BY_CODE: Readonly<Record<string, readonly string[]>> = {
+  "11": ["aceh", "nanggroe aceh darussalam"],
+  "12": ["sumatera utara", "sumatra utara", "sumut"],
+  "13": ["sumatera barat", "sumatra barat", "sumbar"],
+  "14": ["riau"],
+  "15": ["jambi"],
+  "16": ["sumatera selatan", "sumatra selatan", "sumsel"],
+  "17": ["bengkulu"],
+  "18": ["lampung"],
+  "19": ["kepulauan bangka belitung", "bangka belitung", "babel"],
+  "21": ["kepulauan riau", "kepri"],
+  "31": [
+    "dki jakarta",
+    "dki",
+    "dkj",
+    "jakarta",
+    "daerah khusus jakarta",
+    "daerah khusus ibukota jakarta",
+  ],
+  "32": ["jawa barat", "jabar"],
+  "33": ["jawa tengah", "jateng"],
+  "34": ["daerah istimewa yogyakarta", "di yogyakarta", "diy", "yogyakarta", "jogja"],
+  "35": ["jawa timur", "jatim"],
+  "36": ["banten"],
+  "51": ["bali"],
+  "52": ["nusa tenggara barat", "ntb"],
+  "53": ["nusa tenggara timur", "ntt"],
+  "61": ["kalimantan barat", "kalbar"],
+  "62": ["kalimantan tengah", "kalteng"],
+  "63": ["kalimantan selatan", "kalsel"],
+  "64": ["kalimantan timur", "kaltim"],
+  "65": ["kalimantan utara", "kaltara"],
+  "71": ["sulawesi utara", "sulut"],
+  "72": ["sulawesi tengah", "sulteng"],
+  "73": ["sulawesi selatan", "sulsel"],
+  "74": ["sulawesi tenggara", "sultra"],
+  "75": ["gorontalo"],
+  "76": ["sulawesi barat", "sulbar"],
+  "81": ["maluku"],
+  "82": ["maluku utara", "malut"],
+  "91": ["papua"],
+  "92": ["papua barat"],
+  "93": ["papua selatan"],
+  "94": ["papua tengah"],
+  "95": ["papua pegunungan"],
+  "96": ["papua barat daya"],
+};
+
 /** The provinces' names and short forms, as folded words joined by single spaces. */
 export const PROVINCE_NAMES: ReadonlySet<string> = new Set(PROVINCES);
 
