@@ -347,9 +347,51 @@ function isProvince(place: string): boolean {
 }
 
 /**
- * Another office in a tag after the subject from `from` (subject-tag.ts officeTag), or its
- * voter list or ad-hoc body as the subject (otherBodyPlace), or null: the subject's office
- * checks, on the plain and the lenient path alike.
+ * Bawaslu's supervisors formed, appointed or replaced ("Pembentukan Panwascam", "Penetapan
+ * Anggota Panwaslu Kecamatan Penjaringan"): only Bawaslu does that. Group 1 is the body.
+ */
+const OVERSIGHT =
+  /(?<![a-z0-9])(?:pembentukan|pengangkatan|penetapan|pemberhentian|penggantian|pelantikan|seleksi|paw)(?:[^a-z0-9]+(?:antar[^a-z0-9]*waktu|anggota|calon|hasil|seleksi))*[^a-z0-9]+(panwascam|panwaslu|panwas|pengawas[^a-z0-9]+(?:pemilu|tps|kelurahan|desa|kecamatan))(?![a-z0-9])/g;
+/**
+ * Decisions only KPU RI or its Secretariat General makes: DPR's and DPD's candidates (not a
+ * DPRD's, nor a tally of their votes), KPU members appointed, dismissed or replaced, a KPU
+ * secretary appointed. Group 1 is what the decision is about.
+ */
+const NATIONAL =
+  /(?<![a-z0-9])(?:(?:daftar[^a-z0-9]+calon[^a-z0-9]+(?:tetap|sementara)|dct|dcs|calon[^a-z0-9]+terpilih|penetapan[^a-z0-9]+calon)[^a-z0-9]+(anggota[^a-z0-9]+(?:dpr|dpd))(?![a-z0-9])|(?:penggantian[^a-z0-9]+antar[^a-z0-9]*waktu|paw|pemberhentian|pengangkatan|pelantikan)[^a-z0-9]+(anggota[^a-z0-9]+kpu)(?![a-z0-9])|pengangkatan[^a-z0-9]+(?:dalam[^a-z0-9]+jabatan[^a-z0-9]+)?(sekretaris[^a-z0-9]+kpu)(?![a-z0-9]))/g;
+
+/**
+ * Another body's decision as the subject from `from` (OVERSIGHT: Bawaslu's; NATIONAL: KPU RI's),
+ * or null; as otherBodyPlace, unless the head names this office (`owner`).
+ */
+export function otherBodysDecision(
+  folded: string,
+  from: number,
+  owner: OwnNamed,
+): ParseRejected | null {
+  if (folded.indexOf("panwas", from) >= 0 || folded.indexOf("pengawas", from) >= 0) {
+    OVERSIGHT.lastIndex = from;
+    const m = OVERSIGHT.exec(folded);
+    if (m !== null && !owner.ownNamed()) {
+      return rejectVariant("OFFICE_IN_SUBJECT:oversight", m[1]!.toUpperCase());
+    }
+  }
+  if (folded.indexOf("anggota", from) >= 0 || folded.indexOf("sekretaris", from) >= 0) {
+    NATIONAL.lastIndex = from;
+    const m = NATIONAL.exec(folded);
+    if (m !== null && !owner.ownNamed()) {
+      const what = m[1] ?? m[2] ?? m[3]!;
+      return rejectVariant("OFFICE_IN_SUBJECT:national", what.toUpperCase());
+    }
+  }
+  return null;
+}
+
+/**
+ * Another office in a tag after the subject from `from` (subject-tag.ts officeTag), its voter
+ * list or ad-hoc body as the subject (otherBodyPlace), or another body's decision
+ * (otherBodysDecision), or null: the subject's office checks, on the plain and the lenient path
+ * alike.
  */
 export function officeAfterSubject(
   folded: string,
@@ -357,5 +399,9 @@ export function officeAfterSubject(
   o: CompiledOffice,
   owner: OwnNamed,
 ): ParseRejected | null {
-  return officeTag(folded, from, o, owner) ?? otherBodyPlace(folded, from, o, owner);
+  return (
+    officeTag(folded, from, o, owner) ??
+    otherBodyPlace(folded, from, o, owner) ??
+    otherBodysDecision(folded, from, owner)
+  );
 }
