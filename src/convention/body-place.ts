@@ -177,6 +177,8 @@ function districtPlace(folded: string, at: number, o: CompiledOffice): string | 
   const ws = wordsFrom(folded.length - at > 120 ? folded.slice(0, at + 120) : folded, at);
   const dki = dkiDistrict(ws, o);
   if (dki !== undefined) return dki;
+  // DKI Jakarta has kelurahan, no desa: a desa is another province's.
+  if (ws[0]!.word === "desa" && isOwnProvince("dki", o) && ownProvinceKnown(o)) return "DESA";
   for (let k = 1; k <= DISTRICT_WORDS && k < ws.length; k++) {
     const w = ws[k]!;
     if (k > 1 && !PLACE_LEVEL.has(w.word)) continue;
@@ -313,6 +315,11 @@ function isOwnProvince(place: string, o: CompiledOffice): boolean {
   while (k < ws.length - 1 && PROVINCE_LEVEL.has(ws[k]!)) k++;
   const rest = ws.slice(k).join(" ");
   return own.some((n) => rest === n || rest.startsWith(`${n} `));
+}
+
+/** Whether this office's province is known (a region code is configured). */
+function ownProvinceKnown(o: CompiledOffice): boolean {
+  return o.regionCodes.size > 0;
 }
 
 /** A province's level words before its name. */
