@@ -31,7 +31,7 @@ import type { ParseRejected } from "./types.js";
  * one fast scan.
  */
 const BODY_START =
-  /dp|pp|kpps|pantarlih|daftar|tps|dapil|daerah|tingkat|secara|wali|bupati|gubernur|pil/g;
+  /d(?:p|aftar|apil|aerah)|p(?:p|antarlih|il)|kpps|t(?:ps|ingkat)|secara|wali|bupati|gubernur/g;
 /**
  * An election's words: the place after them may be the election's ("DPT Pilkada DKI Jakarta
  * 2024" is every Jakarta city's list for the governor's election), not the list's.
