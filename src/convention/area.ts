@@ -1,0 +1,141 @@
+/**
+ * Whose area a place in a subject is (body-place.ts): DKI Jakarta's districts and villages by
+ * city, the places known by name, this office's province (by its region code) and level (a
+ * city's or a regency's, or a province's). Pure.
+ */
+import { DKI_DISTRICTS } from "./dki-districts.js";
+import { type CompiledOffice, otherPlaceFirst } from "./office.js";
+import { DKI_PLACES, PLACE_LEVEL } from "./office-words.js";
+import { PROVINCE_START } from "./own-place.js";
+import { mayStartPlace } from "./place-start.js";
+import { PLACES_ID, PLACES_LEFT_OUT, PROVINCE_BY_CODE, PROVINCE_NAMES } from "./places-id.js";
+import { wordsFrom } from "./text.js";
+
+/** A district's or a village's level word: ad hoc bodies are formed per district and village. */
+export const DISTRICT = new Set(["kecamatan", "kec", "kelurahan", "kel", "desa"]);
+/** At most this many words of a district's or a village's name are read past to its city. */
+const DISTRICT_WORDS = 4;
+
+/**
+ * Another office's place of the district or village whose level word is at `at` in `folded`
+ * ("PPK Kecamatan Bekasi Utara", "PPS Kelurahan Harapan Jaya Kota Bekasi"): its name when that
+ * starts with another office's place, else the city or regency named after it; null for none.
+ */
+export function districtPlace(folded: string, at: number, o: CompiledOffice): string | null {
+  const ws = wordsFrom(folded.length - at > 120 ? folded.slice(0, at + 120) : folded, at);
+  const dki = dkiDistrict(ws, o);
+  if (dki !== undefined) return dki;
+  // DKI Jakarta has kelurahan, no desa: a desa is another province's.
+  if (ws[0]!.word === "desa" && isOwnProvince("dki", o) && ownProvinceKnown(o)) return "DESA";
+  for (let k = 1; k <= DISTRICT_WORDS && k < ws.length; k++) {
+    const w = ws[k]!;
+    if (k > 1 && !PLACE_LEVEL.has(w.word)) continue;
+    const start = w.end - w.word.length;
+    if (!mayStartPlace(folded, start)) continue;
+    const place = otherPlaceFirst(folded.slice(start), o);
+    if (place !== null) return place;
+    if (k > 1) return null;
+  }
+  return null;
+}
+
+/** DKI_DISTRICTS by first word, each with its words and city, the longest first. */
+const DKI_BY_FIRST = new Map<string, { words: string[]; city: string }[]>();
+for (const [city, names] of Object.entries(DKI_DISTRICTS)) {
+  for (const name of names) {
+    const words = name.split(" ");
+    const list = DKI_BY_FIRST.get(words[0]!) ?? [];
+    list.push({ words, city });
+    list.sort((a, b) => b.words.length - a.words.length);
+    DKI_BY_FIRST.set(words[0]!, list);
+  }
+}
+/** The DKI cities whose names this office's configured names spell, per compiled office. */
+const OWN_CITIES = new WeakMap<CompiledOffice, ReadonlySet<string>>();
+
+/**
+ * The DKI district or village named after the level word `ws[0]` (DKI_DISTRICTS, the longest
+ * name): as shown, with its city, when another office forms its bodies; null when this office
+ * does; undefined when the words name none.
+ */
+function dkiDistrict(
+  ws: readonly { word: string }[],
+  o: CompiledOffice,
+): string | null | undefined {
+  const list = ws.length > 1 ? DKI_BY_FIRST.get(ws[1]!.word) : undefined;
+  const d = list?.find((e) => e.words.every((w, i) => ws[1 + i]?.word === w));
+  if (d === undefined) return undefined;
+  let own = OWN_CITIES.get(o);
+  if (own === undefined) {
+    const names = o.places.map((p) => ` ${p.join(" ")} `);
+    own = new Set(
+      Object.keys(DKI_DISTRICTS).filter((c) => names.some((n) => n.includes(` ${c} `))),
+    );
+    OWN_CITIES.set(o, own);
+  }
+  return own.has(d.city) ? null : `${d.words.join(" ")} (${d.city})`.toUpperCase();
+}
+
+/** Every place by name (places-id.ts, DKI Jakarta's), folded words joined by spaces. */
+const KNOWN_PLACES: ReadonlySet<string> = new Set([
+  ...PLACES_ID,
+  ...PLACES_LEFT_OUT,
+  ...DKI_PLACES,
+]);
+/** Words before a place's name: its level ("Kota", "Kab. Adm."). */
+const BEFORE_NAME = new Set([...PLACE_LEVEL, "adm", "administrasi"]);
+
+/**
+ * Whether `place` (as otherPlaceFirst shows it) names a place known by name: after a level word
+ * otherPlaceFirst takes any words ("Tingkat Kota (Model D Hasil)" reads "KOTA MODEL D"), and
+ * here only a real city's, regency's or province's name is another office's area.
+ */
+export function isKnownPlace(place: string): boolean {
+  const ws = place.toLowerCase().split(" ");
+  let k = 0;
+  while (k < ws.length - 1 && BEFORE_NAME.has(ws[k]!)) k++;
+  if (k === 0) return true;
+  for (let n = ws.length; n > k; n--) if (KNOWN_PLACES.has(ws.slice(k, n).join(" "))) return true;
+  return false;
+}
+
+/** Whether this office is a city's or a regency's: no configured name starts with a province's. */
+export function cityOffice(o: CompiledOffice): boolean {
+  return o.places.every((p) => !PROVINCE_START.has(p[0]!));
+}
+
+/** The names of this office's province, from its region codes, per compiled office. */
+const OWN_PROVINCE = new WeakMap<CompiledOffice, readonly string[]>();
+
+/**
+ * Whether `place` (a province, as otherPlaceFirst shows it) is this office's province, by its
+ * region codes' first two digits; with no region code configured, every province may be.
+ */
+export function isOwnProvince(place: string, o: CompiledOffice): boolean {
+  let own = OWN_PROVINCE.get(o);
+  if (own === undefined) {
+    own = [...o.regionCodes].flatMap((c) => PROVINCE_BY_CODE[c.slice(0, 2)] ?? []);
+    OWN_PROVINCE.set(o, own);
+  }
+  if (own.length === 0) return true;
+  const ws = place.toLowerCase().split(" ");
+  let k = 0;
+  while (k < ws.length - 1 && PROVINCE_LEVEL.has(ws[k]!)) k++;
+  const rest = ws.slice(k).join(" ");
+  return own.some((n) => rest === n || rest.startsWith(`${n} `));
+}
+
+/** Whether this office's province is known (a region code is configured). */
+function ownProvinceKnown(o: CompiledOffice): boolean {
+  return o.regionCodes.size > 0;
+}
+
+/** A province's level words before its name. */
+const PROVINCE_LEVEL = new Set(["provinsi", "prov", "propinsi"]);
+
+/** Whether `place` (as otherPlaceFirst shows it) is a province. */
+export function isProvince(place: string): boolean {
+  const p = place.toLowerCase();
+  const first = p.indexOf(" ");
+  return PROVINCE_START.has(first < 0 ? p : p.slice(0, first)) || PROVINCE_NAMES.has(p);
+}
