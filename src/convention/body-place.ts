@@ -243,6 +243,9 @@ const OVERSIGHT =
 const NATIONAL =
   /(?<![a-z0-9])(?:(?:daftar[^a-z0-9]+calon[^a-z0-9]+(?:tetap|sementara)|dct|dcs|calon[^a-z0-9]+terpilih|penetapan[^a-z0-9]+calon)[^a-z0-9]+(anggota[^a-z0-9]+(?:dpr|dpd))(?![a-z0-9])|(?:penggantian[^a-z0-9]+antar[^a-z0-9]*waktu|paw|pemberhentian|pengangkatan|pelantikan)[^a-z0-9]+(anggota[^a-z0-9]+kpu)(?![a-z0-9])|pengangkatan[^a-z0-9]+(?:dalam[^a-z0-9]+jabatan[^a-z0-9]+)?(sekretaris[^a-z0-9]+kpu)(?![a-z0-9]))/g;
 
+/** A word OVERSIGHT or NATIONAL needs. */
+const DECISION_GATE = /panwas|pengawas|anggota|sekretaris/g;
+
 /**
  * Another body's decision as the subject from `from` (OVERSIGHT: Bawaslu's; NATIONAL: KPU RI's),
  * or null; as otherBodyPlace, unless the head names this office (`owner`).
@@ -252,22 +255,18 @@ export function otherBodysDecision(
   from: number,
   owner: OwnNamed,
 ): ParseRejected | null {
-  if (folded.indexOf("panwas", from) >= 0 || folded.indexOf("pengawas", from) >= 0) {
-    OVERSIGHT.lastIndex = from;
-    const m = OVERSIGHT.exec(folded);
-    if (m !== null && !owner.ownNamed()) {
-      return rejectVariant("OFFICE_IN_SUBJECT:oversight", m[1]!.toUpperCase());
-    }
+  // Most subjects hold none of the words both need: one scan (four indexOf calls cost more).
+  DECISION_GATE.lastIndex = from;
+  if (!DECISION_GATE.test(folded)) return null;
+  OVERSIGHT.lastIndex = from;
+  const body = OVERSIGHT.exec(folded);
+  if (body !== null && !owner.ownNamed()) {
+    return rejectVariant("OFFICE_IN_SUBJECT:oversight", body[1]!.toUpperCase());
   }
-  if (folded.indexOf("anggota", from) >= 0 || folded.indexOf("sekretaris", from) >= 0) {
-    NATIONAL.lastIndex = from;
-    const m = NATIONAL.exec(folded);
-    if (m !== null && !owner.ownNamed()) {
-      const what = m[1] ?? m[2] ?? m[3]!;
-      return rejectVariant("OFFICE_IN_SUBJECT:national", what.toUpperCase());
-    }
-  }
-  return null;
+  NATIONAL.lastIndex = from;
+  const m = NATIONAL.exec(folded);
+  if (m === null || owner.ownNamed()) return null;
+  return rejectVariant("OFFICE_IN_SUBJECT:national", (m[1] ?? m[2] ?? m[3]!).toUpperCase());
 }
 
 /**
