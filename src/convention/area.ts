@@ -23,10 +23,24 @@ const DISTRICT_WORDS = 4;
  */
 export function districtPlace(folded: string, at: number, o: CompiledOffice): string | null {
   const ws = wordsFrom(folded.length - at > 120 ? folded.slice(0, at + 120) : folded, at);
-  const dki = dkiDistrict(ws, o);
-  if (dki !== undefined) return dki;
   // DKI Jakarta has kelurahan, no desa: a desa is another province's.
   if (ws[0]!.word === "desa" && isOwnProvince("dki", o) && ownProvinceKnown(o)) return "DESA";
+  // A village's district named after it ("Kelurahan Kalibaru Kecamatan Cilodong"): the
+  // district's place decides, read as any district's.
+  for (let k = 2; k <= DISTRICT_WORDS + 1 && k < ws.length - 1; k++) {
+    if (ws[k]!.word !== "kecamatan" && ws[k]!.word !== "kec") continue;
+    const start = ws[k]!.end - ws[k]!.word.length;
+    const district = districtPlace(folded, start, o);
+    if (district !== null) return district;
+    // Another kecamatan than any of DKI's, after a DKI village's name: not DKI's village.
+    const own = dkiDistrict(ws, o);
+    if (own === null && dkiDistrict(ws.slice(k), o) === undefined && ownProvinceKnown(o)) {
+      return isOwnProvince("dki", o) ? `KECAMATAN ${ws[k + 1]!.word.toUpperCase()}` : null;
+    }
+    break;
+  }
+  const dki = dkiDistrict(ws, o);
+  if (dki !== undefined) return dki;
   for (let k = 1; k <= DISTRICT_WORDS && k < ws.length; k++) {
     const w = ws[k]!;
     if (k > 1 && !PLACE_LEVEL.has(w.word)) continue;
@@ -112,17 +126,30 @@ const OWN_PROVINCE = new WeakMap<CompiledOffice, readonly string[]>();
  * region codes' first two digits; with no region code configured, every province may be.
  */
 export function isOwnProvince(place: string, o: CompiledOffice): boolean {
+  return ownProvinceWords(place, o) > 0;
+}
+
+/**
+ * How many of the first words of `place` (as otherPlaceFirst shows it) name this office's
+ * province, its level word with them ("DKJ JAKBAR": 1); 0 when they do not. With no region code
+ * configured, every province may be this office's: all its words.
+ */
+export function ownProvinceWords(place: string, o: CompiledOffice): number {
   let own = OWN_PROVINCE.get(o);
   if (own === undefined) {
     own = [...o.regionCodes].flatMap((c) => PROVINCE_BY_CODE[c.slice(0, 2)] ?? []);
     OWN_PROVINCE.set(o, own);
   }
-  if (own.length === 0) return true;
   const ws = place.toLowerCase().split(" ");
+  if (own.length === 0) return ws.length;
   let k = 0;
   while (k < ws.length - 1 && PROVINCE_LEVEL.has(ws[k]!)) k++;
   const rest = ws.slice(k).join(" ");
-  return own.some((n) => rest === n || rest.startsWith(`${n} `));
+  let best = 0;
+  for (const n of own) {
+    if (rest === n || rest.startsWith(`${n} `)) best = Math.max(best, k + n.split(" ").length);
+  }
+  return best;
 }
 
 /** Whether this office's province is known (a region code is configured). */

@@ -20,6 +20,7 @@ import {
   isKnownPlace,
   isOwnProvince,
   isProvince,
+  ownProvinceWords,
 } from "./area.js";
 import { isWordChar, isYearShaped } from "./numbers.js";
 import { type CompiledOffice, otherPlaceFirst } from "./office.js";
@@ -220,7 +221,7 @@ function placeAfter(
   o: CompiledOffice,
 ): string | null {
   const ws = wordsFrom(folded.length - at > 120 ? folded.slice(0, at + 120) : folded, at);
-  let k = province.split(" ").length;
+  let k = ownProvinceWords(province, o);
   while (k < ws.length && (BETWEEN_WORDS.has(ws[k]!.word) || isYearShaped(ws[k]!.word))) k++;
   if (k >= ws.length) return null;
   const start = ws[k]!.end - ws[k]!.word.length;
@@ -234,17 +235,49 @@ function placeAfter(
  * Anggota Panwaslu Kecamatan Penjaringan"): only Bawaslu does that. Group 1 is the body.
  */
 const OVERSIGHT =
-  /(?<![a-z0-9])(?:pembentukan|pengangkatan|penetapan|pemberhentian|penggantian|pelantikan|seleksi|paw)(?:[^a-z0-9]+(?:antar[^a-z0-9]*waktu|anggota|calon|hasil|seleksi))*[^a-z0-9]+(panwascam|panwaslu|panwas|pengawas[^a-z0-9]+(?:pemilu|tps|kelurahan|desa|kecamatan))(?![a-z0-9])/g;
+  /(?<![a-z0-9])(?:pembentukan|pengangkatan|penetapan|pemberhentian|penggantian|pelantikan|seleksi|paw)(?:[^a-z0-9]+(?:antar[^a-z0-9]*waktu|anggota|calon|hasil|seleksi|panitia))*[^a-z0-9]+(panwascam|panwaslu|panwas|pengawas[^a-z0-9]+(?:pemilu|pemilihan|tps|tempat[^a-z0-9]+pemungutan|kelurahan|desa|kecamatan))(?![a-z0-9])/g;
 /**
  * Decisions only KPU RI or its Secretariat General makes: DPR's and DPD's candidates (not a
  * DPRD's, nor a tally of their votes), KPU members appointed, dismissed or replaced, a KPU
- * secretary appointed. Group 1 is what the decision is about.
+ * secretary appointed, the president elected (set: "Penetapan …"; a tally of the votes is a
+ * city office's too), the DPR's seats. The one group that matched is what the decision is about.
+ * Not read so: a technical guideline or the parties in an election, which city offices set too
+ * (their own "Pedoman Teknis Kampanye", a DPRD election's parties).
  */
 const NATIONAL =
-  /(?<![a-z0-9])(?:(?:daftar[^a-z0-9]+calon[^a-z0-9]+(?:tetap|sementara)|dct|dcs|calon[^a-z0-9]+terpilih|penetapan[^a-z0-9]+calon)[^a-z0-9]+(anggota[^a-z0-9]+(?:dpr|dpd))(?![a-z0-9])|(?:penggantian[^a-z0-9]+antar[^a-z0-9]*waktu|paw|pemberhentian|pengangkatan|pelantikan)[^a-z0-9]+(anggota[^a-z0-9]+kpu)(?![a-z0-9])|pengangkatan[^a-z0-9]+(?:dalam[^a-z0-9]+jabatan[^a-z0-9]+)?(sekretaris[^a-z0-9]+kpu)(?![a-z0-9]))/g;
+  /(?<![a-z0-9])(?:(?:daftar[^a-z0-9]+calon[^a-z0-9]+(?:tetap|sementara)|dct|dcs|calon[^a-z0-9]+terpilih|penetapan[^a-z0-9]+calon)[^a-z0-9]+(anggota[^a-z0-9]+(?:dpr|dpd))(?![a-z0-9])|(?:penggantian[^a-z0-9]+antar[^a-z0-9]*waktu|paw|pemberhentian|pengangkatan|pelantikan)[^a-z0-9]+(anggota[^a-z0-9]+kpu)(?![a-z0-9])|pengangkatan[^a-z0-9]+(?:dalam[^a-z0-9]+jabatan[^a-z0-9]+)?(sekretaris[^a-z0-9]+kpu)(?![a-z0-9])|penetapan[^a-z0-9]+(?:pasangan[^a-z0-9]+(?:calon[^a-z0-9]+)?)?(presiden(?:[^a-z0-9]+dan[^a-z0-9]+wakil[^a-z0-9]+presiden)?[^a-z0-9]+terpilih)|(alokasi[^a-z0-9]+kursi[^a-z0-9]+anggota[^a-z0-9]+dpr)(?![a-z0-9]))/g;
+
+/**
+ * A decision about an election's candidates ("Penetapan Daftar Calon Tetap …", "… Calon
+ * Terpilih", "… Perolehan Kursi", "… Nomor Urut Pasangan Calon", "… Syarat Minimal Dukungan",
+ * "… Jadwal dan Tempat Debat", "… Batas Maksimal Pengeluaran Dana Kampanye"): made by the KPU
+ * that runs the election, never by a city's or a regency's office for its province's governor or
+ * DPRD (CANDIDATE_OF), nor, in DKI Jakarta, for a mayor or a regent, whom DKI does not elect.
+ */
+const CANDIDATE_DECISION =
+  /(?<![a-z0-9])penetapan[^a-z0-9]+(?:daftar[^a-z0-9]+calon[^a-z0-9]+(?:tetap|sementara)|dct|dcs|calon|perolehan[^a-z0-9]+kursi|nomor[^a-z0-9]+urut|pasangan[^a-z0-9]+calon|syarat[^a-z0-9]+(?:minimal[^a-z0-9]+)?dukungan|jumlah[^a-z0-9]+dukungan|jadwal[^a-z0-9]+(?:dan[^a-z0-9]+tempat[^a-z0-9]+)?debat|batas[^a-z0-9]+maksimal[^a-z0-9]+(?:pengeluaran|dana))(?![a-z0-9])/;
+/** Whose candidates: a governor (group 1), a province's DPRD (1), a mayor or a regent (2). */
+const CANDIDATE_OF =
+  /(?<![a-z0-9])(?:(gubernur|dprd[^a-z0-9]+prov(?:insi)?)|(wali[^a-z0-9]*kota|walikota|bupati|dprd[^a-z0-9]+(?:kota|kabupaten|kab)))(?![a-z0-9])/;
+/** A tally's words: a city's office tallies every election held in its area. */
+const TALLY = /rekap|penghitungan|perolehan[^a-z0-9]+suara|hasil[^a-z0-9]+pemungutan/;
+
+/**
+ * A decision about a province's election's candidates, or in DKI Jakarta about a mayor's or a
+ * regent's, in the subject from `from` (CANDIDATE_DECISION): the detail to refuse it with, or
+ * null. Only for a city's or a regency's office; a tally is its own.
+ */
+function candidateDecision(folded: string, from: number, o: CompiledOffice): string | null {
+  const subject = from > 0 ? folded.slice(from) : folded;
+  if (!CANDIDATE_DECISION.test(subject) || TALLY.test(subject) || !cityOffice(o)) return null;
+  const of = CANDIDATE_OF.exec(subject);
+  if (of === null) return null;
+  if (of[1] !== undefined) return of[1].toUpperCase();
+  return isOwnProvince("dki", o) && o.regionCodes.size > 0 ? of[2]!.toUpperCase() : null;
+}
 
 /** A word OVERSIGHT or NATIONAL needs. */
-const DECISION_GATE = /panwas|pengawas|anggota|sekretaris/g;
+const DECISION_GATE = /panwas|pengawas|anggota|sekretaris|presiden|alokasi/g;
 
 /**
  * Another body's decision as the subject from `from` (OVERSIGHT: Bawaslu's; NATIONAL: KPU RI's),
@@ -266,7 +299,8 @@ export function otherBodysDecision(
   NATIONAL.lastIndex = from;
   const m = NATIONAL.exec(folded);
   if (m === null || owner.ownNamed()) return null;
-  return rejectVariant("OFFICE_IN_SUBJECT:national", (m[1] ?? m[2] ?? m[3]!).toUpperCase());
+  const what = m.slice(1).find((g) => g !== undefined)!;
+  return rejectVariant("OFFICE_IN_SUBJECT:national", what.toUpperCase());
 }
 
 /**
@@ -281,9 +315,12 @@ export function officeAfterSubject(
   o: CompiledOffice,
   owner: OwnNamed,
 ): ParseRejected | null {
-  return (
+  const other =
     officeTag(folded, from, o, owner) ??
     otherBodyPlace(folded, from, o, owner) ??
-    otherBodysDecision(folded, from, owner)
-  );
+    otherBodysDecision(folded, from, owner);
+  if (other !== null) return other;
+  const candidates = candidateDecision(folded, from, o);
+  if (candidates === null || owner.ownNamed()) return null;
+  return rejectVariant("OFFICE_IN_SUBJECT:province", candidates);
 }
