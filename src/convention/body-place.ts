@@ -255,12 +255,12 @@ const NATIONAL =
  * DPRD (CANDIDATE_OF), nor, in DKI Jakarta, for a mayor or a regent, whom DKI does not elect.
  */
 const CANDIDATE_DECISION =
-  /(?<![a-z0-9])penetapan[^a-z0-9]+(?:daftar[^a-z0-9]+calon[^a-z0-9]+(?:tetap|sementara)|dct|dcs|calon|perolehan[^a-z0-9]+kursi|nomor[^a-z0-9]+urut|pasangan[^a-z0-9]+calon|syarat[^a-z0-9]+(?:minimal[^a-z0-9]+)?dukungan|jumlah[^a-z0-9]+dukungan|jadwal[^a-z0-9]+(?:dan[^a-z0-9]+tempat[^a-z0-9]+)?debat|batas[^a-z0-9]+maksimal[^a-z0-9]+(?:pengeluaran|dana))(?![a-z0-9])/;
+  /(?<![a-z0-9])penetapan[^a-z0-9]+(?:daftar[^a-z0-9]+calon[^a-z0-9]+(?:tetap|sementara)|dct|dcs|calon[^a-z0-9]+(?:terpilih|tetap|anggota|gubernur|wali|walikota|bupati|perseorangan)|perolehan[^a-z0-9]+kursi|nomor[^a-z0-9]+urut|pasangan[^a-z0-9]+calon|syarat[^a-z0-9]+(?:minimal[^a-z0-9]+)?dukungan|jumlah[^a-z0-9]+dukungan|jadwal[^a-z0-9]+(?:dan[^a-z0-9]+tempat[^a-z0-9]+)?debat|batas[^a-z0-9]+maksimal[^a-z0-9]+(?:pengeluaran|dana))(?![a-z0-9])/g;
 /** Whose candidates: a governor (group 1), a province's DPRD (1), a mayor or a regent (2). */
 const CANDIDATE_OF =
-  /(?<![a-z0-9])(?:(gubernur|dprd[^a-z0-9]+prov(?:insi)?)|(wali[^a-z0-9]*kota|walikota|bupati|dprd[^a-z0-9]+(?:kota|kabupaten|kab)))(?![a-z0-9])/;
+  /(?<![a-z0-9])(?:(gubernur|dprd[^a-z0-9]+prov(?:insi)?)|(wali[^a-z0-9]*kota|walikota|bupati|dprd[^a-z0-9]+(?:kota|kabupaten|kab)))(?![a-z0-9])/g;
 /** A tally's words: a city's office tallies every election held in its area. */
-const TALLY = /rekap|penghitungan|perolehan[^a-z0-9]+suara|hasil[^a-z0-9]+pemungutan/;
+const TALLY = /rekap|penghitungan|perolehan[^a-z0-9]+suara|hasil[^a-z0-9]+pemungutan/g;
 
 /**
  * A decision about a province's election's candidates, or in DKI Jakarta about a mayor's or a
@@ -268,10 +268,14 @@ const TALLY = /rekap|penghitungan|perolehan[^a-z0-9]+suara|hasil[^a-z0-9]+pemung
  * null. Only for a city's or a regency's office; a tally is its own.
  */
 function candidateDecision(folded: string, from: number, o: CompiledOffice): string | null {
-  const subject = from > 0 ? folded.slice(from) : folded;
-  if (!CANDIDATE_DECISION.test(subject) || TALLY.test(subject) || !cityOffice(o)) return null;
-  const of = CANDIDATE_OF.exec(subject);
+  // Cheapest first: most subjects decide no candidates; of those, most name no such office.
+  CANDIDATE_DECISION.lastIndex = from;
+  if (!CANDIDATE_DECISION.test(folded)) return null;
+  CANDIDATE_OF.lastIndex = from;
+  const of = CANDIDATE_OF.exec(folded);
   if (of === null) return null;
+  TALLY.lastIndex = from;
+  if (TALLY.test(folded) || !cityOffice(o)) return null;
   if (of[1] !== undefined) return of[1].toUpperCase();
   return isOwnProvince("dki", o) && o.regionCodes.size > 0 ? of[2]!.toUpperCase() : null;
 }
