@@ -8,10 +8,12 @@
  * of that place sets its voter lists and polling stations, forms its PPK, PPS and KPPS and runs
  * its elections and tallies, so such a decree is that office's, typed without its issuer, unless
  * the head names this office ("SK Ketua KPU Jakut … ttg DPT Kota Bekasi" is this office's, as any
- * other office in its subject is). Read even after "tentang": unlike a place in
- * the subject's running text ("Kerja Sama dengan Pemkot Jakarta Barat"), the place right after
- * the list, the body or the level (past the election's words and year: "DPT Pemilu 2024 Kota
- * Bekasi") is the one whose list, body or tally it is. Pure.
+ * other office in its subject is). Read even after "tentang": unlike a place in the subject's
+ * running text ("Kerja Sama dengan Pemkot Jakarta Barat"), the place right after the list, the
+ * body or the level (past the election's words and year: "DPT Pemilu 2024 Kota Bekasi") is the
+ * one whose list, body or tally it is. Decisions only another body makes are read here too
+ * (otherBodysDecision: Bawaslu's, KPU RI's; candidateDecision: a province's election's
+ * candidates). Pure.
  */
 import {
   cityOffice,
@@ -277,7 +279,7 @@ function candidateDecision(folded: string, from: number, o: CompiledOffice): str
   TALLY.lastIndex = from;
   if (TALLY.test(folded) || !cityOffice(o)) return null;
   if (of[1] !== undefined) return of[1].toUpperCase();
-  return isOwnProvince("dki", o) && o.regionCodes.size > 0 ? of[2]!.toUpperCase() : null;
+  return o.regionCodes.size > 0 && isOwnProvince("dki", o) ? of[2]!.toUpperCase() : null;
 }
 
 /** A word OVERSIGHT or NATIONAL needs. */
@@ -309,8 +311,9 @@ export function otherBodysDecision(
 
 /**
  * Another office in a tag after the subject from `from` (subject-tag.ts officeTag), its voter
- * list or ad-hoc body as the subject (otherBodyPlace), or another body's decision
- * (otherBodysDecision), or null: the subject's office checks, on the plain and the lenient path
+ * list or ad-hoc body as the subject (otherBodyPlace), another body's decision
+ * (otherBodysDecision) or a decision about candidates a city's office does not make
+ * (candidateDecision), or null: the subject's office checks, on the plain and the lenient path
  * alike.
  */
 export function officeAfterSubject(
