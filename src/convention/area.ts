@@ -22,9 +22,10 @@ const DISTRICT_WORDS = 4;
  * starts with another office's place, else the city or regency named after it; null for none.
  */
 export function districtPlace(folded: string, at: number, o: CompiledOffice): string | null {
-  const ws = wordsFrom(folded.length - at > 120 ? folded.slice(0, at + 120) : folded, at);
+  const ws = wordsNear(folded, at);
   // DKI Jakarta has kelurahan, no desa: a desa is another province's.
-  if (ws[0]!.word === "desa" && isOwnProvince("dki", o) && ownProvinceKnown(o)) return "DESA";
+  if (ws[0]!.word === "desa" && inDki(o)) return "DESA";
+  const dki = dkiDistrict(ws, o);
   // A village's district named after it ("Kelurahan Kalibaru Kecamatan Cilodong"): the
   // district's place decides, read as any district's.
   for (let k = 2; k <= DISTRICT_WORDS + 1 && k < ws.length - 1; k++) {
@@ -32,14 +33,12 @@ export function districtPlace(folded: string, at: number, o: CompiledOffice): st
     const start = ws[k]!.end - ws[k]!.word.length;
     const district = districtPlace(folded, start, o);
     if (district !== null) return district;
-    // Another kecamatan than any of DKI's, after a DKI village's name: not DKI's village.
-    const own = dkiDistrict(ws, o);
-    if (own === null && dkiDistrict(ws.slice(k), o) === undefined && ownProvinceKnown(o)) {
-      return isOwnProvince("dki", o) ? `KECAMATAN ${ws[k + 1]!.word.toUpperCase()}` : null;
+    // Another kecamatan than any of DKI's, after this office's DKI village: not its village.
+    if (dki === null && dkiDistrict(ws.slice(k), o) === undefined && inDki(o)) {
+      return `KECAMATAN ${ws[k + 1]!.word.toUpperCase()}`;
     }
     break;
   }
-  const dki = dkiDistrict(ws, o);
   if (dki !== undefined) return dki;
   for (let k = 1; k <= DISTRICT_WORDS && k < ws.length; k++) {
     const w = ws[k]!;
@@ -53,19 +52,62 @@ export function districtPlace(folded: string, at: number, o: CompiledOffice): st
   return null;
 }
 
+/** The words of `folded` from `at`, within the next 120 characters (a place is near). */
+export function wordsNear(folded: string, at: number): { word: string; end: number }[] {
+  return wordsFrom(folded.length - at > 120 ? folded.slice(0, at + 120) : folded, at);
+}
+
 /** DKI_DISTRICTS by first word, each with its words and city, the longest first. */
 const DKI_BY_FIRST = new Map<string, { words: string[]; city: string }[]>();
 for (const [city, names] of Object.entries(DKI_DISTRICTS)) {
   for (const name of names) {
     const words = name.split(" ");
-    const list = DKI_BY_FIRST.get(words[0]!) ?? [];
-    list.push({ words, city });
-    list.sort((a, b) => b.words.length - a.words.length);
-    DKI_BY_FIRST.set(words[0]!, list);
+    const list = DKI_BY_FIRST.get(words[0]!);
+    if (list) list.push({ words, city });
+    else DKI_BY_FIRST.set(words[0]!, [{ words, city }]);
   }
 }
-/** The DKI cities whose names this office's configured names spell, per compiled office. */
-const OWN_CITIES = new WeakMap<CompiledOffice, ReadonlySet<string>>();
+for (const list of DKI_BY_FIRST.values()) list.sort((a, b) => b.words.length - a.words.length);
+
+/**
+ * What this office's configuration says of its area, derived once per compiled office: the DKI
+ * cities its names spell, its province's names (from its region codes' first two digits; none
+ * when no code is configured), whether that province is DKI Jakarta, and whether it is a city's
+ * or a regency's office (no configured name starts with a province's).
+ */
+interface OfficeArea {
+  cities: ReadonlySet<string>;
+  province: readonly string[];
+  inDki: boolean;
+  city: boolean;
+}
+const AREAS = new WeakMap<CompiledOffice, OfficeArea>();
+
+function areaOf(o: CompiledOffice): OfficeArea {
+  let a = AREAS.get(o);
+  if (a === undefined) {
+    const names = o.places.map((p) => ` ${p.join(" ")} `);
+    const codes = [...o.regionCodes].map((c) => c.slice(0, 2));
+    a = {
+      cities: new Set(
+        Object.keys(DKI_DISTRICTS).filter((c) => names.some((n) => n.includes(` ${c} `))),
+      ),
+      province: codes.flatMap((c) => PROVINCE_BY_CODE[c] ?? []),
+      inDki: codes.includes(DKI_CODE),
+      city: o.places.every((p) => !PROVINCE_START.has(p[0]!)),
+    };
+    AREAS.set(o, a);
+  }
+  return a;
+}
+
+/** DKI Jakarta's province code. */
+const DKI_CODE = "31";
+
+/** Whether this office's region code is DKI Jakarta's. */
+export function inDki(o: CompiledOffice): boolean {
+  return areaOf(o).inDki;
+}
 
 /**
  * The DKI district or village named after the level word `ws[0]` (DKI_DISTRICTS, the longest
@@ -79,15 +121,7 @@ function dkiDistrict(
   const list = ws.length > 1 ? DKI_BY_FIRST.get(ws[1]!.word) : undefined;
   const d = list?.find((e) => e.words.every((w, i) => ws[1 + i]?.word === w));
   if (d === undefined) return undefined;
-  let own = OWN_CITIES.get(o);
-  if (own === undefined) {
-    const names = o.places.map((p) => ` ${p.join(" ")} `);
-    own = new Set(
-      Object.keys(DKI_DISTRICTS).filter((c) => names.some((n) => n.includes(` ${c} `))),
-    );
-    OWN_CITIES.set(o, own);
-  }
-  return own.has(d.city) ? null : `${d.words.join(" ")} (${d.city})`.toUpperCase();
+  return areaOf(o).cities.has(d.city) ? null : `${d.words.join(" ")} (${d.city})`.toUpperCase();
 }
 
 /** Every place by name (places-id.ts, DKI Jakarta's), folded words joined by spaces. */
@@ -115,11 +149,8 @@ export function isKnownPlace(place: string): boolean {
 
 /** Whether this office is a city's or a regency's: no configured name starts with a province's. */
 export function cityOffice(o: CompiledOffice): boolean {
-  return o.places.every((p) => !PROVINCE_START.has(p[0]!));
+  return areaOf(o).city;
 }
-
-/** The names of this office's province, from its region codes, per compiled office. */
-const OWN_PROVINCE = new WeakMap<CompiledOffice, readonly string[]>();
 
 /**
  * Whether `place` (a province, as otherPlaceFirst shows it) is this office's province, by its
@@ -135,11 +166,7 @@ export function isOwnProvince(place: string, o: CompiledOffice): boolean {
  * configured, every province may be this office's: all its words.
  */
 export function ownProvinceWords(place: string, o: CompiledOffice): number {
-  let own = OWN_PROVINCE.get(o);
-  if (own === undefined) {
-    own = [...o.regionCodes].flatMap((c) => PROVINCE_BY_CODE[c.slice(0, 2)] ?? []);
-    OWN_PROVINCE.set(o, own);
-  }
+  const own = areaOf(o).province;
   const ws = place.toLowerCase().split(" ");
   if (own.length === 0) return ws.length;
   let k = 0;
@@ -150,11 +177,6 @@ export function ownProvinceWords(place: string, o: CompiledOffice): number {
     if (rest === n || rest.startsWith(`${n} `)) best = Math.max(best, k + n.split(" ").length);
   }
   return best;
-}
-
-/** Whether this office's province is known (a region code is configured). */
-function ownProvinceKnown(o: CompiledOffice): boolean {
-  return o.regionCodes.size > 0;
 }
 
 /** A province's level words before its name. */

@@ -19,10 +19,12 @@ import {
   cityOffice,
   DISTRICT,
   districtPlace,
+  inDki,
   isKnownPlace,
   isOwnProvince,
   isProvince,
   ownProvinceWords,
+  wordsNear,
 } from "./area.js";
 import { isWordChar, isYearShaped } from "./numbers.js";
 import { type CompiledOffice, otherPlaceFirst } from "./office.js";
@@ -30,7 +32,6 @@ import { ISSUER_BODIES } from "./office-words.js";
 import { mayStartPlace } from "./place-start.js";
 import { rejectVariant } from "./reasons.js";
 import { type OwnNamed, officeTag } from "./subject-tag.js";
-import { wordsFrom } from "./text.js";
 import type { ParseRejected } from "./types.js";
 
 /**
@@ -222,7 +223,7 @@ function placeAfter(
   province: string,
   o: CompiledOffice,
 ): string | null {
-  const ws = wordsFrom(folded.length - at > 120 ? folded.slice(0, at + 120) : folded, at);
+  const ws = wordsNear(folded, at);
   let k = ownProvinceWords(province, o);
   while (k < ws.length && (BETWEEN_WORDS.has(ws[k]!.word) || isYearShaped(ws[k]!.word))) k++;
   if (k >= ws.length) return null;
@@ -279,7 +280,7 @@ function candidateDecision(folded: string, from: number, o: CompiledOffice): str
   TALLY.lastIndex = from;
   if (TALLY.test(folded) || !cityOffice(o)) return null;
   if (of[1] !== undefined) return of[1].toUpperCase();
-  return o.regionCodes.size > 0 && isOwnProvince("dki", o) ? of[2]!.toUpperCase() : null;
+  return inDki(o) ? of[2]!.toUpperCase() : null;
 }
 
 /** A word OVERSIGHT or NATIONAL needs. */
