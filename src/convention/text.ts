@@ -3,6 +3,7 @@
  * Pure; no I/O.
  */
 import { isWordChar } from "./numbers.js";
+import { cutSlug } from "./slug-cut.js";
 
 const MARKS = /[\u0300-\u036f]/g;
 const NON_WORD_RUN = /[^a-z0-9]+/g;
@@ -174,51 +175,6 @@ function spacesToDashes(s: string): string {
     from = i + 1;
   }
   return out + s.slice(from);
-}
-
-/**
- * `slug` of a subject already folded and joined: `joined` is lower-case ASCII words `[a-z0-9]+`
- * joined by single "-", perhaps with one "-" at either end (a canonical name's slug is one,
- * and reads back as its words joined by spaces, whose slug this is).
- */
-export function cutSlug(joined: string, budget: number): string {
-  if (budget <= 0) return "";
-  if (joined.startsWith("-")) joined = joined.slice(1);
-  if (joined.endsWith("-")) joined = joined.slice(0, -1);
-  if (joined === "tentang") return "";
-  if (joined.startsWith("tentang-")) joined = joined.slice(8);
-  if (joined.length <= budget) return joined;
-  // A subject that ends with its election year ("… Pemilihan Umum Tahun 2024") keeps it: two
-  // decrees that differ only in the year must not get the same cut name.
-  const year = YEAR_END.exec(joined);
-  if (year && year[1]!.length + 21 <= budget) {
-    const room = budget - year[1]!.length - 1;
-    const rest = joined.slice(0, year.index);
-    const cut = rest.lastIndexOf("-", room);
-    return `${withoutDanglingWord(rest.slice(0, cut > 0 ? cut : room))}-${year[1]}`;
-  }
-  // The longest run of whole words that fits ends where a "-" is at or before `budget`.
-  const cut = joined.lastIndexOf("-", budget);
-  return cut > 0 ? withoutDanglingWord(joined.slice(0, cut)) : joined.slice(0, budget);
-}
-
-/**
- * A year that ends a joined slug, with "tahun" or "tahun anggaran" (a budget year: "… Tahun
- * Anggaran 2025") before it.
- */
-const YEAR_END = /-((?:tahun-(?:anggaran-)?)?(?:19|20)\d\d)$/;
-
-/**
- * Words that only join what follows them: a cut that ends with one ("… pemilihan gubernur dan",
- * "… lokasi khusus pada") reads as if a word were missing, so they are dropped from a cut's end.
- */
-const DANGLING =
-  /(?:-(?:dan|atau|serta|pada|dalam|di|ke|dari|untuk|bagi|yang|dengan|atas|oleh|tentang|tahun|dan-wakil))+$/;
-
-/** `cut` (a joined slug cut short) without joining words at its end, unless nothing is left. */
-function withoutDanglingWord(cut: string): string {
-  const m = DANGLING.exec(cut);
-  return m === null || m.index === 0 ? cut : cut.slice(0, m.index);
 }
 
 /** A control character, "_" or white space: a gap between words of a subject. */

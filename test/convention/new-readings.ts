@@ -6,7 +6,8 @@
  *   the subject, numbers joined by "dan"/"jo", glued or misspelt words (repair.ts, subject.ts,
  *   head.ts DATES): names that hold one of their marks are not compared (`touched`);
  * - a subject cut to fit that ends with a year keeps the year (with "tahun anggaran"), and a cut
- *   drops joining words at its end (text.ts cutSlug): the same decree, cut elsewhere;
+ *   drops joining words and a split place's name at its end (slug-cut.ts): the same decree, cut
+ *   elsewhere;
  * - a jenis named by its own word outside a phrase: "Ketua No 1 …" reads KPT-KETUA where the
  *   reference found no jenis, "SK Ketua … Sekretaris" is AMBIGUOUS_JENIS where it read one, and a
  *   name both refuse may be refused for another of its problems;
@@ -253,7 +254,7 @@ export function sameAsReference(name: string, rules: ConventionConfig, opts: Par
     return;
   }
   // A subject cut to fit the name drops joining words at the cut's end ("… gubernur dan" →
-  // "… gubernur", text.ts withoutDanglingWord) and keeps "tahun anggaran" with a year, where the
+  // "… gubernur", slug-cut.ts) and keeps "tahun anggaran" with a year, where the
   // reference cut elsewhere: the same decree, its name still the subject's words in order.
   if (got.ok && want.ok && got.path !== want.path && cutElsewhere(got, want)) {
     tally.touched++;
