@@ -4,6 +4,7 @@
  * city's or a regency's, or a province's). Pure.
  */
 import { DKI_DISTRICTS } from "./dki-districts.js";
+import { DKI_BY_FIRST, NOT_A_NAME, nearDkiName } from "./dki-names.js";
 import { type CompiledOffice, otherPlaceFirst } from "./office.js";
 import { DKI_PLACES, PLACE_LEVEL } from "./office-words.js";
 import { PROVINCE_START } from "./own-place.js";
@@ -49,25 +50,36 @@ export function districtPlace(folded: string, at: number, o: CompiledOffice): st
     if (place !== null) return place;
     if (k > 1) return null;
   }
-  return null;
+  return outsideDki(ws, o);
+}
+
+/**
+ * For an office in DKI Jakarta, a kecamatan or kelurahan named after the level word `ws[0]` that
+ * is none of DKI's ("PPK Kecamatan Tembalang", "PPS Kelurahan Gubeng"): every district and village
+ * in DKI is listed, so this one is another province's. Its level and first word as shown; null
+ * when the word is no name ("PPK Kecamatan se-Kota …", "PPS Kelurahan pada Pemilu …"), starts
+ * a DKI name ("Kelurahan Tugu" of Tugu Utara) or is one typed with a slip ("Kelapagading",
+ * "Penjaringn", "Tj Priok").
+ */
+function outsideDki(ws: readonly { word: string }[], o: CompiledOffice): string | null {
+  const level = ws[0]!.word;
+  const name = ws[1]?.word;
+  if (name === undefined || !inDki(o) || level === "desa") return null;
+  if (NOT_A_NAME.has(name) || /^[0-9]|^se[a-z]/.test(name) || DKI_BY_FIRST.has(name)) return null;
+  const near = nearDkiName(ws);
+  if (near !== undefined) {
+    // A slip in this office's own name wins over one in another city's.
+    if (near.some((e) => areaOf(o).cities.has(e.city))) return null;
+    return `${near[0]!.words.join(" ")} (${near[0]!.city})`.toUpperCase();
+  }
+  const shown = level === "kec" ? "kecamatan" : level === "kel" ? "kelurahan" : level;
+  return `${shown} ${name}`.toUpperCase();
 }
 
 /** The words of `folded` from `at`, within the next 120 characters (a place is near). */
 export function wordsNear(folded: string, at: number): { word: string; end: number }[] {
   return wordsFrom(folded.length - at > 120 ? folded.slice(0, at + 120) : folded, at);
 }
-
-/** DKI_DISTRICTS by first word, each with its words and city, the longest first. */
-const DKI_BY_FIRST = new Map<string, { words: string[]; city: string }[]>();
-for (const [city, names] of Object.entries(DKI_DISTRICTS)) {
-  for (const name of names) {
-    const words = name.split(" ");
-    const list = DKI_BY_FIRST.get(words[0]!);
-    if (list) list.push({ words, city });
-    else DKI_BY_FIRST.set(words[0]!, [{ words, city }]);
-  }
-}
-for (const list of DKI_BY_FIRST.values()) list.sort((a, b) => b.words.length - a.words.length);
 
 /**
  * What this office's configuration says of its area, derived once per compiled office: the DKI
