@@ -26,6 +26,7 @@ import {
   ownProvinceWords,
   wordsNear,
 } from "./area.js";
+import { otherKpuBusiness } from "./kpu-business.js";
 import { isWordChar, isYearShaped } from "./numbers.js";
 import { type CompiledOffice, otherPlaceFirst } from "./office.js";
 import { ISSUER_BODIES } from "./office-words.js";
@@ -324,10 +325,14 @@ export function officeAfterSubject(
   owner: OwnNamed,
 ): ParseRejected | null {
   const other =
-    officeTag(folded, from, o, owner) ??
+    officeTag(folded, from, o) ??
     otherBodyPlace(folded, from, o, owner) ??
     otherBodysDecision(folded, from, owner);
   if (other !== null) return other;
+  const business = otherKpuBusiness(folded, from, o);
+  if (business !== null && !owner.ownNamed()) {
+    return rejectVariant("OFFICE_IN_SUBJECT:kpuBusiness", business);
+  }
   const candidates = candidateDecision(folded, from, o);
   if (candidates === null || owner.ownNamed()) return null;
   return rejectVariant("OFFICE_IN_SUBJECT:province", candidates);

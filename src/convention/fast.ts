@@ -70,12 +70,13 @@ const SHAPES = ["no 7 th 2011", "7-2011", "7 2011", "2011 7"];
 /** How the head ends: "tentang", the end, a subject; bit 3: the subject is read for an office. */
 const ENDS = [" ttg penetapan", "", " penetapan"];
 const OFFICE_CHECKS = 3;
-/** After "tentang", another office in a tag (subject-tag.ts); bit 16 + s: read for an office. */
+/** After "tentang", another office's business (body-place.ts); bit 16 + s: read for an office. */
 const TAG_CHECKS = 16;
 /**
- * The places of the probes, another KPU office's (" kpu kota bekasi" after a subject, " (kpu
- * kota bekasi)" in a tag): the first that no configured name of this office uses, since a probe
- * that names this office is filed and would leave the subjects of every office unread.
+ * The places of the probes, another KPU office's (" kpu kota bekasi" after a subject, "… ttg
+ * penetapan dpt kota bekasi" after "tentang"): the first that no configured name of this office
+ * uses, since a probe that names this office is filed and would leave the subjects of every
+ * office unread.
  */
 const PROBE_PLACES = ["kota bekasi", "kota surabaya"];
 
@@ -83,14 +84,17 @@ const PROBE_PLACES = ["kota bekasi", "kota surabaya"];
 function probes(places: readonly string[]): Probes {
   const own = new Set(places.flatMap((p) => p.split(" ")));
   const place = PROBE_PLACES.find((p) => !own.has(p.split(" ")[1]!)) ?? PROBE_PLACES[1]!;
-  return { office: ` kpu ${place}`, tag: ` (kpu ${place})` };
+  return { office: ` kpu ${place}`, marked: ` dpt ${place}` };
 }
 
 interface Probes {
   /** A subject typed without "tentang" that names another office. */
   office: string;
-  /** A tag after the subject that names another office. */
-  tag: string;
+  /**
+   * A subject after "tentang" that names another office's voter list: refused unless the head
+   * names this office (a tag naming another office is refused either way, subject-tag.ts).
+   */
+  marked: string;
 }
 /** The words before a place: "Keputusan KPU <place>", "… Komisi Pemilihan Umum <place>". */
 const BEFORE_PLACE = /(?:^| )(?:kpud?|umum)$/;
@@ -264,7 +268,7 @@ function readShape(p: Phrase, shape: number, end: number, read: (folded: string)
  * A plain head as read. Whether lenient.ts reads its subject for another office (ownNamed) is
  * asked only of a subject that may name one (a tag, "KPU", a place): the first time for its
  * phrase, shape and end, a probe tells. The probe that names another KPU office (without
- * "tentang"; after it, in a tag) is refused (bit 4s + 3; bit 16 + s set) or filed because the
+ * "tentang") or its voter list (after it) is refused (bit 4s + 3; bit 16 + s set) or filed because the
  * head names this office or no office is configured (no bit); any other reading leaves the
  * shape to lenient.ts from then on, this name too (`left`).
  */
@@ -309,7 +313,7 @@ class PlainHead implements FastHead {
       p.known |= checks;
       const { read, probe } = this.learn;
       const sample = `${p.text} ${SHAPES[shape]}`;
-      const r = read(sample + (end === 2 ? probe.office : ENDS[0] + probe.tag));
+      const r = read(sample + (end === 2 ? probe.office : ENDS[0] + probe.marked));
       if ("reason" in r && r.reason === "OFFICE_IN_SUBJECT") p.bits |= checks;
       else if ("reason" in r || r.jenis !== p.jenis) p.bits &= ~(1 << (4 * shape + end));
     }

@@ -2,7 +2,7 @@
  * Another office named in a tag after the subject: a group in brackets ("… ttg DPT (KPU
  * Jakpus)", "[KPU Jakbar]"), a part after a spaced dash or an underscore ("… Bendahara - Bawaslu
  * Jakut", "… DPT_KPU Jakpus"), or the words after an origin word ("… DPT dari KPU Jakbar",
- * "kiriman KPU DKI", "milik KPU Jaksel"). Such a tag says whose copy or document the file is,
+ * "kiriman KPU DKI", "milik KPU Jaksel"); a decree's word may come first ("(SK KPU Jaksel)"). Such a tag says whose copy or document the file is,
  * not what the decree is about, so the name is refused with office.ts's two ways out
  * (OFFICE_IN_SUBJECT), even after "tentang". The tag must be that office and nothing more: a
  * body named in the subject's running text ("Kerja Sama dengan Bawaslu Jakut", "Bimtek di
@@ -39,18 +39,12 @@ export const NOT_OWN_NAMED: OwnNamed = { ownNamed: () => false };
 
 /**
  * The refusal for another office named in a tag of the subject `folded` from `from` on, or
- * null. `owner.ownNamed()`, asked only of a tag that is no origin's: the head names this office
- * ("SK KPU Kota Jakarta Utara No 3 … (KPU DKI)"), so another office in brackets or after a dash
- * is what the decree concerns; a tag that says
- * where the file came from ("dari …") is read all the same. Most subjects hold no bracket,
- * dash, underscore or origin word: one pass over the characters tells (mayHoldTag).
+ * null. A head that names this office does not change it: "SK KPU Jakut No 3 … (KPU Jakbar)"
+ * and "… (SK KPU Jaksel)" name two issuers, and the tag is what a clerk adds to say whose
+ * document it is. Most subjects hold no bracket, dash, underscore or origin word: one pass over
+ * the characters tells (mayHoldTag).
  */
-export function officeTag(
-  folded: string,
-  from: number,
-  o: CompiledOffice,
-  owner: OwnNamed,
-): ParseRejected | null {
+export function officeTag(folded: string, from: number, o: CompiledOffice): ParseRejected | null {
   const at = mayHoldTag(folded, from);
   if (at < 0) return null;
   // "_" separates a tag only where words are apart by spaces ("DPT_KPU Jakpus"); in a name typed
@@ -61,7 +55,6 @@ export function officeTag(
     const c = folded.charCodeAt(i);
     let start = -1;
     let end = -1;
-    let origin = false;
     if (c === 0x28 || c === 0x5b) {
       start = i + 1;
       end = closing(folded, start, c === 0x28 ? 0x29 : 0x5d);
@@ -78,7 +71,6 @@ export function officeTag(
       start = originEnd(folded, i);
       if (start < 0) continue;
       end = partEnd(folded, start, underscore);
-      origin = true;
       // "kiriman", "milik", "punya" say whose copy the file is wherever they stand, so any
       // body after them is a tag ("… ttg DPT kiriman Pemprov DKI"); "dari" is running text too.
       const sent = SENT.has(folded.slice(i, start)) ? sentBy(folded.slice(i, end), o) : null;
@@ -86,7 +78,6 @@ export function officeTag(
     } else {
       continue;
     }
-    if (!origin && owner.ownNamed()) continue;
     const named = officeOnly(folded.slice(start, end), o);
     if (named) return reject("OFFICE_IN_SUBJECT", named);
   }
@@ -169,6 +160,7 @@ function officeOnly(part: string, o: CompiledOffice): string | null {
   // A tag that says where the file came from names any body ("(kiriman Pemprov DKI)", "(dari
   // Kemendagri)"); without the origin word only an office counts ("(Bawaslu)" is the subject's).
   if (ORIGIN.has(first)) return sentBy(part.slice(i), o) ?? officeOnly(part.slice(w), o);
+  if (DECREE.has(first)) return officeOnly(part.slice(w), o);
   let named: string | null = null;
   if (first === "kpu" || first === "kpud" || first === "komisi" || first === "kip") {
     named = otherKpuIn(part.slice(i), o);
@@ -177,6 +169,9 @@ function officeOnly(part: string, o: CompiledOffice): string | null {
   }
   return named !== null && wordCount(named.toLowerCase()) === wordCount(part) ? named : null;
 }
+
+/** Words that call what follows a decree: "(SK KPU Jaksel)", "- Keputusan KPU DKI". */
+const DECREE = new Set(["sk", "skep", "kep", "keputusan", "kpts"]);
 
 /** The origin words that say whose copy a file is, never the subject's running text. */
 const SENT = new Set(["kiriman", "milik", "punya"]);

@@ -270,7 +270,7 @@ describe("the office probe (fast.ts PlainHead.ownNamed)", () => {
   });
 
   it("leaves a name whose probe reads otherwise to lenient(), and the later ones of its shape", () => {
-    const tagged = "sk ketua no 13 th 2024 ttg penetapan dpt (kpu kota semarang)";
+    const tagged = "sk ketua no 13 th 2024 ttg penetapan dpt kota semarang";
     const head = reader(tagged)!;
     expect(readPlain(tagged, tagged, "pdf", c, head)).toBeNull();
     expect(head.left).toBe(true);

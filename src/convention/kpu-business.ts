@@ -1,0 +1,141 @@
+/**
+ * Another KPU office's own business as the subject: its secretariat, its work unit, its staff or
+ * a team of its own ("Pembentukan Tim Pengelola JDIH Sekretariat KPU Kota Semarang", "Bendahara
+ * Sekretariat KPU Jaksel", "Tim Pengelola Hibah Pilgub KPU Jakbar", "PPK pada Satuan Kerja KPU
+ * Provinsi DKI Jakarta"). Only that office decides on those, so such a name is most likely its
+ * decree typed without its issuer. The office stands in the genitive there: no word before it
+ * says how this office deals with it. Running text that does ("Kerja Sama dengan KPU Kota
+ * Bekasi", "Penugasan Staf ke Rapat Koordinasi KPU Provinsi", "Narasumber di KPU Provinsi",
+ * "Penerimaan Kunjungan Kerja KPU Kota Bekasi") and a cited decree ("Perubahan atas Keputusan
+ * KPU Provinsi …") stay this office's subject. Pure.
+ */
+import { isWordChar } from "./numbers.js";
+import { type CompiledOffice, otherKpuIn } from "./office.js";
+import { wordsFrom } from "./text.js";
+
+/** At most this many words before "KPU" are read back for what relates the office. */
+const LOOK_BACK = 6;
+
+/**
+ * The other KPU office (as the rejection shows it) whose own business the subject from `from` in
+ * `folded` is, or null. Most subjects hold no "kpu" after `from`: one substring test.
+ */
+export function otherKpuBusiness(folded: string, from: number, o: CompiledOffice): string | null {
+  for (let at = folded.indexOf("kpu", from); at >= 0; at = folded.indexOf("kpu", at + 3)) {
+    if (at > from && isWordChar(folded.charCodeAt(at - 1))) continue;
+    const next = folded.indexOf("kpu", at + 3);
+    const named = otherKpuIn(folded.slice(at, next < 0 ? folded.length : next), o);
+    if (named === null) continue;
+    if (ownBusiness(wordsFrom(folded.slice(from, at), 0))) return named;
+  }
+  return null;
+}
+
+/**
+ * Whether the words before "KPU <place>" (`before`, the nearest last) make it the genitive of
+ * the office's own business: among the last LOOK_BACK, a word of its organisation or staff
+ * (BUSINESS) and none that says how this office relates to it (RELATES), and no cited
+ * decree's word right before it. "di"/"pada" make it a place ("di KPU Provinsi"), unless a word
+ * of the office's organisation stands between ("di Lingkungan Sekretariat KPU …", "pada Satuan
+ * Kerja KPU …"). Without a business word ("Honor KPU Provinsi") it may be what this office pays
+ * or sends: the subject's.
+ */
+function ownBusiness(before: readonly { word: string }[]): boolean {
+  const n = before.length;
+  if (n > 0 && CITED.has(before[n - 1]!.word)) return false;
+  let organisation = false;
+  let business = false;
+  for (let k = n - 1; k >= 0 && k >= n - LOOK_BACK; k--) {
+    const w = before[k]!.word;
+    if (RELATES.has(w)) return false;
+    if (w === "di" || w === "pada") return organisation;
+    if (ORGANISATION.has(w)) organisation = true;
+    if (ORGANISATION.has(w) || BUSINESS.has(w)) business = true;
+  }
+  return business;
+}
+
+/** Right before "KPU": a document of that office cited by the subject ("Keputusan KPU …"). */
+const CITED = new Set([
+  "keputusan",
+  "kep",
+  "kpts",
+  "sk",
+  "skep",
+  "surat",
+  "peraturan",
+  "pkpu",
+  "edaran",
+  "se",
+  "instruksi",
+  "nota",
+  "nomor",
+  "no",
+  "berdasarkan",
+]);
+
+/** Words that say how this office deals with the office named after them. */
+const RELATES = new Set([
+  "dengan",
+  "ke",
+  "kepada",
+  "dari",
+  "oleh",
+  "untuk",
+  "bagi",
+  "bersama",
+  "antara",
+  "terhadap",
+  "atas",
+  "sebagai",
+  "selaku",
+  "mengikuti",
+  "menghadiri",
+  "kunjungan",
+  "audiensi",
+  "banding",
+  "koordinasi",
+  "kerjasama",
+  "sama",
+  "undangan",
+  "permintaan",
+  "permohonan",
+  "fasilitasi",
+  "supervisi",
+  "asistensi",
+  "pendampingan",
+  "narasumber",
+  "penerimaan",
+  "penyerahan",
+  "pengembalian",
+  "pinjam",
+  "peminjaman",
+]);
+
+/** Words of an office's own organisation: after "di"/"pada", the office is the genitive. */
+const ORGANISATION = new Set(["lingkungan", "sekretariat", "satker", "satuan", "kerja", "kantor"]);
+
+/** Words of an office's staff, teams and budget: what only the office itself appoints or sets. */
+const BUSINESS = new Set([
+  "tim",
+  "panitia",
+  "pokja",
+  "kelompok",
+  "pengelola",
+  "pejabat",
+  "bendahara",
+  "pegawai",
+  "staf",
+  "petugas",
+  "operator",
+  "kepala",
+  "kasubbag",
+  "pengadaan",
+  "komitmen",
+  "penandatangan",
+  "jdih",
+  "ppid",
+  "arsip",
+  "dipa",
+  "anggaran",
+]);
