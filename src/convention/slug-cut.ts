@@ -82,6 +82,13 @@ const NAME_FOLLOWS = new Set([
   "kep",
 ]);
 
+/**
+ * A city's, a regency's or a province's level word: it goes with a name the cut leaves out.
+ * "Kecamatan" and "Kelurahan" stay, as they also end a body's name ("panitia pemilihan
+ * kecamatan").
+ */
+const LEVEL = new Set(["kota", "kabupaten", "kab", "provinsi", "prov", "propinsi"]);
+
 /** Words after such a word that are no place's name: the word ends a phrase there. */
 const NOT_A_NAME = new Set([
   "dan",
@@ -105,7 +112,7 @@ const NOT_A_NAME = new Set([
 /**
  * `kept` (the words before a cut) without the part of a place's name that the cut split from
  * its rest, which starts with `next`: "… satuan kerja kpu kota jakarta | utara" keeps "… satuan
- * kerja kpu kota", "… wakil gubernur daerah khusus | jakarta" keeps "… wakil gubernur". The first word
+ * kerja kpu", "… wakil gubernur daerah khusus | jakarta" keeps "… wakil gubernur". The first word
  * is always kept.
  */
 function outsidePlace(kept: string, next: string): string {
@@ -115,7 +122,9 @@ function outsidePlace(kept: string, next: string): string {
     const dash = kept.lastIndexOf("-", end - 1);
     if (dash < 0) return kept.slice(0, end);
     const last = kept.slice(dash + 1, end);
-    if (!splitsPlace(last, after)) return kept.slice(0, end);
+    // The level word of a name left out goes with it ("kpu kota | jakarta utara" keeps "kpu").
+    const level = end < kept.length && LEVEL.has(last);
+    if (!level && !splitsPlace(last, after)) return kept.slice(0, end);
     end = dash;
     after = last;
   }

@@ -6,11 +6,12 @@ import { describe, expect, it } from "vitest";
 import { cutSlug } from "../../src/convention/slug-cut.js";
 
 const cases: [string, number, string][] = [
-  // A place's name split by the cut is left out whole, before or after the year is set aside.
+  // A place's name split by the cut is left out whole with its level word, before or after the
+  // year is set aside.
   [
     "penunjukan-petugas-pengelola-arsip-pada-satuan-kerja-kpu-kota-jakarta-utara-tahun-anggaran-2025",
     92,
-    "penunjukan-petugas-pengelola-arsip-pada-satuan-kerja-kpu-kota-tahun-anggaran-2025",
+    "penunjukan-petugas-pengelola-arsip-pada-satuan-kerja-kpu-tahun-anggaran-2025",
   ],
   [
     "pembentukan-tim-pengelola-dana-hibah-pemilihan-gubernur-dan-wakil-gubernur-daerah-khusus-jakarta-tahun-2024",
@@ -22,7 +23,7 @@ const cases: [string, number, string][] = [
     68,
     "penetapan-lokasi-alat-peraga-kampanye-di-wilayah-kecamatan",
   ],
-  ["pembentukan-pps-kota-administrasi-jakarta-utara", 40, "pembentukan-pps-kota"],
+  ["pembentukan-pps-kota-administrasi-jakarta-utara", 40, "pembentukan-pps"],
   // A whole name stays: "dki" is one, and a level word may end a phrase.
   ["rekapitulasi-suara-dprd-provinsi-dki-jakarta", 40, "rekapitulasi-suara-dprd-provinsi-dki"],
   [
