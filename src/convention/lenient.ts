@@ -59,6 +59,7 @@ import {
   hasControlChar,
   hasSingleGaps,
 } from "./text.js";
+import { otherKindTag } from "./two-decrees.js";
 import type { Decree, ParseRejected } from "./types.js";
 
 const TENTANG = /(?<![a-z0-9])(?:tentang|ttg|tntg)(?![a-z0-9])/;
@@ -201,7 +202,17 @@ export function lenient(
   // The only numbers are a counter's ("Dapil 5", "Tahap 2") or a region code: no serial. Told
   // only now, so another body's decree gets the reason that says so, not "add the number".
   if (head.counted) return noSerial(head.nomor, c);
-  return withSubject(stem, folded, printableFolded !== null, ext, ascii, head, tailStart, inHead);
+  return withSubject(
+    stem,
+    folded,
+    printableFolded !== null,
+    ext,
+    ascii,
+    head,
+    tailStart,
+    inHead,
+    c,
+  );
 }
 
 /**
@@ -447,7 +458,7 @@ export function readPlain(
     if (fast.left) return null;
     if (tag) return tag;
   }
-  return withSubject(stem, folded, true, ext, true, head, tailStart, null);
+  return withSubject(stem, folded, true, ext, true, head, tailStart, null, c);
 }
 
 /**
@@ -467,11 +478,17 @@ export function withSubject(
   head: Head,
   tailStart: number,
   old: OldNumber | null,
+  c: CompiledRules,
 ): LenientDecree | ParseRejected {
   let tailEnd = folded.length;
   if (tailStart < tailEnd && !isPlainSubject(folded, tailStart)) {
     const marked = markedSubject(stem, folded, ext, head, tailStart);
     if ("reason" in marked) return marked;
+    // A tag naming the other kind of decree ("… ttg DPT - SK Sekretaris"): only a subject that
+    // is not plain may end with one (two-decrees.ts).
+    const ms = marked.subject;
+    const kind = otherKindTag(ms.folded, ms.start, ms.end, head.jenis, ms.spaced, c);
+    if (kind) return kind;
     return subjectDecree(marked.subject, printable, ext, ascii, head, marked.qualifier, old);
   }
   // "… Th 2024.docx.pdf": the doubled extension is all the subject there is.
@@ -579,7 +596,7 @@ function subjectDecree(
   old: OldNumber | null,
 ): LenientDecree | ParseRejected {
   const { folded, start, end } = s;
-  const ending = start < end ? subjectEnd(folded, start, end, head.nomor) : null;
+  const ending = start < end ? subjectEnd(folded, start, end, head.nomor, s.plain, s.spaced) : null;
   if (ending !== null) return ending;
   const about = start < end ? documentAsSubject(folded, start, end) : null;
   if (about !== null) return about;

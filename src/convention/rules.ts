@@ -23,6 +23,13 @@ export interface CompiledRules {
   jenis: { code: string; re: RegExp }[];
   /** All jenis phrases, sticky: set `lastIndex` to test for a phrase there (the subject boundary). */
   phraseAt: RegExp;
+  /**
+   * The configured phrases (codes, labels, aliases; no bare words), sticky: what a tag naming a
+   * kind of decree after the subject is (two-decrees.ts otherKindTag).
+   */
+  tagPhraseAt: RegExp;
+  /** Each configured phrase's words joined by " " → its jenis code (none named by two jenis). */
+  tagPhrases: Map<string, string>;
   /** Some phrase has a word that starts with a digit (lenient.ts subjectStart). */
   digitPhraseWord: boolean;
   /**
@@ -219,6 +226,22 @@ function compile(rules: ConventionConfig): CompiledRules {
     const re = new RegExp(`(?<![a-z0-9])(?:${pats.join("|")})(?![a-z0-9])`, "g");
     return { code: j.code, re: machineCompiled(re) };
   });
+  const tagPatterns: string[] = [];
+  const tagPhrases = new Map<string, string>();
+  const shared = new Set<string>();
+  for (const j of rules.jenis) {
+    for (const p of [j.code, j.label, ...j.aliases]) {
+      const key = words(p).join(" ");
+      const pat = phrasePattern(p);
+      if (pat === null) continue;
+      tagPatterns.push(pat);
+      const had = tagPhrases.get(key);
+      if (had !== undefined && had !== j.code) shared.add(key);
+      tagPhrases.set(key, j.code);
+    }
+  }
+  for (const key of shared) tagPhrases.delete(key);
+  tagPatterns.sort((a, b) => b.length - a.length);
   const codes = rules.jenis.map((j) => j.code);
   const extensions = rules.extensions.map((e) => e.toLowerCase());
   const kinds = docKindSource(new Set(allWords));
@@ -232,6 +255,8 @@ function compile(rules: ConventionConfig): CompiledRules {
     jenis,
     inertPhrases: allWords.every((w) => !READABLE_WORD.test(w)),
     phraseAt: machineCompiled(new RegExp(`(?:${all.join("|")})(?![a-z0-9])`, "y")),
+    tagPhraseAt: new RegExp(`(?:${tagPatterns.join("|") || "(?!)"})(?![a-z0-9])`, "y"),
+    tagPhrases,
     digitPhraseWord: allWords.some((w) => isDigit(w.charCodeAt(0))),
     markers,
     office,

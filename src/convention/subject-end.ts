@@ -11,22 +11,14 @@
  * - a document's name as a tag after the subject ("… ttg DPT - Berita Acara", "(Nota Dinas)",
  *   "_Undangan Rapat"): that document about the decree (documentTag);
  * - a second decree joined to the subject ("… ttg DPT dan SK No 13 Th 2024", "dan Lampiran SK
- *   No 13", "dan SK No 13 ttg DPS"): two decrees in one name (secondDecree). A decree that
- *   amends, revokes or replaces another names it in its subject ("ttg Pencabutan SK No 13 …"),
- *   and stays filed.
+ *   No 13", "_SK Ketua No 13 Th 2024 ttg DPS"): two decrees in one name (two-decrees.ts
+ *   secondDecree). A decree that amends, revokes or replaces another names it in its subject
+ *   ("ttg Pencabutan SK No 13 …"), and stays filed.
  * Most subjects end with a word and hold no bracket: a look at their end answers for them.
  * Pure; works on the folded name (text.ts foldSameLength), positions into it.
  */
 import { documentAsSubject } from "./doc-kind.js";
-import {
-  isDigit,
-  isWordChar,
-  isYearShaped,
-  NUMBER_WORD,
-  NUMBER_WORDS,
-  NUMBER_WORDS_MANY,
-  normNomor,
-} from "./numbers.js";
+import { isWordChar, NUMBER_WORD, NUMBER_WORDS, NUMBER_WORDS_MANY } from "./numbers.js";
 import { reject, rejectVariant } from "./reasons.js";
 import {
   AMENDED_BEFORE,
@@ -36,6 +28,7 @@ import {
   pageMarkAfter,
   wordBeforeEndNumber,
 } from "./subject.js";
+import { secondDecree, twoDecrees } from "./two-decrees.js";
 import type { ParseRejected } from "./types.js";
 
 /**
@@ -44,13 +37,17 @@ import type { ParseRejected } from "./types.js";
  * with a word, and only a part's number written as a word or Roman numeral may end one here
  * (partWordAtEnd, a look at the last two words); of those that end with a number, the word
  * before it (subject.ts wordBeforeEndNumber) tells which regex, if any, to run. A second decree
- * may stand anywhere in the subject, but only a subject with "sk" or "kep" in it may hold one.
+ * may stand anywhere in the subject, but only a subject with "sk" or "kep" in it may hold one,
+ * or with "kpt" one that is not `plain` (subject.ts isPlainSubject). `spaced`: the name's words
+ * are apart by spaces, so "_" may join a second decree.
  */
 export function subjectEnd(
   folded: string,
   from: number,
   end: number,
   nomor: string,
+  plain: boolean,
+  spaced: boolean,
 ): ParseRejected | null {
   const word = wordBeforeEndNumber(folded, from, end);
   if (word === null) {
@@ -74,10 +71,14 @@ export function subjectEnd(
     if (atEnd !== null) return atEnd;
   }
   // A second decree joined inside the subject, its own subject or letter after it ("… DPT dan
-  // SK No 13 ttg DPS", "dan SK No 13A"): its decree's word first, two native tests.
-  if (!folded.includes("sk", from) && !folded.includes("kep", from)) return null;
-  const second = secondDecree(folded, from, end, nomor);
-  return second === null ? null : reject("AMBIGUOUS_NUMBER", `${nomor}, ${second}`);
+  // SK No 13 ttg DPS", "_SK Ketua No 13 Th 2024", "dan SK No 13A"): its decree's word first,
+  // native tests (two-decrees.ts). "Kpt"/"Kpts" is looked for only in a subject that is not
+  // plain (after a separator): most subjects are plain and hold neither "sk" nor "kep".
+  if (!folded.includes("sk", from) && !folded.includes("kep", from)) {
+    if (plain || !folded.includes("kpt", from)) return null;
+  }
+  const second = secondDecree(folded, from, end, nomor, spaced);
+  return second === null ? null : twoDecrees(nomor, second);
 }
 
 /** What the number that ends a subject may be, by the word before it (BEFORE_END_NUMBER). */
@@ -289,45 +290,4 @@ export function documentTag(
     if (r) return r;
   }
   return null;
-}
-
-/**
- * A second decree joined to the subject: "dan", "serta", "&" or "+", then "Lampiran" maybe, a
- * decree's name (SK, Kep, Keputusan, Surat Keputusan) with "Ketua"/"Sekretaris" maybe, and its
- * number, bare ("dan SK 13-2024") or after "No"/"Nomor" with up to six words between ("dan
- * Keputusan KPU Kota Jakarta Utara Nomor 13"). Group 1 the number's digits after "No", group 2
- * a bare one's.
- */
-const SECOND_DECREE =
-  /(?:^|[^a-z0-9])(?:dan|serta|&|\+)[^a-z0-9]*(?:(?:lampiran|lamp)[^a-z0-9]+)?(?:sk|kep|keputusan|surat[^a-z0-9]+keputusan)(?:(?:[^a-z0-9]+[a-z]+){0,6}?[^a-z0-9]+(?:no|nomor|nomer|nmr)[^a-z0-9]*(\d{1,4})|(?:[^a-z0-9]+(?:ketua|sekretaris|sek|sekr))?[^a-z0-9]*(\d{1,4}))(?![0-9])/;
-/**
- * Words that make the decrees named in a subject the ones this decree amends, revokes, replaces
- * or corrects ("ttg Perubahan atas SK No 5 dan SK No 7", "Pencabutan SK Ketua No 12 dan SK
- * Ketua No 13"): those are its topic, not a second decree in the file.
- */
-const AMENDS =
-  /(?:^|[^a-z0-9])(?:perubahan|diubah|mengubah|pencabutan|dicabut|mencabut|pembatalan|dibatalkan|membatalkan|penggantian|pengganti|diganti|mengganti|menggantikan|ralat|perbaikan|pembetulan|koreksi|revisi|adendum|addendum)(?![a-z0-9])/;
-
-/**
- * The number of a second decree joined to the subject `folded.slice(from, end)`
- * (SECOND_DECREE), normalised, or null: none, the same number as the decree's own (`nomor`:
- * "… dan Lampiran SK No 12" is its attachment), a year typed bare ("dan SK 2024"), or a subject
- * that amends, revokes or replaces decrees (AMENDS) before it.
- */
-function secondDecree(folded: string, from: number, end: number, nomor: string): string | null {
-  const subject = folded.slice(from, end);
-  const m = SECOND_DECREE.exec(subject);
-  if (m === null) return null;
-  const digits = m[1] ?? m[2]!;
-  if (m[1] === undefined && isYearShaped(digits)) return null;
-  // A letter glued after the number and ending the word is its own ("No 13A").
-  const after = m.index + m[0].length;
-  const letter = isLetter(subject.charCodeAt(after)) && !isLetter(subject.charCodeAt(after + 1));
-  const n = normNomor(letter ? digits + subject[after] : digits);
-  if (n === null || n === nomor || AMENDS.test(subject.slice(0, m.index))) return null;
-  return n;
-}
-
-function isLetter(c: number): boolean {
-  return isWordChar(c) && !isDigit(c);
 }

@@ -76,8 +76,10 @@
  *   office's, where the reference refused it otherwise;
  * - at the subject's end (subject-end.ts), a part's number ("part 1", "(bagian 2)", "Bagian
  *   Dua") is PAGE_ONLY, a sync client's conflict mark ("(conflicted copy …)") is
- *   AMBIGUOUS_QUALIFIER, a document's name as a tag ("- Berita Acara") is NOT_A_DECREE, and a
- *   second decree joined with "dan"/"&"/"+" is AMBIGUOUS_NUMBER, where the reference filed them
+ *   AMBIGUOUS_QUALIFIER, a document's name as a tag ("- Berita Acara") is NOT_A_DECREE, a
+ *   second decree joined with "dan"/"&"/"+" or after ",", "_" or a spaced dash is
+ *   AMBIGUOUS_NUMBER, and a tag naming the other kind ("- SK Sekretaris", "(Kep Sekretaris)",
+ *   two-decrees.ts) is AMBIGUOUS_JENIS, where the reference filed them
  *   ("dan" is `touched`); an attachment's number as a word ("Lampiran Dua") or with a caption
  *   after it is read as the attachment, and any office file's extension before the real one
  *   (".xlsx.pdf") is dropped: names holding "lamp" or a doubled extension are `touched`.

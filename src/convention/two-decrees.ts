@@ -1,0 +1,129 @@
+/**
+ * Two decrees in one name, found in its subject after the head was read: a second decree's
+ * heading joined to the subject ("… ttg DPT dan SK No 13 Th 2024", "… ttg DPT_SK Ketua No 13
+ * Th 2024 ttg DPS", "… ttg DPT - Kep Sekretaris 4-2024"), most likely a scan of two decrees
+ * bundled into one file (secondDecree); and a tag after the subject that names the other kind
+ * of decree ("SK Ketua No 12 … ttg DPT - SK Sekretaris", "(Kep Sekretaris)"), which leaves the
+ * file's kind unclear (otherKindTag). Filed, either took one decree's slot with a file that may
+ * be the other. A decree that amends, revokes or replaces others names them in its subject
+ * ("ttg Pencabutan SK Ketua No 12 dan SK Ketua No 13", AMENDS), and stays filed; so does a
+ * decree cited in running text ("Pelaksanaan Keputusan KPU Nomor 360 Tahun 2024"): only one
+ * after a joiner or separator is read. Pure; works on the folded name, positions into it.
+ */
+import { isDigit, isWordChar, isYearShaped, normNomor } from "./numbers.js";
+import { rejectVariant } from "./reasons.js";
+import type { CompiledRules } from "./rules.js";
+import type { ParseRejected } from "./types.js";
+
+/**
+ * What joins a second decree to the subject: "dan", "serta", "&", "+", ",", an en dash, a dash
+ * with a space on one side; `UNDERSCORE` adds "_" (only where the name's words are apart by
+ * spaces: in "SK_Ketua_No_12_…" it is the gap between words).
+ */
+const JOINER = String.raw`(?:(?:^|[^a-z0-9])(?:dan|serta)|[&+,\u2013]|\s-|-\s`;
+const UNDERSCORE = "|_";
+
+/**
+ * After a joiner: "Lampiran" maybe, a decree's name (SK, Kep, Kpt, Kpts, Keputusan, Surat
+ * Keputusan) with "Ketua"/"Sekretaris" maybe, and its number, bare ("SK 13-2024", "Kep
+ * Sekretaris 4-2024") or after "No"/"Nomor" with up to six words between ("Keputusan KPU Kota
+ * Jakarta Utara Nomor 13"). Group 1 the number's digits after "No", group 2 a bare one's.
+ */
+const DECREE_AFTER = String.raw`)[^a-z0-9]*(?:(?:lampiran|lamp)[^a-z0-9]+)?(?:sk|kep|kpts?|keputusan|surat[^a-z0-9]+keputusan)(?:(?:[^a-z0-9]+[a-z]+){0,6}?[^a-z0-9]+(?:no|nomor|nomer|nmr)[^a-z0-9]*(\d{1,4})|(?:[^a-z0-9]+(?:ketua|sekretaris|sek|sekr))?[^a-z0-9]*(\d{1,4}))(?![0-9])`;
+
+const SECOND_DECREE = new RegExp(JOINER + DECREE_AFTER);
+const SECOND_DECREE_SPACED = new RegExp(JOINER + UNDERSCORE + DECREE_AFTER);
+
+/**
+ * Words that make the decrees named in a subject the ones this decree amends, revokes, replaces
+ * or corrects ("ttg Perubahan atas SK No 5 dan SK No 7", "Pencabutan SK Ketua No 12 dan SK
+ * Ketua No 13"): those are its topic, not a second decree in the file.
+ */
+const AMENDS =
+  /(?:^|[^a-z0-9])(?:perubahan|diubah|mengubah|pencabutan|dicabut|mencabut|pembatalan|dibatalkan|membatalkan|penggantian|pengganti|diganti|mengganti|menggantikan|ralat|perbaikan|pembetulan|koreksi|revisi|adendum|addendum)(?![a-z0-9])/;
+
+/**
+ * The number of a second decree joined to the subject `folded.slice(from, end)`
+ * (SECOND_DECREE), normalised, or null: none, the same number as the decree's own (`nomor`:
+ * "… dan Lampiran SK No 12" is its attachment), a year typed bare ("dan SK 2024"), or a subject
+ * that amends, revokes or replaces decrees (AMENDS) before it. `spaced`: the name's words are
+ * apart by spaces, so "_" joins too.
+ */
+export function secondDecree(
+  folded: string,
+  from: number,
+  end: number,
+  nomor: string,
+  spaced: boolean,
+): string | null {
+  const subject = folded.slice(from, end);
+  const m = (spaced ? SECOND_DECREE_SPACED : SECOND_DECREE).exec(subject);
+  if (m === null) return null;
+  const digits = m[1] ?? m[2]!;
+  if (m[1] === undefined && isYearShaped(digits)) return null;
+  // A letter glued after the number and ending the word is its own ("No 13A").
+  const after = m.index + m[0].length;
+  const letter = isLetter(subject.charCodeAt(after)) && !isLetter(subject.charCodeAt(after + 1));
+  const n = normNomor(letter ? digits + subject[after] : digits);
+  if (n === null || n === nomor || AMENDS.test(subject.slice(0, m.index))) return null;
+  return n;
+}
+
+/** The refusal of a subject that joins a second decree numbered `second` (secondDecree). */
+export function twoDecrees(nomor: string, second: string): ParseRejected {
+  return rejectVariant("AMBIGUOUS_NUMBER:twoDecrees", `${nomor}, ${second}`);
+}
+
+function isLetter(c: number): boolean {
+  return isWordChar(c) && !isDigit(c);
+}
+
+/**
+ * What sets a tag apart after the subject's words: an opening bracket, a dash with a space on
+ * one side, an en dash, ",", "+", "&", "_" (only where the name's words are apart by spaces).
+ */
+const KIND_TAG_START = /[([\u2013_,+&]|\s-|-\s/g;
+
+/**
+ * The refusal of a subject `folded.slice(from, end)` that ends with a tag naming another kind
+ * of decree than the head's (`jenis`): a configured jenis phrase (its code, label or an alias,
+ * rules.ts tagPhraseAt; a kind's bare word, "Sekretaris", is no tag) alone after a separator
+ * or in the subject's last bracket ("… ttg DPT - SK Sekretaris", "(Kep Sekretaris)", "_SK
+ * Ketua"). The file may be either kind's decree: AMBIGUOUS_JENIS. A tag naming the head's own
+ * kind says again what the head says, and the name stays filed. The same words in running text
+ * ("Penunjukan Sekretaris PPK", "Penetapan Sekretaris KPU …") are the subject's. Called for
+ * subjects that are not plain (subject.ts isPlainSubject): a plain one has no bracket, "_",
+ * ",", "+", "&" or spaced dash. `spaced` as for secondDecree.
+ */
+export function otherKindTag(
+  folded: string,
+  from: number,
+  end: number,
+  jenis: string,
+  spaced: boolean,
+  c: CompiledRules,
+): ParseRejected | null {
+  KIND_TAG_START.lastIndex = from;
+  for (
+    let m = KIND_TAG_START.exec(folded);
+    m !== null && m.index < end;
+    m = KIND_TAG_START.exec(folded)
+  ) {
+    if (m[0] === "_" && !spaced) continue;
+    let at = m.index + m[0].length;
+    while (at < end && !isWordChar(folded.charCodeAt(at))) at++;
+    c.tagPhraseAt.lastIndex = at;
+    const phrase = c.tagPhraseAt.exec(folded);
+    if (phrase === null) continue;
+    // The phrase must end the subject: no word after it.
+    let i = at + phrase[0].length;
+    while (i < end && !isWordChar(folded.charCodeAt(i))) i++;
+    if (i < end) continue;
+    const code = c.tagPhrases.get(phrase[0].split(NON_WORD).join(" "));
+    if (code === undefined || code === jenis) return null;
+    return rejectVariant("AMBIGUOUS_JENIS:kindTag", `${jenis}, ${code}`);
+  }
+  return null;
+}
+
+const NON_WORD = /[^a-z0-9]+/;
