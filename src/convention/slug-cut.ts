@@ -83,11 +83,11 @@ const NAME_FOLLOWS = new Set([
 ]);
 
 /**
- * A city's, a regency's or a province's level word: it goes with a name the cut leaves out.
- * "Kecamatan" and "Kelurahan" stay, as they also end a body's name ("panitia pemilihan
- * kecamatan").
+ * A city's or a regency's level word: it goes with a name the cut leaves out. "Provinsi",
+ * "Kecamatan" and "Kelurahan" stay, as they also end a phrase ("kpu provinsi", "panitia
+ * pemilihan kecamatan").
  */
-const LEVEL = new Set(["kota", "kabupaten", "kab", "provinsi", "prov", "propinsi"]);
+const LEVEL = new Set(["kota", "kabupaten", "kab"]);
 
 /** Words after such a word that are no place's name: the word ends a phrase there. */
 const NOT_A_NAME = new Set([
@@ -122,8 +122,11 @@ function outsidePlace(kept: string, next: string): string {
     const dash = kept.lastIndexOf("-", end - 1);
     if (dash < 0) return kept.slice(0, end);
     const last = kept.slice(dash + 1, end);
-    // The level word of a name left out goes with it ("kpu kota | jakarta utara" keeps "kpu").
-    const level = end < kept.length && LEVEL.has(last);
+    // The level word of a name left out goes with it ("kpu kota | jakarta utara" keeps "kpu"),
+    // and so does an office's level word cut from its name ("kpu kota | jakarta").
+    const level =
+      LEVEL.has(last) &&
+      (end < kept.length || (!NOT_A_NAME.has(after) && kept.endsWith("kpu", dash)));
     if (!level && !splitsPlace(last, after)) return kept.slice(0, end);
     end = dash;
     after = last;

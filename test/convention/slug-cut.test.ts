@@ -24,6 +24,11 @@ const cases: [string, number, string][] = [
     "penetapan-lokasi-alat-peraga-kampanye-di-wilayah-kecamatan",
   ],
   ["pembentukan-pps-kota-administrasi-jakarta-utara", 40, "pembentukan-pps"],
+  [
+    "penetapan-pejabat-pengelola-keuangan-satuan-kerja-sekretariat-kpu-kota-jakarta-utara-tahun-anggaran-2024",
+    85,
+    "penetapan-pejabat-pengelola-keuangan-satuan-kerja-sekretariat-kpu-tahun-anggaran-2024",
+  ],
   // A whole name stays: "dki" is one, and a level word may end a phrase.
   ["rekapitulasi-suara-dprd-provinsi-dki-jakarta", 40, "rekapitulasi-suara-dprd-provinsi-dki"],
   [
@@ -32,6 +37,8 @@ const cases: [string, number, string][] = [
     "pembentukan-panitia-pemilihan-kecamatan",
   ],
   ["rekapitulasi-tingkat-kota-dan-kecamatan", 30, "rekapitulasi-tingkat-kota"],
+  ["rekapitulasi-tingkat-kota-jakarta-utara", 25, "rekapitulasi-tingkat-kota"],
+  ["honor-kpu-kota-dan-kecamatan", 15, "honor-kpu-kota"],
   // The first word is kept even when it starts a place.
   ["jakarta-utara-dalam-angka", 10, "jakarta"],
 ];
