@@ -126,7 +126,7 @@ export function inDki(o: CompiledOffice): boolean {
  * name): as shown, with its city, when another office forms its bodies; null when this office
  * does; undefined when the words name none.
  */
-function dkiDistrict(
+export function dkiDistrict(
   ws: readonly { word: string }[],
   o: CompiledOffice,
 ): string | null | undefined {

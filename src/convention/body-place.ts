@@ -31,6 +31,7 @@ import { isWordChar, isYearShaped } from "./numbers.js";
 import { type CompiledOffice, otherPlaceFirst } from "./office.js";
 import { ISSUER_BODIES } from "./office-words.js";
 import { mayStartPlace } from "./place-start.js";
+import { otherPrison } from "./prison.js";
 import { rejectVariant } from "./reasons.js";
 import { type OwnNamed, officeTag } from "./subject-tag.js";
 import type { ParseRejected } from "./types.js";
@@ -329,6 +330,10 @@ export function officeAfterSubject(
     otherBodyPlace(folded, from, o, owner) ??
     otherBodysDecision(folded, from, owner);
   if (other !== null) return other;
+  const prison = otherPrison(folded, from, o);
+  if (prison !== null && !owner.ownNamed()) {
+    return rejectVariant("OFFICE_IN_SUBJECT:bodyPlace", `TPS ${prison}`);
+  }
   const business = otherKpuBusiness(folded, from, o);
   if (business !== null && !owner.ownNamed()) {
     return rejectVariant("OFFICE_IN_SUBJECT:kpuBusiness", business);
