@@ -245,12 +245,14 @@ const OVERSIGHT =
  * Decisions only KPU RI or its Secretariat General makes: DPR's and DPD's candidates (not a
  * DPRD's, nor a tally of their votes), KPU members appointed, dismissed or replaced, a KPU
  * secretary appointed, the president elected (set: "Penetapan …"; a tally of the votes is a
- * city office's too), the DPR's seats. The one group that matched is what the decision is about.
- * Not read so: a technical guideline or the parties in an election, which city offices set too
- * (their own "Pedoman Teknis Kampanye", a DPRD election's parties).
+ * city office's too), the DPR's seats, the parties in an election (set by KPU RI for every
+ * level since 2004), a technical guideline for the governors', regents' and mayors' elections
+ * together. The one group that matched is what the decision is about. Not read so: another
+ * technical guideline, which a city office may set for its own work ("Pedoman Teknis
+ * Kampanye"), and a party's verification, which city offices carry out.
  */
 const NATIONAL =
-  /(?<![a-z0-9])(?:(?:daftar[^a-z0-9]+calon[^a-z0-9]+(?:tetap|sementara)|dct|dcs|calon[^a-z0-9]+terpilih|penetapan[^a-z0-9]+calon)[^a-z0-9]+(anggota[^a-z0-9]+(?:dpr|dpd))(?![a-z0-9])|(?:penggantian[^a-z0-9]+antar[^a-z0-9]*waktu|paw|pemberhentian|pengangkatan|pelantikan)[^a-z0-9]+(anggota[^a-z0-9]+kpu)(?![a-z0-9])|pengangkatan[^a-z0-9]+(?:dalam[^a-z0-9]+jabatan[^a-z0-9]+)?(sekretaris[^a-z0-9]+kpu)(?![a-z0-9])|penetapan[^a-z0-9]+(?:pasangan[^a-z0-9]+(?:calon[^a-z0-9]+)?)?(presiden(?:[^a-z0-9]+dan[^a-z0-9]+wakil[^a-z0-9]+presiden)?[^a-z0-9]+terpilih)|(alokasi[^a-z0-9]+kursi[^a-z0-9]+anggota[^a-z0-9]+dpr)(?![a-z0-9]))/g;
+  /(?<![a-z0-9])(?:(?:daftar[^a-z0-9]+calon[^a-z0-9]+(?:tetap|sementara)|dct|dcs|calon[^a-z0-9]+terpilih|penetapan[^a-z0-9]+calon)[^a-z0-9]+(anggota[^a-z0-9]+(?:dpr|dpd))(?![a-z0-9])|(?:penggantian[^a-z0-9]+antar[^a-z0-9]*waktu|paw|pemberhentian|pengangkatan|pelantikan)[^a-z0-9]+(anggota[^a-z0-9]+kpu)(?![a-z0-9])|pengangkatan[^a-z0-9]+(?:dalam[^a-z0-9]+jabatan[^a-z0-9]+)?(sekretaris[^a-z0-9]+kpu)(?![a-z0-9])|penetapan[^a-z0-9]+(?:pasangan[^a-z0-9]+(?:calon[^a-z0-9]+)?)?(presiden(?:[^a-z0-9]+dan[^a-z0-9]+wakil[^a-z0-9]+presiden)?[^a-z0-9]+terpilih)|(alokasi[^a-z0-9]+kursi[^a-z0-9]+anggota[^a-z0-9]+dpr)(?![a-z0-9])|penetapan[^a-z0-9]+((?:partai[^a-z0-9]+politik|parpol)[^a-z0-9]+peserta)(?![a-z0-9])|(?:pedoman|petunjuk)[^a-z0-9]+teknis.*?(gubernur.*?bupati.*?wali[^a-z0-9]*kota)(?![a-z0-9]))/g;
 
 /**
  * A decision about an election's candidates ("Penetapan Daftar Calon Tetap …", "… Calon
@@ -286,7 +288,7 @@ function candidateDecision(folded: string, from: number, o: CompiledOffice): str
 }
 
 /** A word OVERSIGHT or NATIONAL needs. */
-const DECISION_GATE = /panwas|pengawas|anggota|sekretaris|presiden|alokasi/g;
+const DECISION_GATE = /panwas|pengawas|anggota|sekretaris|presiden|alokasi|partai|parpol|teknis/g;
 
 /**
  * Another body's decision as the subject from `from` (OVERSIGHT: Bawaslu's; NATIONAL: KPU RI's),
