@@ -538,7 +538,10 @@ function markedSubject(
   // A sync client's conflict copy (subject-end.ts): two versions of one decree, for a person to
   // choose between; read before its words are taken for noise. Its mark is set apart by a
   // bracket, "_" or ".", which a plain subject has none of.
-  const conflict = folded.includes("onfli", tailStart) ? conflictMark(folded, tailStart) : null;
+  const conflict =
+    folded.includes("onfli", tailStart) || folded.includes("top-", tailStart)
+      ? conflictMark(folded, tailStart)
+      : null;
   if (conflict) {
     return rejectVariant(
       "AMBIGUOUS_QUALIFIER:conflictCopy",

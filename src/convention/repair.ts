@@ -32,7 +32,11 @@ const COPY_OF = /^\s*copy\s+of\s+/i;
  */
 const DEVICE_FIRST =
   /^\s*(?:scan(?:ned)?|scn|img|pxl|dsc|doc)[-_ ]?(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:[-_](?:\d{3,6}|wa\d{4}))?(?![0-9])(?:\s*\(\d{1,3}\))?[\s_-]+(?=[A-Za-z])/i;
-const COPY_COUNTER = /(?:\s*[-_]?\s*copy)?(?:\s*\(\d{1,3}\))?\s*$/i;
+/**
+ * A copy counter at the end: "- Copy", "_copy", " copy", "(2)", "- Copy (2)". "Copy" is a word of
+ * its own there: "Mesin Fotocopy" keeps its last word.
+ */
+const COPY_COUNTER = /(?:(?:\s*[-_]\s*|\s+)copy)?(?:\s*\(\d{1,3}\))?\s*$/i;
 
 /** The stem without a list number in front and a copy counter at the end (same when none). */
 export function stripNoise(stem: string): string {

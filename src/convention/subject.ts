@@ -2,8 +2,9 @@
  * What clerks add to a subject that is not the subject: an attachment or copy marker typed at
  * its end, start or in brackets ("… Penetapan DPT Lampiran 1", "(SALINAN)", "lamp. II"), Windows
  * copy counters ("- Copy", "(2)"), editing and scanning leftovers ("revisi 2", "final",
- * "ttd basah", "scan", "300dpi"), what PDF tools add to the names they save ("_signed",
- * "-compressed", "-converted", "_merged", "_unlocked", "ocr", "CamScanner"), version marks
+ * "ttd basah", "paraf", "scan", "300dpi", "scan300dpi"), what PDF tools and scanner apps add to
+ * the names they save ("_signed", "-compressed", "-converted", "_merged", "_unlocked", "ocr",
+ * "CamScanner", "Scanned by CamScanner"), version marks
  * ("v2", "v.2", "versi 2"), a doubled extension (".pdf.pdf"). The noise is dropped at the end
  * and in brackets only: a word inside the subject ("Sosialisasi OCR Formulir", "Versi Terbaru
  * Pedoman") is the subject's, and so is a date. The markers become the qualifier (an attachment
@@ -198,9 +199,15 @@ const AT_END: {
   { re: /(?:^|[^a-z0-9])(?:copy|kopi)(?:[\s_-]*(?:of[\s_-]*)?\(?\d{1,3}\)?)?[^a-z0-9]*$/ },
   { re: /[\s_-]*\(\d{1,3}\)[^a-z0-9]*$/ },
   { re: /(?:^|[^a-z0-9])(?:revisi|rev)[\s._-]*\d{0,2}[^a-z0-9]*$/ },
-  { re: /(?:^|[^a-z0-9])(?:ttd|tte)(?:[\s_-]*basah)?[^a-z0-9]*$/ },
-  { re: /(?:^|[^a-z0-9])(?:hasil[\s_-]*)?(?:scan|scanned|scanan|camscanner)[^a-z0-9]*$/ },
-  { re: /(?:^|[^a-z0-9])\d{2,4}[\s_-]?dpi[^a-z0-9]*$/ },
+  // A signed or initialled copy's mark: "ttd", "ttd basah", "tte", "paraf" (initialled; a
+  // "Lembar Paraf" is a document's name, doc-kind.ts).
+  { re: /(?:^|[^a-z0-9])(?:ttd|tte|(?<!lembar[^a-z0-9]{1,3})paraf)(?:[\s_-]*basah)?[^a-z0-9]*$/ },
+  // A scan's mark, with the app's phrase whole ("Scanned by CamScanner", "Scanned with …").
+  {
+    re: /(?:^|[^a-z0-9])(?:(?:hasil[\s_-]*)?(?:scan|scanned|scanan|camscanner)|scanned[\s_-]+(?:by|with)[\s_-]+camscanner)[^a-z0-9]*$/,
+  },
+  // A resolution, with a scan's word glued before it or not ("300dpi", "scan300dpi").
+  { re: /(?:^|[^a-z0-9])(?:scan[\s_-]*)?\d{2,4}[\s_-]?dpi[^a-z0-9]*$/ },
   { re: /(?:^|[^a-z0-9])(?:final|fix|fixed|ok)[^a-z0-9]*$/ },
   // A draft's mark ("… DPT (draft)", "_draft_v3", "- Konsep", "… DPT draft 2").
   {
@@ -209,7 +216,7 @@ const AT_END: {
   },
   { re: new RegExp(`(?:^|[^a-z0-9])(?:${TOOL_WORD})[^a-z0-9]*$`) },
   // A version mark, or "versi" left before another mark ("versi final"); "Versi 2024" is a year.
-  { re: new RegExp(String.raw`(?:^|[^a-z0-9])(?:${VERSION_MARK}|versi)[^a-z0-9]*$`) },
+  { re: new RegExp(`(?:^|[^a-z0-9])(?:${VERSION_MARK}|versi)[^a-z0-9]*$`) },
   // A device's name for the file kept after the clerk's subject ("… DPT WhatsApp Image
   // 2024-05-10 at 10.30.00", "… IMG_20240510_103000", "… CamScanner 10-05-2024 10.30"): the
   // phone's or scanner's, never the subject (stamps.ts reads the same names in front).
@@ -248,32 +255,33 @@ const WITH_LAMPIRAN =
   /(?:(?:^|[^a-z0-9])(?:dan|beserta|serta|dengan|plus)[^a-z0-9]+|&[^a-z0-9]*)(?:lampiran(?:nya)?|lamp)[^a-z0-9]*$/;
 /** Bracketed markers and noise anywhere in the subject. */
 const BRACKETED = new RegExp(
-  String.raw`[([]\s*(?:(lampiran|lamp)[\s.:_-]*(?:ke[\s.:_-]*)?${ATTACHMENT_NUMBER}(?:\s*(?:[,&+-]|dan|s[\s.]*d|sampai|hingga)[\s.]*${ATTACHMENT_NUMBER})?|(salinan|(?:di)?legalis(?:ir|asi))(?:[\s_-]+sesuai(?:[\s_-]+dengan)?[\s_-]+asli(?:nya)?|[\s._-]*(?:ke[\s._-]*)?\d{1,2})?|copy|revisi(?:[\s._-]*\d{1,2})?|rev[\s._-]*\d{0,2}|final|fix|scan|camscanner|ttd(?:[\s_-]*basah)?|\d{1,3}|\d{2,4}[\s_-]?dpi|${TOOL_WORD}|${VERSION_MARK}|(${DRAFT_WORD})(?:[\s._-]*\d{1,2})?)\s*[)\]]`,
+  String.raw`[([]\s*(?:(lampiran|lamp)[\s.:_-]*(?:ke[\s.:_-]*)?${ATTACHMENT_NUMBER}(?:\s*(?:[,&+-]|dan|s[\s.]*d|sampai|hingga)[\s.]*${ATTACHMENT_NUMBER})?|(salinan|(?:di)?legalis(?:ir|asi))(?:[\s_-]+sesuai(?:[\s_-]+dengan)?[\s_-]+asli(?:nya)?|[\s._-]*(?:ke[\s._-]*)?\d{1,2})?|copy|revisi(?:[\s._-]*\d{1,2})?|rev[\s._-]*\d{0,2}|final|fix|scan|camscanner|ttd(?:[\s_-]*basah)?|paraf|\d{1,3}|\d{2,4}[\s_-]?dpi|${TOOL_WORD}|${VERSION_MARK}|(${DRAFT_WORD})(?:[\s._-]*\d{1,2})?)\s*[)\]]`,
   "g",
 );
 const AT_START = new RegExp(`^[^a-z0-9]*${LAMPIRAN_N}(?![a-z0-9])`);
 /**
  * A piece every marker and noise pattern above needs (a bracket, "lamp", "salinan"/"legalis…", "copy"/"kopi",
- * "asli", "rev", "ttd"/"tte", "scan", "dpi", "final"/"fix", a PDF tool's word, a device's stamp
+ * "asli", "rev", "ttd"/"tte", "paraf", "scan", "dpi", "final"/"fix", a PDF tool's word, a device's stamp
  * ("whatsapp", "img_2…"; "camscanner" holds "scan"), "v"/"ver" before
  * a digit or dot, "ok" alone, an extension): most subjects have none, and one regex test over
  * the subject decides it (this runs for every subject isPlainSubject does not call plain).
  */
 const MAY_HOLD = new RegExp(
-  String.raw`[([]|lamp|salinan|draf|konsep|ranc|legalis|copy|kopi|asli|rev|final|fix|tt[de]|scan|dpi|sign|compress|convert|merge|unlock|ocr|whatsapp|(?:img|pxl|dsc)_\d|(?<![a-z0-9])v(?:er|\.|\d)|(?<![a-z0-9])ok(?![a-z0-9])|\.(?:${EXT_WORD})|(?<![a-z0-9])(?:${EXT_WORD})(?![a-z0-9])`,
+  String.raw`[([]|lamp|salinan|draf|konsep|ranc|legalis|copy|kopi|asli|rev|final|fix|tt[de]|paraf|scan|dpi|sign|compress|convert|merge|unlock|ocr|whatsapp|(?:img|pxl|dsc)_\d|(?<![a-z0-9])v(?:er|\.|\d)|(?<![a-z0-9])ok(?![a-z0-9])|\.(?:${EXT_WORD})|(?<![a-z0-9])(?:${EXT_WORD})(?![a-z0-9])`,
   "g",
 );
 
 /**
  * Anything a marker or noise pattern above needs (a bracket, "lamp", "salinan", "copy", "rev",
- * "ttd"/"tte", "scan", "dpi", "final"/"fix", "ok" alone, a doubled extension's "."), but the PDF
+ * "ttd"/"tte", "paraf", "scan", "dpi", "final"/"fix", OneDrive's "desktop-"/"laptop-" (a
+ * conflict copy, subject-end.ts), "ok" alone, a doubled extension's "."), but the PDF
  * tools' words and version marks (endsWithToolMark looks for those at the end), or a gap
  * other than one space or dash (text.ts hasSingleGaps). Only tested, never matched, so the
  * order of the alternatives is free: the words first scan about a fifth faster than the
  * character classes first (V8 can skip ahead on their first letters).
  */
 const NOT_PLAIN =
-  /lamp|salinan|copy|rev|final|fix|tt[de]|scan|dpi|[^a-z0-9 -]|[ -]{2}|(?<![a-z0-9])ok(?![a-z0-9])/g;
+  /lamp|salinan|copy|rev|final|fix|tt[de]|paraf|scan|dpi|top-|[^a-z0-9 -]|[ -]{2}|(?<![a-z0-9])ok(?![a-z0-9])/g;
 /**
  * A PDF tool's word or a version mark (or a draft's mark with its number, "draft 2") ending a
  * plain subject (single gaps, no "." or "_"), with at most one gap after it. Only tested, near the subject's end (endsWithToolMark): a boundary
