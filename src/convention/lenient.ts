@@ -137,6 +137,10 @@ export function lenient(
     if (c.office && c.hasMarkers && codes.foreign !== null) {
       return reject("OTHER_OFFICE_CODE", codes.foreign);
     }
+    if (c.office && codes.region !== null) {
+      const other = oddRegion(codes, c.office) ?? checkOldOffice(c.office, codes.region, null);
+      if (other) return other;
+    }
     work = blankSpans(work, spansBefore(codes.spans, headEnd));
   }
   // An old-style number typed without its month or with a two-digit year: refused (partialRefusal).
