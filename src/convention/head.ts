@@ -176,14 +176,19 @@ export function numberOnlyHead(old: OldNumber): Head | ParseRejected {
   return { jenis: old.jenis, tahun: old.year, nomor, qualifier: null, counted: false };
 }
 
-/** `old` is the old-style number in the head, already blanked in `work`, or null. */
+/**
+ * `old` is the old-style number in the head, already blanked in `work`, or null; `codeJenis`
+ * the jenis a classification code's marker names ("KU.02.1-Kpt-Sek-Kot", old-numbers.ts
+ * findClassCodes), the code already blanked, or null.
+ */
 export function readHead(
   work: string,
   c: CompiledRules,
   old: OldNumber | null,
+  codeJenis: string | null = null,
 ): Head | ParseRejected {
   const spans: number[] = [];
-  const jenis = readJenis(work, c, old ? old.jenis : null, spans);
+  const jenis = readJenis(work, c, old ? old.jenis : codeJenis, spans);
   if (typeof jenis !== "string") return jenis;
   // Blanking phrases only matters when a later reading could read inside one (rules.ts).
   if (!c.inertPhrases) work = blankJenis(work, c, spans);

@@ -33,6 +33,8 @@ import {
   otherPlaceInFront,
 } from "./office.js";
 import {
+  type ClassCodes,
+  findClassCodes,
   findOldNumber,
   findPartialOldNumber,
   hasNumberKpt,
@@ -41,7 +43,7 @@ import {
 } from "./old-numbers.js";
 import { mayStartPlace } from "./place-start.js";
 import { reject, rejectVariant } from "./reasons.js";
-import { foreignRegionCode, isOtherRegionCode } from "./region-code.js";
+import { foreignRegionCode, isOtherRegionCode, isRegionCodeShape } from "./region-code.js";
 import type { CompiledRules } from "./rules.js";
 import {
   blankHeadNoise,
@@ -110,8 +112,12 @@ export function lenient(
   // An old-style number typed without its month or with a two-digit year: its place is found as
   // the number's, so its words are neither the subject nor another institution; refused below.
   const partial = kpt && old === null ? findPartialOldNumber(folded, headEnd, stem, c) : null;
+  // A classification code typed without the rest of its number ("No 9 KU.02.1-Kpt-Sek Th
+  // 2021"): read as the number's words, never as a serial or another office.
+  const codes =
+    kpt && old === null && partial === null ? findClassCodes(folded, headEnd, stem, c) : null;
   if (!marker) {
-    headEnd = subjectStartAround(folded, old ?? partial, c);
+    headEnd = subjectStartAround(folded, old ?? partial ?? firstSpan(codes), c);
     tailStart = headEnd;
   }
   const apart = marker ? null : letterApart(folded, headEnd);
@@ -121,9 +127,21 @@ export function lenient(
     if (c.office && c.hasMarkers && inHead.jenis === null) {
       return reject("OTHER_OFFICE_CODE", inHead.issuer);
     }
+    const odd = c.office && oddRegion(inHead, c.office);
+    if (odd) return odd;
     const foreign = c.office && checkOldOffice(c.office, inHead.region, inHead.officeCode);
     if (foreign) return foreign;
     work = blankSpans(work, [inHead.start, inHead.end]);
+  }
+  if (codes) {
+    if (c.office && c.hasMarkers && codes.foreign !== null) {
+      return reject("OTHER_OFFICE_CODE", codes.foreign);
+    }
+    if (c.office && codes.region !== null) {
+      const other = oddRegion(codes, c.office) ?? checkOldOffice(c.office, codes.region, null);
+      if (other) return other;
+    }
+    work = blankSpans(work, spansBefore(codes.spans, headEnd));
   }
   // An old-style number typed without its month or with a two-digit year: refused (partialRefusal).
   if (partial && partial.end <= headEnd) {
@@ -143,7 +161,8 @@ export function lenient(
   if (!numberOnly && (work.includes("rev") || work.includes("("))) {
     work = blankHeadNoise(work);
   }
-  let head = numberOnly ? numberOnlyHead(inHead) : readHead(work, c, inHead);
+  const codeJenis = codes ? codes.jenis : null;
+  let head = numberOnly ? numberOnlyHead(inHead) : readHead(work, c, inHead, codeJenis);
   // "No 12 Pilkada 2024 Th 2023": without "tentang" the subject was cut at the election, so the
   // head lost the year typed after it. Read with them, as with "tentang": two years in competing
   // roles are AMBIGUOUS_YEAR, the same year twice is the decree's.
@@ -151,7 +170,7 @@ export function lenient(
     const next = yearAfterElection(folded, tailStart);
     if (next > 0) {
       work += folded.slice(headEnd, next);
-      head = readHead(work, c, inHead);
+      head = readHead(work, c, inHead, codeJenis);
       headEnd = next;
       tailStart = next;
     }
@@ -744,6 +763,18 @@ function pageAfterNumbers(
 /** Where an old-style number stands in the folded name. */
 type Span = { readonly start: number; readonly end: number };
 
+/** The first classification code of `codes` as a Span, or null. */
+function firstSpan(codes: ClassCodes | null): Span | null {
+  return codes === null ? null : { start: codes.spans[0]!, end: codes.spans[1]! };
+}
+
+/** The [start, end) pairs of `spans` (flat, ascending) that end at or before `end`. */
+function spansBefore(spans: number[], end: number): number[] {
+  let n = 0;
+  while (n < spans.length && spans[n + 1]! <= end) n += 2;
+  return n === spans.length ? spans : spans.slice(0, n);
+}
+
 /**
  * Another office's old-style number, typed incompletely, as lenient() refuses a complete one:
  * its issuer marker is no configured jenis' (when some are configured) or its region code is
@@ -751,7 +782,23 @@ type Span = { readonly start: number; readonly end: number };
  */
 function partialOffice(p: PartialOldNumber, c: CompiledRules): ParseRejected | null {
   if (c.hasMarkers && p.jenis === null) return reject("OTHER_OFFICE_CODE", p.issuer);
-  return checkOldOffice(c.office!, p.region, null);
+  return oddRegion(p, c.office!) ?? checkOldOffice(c.office!, p.region, null);
+}
+
+/**
+ * The refusal of an old-style number of a configured issuer marker ("Sek-Kot") whose region
+ * place holds no region code's shape ("9/SDM.08-Kpt/01/Sek-Kot/2021"), or null. It names no
+ * other office, so "move it out, or configure the code" (OTHER_OFFICE_CODE) could lose this
+ * office's decree or configure a slip; the refusal names the code and both ways out.
+ */
+function oddRegion(
+  old: { jenis: string | null; region: string | null; asli: string },
+  o: CompiledOffice,
+): ParseRejected | null {
+  const region = old.region;
+  if (old.jenis === null || region === null || o.regionCodes.size === 0) return null;
+  if (o.regionCodes.has(region) || isRegionCodeShape(region)) return null;
+  return rejectVariant("BAD_NUMBER:oldRegion", `'${region}' (${old.asli})`);
 }
 
 /**

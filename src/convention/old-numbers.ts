@@ -38,9 +38,15 @@ const S = "([\\s/_-]+)";
 const STYLE_B = new RegExp(
   `(?<![a-z0-9])(\\d{1,4}[a-z]?)${S}([a-z]{2,4}(?:\\.\\d{1,3})+[\\s_-]?kpts?(?:[\\s_-]sek)?)${S}(\\d{2,6})${S}([a-z]+(?:[\\s_-]+[a-z]+)?)${S}([ivx]{1,4}|\\d{1,2})${S}(\\d{4})(?![0-9])`,
 );
+/**
+ * Not the last digits of a classification code ("1" of "KU.02.1", "08" of "SDM.08"): no digit
+ * or classification code's letters and "." before, but for "No." / "SK." … ("No.5_Kpts_…").
+ */
+const NOT_IN_CLASS =
+  "(?<![a-z0-9]|\\d\\.|(?<![a-z])(?!(?:no|nmr|sk|kep|kpts?|skep)\\.)[a-z]{2,4}\\.)";
 /** serial, Kpts, issuer, optional suffix, year at groups 1, 3, 5, 6, 8. */
 const STYLE_C = new RegExp(
-  `(?<![a-z0-9])(\\d{1,4}[a-z]?)${S}(kpts?)${S}([a-z]+[\\s_-]+[a-z]+)([\\s_-]+[0-9][0-9.]*)?${S}(\\d{4})(?![0-9])`,
+  `${NOT_IN_CLASS}(\\d{1,4}[a-z]?)${S}(kpts?)${S}([a-z]+[\\s_-]+[a-z]+)([\\s_-]+[0-9][0-9.]*)?${S}(\\d{4})(?![0-9])`,
 );
 
 /** The original spelling of each group of `m` (matched on the folded text, same positions). */
@@ -226,4 +232,85 @@ const STYLE_B_OTHER = new RegExp(
 export function oldNumberNonDecree(folded: string): string | null {
   const m = STYLE_B_OTHER.exec(folded);
   return m === null ? null : `${NON_DECREE_KINDS.get(m[1]!)!} (-${m[1]!.toUpperCase()})`;
+}
+
+/**
+ * A classification code with "-Kpt" typed without the rest of its old-style number, beside
+ * the serial and year typed the new way: "No 9 KU.02.1-Kpt-Sek Th 2021", "No 16 SDM.08-Kpt
+ * Tahun 2021", "9_KU.02.1-Kpt_Sek_2021" (a secretary's number written short). Group 1 is the
+ * class with "-Kpt"/"-Kpts"; group 2 an issuer marker after it, "Sek" or "KPU" and a level word
+ * ("Sek-Kot", "KPU-Kab") and group 2 a region code between them, as in STYLE_B ("KU.02.1-Kpt_
+ * 3578_Sek-Kot"); group 4 a "Sek" alone (the secretariat's, as in STYLE_B's class).
+ */
+const CLASS_CODE =
+  /(?<![a-z0-9])([a-z]{2,4}(?:\.\d{1,3})+[\s_-]?kpts?)(?![a-z0-9])(?:(?:[\s/_-]+(\d{2,6}))?[\s/_-]+((?:sek|kpu)[\s_-]+(?:kot|kota|kab|kabupaten|prov|provinsi))(?![a-z0-9])|[\s/_-]+(sek)(?![a-z0-9]))?/g;
+
+/** The classification codes of a head (findClassCodes). */
+export interface ClassCodes {
+  /** Each code's [start, end) in the folded name, flat and ascending: never a serial. */
+  spans: number[];
+  /** Jenis from the codes' issuer markers ("Sek-Kot", "-Sek"), or null when they name none. */
+  jenis: string | null;
+  /** An issuer marker after a code that is no configured jenis' ("Sek-Prov"), as typed. */
+  foreign: string | null;
+  /** The first region code typed between a code and its marker ("3578"), or null. */
+  region: string | null;
+  /** That code with its region and marker, rebuilt with "/" ("KU.02.1-Kpt/3578/Sek-Kot"). */
+  asli: string;
+}
+
+/**
+ * The classification codes with "-Kpt" in `folded.slice(0, end)` (CLASS_CODE), or null; asked
+ * only where hasNumberKpt holds and neither findOldNumber nor findPartialOldNumber found a
+ * number. Their dotted digits are never a serial ("08" of "SDM.08"), and "Sek" after one is
+ * the secretariat's, never the issuer of a 2011–2017 number ("1-Kpt-Sek Th 2021" was read as
+ * serial 1 of an office "Sek-Th"). A marker after a code names the jenis as in a complete
+ * number; a "Sek" alone, the jenis whose configured markers are a secretariat's ("Sek-…"),
+ * when one jenis has them.
+ */
+export function findClassCodes(
+  folded: string,
+  end: number,
+  orig: string,
+  rules: CompiledRules,
+): ClassCodes | null {
+  const head = end === folded.length ? folded : folded.slice(0, end);
+  const spans: number[] = [];
+  let jenis: string | null = null;
+  let foreign: string | null = null;
+  let region: string | null = null;
+  let asli = "";
+  CLASS_CODE.lastIndex = 0;
+  for (let m = CLASS_CODE.exec(head); m; m = CLASS_CODE.exec(head)) {
+    spans.push(m.index, m.index + m[0].length);
+    let named: string | null | undefined = null;
+    if (m[3] !== undefined) {
+      const at = m.index + m[0].length - m[3].length;
+      const marker = dashed(orig.slice(at, at + m[3].length));
+      if (m[2] !== undefined && region === null) {
+        region = m[2];
+        asli = `${dashed(orig.slice(m.index, m.index + m[1]!.length))}/${region}/${marker}`;
+      }
+      named = rules.markers.get(markerKey(marker));
+      if (named === undefined) {
+        foreign ??= marker;
+        named = null;
+      }
+    } else if (m[4] !== undefined) {
+      named = secretariatJenis(rules);
+    }
+    jenis ??= named;
+  }
+  return spans.length === 0 ? null : { spans, jenis, foreign, region, asli };
+}
+
+/** The one jenis whose configured markers are a secretariat's ("Sek-Kot"), or null. */
+function secretariatJenis(rules: CompiledRules): string | null {
+  let found: string | null = null;
+  for (const [key, j] of rules.markers) {
+    if (!key.startsWith("sek-")) continue;
+    if (found !== null && found !== j) return null;
+    found = j;
+  }
+  return found;
 }

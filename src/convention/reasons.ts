@@ -167,6 +167,9 @@ const TEXT: Record<ReasonCode, [id: string, en: string]> = {
  *   its words were read as another institution, and "Tahun 2019" typed after it is not read;
  * - BAD_NUMBER:oldNoMonth, an old-style number typed without its month ("…/KPU-Kot/2019"):
  *   "add the year" (NO_YEAR, as it was refused) led nowhere, the year being there.
+ * - BAD_NUMBER:oldRegion, an old-style number of this office's issuer marker with no region
+ *   code's shape where the region code stands ("9/SDM.08-Kpt/01/Sek-Kot/2021"): it names no
+ *   other office, so "move it out" (OTHER_OFFICE_CODE) could lose this office's decree.
  */
 const VARIANT_TEXT = {
   "OFFICE_UNCLEAR:short": [
@@ -196,6 +199,10 @@ const VARIANT_TEXT = {
   "BAD_NUMBER:oldNoMonth": [
     "Nomor keputusan gaya lama pada nama berkas tidak lengkap ({detail}): bulannya (angka Romawi sebelum tahun) tidak ada. Tulis nomornya lengkap seperti pada dokumen, misalnya '45_PL.01.3-Kpt_3172_KPU-Kot_IV_2019', atau tulis jenis, nomor dan tahunnya, misalnya 'SK Ketua No 45 Th 2019'.",
     "The old-style number in the name is incomplete ({detail}): the month (a Roman numeral before the year) is missing. Write the number in full as on the document, e.g. '45_PL.01.3-Kpt_3172_KPU-Kot_IV_2019', or write kind, number and year, e.g. 'SK Ketua No 45 Th 2019'.",
+  ],
+  "BAD_NUMBER:oldRegion": [
+    "Nomor keputusan gaya lama pada nama berkas memuat {detail} di tempat kode wilayah (setelah kode klasifikasi '-Kpt'), dan itu bukan kode wilayah kantor mana pun. Bila ini keputusan kantor ini, ganti angka itu dengan kode wilayah seperti pada dokumen dan tulis bulannya, misalnya '9_SDM.08-Kpt_3172_Sek-Kot_I_2021', atau hapus nomor gaya lama itu dan tulis jenis, nomor dan tahunnya, misalnya 'SK Sekretaris No 9 Th 2021'; bila ini keputusan kantor lain, pindahkan berkas ke luar folder arsip.",
+    "The old-style number in the name carries {detail} where the region code stands (after the classification code's '-Kpt'), and that is no office's region code. If it is this office's decree, replace it by the region code as on the document and write the month, e.g. '9_SDM.08-Kpt_3172_Sek-Kot_I_2021', or drop the old-style number and write kind, number and year, e.g. 'SK Sekretaris No 9 Th 2021'; if it is another office's decree, move the file out of the archive share.",
   ],
   "NO_LAMPIRAN_NUMBER:letter": [
     "Nama berkas menandai lampiran dengan huruf ({detail}), padahal arsip menomori lampiran 1, 2, 3 dan seterusnya: tulis nomor lampiran ini sesuai urutannya di keputusan, misalnya 'Lampiran 2'. Bila huruf itu bagian dari satu lampiran (I.A, I.B), gabungkan bagian-bagiannya menjadi satu PDF bernama 'Lampiran 1'.",

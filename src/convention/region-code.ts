@@ -104,6 +104,16 @@ function isRegencyCodeShaped(nomor: string): boolean {
   );
 }
 
+/**
+ * Whether the code in an old-style number's region place ("…-Kpt/<code>/…") has a region code's
+ * shape: a province's two digits ("31") or a regency's or city's four ("3172", "3578"). Else
+ * ("01", "317201") it names no office: a slip, or another part of the number typed there.
+ */
+export function isRegionCodeShape(code: string): boolean {
+  if (code.length === 2) return PROVINCES.has(Number(code));
+  return code.length === 4 && isRegencyCodeShaped(code);
+}
+
 /** The region-code shape (see above): a province of PROVINCES, then a regency or city 01–79. */
 function isRegencyCode(province: number, regency: number): boolean {
   return regency >= 1 && regency <= 79 && PROVINCES.has(province);
