@@ -3,6 +3,7 @@
  * word, and typed with a slip. Pure.
  */
 import { DKI_DISTRICTS } from "./dki-districts.js";
+import { JOINING_WORDS } from "./joining-words.js";
 
 /** DKI_DISTRICTS by first word, each with its words and city, the longest first. */
 export const DKI_BY_FIRST = new Map<string, { words: string[]; city: string }[]>();
@@ -22,20 +23,8 @@ for (const list of DKI_BY_FIRST.values()) list.sort((a, b) => b.words.length - a
  * Utara" is a slip for "se-Jakarta Utara", read by the place readers).
  */
 export const NOT_A_NAME = new Set([
+  ...JOINING_WORDS,
   "se",
-  "dan",
-  "atau",
-  "serta",
-  "pada",
-  "dalam",
-  "di",
-  "ke",
-  "dari",
-  "untuk",
-  "bagi",
-  "yang",
-  "dengan",
-  "oleh",
   "sebagai",
   "beserta",
   "tahun",

@@ -6,6 +6,7 @@
  * another office. Pure; no I/O. Only names longer than the budget come here.
  */
 import { DKI_DISTRICTS } from "./dki-districts.js";
+import { JOINING_WORDS } from "./joining-words.js";
 import { DKI_PLACES } from "./office-words.js";
 import { PLACES_ID, PROVINCE_BY_CODE } from "./places-id.js";
 
@@ -55,8 +56,9 @@ function cleanCut(joined: string, cut: number): string {
  * Words that only join what follows them: a cut that ends with one ("… pemilihan gubernur dan",
  * "… lokasi khusus pada", "… kecamatan se") reads as if a word were missing.
  */
-const DANGLING =
-  /(?:-(?:dan|atau|serta|pada|dalam|di|ke|dari|untuk|bagi|yang|dengan|atas|oleh|tentang|tahun|se|dan-wakil))+$/;
+const DANGLING = new RegExp(
+  `(?:-(?:${[...JOINING_WORDS, "tentang", "tahun", "se", "dan-wakil"].join("|")}))+$`,
+);
 
 /** `cut` (a joined slug cut short) without joining words at its end, unless nothing is left. */
 function withoutDanglingWord(cut: string): string {
@@ -90,24 +92,7 @@ const NAME_FOLLOWS = new Set([
 const LEVEL = new Set(["kota", "kabupaten", "kab"]);
 
 /** Words after such a word that are no place's name: the word ends a phrase there. */
-const NOT_A_NAME = new Set([
-  "dan",
-  "atau",
-  "serta",
-  "pada",
-  "dalam",
-  "di",
-  "ke",
-  "dari",
-  "untuk",
-  "bagi",
-  "yang",
-  "dengan",
-  "atas",
-  "oleh",
-  "tahun",
-  "se",
-]);
+const NOT_A_NAME = new Set([...JOINING_WORDS, "tahun", "se"]);
 
 /**
  * `kept` (the words before a cut) without the part of a place's name that the cut split from
