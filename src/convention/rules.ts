@@ -30,6 +30,11 @@ export interface CompiledRules {
   tagPhraseAt: RegExp;
   /** Each configured phrase's words joined by " " → its jenis code (none named by two jenis). */
   tagPhrases: Map<string, string>;
+  /**
+   * Each jenis's own words ("ketua", "sekretaris": in no other jenis's phrases) → its code: a
+   * kind named alone in the subject's last bracket ("… DPT (Sekretaris)", otherKindTag).
+   */
+  roleJenis: Map<string, string>;
   /** Some phrase has a word that starts with a digit (lenient.ts subjectStart). */
   digitPhraseWord: boolean;
   /**
@@ -257,6 +262,7 @@ function compile(rules: ConventionConfig): CompiledRules {
     phraseAt: machineCompiled(new RegExp(`(?:${all.join("|")})(?![a-z0-9])`, "y")),
     tagPhraseAt: new RegExp(`(?:${tagPatterns.join("|") || "(?!)"})(?![a-z0-9])`, "y"),
     tagPhrases,
+    roleJenis: new Map(rules.jenis.flatMap((j, k) => distinctive[k]!.map((w) => [w, j.code]))),
     digitPhraseWord: allWords.some((w) => isDigit(w.charCodeAt(0))),
     markers,
     office,

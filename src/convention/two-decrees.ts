@@ -87,8 +87,8 @@ const KIND_TAG_START = /[([\u2013_,+&]|\s-|-\s/g;
 /**
  * The refusal of a subject `folded.slice(from, end)` that ends with a tag naming another kind
  * of decree than the head's (`jenis`): a configured jenis phrase (its code, label or an alias,
- * rules.ts tagPhraseAt; a kind's bare word, "Sekretaris", is no tag) alone after a separator
- * or in the subject's last bracket ("… ttg DPT - SK Sekretaris", "(Kep Sekretaris)", "_SK
+ * rules.ts tagPhraseAt; a kind's own word, "Sekretaris", only in a bracket) alone after a
+ * separator or in the subject's last bracket ("… ttg DPT - SK Sekretaris", "(Kep Sekretaris)", "_SK
  * Ketua"). The file may be either kind's decree: AMBIGUOUS_JENIS. A tag naming the head's own
  * kind says again what the head says, and the name stays filed. The same words in running text
  * ("Penunjukan Sekretaris PPK", "Penetapan Sekretaris KPU …") are the subject's. Called for
@@ -114,12 +114,17 @@ export function otherKindTag(
     while (at < end && !isWordChar(folded.charCodeAt(at))) at++;
     c.tagPhraseAt.lastIndex = at;
     const phrase = c.tagPhraseAt.exec(folded);
-    if (phrase === null) continue;
+    // In the last bracket, a kind's own word alone is a tag too ("… DPT (Sekretaris)").
+    const role = phrase === null && (m[0] === "(" || m[0] === "[") ? wordAt(folded, at) : null;
+    if (phrase === null && (role === null || !c.roleJenis.has(role))) continue;
     // The phrase must end the subject: no word after it.
-    let i = at + phrase[0].length;
+    let i = at + (phrase !== null ? phrase[0].length : role!.length);
     while (i < end && !isWordChar(folded.charCodeAt(i))) i++;
     if (i < end) continue;
-    const code = c.tagPhrases.get(phrase[0].split(NON_WORD).join(" "));
+    const code =
+      phrase !== null
+        ? c.tagPhrases.get(phrase[0].split(NON_WORD).join(" "))
+        : c.roleJenis.get(role!);
     if (code === undefined || code === jenis) return null;
     return rejectVariant("AMBIGUOUS_JENIS:kindTag", `${jenis}, ${code}`);
   }
@@ -127,3 +132,10 @@ export function otherKindTag(
 }
 
 const NON_WORD = /[^a-z0-9]+/;
+
+/** The word `[a-z0-9]+` of `folded` at `at` ("" when none starts there). */
+function wordAt(folded: string, at: number): string {
+  let i = at;
+  while (i < folded.length && isWordChar(folded.charCodeAt(i))) i++;
+  return folded.slice(at, i);
+}
