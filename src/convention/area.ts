@@ -13,7 +13,7 @@ import { PLACES_ID, PLACES_LEFT_OUT, PROVINCE_BY_CODE, PROVINCE_NAMES } from "./
 import { wordsFrom } from "./text.js";
 
 /** A district's or a village's level word: ad hoc bodies are formed per district and village. */
-export const DISTRICT = new Set(["kecamatan", "kec", "kelurahan", "kel", "desa"]);
+export const DISTRICT = new Set(["kecamatan", "kec", "kelurahan", "kel", "desa", "distrik"]);
 /** At most this many words of a district's or a village's name are read past to its city. */
 const DISTRICT_WORDS = 4;
 
@@ -24,8 +24,10 @@ const DISTRICT_WORDS = 4;
  */
 export function districtPlace(folded: string, at: number, o: CompiledOffice): string | null {
   const ws = wordsNear(folded, at);
-  // DKI Jakarta has kelurahan, no desa: a desa is another province's.
-  if (ws[0]!.word === "desa" && inDki(o)) return "DESA";
+  // DKI Jakarta has kelurahan, no desa (nor Papua's distrik): a desa is another province's.
+  if ((ws[0]!.word === "desa" || ws[0]!.word === "distrik") && inDki(o)) {
+    return ws[0]!.word.toUpperCase();
+  }
   const dki = dkiDistrict(ws, o);
   // A village's district named after it ("Kelurahan Kalibaru Kecamatan Cilodong"): the
   // district's place decides, read as any district's.
@@ -64,7 +66,7 @@ export function districtPlace(folded: string, at: number, o: CompiledOffice): st
 function outsideDki(ws: readonly { word: string }[], o: CompiledOffice): string | null {
   const level = ws[0]!.word;
   const name = ws[1]?.word;
-  if (name === undefined || !inDki(o) || level === "desa") return null;
+  if (name === undefined || !inDki(o) || level === "desa" || level === "distrik") return null;
   if (NOT_A_NAME.has(name) || /^[0-9]|^se[a-z]/.test(name) || DKI_BY_FIRST.has(name)) return null;
   const near = nearDkiName(ws);
   if (near !== undefined) {

@@ -26,7 +26,7 @@ import {
   ownProvinceWords,
   wordsNear,
 } from "./area.js";
-import { otherKpuBusiness } from "./kpu-business.js";
+import { allKpuOffices, otherKpuBusiness } from "./kpu-business.js";
 import { isWordChar, isYearShaped } from "./numbers.js";
 import { type CompiledOffice, otherPlaceFirst } from "./office.js";
 import { ISSUER_BODIES } from "./office-words.js";
@@ -42,7 +42,7 @@ import type { ParseRejected } from "./types.js";
  * one fast scan.
  */
 const BODY_START =
-  /d(?:p|aftar|apil|aerah)|p(?:p|antarlih|il)|kpps|t(?:ps|ingkat)|secara|wali|bupati|gubernur/g;
+  /d(?:p|a(?:ftar|pil|erah|ta))|p(?:p|antarlih|il)|kpps|t(?:ps|ingkat)|secara|wali|bupati|gubernur/g;
 /**
  * An election's words: the place after them may be the election's ("DPT Pilkada DKI Jakarta
  * 2024" is every Jakarta city's list for the governor's election), not the list's.
@@ -82,8 +82,8 @@ const BETWEEN_WORDS: ReadonlySet<string> = new Set([
   "periode",
   "terpilih",
 ]);
-/** BETWEEN_WORDS and a year, as BODY_THEN_WORD's alternatives. */
-const BETWEEN = [...BETWEEN_WORDS, "(?:19|20|21)[0-9]{2}"];
+/** BETWEEN_WORDS, a year and a number ("TPS 028 Kelurahan …"), as BODY_THEN_WORD's alternatives. */
+const BETWEEN = [...BETWEEN_WORDS, "(?:19|20|21)[0-9]{2}", "[0-9]{1,3}"];
 /**
  * A region's head, elected: the area's own KPU runs that election (a province's, every office in
  * the province: the province is read as own or another's).
@@ -104,8 +104,8 @@ const HEAD = "(?:walikota|wali[^a-z0-9]+kota|bupati|gubernur)";
 const BODY_THEN_WORD = new RegExp(
   "(?=(" +
     [
-      "dp(?:tb|t|shp|s|k)|pp[ks]|kpps|pantarlih|ppdp|tps",
-      "daftar[^a-z0-9]+pemilih(?:[^a-z0-9]+(?:tetap|sementara|tambahan|khusus))?",
+      "dp(?:tb|t|shp|s|k)|pp[ksd]|kpps|pantarlih|ppdp|tps",
+      "(?:daftar|data)[^a-z0-9]+pemilih(?:[^a-z0-9]+(?:tetap|sementara|tambahan|khusus))?",
       "dprd(?<=(?:anggota|kursi|calon|terpilih|caleg|pemilu|pemilihan)[^a-z0-9]+dprd)",
       "dapil|daerah[^a-z0-9]+pemilihan",
       "(?:tingkat|secara)(?<=(?:rekap|hasil|suara|pemilih|dp[st])[^]*(?:tingkat|secara))",
@@ -240,19 +240,20 @@ function placeAfter(
  * Anggota Panwaslu Kecamatan Penjaringan"): only Bawaslu does that. Group 1 is the body.
  */
 const OVERSIGHT =
-  /(?<![a-z0-9])(?:pembentukan|pengangkatan|penetapan|pemberhentian|penggantian|pelantikan|seleksi|paw)(?:[^a-z0-9]+(?:antar[^a-z0-9]*waktu|anggota|calon|hasil|seleksi|panitia))*[^a-z0-9]+(panwascam|panwaslu|panwas|pengawas[^a-z0-9]+(?:pemilu|pemilihan|tps|tempat[^a-z0-9]+pemungutan|kelurahan|desa|kecamatan))(?![a-z0-9])/g;
+  /(?<![a-z0-9])(?:pembentukan|pengangkatan|penetapan|pemberhentian|penggantian|pelantikan|seleksi|paw)(?:[^a-z0-9]+(?:antar[^a-z0-9]*waktu|anggota|calon|hasil|seleksi|panitia|staf|pegawai|sekretariat|tenaga|pendukung))*[^a-z0-9]+(panwascam|panwaslu|panwas|pengawas[^a-z0-9]+(?:pemilu|pemilihan|tps|tempat[^a-z0-9]+pemungutan|kelurahan|desa|kecamatan))(?![a-z0-9])/g;
 /**
  * Decisions only KPU RI or its Secretariat General makes: DPR's and DPD's candidates (not a
  * DPRD's, nor a tally of their votes), KPU members appointed, dismissed or replaced, a KPU
- * secretary appointed, the president elected (set: "Penetapan …"; a tally of the votes is a
- * city office's too), the DPR's seats, the parties in an election (set by KPU RI for every
+ * secretary appointed or the Secretariat General's staff, presidential candidates, the
+ * president elected (set: "Penetapan …"; a tally of the votes is a city office's too), the
+ * DPR's seats, electoral districts set with their seats, the parties in an election (set by KPU RI for every
  * level since 2004), a technical guideline for the governors', regents' and mayors' elections
  * together. The one group that matched is what the decision is about. Not read so: another
  * technical guideline, which a city office may set for its own work ("Pedoman Teknis
  * Kampanye"), and a party's verification, which city offices carry out.
  */
 const NATIONAL =
-  /(?<![a-z0-9])(?:(?:daftar[^a-z0-9]+calon[^a-z0-9]+(?:tetap|sementara)|dct|dcs|calon[^a-z0-9]+terpilih|penetapan[^a-z0-9]+calon)[^a-z0-9]+(anggota[^a-z0-9]+(?:dpr|dpd))(?![a-z0-9])|(?:penggantian[^a-z0-9]+antar[^a-z0-9]*waktu|paw|pemberhentian|pengangkatan|pelantikan)[^a-z0-9]+(anggota[^a-z0-9]+kpu)(?![a-z0-9])|pengangkatan[^a-z0-9]+(?:dalam[^a-z0-9]+jabatan[^a-z0-9]+)?(sekretaris[^a-z0-9]+kpu)(?![a-z0-9])|penetapan[^a-z0-9]+(?:pasangan[^a-z0-9]+(?:calon[^a-z0-9]+)?)?(presiden(?:[^a-z0-9]+dan[^a-z0-9]+wakil[^a-z0-9]+presiden)?[^a-z0-9]+terpilih)|(alokasi[^a-z0-9]+kursi[^a-z0-9]+anggota[^a-z0-9]+dpr)(?![a-z0-9])|penetapan[^a-z0-9]+((?:partai[^a-z0-9]+politik|parpol)[^a-z0-9]+peserta)(?![a-z0-9])|(?:pedoman|petunjuk)[^a-z0-9]+teknis.*?(gubernur.*?bupati.*?wali[^a-z0-9]*kota)(?![a-z0-9]))/g;
+  /(?<![a-z0-9])(?:(?:daftar[^a-z0-9]+calon[^a-z0-9]+(?:tetap|sementara)|dct|dcs|calon[^a-z0-9]+terpilih|penetapan[^a-z0-9]+calon)[^a-z0-9]+(anggota[^a-z0-9]+(?:dpr|dpd))(?![a-z0-9])|(?:penggantian[^a-z0-9]+antar[^a-z0-9]*waktu|paw|pemberhentian|pengangkatan|pelantikan)[^a-z0-9]+(?:(?:antar[^a-z0-9]*waktu|sementara|dengan[^a-z0-9]+hormat)[^a-z0-9]+)?(anggota[^a-z0-9]+kpu)(?![a-z0-9])|pengangkatan[^a-z0-9]+(?:dalam[^a-z0-9]+jabatan[^a-z0-9]+)?(sekretaris[^a-z0-9]+kpu)(?![a-z0-9])|penetapan[^a-z0-9]+(?:pasangan[^a-z0-9]+(?:calon[^a-z0-9]+)?)?(presiden(?:[^a-z0-9]+dan[^a-z0-9]+wakil[^a-z0-9]+presiden)?[^a-z0-9]+terpilih)|(alokasi[^a-z0-9]+kursi[^a-z0-9]+anggota[^a-z0-9]+dpr)(?![a-z0-9])|penetapan[^a-z0-9]+(?:pasangan[^a-z0-9]+)?(calon[^a-z0-9]+presiden)(?![a-z0-9])|(?:lingkungan|formasi[^a-z0-9]+(?:cpns|pppk|pegawai))[^a-z0-9]+(sekretariat[^a-z0-9]+jenderal[^a-z0-9]+kpu)(?![a-z0-9])|penetapan[^a-z0-9]+((?:jumlah|alokasi)[^a-z0-9]+kursi[^a-z0-9]+dan[^a-z0-9]+(?:daerah[^a-z0-9]+pemilihan|dapil)|(?:daerah[^a-z0-9]+pemilihan|dapil)[^a-z0-9]+dan[^a-z0-9]+(?:jumlah|alokasi)[^a-z0-9]+kursi)(?![a-z0-9])|penetapan[^a-z0-9]+((?:partai[^a-z0-9]+politik|parpol)[^a-z0-9]+peserta)(?![a-z0-9])|(?:pedoman|petunjuk)[^a-z0-9]+teknis.*?(gubernur.*?bupati.*?wali[^a-z0-9]*kota)(?![a-z0-9]))/g;
 
 /**
  * A decision about an election's candidates ("Penetapan Daftar Calon Tetap …", "… Calon
@@ -288,7 +289,8 @@ function candidateDecision(folded: string, from: number, o: CompiledOffice): str
 }
 
 /** A word OVERSIGHT or NATIONAL needs. */
-const DECISION_GATE = /panwas|pengawas|anggota|sekretaris|presiden|alokasi|partai|parpol|teknis/g;
+const DECISION_GATE =
+  /panwas|pengawas|anggota|sekretaris|presiden|alokasi|partai|parpol|teknis|jenderal|dapil|daerah pemilihan/g;
 
 /**
  * Another body's decision as the subject from `from` (OVERSIGHT: Bawaslu's; NATIONAL: KPU RI's),
@@ -304,15 +306,28 @@ export function otherBodysDecision(
   if (!DECISION_GATE.test(folded)) return null;
   OVERSIGHT.lastIndex = from;
   const body = OVERSIGHT.exec(folded);
-  if (body !== null && !owner.ownNamed()) {
+  if (body !== null && !cited(folded, from, body.index) && !owner.ownNamed()) {
     return rejectVariant("OFFICE_IN_SUBJECT:oversight", body[1]!.toUpperCase());
   }
   NATIONAL.lastIndex = from;
   const m = NATIONAL.exec(folded);
-  if (m === null || owner.ownNamed()) return null;
+  if (m === null || cited(folded, from, m.index) || owner.ownNamed()) return null;
   const what = m.slice(1).find((g) => g !== undefined)!;
   return rejectVariant("OFFICE_IN_SUBJECT:national", what.toUpperCase());
 }
+
+/**
+ * Whether the subject from `from` cites another decree by its title before `at` ("Pelaksanaan
+ * Keputusan KPU Nomor 1050 Tahun 2024 tentang Penetapan Partai Politik Peserta Pemilu"): what
+ * follows is that decree's title, not this one's decision.
+ */
+function cited(folded: string, from: number, at: number): boolean {
+  CITED_TITLE.lastIndex = from;
+  const t = CITED_TITLE.exec(folded);
+  return t !== null && t.index < at;
+}
+/** "tentang" in a subject: a cited decree's title follows. */
+const CITED_TITLE = /(?<![a-z0-9])(?:tentang|ttg)(?![a-z0-9])/g;
 
 /**
  * Another office in a tag after the subject from `from` (subject-tag.ts officeTag), its voter
@@ -336,6 +351,8 @@ export function officeAfterSubject(
   if (prison !== null && !owner.ownNamed()) {
     return rejectVariant("OFFICE_IN_SUBJECT:bodyPlace", `TPS ${prison}`);
   }
+  const all = folded.includes("kpu", from) ? allKpuOffices(folded, from) : null;
+  if (all !== null && !owner.ownNamed()) return rejectVariant("OFFICE_IN_SUBJECT:allOffices", all);
   const business = otherKpuBusiness(folded, from, o);
   if (business !== null && !owner.ownNamed()) {
     return rejectVariant("OFFICE_IN_SUBJECT:kpuBusiness", business);

@@ -138,4 +138,35 @@ const BUSINESS = new Set([
   "arsip",
   "dipa",
   "anggaran",
+  "hibah",
+  "pengelolaan",
+  "keuangan",
 ]);
+
+/**
+ * Every KPU office of a province or the nation named together ("kepada KPU Kota dan Kabupaten
+ * se-Provinsi DKI Jakarta", "Satuan Kerja KPU Kabupaten dan Kota se-DKI", "bagi KPU Provinsi dan
+ * KPU Kabupaten/Kota"): only the provincial office or KPU RI decides for all of them.
+ */
+const ALL_OFFICES =
+  /(?<![a-z0-9])kpu[^a-z0-9]+(?:(?:kabupaten|kab|kota)[^a-z0-9]+(?:dan[^a-z0-9]+|atau[^a-z0-9]+)?(?:kabupaten|kab|kota)(?![a-z0-9])|provinsi[^a-z0-9]+dan[^a-z0-9]+kpu[^a-z0-9]+(?:kabupaten|kab|kota)(?![a-z0-9]))/g;
+
+/**
+ * The words of the subject from `from` in `folded` that name every KPU office of a province or
+ * the nation together (ALL_OFFICES), as the rejection shows them, or null. Asked only of a
+ * subject that holds "kpu".
+ */
+export function allKpuOffices(folded: string, from: number): string | null {
+  ALL_OFFICES.lastIndex = from;
+  const m = ALL_OFFICES.exec(folded);
+  if (m === null) return null;
+  // This office with its sister offices ("Forum Koordinasi dengan KPU Kota dan Kabupaten …").
+  const before = wordsFrom(folded.slice(from, m.index), 0);
+  for (let k = before.length - 1; k >= 0 && k >= before.length - 3; k--) {
+    if (TOGETHER.has(before[k]!.word)) return null;
+  }
+  return m[0].toUpperCase();
+}
+
+/** Words that put this office among the offices named after them. */
+const TOGETHER = new Set(["dengan", "bersama", "antara", "antar", "koordinasi", "forum", "sama"]);
