@@ -289,22 +289,20 @@ function candidateDecision(folded: string, from: number, o: CompiledOffice): str
   return inDki(o) ? of[2]!.toUpperCase() : null;
 }
 
-/** A word OVERSIGHT or NATIONAL needs. */
+/** A word OVERSIGHT or NATIONAL needs, or a prison's (prison.ts). */
 const DECISION_GATE =
-  /panwas|pengawas|anggota|sekretaris|presiden|alokasi|partai|parpol|teknis|jenderal|dapil|daerah pemilihan/g;
+  /panwas|pengawas|anggota|sekretaris|presiden|alokasi|partai|parpol|teknis|jenderal|dapil|daerah pemilihan|lapas|rutan|tahanan|pemasyarakatan/g;
 
 /**
  * Another body's decision as the subject from `from` (OVERSIGHT: Bawaslu's; NATIONAL: KPU RI's),
- * or null; as otherBodyPlace, unless the head names this office (`owner`).
+ * or null; as otherBodyPlace, unless the head names this office (`owner`). Asked only where
+ * DECISION_GATE matched.
  */
 export function otherBodysDecision(
   folded: string,
   from: number,
   owner: OwnNamed,
 ): ParseRejected | null {
-  // Most subjects hold none of the words both need: one scan (four indexOf calls cost more).
-  DECISION_GATE.lastIndex = from;
-  if (!DECISION_GATE.test(folded)) return null;
   OVERSIGHT.lastIndex = from;
   const body = OVERSIGHT.exec(folded);
   if (body !== null && !cited(folded, from, body.index) && !owner.ownNamed()) {
@@ -343,20 +341,28 @@ export function officeAfterSubject(
   o: CompiledOffice,
   owner: OwnNamed,
 ): ParseRejected | null {
+  // Most subjects hold none of the words another body's decision or a prison needs: one scan
+  // for both (DECISION_GATE), and one look for "kpu".
+  DECISION_GATE.lastIndex = from;
+  const decision = DECISION_GATE.test(folded);
   const other =
     officeTag(folded, from, o) ??
     otherBodyPlace(folded, from, o, owner) ??
-    otherBodysDecision(folded, from, owner);
+    (decision ? otherBodysDecision(folded, from, owner) : null);
   if (other !== null) return other;
-  const prison = otherPrison(folded, from, o);
+  const prison = decision ? otherPrison(folded, from, o) : null;
   if (prison !== null && !owner.ownNamed()) {
     return rejectVariant("OFFICE_IN_SUBJECT:bodyPlace", `TPS ${prison}`);
   }
-  const all = folded.includes("kpu", from) ? allKpuOffices(folded, from) : null;
-  if (all !== null && !owner.ownNamed()) return rejectVariant("OFFICE_IN_SUBJECT:allOffices", all);
-  const business = otherKpuBusiness(folded, from, o);
-  if (business !== null && !owner.ownNamed()) {
-    return rejectVariant("OFFICE_IN_SUBJECT:kpuBusiness", business);
+  if (folded.includes("kpu", from)) {
+    const all = allKpuOffices(folded, from);
+    if (all !== null && !owner.ownNamed()) {
+      return rejectVariant("OFFICE_IN_SUBJECT:allOffices", all);
+    }
+    const business = otherKpuBusiness(folded, from, o);
+    if (business !== null && !owner.ownNamed()) {
+      return rejectVariant("OFFICE_IN_SUBJECT:kpuBusiness", business);
+    }
   }
   const candidates = candidateDecision(folded, from, o);
   if (candidates === null || owner.ownNamed()) return null;
