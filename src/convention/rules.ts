@@ -100,8 +100,13 @@ export interface CompiledRules {
   deviceName: RegExp | null;
 }
 
-/** Words any decree name may use, never the mark of one jenis. */
+/**
+ * Words any decree name may use, never the mark of one jenis. "Sekretariat" is in a configured
+ * phrase ("SK Sekretariat") but is a subject's word too ("Sekretariat PPS"): the phrase reads it,
+ * the word alone does not.
+ */
 const COMMON_WORDS = new Set([
+  "sekretariat",
   "keputusan",
   "kep",
   "kpt",
