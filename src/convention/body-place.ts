@@ -289,12 +289,13 @@ function candidateDecision(folded: string, from: number, o: CompiledOffice): str
   return inDki(o) ? of[2]!.toUpperCase() : null;
 }
 
-/** A word OVERSIGHT or NATIONAL needs, or a prison's (prison.ts). */
+/** A word OVERSIGHT, NATIONAL or ETHICS needs, or a prison's (prison.ts). */
 const DECISION_GATE =
-  /panwas|pengawas|anggota|sekretaris|presiden|alokasi|partai|parpol|teknis|jenderal|dapil|daerah pemilihan|lapas|rutan|tahanan|pemasyarakatan/g;
+  /panwas|pengawas|anggota|sekretaris|presiden|alokasi|partai|parpol|teknis|jenderal|dapil|daerah pemilihan|pemeriksa|lapas|rutan|tahanan|pemasyarakatan/g;
 
 /**
- * Another body's decision as the subject from `from` (OVERSIGHT: Bawaslu's; NATIONAL: KPU RI's),
+ * Another body's decision as the subject from `from` (OVERSIGHT: Bawaslu's; NATIONAL: KPU RI's;
+ * ETHICS: DKPP's),
  * or null; as otherBodyPlace, unless the head names this office (`owner`). Asked only where
  * DECISION_GATE matched.
  */
@@ -310,10 +311,22 @@ export function otherBodysDecision(
   }
   NATIONAL.lastIndex = from;
   const m = NATIONAL.exec(folded);
-  if (m === null || cited(folded, from, m.index) || owner.ownNamed()) return null;
-  const what = m.slice(1).find((g) => g !== undefined)!;
-  return rejectVariant("OFFICE_IN_SUBJECT:national", what.toUpperCase());
+  if (m !== null && !cited(folded, from, m.index) && !owner.ownNamed()) {
+    const what = m.slice(1).find((g) => g !== undefined)!;
+    return rejectVariant("OFFICE_IN_SUBJECT:national", what.toUpperCase());
+  }
+  ETHICS.lastIndex = from;
+  const e = ETHICS.exec(folded);
+  if (e === null || cited(folded, from, e.index) || owner.ownNamed()) return null;
+  return rejectVariant("OFFICE_IN_SUBJECT:ethics", e[1]!.toUpperCase());
 }
+
+/**
+ * DKPP's decisions: its regional panels (Tim Pemeriksa Daerah) are formed and their members set
+ * by DKPP, never by a KPU office. Group 1 is the panel.
+ */
+const ETHICS =
+  /(?<![a-z0-9])(?:pembentukan|penetapan|pengangkatan|pemberhentian)[^a-z0-9]+(?:(?:anggota|keanggotaan)[^a-z0-9]+)?(tim[^a-z0-9]+pemeriksa[^a-z0-9]+daerah)(?![a-z0-9])/g;
 
 /**
  * Whether the subject from `from` cites another decree by its title before `at` ("Pelaksanaan
