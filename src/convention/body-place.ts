@@ -108,7 +108,7 @@ const BODY_THEN_WORD = new RegExp(
       "(?:daftar|data)[^a-z0-9]+pemilih(?:[^a-z0-9]+(?:tetap|sementara|tambahan|khusus))?",
       "dprd(?<=(?:anggota|kursi|calon|terpilih|caleg|pemilu|pemilihan)[^a-z0-9]+dprd)",
       "dapil|daerah[^a-z0-9]+pemilihan",
-      "(?:tingkat|secara)(?<=(?:rekap|hasil|suara|pemilih|dp[st])[^]*(?:tingkat|secara))",
+      "(?:tingkat|secara)(?<=(?:rekap|hasil|suara|pemilih|dp[st]|kampanye)[^]*(?:tingkat|secara))",
       `${HEAD}(?<=(?:pemilihan|calon|paslon|pilkada)[^a-z0-9]+${HEAD})(?:[^a-z0-9]+dan[^a-z0-9]+wakil[^a-z0-9]+${HEAD})?`,
       "pil(?:gub|kada|walkot|wako|bup)",
     ].join("|") +
@@ -237,10 +237,11 @@ function placeAfter(
 
 /**
  * Bawaslu's supervisors formed, appointed or replaced ("Pembentukan Panwascam", "Penetapan
- * Anggota Panwaslu Kecamatan Penjaringan"): only Bawaslu does that. Group 1 is the body.
+ * Anggota Panwaslu Kecamatan Penjaringan"), or the results of their supervision set ("Penetapan
+ * Hasil Pengawasan Kampanye"): only Bawaslu does that. Group 1 is the results, group 2 the body.
  */
 const OVERSIGHT =
-  /(?<![a-z0-9])(?:pembentukan|pengangkatan|penetapan|pemberhentian|penggantian|pelantikan|seleksi|paw)(?:[^a-z0-9]+(?:antar[^a-z0-9]*waktu|anggota|calon|hasil|seleksi|panitia|staf|pegawai|sekretariat|tenaga|pendukung))*[^a-z0-9]+(panwascam|panwaslu|panwas|pengawas[^a-z0-9]+(?:pemilu|pemilihan|tps|tempat[^a-z0-9]+pemungutan|kelurahan|desa|kecamatan))(?![a-z0-9])/g;
+  /(?<![a-z0-9])penetapan[^a-z0-9]+(hasil[^a-z0-9]+pengawasan)(?![a-z0-9])|(?<![a-z0-9])(?:pembentukan|pengangkatan|penetapan|pemberhentian|penggantian|pelantikan|seleksi|paw)(?:[^a-z0-9]+(?:antar[^a-z0-9]*waktu|anggota|calon|hasil|seleksi|panitia|staf|pegawai|sekretariat|tenaga|pendukung))*[^a-z0-9]+(panwascam|panwaslu|panwas|pengawas[^a-z0-9]+(?:pemilu|pemilihan|tps|tempat[^a-z0-9]+pemungutan|kelurahan|desa|kecamatan))(?![a-z0-9])/g;
 /**
  * Decisions only KPU RI or its Secretariat General makes: DPR's and DPD's candidates (not a
  * DPRD's, nor a tally of their votes), KPU members appointed, dismissed or replaced, a KPU
@@ -307,7 +308,7 @@ export function otherBodysDecision(
   OVERSIGHT.lastIndex = from;
   const body = OVERSIGHT.exec(folded);
   if (body !== null && !cited(folded, from, body.index) && !owner.ownNamed()) {
-    return rejectVariant("OFFICE_IN_SUBJECT:oversight", body[1]!.toUpperCase());
+    return rejectVariant("OFFICE_IN_SUBJECT:oversight", (body[1] ?? body[2])!.toUpperCase());
   }
   NATIONAL.lastIndex = from;
   const m = NATIONAL.exec(folded);
