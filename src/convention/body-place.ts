@@ -32,8 +32,9 @@ import { type CompiledOffice, otherPlaceFirst } from "./office.js";
 import { ISSUER_BODIES } from "./office-words.js";
 import { mayStartPlace } from "./place-start.js";
 import { otherPrison } from "./prison.js";
-import { rejectVariant } from "./reasons.js";
+import { type ReasonVariant, rejectVariant } from "./reasons.js";
 import { type OwnNamed, officeTag } from "./subject-tag.js";
+import { wordAt } from "./text.js";
 import type { ParseRejected } from "./types.js";
 
 /**
@@ -194,13 +195,6 @@ function kindOf(t: string): number {
   return LIST;
 }
 
-/** The word at `at` of `folded`. */
-function wordAt(folded: string, at: number): string {
-  let end = at;
-  while (end < folded.length && isWordChar(folded.charCodeAt(end))) end++;
-  return folded.slice(at, end);
-}
-
 /** Whether BETWEEN's words `between` name an election after the last word of an area. */
 function electionLast(between: string): boolean {
   let election = false;
@@ -305,21 +299,20 @@ export function otherBodysDecision(
   from: number,
   owner: OwnNamed,
 ): ParseRejected | null {
-  OVERSIGHT.lastIndex = from;
-  const body = OVERSIGHT.exec(folded);
-  if (body !== null && !cited(folded, from, body.index) && !owner.ownNamed()) {
-    return rejectVariant("OFFICE_IN_SUBJECT:oversight", (body[1] ?? body[2])!.toUpperCase());
+  for (const [re, variant] of DECISIONS) {
+    re.lastIndex = from;
+    const m = re.exec(folded);
+    if (m === null || cited(folded, from, m.index) || owner.ownNamed()) continue;
+    // The one group that matched is what the decision is about.
+    return rejectVariant(
+      variant,
+      m
+        .slice(1)
+        .find((g) => g !== undefined)!
+        .toUpperCase(),
+    );
   }
-  NATIONAL.lastIndex = from;
-  const m = NATIONAL.exec(folded);
-  if (m !== null && !cited(folded, from, m.index) && !owner.ownNamed()) {
-    const what = m.slice(1).find((g) => g !== undefined)!;
-    return rejectVariant("OFFICE_IN_SUBJECT:national", what.toUpperCase());
-  }
-  ETHICS.lastIndex = from;
-  const e = ETHICS.exec(folded);
-  if (e === null || cited(folded, from, e.index) || owner.ownNamed()) return null;
-  return rejectVariant("OFFICE_IN_SUBJECT:ethics", e[1]!.toUpperCase());
+  return null;
 }
 
 /**
@@ -328,6 +321,13 @@ export function otherBodysDecision(
  */
 const ETHICS =
   /(?<![a-z0-9])(?:pembentukan|penetapan|pengangkatan|pemberhentian)[^a-z0-9]+(?:(?:anggota|keanggotaan)[^a-z0-9]+)?(tim[^a-z0-9]+pemeriksa[^a-z0-9]+daerah)(?![a-z0-9])/g;
+
+/** Each body's decisions with the text they are refused with, in the order they are read. */
+const DECISIONS = [
+  [OVERSIGHT, "OFFICE_IN_SUBJECT:oversight"],
+  [NATIONAL, "OFFICE_IN_SUBJECT:national"],
+  [ETHICS, "OFFICE_IN_SUBJECT:ethics"],
+] as const;
 
 /**
  * Whether the subject from `from` cites another decree by its title before `at` ("Pelaksanaan
@@ -355,30 +355,40 @@ export function officeAfterSubject(
   o: CompiledOffice,
   owner: OwnNamed,
 ): ParseRejected | null {
+  const tagOrPlace = officeTag(folded, from, o) ?? otherBodyPlace(folded, from, o, owner);
+  if (tagOrPlace !== null) return tagOrPlace;
   // Most subjects hold none of the words another body's decision or a prison needs: one scan
-  // for both (DECISION_GATE), and one look for "kpu".
+  // for both (DECISION_GATE).
   DECISION_GATE.lastIndex = from;
   const decision = DECISION_GATE.test(folded);
-  const other =
-    officeTag(folded, from, o) ??
-    otherBodyPlace(folded, from, o, owner) ??
-    (decision ? otherBodysDecision(folded, from, owner) : null);
+  const other = decision ? otherBodysDecision(folded, from, owner) : null;
   if (other !== null) return other;
-  const prison = decision ? otherPrison(folded, from, o) : null;
-  if (prison !== null && !owner.ownNamed()) {
-    return rejectVariant("OFFICE_IN_SUBJECT:bodyPlace", `TPS ${prison}`);
-  }
+  // Each check below is refused only when the head does not name this office: the first one
+  // found decides, and the head is asked once.
+  const found = otherAreasBusiness(folded, from, o, decision);
+  return found === null || owner.ownNamed() ? null : rejectVariant(found[0], found[1]);
+}
+
+/**
+ * The first of the subject's other checks that finds another office's business, as the
+ * refusal's variant and detail: a prison's TPS (asked only where DECISION_GATE matched,
+ * `gated`), every KPU office together, another KPU office's own business, a decision about
+ * candidates this office does not make; null for none.
+ */
+function otherAreasBusiness(
+  folded: string,
+  from: number,
+  o: CompiledOffice,
+  gated: boolean,
+): [ReasonVariant, string] | null {
+  const prison = gated ? otherPrison(folded, from, o) : null;
+  if (prison !== null) return ["OFFICE_IN_SUBJECT:bodyPlace", `TPS ${prison}`];
   if (folded.includes("kpu", from)) {
     const all = allKpuOffices(folded, from);
-    if (all !== null && !owner.ownNamed()) {
-      return rejectVariant("OFFICE_IN_SUBJECT:allOffices", all);
-    }
+    if (all !== null) return ["OFFICE_IN_SUBJECT:allOffices", all];
     const business = otherKpuBusiness(folded, from, o);
-    if (business !== null && !owner.ownNamed()) {
-      return rejectVariant("OFFICE_IN_SUBJECT:kpuBusiness", business);
-    }
+    if (business !== null) return ["OFFICE_IN_SUBJECT:kpuBusiness", business];
   }
   const candidates = candidateDecision(folded, from, o);
-  if (candidates === null || owner.ownNamed()) return null;
-  return rejectVariant("OFFICE_IN_SUBJECT:province", candidates);
+  return candidates === null ? null : ["OFFICE_IN_SUBJECT:province", candidates];
 }

@@ -11,6 +11,7 @@
 
 import { MONTH_ALTERNATION, MONTH_NAMES } from "./months.js";
 import {
+  isLetter,
   isWordChar,
   isYearShaped,
   NUMBER_WORD,
@@ -373,10 +374,6 @@ function notSerial(work: string, at: number, raw: string, c: CompiledRules): boo
   while (j > 0 && isLetter(work.charCodeAt(j - 1))) j--;
   if (j === i || (j > 0 && WORD_CHAR.test(work[j - 1]!))) return false;
   return COUNTERS.has(work.slice(j, i));
-}
-
-function isLetter(code: number): boolean {
-  return code >= 97 && code <= 122;
 }
 
 /** "Th 24" / "Tahun 24": a year typed short, its digits then read as a second number. */

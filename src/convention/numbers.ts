@@ -7,6 +7,11 @@ export function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
+/** A letter of a word in folded text: `[a-z]`. */
+export function isLetter(code: number): boolean {
+  return code >= 97 && code <= 122;
+}
+
 /** A letter or digit of a word in folded text: `[a-z0-9]`. */
 export function isWordChar(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);

@@ -48,7 +48,8 @@ const YEAR_END = /-((?:tahun-(?:anggaran-)?)?(?:19|20)\d\d)$/;
  * joining words at its end, unless nothing would be left.
  */
 function cleanCut(joined: string, cut: number): string {
-  const next = joined.slice(cut + 1, (joined.indexOf("-", cut + 1) + 1 || joined.length + 1) - 1);
+  const end = joined.indexOf("-", cut + 1);
+  const next = joined.slice(cut + 1, end < 0 ? joined.length : end);
   return withoutDanglingWord(outsidePlace(joined.slice(0, cut), next));
 }
 

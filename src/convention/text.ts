@@ -95,6 +95,13 @@ export interface WordAt {
   end: number;
 }
 
+/** The word `[a-z0-9]+` of `folded` at `at` ("" when none starts there). */
+export function wordAt(folded: string, at: number): string {
+  let end = at;
+  while (end < folded.length && isWordChar(folded.charCodeAt(end))) end++;
+  return folded.slice(at, end);
+}
+
 /** The words `[a-z0-9]+` of `s` from `at` on (U+0000 blanks separate words like any other). */
 export function wordsFrom(s: string, at: number): WordAt[] {
   const out: WordAt[] = [];

@@ -10,9 +10,10 @@
  * decree cited in running text ("Pelaksanaan Keputusan KPU Nomor 360 Tahun 2024"): only one
  * after a joiner or separator is read. Pure; works on the folded name, positions into it.
  */
-import { isDigit, isWordChar, isYearShaped, normNomor } from "./numbers.js";
+import { isLetter, isWordChar, isYearShaped, normNomor } from "./numbers.js";
 import { rejectVariant } from "./reasons.js";
 import type { CompiledRules } from "./rules.js";
+import { wordAt } from "./text.js";
 import type { ParseRejected } from "./types.js";
 
 /**
@@ -74,10 +75,6 @@ export function twoDecrees(nomor: string, second: string): ParseRejected {
   return rejectVariant("AMBIGUOUS_NUMBER:twoDecrees", `${nomor}, ${second}`);
 }
 
-function isLetter(c: number): boolean {
-  return isWordChar(c) && !isDigit(c);
-}
-
 /**
  * What sets a tag apart after the subject's words: an opening bracket, a dash with a space on
  * one side, an en dash, ",", "+", "&", "_" (only where the name's words are apart by spaces).
@@ -132,10 +129,3 @@ export function otherKindTag(
 }
 
 const NON_WORD = /[^a-z0-9]+/;
-
-/** The word `[a-z0-9]+` of `folded` at `at` ("" when none starts there). */
-function wordAt(folded: string, at: number): string {
-  let i = at;
-  while (i < folded.length && isWordChar(folded.charCodeAt(i))) i++;
-  return folded.slice(at, i);
-}
