@@ -9,6 +9,7 @@ import { dayBeforeMonth } from "./day-month.js";
 import { documentAsSubject, draftRefusal, namesKind, notADecree } from "./doc-kind.js";
 import type { FastHead } from "./fast.js";
 import { blankDates, blankSpans, type Head, numberOnlyHead, readHead } from "./head.js";
+import { headSubject } from "./head-subject.js";
 import { checkDecree, checkIssuer, checkTail } from "./issuer.js";
 import {
   afterLampiran,
@@ -220,7 +221,24 @@ export function lenient(
   }
   // The only numbers are a counter's ("Dapil 5", "Tahap 2") or a region code: no serial. Told
   // only now, so another body's decree gets the reason that says so, not "add the number".
+  // A subject typed in the head, before the decree's name or its numbers ("Penetapan DPT Kota
+  // Bekasi - SK Ketua No 12 …", "SK Ketua Penetapan Hasil Pengawasan … No 3 …"): its words get
+  // the subject's office checks too, or the head would hide another office's decree.
+  if (c.office && !inHead) {
+    const front = officeAfterSubject(work, 0, c.office, owner);
+    if (front) return front;
+  }
   if (head.counted) return noSerial(head.nomor, c);
+  // No subject after the numbers: one typed in the head, if any (head-subject.ts), is the subject.
+  if (tailStart >= folded.length && !inHead && !ownNamed) {
+    const typed = headSubject(work, c.phraseAt, (w) => isHeadWord(w, c));
+    if (typed !== null && folded.slice(typed[0], typed[1]) === work.slice(typed[0], typed[1])) {
+      const [from, to] = typed;
+      const text = stem.slice(from, to);
+      const f = folded.slice(from, to);
+      return withSubject(text, f, printableFolded !== null, ext, ascii, head, 0, null, c);
+    }
+  }
   return withSubject(
     stem,
     folded,
@@ -231,6 +249,15 @@ export function lenient(
     tailStart,
     inHead,
     c,
+  );
+}
+
+/** A word of a jenis phrase, of this office's names or of a place: never a subject's in a head. */
+function isHeadWord(word: string, c: CompiledRules): boolean {
+  const o = c.office;
+  return (
+    c.vocabulary.has(word) ||
+    (o !== null && (o.own.has(word) || o.ownPlaceWords.has(word) || o.placeWords.has(word)))
   );
 }
 

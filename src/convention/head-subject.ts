@@ -1,0 +1,102 @@
+/**
+ * A subject typed in the head, for a name with none after its numbers: before the decree's name
+ * ("Penetapan DPT - SK Ketua No 12 Th 2024") or between the name and its numbers ("SK Ketua
+ * Penetapan DPT No 12 Th 2024"). Without it the decree is filed without a slug, and the
+ * register's Tentang is empty. Pure.
+ *
+ * Read only where it cannot be something else: at least two words of letters, none a digit's, a
+ * keyword's, a word of the head (`headWord`: the jenis phrases', this office's, a place's, so
+ * "SK KPU Jakut Penetapan DPT …" keeps no "jakut"), or a word that names a file rather than a
+ * decision ("berkas", "file"), and no noise or marker in them (subject.ts isPlainSubject, as for
+ * a subject after the numbers); a joining word at its end ("… DPT oleh SK Ketua") is left. The head's
+ * office checks have already read these words (lenient.ts runs officeAfterSubject over the head),
+ * so another office's decree typed this way is refused before it gets here.
+ */
+import { JOINING_WORDS } from "./joining-words.js";
+import { HEAD_KEYWORDS, isDigit, isWordChar } from "./numbers.js";
+import { isPlainSubject } from "./subject.js";
+
+/**
+ * Words that name the file, not its decision ("Berkas SK Ketua …", "File Baru SK Ketua …"), or
+ * the capacity the issuer signs in ("SK Sekretaris selaku KPA No 4 …", budget-role.ts): never a
+ * subject typed in the head.
+ */
+const FILE_WORDS = new Set([
+  "arsip",
+  "baru",
+  "berkas",
+  "camscanner",
+  "dok",
+  "doc",
+  "dokumen",
+  "file",
+  "fw",
+  "fwd",
+  "image",
+  "img",
+  "kiriman",
+  "new",
+  "re",
+  "sebagai",
+  "selaku",
+  "untitled",
+  "wa",
+  "whatsapp",
+]);
+
+const JOINING: ReadonlySet<string> = new Set(JOINING_WORDS);
+
+/** The fewest words a subject typed in the head has: one word alone is as likely a tag. */
+const MIN_WORDS = 2;
+
+/**
+ * Where the subject typed in `head` (the head as lenient.ts read it: `folded` up to its end,
+ * dates and noise blanked) starts and ends, or null. `phraseAt` is rules.ts's (sticky): the
+ * decree's name is the first word where a jenis phrase matches.
+ */
+export function headSubject(
+  head: string,
+  phraseAt: RegExp,
+  headWord: (word: string) => boolean,
+): [number, number] | null {
+  let before = -1;
+  let i = 0;
+  for (;;) {
+    while (i < head.length && !isWordChar(head.charCodeAt(i))) i++;
+    if (i >= head.length) return null;
+    phraseAt.lastIndex = i;
+    if (phraseAt.test(head)) break;
+    if (before < 0) before = i;
+    while (i < head.length && isWordChar(head.charCodeAt(i))) i++;
+  }
+  // Words before the name: up to it. Else the words after it, up to the first number or keyword.
+  const start = before >= 0 ? before : phraseAt.lastIndex;
+  const limit = before >= 0 ? i : head.length;
+  let words = 0;
+  let end = -1;
+  for (let j = start; j < limit; ) {
+    while (j < limit && !isWordChar(head.charCodeAt(j))) j++;
+    if (j >= limit) break;
+    const from = j;
+    while (j < limit && isWordChar(head.charCodeAt(j))) j++;
+    const word = head.slice(from, j);
+    if (isDigit(word.charCodeAt(0)) || HEAD_KEYWORDS.has(word)) {
+      if (before >= 0) return null;
+      break;
+    }
+    if (FILE_WORDS.has(word) || headWord(word)) return null;
+    if (JOINING.has(word)) continue;
+    words++;
+    end = j;
+  }
+  if (words < MIN_WORDS) return null;
+  let from = start;
+  while (!isWordChar(head.charCodeAt(from))) from++;
+  const text = head.slice(from, end);
+  return isPlainSubject(text, 0) && !hasDigit(text) ? [from, end] : null;
+}
+
+function hasDigit(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (isDigit(s.charCodeAt(i))) return true;
+  return false;
+}
