@@ -387,7 +387,12 @@ function otherAreasBusiness(
     const all = allKpuOffices(folded, from);
     if (all !== null) return ["OFFICE_IN_SUBJECT:allOffices", all];
     const business = otherKpuBusiness(folded, from, o);
-    if (business !== null) return ["OFFICE_IN_SUBJECT:kpuBusiness", business];
+    if (business !== null) {
+      const variant = business.amends
+        ? "OFFICE_IN_SUBJECT:amends"
+        : "OFFICE_IN_SUBJECT:kpuBusiness";
+      return [variant, business.named];
+    }
   }
   const candidates = candidateDecision(folded, from, o);
   return candidates === null ? null : ["OFFICE_IN_SUBJECT:province", candidates];

@@ -6,8 +6,10 @@
  * decree typed without its issuer. The office stands in the genitive there: no word before it
  * says how this office deals with it. Running text that does ("Kerja Sama dengan KPU Kota
  * Bekasi", "Penugasan Staf ke Rapat Koordinasi KPU Provinsi", "Narasumber di KPU Provinsi",
- * "Penerimaan Kunjungan Kerja KPU Kota Bekasi") and a cited decree ("Perubahan atas Keputusan
- * KPU Provinsi …") stay this office's subject. Pure.
+ * "Penerimaan Kunjungan Kerja KPU Kota Bekasi") and a cited decree ("Pelaksanaan Keputusan KPU
+ * Provinsi …") stay this office's subject. A decree that amends or revokes another office's
+ * ("Perubahan atas Keputusan KPU Kota Jakarta Barat Nomor 5 …") is that office's: only the body
+ * that made a decree amends or revokes it (amendedOther). Pure.
  */
 import { isWordChar } from "./numbers.js";
 import { type CompiledOffice, otherKpuIn } from "./office.js";
@@ -18,18 +20,52 @@ const LOOK_BACK = 6;
 
 /**
  * The other KPU office (as the rejection shows it) whose own business the subject from `from` in
- * `folded` is, or null. Most subjects hold no "kpu" after `from`: one substring test.
+ * `folded` is, with `amends` when the subject amends or revokes that office's decree, or null.
+ * Most subjects hold no "kpu" after `from`: one substring test.
  */
-export function otherKpuBusiness(folded: string, from: number, o: CompiledOffice): string | null {
+export function otherKpuBusiness(
+  folded: string,
+  from: number,
+  o: CompiledOffice,
+): { named: string; amends: boolean } | null {
   for (let at = folded.indexOf("kpu", from); at >= 0; at = folded.indexOf("kpu", at + 3)) {
     if (at > from && isWordChar(folded.charCodeAt(at - 1))) continue;
     const next = folded.indexOf("kpu", at + 3);
     const named = otherKpuIn(folded.slice(at, next < 0 ? folded.length : next), o);
     if (named === null) continue;
-    if (ownBusiness(wordsFrom(folded.slice(from, at), 0))) return named;
+    const before = wordsFrom(folded.slice(from, at), 0);
+    if (amendedOther(before)) return { named, amends: true };
+    if (ownBusiness(before)) return { named, amends: false };
   }
   return null;
 }
+
+/**
+ * Whether the words before "KPU <place>" (`before`, the nearest last) name that office's decree
+ * as the one amended or revoked: a decree's words right before it ("Keputusan", "SK Ketua"), and
+ * an amending word before them, with "atas" and an ordinal between ("Perubahan Kedua atas").
+ */
+function amendedOther(before: readonly { word: string }[]): boolean {
+  let k = before.length - 1;
+  if (k < 1 || !DECREE.has(before[k]!.word)) return false;
+  while (k > 0 && DECREE.has(before[k - 1]!.word)) k--;
+  for (k--; k >= 0 && BETWEEN_AMENDING.has(before[k]!.word); k--);
+  return k >= 0 && AMENDING.has(before[k]!.word);
+}
+
+/** A decree's words, right before the office that made it ("Keputusan Ketua KPU …"). */
+const DECREE = new Set(["keputusan", "kep", "kpts", "sk", "skep", "ketua", "sekretaris"]);
+/** What amends, revokes or annuls a decree ("Perubahan atas", "Pencabutan", "Pembatalan"). */
+const AMENDING = new Set([
+  "perubahan",
+  "mengubah",
+  "pencabutan",
+  "mencabut",
+  "pembatalan",
+  "membatalkan",
+]);
+/** Between the amending word and the decree's: "Perubahan Kedua atas Keputusan …". */
+const BETWEEN_AMENDING = new Set(["atas", "pertama", "kedua", "ketiga", "keempat", "kelima"]);
 
 /**
  * Whether the words before "KPU <place>" (`before`, the nearest last) make it the genitive of

@@ -13,7 +13,7 @@ import { mayStartPlace } from "./place-start.js";
 const PRISON = /(?<![a-z0-9])(?:lapas|rutan|pemasyarakatan|tahanan)(?![a-z0-9])/g;
 /** A polling station's or a voter list's word, which makes the prison's place an election's. */
 const ELECTION_ITEM = /(?<![a-z0-9])(?:tps|dpt|dps|dptb|dpk|pemilih)(?![a-z0-9])/;
-/** Words between a prison's word and its place: its class and kind. */
+/** Words between a prison's word and its place: its class and kind ("Lapas Pemuda Tangerang"). */
 const PRISON_WORDS = new Set([
   "kelas",
   "i",
@@ -30,6 +30,9 @@ const PRISON_WORDS = new Set([
   "wanita",
   "anak",
   "negara",
+  "pemuda",
+  "dewasa",
+  "terbuka",
   "khusus",
   "cabang",
 ]);

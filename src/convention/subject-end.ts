@@ -18,6 +18,7 @@
  * Pure; works on the folded name (text.ts foldSameLength), positions into it.
  */
 import { documentAsSubject } from "./doc-kind.js";
+import { COUNTERS } from "./head.js";
 import { isWordChar, NUMBER_WORD, NUMBER_WORDS, NUMBER_WORDS_MANY } from "./numbers.js";
 import { reject, rejectVariant } from "./reasons.js";
 import {
@@ -28,6 +29,7 @@ import {
   pageMarkAfter,
   wordBeforeEndNumber,
 } from "./subject.js";
+import { wordsFrom } from "./text.js";
 import { secondDecree, twoDecrees } from "./two-decrees.js";
 import type { ParseRejected } from "./types.js";
 
@@ -69,6 +71,8 @@ export function subjectEnd(
     const kind = BEFORE_END_NUMBER.get(word);
     const atEnd = kind === undefined ? null : numberAtEnd(folded, from, end, word, kind);
     if (atEnd !== null) return atEnd;
+    const serial = SERIAL_WORDS.has(word) ? serialAtEnd(folded, from, end, nomor) : null;
+    if (serial !== null) return serial;
   }
   // A second decree joined inside the subject, its own subject or letter after it ("… DPT dan
   // SK No 13 ttg DPS", "_SK Ketua No 13 Th 2024", "dan SK No 13A"): its decree's word first,
@@ -79,6 +83,61 @@ export function subjectEnd(
   }
   const second = secondDecree(folded, from, end, nomor, spaced);
   return second === null ? null : twoDecrees(nomor, second);
+}
+
+/** The keywords of a serial: a subject that ends with one and a number may hold a second. */
+const SERIAL_WORDS: ReadonlySet<string> = new Set(["no", "nomor", "nmr", "nomer"]);
+/** Right before "No <n>" at a subject's end, what the number counts (head.ts COUNTERS): "TPS No 13". */
+const COUNTED: ReadonlySet<string> = new Set([...COUNTERS, "tps", "urut"]);
+/**
+ * Anywhere before "No <n>" at a subject's end, the decree, law or letter whose number it is
+ * ("Perubahan atas SK Ketua No 3", "Pelaksanaan UU No 7", "… Keputusan KPU Provinsi No 5").
+ */
+const CITING: ReadonlySet<string> = new Set([
+  "keputusan",
+  "kep",
+  "kpts",
+  "sk",
+  "skep",
+  "ketua",
+  "sekretaris",
+  "peraturan",
+  "pkpu",
+  "perkpu",
+  "perbawaslu",
+  "uu",
+  "undang",
+  "perpres",
+  "pp",
+  "permendagri",
+  "perda",
+  "pergub",
+  "perwali",
+  "surat",
+  "edaran",
+  "se",
+  "instruksi",
+  "putusan",
+  "nota",
+]);
+
+/**
+ * A subject `folded.slice(from, end)` that ends with "No <n>" which neither counts (COUNTED)
+ * nor cites (CITING): "… ttg Penetapan DPT No 13". A second serial beside the decree's own
+ * (`nomor`), as when two decrees share one name: refused with both. Else null.
+ */
+function serialAtEnd(
+  folded: string,
+  from: number,
+  end: number,
+  nomor: string,
+): ParseRejected | null {
+  const ws = wordsFrom(folded.slice(from, end), 0);
+  const n = ws.length;
+  if (n < 3 || COUNTED.has(ws[n - 3]!.word)) return null;
+  for (let k = 0; k < n - 2; k++) if (CITING.has(ws[k]!.word)) return null;
+  const second = ws[n - 1]!.word.toUpperCase();
+  return rejectVariant("AMBIGUOUS_NUMBER:subjectSerial", `${nomor}, ${second}`);
 }
 
 /** What the number that ends a subject may be, by the word before it (BEFORE_END_NUMBER). */
