@@ -19,6 +19,7 @@ import {
   cityOffice,
   DISTRICT,
   districtPlace,
+  dkiDistrict,
   inDki,
   isKnownPlace,
   isOwnProvince,
@@ -141,7 +142,9 @@ export function otherBodyPlace(
       ? districtPlace(folded, at, o)
       : mayStartPlace(folded, at)
         ? otherPlaceFirst(folded.slice(at), o)
-        : null;
+        : m[2] === "" && AD_HOC_BODY.has(m[1]!)
+          ? bareDistrict(folded, at, o)
+          : null;
     const kind = kindOf(m[1]!);
     let found = place;
     if (place === null) {
@@ -173,6 +176,17 @@ export function otherBodyPlace(
     return rejectVariant("OFFICE_IN_SUBJECT:bodyPlace", `${m[1]!.toUpperCase()} ${found}`);
   }
   return null;
+}
+
+/** The ad hoc bodies, each named after its district or village ("PPK Cakung", "PPS Pluit"). */
+const AD_HOC_BODY = new Set(["ppk", "pps", "kpps", "pantarlih", "ppdp"]);
+
+/**
+ * Another DKI city's district or village named bare right after an ad hoc body, at `at`
+ * ("Pembentukan PPK Cakung": Jakarta Timur's), as shown, or null (none, or this office's own).
+ */
+function bareDistrict(folded: string, at: number, o: CompiledOffice): string | null {
+  return dkiDistrict([{ word: "" }, ...wordsNear(folded, at)], o) ?? null;
 }
 
 /** A voter list, an ad hoc body or polling stations (TPS): the area's own. */

@@ -246,6 +246,38 @@ function decreeWordBefore(ws: readonly { word: string }[], k: number, o: Compile
 }
 
 /**
+ * The ad hoc bodies this office forms, appoints and pays (PPK, PPS; KPPS are formed by the PPS),
+ * after a word of that action ("Pembentukan PPK - SK Ketua 16-2024", "SK Ketua Pemberhentian
+ * Anggota PPS No 22 …"): the subject's, not the issuer. Whose area they are is the subject's
+ * office checks' to tell (lenient.ts runs them over the head).
+ */
+const FORMED_HERE = new Set(["ppk", "pps", "panitia pemilihan", "panitia pemungutan"]);
+const FORMING = new Set([
+  "pembentukan",
+  "pengangkatan",
+  "pemberhentian",
+  "pelantikan",
+  "penggantian",
+  "paw",
+  "honorarium",
+  "honor",
+  "rekrutmen",
+  "seleksi",
+  "susunan",
+  "keanggotaan",
+]);
+/** Between the action's word and the body: "Pemberhentian Anggota PPS", "Sekretariat PPK". */
+const FORMING_BETWEEN = new Set(["anggota", "sekretariat", "ketua", "calon", "antar", "waktu"]);
+
+/** Whether the ad hoc body `words` named from word `from` of `ws` is one this office forms, acted on. */
+function formedHere(ws: readonly { word: string }[], from: number, words: string): boolean {
+  if (!FORMED_HERE.has(words)) return false;
+  let k = from - 1;
+  while (k >= 0 && FORMING_BETWEEN.has(ws[k]!.word)) k--;
+  return k >= 0 && FORMING.has(ws[k]!.word);
+}
+
+/**
  * officeWordAt's reading of every word, for a head that names some institution. An ad hoc body
  * (office-words.ts AD_HOC) after a decree's word ("SK PPK Koja No 1 …", "SK Ketua PAW PPS …")
  * names this office's decree about it as likely as the body's own: ISSUER_UNCLEAR, unless
@@ -268,6 +300,7 @@ function readOffice(head: string, o: CompiledOffice): ParseRejected | null {
     const named = namedAt(ws, k, o);
     if (named === null) continue;
     if (named.commission === null) {
+      if (formedHere(ws, named.from, named.words)) continue;
       const foreign = foreignAt(ws, named.from, k, named.words, o);
       if (
         AD_HOC.has(named.words) &&
