@@ -27,6 +27,7 @@ import { plainReader } from "./fast.js";
 import { formatNameWith } from "./format.js";
 import { type LenientDecree, lenient, otherTitle, readPlain } from "./lenient.js";
 import { fourDigits, normNomor } from "./numbers.js";
+import { numbersLast } from "./numbers-last.js";
 import { oldNumberNonDecree } from "./old-numbers.js";
 import { reject, rejectVariant } from "./reasons.js";
 import { glue, mayBeRepaired, stripNoise } from "./repair.js";
@@ -137,7 +138,8 @@ function readCanonical(
  * took them), read again where the refusal may come of how it was typed: a head a glued or
  * misspelt word kept from reading, unglued and respelt (repair.ts), taken only when it reads;
  * then numbers refused with a device stamp or a dated "10 Mei 2024" in them, without it
- * (stamps.ts), whose refusal, if it is still refused, no longer offers the stamp's digits.
+ * (stamps.ts), whose refusal, if it is still refused, no longer offers the stamp's digits; then
+ * a number and year typed after the subject, before it (numbers-last.ts).
  * Still without a jenis: an old-style number of a berita acara, a letter … (old-numbers.ts), or
  * another title after "SK"/"Keputusan" (lenient.ts otherTitle) says what the name is.
  */
@@ -158,6 +160,11 @@ function readRefused(
   }
   if ("reason" in d && STAMPABLE.has(d.reason)) {
     d = reread(d, unstamp(bare), printableName, ext, c, ascii, true);
+  }
+  // The number and year typed after the subject ("SK Ketua ttg Pembentukan KPPS Nomor 5 Tahun
+  // 2024"), moved before "tentang" (numbers-last.ts).
+  if ("reason" in d && d.reason === "NO_NUMBER") {
+    d = reread(d, numbersLast(bare), printableName, ext, c, ascii, true);
   }
   if (!("reason" in d)) return finish(d, rules, c, opts, d.folded, d.singleGaps);
   if (d.reason !== "NO_JENIS" && d.reason !== "NO_JENIS_OTHER") return d;

@@ -88,12 +88,12 @@ export function subjectEnd(
 /** The keywords of a serial: a subject that ends with one and a number may hold a second. */
 const SERIAL_WORDS: ReadonlySet<string> = new Set(["no", "nomor", "nmr", "nomer"]);
 /** Right before "No <n>" at a subject's end, what the number counts (head.ts COUNTERS): "TPS No 13". */
-const COUNTED: ReadonlySet<string> = new Set([...COUNTERS, "tps", "urut"]);
+export const COUNTED: ReadonlySet<string> = new Set([...COUNTERS, "tps", "urut"]);
 /**
  * Anywhere before "No <n>" at a subject's end, the decree, law or letter whose number it is
  * ("Perubahan atas SK Ketua No 3", "Pelaksanaan UU No 7", "… Keputusan KPU Provinsi No 5").
  */
-const CITING: ReadonlySet<string> = new Set([
+export const CITING: ReadonlySet<string> = new Set([
   "keputusan",
   "kep",
   "kpts",
