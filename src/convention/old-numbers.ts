@@ -40,10 +40,11 @@ const STYLE_B = new RegExp(
 );
 /**
  * Not the last digits of a classification code ("1" of "KU.02.1", "08" of "SDM.08"): no digit
- * or classification code's letters and "." before, but for "No." / "SK." … ("No.5_Kpts_…").
+ * or classification code's letters and "." before, but for "No." / "SK." / "Kep Sek." …
+ * ("No.5_Kpts_…"): no classification is lettered like a decree's name.
  */
 const NOT_IN_CLASS =
-  "(?<![a-z0-9]|\\d\\.|(?<![a-z])(?!(?:no|nmr|sk|kep|kpts?|skep)\\.)[a-z]{2,4}\\.)";
+  "(?<![a-z0-9]|\\d\\.|(?<![a-z])(?!(?:no|nmr|sk|kep|sek|kpts?|skep)\\.)[a-z]{2,4}\\.)";
 /** serial, Kpts, issuer, optional suffix, year at groups 1, 3, 5, 6, 8. */
 const STYLE_C = new RegExp(
   `${NOT_IN_CLASS}(\\d{1,4}[a-z]?)${S}(kpts?)${S}([a-z]+[\\s_-]+[a-z]+)([\\s_-]+[0-9][0-9.]*)?${S}(\\d{4})(?![0-9])`,
@@ -282,6 +283,9 @@ export function findClassCodes(
   let asli = "";
   CLASS_CODE.lastIndex = 0;
   for (let m = CLASS_CODE.exec(head); m; m = CLASS_CODE.exec(head)) {
+    // A jenis phrase's word before a serial typed with a dot ("Kep Sek.260_Kpts …"): the
+    // decree's name, no classification's letters.
+    if (rules.vocabulary.has(m[1]!.slice(0, m[1]!.indexOf(".")))) continue;
     spans.push(m.index, m.index + m[0].length);
     let named: string | null | undefined = null;
     if (m[3] !== undefined) {

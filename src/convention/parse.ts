@@ -69,8 +69,8 @@ function parseName(name: string, rules: ConventionConfig, opts: ParseOptions): P
   if (dot === end || dot === 0 || nfc.charCodeAt(dot - 1) !== 0x2e) {
     return reject("BAD_EXTENSION", "tanpa ekstensi");
   }
-  const ext = nfc.slice(dot, end).toLowerCase();
-  if (!c.extensions.has(ext)) return reject("BAD_EXTENSION", `.${ext}`);
+  const typed = nfc.slice(dot, end).toLowerCase();
+  if (!c.extensions.has(typed)) return reject("BAD_EXTENSION", `.${typed}`);
   const stem = nfc.slice(0, dot - 1);
   // A scanner's or camera's own name ("scan0001", "IMG1234"): no decree's kind (device-name.ts).
   if (printable && c.deviceName !== null && mayBeDeviceName(stem) && c.deviceName.test(stem)) {
@@ -81,7 +81,10 @@ function parseName(name: string, rules: ConventionConfig, opts: ParseOptions): P
   const underscore = stem.indexOf("_");
   const canon =
     underscore > 0 && c.codes.has(stem.slice(0, underscore)) ? CANONICAL.exec(stem) : null;
-  if (canon) return readCanonical(canon, ext, rules, c, opts);
+  // A canonical name keeps its extension as filed: an archive filed before canonicalExtension
+  // is not renamed (and mirrored twice) for it.
+  if (canon) return readCanonical(canon, typed, rules, c, opts);
+  const ext = canonicalExtension(typed, c);
   // A printable ASCII name folds by lower-casing; lower-casing the flat name is a fast call,
   // a slice of it (the stem) takes the runtime's slow path.
   const bare = stripNoise(stem);
@@ -213,6 +216,21 @@ const REPAIRABLE = new Set([
   "BAD_NUMBER",
   "AMBIGUOUS_NUMBER",
 ]);
+
+/**
+ * Two spellings of one format ("jpeg" and "jpg", "tiff" and "tif") get one when a typed name is
+ * filed: the short one, the one DOMAIN.md names, when the config allows it too. Otherwise "SK …
+ * .jpg" and "SK … .jpeg" would be filed as two files of the decree, and listed twice.
+ */
+const SHORT_EXTENSION: ReadonlyMap<string, string> = new Map([
+  ["jpeg", "jpg"],
+  ["tiff", "tif"],
+]);
+
+function canonicalExtension(ext: string, c: CompiledRules): string {
+  const short = SHORT_EXTENSION.get(ext);
+  return short !== undefined && c.extensions.has(short) ? short : ext;
+}
 
 function isBlank(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (!isSpace(s.charCodeAt(i))) return false;

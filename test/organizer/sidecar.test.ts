@@ -69,7 +69,8 @@ describe("the quarantine note's advice", () => {
     for (const [typed, subject] of [
       ["SK Ketua No 12 Th 2024 ttg Penetapan DPT Kota Bekasi.pdf", "Penetapan DPT Kota Bekasi"],
       ["SK Ketua No 12 Th 2024 ttg Penetapan DPT (KPU Jakbar).pdf", "Penetapan DPT"],
-      ["Pembentukan PPK SK Ketua No 12 Th 2024.pdf", "Pembentukan PPK"],
+      // (KPPS are formed by the PPS: "Pembentukan PPK" before it is this office's, filed.)
+      ["Pembentukan KPPS SK Ketua No 12 Th 2024.pdf", "Pembentukan KPPS"],
     ] as const) {
       expect(parse(typed, rules)).toMatchObject({ ok: false, reason: "OFFICE_IN_SUBJECT" });
       const renamed = parse(example!.replace("<perihal>", subject), rules);
