@@ -4,13 +4,13 @@
  * Penetapan DPT No 12 Th 2024"). Without it the decree is filed without a slug, and the
  * register's Tentang is empty. Pure.
  *
- * Read only where it cannot be something else: at least two words of letters, none a digit's, a
- * keyword's, a word of the head (`headWord`: the jenis phrases', this office's, a place's, so
- * "SK KPU Jakut Penetapan DPT …" keeps no "jakut"), or a word that names a file rather than a
- * decision ("berkas", "file"), and no noise or marker in them (subject.ts isPlainSubject, as for
- * a subject after the numbers); a joining word at its end ("… DPT oleh SK Ketua") is left. The head's
- * office checks have already read these words (lenient.ts runs officeAfterSubject over the head),
- * so another office's decree typed this way is refused before it gets here.
+ * Read only where it cannot be something else: at least two words of letters, none a digit, a
+ * keyword, a word of the head (`headWord`: the jenis phrases', this office's, a place's, so "SK
+ * KPU Jakut Penetapan DPT …" keeps no "jakut") or of NOT_SUBJECT, and no noise or marker among
+ * them (subject.ts isPlainSubject, as for a subject after the numbers); a joining word at the
+ * end ("… DPT oleh SK Ketua") is left out. The head's office checks have read these words already
+ * (lenient.ts runs officeAfterSubject over the head), so another office's decree typed this way
+ * is refused before it gets here.
  */
 import { JOINING_WORDS } from "./joining-words.js";
 import { HEAD_KEYWORDS, isDigit, isWordChar } from "./numbers.js";
@@ -21,7 +21,7 @@ import { isPlainSubject } from "./subject.js";
  * the capacity the issuer signs in ("SK Sekretaris selaku KPA No 4 …", budget-role.ts): never a
  * subject typed in the head.
  */
-const FILE_WORDS = new Set([
+const NOT_SUBJECT = new Set([
   "arsip",
   "baru",
   "berkas",
@@ -84,7 +84,7 @@ export function headSubject(
       if (before >= 0) return null;
       break;
     }
-    if (FILE_WORDS.has(word) || headWord(word)) return null;
+    if (NOT_SUBJECT.has(word) || headWord(word)) return null;
     if (JOINING.has(word)) continue;
     words++;
     end = j;

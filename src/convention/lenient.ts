@@ -219,8 +219,6 @@ export function lenient(
     const tag = officeAfterSubject(folded, tailStart, c.office, owner);
     if (tag) return tag;
   }
-  // The only numbers are a counter's ("Dapil 5", "Tahap 2") or a region code: no serial. Told
-  // only now, so another body's decree gets the reason that says so, not "add the number".
   // A subject typed in the head, before the decree's name or its numbers ("Penetapan DPT Kota
   // Bekasi - SK Ketua No 12 …", "SK Ketua Penetapan Hasil Pengawasan … No 3 …"): its words get
   // the subject's office checks too, or the head would hide another office's decree.
@@ -228,6 +226,8 @@ export function lenient(
     const front = officeAfterSubject(work, 0, c.office, owner);
     if (front) return front;
   }
+  // The only numbers are a counter's ("Dapil 5", "Tahap 2") or a region code: no serial. Told
+  // only now, so another body's decree gets the reason that says so, not "add the number".
   if (head.counted) return noSerial(head.nomor, c);
   // No subject after the numbers: one typed in the head, if any (head-subject.ts), is the subject.
   if (tailStart >= folded.length && !inHead && !ownNamed) {

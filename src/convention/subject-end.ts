@@ -13,7 +13,9 @@
  * - a second decree joined to the subject ("… ttg DPT dan SK No 13 Th 2024", "dan Lampiran SK
  *   No 13", "_SK Ketua No 13 Th 2024 ttg DPS"): two decrees in one name (two-decrees.ts
  *   secondDecree). A decree that amends, revokes or replaces another names it in its subject
- *   ("ttg Pencabutan SK No 13 …"), and stays filed.
+ *   ("ttg Pencabutan SK No 13 …"), and stays filed;
+ * - a second serial alone at the end ("… ttg Penetapan DPT No 13"), neither counted nor cited
+ *   (serialAtEnd).
  * Most subjects end with a word and hold no bracket: a look at their end answers for them.
  * Pure; works on the folded name (text.ts foldSameLength), positions into it.
  */
