@@ -244,12 +244,13 @@ function placeAfter(
 }
 
 /**
- * Bawaslu's supervisors formed, appointed or replaced ("Pembentukan Panwascam", "Penetapan
- * Anggota Panwaslu Kecamatan Penjaringan"), or the results of their supervision set ("Penetapan
- * Hasil Pengawasan Kampanye"): only Bawaslu does that. Group 1 is the results, group 2 the body.
+ * Bawaslu's supervisors formed, appointed, replaced or paid ("Pembentukan Panwascam", "Penetapan
+ * Anggota Panwaslu Kecamatan Penjaringan", "Penetapan PKD Kel …", "Honorarium Pengawas TPS"), or
+ * the results of their supervision set ("Penetapan Hasil Pengawasan Kampanye"): only Bawaslu
+ * does that. Group 1 is the results, group 2 the body.
  */
 const OVERSIGHT =
-  /(?<![a-z0-9])penetapan[^a-z0-9]+(hasil[^a-z0-9]+pengawasan)(?![a-z0-9])|(?<![a-z0-9])(?:pembentukan|pengangkatan|penetapan|pemberhentian|penggantian|pelantikan|seleksi|paw)(?:[^a-z0-9]+(?:antar[^a-z0-9]*waktu|anggota|calon|hasil|seleksi|panitia|staf|pegawai|sekretariat|tenaga|pendukung))*[^a-z0-9]+(panwascam|panwaslu|panwas|pengawas[^a-z0-9]+(?:pemilu|pemilihan|tps|tempat[^a-z0-9]+pemungutan|kelurahan|desa|kecamatan))(?![a-z0-9])/g;
+  /(?<![a-z0-9])penetapan[^a-z0-9]+(hasil[^a-z0-9]+pengawasan)(?![a-z0-9])|(?<![a-z0-9])(?:pembentukan|pengangkatan|penetapan|pemberhentian|penggantian|pelantikan|seleksi|paw|honorarium|honor)(?:[^a-z0-9]+(?:antar[^a-z0-9]*waktu|anggota|calon|hasil|seleksi|panitia|staf|pegawai|sekretariat|tenaga|pendukung))*[^a-z0-9]+(panwascam|panwaslu|panwas|pkd|ptps|pengawas[^a-z0-9]+(?:pemilu|pemilihan|tps|tempat[^a-z0-9]+pemungutan|kelurahan|desa|kecamatan))(?![a-z0-9])/g;
 /**
  * Decisions only KPU RI or its Secretariat General makes: DPR's and DPD's candidates (not a
  * DPRD's, nor a tally of their votes), KPU members appointed, dismissed or replaced, a KPU
@@ -257,13 +258,14 @@ const OVERSIGHT =
  * president elected (set: "Penetapan …"; a tally of the votes is a city office's too), the
  * DPR's seats, electoral districts set with their seats, the selection team for KPU members,
  * the parties set ("Penetapan Partai Politik …": those in an election, those verified; KPU RI
- * sets them for every level since 2004), a technical guideline for the governors', regents' and mayors' elections
- * together. The one group that matched is what the decision is about. Not read so: another
+ * sets them for every level since 2004), a technical guideline for the governors', regents' and
+ * mayors' elections together or for voting and counting ("Pedoman Teknis Pemungutan dan
+ * Penghitungan Suara"), the national voter list ("DPT Nasional"). The one group that matched is what the decision is about. Not read so: another
  * technical guideline, which a city office may set for its own work ("Pedoman Teknis
  * Kampanye"), and a party's verification, which city offices carry out.
  */
 const NATIONAL =
-  /(?<![a-z0-9])(?:(?:daftar[^a-z0-9]+calon[^a-z0-9]+(?:tetap|sementara)|dct|dcs|calon[^a-z0-9]+terpilih|penetapan[^a-z0-9]+calon)[^a-z0-9]+(anggota[^a-z0-9]+(?:dpr|dpd))(?![a-z0-9])|(?:penggantian[^a-z0-9]+antar[^a-z0-9]*waktu|paw|pemberhentian|pengangkatan|pelantikan)[^a-z0-9]+(?:(?:antar[^a-z0-9]*waktu|sementara|dengan[^a-z0-9]+hormat)[^a-z0-9]+)?(anggota[^a-z0-9]+kpu)(?![a-z0-9])|pengangkatan[^a-z0-9]+(?:dalam[^a-z0-9]+jabatan[^a-z0-9]+)?(sekretaris[^a-z0-9]+kpu)(?![a-z0-9])|penetapan[^a-z0-9]+(?:pasangan[^a-z0-9]+(?:calon[^a-z0-9]+)?)?(presiden(?:[^a-z0-9]+dan[^a-z0-9]+wakil[^a-z0-9]+presiden)?[^a-z0-9]+terpilih)|(alokasi[^a-z0-9]+kursi[^a-z0-9]+anggota[^a-z0-9]+dpr)(?![a-z0-9])|penetapan[^a-z0-9]+(?:pasangan[^a-z0-9]+)?((?:calon|paslon)[^a-z0-9]+presiden)(?![a-z0-9])|(?:lingkungan|formasi[^a-z0-9]+(?:cpns|pppk|pegawai))[^a-z0-9]+(sekretariat[^a-z0-9]+jenderal[^a-z0-9]+kpu)(?![a-z0-9])|penetapan[^a-z0-9]+((?:jumlah|alokasi)[^a-z0-9]+kursi[^a-z0-9]+dan[^a-z0-9]+(?:daerah[^a-z0-9]+pemilihan|dapil)|(?:daerah[^a-z0-9]+pemilihan|dapil)[^a-z0-9]+dan[^a-z0-9]+(?:jumlah|alokasi)[^a-z0-9]+kursi)(?![a-z0-9])|penetapan[^a-z0-9]+(partai[^a-z0-9]+politik|parpol)(?![a-z0-9])|pembentukan[^a-z0-9]+(tim[^a-z0-9]+seleksi[^a-z0-9]+calon[^a-z0-9]+anggota[^a-z0-9]+kpu)(?![a-z0-9])|(?:pedoman|petunjuk)[^a-z0-9]+teknis.*?(gubernur.*?bupati.*?wali[^a-z0-9]*kota)(?![a-z0-9]))/g;
+  /(?<![a-z0-9])(?:(?:daftar[^a-z0-9]+calon[^a-z0-9]+(?:tetap|sementara)|dct|dcs|calon[^a-z0-9]+terpilih|penetapan[^a-z0-9]+calon)[^a-z0-9]+(anggota[^a-z0-9]+(?:dpr|dpd))(?![a-z0-9])|(?:penggantian[^a-z0-9]+antar[^a-z0-9]*waktu|paw|pemberhentian|pengangkatan|pelantikan)[^a-z0-9]+(?:(?:antar[^a-z0-9]*waktu|sementara|dengan[^a-z0-9]+hormat)[^a-z0-9]+)?(anggota[^a-z0-9]+kpu)(?![a-z0-9])|pengangkatan[^a-z0-9]+(?:dalam[^a-z0-9]+jabatan[^a-z0-9]+)?(sekretaris[^a-z0-9]+kpu)(?![a-z0-9])|penetapan[^a-z0-9]+(?:pasangan[^a-z0-9]+(?:calon[^a-z0-9]+)?)?(presiden(?:[^a-z0-9]+dan[^a-z0-9]+wakil[^a-z0-9]+presiden)?[^a-z0-9]+terpilih)|(alokasi[^a-z0-9]+kursi[^a-z0-9]+anggota[^a-z0-9]+dpr)(?![a-z0-9])|penetapan[^a-z0-9]+(?:pasangan[^a-z0-9]+)?((?:calon|paslon)[^a-z0-9]+presiden)(?![a-z0-9])|(?:lingkungan|formasi[^a-z0-9]+(?:cpns|pppk|pegawai))[^a-z0-9]+(sekretariat[^a-z0-9]+jenderal[^a-z0-9]+kpu)(?![a-z0-9])|penetapan[^a-z0-9]+((?:jumlah|alokasi)[^a-z0-9]+kursi[^a-z0-9]+dan[^a-z0-9]+(?:daerah[^a-z0-9]+pemilihan|dapil)|(?:daerah[^a-z0-9]+pemilihan|dapil)[^a-z0-9]+dan[^a-z0-9]+(?:jumlah|alokasi)[^a-z0-9]+kursi)(?![a-z0-9])|penetapan[^a-z0-9]+(partai[^a-z0-9]+politik|parpol)(?![a-z0-9])|pembentukan[^a-z0-9]+(tim[^a-z0-9]+seleksi[^a-z0-9]+calon[^a-z0-9]+anggota[^a-z0-9]+kpu)(?![a-z0-9])|(?:pedoman|petunjuk)[^a-z0-9]+teknis.*?(gubernur.*?bupati.*?wali[^a-z0-9]*kota)(?![a-z0-9])|(?:pedoman|petunjuk)[^a-z0-9]+teknis[^a-z0-9]+(?:pelaksanaan[^a-z0-9]+)?(pemungutan[^a-z0-9]+dan[^a-z0-9]+penghitungan[^a-z0-9]+suara)(?![a-z0-9])|((?:dpt|daftar[^a-z0-9]+pemilih[^a-z0-9]+tetap)[^a-z0-9]+nasional)(?![a-z0-9]))/g;
 
 /**
  * A decision about an election's candidates ("Penetapan Daftar Calon Tetap …", "… Calon
@@ -300,7 +302,7 @@ function candidateDecision(folded: string, from: number, o: CompiledOffice): str
 
 /** A word OVERSIGHT, NATIONAL or ETHICS needs, or a prison's (prison.ts). */
 const DECISION_GATE =
-  /panwas|pengawas|anggota|sekretaris|presiden|alokasi|partai|parpol|teknis|jenderal|dapil|daerah pemilihan|pemeriksa|lapas|rutan|tahanan|pemasyarakatan/g;
+  /panwas|pengawas|pkd|ptps|anggota|sekretaris|presiden|alokasi|partai|parpol|teknis|nasional|jenderal|dapil|daerah pemilihan|pemeriksa|lapas|rutan|tahanan|pemasyarakatan/g;
 
 /**
  * Another body's decision as the subject from `from` (OVERSIGHT: Bawaslu's; NATIONAL: KPU RI's;

@@ -96,6 +96,55 @@ export function headSubject(
   return isPlainSubject(text, 0) && !hasDigit(text) ? [from, end] : null;
 }
 
+/** Where the decree's name starts in `head`: the first word where a jenis phrase matches, or -1. */
+export function nameStart(head: string, phraseAt: RegExp): number {
+  for (let i = 0; i < head.length; ) {
+    while (i < head.length && !isWordChar(head.charCodeAt(i))) i++;
+    if (i >= head.length) break;
+    phraseAt.lastIndex = i;
+    if (phraseAt.test(head)) return i;
+    while (i < head.length && isWordChar(head.charCodeAt(i))) i++;
+  }
+  return -1;
+}
+
+/**
+ * A number typed after a decree's, a law's or a letter's word, before the decree's name
+ * ("Pelaksanaan Keputusan Nomor 7 Tahun 2022 - SK Ketua"): the cited document's number, not
+ * this decree's. Group 1 is the citing words as typed (folded).
+ */
+const CITED_NUMBER =
+  /(?<![a-z0-9])((?:keputusan|kep|kpts|sk|skep|peraturan|pkpu|perkpu|uu|undang|putusan|surat|edaran|instruksi)(?:[^a-z0-9]+(?:kpu|ketua|sekretaris|ri))*[^a-z0-9]+(?:nomor|nomer|nmr|no))(?![a-z])/;
+/** A year-shaped number after a word of letters: a subject's year ("DPT 2024", "Pemilu 2024"). */
+const SUBJECT_YEAR = /(?<![a-z0-9])([a-z]+)[^a-z0-9]+((?:19|20|21)\d\d)(?![0-9])/g;
+/** Words a decree's own year follows: "Th 2024", "Tahun 2024", "TA 2024" aside. */
+const YEAR_WORDS = new Set(["th", "thn", "tahun", "tah", "ta"]);
+
+/**
+ * Numbers the subject typed before the decree's name holds (`head` as lenient.ts read it; the
+ * name starts at `name`, nameStart) that are not the decree's: a cited document's number
+ * (CITED_NUMBER: NUMBER_OF_OTHER:cited), or the head's only year standing there after a
+ * subject's word (`tahun`, read from it: NO_YEAR:subjectYear, "Penetapan DPT 2024 SK Ketua 12",
+ * where the list's election year is no decree's). Null when neither.
+ */
+export function frontNumbers(
+  head: string,
+  name: number,
+  tahun: number,
+): { variant: "NUMBER_OF_OTHER:cited" | "NO_YEAR:subjectYear"; detail: string } | null {
+  const front = head.slice(0, name);
+  const cited = CITED_NUMBER.exec(front);
+  if (cited !== null) return { variant: "NUMBER_OF_OTHER:cited", detail: cited[1]!.toUpperCase() };
+  const year = String(tahun);
+  if (head.includes(year, name)) return null;
+  SUBJECT_YEAR.lastIndex = 0;
+  for (let m = SUBJECT_YEAR.exec(front); m; m = SUBJECT_YEAR.exec(front)) {
+    if (m[2] === year && !YEAR_WORDS.has(m[1]!))
+      return { variant: "NO_YEAR:subjectYear", detail: year };
+  }
+  return null;
+}
+
 function hasDigit(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (isDigit(s.charCodeAt(i))) return true;
   return false;

@@ -9,7 +9,7 @@ import { dayBeforeMonth } from "./day-month.js";
 import { documentAsSubject, draftRefusal, namesKind, notADecree } from "./doc-kind.js";
 import type { FastHead } from "./fast.js";
 import { blankDates, blankSpans, type Head, numberOnlyHead, readHead } from "./head.js";
-import { headSubject } from "./head-subject.js";
+import { frontNumbers, headSubject, nameStart } from "./head-subject.js";
 import { checkDecree, checkIssuer, checkTail } from "./issuer.js";
 import {
   afterLampiran,
@@ -219,6 +219,13 @@ export function lenient(
     const tag = officeAfterSubject(folded, tailStart, c.office, owner);
     if (tag) return tag;
   }
+  // Numbers of the subject typed before the decree's name: a cited document's, or the subject's
+  // year (head-subject.ts frontNumbers).
+  if (!inHead && !isWordStartPhrase(work, c)) {
+    const name = nameStart(work, c.phraseAt);
+    const front = name > 0 ? frontNumbers(work, name, head.tahun) : null;
+    if (front) return rejectVariant(front.variant, front.detail);
+  }
   // A subject typed in the head, before the decree's name or its numbers ("Penetapan DPT Kota
   // Bekasi - SK Ketua No 12 …", "SK Ketua Penetapan Hasil Pengawasan … No 3 …"): its words get
   // the subject's office checks too, or the head would hide another office's decree.
@@ -250,6 +257,14 @@ export function lenient(
     inHead,
     c,
   );
+}
+
+/** Whether `work` starts with a jenis phrase (its first word's): most heads do. */
+function isWordStartPhrase(work: string, c: CompiledRules): boolean {
+  let i = 0;
+  while (i < work.length && !isWordChar(work.charCodeAt(i))) i++;
+  c.phraseAt.lastIndex = i;
+  return c.phraseAt.test(work);
 }
 
 /** A word of a jenis phrase, of this office's names or of a place: never a subject's in a head. */

@@ -254,6 +254,8 @@ function decreeWordBefore(ws: readonly { word: string }[], k: number, o: Compile
 const FORMED_HERE = new Set(["ppk", "pps", "panitia pemilihan", "panitia pemungutan"]);
 const FORMING = new Set([
   "pembentukan",
+  "penetapan",
+  "pembubaran",
   "pengangkatan",
   "pemberhentian",
   "pelantikan",
@@ -266,15 +268,38 @@ const FORMING = new Set([
   "susunan",
   "keanggotaan",
 ]);
-/** Between the action's word and the body: "Pemberhentian Anggota PPS", "Sekretariat PPK". */
-const FORMING_BETWEEN = new Set(["anggota", "sekretariat", "ketua", "calon", "antar", "waktu"]);
+/**
+ * Between the action's word and the body: "Pemberhentian Anggota PPS", "Hasil Seleksi Tertulis
+ * Calon Anggota PPK", "Pembubaran PPK dan PPS".
+ */
+const FORMING_BETWEEN = new Set([
+  "anggota",
+  "sekretariat",
+  "ketua",
+  "calon",
+  "antar",
+  "waktu",
+  "antarwaktu",
+  "sementara",
+  "hasil",
+  "seleksi",
+  "tertulis",
+  "administrasi",
+  "terpilih",
+  "dan",
+  "ppk",
+  "pps",
+]);
 
 /** Whether the ad hoc body `words` named from word `from` of `ws` is one this office forms, acted on. */
 function formedHere(ws: readonly { word: string }[], from: number, words: string): boolean {
   if (!FORMED_HERE.has(words)) return false;
-  let k = from - 1;
-  while (k >= 0 && FORMING_BETWEEN.has(ws[k]!.word)) k--;
-  return k >= 0 && FORMING.has(ws[k]!.word);
+  for (let k = from - 1; k >= 0; k--) {
+    const w = ws[k]!.word;
+    if (FORMING.has(w)) return true;
+    if (!FORMING_BETWEEN.has(w)) return false;
+  }
+  return false;
 }
 
 /**

@@ -84,7 +84,7 @@ function parseName(name: string, rules: ConventionConfig, opts: ParseOptions): P
   // A canonical name keeps its extension as filed: an archive filed before canonicalExtension
   // is not renamed (and mirrored twice) for it.
   if (canon) return readCanonical(canon, typed, rules, c, opts);
-  const ext = canonicalExtension(typed, c);
+  const ext = typed === "jpeg" || typed === "tiff" ? canonicalExtension(typed, c) : typed;
   // A printable ASCII name folds by lower-casing; lower-casing the flat name is a fast call,
   // a slice of it (the stem) takes the runtime's slow path.
   const bare = stripNoise(stem);
@@ -222,14 +222,9 @@ const REPAIRABLE = new Set([
  * filed: the short one, the one DOMAIN.md names, when the config allows it too. Otherwise "SK …
  * .jpg" and "SK … .jpeg" would be filed as two files of the decree, and listed twice.
  */
-const SHORT_EXTENSION: ReadonlyMap<string, string> = new Map([
-  ["jpeg", "jpg"],
-  ["tiff", "tif"],
-]);
-
-function canonicalExtension(ext: string, c: CompiledRules): string {
-  const short = SHORT_EXTENSION.get(ext);
-  return short !== undefined && c.extensions.has(short) ? short : ext;
+function canonicalExtension(ext: "jpeg" | "tiff", c: CompiledRules): string {
+  const short = ext === "jpeg" ? "jpg" : "tif";
+  return c.extensions.has(short) ? short : ext;
 }
 
 function isBlank(s: string): boolean {

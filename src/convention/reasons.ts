@@ -188,6 +188,14 @@ const VARIANT_TEXT = {
     "Nama berkas memuat angka {detail} tanpa 'No' di depannya, dan angka itu berbentuk kode wilayah kantor lain (seperti pada nomor keputusan gaya lama), bukan kode kantor ini: bisa kode kantor yang mengeluarkan keputusan ini, bukan nomor keputusan. Bila ini keputusan kantor lain, pindahkan berkas ke luar folder arsip; bila ini keputusan kantor ini, tulis nomor keputusannya dengan 'No' di depannya, misalnya 'SK Ketua No 12 Th 2024 tentang …', dan hapus kode wilayah itu bila bukan nomornya.",
     "The name has the number {detail} without 'No' before it, and it has the shape of another office's region code (as in old-style numbers), not this office's: it may be the code of the office that issued the decree, not its number. If it is another office's decree, move it out of the archive share; if it is this office's, write its number with 'No' before it, e.g. 'SK Ketua No 12 Th 2024 tentang …', and drop the region code if it is not the number.",
   ],
+  "NO_YEAR:subjectYear": [
+    "Satu-satunya tahun pada nama berkas ({detail}) tertulis dalam perihal sebelum jenis keputusan, sehingga itu tahun perihalnya (tahun pemilu, tahun daftar), bukan tahun keputusan ditetapkan. Tulis tahun keputusan setelah nomornya, misalnya 'SK Ketua No 12 Tahun 2023 tentang Penetapan DPT Pemilu 2024'.",
+    "The only year in the name ({detail}) stands in the subject typed before the decree's kind, so it is the subject's (an election's, a list's), not the year the decree was made. Write the decree's year after its number, e.g. 'SK Ketua No 12 Tahun 2023 tentang Penetapan DPT Pemilu 2024'.",
+  ],
+  "NUMBER_OF_OTHER:cited": [
+    "Nama berkas menyebut nomor hanya setelah '{detail}' dalam perihal sebelum jenis keputusan, jadi nomor itu nomor dokumen yang dikutip, bukan nomor keputusan ini. Tulis nomor dan tahun keputusan ini setelah jenisnya, misalnya 'SK Ketua No 15 Th 2024 tentang Pelaksanaan Keputusan Nomor 7 Tahun 2022'.",
+    "The name gives a number only after '{detail}' in the subject typed before the decree's kind, so that number is the cited document's, not this decree's. Write this decree's number and year after its kind, e.g. 'SK Ketua No 15 Th 2024 tentang Pelaksanaan Keputusan Nomor 7 Tahun 2022'.",
+  ],
   "NO_YEAR:romanMonth": [
     "Nama berkas memuat angka Romawi ({detail}) tepat setelah nomor keputusan, seperti bulan pada nomor gaya lama, sehingga tahun keputusan tidak terbaca. Tulis tahunnya langsung setelah nomor, misalnya 'No 12 Tahun 2024', dan hapus angka Romawi itu bila itu bulan.",
     "The name has a Roman numeral ({detail}) right after the decree number, like the month of an old-style number, so the year is not read. Write the year right after the number, e.g. 'No 12 Tahun 2024', and drop the numeral if it is a month.",
