@@ -5,8 +5,9 @@
  * register's Tentang is empty. Pure.
  *
  * Read only where it cannot be something else: at least two words of letters, none a digit, a
- * keyword, a word of the head (`headWord`: the jenis phrases', this office's, a place's, so "SK
- * KPU Jakut Penetapan DPT …" keeps no "jakut") or of NOT_SUBJECT, and no noise or marker among
+ * keyword, a word of this office's names or of a place (`headWord` "office": "SK KPU Jakut
+ * Penetapan DPT …" keeps no "jakut"), a jenis phrase's word but at the end (`headWord` "name")
+ * or a word of NOT_SUBJECT, and no noise or marker among
  * them (subject.ts isPlainSubject, as for a subject after the numbers); a joining word at the
  * end ("… DPT oleh SK Ketua") is left out. The head's office checks have read these words already
  * (lenient.ts runs officeAfterSubject over the head), so another office's decree typed this way
@@ -57,7 +58,7 @@ const MIN_WORDS = 2;
 export function headSubject(
   head: string,
   phraseAt: RegExp,
-  headWord: (word: string) => boolean,
+  headWord: (word: string) => "name" | "office" | null,
 ): [number, number] | null {
   let before = -1;
   let i = 0;
@@ -74,6 +75,7 @@ export function headSubject(
   const limit = before >= 0 ? i : head.length;
   let words = 0;
   let end = -1;
+  let inName = false;
   for (let j = start; j < limit; ) {
     while (j < limit && !isWordChar(head.charCodeAt(j))) j++;
     if (j >= limit) break;
@@ -84,7 +86,16 @@ export function headSubject(
       if (before >= 0) return null;
       break;
     }
-    if (NOT_SUBJECT.has(word) || headWord(word)) return null;
+    if (NOT_SUBJECT.has(word)) return null;
+    const kind = headWord(word);
+    if (kind === "office") return null;
+    // A jenis phrase's words may end the span, as the name's own ("Penetapan DPK - SK Ketau No
+    // 14", where the misspelt "Ketau" is the name and "SK" before it); a subject's may not follow.
+    if (kind === "name") {
+      inName = true;
+      continue;
+    }
+    if (inName) return null;
     if (JOINING.has(word)) continue;
     words++;
     end = j;

@@ -236,17 +236,7 @@ export function lenient(
   // The only numbers are a counter's ("Dapil 5", "Tahap 2") or a region code: no serial. Told
   // only now, so another body's decree gets the reason that says so, not "add the number".
   if (head.counted) return noSerial(head.nomor, c);
-  // No subject after the numbers: one typed in the head, if any (head-subject.ts), is the subject.
-  if (tailStart >= folded.length && !inHead && !ownNamed) {
-    const typed = headSubject(work, c.phraseAt, (w) => isHeadWord(w, c));
-    if (typed !== null && folded.slice(typed[0], typed[1]) === work.slice(typed[0], typed[1])) {
-      const [from, to] = typed;
-      const text = stem.slice(from, to);
-      const f = folded.slice(from, to);
-      return withSubject(text, f, printableFolded !== null, ext, ascii, head, 0, null, c);
-    }
-  }
-  return withSubject(
+  const read = withSubject(
     stem,
     folded,
     printableFolded !== null,
@@ -257,6 +247,27 @@ export function lenient(
     inHead,
     c,
   );
+  // No subject after the numbers, or only noise there ("… SK Ketua 15-2024 final"): one typed in
+  // the head, if any (head-subject.ts), is the subject.
+  if ("reason" in read || read.tentang !== null || inHead || ownNamed) return read;
+  const typed = headSubject(work, c.phraseAt, (w) => isHeadWord(w, c));
+  if (typed === null || folded.slice(typed[0], typed[1]) !== work.slice(typed[0], typed[1])) {
+    return read;
+  }
+  const [from, to] = typed;
+  const f = folded.slice(from, to);
+  const again = withSubject(
+    stem.slice(from, to),
+    f,
+    printableFolded !== null,
+    ext,
+    ascii,
+    head,
+    0,
+    null,
+    c,
+  );
+  return "reason" in again ? read : { ...again, qualifier: read.qualifier };
 }
 
 /** Whether `work` starts with a jenis phrase (its first word's): most heads do. */
@@ -267,14 +278,21 @@ function isWordStartPhrase(work: string, c: CompiledRules): boolean {
   return c.phraseAt.test(work);
 }
 
-/** A word of a jenis phrase, of this office's names or of a place: never a subject's in a head. */
-function isHeadWord(word: string, c: CompiledRules): boolean {
+/**
+ * A word of a jenis phrase ("name"), or of this office's names or of a place ("office"): never a
+ * subject's in a head (head-subject.ts). The phrase words a subject uses as often ("Surat Suara", "Pemilihan Gubernur", "Pemilihan
+ * Umum") are the subject's there.
+ */
+function isHeadWord(word: string, c: CompiledRules): "name" | "office" | null {
+  if (SUBJECT_PHRASE_WORDS.has(word)) return null;
+  // A place's word first: the configured phrases spell this office's place too.
   const o = c.office;
-  return (
-    c.vocabulary.has(word) ||
-    (o !== null && (o.own.has(word) || o.ownPlaceWords.has(word) || o.placeWords.has(word)))
-  );
+  if (o !== null && (o.ownPlaceWords.has(word) || o.placeWords.has(word))) return "office";
+  if (c.vocabulary.has(word)) return "name";
+  return o?.own.has(word) ? "office" : null;
 }
+
+const SUBJECT_PHRASE_WORDS = new Set(["surat", "pemilihan", "umum"]);
 
 /**
  * The refusal of a name whose head holds an old-style number `partial` typed without its month
