@@ -1,4 +1,6 @@
 /**
+ * Two orders of typing read again in the usual one, "<decree> tentang <subject>":
+ *
  * A decree's number and year typed after its subject, the head before "tentang" holding only
  * the decree's name ("SK Ketua ttg Pembentukan KPPS Nomor 5 Tahun 2024"): read again with them
  * moved before "tentang", as the clerk would have typed them in the usual order. Asked by
@@ -7,8 +9,15 @@
  * The numbers must end the name, each with its keyword ("No"/"Nomor", "Th"/"Tahun"), and be
  * nobody else's: not what the word before them counts ("TPS Nomor 5", subject-end.ts COUNTED),
  * and no decree, law or letter cited anywhere in the subject ("Perubahan atas SK Nomor 5 Tahun
- * 2023", "Tindak Lanjut Putusan DKPP Nomor 5 …", CITING), whose number it would be. Pure.
+ * 2023", "Tindak Lanjut Putusan DKPP Nomor 5 …", CITING), whose number it would be.
+ *
+ * A decree that amends or revokes another typed after it ("Perubahan atas SK Ketua No 3 Th 2023
+ * - SK Ketua No 12 Th 2024", "Perubahan Kedua atas SK Ketua 12-2023 (SK Ketua 32-2024)"): the
+ * first reading refuses the amended decree's number (NUMBER_OF_OTHER); the last decree's name
+ * and what follows it are this decree's, the rest its subject (decreeLast). Pure.
  */
+import { isWordChar } from "./numbers.js";
+import type { CompiledRules } from "./rules.js";
 import { CITING, COUNTED } from "./subject-end.js";
 import { wordsFrom } from "./text.js";
 
@@ -32,4 +41,79 @@ export function numbersLast(stem: string): string | null {
   const subjectEnd = marker + m[3]!.length;
   const numbers = folded.indexOf(m[4]!, subjectEnd);
   return `${stem.slice(0, head)}${stem.slice(numbers, numbers + m[4]!.length)} ${stem.slice(head, subjectEnd)}`;
+}
+
+/** A decree's word and a digit: the amended decree named before the last one. */
+const CITED_DECREE = /(?<![a-z0-9])(?:sk|kep|keputusan|kpts)(?![a-z0-9])[^]*[0-9]/;
+const TENTANG_WORD = /(?<![a-z0-9])(?:tentang|ttg|tntg)(?![a-z0-9])/;
+
+/**
+ * `stem` with the last decree's name and what follows it first and the text before it, an
+ * amended decree named with its number, as the subject after "tentang" (module comment), or
+ * null when the name is not so typed.
+ */
+export function decreeLast(stem: string, c: CompiledRules): string | null {
+  const folded = stem.toLowerCase();
+  if (folded.length !== stem.length) return null;
+  let last = -1;
+  for (let i = 0; i < folded.length; ) {
+    while (i < folded.length && !isWordChar(folded.charCodeAt(i))) i++;
+    if (i >= folded.length) break;
+    c.phraseAt.lastIndex = i;
+    if (c.phraseAt.test(folded)) {
+      // The whole phrase ("SK Ketua"): a word inside it ("Ketua") starts no later name.
+      last = i;
+      i = c.phraseAt.lastIndex;
+      continue;
+    }
+    while (i < folded.length && isWordChar(folded.charCodeAt(i))) i++;
+  }
+  if (last <= 0) return null;
+  let cut = last;
+  while (cut > 0 && !isWordChar(folded.charCodeAt(cut - 1))) cut--;
+  // "… oleh SK Ketua No 12", "… dengan SK …": the joining word is neither decree's.
+  const joined = JOINED_BEFORE.exec(folded.slice(0, cut));
+  if (joined !== null) cut = joined.index;
+  const front = folded.slice(0, cut);
+  if (!CITED_DECREE.test(front)) return null;
+  let end = stem.length;
+  while (end > last && !isWordChar(folded.charCodeAt(end - 1))) end--;
+  const tail = folded.slice(last, end);
+  if (TENTANG_WORD.test(tail) || !amendsLater(front, tail, c)) return null;
+  return `${stem.slice(last, end)} tentang ${stem.slice(0, cut)}`;
+}
+
+const JOINED_BEFORE = /[^a-z0-9]+(?:oleh|dengan|dan|melalui|dgn)$/;
+/** The last serial and year of a text: "No 3 Th 2023", "12-2023", "3 2023". */
+const SERIAL_YEAR =
+  /(?<![a-z0-9])(\d{1,4})[a-z]?[^a-z0-9]+(?:(?:tahun|thn|th)[^a-z0-9]*)?((?:19|20|21)\d\d)(?![0-9])/g;
+
+/**
+ * Whether the decree named last (`tail`) can amend the one named first (`front`): made later (a
+ * later year, or a higher serial in the same year), and of the same kind when the first names
+ * one: only the body that made a decree amends or revokes it.
+ */
+function amendsLater(front: string, tail: string, c: CompiledRules): boolean {
+  const a = lastSerialYear(front);
+  const b = lastSerialYear(tail);
+  if (a === null || b === null) return false;
+  if (b[1] < a[1] || (b[1] === a[1] && b[0] <= a[0])) return false;
+  const kindA = c.jenis.find((j) => testFrom0(j.re, front));
+  const kindB = c.jenis.find((j) => testFrom0(j.re, tail));
+  return kindA === undefined || kindA === kindB;
+}
+
+function lastSerialYear(text: string): [number, number] | null {
+  let found: [number, number] | null = null;
+  SERIAL_YEAR.lastIndex = 0;
+  for (let m = SERIAL_YEAR.exec(text); m; m = SERIAL_YEAR.exec(text)) found = [+m[1]!, +m[2]!];
+  return found;
+}
+
+/** A global regex tested from the start, its lastIndex left at 0. */
+function testFrom0(re: RegExp, text: string): boolean {
+  re.lastIndex = 0;
+  const hit = re.test(text);
+  re.lastIndex = 0;
+  return hit;
 }

@@ -27,7 +27,7 @@ import { plainReader } from "./fast.js";
 import { formatNameWith } from "./format.js";
 import { type LenientDecree, lenient, otherTitle, readPlain } from "./lenient.js";
 import { fourDigits, normNomor } from "./numbers.js";
-import { numbersLast } from "./numbers-last.js";
+import { decreeLast, numbersLast } from "./numbers-last.js";
 import { oldNumberNonDecree } from "./old-numbers.js";
 import { reject, rejectVariant } from "./reasons.js";
 import { glue, mayBeRepaired, stripNoise } from "./repair.js";
@@ -142,7 +142,8 @@ function readCanonical(
  * misspelt word kept from reading, unglued and respelt (repair.ts), taken only when it reads;
  * then numbers refused with a device stamp or a dated "10 Mei 2024" in them, without it
  * (stamps.ts), whose refusal, if it is still refused, no longer offers the stamp's digits; then
- * a number and year typed after the subject, before it (numbers-last.ts).
+ * a number and year typed after the subject, before it, and an amended decree typed before the
+ * amending one, after it (numbers-last.ts).
  * Still without a jenis: an old-style number of a berita acara, a letter … (old-numbers.ts), or
  * another title after "SK"/"Keputusan" (lenient.ts otherTitle) says what the name is.
  */
@@ -168,6 +169,11 @@ function readRefused(
   // 2024"), moved before "tentang" (numbers-last.ts).
   if ("reason" in d && d.reason === "NO_NUMBER") {
     d = reread(d, numbersLast(bare), printableName, ext, c, ascii, true);
+  }
+  // The amended decree typed first, this one after it ("Perubahan atas SK Ketua No 3 Th 2023 -
+  // SK Ketua No 12 Th 2024"), read in the usual order (numbers-last.ts decreeLast).
+  if ("reason" in d && d.reason === "NUMBER_OF_OTHER") {
+    d = reread(d, decreeLast(bare, c), printableName, ext, c, ascii, false);
   }
   if (!("reason" in d)) return finish(d, rules, c, opts, d.folded, d.singleGaps);
   if (d.reason !== "NO_JENIS" && d.reason !== "NO_JENIS_OTHER") return d;
