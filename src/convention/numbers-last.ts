@@ -44,7 +44,7 @@ export function numbersLast(stem: string): string | null {
 }
 
 /** A decree's word and a digit: the amended decree named before the last one. */
-const CITED_DECREE = /(?<![a-z0-9])(?:sk|kep|keputusan|kpts)(?![a-z0-9])[^]*[0-9]/;
+const CITED_DECREE = /(?<![a-z0-9])(?:sk|kep|keputusan|kpts)(?![a-z0-9]).*[0-9]/;
 const TENTANG_WORD = /(?<![a-z0-9])(?:tentang|ttg|tntg)(?![a-z0-9])/;
 
 /**
