@@ -260,9 +260,10 @@ const OVERSIGHT =
  * the parties set ("Penetapan Partai Politik …": those in an election, those verified; KPU RI
  * sets them for every level since 2004), a technical guideline for the governors', regents' and
  * mayors' elections together or for voting and counting ("Pedoman Teknis Pemungutan dan
- * Penghitungan Suara"), the national voter list ("DPT Nasional"). The one group that matched is what the decision is about. Not read so: another
- * technical guideline, which a city office may set for its own work ("Pedoman Teknis
- * Kampanye"), and a party's verification, which city offices carry out.
+ * Penghitungan Suara"), the national voter list ("DPT Nasional"). The one group that matched is
+ * what the decision is about. Not read so: another technical guideline, which a city office may
+ * set for its own work ("Pedoman Teknis Kampanye"), and a party's verification, which city
+ * offices carry out.
  */
 const NATIONAL =
   /(?<![a-z0-9])(?:(?:daftar[^a-z0-9]+calon[^a-z0-9]+(?:tetap|sementara)|dct|dcs|calon[^a-z0-9]+terpilih|penetapan[^a-z0-9]+calon)[^a-z0-9]+(anggota[^a-z0-9]+(?:dpr|dpd))(?![a-z0-9])|(?:penggantian[^a-z0-9]+antar[^a-z0-9]*waktu|paw|pemberhentian|pengangkatan|pelantikan)[^a-z0-9]+(?:(?:antar[^a-z0-9]*waktu|sementara|dengan[^a-z0-9]+hormat)[^a-z0-9]+)?(anggota[^a-z0-9]+kpu)(?![a-z0-9])|pengangkatan[^a-z0-9]+(?:dalam[^a-z0-9]+jabatan[^a-z0-9]+)?(sekretaris[^a-z0-9]+kpu)(?![a-z0-9])|penetapan[^a-z0-9]+(?:pasangan[^a-z0-9]+(?:calon[^a-z0-9]+)?)?(presiden(?:[^a-z0-9]+dan[^a-z0-9]+wakil[^a-z0-9]+presiden)?[^a-z0-9]+terpilih)|(alokasi[^a-z0-9]+kursi[^a-z0-9]+anggota[^a-z0-9]+dpr)(?![a-z0-9])|penetapan[^a-z0-9]+(?:pasangan[^a-z0-9]+)?((?:calon|paslon)[^a-z0-9]+presiden)(?![a-z0-9])|(?:lingkungan|formasi[^a-z0-9]+(?:cpns|pppk|pegawai))[^a-z0-9]+(sekretariat[^a-z0-9]+jenderal[^a-z0-9]+kpu)(?![a-z0-9])|penetapan[^a-z0-9]+((?:jumlah|alokasi)[^a-z0-9]+kursi[^a-z0-9]+dan[^a-z0-9]+(?:daerah[^a-z0-9]+pemilihan|dapil)|(?:daerah[^a-z0-9]+pemilihan|dapil)[^a-z0-9]+dan[^a-z0-9]+(?:jumlah|alokasi)[^a-z0-9]+kursi)(?![a-z0-9])|penetapan[^a-z0-9]+(partai[^a-z0-9]+politik|parpol)(?![a-z0-9])|pembentukan[^a-z0-9]+(tim[^a-z0-9]+seleksi[^a-z0-9]+calon[^a-z0-9]+anggota[^a-z0-9]+kpu)(?![a-z0-9])|(?:pedoman|petunjuk)[^a-z0-9]+teknis.*?(gubernur.*?bupati.*?wali[^a-z0-9]*kota)(?![a-z0-9])|(?:pedoman|petunjuk)[^a-z0-9]+teknis[^a-z0-9]+(?:pelaksanaan[^a-z0-9]+)?(pemungutan[^a-z0-9]+dan[^a-z0-9]+penghitungan[^a-z0-9]+suara)(?![a-z0-9])|((?:dpt|daftar[^a-z0-9]+pemilih[^a-z0-9]+tetap)[^a-z0-9]+nasional)(?![a-z0-9]))/g;

@@ -280,8 +280,8 @@ function isWordStartPhrase(work: string, c: CompiledRules): boolean {
 
 /**
  * A word of a jenis phrase ("name"), or of this office's names or of a place ("office"): never a
- * subject's in a head (head-subject.ts). The phrase words a subject uses as often ("Surat Suara", "Pemilihan Gubernur", "Pemilihan
- * Umum") are the subject's there.
+ * subject's in a head (head-subject.ts). The phrase words a subject uses as often ("Surat
+ * Suara", "Pemilihan Gubernur", "Pemilihan Umum") are the subject's there.
  */
 function isHeadWord(word: string, c: CompiledRules): "name" | "office" | null {
   if (SUBJECT_PHRASE_WORDS.has(word)) return null;
