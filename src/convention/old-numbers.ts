@@ -6,7 +6,7 @@
  * Works on the folded, lower-case text (text.ts foldSameLength) and reports spans into it, so the
  * caller can slice the original for `nomorAsli` (printed with "/").
  */
-import { fourDigits, isDigit } from "./numbers.js";
+import { fourDigits, HEAD_KEYWORDS, isDigit } from "./numbers.js";
 import { type CompiledRules, markerKey } from "./rules.js";
 import { isSpace } from "./text.js";
 
@@ -283,9 +283,10 @@ export function findClassCodes(
   let asli = "";
   CLASS_CODE.lastIndex = 0;
   for (let m = CLASS_CODE.exec(head); m; m = CLASS_CODE.exec(head)) {
-    // A jenis phrase's word before a serial typed with a dot ("Kep Sek.260_Kpts …"): the
-    // decree's name, no classification's letters.
-    if (rules.vocabulary.has(m[1]!.slice(0, m[1]!.indexOf(".")))) continue;
+    // A jenis phrase's word or a keyword before a serial typed with a dot ("Kep Sek.260_Kpts …",
+    // "No.1 Kpt Sekretaris …"): the decree's name or its number, no classification's letters.
+    const letters = m[1]!.slice(0, m[1]!.indexOf("."));
+    if (rules.vocabulary.has(letters) || HEAD_KEYWORDS.has(letters)) continue;
     spans.push(m.index, m.index + m[0].length);
     let named: string | null | undefined = null;
     if (m[3] !== undefined) {

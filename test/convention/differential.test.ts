@@ -296,6 +296,10 @@ describe("parse agrees with the reference parser", () => {
         // reading: refused for its year, or read, where the reference found no jenis.
         ["Surat KeputusanKEPUTUSAN KPU KOTA JAKARTA UTARA 1_Kpts_KPU-Prov_1995 ttg  .pdf"],
         ["KepKPU\u00011\\1990\u0001AA.pdf"],
+        // A jenis word or a keyword with a dot before the serial ("Sek.260", "No.1") taken for a
+        // classification code's letters (old-numbers.ts findClassCodes): no jenis, no number.
+        ["kep sek.260_kpts - kpu prov - 2014.ttg_ :xyxpénetapan  dpt.docx"],
+        ["No.1 kpt-sekretaris 1995 ttg Penetapan DPT.pdf"],
       ],
     });
     // Names the later readings touch are not compared (new-readings.ts); at least one in ten of the
