@@ -51,27 +51,24 @@ const MIN_WORDS = 2;
 
 /**
  * Where the subject typed in `head` (the head as lenient.ts read it: `folded` up to its end,
- * dates and noise blanked) starts and ends, or null. `phraseAt` is rules.ts's (sticky): the
- * decree's name is the first word where a jenis phrase matches.
+ * dates and noise blanked) starts and ends, or null. The decree's name starts at `name`
+ * (nameStart; -1 for none), and `phraseAt` (rules.ts's, sticky) tells where it ends.
  */
 export function headSubject(
   head: string,
+  name: number,
   phraseAt: RegExp,
   headWord: (word: string) => "name" | "office" | null,
 ): [number, number] | null {
-  let before = -1;
-  let i = 0;
-  for (;;) {
-    while (i < head.length && !isWordChar(head.charCodeAt(i))) i++;
-    if (i >= head.length) return null;
-    phraseAt.lastIndex = i;
-    if (phraseAt.test(head)) break;
-    if (before < 0) before = i;
-    while (i < head.length && isWordChar(head.charCodeAt(i))) i++;
-  }
+  if (name < 0) return null;
+  let first = 0;
+  while (first < name && !isWordChar(head.charCodeAt(first))) first++;
+  const before = first < name ? first : -1;
+  phraseAt.lastIndex = name;
+  phraseAt.test(head);
   // Words before the name: up to it. Else the words after it, up to the first number or keyword.
   const start = before >= 0 ? before : phraseAt.lastIndex;
-  const limit = before >= 0 ? i : head.length;
+  const limit = before >= 0 ? name : head.length;
   let words = 0;
   let end = -1;
   let inName = false;
@@ -106,16 +103,26 @@ export function headSubject(
   return isPlainSubject(text, 0) && !hasDigit(text) ? [from, end] : null;
 }
 
-/** Where the decree's name starts in `head`: the first word where a jenis phrase matches, or -1. */
-export function nameStart(head: string, phraseAt: RegExp): number {
-  for (let i = 0; i < head.length; ) {
-    while (i < head.length && !isWordChar(head.charCodeAt(i))) i++;
-    if (i >= head.length) break;
+/**
+ * Where the decree's name starts in `text`: the first word where a jenis phrase (`phraseAt`,
+ * rules.ts's, sticky) matches, or with `last` the last such phrase (a word inside one, "Ketua"
+ * of "SK Ketua", starts none); -1 for none.
+ */
+export function nameStart(text: string, phraseAt: RegExp, last = false): number {
+  let found = -1;
+  for (let i = 0; i < text.length; ) {
+    while (i < text.length && !isWordChar(text.charCodeAt(i))) i++;
+    if (i >= text.length) break;
     phraseAt.lastIndex = i;
-    if (phraseAt.test(head)) return i;
-    while (i < head.length && isWordChar(head.charCodeAt(i))) i++;
+    if (phraseAt.test(text)) {
+      if (!last) return i;
+      found = i;
+      i = phraseAt.lastIndex;
+      continue;
+    }
+    while (i < text.length && isWordChar(text.charCodeAt(i))) i++;
   }
-  return -1;
+  return found;
 }
 
 /**

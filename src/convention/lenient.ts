@@ -219,19 +219,17 @@ export function lenient(
     const tag = officeAfterSubject(folded, tailStart, c.office, owner);
     if (tag) return tag;
   }
-  // Numbers of the subject typed before the decree's name: a cited document's, or the subject's
-  // year (head-subject.ts frontNumbers).
-  if (!inHead && !isWordStartPhrase(work, c)) {
-    const name = nameStart(work, c.phraseAt);
-    const front = name > 0 ? frontNumbers(work, name, head.tahun) : null;
-    if (front) return rejectVariant(front.variant, front.detail);
-  }
+  // Where the decree's name starts in the head (most heads start with it, 0). Numbers of a
+  // subject typed before it: a cited document's, or the subject's year (frontNumbers).
+  const name = inHead ? -1 : nameStart(work, c.phraseAt);
+  const front = name > 0 ? frontNumbers(work, name, head.tahun) : null;
+  if (front) return rejectVariant(front.variant, front.detail);
   // A subject typed in the head, before the decree's name or its numbers ("Penetapan DPT Kota
   // Bekasi - SK Ketua No 12 …", "SK Ketua Penetapan Hasil Pengawasan … No 3 …"): its words get
   // the subject's office checks too, or the head would hide another office's decree.
   if (c.office && !inHead) {
-    const front = officeAfterSubject(work, 0, c.office, owner);
-    if (front) return front;
+    const inHeadSubject = officeAfterSubject(work, 0, c.office, owner);
+    if (inHeadSubject) return inHeadSubject;
   }
   // The only numbers are a counter's ("Dapil 5", "Tahap 2") or a region code: no serial. Told
   // only now, so another body's decree gets the reason that says so, not "add the number".
@@ -250,7 +248,7 @@ export function lenient(
   // No subject after the numbers, or only noise there ("… SK Ketua 15-2024 final"): one typed in
   // the head, if any (head-subject.ts), is the subject.
   if ("reason" in read || read.tentang !== null || inHead || ownNamed) return read;
-  const typed = headSubject(work, c.phraseAt, (w) => isHeadWord(w, c));
+  const typed = headSubject(work, name, c.phraseAt, (w) => isHeadWord(w, c));
   if (typed === null || folded.slice(typed[0], typed[1]) !== work.slice(typed[0], typed[1])) {
     return read;
   }
@@ -268,14 +266,6 @@ export function lenient(
     c,
   );
   return "reason" in again ? read : { ...again, qualifier: read.qualifier };
-}
-
-/** Whether `work` starts with a jenis phrase (its first word's): most heads do. */
-function isWordStartPhrase(work: string, c: CompiledRules): boolean {
-  let i = 0;
-  while (i < work.length && !isWordChar(work.charCodeAt(i))) i++;
-  c.phraseAt.lastIndex = i;
-  return c.phraseAt.test(work);
 }
 
 /**

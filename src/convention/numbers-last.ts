@@ -16,6 +16,7 @@
  * first reading refuses the amended decree's number (NUMBER_OF_OTHER); the last decree's name
  * and what follows it are this decree's, the rest its subject (decreeLast). Pure.
  */
+import { nameStart } from "./head-subject.js";
 import { isWordChar } from "./numbers.js";
 import type { CompiledRules } from "./rules.js";
 import { CITING, COUNTED } from "./subject-end.js";
@@ -55,19 +56,7 @@ const TENTANG_WORD = /(?<![a-z0-9])(?:tentang|ttg|tntg)(?![a-z0-9])/;
 export function decreeLast(stem: string, c: CompiledRules): string | null {
   const folded = stem.toLowerCase();
   if (folded.length !== stem.length) return null;
-  let last = -1;
-  for (let i = 0; i < folded.length; ) {
-    while (i < folded.length && !isWordChar(folded.charCodeAt(i))) i++;
-    if (i >= folded.length) break;
-    c.phraseAt.lastIndex = i;
-    if (c.phraseAt.test(folded)) {
-      // The whole phrase ("SK Ketua"): a word inside it ("Ketua") starts no later name.
-      last = i;
-      i = c.phraseAt.lastIndex;
-      continue;
-    }
-    while (i < folded.length && isWordChar(folded.charCodeAt(i))) i++;
-  }
+  const last = nameStart(folded, c.phraseAt, true);
   if (last <= 0) return null;
   let cut = last;
   while (cut > 0 && !isWordChar(folded.charCodeAt(cut - 1))) cut--;
