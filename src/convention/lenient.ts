@@ -61,11 +61,10 @@ import {
   foldSameLength,
   hasControlChar,
   hasSingleGaps,
+  TENTANG,
 } from "./text.js";
 import { otherKindTag } from "./two-decrees.js";
 import type { Decree, ParseRejected } from "./types.js";
-
-const TENTANG = /(?<![a-z0-9])(?:tentang|ttg|tntg)(?![a-z0-9])/;
 
 /**
  * Words that join two numbers ("No 12 dan 13", "No 12 jo No 3") or span a range of them ("No 12

@@ -20,7 +20,7 @@ import { nameStart } from "./head-subject.js";
 import { isWordChar } from "./numbers.js";
 import type { CompiledRules } from "./rules.js";
 import { CITING, COUNTED } from "./subject-end.js";
-import { wordsFrom } from "./text.js";
+import { TENTANG, wordsFrom } from "./text.js";
 
 const NUMBERS_LAST =
   /^(.*?)(?<![a-z0-9])(tentang|ttg|tntg)(?![a-z0-9])(.*?)[\s_-]+((?:nomor|nomer|nmr|no)[\s.:]*\d{1,4}[a-z]?[\s_-]+(?:tahun|thn|th)[\s.:]*\d{4})[\s_.-]*$/;
@@ -46,7 +46,6 @@ export function numbersLast(stem: string): string | null {
 
 /** A decree's word and a digit: the amended decree named before the last one. */
 const CITED_DECREE = /(?<![a-z0-9])(?:sk|kep|keputusan|kpts)(?![a-z0-9]).*[0-9]/;
-const TENTANG_WORD = /(?<![a-z0-9])(?:tentang|ttg|tntg)(?![a-z0-9])/;
 
 /**
  * `stem` with the last decree's name and what follows it first and the text before it, an
@@ -68,7 +67,7 @@ export function decreeLast(stem: string, c: CompiledRules): string | null {
   let end = stem.length;
   while (end > last && !isWordChar(folded.charCodeAt(end - 1))) end--;
   const tail = folded.slice(last, end);
-  if (TENTANG_WORD.test(tail) || !amendsLater(front, tail, c)) return null;
+  if (TENTANG.test(tail) || !amendsLater(front, tail, c)) return null;
   return `${stem.slice(last, end)} tentang ${stem.slice(0, cut)}`;
 }
 
