@@ -11,11 +11,11 @@ const NON_WORD_RUN = /[^a-z0-9]+/g;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we look for
 const ODD_GAP = /[\u0000-\u001f\u007f_]|[^\S ]|\s\s/;
 
-/** C0 control characters and DEL (built from a string: they are the point, not a typo). */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we match
 /** "tentang" and its short forms as a word of folded text: where a subject starts. */
 export const TENTANG = /(?<![a-z0-9])(?:tentang|ttg|tntg)(?![a-z0-9])/;
 
+/** C0 control characters and DEL (built from a string: they are the point, not a typo). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we match
 export const CONTROL_CHARS = /[\u0000-\u001f\u007f]/g;
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range is the point
