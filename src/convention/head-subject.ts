@@ -12,6 +12,8 @@
  * (lenient.ts runs officeAfterSubject over the head), so another office's decree typed this way
  * is refused before it gets here.
  */
+
+import { COUNTERS } from "./head.js";
 import { JOINING_WORDS } from "./joining-words.js";
 import { HEAD_KEYWORDS, isDigit, isWordChar } from "./numbers.js";
 import { isPlainSubject } from "./subject.js";
@@ -72,12 +74,24 @@ export function headSubject(
   let words = 0;
   let end = -1;
   let inName = false;
+  let last = "";
   for (let j = start; j < limit; ) {
     while (j < limit && !isWordChar(head.charCodeAt(j))) j++;
     if (j >= limit) break;
     const from = j;
     while (j < limit && isWordChar(head.charCodeAt(j))) j++;
     const word = head.slice(from, j);
+    // A count typed before the name is the subject's ("Penetapan DPTb Tahap 2 - SK Ketua No
+    // 14 …"): readHead left it out of the serial (head.ts uncounted).
+    if (COUNTERS.has(last) && isCount(word)) {
+      last = word;
+      end = j;
+      continue;
+    }
+    last = word;
+    // A date or an upload's time stamp in front ("20241127 Penetapan DPT SK Ketua …"): no part
+    // of the subject, which starts after it.
+    if (before >= 0 && words === 0 && STAMP.test(word)) continue;
     if (isDigit(word.charCodeAt(0)) || HEAD_KEYWORDS.has(word)) {
       if (before >= 0) return null;
       break;
@@ -93,14 +107,14 @@ export function headSubject(
     }
     if (inName) return null;
     if (JOINING.has(word)) continue;
+    if (hasDigit(word)) return null;
+    if (words === 0) first = from;
     words++;
     end = j;
   }
   if (words < MIN_WORDS) return null;
-  let from = start;
-  while (!isWordChar(head.charCodeAt(from))) from++;
-  const text = head.slice(from, end);
-  return isPlainSubject(text, 0) && !hasDigit(text) ? [from, end] : null;
+  const text = head.slice(first, end);
+  return isPlainSubject(text, 0) ? [first, end] : null;
 }
 
 /**
@@ -160,6 +174,14 @@ export function frontNumbers(
       return { variant: "NO_YEAR:subjectYear", detail: year };
   }
   return null;
+}
+
+/** Eight digits or more, as a date or a time stamp is typed in front. */
+const STAMP = /^[0-9]{8,}$/;
+
+/** Digits alone, as a count is typed after its word ("Tahap 2", "TPS 012"). */
+function isCount(word: string): boolean {
+  return /^[0-9]{1,3}$/.test(word);
 }
 
 function hasDigit(s: string): boolean {

@@ -228,11 +228,14 @@ export function readHead(
   }
   // The bare numbers that are no serial ("Dapil 5", the region code), also in `numbers`.
   const owned: string[] = [];
+  // The serials typed with their year ("14-2024") or after "No": marked as the decree's.
+  const marked: string[] = [];
   if (work.includes("-") || work.includes("/")) {
     work = takePairs(work, numbers, years, owned, c);
+    marked.push(...numbers);
   }
   const before = numbers.length;
-  const apart = readFields(work, numbers, years, owned, c);
+  const apart = readFields(work, numbers, years, owned, c, marked);
   if (apart !== null) return reject("LETTER_APART", apart.toUpperCase());
   // "Th 2024 - 2" with no other number: the "- 2" may be a copy counter or a page, no serial.
   if (numbers.length === 1 && before === 0 && counterAfterYear(work, numbers[0]!)) {
@@ -243,7 +246,7 @@ export function readHead(
   if (copyNumber !== null && numbers.length > 0) {
     return reject("AMBIGUOUS_NUMBER", `${normNomor(numbers[0]!) ?? numbers[0]}, ${copyNumber}`);
   }
-  const nomor = oneNumber(numbers);
+  const nomor = oneNumber(owned.length === 0 ? numbers : uncounted(numbers, owned, marked, c));
   if (typeof nomor !== "string") return years.length === 0 ? (shortYear(work) ?? nomor) : nomor;
   if (elections > 0 && years.length <= elections) return reject("NO_YEAR");
   const tahun = oneYear(years);
@@ -252,8 +255,9 @@ export function readHead(
   if (lampiranWithoutNumber && !quals.some((q) => q.startsWith("LAMPIRAN-"))) {
     return reject("NO_LAMPIRAN_NUMBER");
   }
-  // Only numbers that are no serial: none is the decree's. Beside a serial they still make the
-  // head ambiguous (above): which of two numbers a clerk meant is not read from a word.
+  // Only numbers that are no serial: none is the decree's. Beside a serial typed bare they
+  // still make the head ambiguous (uncounted): which of two bare numbers a clerk meant is not
+  // read from a word.
   const counted = owned.length > 0 && owned.length === numbers.length;
   return { jenis, tahun, nomor, qualifier: quals[0] ?? null, counted };
 }
@@ -363,10 +367,7 @@ function isCounterGap(code: number): boolean {
  * a counting word (COUNTERS) as a word of its own. Runs only for a number typed without "No".
  */
 function notSerial(work: string, at: number, raw: string, c: CompiledRules): boolean {
-  if (raw.length >= 4) {
-    const nomor = normNomor(raw);
-    if (nomor !== null && isRegionCodeSerial(nomor, c.office)) return true;
-  }
+  if (isRegionCode(raw, c)) return true;
   let i = at;
   while (i > 0 && isCounterGap(work.charCodeAt(i - 1))) i--;
   if (i === at && at > 0) return false;
@@ -374,6 +375,13 @@ function notSerial(work: string, at: number, raw: string, c: CompiledRules): boo
   while (j > 0 && isLetter(work.charCodeAt(j - 1))) j--;
   if (j === i || (j > 0 && WORD_CHAR.test(work[j - 1]!))) return false;
   return COUNTERS.has(work.slice(j, i));
+}
+
+/** Whether the bare number `raw` is a region code, this office's or of another's shape. */
+function isRegionCode(raw: string, c: CompiledRules): boolean {
+  if (raw.length < 4) return false;
+  const nomor = normNomor(raw);
+  return nomor !== null && isRegionCodeSerial(nomor, c.office);
 }
 
 /** "Th 24" / "Tahun 24": a year typed short, its digits then read as a second number. */
@@ -410,6 +418,34 @@ function oneNumber(numbers: readonly string[]): string | ParseRejected {
   return first.startsWith("!") ? reject("BAD_NUMBER", first.slice(1)) : first;
 }
 
+/**
+ * The numbers that may be the serial, of a head in which some are counted (of `owned`, those
+ * after a counting word: "Tahap 2", "TPS 012", notSerial): when the others are one serial typed
+ * after "No" or with its year (`marked`: "Penetapan DPTb Tahap 2 - SK Ketua No 14 Th 2024",
+ * "… 14-2024"), that serial alone, the counts being the subject's; else all of them
+ * (`numbers`), and two make the head ambiguous. Each count stands for one entry of `numbers`
+ * ("TPS 2 No 2" keeps one 2). A region code stays: another office's names its issuer, which
+ * lenient.ts reads from the ambiguity.
+ */
+function uncounted(
+  numbers: readonly string[],
+  owned: readonly string[],
+  marked: readonly string[],
+  c: CompiledRules,
+): readonly string[] {
+  const counts = owned.filter((n) => !isRegionCode(n, c));
+  const rest: string[] = [];
+  for (const n of numbers) {
+    const i = counts.indexOf(n);
+    if (i >= 0) counts.splice(i, 1);
+    else rest.push(n);
+  }
+  if (rest.length === 0) return numbers;
+  const serial = normNomor(rest[0]!);
+  const one = serial !== null && rest.every((n) => normNomor(n) === serial);
+  return one && marked.some((n) => normNomor(n) === serial) ? rest : numbers;
+}
+
 /** The one year the readings give, or why not (as oneNumber). */
 function oneYear(years: readonly number[]): number | ParseRejected {
   if (years.length === 0) return reject("NO_YEAR");
@@ -442,6 +478,7 @@ function readFields(
   years: number[],
   owned: string[],
   c: CompiledRules,
+  marked: string[],
 ): string | null {
   // Where the No serials and Th years go: before the bare ones found so far.
   let numbersAt = numbers.length;
@@ -451,6 +488,7 @@ function readFields(
   for (let m = FIELDS.exec(work); m; m = FIELDS.exec(work)) {
     if (m[1] !== undefined) {
       insertAt(numbers, numbersAt++, m[1]);
+      marked.push(m[1]);
       if (m[3] !== undefined) apart ??= `${m[1]} ${m[3]}`;
       continue;
     }

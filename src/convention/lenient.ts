@@ -8,7 +8,7 @@ import { inBudgetRole } from "./budget-role.js";
 import { dayBeforeMonth } from "./day-month.js";
 import { documentAsSubject, draftRefusal, namesKind, notADecree } from "./doc-kind.js";
 import type { FastHead } from "./fast.js";
-import { blankDates, blankSpans, type Head, numberOnlyHead, readHead } from "./head.js";
+import { blankDates, blankSpans, COUNTERS, type Head, numberOnlyHead, readHead } from "./head.js";
 import { frontNumbers, headSubject, nameStart } from "./head-subject.js";
 import { checkDecree, checkIssuer, checkTail } from "./issuer.js";
 import {
@@ -960,9 +960,58 @@ function subjectStart(shape: string, c: CompiledRules, skipFrom: number, skipTo:
     const next = shape.slice(j).search(FIRST_NUMBER);
     i = next < 0 ? -1 : j + next;
   }
+  // Nor is a number typed before the decree's name that cannot be its serial: a count in a
+  // subject typed first ("TPS 012 Kel Koja - SK Ketua No 5 …"), a date or an upload's time
+  // stamp ("20240510 Keputusan KPU Kota Jakarta Utara No 5 …", "1718012345_Kep_KPU_…"). From
+  // it, this office's place after the name was read as the subject. The head goes on to the
+  // name's numbers; readHead leaves a count out of them, a date is blanked (head.ts DATES), and
+  // a time stamp is read again without it (stamps.ts).
+  while (i >= 0 && noSerialBeforeName(shape, i, c)) {
+    let j = i;
+    while (j < shape.length && isWordChar(shape.charCodeAt(j))) j++;
+    const next = shape.slice(j).search(FIRST_NUMBER);
+    i = next < 0 ? -1 : j + next;
+  }
   if (skipFrom >= 0 && (i < 0 || i > skipFrom)) i = skipFrom;
   if (i < 0) return shape.length;
   return subjectFrom(shape, c, i, skipFrom, skipTo);
+}
+
+/**
+ * Whether the number at `at` in `shape` is typed before the decree's name (which starts further
+ * on) and is no serial: five digits or more (a date, a time stamp), a date's part ("2024-05-10",
+ * DATE_AT), or a count (after a word of head.ts COUNTERS: "TPS 012", "Tahap 2").
+ */
+function noSerialBeforeName(shape: string, at: number, c: CompiledRules): boolean {
+  let e = at;
+  while (e < shape.length && isWordChar(shape.charCodeAt(e))) e++;
+  DATE_AT.lastIndex = at;
+  const shaped =
+    e - at >= 5 ||
+    DATE_AT.test(shape) ||
+    (e - at <= 2 &&
+      at > 1 &&
+      isDateGap(shape.charCodeAt(at - 1)) &&
+      isDigit(shape.charCodeAt(at - 2))) ||
+    wordBefore(shape, at, COUNTERS);
+  return shaped && nameStart(shape, c.phraseAt) > at;
+}
+
+/** A date's year, then its month and day, each joined by "-", "." or "_" ("2024-05-10"), sticky. */
+const DATE_AT = /(?:19|20)\d\d[-._]\d\d?[-._]\d\d?(?![0-9])/y;
+
+/** "-", "." or "_": what joins a date's parts. */
+function isDateGap(code: number): boolean {
+  return code === 0x2d || code === 0x2e || code === 0x5f;
+}
+
+/** Whether the word before the one at `at` in `shape` is one of `words`. */
+function wordBefore(shape: string, at: number, words: ReadonlySet<string>): boolean {
+  let end = at;
+  while (end > 0 && !isWordChar(shape.charCodeAt(end - 1))) end--;
+  let start = end;
+  while (start > 0 && isWordChar(shape.charCodeAt(start - 1))) start--;
+  return end - start >= 2 && words.has(shape.slice(start, end));
 }
 
 /**

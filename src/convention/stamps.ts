@@ -2,11 +2,11 @@
  * Stamps that devices and clerks put on a name that are no part of the decree's fields: the
  * name WhatsApp, a phone camera or a scanner app gives a file ("IMG-20240510-WA0003",
  * "WhatsApp Image 2024-05-10 at 10.21.33", "CamScanner 05-10-2024 10.21"), kept in front of
- * what the clerk typed, and a date written with its month's name ("10 Mei 2024") or with
- * spaces ("2024 05 10"). Their digits
- * are never a serial or the decree's year (a decree dated in May 2024 may be numbered in
- * another year's series only in theory, but the scan date is not the decree's date at all), so
- * a name refused for its numbers is read a second time without them (parse.ts). Pure.
+ * what the clerk typed, an upload's time stamp in front ("1718012345_…"), and a date written
+ * with its month's name ("10 Mei 2024") or with spaces ("2024 05 10"). Their digits are never
+ * a serial or the decree's year (a decree dated in May 2024 may be numbered in another year's
+ * series only in theory, but the scan date is not the decree's date at all), so a name refused
+ * for its numbers is read a second time without them (parse.ts). Pure.
  */
 import { MONTH_ALTERNATION } from "./months.js";
 
@@ -24,6 +24,12 @@ const MONTH_DATE = new RegExp(
 /** A scan date typed in front as eight digits ("20241127 Penetapan DPT SK Ketua …"). */
 const LEADING_DATE = /^\s*(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![0-9])/;
 
+/**
+ * An upload's Unix time in front, in seconds or milliseconds (2001 to 2033): web forms and
+ * download pages prefix it to keep names apart ("1718012345_Kep_KPU_Kota_Jakut_No_213 …").
+ */
+const LEADING_TIME = /^\s*1\d{9}(?:\d{3})?(?=[\s_-])/;
+
 /** A date typed with spaces, month and day zero-padded ("2024 05 10", "10 05 2024"). */
 const SPACED_DATE =
   /(?<![0-9])(?:(?:19|20)\d\d (?:0[1-9]|1[0-2]) (?:0[1-9]|[12]\d|3[01])|(?:0[1-9]|[12]\d|3[01]) (?:0[1-9]|1[0-2]) (?:19|20)\d\d)(?![0-9])/g;
@@ -40,6 +46,7 @@ export function unstamp(stem: string): string | null {
   const out = stem
     .replace(DEVICE, " ")
     .replace(LEADING_DATE, " ")
+    .replace(LEADING_TIME, " ")
     .replace(MONTH_DATE, " ")
     .replace(SPACED_DATE, " ");
   return out === stem ? null : out;

@@ -86,6 +86,10 @@
  *   ("dan" is `touched`); an attachment's number as a word ("Lampiran Dua") or with a caption
  *   after it is read as the attachment, and any office file's extension before the real one
  *   (".xlsx.pdf") is dropped: names holding "lamp" or a doubled extension are `touched`.
+ * - a count after a counting word beside a serial typed after "No" or with its year ("Tahap 2 -
+ *   SK Ketua No 14 Th 2024", head.ts uncounted) leaves that serial read, where the reference
+ *   refused the name for two numbers; a subject typed before the decree's name is its slug
+ *   (head-subject.ts), where the reference filed the decree without one;
  * - a name both refuse may be refused for another of its problems, or in other words: nothing is
  *   filed either way, and the refusal must still say what to do.
  * Everything else must read exactly as the reference does.
@@ -167,6 +171,12 @@ function countedNumber(name: string): boolean {
   return false;
 }
 
+/** The numbers a refusal lists in brackets ("… (14, 2) …"), normalised as serials are. */
+function numbersIn(message: string): string[] {
+  const m = /\(([0-9A-Za-z, ]+)\)/.exec(message);
+  return m === null ? [] : m[1]!.split(", ").map((n) => n.replace(/^0+(?=\d)/, "").toUpperCase());
+}
+
 export function touched(name: string): boolean {
   return TOUCHED.test(plain(name));
 }
@@ -238,6 +248,26 @@ export function sameAsReference(name: string, rules: ConventionConfig, opts: Par
   }
   if (!got.ok && got.reason === "NO_NUMBER" && want.ok && countedNumber(name)) {
     tally.touched++;
+    return;
+  }
+  // A count beside a serial typed after "No" or with its year ("Tahap 2 - SK Ketua No 14 Th
+  // 2024", head.ts uncounted) is the subject's: the serial is read where the reference refused
+  // the name for two numbers, this one among them.
+  if (
+    got.ok &&
+    !want.ok &&
+    want.reason === "AMBIGUOUS_NUMBER" &&
+    countedNumber(name) &&
+    numbersIn(want.message).includes(got.decree.nomor)
+  ) {
+    tally.touched++;
+    return;
+  }
+  // A subject typed before the decree's name ("Penetapan DPT - SK Ketua No 12 Th 2024",
+  // head-subject.ts headSubject) is its slug, where the reference filed the decree without one.
+  if (got.ok && want.ok && want.decree.tentang === null && got.decree.tentang !== null) {
+    tally.touched++;
+    expect({ ...got.decree, tentang: null }, name).toEqual(want.decree);
     return;
   }
   // An amended decree typed first, the amending one after it: the later one is read
