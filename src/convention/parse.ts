@@ -72,6 +72,11 @@ function parseName(name: string, rules: ConventionConfig, opts: ParseOptions): P
   const typed = nfc.slice(dot, end).toLowerCase();
   if (!c.extensions.has(typed)) return reject("BAD_EXTENSION", `.${typed}`);
   const stem = nfc.slice(0, dot - 1);
+  // Microsoft Office's owner file of an open document ("~$ Ketua No 12 … .docx"): it carries the
+  // document's name, its first two letters replaced, and is never a decree.
+  if (stem.charCodeAt(0) === 0x7e && stem.charCodeAt(1) === 0x24) {
+    return rejectVariant("NOT_A_DECREE:lockFile", "~$");
+  }
   // A scanner's or camera's own name ("scan0001", "IMG1234"): no decree's kind (device-name.ts).
   if (printable && c.deviceName !== null && mayBeDeviceName(stem) && c.deviceName.test(stem)) {
     return reject("NO_JENIS");
@@ -200,8 +205,20 @@ function reread(
 ): LenientDecree | ParseRejected {
   if (text === null) return first;
   const again = lenient(text, printable ? text.toLowerCase() : null, ext, c, ascii);
-  return "reason" in again && !refusalToo ? first : again;
+  if (!("reason" in again) || refusalToo) return again;
+  // Whose decree it is, read once the head is unglued ("Kepkpu 360 Tahun 2024": KPU RI's, or
+  // this office's typed without its place), says more than a missing kind, whose "add 'SK
+  // Ketua'" could file another office's decree.
+  return first.reason === "NO_JENIS" && OFFICE_REASONS.has(again.reason) ? again : first;
 }
+
+/** Refusals that name another office, or a doubt about whose decree it is. */
+const OFFICE_REASONS = new Set([
+  "OTHER_OFFICE",
+  "OTHER_OFFICE_CODE",
+  "OFFICE_UNCLEAR",
+  "OFFICE_IN_SUBJECT",
+]);
 
 /** Rejections a device stamp or a dated name can cause. */
 const STAMPABLE = new Set([

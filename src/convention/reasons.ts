@@ -43,8 +43,8 @@ const TEXT: Record<ReasonCode, [id: string, en: string]> = {
     "The file type is not a decree type ({detail}); save decrees as an allowed type.",
   ],
   NO_JENIS: [
-    "Nama berkas tidak menyebut jenis keputusan; tambahkan jenisnya di awal nama, misalnya 'SK Ketua' atau 'SK Sekretaris'.",
-    "The name does not say which kind of decree it is; add the kind (e.g. 'SK Ketua') at the start.",
+    "Nama berkas tidak menyebut jenis keputusan. Periksa dokumennya: bila ini keputusan kantor ini, tambahkan jenisnya di awal nama, misalnya 'SK Ketua' atau 'SK Sekretaris'; bila bukan (surat, laporan, hasil pindaian lain, atau keputusan instansi lain), pindahkan berkas ke luar folder arsip.",
+    "The name does not say which kind of decree it is. Check the document: if it is this office's decree, add the kind (e.g. 'SK Ketua') at the start; if not (a letter, a report, another scan, another institution's decree), move it out of the archive share.",
   ],
   NO_JENIS_OTHER: [
     "Nama berkas tidak menyebut jenis keputusan dan menyebut instansi lain ({detail}). Bila ini keputusan kantor ini, tulis jenisnya di awal nama, misalnya 'SK Ketua' atau 'SK Sekretaris', dan perihalnya setelah 'tentang'; bila ini keputusan instansi itu atau instansi lain, pindahkan berkas ke luar folder arsip.",
@@ -147,6 +147,8 @@ const TEXT: Record<ReasonCode, [id: string, en: string]> = {
  * - OFFICE_UNCLEAR:short, "KPU" and this office's place shortened ("KPU Jkt Ut", place-typo.ts
  *   isOwnPlaceShortened): no slip to spell right, and "add the short form to the settings" is
  *   the lasting fix when the office's clerks type it;
+ * - NOT_A_DECREE:lockFile, Microsoft Office's owner file ("~$ Ketua No 12 …docx"): the share
+ *   ignores it (share/ignore.ts), and "move it out" would be no fix for a file Office deletes;
  * - NOT_A_DECREE:subject, a subject after the numbers that is a document's name ("SK Ketua No 12
  *   Th 2024 Telaah Staf", doc-kind.ts documentAsSubject), or a tag after the subject that is one
  *   ("… ttg DPT - Berita Acara", subject-end.ts documentTag): the usual "start the name with 'SK
@@ -179,6 +181,10 @@ const VARIANT_TEXT = {
   "ISSUER_UNCLEAR:unnumbered": [
     "Nama berkas menyebut '{detail}' dan tidak memuat nomor keputusan: tidak jelas apakah ini keputusan Ketua atau Sekretaris kantor ini atau keputusan badan lain. Bila ini keputusan kantor ini, tulis jenis, nomor dan tahunnya di awal nama dan perihalnya setelah 'tentang', misalnya 'SK Ketua No 5 Th 2024 tentang …'; bila keputusan badan lain, pindahkan berkas ke luar folder arsip.",
     "The name says '{detail}' and has no decree number: whether this office's chair or secretary or another body issued it is unclear. If it is this office's, write kind, number and year first and the subject after 'tentang'; otherwise move it out of the archive share.",
+  ],
+  "NOT_A_DECREE:lockFile": [
+    "Nama berkas diawali '~$': itu berkas kunci yang dibuat Microsoft Office selama dokumennya terbuka, bukan keputusan, dan arsipd tidak memindahkan, mengarsipkan atau menyinkronkannya. Tutup dokumennya; berkas kunci itu hilang sendiri, dan dokumennya sendiri dibaca dengan namanya.",
+    "The name starts with '~$': an owner file Microsoft Office keeps while the document is open, no decree, which arsipd never moves, files or mirrors. Close the document; the owner file goes away by itself, and the document is read under its own name.",
   ],
   "NOT_A_DECREE:subject": [
     "Nama berkas menyebut '{detail}' sebagai perihal setelah nomor keputusan atau sebagai tanda di akhir perihal (dalam kurung, setelah '-' atau '_'): itu nama dokumen (telaah staf, lembar paraf, undangan, berita acara, nota dinas, kajian …), bukan perihal keputusan, dan berkas ini akan menempati tempat keputusan bernomor itu di arsip. Bila berkas ini dokumen tersebut, bukan keputusan, pindahkan ke luar folder arsip; bila berkas ini memang keputusannya, tulis perihal keputusan setelah 'tentang' tanpa kata itu, misalnya 'SK Ketua No 12 Th 2024 tentang Penetapan DPT'.",

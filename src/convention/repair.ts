@@ -179,7 +179,9 @@ function respell(word: string, c: CompiledRules): string {
     const a = lower.slice(0, i);
     const b = lower.slice(i);
     const left = c.vocabulary.has(a) || NUMBER_KEYWORDS.includes(a);
-    const right = c.vocabulary.has(b) || NUMBER_KEYWORDS.includes(b) || c.typos.has(b);
+    // "KPU" after a decree's word ("Kepkpu 360 …", "SKKPU …"): read as the issuer it names.
+    const right =
+      c.vocabulary.has(b) || NUMBER_KEYWORDS.includes(b) || c.typos.has(b) || b === "kpu";
     if (left && right) return `${word.slice(0, i)} ${c.typos.get(b) ?? word.slice(i)}`;
     // Three words glued ("SKKetuaNo"): the rest split once more.
     if (left && b.length >= 4) {
