@@ -24,7 +24,11 @@ export function cutSlug(joined: string, budget: number): string {
   if (joined.startsWith("tentang-")) joined = joined.slice(8);
   if (joined.length <= budget) return joined;
   // A subject that ends with its election year ("… Pemilihan Umum Tahun 2024") keeps it: two
-  // decrees that differ only in the year must not get the same cut name.
+  // decrees that differ only in the year must not get the same cut name. So does one with the
+  // year inside that the cut would lose ("… Presiden Tahun 2024 Tingkat Kota Jakarta Utara"):
+  // cut after the year, the words after it go, as they would anyway.
+  const inner = yearPast(joined, budget);
+  if (inner > 0) joined = joined.slice(0, inner);
   const year = YEAR_END.exec(joined);
   if (year && year[1]!.length + 21 <= budget) {
     const room = budget - year[1]!.length - 1;
@@ -42,6 +46,20 @@ export function cutSlug(joined: string, budget: number): string {
  * Anggaran 2025") before it.
  */
 const YEAR_END = /-((?:tahun-(?:anggaran-)?)?(?:19|20)\d\d)$/;
+
+/** A year in a joined slug, as YEAR_END reads one at its end. */
+const YEAR_IN = /-((?:tahun-(?:anggaran-)?)?(?:19|20)\d\d)(?=-)/g;
+
+/**
+ * Where the last year inside `joined` (not at its end) ends, when it ends past `budget` (a cut
+ * there would lose it); 0 for none.
+ */
+function yearPast(joined: string, budget: number): number {
+  let end = 0;
+  YEAR_IN.lastIndex = 0;
+  for (let m = YEAR_IN.exec(joined); m; m = YEAR_IN.exec(joined)) end = m.index + m[0].length;
+  return end > budget ? end : 0;
+}
 
 /**
  * `joined` cut at the "-" at `cut`: without a place's name split by the cut, then without
