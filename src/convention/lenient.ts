@@ -950,6 +950,8 @@ function subjectStartAround(folded: string, old: Span | null, c: CompiledRules):
 function subjectStart(shape: string, c: CompiledRules, skipFrom: number, skipTo: number): number {
   // Words before the first number never start the subject.
   let i = shape.search(FIRST_NUMBER);
+  // "No11 Th2021" typed glued: the number starts inside its keyword's word.
+  if (i < 0 && GLUED_NUMBER.test(shape)) i = shape.search(GLUED_NUMBER);
   // An attachment's number in front ("Lampiran 1 Keputusan KPU Kota Jakarta Utara Nomor 3 …") is
   // not the first of the decree's numbers: from it, "Kota Jakarta Utara" was read as the subject,
   // leaving a head without the decree's number (or "KPU" without its place). The Roman "Lampiran
@@ -1044,10 +1046,15 @@ function subjectFrom(
     while (i < len && isWordChar(shape.charCodeAt(i))) i++;
     if (isDigit(shape.charCodeAt(start))) continue;
     const word = i - start <= LONGEST_KEYWORD ? shape.slice(start, i) : "";
+    // A keyword glued to its number ("Th2021"), as head.ts FIELDS reads it.
+    if (isDigit(shape.charCodeAt(i - 1)) && GLUED_KEYWORD.test(shape.slice(start, i))) continue;
     if (HEAD_KEYWORDS.has(word)) {
       afterLamp = word === "lampiran" || word === "lamp" || (afterLamp && word === "ke");
       continue;
     }
+    // "Kpts" right after the serial, an old-style number's word typed without its issuer ("SK
+    // Sek 5-Kpts-2016"): the year after it is the number's.
+    if ((word === "kpts" || word === "kpt") && afterNumber(shape, start)) continue;
     if (
       afterLamp &&
       (ROMAN.test(word) || (NUMBER_WORDS.has(word) && firstWordAt(shape, i) === len))
@@ -1082,6 +1089,16 @@ function subjectFrom(
     return start;
   }
   return len;
+}
+
+/** A number glued to its keyword ("No11", "Th2021"): where its digits start. */
+const GLUED_NUMBER = /(?<=(?<![a-z0-9])(?:no|nmr|nomor|th|thn|tahun))[0-9]/;
+/** A word that is a keyword and its number glued ("th2021", "no11a"). */
+const GLUED_KEYWORD = /^(?:no|nmr|nomor|th|thn|tahun)[0-9]+[a-z]?$/;
+
+/** Whether the word at `at` in `shape` follows a number, one separator apart ("5-Kpts"). */
+function afterNumber(shape: string, at: number): boolean {
+  return at > 1 && !isWordChar(shape.charCodeAt(at - 1)) && isDigit(shape.charCodeAt(at - 2));
 }
 
 /** A number in several words (numbers.ts NUMBER_WORDS_MANY) and nothing after it, sticky. */

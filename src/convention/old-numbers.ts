@@ -31,12 +31,25 @@ export interface OldNumber {
 // lengths: cheaper than the regex `d` flag, which builds an indices array for every match.
 const S = "([\\s/_-]+)";
 /**
+ * Style B's separators, "." too ("12.KU.02.1-Kpt.3172.Sek-Kot.IV.2021"): its classification
+ * code and region code leave no doubt. Not Style C's, where "Th.2024" after two words would
+ * read as a number's year.
+ */
+const SB = "([\\s/_.-]+)";
+/**
+ * A classification code and its "-Kpt" ("PL.01.3-Kpt", "KU.02.1-Kpt-Sek", "SDM.08-Kpt"): two to
+ * four letters, then numbers after "." or, typed with spaces or "_" for "." ("KU 02 1 Kpt"),
+ * after those (never after "No" or "Th": "No 12 Kpt" is a serial).
+ */
+const CLASS =
+  "(?:[a-z]{2,4}(?:\\.\\d{1,3})+|(?!(?:no|nmr|nomor|th|thn|tahun)[\\s_])[a-z]{2,4}(?:[\\s_]\\d{1,3})+)[\\s_-]?kpts?(?:[\\s_-]sek)?";
+/**
  * serial, class-Kpt, region, issuer, month, year at groups 1, 3, 5, 7, 9, 11. The class is two to
  * four letters with dotted digits (PL.01.3, HK.03.2, KU.02.1, SDM.08), "-Kpt" and, in some
  * secretariats, "-Sek"; the issuer one or two words (KPU RI's own numbers carry "KPU" alone).
  */
 const STYLE_B = new RegExp(
-  `(?<![a-z0-9])(\\d{1,4}[a-z]?)${S}([a-z]{2,4}(?:\\.\\d{1,3})+[\\s_-]?kpts?(?:[\\s_-]sek)?)${S}(\\d{2,6})${S}([a-z]+(?:[\\s_-]+[a-z]+)?)${S}([ivx]{1,4}|\\d{1,2})${S}(\\d{4})(?![0-9])`,
+  `(?<![a-z0-9])(\\d{1,4}[a-z]?)${SB}(${CLASS})${SB}(\\d{2,6})${SB}([a-z]+(?:[\\s_-]+[a-z]+)?)${SB}([ivx]{1,4}|\\d{1,2})${SB}(\\d{4})(?![0-9])`,
 );
 /**
  * Not the last digits of a classification code ("1" of "KU.02.1", "08" of "SDM.08"): no digit
@@ -45,9 +58,12 @@ const STYLE_B = new RegExp(
  */
 const NOT_IN_CLASS =
   "(?<![a-z0-9]|\\d\\.|(?<![a-z])(?!(?:no|nmr|sk|kep|sek|kpts?|skep)\\.)[a-z]{2,4}\\.)";
-/** serial, Kpts, issuer, optional suffix, year at groups 1, 3, 5, 6, 8. */
+/**
+ * serial, Kpts, issuer, optional suffix, optional Roman month, year at groups 1, 3, 5, 6, 8, 10
+ * (some offices put the month in as Style B does: "23/Kpts/KPU-Jakut/IV/2012").
+ */
 const STYLE_C = new RegExp(
-  `${NOT_IN_CLASS}(\\d{1,4}[a-z]?)${S}(kpts?)${S}([a-z]+[\\s_-]+[a-z]+)([\\s_-]+[0-9][0-9.]*)?${S}(\\d{4})(?![0-9])`,
+  `${NOT_IN_CLASS}(\\d{1,4}[a-z]?)${S}(kpts?)${S}([a-z]+[\\s_-]+[a-z]+)([\\s_-]+[0-9][0-9.]*)?(?:${S}([ivx]{1,4}))?${S}(\\d{4})(?![0-9])`,
 );
 
 /** The original spelling of each group of `m` (matched on the folded text, same positions). */
@@ -70,6 +86,11 @@ function dashed(s: string): string {
   const t = s.trim();
   // Most numbers are typed with "-" already; the test costs less than the replace.
   return ODD_DASH.test(t) ? t.replace(/[\s_-]+/g, "-") : t;
+}
+
+/** A classification code as printed: "." before its numbers, "-" before "Kpt" ("KU 02 1 Kpt"). */
+function classCode(typed: string): string {
+  return dashed(typed.trim().replace(/[\s_]+(?=\d)/g, "."));
 }
 
 /**
@@ -124,7 +145,7 @@ function styleB(b: RegExpExecArray, orig: string, rules: CompiledRules): OldNumb
     end: b.index + b[0].length,
     serial: b[1]!,
     year: fourDigits(b[11]!),
-    asli: `${p[0]}/${dashed(p[2]!)}/${p[4]}/${marker}/${p[8]}/${p[10]}`,
+    asli: `${p[0]}/${classCode(p[2]!)}/${p[4]}/${marker}/${p[8]}/${p[10]}`,
     jenis: rules.markers.get(markerKey(issuer)) ?? null,
     issuer: marker,
     region: p[4]!,
@@ -142,8 +163,8 @@ function styleC(c: RegExpExecArray, orig: string, rules: CompiledRules): OldNumb
     start: c.index,
     end: c.index + c[0].length,
     serial: c[1]!,
-    year: fourDigits(c[8]!),
-    asli: `${p[0]}/${p[2]}/${marker}/${p[7]}`,
+    year: fourDigits(c[10]!),
+    asli: `${p[0]}/${p[2]}/${marker}${p[7] ? `/${p[7]}` : ""}/${p[9]}`,
     jenis: rules.markers.get(markerKey(issuer)) ?? null,
     issuer: marker,
     region: null,
@@ -158,7 +179,7 @@ function styleC(c: RegExpExecArray, orig: string, rules: CompiledRules): OldNumb
  * so a Roman numeral after a one-word issuer ("KPU_IV_19") is read as the month.
  */
 const STYLE_B_PARTIAL = new RegExp(
-  `(?<![a-z0-9])(\\d{1,4}[a-z]?)${S}([a-z]{2,4}(?:\\.\\d{1,3})+[\\s_-]?kpts?(?:[\\s_-]sek)?)${S}(\\d{2,6})${S}([a-z]+?(?:[\\s_-]+[a-z]+)??)(?:${S}([ivx]{1,4}|\\d{1,2}))?${S}(\\d{4}|\\d{2})(?![0-9])`,
+  `(?<![a-z0-9])(\\d{1,4}[a-z]?)${SB}(${CLASS})${SB}(\\d{2,6})${SB}([a-z]+?(?:[\\s_-]+[a-z]+)??)(?:${SB}([ivx]{1,4}|\\d{1,2}))?${SB}(\\d{4}|\\d{2})(?![0-9])`,
 );
 
 /** A Style-B number typed incompletely (STYLE_B_PARTIAL): never read, refused with its advice. */
@@ -195,7 +216,7 @@ export function findPartialOldNumber(
   return {
     start: b.index,
     end: b.index + b[0].length,
-    asli: `${serial}/${dashed(cls!)}/${region}/${marker}${month ? `/${month}` : ""}/${year}`,
+    asli: `${serial}/${classCode(cls!)}/${region}/${marker}${month ? `/${month}` : ""}/${year}`,
     jenis: rules.markers.get(markerKey(issuer!)) ?? null,
     issuer: marker,
     region: region!,

@@ -13,7 +13,12 @@ import { machineCompiled } from "./regex-tier.js";
 import type { CompiledRules } from "./rules.js";
 import { escapeRe, isSpace } from "./text.js";
 
-const LIST_NUMBER = /^\s*\d{1,3}\s*(?:[.)]\s*|\s-\s+)(?=[A-Za-z])/;
+/**
+ * A list number in front ("01. SK Ketua …", "3) Kep Sek …", "2 - SK …"); not the serial of an
+ * old-style number typed with "." for "/" ("12.KU.02.1-Kpt.3172 …"), which a classification
+ * code follows.
+ */
+const LIST_NUMBER = /^\s*\d{1,3}\s*(?:[.)]\s*|\s-\s+)(?=[A-Za-z])(?![A-Za-z]{2,4}\.\d)/;
 /**
  * A number of one to three digits (perhaps in brackets) set before "SK"/"Kep"/"Keputusan"
  * by a space or "_" ("12 SK Ketua Th 2024", "001_SK Ketua No 3 …", "(1) SK Ketua …"): a list
@@ -179,9 +184,10 @@ function respell(word: string, c: CompiledRules): string {
     const a = lower.slice(0, i);
     const b = lower.slice(i);
     const left = c.vocabulary.has(a) || NUMBER_KEYWORDS.includes(a);
-    // "KPU" after a decree's word ("Kepkpu 360 …", "SKKPU …"): read as the issuer it names.
+    // An issuer's word after a decree's ("Kepkpu 360 …", "KepSekjen-480-…"): read as the
+    // issuer it names.
     const right =
-      c.vocabulary.has(b) || NUMBER_KEYWORDS.includes(b) || c.typos.has(b) || b === "kpu";
+      c.vocabulary.has(b) || NUMBER_KEYWORDS.includes(b) || c.typos.has(b) || ISSUERS.has(b);
     if (left && right) return `${word.slice(0, i)} ${c.typos.get(b) ?? word.slice(i)}`;
     // Three words glued ("SKKetuaNo"): the rest split once more.
     if (left && b.length >= 4) {
@@ -191,6 +197,9 @@ function respell(word: string, c: CompiledRules): string {
   }
   return word;
 }
+
+/** Issuers' words a clerk glues to "Kep" or "SK": KPU's, its Secretariat General's, Bawaslu's. */
+const ISSUERS = new Set(["kpu", "kpud", "sekjen", "setjen", "bawaslu", "dkpp"]);
 
 /** Phrase words of five letters or more, per config: the words a letter too many or too few is read as. */
 const longWords = new WeakMap<CompiledRules, string[]>();

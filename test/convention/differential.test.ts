@@ -300,6 +300,14 @@ describe("parse agrees with the reference parser", () => {
         // classification code's letters (old-numbers.ts findClassCodes): no jenis, no number.
         ["kep sek.260_kpts - kpu prov - 2014.ttg_ :xyxpénetapan  dpt.docx"],
         ["No.1 kpt-sekretaris 1995 ttg Penetapan DPT.pdf"],
+        // Counterexamples of random runs: a subject typed before the decree's name is its slug;
+        // "DPT.1" before "_Kpts" is a classification code's shape, its "1" no serial.
+        ["Ünïcödé Ñame-KEPUTUSAN KPU KOTA JAKARTA UTARA-Th 2013-No.  241B.pdf "],
+        ["Penetapan DPT.1_Kpts_KPU-Kota_1990 ttg  .pdf"],
+        // "." is a separator of Style B's numbers only: "Kpt-Ketua Th.2004" is no Style C number.
+        [
+          "Nmr :  369a KPT-KETUA Th.2004 TENTANG ..\u00e9\u00e9(\u2013):\u00e9a\u0007b\u20147;\u2014 .PDF",
+        ],
       ],
     });
     // Names the later readings touch are not compared (new-readings.ts); at least one in ten of the

@@ -89,7 +89,8 @@
  * - a count after a counting word beside a serial typed after "No" or with its year ("Tahap 2 -
  *   SK Ketua No 14 Th 2024", head.ts uncounted) leaves that serial read, where the reference
  *   refused the name for two numbers; a subject typed before the decree's name is its slug
- *   (head-subject.ts), where the reference filed the decree without one;
+ *   (head-subject.ts), where the reference filed the decree without one; a serial typed
+ *   after letters and "." ("DPT.1_Kpts_…", a classification code's shape) is no serial;
  * - a name both refuse may be refused for another of its problems, or in other words: nothing is
  *   filed either way, and the refusal must still say what to do.
  * Everything else must read exactly as the reference does.
@@ -259,6 +260,18 @@ export function sameAsReference(name: string, rules: ConventionConfig, opts: Par
     want.reason === "AMBIGUOUS_NUMBER" &&
     countedNumber(name) &&
     numbersIn(want.message).includes(got.decree.nomor)
+  ) {
+    tally.touched++;
+    return;
+  }
+  // A serial typed right after letters and "." ("DPT.1_Kpts_…") has a classification code's
+  // shape ("SDM.08"): its digits are the code's, no serial (old-numbers.ts NOT_IN_CLASS), where
+  // the reference read them.
+  if (
+    !got.ok &&
+    got.reason === "NO_NUMBER" &&
+    want.ok &&
+    new RegExp(`[a-z]{2,4}\\.0*${want.decree.nomor}(?![0-9])`, "i").test(plain(name))
   ) {
     tally.touched++;
     return;
