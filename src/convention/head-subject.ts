@@ -15,7 +15,7 @@
 
 import { COUNTERS } from "./head.js";
 import { JOINING_WORDS } from "./joining-words.js";
-import { HEAD_KEYWORDS, isDigit, isWordChar } from "./numbers.js";
+import { HEAD_KEYWORDS, isDigit, isWordChar, isYearShaped } from "./numbers.js";
 import { isPlainSubject } from "./subject.js";
 
 /**
@@ -92,6 +92,13 @@ export function headSubject(
     // A date or an upload's time stamp in front ("20241127 Penetapan DPT SK Ketua …"): no part
     // of the subject, which starts after it.
     if (before >= 0 && words === 0 && STAMP.test(word)) continue;
+    // A year after the subject's words is its own ("Pembentukan PPS Pilkada 2024 - SK Ketua No
+    // 141 Th 2024"); the head's year was read apart (frontNumbers refuses a head whose only
+    // year stands here).
+    if (before >= 0 && words > 0 && isYearShaped(word)) {
+      end = j;
+      continue;
+    }
     if (isDigit(word.charCodeAt(0)) || HEAD_KEYWORDS.has(word)) {
       if (before >= 0) return null;
       break;

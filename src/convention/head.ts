@@ -249,8 +249,13 @@ export function readHead(
   const nomor = oneNumber(owned.length === 0 ? numbers : uncounted(numbers, owned, marked, c));
   if (typeof nomor !== "string") return years.length === 0 ? (shortYear(work) ?? nomor) : nomor;
   if (elections > 0 && years.length <= elections) return reject("NO_YEAR");
-  const tahun = oneYear(years);
-  if (typeof tahun !== "number") return years.length === 0 ? (shortYear(work) ?? tahun) : tahun;
+  let tahun = oneYear(years);
+  if (typeof tahun !== "number") {
+    if (years.length === 0) return shortYear(work) ?? tahun;
+    const decreeYear = elections > 0 ? yearBesideElections(work, years) : null;
+    if (decreeYear === null) return tahun;
+    tahun = decreeYear;
+  }
   if (quals.length > 1) return reject("AMBIGUOUS_QUALIFIER", quals.join(", "));
   if (lampiranWithoutNumber && !quals.some((q) => q.startsWith("LAMPIRAN-"))) {
     return reject("NO_LAMPIRAN_NUMBER");
@@ -445,6 +450,36 @@ function uncounted(
   const one = serial !== null && rest.every((n) => normNomor(n) === serial);
   return one && marked.some((n) => normNomor(n) === serial) ? rest : numbers;
 }
+
+/**
+ * For a head whose `years` differ, of which some are elections' typed in a subject before the
+ * decree's "No" ("DPS Pemilu 2024_SK Ketua No 45 Th 2023", ELECTION_YEAR): the one other year,
+ * typed after "Th"/"Tahun", is the decree's. Null when there is none or more than one, when a
+ * year is typed bare besides, or when an election's year follows the "No" ("No 12 Pilkada 2024
+ * Th 2023": two years in competing roles).
+ */
+function yearBesideElections(work: string, years: readonly number[]): number | null {
+  const serial = KEYED_SERIAL.exec(work);
+  if (serial === null) return null;
+  const elected: number[] = [];
+  ELECTION_YEAR.lastIndex = 0;
+  for (let m = ELECTION_YEAR.exec(work); m; m = ELECTION_YEAR.exec(work)) {
+    if (m.index > serial.index) return null;
+    elected.push(Number(m[0].slice(-4)));
+  }
+  const rest = years.filter((y) => !elected.includes(y));
+  if (rest.length === 0 || rest.some((y) => y !== rest[0])) return null;
+  KEYED_YEAR.lastIndex = 0;
+  for (let m = KEYED_YEAR.exec(work); m; m = KEYED_YEAR.exec(work)) {
+    if (Number(m[1]) === rest[0] && !elected.includes(rest[0]!)) return rest[0]!;
+  }
+  return null;
+}
+
+/** A serial after "No"/"Nomor", as FIELDS reads it. */
+const KEYED_SERIAL = /(?<![a-z0-9])(?:nomor|nomer|nmr|no)[\s.:_-]*\d/;
+/** A year after "Th"/"Tahun", as FIELDS reads it (group 1). */
+const KEYED_YEAR = /(?<![a-z0-9])(?:tahun|thn|th|tah)[\s.:_-]*(\d{4})(?![0-9])/g;
 
 /** The one year the readings give, or why not (as oneNumber). */
 function oneYear(years: readonly number[]): number | ParseRejected {

@@ -6,10 +6,11 @@
  * moved before "tentang", as the clerk would have typed them in the usual order. Asked by
  * parse.ts only for a name refused as NO_NUMBER, and taken only when that reading reads.
  *
- * The numbers must end the name, each with its keyword ("No"/"Nomor", "Th"/"Tahun"), and be
- * nobody else's: not what the word before them counts ("TPS Nomor 5", subject-end.ts COUNTED),
- * and no decree, law or letter cited anywhere in the subject ("Perubahan atas SK Nomor 5 Tahun
- * 2023", "Tindak Lanjut Putusan DKPP Nomor 5 …", CITING), whose number it would be.
+ * The numbers must end the name, the serial after "No"/"Nomor" and the year after it, "Th"/
+ * "Tahun" or not ("… Website No 8 2024"), and be nobody else's: not what the word before them
+ * counts ("TPS Nomor 5", subject-end.ts COUNTED), and no decree, law or letter cited anywhere in
+ * the subject ("Perubahan atas SK Nomor 5 Tahun 2023", "Tindak Lanjut Putusan DKPP Nomor 5 …",
+ * CITING), whose number it would be.
  *
  * A decree that amends or revokes another typed after it ("Perubahan atas SK Ketua No 3 Th 2023
  * - SK Ketua No 12 Th 2024", "Perubahan Kedua atas SK Ketua 12-2023 (SK Ketua 32-2024)"): the
@@ -22,8 +23,9 @@ import type { CompiledRules } from "./rules.js";
 import { CITING, COUNTED } from "./subject-end.js";
 import { TENTANG, wordsFrom } from "./text.js";
 
+/** The subject (group 3) and, ending the name, "No <n>" and its year, "Th" or not (group 4). */
 const NUMBERS_LAST =
-  /^(.*?)(?<![a-z0-9])(tentang|ttg|tntg)(?![a-z0-9])(.*?)[\s_-]+((?:nomor|nomer|nmr|no)[\s.:]*\d{1,4}[a-z]?[\s_-]+(?:tahun|thn|th)[\s.:]*\d{4})[\s_.-]*$/;
+  /^(.*?)(?<![a-z0-9])(tentang|ttg|tntg)(?![a-z0-9])(.*?)[\s_-]+((?:nomor|nomer|nmr|no)[\s.:]*\d{1,4}[a-z]?[\s_-]+(?:(?:tahun|thn|th)[\s.:]*)?(?:19|20)\d\d)[\s_.-]*$/;
 
 /**
  * `stem` with the number and year that end it moved before "tentang" (module comment), or null

@@ -245,6 +245,15 @@ function decreeWordBefore(ws: readonly { word: string }[], k: number, o: Compile
   return false;
 }
 
+/** Whether a word of `ws` after word `k` names a decree in this office's phrases. */
+function decreeWordAfter(ws: readonly { word: string }[], k: number, o: CompiledOffice): boolean {
+  for (let t = k + 1; t < ws.length; t++) if (o.decreeWords.has(ws[t]!.word)) return true;
+  return false;
+}
+
+/** Officers, not committees: they update the voter list and make no decree of their own. */
+const OFFICERS = new Set(["pantarlih", "ppdp"]);
+
 /**
  * The ad hoc bodies this office forms, appoints and pays (PPK, PPS; KPPS are formed by the PPS),
  * after a word of that action ("Pembentukan PPK - SK Ketua 16-2024", "SK Ketua Pemberhentian
@@ -252,7 +261,7 @@ function decreeWordBefore(ws: readonly { word: string }[], k: number, o: Compile
  * office checks' to tell (lenient.ts runs them over the head).
  */
 const FORMED_HERE = new Set(["ppk", "pps", "panitia pemilihan", "panitia pemungutan"]);
-const FORMING = new Set([
+export const FORMING: ReadonlySet<string> = new Set([
   "pembentukan",
   "penetapan",
   "pembubaran",
@@ -293,7 +302,11 @@ const FORMING_BETWEEN = new Set([
 
 /** Whether the ad hoc body `words` named from word `from` of `ws` is one this office forms, acted on. */
 function formedHere(ws: readonly { word: string }[], from: number, words: string): boolean {
-  if (!FORMED_HERE.has(words)) return false;
+  return FORMED_HERE.has(words) && actedOn(ws, from);
+}
+
+/** Whether a word of forming, appointing or paying (FORMING) comes right before word `from`. */
+function actedOn(ws: readonly { word: string }[], from: number): boolean {
   for (let k = from - 1; k >= 0; k--) {
     const w = ws[k]!.word;
     if (FORMING.has(w)) return true;
@@ -327,13 +340,25 @@ function readOffice(head: string, o: CompiledOffice): ParseRejected | null {
     if (named.commission === null) {
       if (formedHere(ws, named.from, named.words)) continue;
       const foreign = foreignAt(ws, named.from, k, named.words, o);
-      if (
-        AD_HOC.has(named.words) &&
-        foreign.reason === "OTHER_OFFICE" &&
-        decreeWordBefore(ws, named.from, o)
-      ) {
-        adHoc ??= named.words;
-        continue;
+      const adHocBody = AD_HOC.has(named.words);
+      if ((adHocBody || OFFICERS.has(named.words)) && foreign.reason === "OTHER_OFFICE") {
+        if (adHocBody && decreeWordBefore(ws, named.from, o)) {
+          adHoc ??= named.words;
+          continue;
+        }
+        // Typed before this office's decree's name, a subject typed first ("Pantarlih Pemilihan
+        // 2024 (SK Ketua 189 …)"): officers who make no decree are its subject; a committee
+        // that does may be either (ISSUER_UNCLEAR).
+        // Formed, dissolved or paid, a body this office does not form ("Pembubaran KPPS - SK
+        // Ketua …") stays another's business (formedHere).
+        if (
+          !decreeWordBefore(ws, named.from, o) &&
+          decreeWordAfter(ws, k, o) &&
+          !actedOn(ws, named.from)
+        ) {
+          if (adHocBody) adHoc ??= named.words;
+          continue;
+        }
       }
       return foreign;
     }
