@@ -83,6 +83,9 @@ const BETWEEN_WORDS: ReadonlySet<string> = new Set([
   "untuk",
   "periode",
   "terpilih",
+  // The office whose list or body it is, named before its place: "PPK KPU Kab Bogor".
+  "kpu",
+  "kpud",
 ]);
 /** BETWEEN_WORDS, a year and a number ("TPS 028 Kelurahan …"), as BODY_THEN_WORD's alternatives. */
 const BETWEEN = [...BETWEEN_WORDS, "(?:19|20|21)[0-9]{2}", "[0-9]{1,3}"];
@@ -260,23 +263,25 @@ const OVERSIGHT =
  * the parties set ("Penetapan Partai Politik …": those in an election, those verified; KPU RI
  * sets them for every level since 2004), a technical guideline for the governors', regents' and
  * mayors' elections together or for voting and counting ("Pedoman Teknis Pemungutan dan
- * Penghitungan Suara"), the national voter list ("DPT Nasional"). The one group that matched is
+ * Penghitungan Suara"), the national voter list ("DPT Nasional"), the nation's results set
+ * ("Penetapan Hasil Pemilu … Secara Nasional"). The one group that matched is
  * what the decision is about. Not read so: another technical guideline, which a city office may
  * set for its own work ("Pedoman Teknis Kampanye"), and a party's verification, which city
  * offices carry out.
  */
 const NATIONAL =
-  /(?<![a-z0-9])(?:(?:daftar[^a-z0-9]+calon[^a-z0-9]+(?:tetap|sementara)|dct|dcs|calon[^a-z0-9]+terpilih|penetapan[^a-z0-9]+calon)[^a-z0-9]+(anggota[^a-z0-9]+(?:dpr|dpd))(?![a-z0-9])|(?:penggantian[^a-z0-9]+antar[^a-z0-9]*waktu|paw|pemberhentian|pengangkatan|pelantikan)[^a-z0-9]+(?:(?:antar[^a-z0-9]*waktu|sementara|dengan[^a-z0-9]+hormat)[^a-z0-9]+)?(anggota[^a-z0-9]+kpu)(?![a-z0-9])|pengangkatan[^a-z0-9]+(?:dalam[^a-z0-9]+jabatan[^a-z0-9]+)?(sekretaris[^a-z0-9]+kpu)(?![a-z0-9])|penetapan[^a-z0-9]+(?:pasangan[^a-z0-9]+(?:calon[^a-z0-9]+)?)?(presiden(?:[^a-z0-9]+dan[^a-z0-9]+wakil[^a-z0-9]+presiden)?[^a-z0-9]+terpilih)|(alokasi[^a-z0-9]+kursi[^a-z0-9]+anggota[^a-z0-9]+dpr)(?![a-z0-9])|penetapan[^a-z0-9]+(?:pasangan[^a-z0-9]+)?((?:calon|paslon)[^a-z0-9]+presiden)(?![a-z0-9])|(?:lingkungan|formasi[^a-z0-9]+(?:cpns|pppk|pegawai))[^a-z0-9]+(sekretariat[^a-z0-9]+jenderal[^a-z0-9]+kpu)(?![a-z0-9])|penetapan[^a-z0-9]+((?:jumlah|alokasi)[^a-z0-9]+kursi[^a-z0-9]+dan[^a-z0-9]+(?:daerah[^a-z0-9]+pemilihan|dapil)|(?:daerah[^a-z0-9]+pemilihan|dapil)[^a-z0-9]+dan[^a-z0-9]+(?:jumlah|alokasi)[^a-z0-9]+kursi)(?![a-z0-9])|penetapan[^a-z0-9]+(partai[^a-z0-9]+politik|parpol)(?![a-z0-9])|pembentukan[^a-z0-9]+(tim[^a-z0-9]+seleksi[^a-z0-9]+calon[^a-z0-9]+anggota[^a-z0-9]+kpu)(?![a-z0-9])|(?:pedoman|petunjuk)[^a-z0-9]+teknis.*?(gubernur.*?bupati.*?wali[^a-z0-9]*kota)(?![a-z0-9])|(?:pedoman|petunjuk)[^a-z0-9]+teknis[^a-z0-9]+(?:pelaksanaan[^a-z0-9]+)?(pemungutan[^a-z0-9]+dan[^a-z0-9]+penghitungan[^a-z0-9]+suara)(?![a-z0-9])|((?:dpt|daftar[^a-z0-9]+pemilih[^a-z0-9]+tetap)[^a-z0-9]+nasional)(?![a-z0-9]))/g;
+  /(?<![a-z0-9])(?:(?:daftar[^a-z0-9]+calon[^a-z0-9]+(?:tetap|sementara)|dct|dcs|calon[^a-z0-9]+terpilih|penetapan[^a-z0-9]+calon)[^a-z0-9]+(anggota[^a-z0-9]+(?:dpr|dpd))(?![a-z0-9])|(?:penggantian[^a-z0-9]+antar[^a-z0-9]*waktu|paw|pemberhentian|pengangkatan|pelantikan)[^a-z0-9]+(?:(?:antar[^a-z0-9]*waktu|sementara|dengan[^a-z0-9]+hormat)[^a-z0-9]+)?(anggota[^a-z0-9]+kpu)(?![a-z0-9])|pengangkatan[^a-z0-9]+(?:dalam[^a-z0-9]+jabatan[^a-z0-9]+)?(sekretaris[^a-z0-9]+kpu)(?![a-z0-9])|penetapan[^a-z0-9]+(?:pasangan[^a-z0-9]+(?:calon[^a-z0-9]+)?)?(presiden(?:[^a-z0-9]+dan[^a-z0-9]+wakil[^a-z0-9]+presiden)?[^a-z0-9]+terpilih)|(alokasi[^a-z0-9]+kursi[^a-z0-9]+anggota[^a-z0-9]+dpr)(?![a-z0-9])|penetapan[^a-z0-9]+(?:pasangan[^a-z0-9]+)?((?:calon|paslon)[^a-z0-9]+presiden)(?![a-z0-9])|(?:lingkungan|formasi[^a-z0-9]+(?:cpns|pppk|pegawai))[^a-z0-9]+(sekretariat[^a-z0-9]+jenderal[^a-z0-9]+kpu)(?![a-z0-9])|penetapan[^a-z0-9]+((?:jumlah|alokasi)[^a-z0-9]+kursi[^a-z0-9]+dan[^a-z0-9]+(?:daerah[^a-z0-9]+pemilihan|dapil)|(?:daerah[^a-z0-9]+pemilihan|dapil)[^a-z0-9]+dan[^a-z0-9]+(?:jumlah|alokasi)[^a-z0-9]+kursi)(?![a-z0-9])|penetapan[^a-z0-9]+(partai[^a-z0-9]+politik|parpol)(?![a-z0-9])|pembentukan[^a-z0-9]+(tim[^a-z0-9]+seleksi[^a-z0-9]+calon[^a-z0-9]+anggota[^a-z0-9]+kpu)(?![a-z0-9])|(?:pedoman|petunjuk)[^a-z0-9]+teknis.*?(gubernur.*?bupati.*?wali[^a-z0-9]*kota)(?![a-z0-9])|(?:pedoman|petunjuk)[^a-z0-9]+teknis[^a-z0-9]+(?:pelaksanaan[^a-z0-9]+)?(pemungutan[^a-z0-9]+dan[^a-z0-9]+penghitungan[^a-z0-9]+suara)(?![a-z0-9])|((?:dpt|daftar[^a-z0-9]+pemilih[^a-z0-9]+tetap)[^a-z0-9]+nasional)(?![a-z0-9])|penetapan[^a-z0-9]+(hasil[^a-z0-9]+(?:pemilu|pemilihan[^a-z0-9]+umum)[^a-z0-9]+(?:(?:tahun|th)[^a-z0-9]+)?(?:(?:19|20)\d\d[^a-z0-9]+)?(?:secara[^a-z0-9]+)?nasional)(?![a-z0-9]))/g;
 
 /**
  * A decision about an election's candidates ("Penetapan Daftar Calon Tetap …", "… Calon
  * Terpilih", "… Perolehan Kursi", "… Nomor Urut Pasangan Calon", "… Syarat Minimal Dukungan",
- * "… Jadwal dan Tempat Debat", "… Batas Maksimal Pengeluaran Dana Kampanye"): made by the KPU
+ * "… Jadwal dan Tempat Debat", "… Batas Maksimal Pengeluaran Dana Kampanye", "… Gubernur dan
+ * Wakil Gubernur Terpilih"): made by the KPU
  * that runs the election, never by a city's or a regency's office for its province's governor or
  * DPRD (CANDIDATE_OF), nor, in DKI Jakarta, for a mayor or a regent, whom DKI does not elect.
  */
 const CANDIDATE_DECISION =
-  /(?<![a-z0-9])penetapan[^a-z0-9]+(?:daftar[^a-z0-9]+calon[^a-z0-9]+(?:tetap|sementara)|dct|dcs|calon[^a-z0-9]+(?:terpilih|tetap|anggota|gubernur|wali|walikota|bupati|perseorangan)|perolehan[^a-z0-9]+kursi|nomor[^a-z0-9]+urut|pasangan[^a-z0-9]+calon|syarat[^a-z0-9]+(?:minimal[^a-z0-9]+)?dukungan|jumlah[^a-z0-9]+dukungan|jadwal[^a-z0-9]+(?:dan[^a-z0-9]+tempat[^a-z0-9]+)?debat|batas[^a-z0-9]+maksimal[^a-z0-9]+(?:pengeluaran|dana))(?![a-z0-9])/g;
+  /(?<![a-z0-9])penetapan[^a-z0-9]+(?:daftar[^a-z0-9]+calon[^a-z0-9]+(?:tetap|sementara)|dct|dcs|calon[^a-z0-9]+(?:terpilih|tetap|anggota|gubernur|wali|walikota|bupati|perseorangan)|perolehan[^a-z0-9]+kursi|nomor[^a-z0-9]+urut|pasangan[^a-z0-9]+calon|syarat[^a-z0-9]+(?:minimal[^a-z0-9]+)?dukungan|jumlah[^a-z0-9]+dukungan|jadwal[^a-z0-9]+(?:dan[^a-z0-9]+tempat[^a-z0-9]+)?debat|batas[^a-z0-9]+maksimal[^a-z0-9]+(?:pengeluaran|dana)|(?:gubernur|bupati|wali[^a-z0-9]*kota)(?:[^a-z0-9]+dan[^a-z0-9]+wakil[^a-z0-9]+(?:gubernur|bupati|wali[^a-z0-9]*kota))?[^a-z0-9]+terpilih)(?![a-z0-9])/g;
 /** Whose candidates: a governor (group 1), a province's DPRD (1), a mayor or a regent (2). */
 const CANDIDATE_OF =
   /(?<![a-z0-9])(?:(gubernur|dprd[^a-z0-9]+prov(?:insi)?)|(wali[^a-z0-9]*kota|walikota|bupati|dprd[^a-z0-9]+(?:kota|kabupaten|kab)))(?![a-z0-9])/g;

@@ -11,9 +11,11 @@
  * says where the file came from ("(dari Kemendagri)", "(kiriman Pemprov DKI)", "… kiriman
  * Kemendagri") names any body other than this office, with at most its place after it. Pure.
  */
+import { DISTRICT, dkiDistrict } from "./area.js";
 import { isWordChar } from "./numbers.js";
 import {
   type CompiledOffice,
+  FORMING,
   ORIGIN,
   originEnd,
   originFirst,
@@ -22,6 +24,7 @@ import {
 } from "./office.js";
 import { mayStartPlace } from "./place-start.js";
 import { reject } from "./reasons.js";
+import { wordsFrom } from "./text.js";
 import type { ParseRejected } from "./types.js";
 
 /**
@@ -78,7 +81,8 @@ export function officeTag(folded: string, from: number, o: CompiledOffice): Pars
     } else {
       continue;
     }
-    const named = officeOnly(folded.slice(start, end), o);
+    const named =
+      officeOnly(folded.slice(start, end), o) ?? bodyTag(folded, from, i, start, end, o);
     if (named) return reject("OFFICE_IN_SUBJECT", named);
   }
   return null;
@@ -169,6 +173,42 @@ function officeOnly(part: string, o: CompiledOffice): string | null {
   }
   return named !== null && wordCount(named.toLowerCase()) === wordCount(part) ? named : null;
 }
+
+/**
+ * An ad hoc body or a supervisor named after its district or village in a tag ("… ttg Pembagian
+ * Divisi - PPK Pademangan", "… Jadwal Rapat (PPS Kel. Lagoa)"): the body's own document, even
+ * in this office's area, as shown ("PPK PADEMANGAN"); else null. Not after a subject that
+ * forms, appoints or pays such bodies ("Penetapan Anggota (PPS Kel Lagoa)", office.ts FORMING):
+ * that is this office's decree about them. Nor as the whole subject ("SK Ketua No 1 (PPK
+ * Koja)"), which names the decree's subject as often. The tag is `folded.slice(start, end)`,
+ * opened at `at`; the subject starts at `from`.
+ */
+function bodyTag(
+  folded: string,
+  from: number,
+  at: number,
+  start: number,
+  end: number,
+  o: CompiledOffice,
+): string | null {
+  const before = wordsFrom(folded.slice(from, at), 0);
+  if (before.length === 0 || before.some((w) => FORMING.has(w.word))) return null;
+  const ws = wordsFrom(folded.slice(start, end), 0);
+  if (ws.length < 2 || !AD_HOC_TAG.has(ws[0]!.word)) return null;
+  const area = ws.slice(1);
+  const named = DISTRICT.has(area[0]!.word)
+    ? area.length > 1
+    : dkiDistrict([{ word: "" }, ...area], o) !== undefined;
+  return named
+    ? ws
+        .map((w) => w.word)
+        .join(" ")
+        .toUpperCase()
+    : null;
+}
+
+/** The ad hoc bodies and supervisors named after their district or village (bodyTag). */
+const AD_HOC_TAG = new Set(["ppk", "pps", "kpps", "panwascam", "pkd"]);
 
 /** Words that call what follows a decree: "(SK KPU Jaksel)", "- Keputusan KPU DKI". */
 const DECREE = new Set(["sk", "skep", "kep", "keputusan", "kpts"]);
