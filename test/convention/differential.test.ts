@@ -304,6 +304,9 @@ describe("parse agrees with the reference parser", () => {
         // "DPT.1" before "_Kpts" is a classification code's shape, its "1" no serial.
         ["Ünïcödé Ñame-KEPUTUSAN KPU KOTA JAKARTA UTARA-Th 2013-No.  241B.pdf "],
         ["Penetapan DPT.1_Kpts_KPU-Kota_1990 ttg  .pdf"],
+        ["Penetapan DPT.1_Kpts_KPU-Prov 7_1995 SK Ketua ttg .pdf"],
+        ["AA.0_Kpt\u00011\\1990\u0001SK\u0001Ketua\u0001ttg.pdf"],
+        ["AA.1_Kpt_A\u0001A\u00011_1990\u0001SK\u0001Ketua\u0001ttg.pdf"],
         // "." is a separator of Style B's numbers only: "Kpt-Ketua Th.2004" is no Style C number.
         [
           "Nmr :  369a KPT-KETUA Th.2004 TENTANG ..\u00e9\u00e9(\u2013):\u00e9a\u0007b\u20147;\u2014 .PDF",

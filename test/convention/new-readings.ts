@@ -90,7 +90,8 @@
  *   SK Ketua No 14 Th 2024", head.ts uncounted) leaves that serial read, where the reference
  *   refused the name for two numbers; a subject typed before the decree's name is its slug
  *   (head-subject.ts), where the reference filed the decree without one; a serial typed
- *   after letters and "." ("DPT.1_Kpts_…", a classification code's shape) is no serial;
+ *   after letters and "." ("DPT.1_Kpts_…", a classification code's shape) is no serial: the
+ *   name is refused, or read from its other numbers;
  * - a name both refuse may be refused for another of its problems, or in other words: nothing is
  *   filed either way, and the refusal must still say what to do.
  * Everything else must read exactly as the reference does.
@@ -172,6 +173,18 @@ function countedNumber(name: string): boolean {
   return false;
 }
 
+/** Letters, "." and digits: a classification code's shape ("SDM.08", "KU.02.1"). */
+const CLASS_SHAPE = /(?<![a-z0-9])[a-z]{2,4}((?:\.\d{1,3})+)(?![0-9])/gi;
+
+/** The numbers of the classification codes' shapes in `name`, as serials are normalised. */
+function classDigits(name: string): string[] {
+  const out: string[] = [];
+  for (const m of name.matchAll(CLASS_SHAPE)) {
+    for (const d of m[1]!.split(".").slice(1)) out.push(String(Number(d)));
+  }
+  return out;
+}
+
 /** The numbers a refusal lists in brackets ("… (14, 2) …"), normalised as serials are. */
 function numbersIn(message: string): string[] {
   const m = /\(([0-9A-Za-z, ]+)\)/.exec(message);
@@ -211,6 +224,29 @@ export function sameAsReference(name: string, rules: ConventionConfig, opts: Par
     return;
   }
   tally.compared++;
+  // Digits after letters and "." ("DPT.1_Kpts_…", "AA.0_Kpt …") have a classification code's
+  // shape ("SDM.08", "KU.02.1-Kpt"): they are the code's, no serial (old-numbers.ts
+  // NOT_IN_CLASS, findClassCodes), where the reference read them; the name is refused, or read
+  // from another number typed in it.
+  const codeDigits = classDigits(plain(name));
+  const tookCode = want.ok
+    ? codeDigits.includes(want.decree.nomor)
+    : numbersIn(want.message).some((n) => codeDigits.includes(n));
+  const differ =
+    got.ok !== want.ok ||
+    (got.ok &&
+      want.ok &&
+      (got.decree.nomor !== want.decree.nomor || got.decree.nomorAsli !== want.decree.nomorAsli));
+  if (tookCode && differ) {
+    tally.touched++;
+    if (got.ok) {
+      const typed = new RegExp(`(?<![0-9.])0*${got.decree.nomor}(?![0-9])`, "i");
+      expect(plain(name), name).toMatch(typed);
+    } else {
+      expect(got.message.length, name).toBeGreaterThan(20);
+    }
+    return;
+  }
   // A jenis's own word alone ("Ketua No 1 …") now names it where the reference found no jenis,
   // and is no longer the subject's first word: the fields must still read the same. Where the
   // reference took that word as the subject's start, the number or year after it was out of its
@@ -260,18 +296,6 @@ export function sameAsReference(name: string, rules: ConventionConfig, opts: Par
     want.reason === "AMBIGUOUS_NUMBER" &&
     countedNumber(name) &&
     numbersIn(want.message).includes(got.decree.nomor)
-  ) {
-    tally.touched++;
-    return;
-  }
-  // A serial typed right after letters and "." ("DPT.1_Kpts_…") has a classification code's
-  // shape ("SDM.08"): its digits are the code's, no serial (old-numbers.ts NOT_IN_CLASS), where
-  // the reference read them.
-  if (
-    !got.ok &&
-    got.reason === "NO_NUMBER" &&
-    want.ok &&
-    new RegExp(`[a-z]{2,4}\\.0*${want.decree.nomor}(?![0-9])`, "i").test(plain(name))
   ) {
     tally.touched++;
     return;
