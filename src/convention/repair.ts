@@ -189,6 +189,11 @@ function respell(word: string, c: CompiledRules): string {
     const right =
       c.vocabulary.has(b) || NUMBER_KEYWORDS.includes(b) || c.typos.has(b) || ISSUERS.has(b);
     if (left && right) return `${word.slice(0, i)} ${c.typos.get(b) ?? word.slice(i)}`;
+    // An issuer and its place glued after a decree's word ("SKKPUKotaBekasi", "KepKPURI",
+    // "SKBawasluJakut"): the issuer, a level word, the place.
+    const issuer = left ? issuerFirst(b) : "";
+    const place = issuer === "" ? null : placeApart(word.slice(i + issuer.length), c);
+    if (place !== null) return `${word.slice(0, i)} ${word.slice(i, i + issuer.length)} ${place}`;
     // Three words glued ("SKKetuaNo"): the rest split once more.
     if (left && b.length >= 4) {
       const rest = respell(word.slice(i), c);
@@ -200,6 +205,47 @@ function respell(word: string, c: CompiledRules): string {
 
 /** Issuers' words a clerk glues to "Kep" or "SK": KPU's, its Secretariat General's, Bawaslu's. */
 const ISSUERS = new Set(["kpu", "kpud", "sekjen", "setjen", "bawaslu", "dkpp"]);
+/** ISSUERS, the longest first, that a glued word's rest may start with before its place. */
+const ISSUER_FIRST = ["bawaslu", "sekjen", "setjen", "kpud", "dkpp", "kpu"];
+/** The level words a place's name may be glued to ("KotaBekasi", "KabBogor", "RI"). */
+const LEVEL_FIRST = /^(kabupaten|provinsi|kota|prov|kab|ri)(?=[a-z])/i;
+
+/**
+ * The issuer's word `rest` (lower-case) starts with, when a place's name of three letters or
+ * more, or "RI", follows it glued ("kpujaktim", "kpuri"); "" otherwise.
+ */
+function issuerFirst(rest: string): string {
+  for (const w of ISSUER_FIRST) {
+    if (!rest.startsWith(w)) continue;
+    const place = rest.slice(w.length);
+    return place === "ri" || place.length >= 3 ? w : "";
+  }
+  return "";
+}
+
+/**
+ * A place's name typed glued (`typed`), its words apart: one of this office's names ("Kota
+ * JakartaUtara" → "Kota Jakarta Utara"), else a level word and one word of at most ten letters
+ * ("KotaBekasi", "Jaktim", "RI"); null for anything longer, whose words cannot be told apart
+ * (a glued "JakartaUtra" must not read as another office).
+ */
+function placeApart(typed: string, c: CompiledRules): string | null {
+  const lower = typed.toLowerCase();
+  for (const p of c.office?.places ?? []) {
+    if (p.join("") !== lower) continue;
+    const words: string[] = [];
+    let at = 0;
+    for (const w of p) {
+      words.push(typed.slice(at, at + w.length));
+      at += w.length;
+    }
+    return words.join(" ");
+  }
+  const m = LEVEL_FIRST.exec(typed);
+  const name = m === null ? typed : typed.slice(m[1]!.length);
+  if (name.length > 10) return null;
+  return m === null ? typed : `${m[1]} ${name}`;
+}
 
 /** Phrase words of five letters or more, per config: the words a letter too many or too few is read as. */
 const longWords = new WeakMap<CompiledRules, string[]>();
