@@ -44,12 +44,27 @@ export interface ParseOptions {
 const CANONICAL =
   /^([A-Z0-9][A-Z0-9-]*)_(\d{4})_(\d{1,6}[A-Z]?)(?:_(LAMPIRAN-[1-9]\d{0,2}|SALINAN))?(?:_([a-z0-9]+(?:-[a-z0-9]+)*))?$/;
 const MAX_EXTENSION = 10;
+/** What browsers, sync clients and editors name a file before it is whole. */
+const PARTIAL = new Set(["part", "partial", "crdownload", "download", "opdownload", "tmp", "temp"]);
 
 export function parse(name: string, rules: ConventionConfig, opts: ParseOptions = {}): ParseResult {
   try {
-    return parseName(name, rules, opts);
+    return parseName(name.includes("%20") ? (urlDecoded(name) ?? name) : name, rules, opts);
   } catch {
     return reject("UNSAFE_NAME");
+  }
+}
+
+/**
+ * A name saved from a web address with its spaces and brackets still encoded ("SK%20Ketua%20No
+ * %2012….pdf"), decoded; null when it does not decode or holds a "/" then.
+ */
+function urlDecoded(name: string): string | null {
+  try {
+    const decoded = decodeURIComponent(name);
+    return decoded.includes("/") ? null : decoded;
+  } catch {
+    return null;
   }
 }
 
@@ -61,21 +76,30 @@ function parseName(name: string, rules: ConventionConfig, opts: ParseOptions): P
     return reject("UNSAFE_NAME");
   }
   const c = compileRules(rules);
-  // The extension: 1–10 ASCII letters or digits after the last ".", trailing white space aside.
+  // The extension: 1–10 ASCII letters or digits after the last ".", trailing white space and
+  // dots aside (Windows drops them; "… DPT.pdf." is a PDF).
   let end = nfc.length;
-  while (end > 0 && isSpace(nfc.charCodeAt(end - 1))) end--;
+  while (end > 0 && (isSpace(nfc.charCodeAt(end - 1)) || nfc.charCodeAt(end - 1) === 0x2e)) end--;
   let dot = end;
   while (dot > 0 && end - dot < MAX_EXTENSION && isAsciiAlnum(nfc.charCodeAt(dot - 1))) dot--;
   if (dot === end || dot === 0 || nfc.charCodeAt(dot - 1) !== 0x2e) {
     return reject("BAD_EXTENSION", "tanpa ekstensi");
   }
   const typed = nfc.slice(dot, end).toLowerCase();
-  if (!c.extensions.has(typed)) return reject("BAD_EXTENSION", `.${typed}`);
+  if (!c.extensions.has(typed)) {
+    return PARTIAL.has(typed)
+      ? rejectVariant("BAD_EXTENSION:partial", `.${typed}`)
+      : reject("BAD_EXTENSION", `.${typed}`);
+  }
   const stem = nfc.slice(0, dot - 1);
   // Microsoft Office's owner file of an open document ("~$ Ketua No 12 … .docx"): it carries the
   // document's name, its first two letters replaced, and is never a decree.
   if (stem.charCodeAt(0) === 0x7e && stem.charCodeAt(1) === 0x24) {
     return rejectVariant("NOT_A_DECREE:lockFile", "~$");
+  }
+  // macOS's metadata beside a document on a share ("._SK Ketua No 12 … .pdf"), its name too.
+  if (stem.charCodeAt(0) === 0x2e && stem.charCodeAt(1) === 0x5f) {
+    return rejectVariant("NOT_A_DECREE:appleDouble", "._");
   }
   // A scanner's or camera's own name ("scan0001", "IMG1234"): no decree's kind (device-name.ts).
   if (printable && c.deviceName !== null && mayBeDeviceName(stem) && c.deviceName.test(stem)) {

@@ -51,8 +51,8 @@ const TEXT: Record<ReasonCode, [id: string, en: string]> = {
     "The name does not say which kind of decree it is and names another institution ({detail}): if it is this office's, add the kind (e.g. 'SK Ketua') first and the subject after 'tentang'; otherwise move it out of the archive share.",
   ],
   AMBIGUOUS_JENIS: [
-    "Nama berkas menyebut lebih dari satu jenis keputusan ({detail}); sisakan satu jenis saja.",
-    "The name names more than one kind of decree ({detail}); keep only one.",
+    "Nama berkas menyebut lebih dari satu jenis keputusan ({detail}). Bila berkas ini berisi dua keputusan, pisahkan menjadi satu berkas per keputusan; bila hanya satu, sisakan jenisnya saja.",
+    "The name names more than one kind of decree ({detail}). If the file holds two decrees, split it into one file per decree; if it holds one, keep only its kind.",
   ],
   NO_NUMBER: [
     "Nama berkas tidak memuat nomor keputusan (angka dalam perihal, seperti 'Dapil 5' atau 'Tahap 2', dan kode wilayah seperti '3172' bukan nomor keputusan); tulis nomornya dengan 'No' di depannya, setelah jenisnya, misalnya 'SK Ketua No 12 Th 2024 tentang …'.",
@@ -147,6 +147,10 @@ const TEXT: Record<ReasonCode, [id: string, en: string]> = {
  * - OFFICE_UNCLEAR:short, "KPU" and this office's place shortened ("KPU Jkt Ut", place-typo.ts
  *   isOwnPlaceShortened): no slip to spell right, and "add the short form to the settings" is
  *   the lasting fix when the office's clerks type it;
+ * - NOT_A_DECREE:appleDouble, macOS's "._" metadata beside a document ("._SK Ketua No 12 …"):
+ *   the share ignores it, and it carries the document's name;
+ * - BAD_EXTENSION:partial, a download or copy not yet complete (".crdownload", ".part", ".tmp"):
+ *   "save as an allowed type" would have a clerk rename half a file to ".pdf";
  * - NOT_A_DECREE:lockFile, Microsoft Office's owner file ("~$ Ketua No 12 …docx"): the share
  *   ignores it (share/ignore.ts), and "move it out" would be no fix for a file Office deletes;
  * - NOT_A_DECREE:subject, a subject after the numbers that is a document's name ("SK Ketua No 12
@@ -181,6 +185,14 @@ const VARIANT_TEXT = {
   "ISSUER_UNCLEAR:unnumbered": [
     "Nama berkas menyebut '{detail}' dan tidak memuat nomor keputusan: tidak jelas apakah ini keputusan Ketua atau Sekretaris kantor ini atau keputusan badan lain. Bila ini keputusan kantor ini, tulis jenis, nomor dan tahunnya di awal nama dan perihalnya setelah 'tentang', misalnya 'SK Ketua No 5 Th 2024 tentang …'; bila keputusan badan lain, pindahkan berkas ke luar folder arsip.",
     "The name says '{detail}' and has no decree number: whether this office's chair or secretary or another body issued it is unclear. If it is this office's, write kind, number and year first and the subject after 'tentang'; otherwise move it out of the archive share.",
+  ],
+  "NOT_A_DECREE:appleDouble": [
+    "Nama berkas diawali '._': itu berkas metadata yang dibuat macOS di samping dokumen aslinya, bukan keputusan, dan arsipd tidak memindahkan, mengarsipkan atau menyinkronkannya. Dokumen aslinya (nama yang sama tanpa '._') dibaca dengan namanya sendiri; berkas ini boleh dibiarkan.",
+    "The name starts with '._': metadata macOS writes beside the real document, no decree, which arsipd never moves, files or mirrors. The document itself (the same name without '._') is read under its own name; this file may be left alone.",
+  ],
+  "BAD_EXTENSION:partial": [
+    "Berkas ini belum selesai diunduh atau disalin, atau berkas sementara ({detail}). Tunggu sampai selesai: berkas lengkapnya dibaca dengan namanya sendiri. Jangan mengganti ekstensinya menjadi .pdf, karena isinya belum utuh.",
+    "The file is still being downloaded or copied, or is a temporary file ({detail}). Wait until it is complete: the whole file is read under its own name. Do not rename it to .pdf: its content is not whole.",
   ],
   "NOT_A_DECREE:lockFile": [
     "Nama berkas diawali '~$': itu berkas kunci yang dibuat Microsoft Office selama dokumennya terbuka, bukan keputusan, dan arsipd tidak memindahkan, mengarsipkan atau menyinkronkannya. Tutup dokumennya; berkas kunci itu hilang sendiri, dan dokumennya sendiri dibaca dengan namanya.",

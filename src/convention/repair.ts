@@ -2,7 +2,8 @@
  * Typing the parser reads only once it is undone, applied to the name before reading it:
  * - in front: a list number ("01. SK Ketua …", "3) Kep Sek …", "12 SK Ketua …") or a device's
  *   name with a counter ("Scan_20240512_0001 …"); at the end: a Windows copy
- *   counter ("… (2)", "… - Copy", "… - Copy (3)") and "Copy of " in front;
+ *   counter ("… (2)", "… - Copy", "… - Copy (3)", Indonesian Windows' "… - Salin"), and "Copy
+ *   of " or Google Drive's "Salinan dari " in front;
  * - for a second reading, when the first found no jenis, number or year (`glue`): words glued to
  *   numbers or to each other ("SKSekretaris7-2023", "No12Th2024") split, and phrase words
  *   misspelt by one swap of neighbours ("Sekertaris", "Ketau") spelt right.
@@ -27,7 +28,8 @@ const LIST_NUMBER = /^\s*\d{1,3}\s*(?:[.)]\s*|\s-\s+)(?=[A-Za-z])(?![A-Za-z]{2,4
  * an old-style number.
  */
 const NUMBER_BEFORE_DECREE = /^\s*\(?\d{1,3}\)?[\s_]+(?=(?:keputusan|sk|kep)(?![a-z0-9]))/i;
-const COPY_OF = /^\s*copy\s+of\s+/i;
+/** "Copy of …", and Google Drive's Indonesian "Salinan dari …", once or more: a copy's name. */
+const COPY_OF = /^\s*(?:(?:copy\s+of|salinan\s+dari)\s+)+/i;
 /**
  * A device's name kept in front of what the clerk typed, with a counter or a time after its
  * date ("Scan_20240512_0001 SK Ketua …", "IMG_20240512_093015 …", "SCN-20240512-0003 …"): its
@@ -38,10 +40,10 @@ const COPY_OF = /^\s*copy\s+of\s+/i;
 const DEVICE_FIRST =
   /^\s*(?:scan(?:ned)?|scn|img|pxl|dsc|doc)[-_ ]?(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:[-_](?:\d{3,6}|wa\d{4}))?(?![0-9])(?:\s*\(\d{1,3}\))?[\s_-]+(?=[A-Za-z])/i;
 /**
- * A copy counter at the end: "- Copy", "_copy", " copy", "(2)", "- Copy (2)". "Copy" is a word of
+ * A copy counter at the end: "- Copy", "_copy", " copy", "(2)", "- Copy (2)", "- Salin". "Copy" is a word of
  * its own there: "Mesin Fotocopy" keeps its last word.
  */
-const COPY_COUNTER = /(?:(?:\s*[-_]\s*|\s+)copy)?(?:\s*\(\d{1,3}\))?\s*$/i;
+const COPY_COUNTER = /(?:(?:\s*[-_]\s*|\s+)copy|\s*-\s*salin)?(?:\s*\(\d{1,3}\))?\s*$/i;
 
 /** The stem without a list number in front and a copy counter at the end (same when none). */
 export function stripNoise(stem: string): string {
@@ -53,18 +55,29 @@ export function stripNoise(stem: string): string {
     if (m) s = s.slice(m[0].length);
   } else if (c0 === 40 && NUMBER_BEFORE_DECREE.test(s)) {
     s = s.replace(NUMBER_BEFORE_DECREE, "");
-  } else if ((c0 === 67 || c0 === 99) && COPY_OF.test(s)) {
+  } else if (mayStartCopyOf(s, c0) && COPY_OF.test(s)) {
     s = s.replace(COPY_OF, "");
   } else if (s.length > 14 && mayStartDevice(s) && DEVICE_FIRST.test(s)) {
     s = s.replace(DEVICE_FIRST, "");
   }
   const last = s.charCodeAt(s.length - 1);
-  // ")" or "y"/"Y" (… Copy): the only endings a counter leaves.
-  if (last === 41 || last === 121 || last === 89) {
+  // ")" or "y"/"Y" (… Copy), or Indonesian Windows' "… - Salin": the only endings a counter leaves.
+  if (last === 41 || last === 121 || last === 89 || endsWithSalin(s)) {
     const m = COPY_COUNTER.exec(s);
     if (m && m[0].length > 0 && m.index > 0) s = s.slice(0, m.index);
   }
   return s;
+}
+
+/** Whether `s` starts "Co…" (Copy of) or "Sa…" (Salinan dari), either case, its first code `c0`. */
+function mayStartCopyOf(s: string, c0: number): boolean {
+  const b = s.charCodeAt(1) | 0x20;
+  return ((c0 | 0x20) === 0x63 && b === 0x6f) || ((c0 | 0x20) === 0x73 && b === 0x61);
+}
+
+/** Whether `s` ends with "salin", either case (Indonesian Windows' copy: "… - Salin"). */
+function endsWithSalin(s: string): boolean {
+  return (s.charCodeAt(s.length - 1) | 0x20) === 0x6e && s.slice(-5).toLowerCase() === "salin";
 }
 
 /**

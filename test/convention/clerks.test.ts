@@ -139,6 +139,29 @@ describe("parse: names as clerks type them", () => {
     expect(r.message).not.toMatch(/hapus/i);
   });
 
+  it("names system and half-copied files for what they are, never 'rename it .pdf'", () => {
+    const cases: [string, RegExp][] = [
+      [
+        "~$ Ketua No 12 Th 2024 ttg Penetapan DPT.docx",
+        /berkas kunci yang dibuat Microsoft Office/,
+      ],
+      ["._SK Ketua No 12 Th 2024 ttg Penetapan DPT.pdf", /berkas metadata yang dibuat macOS/],
+      ["SK Ketua No 12 Th 2024.pdf.crdownload", /belum selesai diunduh atau disalin/],
+      ["SK Ketua No 12 Th 2024.pdf.part", /Jangan mengganti ekstensinya menjadi \.pdf/],
+    ];
+    for (const [name, says] of cases) {
+      const r = parse(name, rules, { now });
+      expect(r.ok ? r.path : r.message, name).toMatch(says);
+      expect(r.ok ? "" : r.message, name).not.toMatch(/simpan keputusan sebagai PDF|hapus/i);
+    }
+  });
+
+  it("tells a clerk to split a file that names two kinds, not to drop one", () => {
+    const r = parse("SK Ketua No 12 Th 2024 + SK Sekretaris No 3 Th 2024.pdf", rules, { now });
+    expect(r.ok ? r.path : r.reason).toBe("AMBIGUOUS_JENIS");
+    if (!r.ok) expect(r.message).toMatch(/pisahkan menjadi satu berkas per keputusan/);
+  });
+
   it("gives both ways out for a bare number of another office's region code", () => {
     const r = parse("SK Ketua 3171 2024.pdf", rules, { now });
     expect(r.ok ? r.path : r.reason).toBe("NO_NUMBER");

@@ -92,6 +92,8 @@
  *   (head-subject.ts), where the reference filed the decree without one; a serial typed
  *   after letters and "." ("DPT.1_Kpts_…", a classification code's shape) is no serial: the
  *   name is refused, or read from its other numbers;
+ * - dots after the extension are dropped ("… DPT.pdf."), Google Drive's "Salinan dari" in front
+ *   is a copy's name (no certified copy; "salinan" is `touched`), "%20" names are decoded;
  * - a name both refuse may be refused for another of its problems, or in other words: nothing is
  *   filed either way, and the refusal must still say what to do.
  * Everything else must read exactly as the reference does.
@@ -203,7 +205,10 @@ const AMENDING_FIRST =
 export const tally = { compared: 0, touched: 0 };
 
 export function sameAsReference(name: string, rules: ConventionConfig, opts: ParseOptions): void {
-  const want = shortExtension(referenceParse(name, rules, opts), rules, name);
+  // Dots after the extension are dropped, as Windows drops them ("… DPT.pdf."): the reference
+  // read the name without them.
+  const typed = name.replace(/(?<=\.[A-Za-z0-9]{1,10})[\s.]+$/, "");
+  const want = shortExtension(referenceParse(typed, rules, opts), rules, typed);
   const got = parse(name, { ...rules, office: undefined } as unknown as ConventionConfig, opts);
   if (touched(name)) {
     tally.touched++;
