@@ -34,6 +34,7 @@ import { ISSUER_BODIES } from "./office-words.js";
 import { mayStartPlace } from "./place-start.js";
 import { otherPrison } from "./prison.js";
 import { type ReasonVariant, rejectVariant } from "./reasons.js";
+import { isOtherRegionCode } from "./region-code.js";
 import { type OwnNamed, officeTag } from "./subject-tag.js";
 import { wordAt } from "./text.js";
 import type { ParseRejected } from "./types.js";
@@ -379,6 +380,9 @@ export function officeAfterSubject(
 ): ParseRejected | null {
   const tagOrPlace = officeTag(folded, from, o) ?? otherBodyPlace(folded, from, o, owner);
   if (tagOrPlace !== null) return tagOrPlace;
+  // An old-style number amended or revoked with another office's region code in it.
+  const amended = folded.includes("kpt", from) ? amendedOtherNumber(folded, from, o) : null;
+  if (amended !== null) return rejectVariant("OFFICE_IN_SUBJECT:amends", amended);
   // Most subjects hold none of the words another body's decision or a prison needs: one scan
   // for both (DECISION_GATE).
   DECISION_GATE.lastIndex = from;
@@ -390,6 +394,24 @@ export function officeAfterSubject(
   const found = otherAreasBusiness(folded, from, o, decision);
   return found === null || owner.ownNamed() ? null : rejectVariant(found[0], found[1]);
 }
+
+/**
+ * An old-style number in the subject from `from`, after a word that amends or revokes it
+ * ("Perubahan atas SK 8/PL.02.1-Kpt/3171/KPU-Kot/II/2021"), whose region code is another
+ * office's: that code, as shown; else null. Only the office that made a decree amends it
+ * (kpu-business.ts amendedOther reads the same of "KPU <place>").
+ */
+function amendedOtherNumber(folded: string, from: number, o: CompiledOffice): string | null {
+  AMENDED_NUMBER.lastIndex = from;
+  for (let m = AMENDED_NUMBER.exec(folded); m; m = AMENDED_NUMBER.exec(folded)) {
+    if (isOtherRegionCode(m[1]!, o)) return m[1]!;
+  }
+  return null;
+}
+
+/** An amending word, then an old-style number's "-Kpt" and its region code (group 1). */
+const AMENDED_NUMBER =
+  /(?<![a-z0-9])(?:perubahan|mengubah|pencabutan|mencabut|pembatalan|membatalkan)(?![a-z0-9]).*?kpts?[\s/_.-]+(\d{4})(?![0-9])/g;
 
 /**
  * The first of the subject's other checks that finds another office's business, as the

@@ -20,7 +20,7 @@ import {
   wordsValue,
 } from "./numbers.js";
 import type { OldNumber } from "./old-numbers.js";
-import { reject } from "./reasons.js";
+import { reject, rejectVariant } from "./reasons.js";
 import { isRegionCodeSerial } from "./region-code.js";
 import type { CompiledRules } from "./rules.js";
 
@@ -43,6 +43,9 @@ export interface Head {
 }
 
 const PAIR = /(?<![a-z0-9.])(\d{1,4}[a-z]?)\s*[/-]\s*(\d{4})(?![0-9])/g;
+/** "Lampiran" and a letter, after its number or alone: "Lampiran I.A", "lamp 2a", "Lampiran B". */
+const LETTER_LAMPIRAN =
+  /(?<![a-z0-9])lamp(?:iran)?[\s.:_-]*(?:ke[\s.:_-]*)?(?:(?:\d{1,3}|[ivx]{1,4})[\s._-]*)?[a-h](?![a-z0-9])/;
 /**
  * "Lampiran 2", "lamp. III", "Lampiran ke-2", "Lampiran Dua", "Lampiran Dua Puluh"; a range or
  * pair after the number ("Lampiran 1-3", "Lampiran I-III", "Lampiran 1 s.d 3") is read as its
@@ -197,6 +200,11 @@ export function readHead(
   const quals: string[] = [];
   let lampiranWithoutNumber = false;
   if (work.includes("lamp")) {
+    // An attachment marked with a letter ("Lampiran I.A", "Lampiran 2a"): the archive numbers
+    // attachments 1, 2, 3 …, and "I.A" read as attachment 1 took its slot (subject.ts reads the
+    // same at a subject's end).
+    const letter = LETTER_LAMPIRAN.exec(work);
+    if (letter !== null) return rejectVariant("NO_LAMPIRAN_NUMBER:letter", letter[0]);
     work = take(work, LAMPIRAN, (m) => {
       const n = m[1] === undefined ? 0 : romanOrInt(m[1]);
       if (n > 0) addOnce(quals, `LAMPIRAN-${n}`);

@@ -740,10 +740,11 @@ function placeVerdict(tail: readonly string[], o: CompiledOffice): string {
 
 /**
  * Whether `tail` is one level word that starts a place of this office's ("Kota" for KPU Kota
- * Jakarta Utara, "Kab" for KPU Kab Bandung): the office's level without its place.
+ * Jakarta Utara, "Kab" for KPU Kab Bandung): the office's level without its place. "Kot" is
+ * "Kota" as old-style numbers print it ("…/KPU-Kot/II/2021", the city offices' marker).
  */
 function ownLevelAlone(tail: readonly string[], o: CompiledOffice): boolean {
-  const w = tail[0]!;
+  const w = tail[0] === "kot" ? "kota" : tail[0]!;
   return tail.length === 1 && LEVEL.has(w) && o.places.some((p) => p.length > 1 && p[0] === w);
 }
 
