@@ -319,8 +319,9 @@ function actedOn(ws: readonly { word: string }[], from: number): boolean {
  * officeWordAt's reading of every word, for a head that names some institution. An ad hoc body
  * (office-words.ts AD_HOC) after a decree's word ("SK PPK Koja No 1 …", "SK Ketua PAW PPS …")
  * names this office's decree about it as likely as the body's own: ISSUER_UNCLEAR, unless
- * another institution is named too. Without a decree's word before it ("Kwitansi Honor PPK …")
- * it stays another body's document.
+ * another institution is named too; so does one typed before this office's decree's name ("PPK
+ * Koja - SK Ketua No 1 …"), and officers who make no decree are that subject's (OFFICERS).
+ * Without a decree's word ("Kwitansi Honor PPK …") it stays another body's document.
  */
 function readOffice(head: string, o: CompiledOffice): ParseRejected | null {
   const ws = wordsFrom(head, 0);
@@ -347,10 +348,9 @@ function readOffice(head: string, o: CompiledOffice): ParseRejected | null {
           continue;
         }
         // Typed before this office's decree's name, a subject typed first ("Pantarlih Pemilihan
-        // 2024 (SK Ketua 189 …)"): officers who make no decree are its subject; a committee
-        // that does may be either (ISSUER_UNCLEAR).
-        // Formed, dissolved or paid, a body this office does not form ("Pembubaran KPPS - SK
-        // Ketua …") stays another's business (formedHere).
+        // 2024 (SK Ketua 189 …)"): officers who make no decree are its subject, a committee
+        // that does may be either (ISSUER_UNCLEAR). Formed, dissolved or paid there, a body this
+        // office does not form ("Pembubaran KPPS - SK Ketua …") stays another's (formedHere).
         if (
           !decreeWordBefore(ws, named.from, o) &&
           decreeWordAfter(ws, k, o) &&
