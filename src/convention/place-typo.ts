@@ -53,7 +53,40 @@ export function isOwnPlaceShortened(
   places: readonly (readonly string[])[],
   endsPlace: (word: string) => boolean,
 ): boolean {
-  return isOwnPlaceWith(tail, places, endsPlace, 2, abbreviates);
+  return (
+    isOwnPlaceWith(tail, places, endsPlace, 2, abbreviates) ||
+    isOwnPlaceInitials(tail, places, endsPlace)
+  );
+}
+
+/**
+ * Whether `tail` starts with the initials of one of `places` of two words or more, its level
+ * word ("Kota", "Kab", "Adm") in them or not ("KPU JU", "KPUD KJU" for Kota Jakarta Utara), and
+ * words after them end the place (`endsPlace`): older registers shorten the office so, and no
+ * list of places tells it from another office's.
+ */
+function isOwnPlaceInitials(
+  tail: readonly string[],
+  places: readonly (readonly string[])[],
+  endsPlace: (word: string) => boolean,
+): boolean {
+  const typed = tail[0]!;
+  if (typed.length < 2 || typed.length > 4 || isGazetteerWord(typed)) return false;
+  if (tail.length > 1 && !endsPlace(tail[1]!)) return false;
+  for (const p of places) {
+    if (p.length < 2) continue;
+    const named = p.filter((w) => !LEVEL.has(w));
+    if (named.length > 1 && initials(named) === typed) return true;
+    if (initials(p) === typed) return true;
+  }
+  return false;
+}
+
+/** The first letters of `words`, joined. */
+function initials(words: readonly string[]): string {
+  let out = "";
+  for (const w of words) out += w[0];
+  return out;
 }
 
 /**
