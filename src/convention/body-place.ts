@@ -27,7 +27,7 @@ import {
   ownProvinceWords,
   wordsNear,
 } from "./area.js";
-import { allKpuOffices, otherKpuBusiness } from "./kpu-business.js";
+import { AMENDING, allKpuOffices, otherKpuBusiness } from "./kpu-business.js";
 import { isWordChar, isYearShaped } from "./numbers.js";
 import { type CompiledOffice, otherPlaceFirst } from "./office.js";
 import { ISSUER_BODIES } from "./office-words.js";
@@ -409,9 +409,11 @@ function amendedOtherNumber(folded: string, from: number, o: CompiledOffice): st
   return null;
 }
 
-/** An amending word, then an old-style number's "-Kpt" and its region code (group 1). */
-const AMENDED_NUMBER =
-  /(?<![a-z0-9])(?:perubahan|mengubah|pencabutan|mencabut|pembatalan|membatalkan)(?![a-z0-9]).*?kpts?[\s/_.-]+(\d{4})(?![0-9])/g;
+/** An amending word (kpu-business.ts AMENDING), then an old-style number's "-Kpt" and its region code (group 1). */
+const AMENDED_NUMBER = new RegExp(
+  `(?<![a-z0-9])(?:${[...AMENDING].join("|")})(?![a-z0-9]).*?kpts?[\\s/_.-]+(\\d{4})(?![0-9])`,
+  "g",
+);
 
 /**
  * The first of the subject's other checks that finds another office's business, as the

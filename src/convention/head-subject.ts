@@ -4,13 +4,15 @@
  * Penetapan DPT No 12 Th 2024"). Without it the decree is filed without a slug, and the
  * register's Tentang is empty. Pure.
  *
- * Read only where it cannot be something else: at least two words of letters, none a digit, a
- * keyword, a word of this office's names or of a place (`headWord` "office": "SK KPU Jakut
- * Penetapan DPT …" keeps no "jakut"), a jenis phrase's word but at the end (`headWord` "name")
- * or a word of NOT_SUBJECT, and no noise or marker among them (subject.ts isPlainSubject, as for
- * a subject after the numbers); a joining word at the end ("… DPT oleh SK Ketua") is left out. The head's office checks have read these words already
- * (lenient.ts runs officeAfterSubject over the head), so another office's decree typed this way
- * is refused before it gets here.
+ * Read only where it cannot be something else: at least two words of letters, none a keyword, a
+ * word of this office's names or of a place (`headWord` "office": "SK KPU Jakut Penetapan DPT …"
+ * keeps no "jakut"), a jenis phrase's word but at the end (`headWord` "name") or a word of
+ * NOT_SUBJECT, and no noise or marker among them (subject.ts isPlainSubject, as for a subject
+ * after the numbers). Its only digits are a count after its counting word ("Tahap 2") and, typed
+ * before the name, a year after its words ("Pilkada 2024"); a date or a time stamp in front is
+ * left out, as is a joining word at the end ("… DPT oleh SK Ketua"). The head's office checks
+ * have read these words already (lenient.ts runs officeAfterSubject over the head), so another
+ * office's decree typed this way is refused before it gets here.
  */
 
 import { COUNTERS } from "./head.js";

@@ -56,7 +56,7 @@ function amendedOther(before: readonly { word: string }[]): boolean {
 /** A decree's words, right before the office that made it ("Keputusan Ketua KPU …"). */
 const DECREE = new Set(["keputusan", "kep", "kpts", "sk", "skep", "ketua", "sekretaris"]);
 /** What amends, revokes or annuls a decree ("Perubahan atas", "Pencabutan", "Pembatalan"). */
-const AMENDING = new Set([
+export const AMENDING: ReadonlySet<string> = new Set([
   "perubahan",
   "mengubah",
   "pencabutan",

@@ -956,55 +956,51 @@ function subjectStart(shape: string, c: CompiledRules, skipFrom: number, skipTo:
   // not the first of the decree's numbers: from it, "Kota Jakarta Utara" was read as the subject,
   // leaving a head without the decree's number (or "KPU" without its place). The Roman "Lampiran
   // I" was never a number.
-  if (i > 0 && afterLampiran(shape, i)) {
-    let j = i;
-    while (j < shape.length && isWordChar(shape.charCodeAt(j))) j++;
-    const next = shape.slice(j).search(FIRST_NUMBER);
-    i = next < 0 ? -1 : j + next;
-  }
+  if (i > 0 && afterLampiran(shape, i)) i = nextNumber(shape, i);
   // Nor is a number typed before the decree's name that cannot be its serial: a count in a
   // subject typed first ("TPS 012 Kel Koja - SK Ketua No 5 …"), a date or an upload's time
   // stamp ("20240510 Keputusan KPU Kota Jakarta Utara No 5 …", "1718012345_Kep_KPU_…"). From
   // it, this office's place after the name was read as the subject. The head goes on to the
   // name's numbers; readHead leaves a count out of them, a date is blanked (head.ts DATES), and
   // a time stamp is read again without it (stamps.ts).
-  while (i >= 0 && noSerialBeforeName(shape, i, c)) {
-    let j = i;
-    while (j < shape.length && isWordChar(shape.charCodeAt(j))) j++;
-    const next = shape.slice(j).search(FIRST_NUMBER);
-    i = next < 0 ? -1 : j + next;
+  // Where the name starts is looked up once, and only for a number of such a shape.
+  let name = -1;
+  while (i >= 0 && noSerialShape(shape, i)) {
+    if (name < 0) name = nameStart(shape, c.phraseAt);
+    if (name <= i) break;
+    i = nextNumber(shape, i);
   }
   if (skipFrom >= 0 && (i < 0 || i > skipFrom)) i = skipFrom;
   if (i < 0) return shape.length;
   return subjectFrom(shape, c, i, skipFrom, skipTo);
 }
 
+/** Where the first number after the word at `at` in `shape` starts, or -1. */
+function nextNumber(shape: string, at: number): number {
+  let j = at;
+  while (j < shape.length && isWordChar(shape.charCodeAt(j))) j++;
+  const next = shape.slice(j).search(FIRST_NUMBER);
+  return next < 0 ? -1 : j + next;
+}
+
 /**
- * Whether the number at `at` in `shape` is typed before the decree's name (which starts further
- * on) and is no serial: five digits or more (a date, a time stamp), a date's part ("2024-05-10",
- * DATE_AT), or a count (after a word of head.ts COUNTERS: "TPS 012", "Tahap 2").
+ * Whether the number at `at` in `shape` is no serial wherever it stands (subjectStart asks
+ * before the decree's name): five digits or more (a date, a time stamp), a date's part
+ * ("2024-05-10", DATE_AT), or a count (after a word of head.ts COUNTERS: "TPS 012", "Tahap 2").
  */
-function noSerialBeforeName(shape: string, at: number, c: CompiledRules): boolean {
+function noSerialShape(shape: string, at: number): boolean {
   let e = at;
   while (e < shape.length && isWordChar(shape.charCodeAt(e))) e++;
   DATE_AT.lastIndex = at;
-  const shaped =
+  return (
     e - at >= 5 ||
     DATE_AT.test(shape) ||
     (e - at <= 2 &&
       at > 1 &&
       isDateGap(shape.charCodeAt(at - 1)) &&
       isDigit(shape.charCodeAt(at - 2))) ||
-    wordBefore(shape, at, COUNTERS);
-  return shaped && nameStart(shape, c.phraseAt) > at;
-}
-
-/** A date's year, then its month and day, each joined by "-", "." or "_" ("2024-05-10"), sticky. */
-const DATE_AT = /(?:19|20)\d\d[-._]\d\d?[-._]\d\d?(?![0-9])/y;
-
-/** "-", "." or "_": what joins a date's parts. */
-function isDateGap(code: number): boolean {
-  return code === 0x2d || code === 0x2e || code === 0x5f;
+    wordBefore(shape, at, COUNTERS)
+  );
 }
 
 /** Whether the word before the one at `at` in `shape` is one of `words`. */
@@ -1014,6 +1010,14 @@ function wordBefore(shape: string, at: number, words: ReadonlySet<string>): bool
   let start = end;
   while (start > 0 && isWordChar(shape.charCodeAt(start - 1))) start--;
   return end - start >= 2 && words.has(shape.slice(start, end));
+}
+
+/** A date's year, then its month and day, each joined by "-", "." or "_" ("2024-05-10"), sticky. */
+const DATE_AT = /(?:19|20)\d\d[-._]\d\d?[-._]\d\d?(?![0-9])/y;
+
+/** "-", "." or "_": what joins a date's parts. */
+function isDateGap(code: number): boolean {
+  return code === 0x2d || code === 0x2e || code === 0x5f;
 }
 
 /**

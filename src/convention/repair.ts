@@ -218,8 +218,8 @@ function respell(word: string, c: CompiledRules): string {
 
 /** Issuers' words a clerk glues to "Kep" or "SK": KPU's, its Secretariat General's, Bawaslu's. */
 const ISSUERS = new Set(["kpu", "kpud", "sekjen", "setjen", "bawaslu", "dkpp"]);
-/** ISSUERS, the longest first, that a glued word's rest may start with before its place. */
-const ISSUER_FIRST = ["bawaslu", "sekjen", "setjen", "kpud", "dkpp", "kpu"];
+/** ISSUERS, the longest first ("kpud" before "kpu"), as a glued word's rest may start. */
+const ISSUER_FIRST = [...ISSUERS].sort((a, b) => b.length - a.length);
 /** The level words a place's name may be glued to ("KotaBekasi", "KabBogor", "RI"). */
 const LEVEL_FIRST = /^(kabupaten|provinsi|kota|prov|kab|ri)(?=[a-z])/i;
 

@@ -45,10 +45,11 @@ export function cutSlug(joined: string, budget: number): string {
  * A year that ends a joined slug, with "tahun" or "tahun anggaran" (a budget year: "… Tahun
  * Anggaran 2025") before it.
  */
-const YEAR_END = /-((?:tahun-(?:anggaran-)?)?(?:19|20)\d\d)$/;
+const YEAR = "-((?:tahun-(?:anggaran-)?)?(?:19|20)\\d\\d)";
+const YEAR_END = new RegExp(`${YEAR}$`);
 
-/** A year in a joined slug, as YEAR_END reads one at its end. */
-const YEAR_IN = /-((?:tahun-(?:anggaran-)?)?(?:19|20)\d\d)(?=-)/g;
+/** A year inside a joined slug, as YEAR_END reads one at its end. */
+const YEAR_IN = new RegExp(`${YEAR}(?=-)`, "g");
 
 /**
  * Where the last year inside `joined` (not at its end) ends, when it ends past `budget` (a cut
