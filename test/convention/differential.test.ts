@@ -279,6 +279,8 @@ describe("parse agrees with the reference parser", () => {
       examples: [
         ["SK Ketua 1 Ketua 22__PP.05_Kpts 3172_KPU-Kot_IV_1895 .pdf"],
         ["1_Kpts_KPU-Kota_1995 Ketua 2 .pdf"],
+        // A second copy of an old-style number whose "Kpts KPU" the reference took for a jenis.
+        ["1_Kpts_KPU-Prov_1995 1_Kpts_KPU-Prov_1995 Penetapan DPT .pdf"],
         ["Th 1995 SK Ketua Ketua No 1 .pdf"],
         ["0_Kpts_KPU-Kota_1995 1 - 1995 Ketua No_1B .pdf"],
         // A number before the jenis is no serial (repair.ts NUMBER_BEFORE_DECREE).
