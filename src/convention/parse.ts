@@ -28,6 +28,7 @@ import { formatNameWith } from "./format.js";
 import { type LenientDecree, lenient, otherTitle, readPlain } from "./lenient.js";
 import { fourDigits, normNomor } from "./numbers.js";
 import { decreeLast, numbersLast } from "./numbers-last.js";
+import { officeFirst } from "./office-first.js";
 import { oldNumberNonDecree } from "./old-numbers.js";
 import { reject, rejectVariant } from "./reasons.js";
 import { glue, mayBeRepaired, stripNoise } from "./repair.js";
@@ -191,6 +192,12 @@ function readRefused(
   if (REPAIRABLE.has(first.reason) && (folded === null || mayBeRepaired(folded, c))) {
     d = reread(first, glue(bare, c), printableName, ext, c, ascii, false);
   }
+  // This office named before a bare "Keputusan" or after the numbers, read in the title's order.
+  if ("reason" in d && OFFICE_FIRST.has(d.reason) && c.office !== null) {
+    const lower = folded ?? bare.toLowerCase();
+    const moved = lower.length === bare.length ? officeFirst(bare, lower, c.office) : null;
+    d = reread(d, moved, printableName, ext, c, ascii, false);
+  }
   if ("reason" in d && STAMPABLE.has(d.reason)) {
     d = reread(d, unstamp(bare), printableName, ext, c, ascii, true);
   }
@@ -243,6 +250,13 @@ const OFFICE_REASONS = new Set([
   "OFFICE_UNCLEAR",
   "OFFICE_IN_SUBJECT",
 ]);
+
+/**
+ * Rejections this office typed before a bare "Keputusan", or after the numbers, can cause: no
+ * jenis found (another body in the subject then named as if it were the issuer), or "SK No 81
+ * … Ketua KPU <place>" read as a number cited before the decree's name.
+ */
+const OFFICE_FIRST = new Set(["NO_JENIS", "NO_JENIS_OTHER", "NUMBER_OF_OTHER"]);
 
 /** Rejections a device stamp or a dated name can cause. */
 const STAMPABLE = new Set([
