@@ -124,7 +124,9 @@ export function lenient(
   const inHead = old && old.end <= headEnd ? old : null;
   let work = folded.slice(0, headEnd);
   if (inHead) {
-    if (c.office && c.hasMarkers && inHead.jenis === null) {
+    // A marker that is no configured jenis' is another office's; a number printed without one
+    // takes the jenis the name types (old-numbers.ts STYLE_B_BARE).
+    if (c.office && c.hasMarkers && inHead.jenis === null && inHead.issuer !== "") {
       return reject("OTHER_OFFICE_CODE", inHead.issuer);
     }
     const odd = c.office && oddRegion(inHead, c.office);
@@ -220,13 +222,15 @@ export function lenient(
   }
   // Where the decree's name starts in the head (most heads start with it, 0). Numbers of a
   // subject typed before it: a cited document's, or the subject's year (frontNumbers).
-  const name = inHead ? -1 : nameStart(work, c.phraseAt);
-  const front = name > 0 ? frontNumbers(work, name, head.tahun) : null;
+  // Before an old-style number, its own name: "Penetapan DPT - 56_PP.04.2-Kpt_3172_…" (its year
+  // is the number's, so frontNumbers has none to look for).
+  const name = inHead ? oldNumberName(work, inHead.start, c) : nameStart(work, c.phraseAt);
+  const front = name > 0 && !inHead ? frontNumbers(work, name, head.tahun) : null;
   if (front) return rejectVariant(front.variant, front.detail);
   // A subject typed in the head, before the decree's name or its numbers ("Penetapan DPT Kota
   // Bekasi - SK Ketua No 12 …", "SK Ketua Penetapan Hasil Pengawasan … No 3 …"): its words get
   // the subject's office checks too, or the head would hide another office's decree.
-  if (c.office && !inHead) {
+  if (c.office && !numberOnly) {
     const inHeadSubject = officeAfterSubject(work, 0, c.office, owner);
     if (inHeadSubject) return inHeadSubject;
   }
@@ -246,7 +250,7 @@ export function lenient(
   );
   // No subject after the numbers, or only noise there ("… SK Ketua 15-2024 final"): one typed in
   // the head, if any (head-subject.ts), is the subject.
-  if ("reason" in read || read.tentang !== null || inHead || ownNamed) return read;
+  if ("reason" in read || read.tentang !== null || numberOnly || ownNamed) return read;
   const typed = headSubject(work, name, c.phraseAt, (w) => isHeadWord(w, c));
   if (typed === null || folded.slice(typed[0], typed[1]) !== work.slice(typed[0], typed[1])) {
     return read;
@@ -261,10 +265,20 @@ export function lenient(
     ascii,
     head,
     0,
-    null,
+    inHead,
     c,
   );
   return "reason" in again ? read : { ...again, qualifier: read.qualifier };
+}
+
+/**
+ * Where the decree's name starts in a head with the old-style number at `number` (`work`, the
+ * number blanked): a jenis phrase before the number ("SK Ketua Penetapan DPT 56_PP…"), else the
+ * number itself, which names the decree.
+ */
+function oldNumberName(work: string, number: number, c: CompiledRules): number {
+  const phrase = nameStart(work, c.phraseAt);
+  return phrase >= 0 && phrase < number ? phrase : number;
 }
 
 /**

@@ -269,6 +269,8 @@ export const FORMING: ReadonlySet<string> = new Set([
   "pemberhentian",
   "pelantikan",
   "penggantian",
+  // "Pergantian Antarwaktu": what PAW stands for.
+  "pergantian",
   "paw",
   "honorarium",
   "honor",

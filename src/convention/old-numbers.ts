@@ -52,6 +52,16 @@ const STYLE_B = new RegExp(
   `(?<![a-z0-9])(\\d{1,4}[a-z]?)${SB}(${CLASS})${SB}(\\d{2,6})${SB}([a-z]+(?:[\\s_-]+[a-z]+)?)${SB}([ivx]{1,4}|\\d{1,2})${SB}(\\d{4})(?![0-9])`,
 );
 /**
+ * A Style-B number printed without its issuer marker, the region code's four digits and a Roman
+ * month after it ("5/KU.02.1-Kpt-Sek/3578/I/2019", "11 KU.02.1-Kpt-Sek 3172 III 2019"): STYLE_B's
+ * groups, the issuer's two empty. Its jenis is the secretariat's when "-Sek" ends the class,
+ * else the one the name types ("Kep Sekretaris 11 …").
+ */
+const STYLE_B_BARE = new RegExp(
+  `(?<![a-z0-9])(\\d{1,4}[a-z]?)${SB}(${CLASS})${SB}(\\d{4})${SB}()()([ivx]{1,4})${SB}(\\d{4})(?![0-9])`,
+);
+
+/**
  * Not the last digits of a classification code ("1" of "KU.02.1", "08" of "SDM.08"): no digit
  * or classification code's letters and "." before, but for "No." / "SK." / "Kep Sek." …
  * ("No.5_Kpts_…"): no classification is lettered like a decree's name.
@@ -124,7 +134,7 @@ export function findOldNumber(
   rules: CompiledRules,
 ): OldNumber | null {
   const head = end === folded.length ? folded : folded.slice(0, end);
-  const b = STYLE_B.exec(head);
+  const b = STYLE_B.exec(head) ?? STYLE_B_BARE.exec(head);
   if (b) return styleB(b, orig, rules);
   const c = STYLE_C.exec(head);
   return c ? styleC(c, orig, rules) : null;
@@ -139,6 +149,20 @@ function styleB(b: RegExpExecArray, orig: string, rules: CompiledRules): OldNumb
   // Serial, region, month and year are letters and digits only: nothing to dash.
   const p = pieces(orig, b);
   const issuer = p[6]!;
+  // No issuer marker (STYLE_B_BARE): "-Sek" ending the class is the secretariat's.
+  if (issuer === "") {
+    return {
+      start: b.index,
+      end: b.index + b[0].length,
+      serial: b[1]!,
+      year: fourDigits(b[11]!),
+      asli: `${p[0]}/${classCode(p[2]!)}/${p[4]}/${p[8]}/${p[10]}`,
+      jenis: b[3]!.endsWith("sek") ? secretariatJenis(rules) : null,
+      issuer: "",
+      region: p[4]!,
+      officeCode: null,
+    };
+  }
   const marker = dashed(issuer);
   return {
     start: b.index,
@@ -217,12 +241,28 @@ export function findPartialOldNumber(
     start: b.index,
     end: b.index + b[0].length,
     asli: `${serial}/${classCode(cls!)}/${region}/${marker}${month ? `/${month}` : ""}/${year}`,
-    jenis: rules.markers.get(markerKey(issuer!)) ?? null,
+    jenis: rules.markers.get(markerKey(issuer!)) ?? gluedMonthMarker(issuer!, month, rules),
     issuer: marker,
     region: region!,
     shortYear: b[11]!.length === 2,
   };
 }
+
+/**
+ * The jenis of an issuer marker typed with its month glued to it ("KPU-KotIII" of
+ * "…3172KPU-KotIII2019"), when the number has no month apart (`month`); else null. Without it
+ * the marker reads as another office's ("move it out"), which this office's number is not.
+ */
+function gluedMonthMarker(
+  issuer: string,
+  month: string | undefined,
+  rules: CompiledRules,
+): string | null {
+  const glued = month ? null : GLUED_MONTH.exec(issuer);
+  return glued === null ? null : (rules.markers.get(markerKey(glued[1]!)) ?? null);
+}
+/** A marker's letters, then a Roman month glued to them. */
+const GLUED_MONTH = /^(.*?[a-z]{2})[ivx]{1,4}$/i;
 
 /**
  * The kinds of document other than a decree that an old-style (Style B) number names in place

@@ -21,6 +21,12 @@ import { escapeRe, isSpace } from "./text.js";
  */
 const LIST_NUMBER = /^\s*\d{1,3}\s*(?:[.)]\s*|\s-\s+)(?=[A-Za-z])(?![A-Za-z]{2,4}\.\d)/;
 /**
+ * A list number in front of an old-style number, apart from it by a space ("01. 03_PL.01.1-Kpt_
+ * 3172_…"): the serial and its classification code follow.
+ */
+const LIST_BEFORE_OLD =
+  /^\s*\d{1,3}(?:[.)]\s+|\s+-\s+)(?=\d{1,4}[A-Za-z]?[\s_/-]+[A-Za-z]{2,4}[.\s_]\d)/;
+/**
  * A number of one to three digits (perhaps in brackets) set before "SK"/"Kep"/"Keputusan"
  * by a space or "_" ("12 SK Ketua Th 2024", "001_SK Ketua No 3 …", "(1) SK Ketua …"): a list
  * number as often as a serial, so never read as either; a name without another number is
@@ -50,7 +56,7 @@ export function stripNoise(stem: string): string {
   let s = stem;
   const c0 = s.charCodeAt(0);
   if (c0 >= 48 && c0 <= 57 && mayBeListNumber(s)) {
-    const m = LIST_NUMBER.exec(s) ?? NUMBER_BEFORE_DECREE.exec(s);
+    const m = LIST_NUMBER.exec(s) ?? NUMBER_BEFORE_DECREE.exec(s) ?? LIST_BEFORE_OLD.exec(s);
     // "12-2024 SK …" is a pair, not a list number: LIST_NUMBER wants a letter after it.
     if (m) s = s.slice(m[0].length);
   } else if (c0 === 40 && NUMBER_BEFORE_DECREE.test(s)) {

@@ -21,8 +21,11 @@ const MONTH_DATE = new RegExp(
   "gi",
 );
 
-/** A scan date typed in front as eight digits ("20241127 Penetapan DPT SK Ketua …"). */
-const LEADING_DATE = /^\s*(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![0-9])/;
+/**
+ * A scan date typed in front as eight digits, or year, month and day apart by one kind of "-",
+ * "_" or "." ("20241127 Penetapan DPT SK Ketua …", "2019-04-02_scan_161_PL.02.1-Kpt_…").
+ */
+const LEADING_DATE = /^\s*(?:19|20)\d\d([-_.]?)(?:0[1-9]|1[0-2])\1(?:0[1-9]|[12]\d|3[01])(?![0-9])/;
 
 /**
  * An upload's Unix time in front, in seconds or milliseconds (2001 to 2033): web forms and

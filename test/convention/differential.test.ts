@@ -281,6 +281,8 @@ describe("parse agrees with the reference parser", () => {
         ["1_Kpts_KPU-Kota_1995 Ketua 2 .pdf"],
         // A second copy of an old-style number whose "Kpts KPU" the reference took for a jenis.
         ["1_Kpts_KPU-Prov_1995 1_Kpts_KPU-Prov_1995 Penetapan DPT .pdf"],
+        // A subject typed after an old-style number and before "ttg": its slug, its nomorAsli kept.
+        ["1_Kpts_KPU-Prov_2000 kpt-sekretaris ttg .pdf"],
         ["Th 1995 SK Ketua Ketua No 1 .pdf"],
         ["0_Kpts_KPU-Kota_1995 1 - 1995 Ketua No_1B .pdf"],
         // A number before the jenis is no serial (repair.ts NUMBER_BEFORE_DECREE).
