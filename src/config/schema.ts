@@ -80,6 +80,10 @@ export const DEFAULT_JENIS = [
       "sk sekr",
       "kep sekr",
       "kpt sekr",
+      // "Sekret": short for the secretary's and the secretariat's alike, both this jenis.
+      "sk sekret",
+      "kep sekret",
+      "kpt sekret",
     ],
     styleBMarkers: ["Sek-Kot", "Sek-Kota"],
   },

@@ -126,12 +126,15 @@ export function inDki(o: CompiledOffice): boolean {
 /**
  * The DKI district or village named after the level word `ws[0]` (DKI_DISTRICTS, the longest
  * name): as shown, with its city, when another office forms its bodies; null when this office
- * does; undefined when the words name none.
+ * does; undefined when the words name none or this office is outside DKI.
  */
 export function dkiDistrict(
   ws: readonly { word: string }[],
   o: CompiledOffice,
 ): string | null | undefined {
+  // An office outside DKI knows none of its own districts by name here, and DKI's names recur
+  // in other regions' ("Kel Dukuh Pakis", Surabaya's; "Menteng", Bogor's too).
+  if (!areaOf(o).inDki) return undefined;
   const list = ws.length > 1 ? DKI_BY_FIRST.get(ws[1]!.word) : undefined;
   const d = list?.find((e) => e.words.every((w, i) => ws[1 + i]?.word === w));
   if (d === undefined) return undefined;

@@ -44,7 +44,7 @@ export interface Head {
 
 const PAIR = /(?<![a-z0-9.])(\d{1,4}[a-z]?)\s*[/-]\s*(\d{4})(?![0-9])/g;
 /** "Lampiran" and a letter, after its number or alone: "Lampiran I.A", "lamp 2a", "Lampiran B". */
-const LETTER_LAMPIRAN =
+export const LETTER_LAMPIRAN =
   /(?<![a-z0-9])lamp(?:iran)?[\s.:_-]*(?:ke[\s.:_-]*)?(?:(?:\d{1,3}|[ivx]{1,4})[\s._-]*)?[a-h](?![a-z0-9])/;
 /**
  * "Lampiran 2", "lamp. III", "Lampiran ke-2", "Lampiran Dua", "Lampiran Dua Puluh"; a range or

@@ -8,7 +8,15 @@ import { inBudgetRole } from "./budget-role.js";
 import { dayBeforeMonth } from "./day-month.js";
 import { documentAsSubject, draftRefusal, namesKind, notADecree } from "./doc-kind.js";
 import type { FastHead } from "./fast.js";
-import { blankDates, blankSpans, COUNTERS, type Head, numberOnlyHead, readHead } from "./head.js";
+import {
+  blankDates,
+  blankSpans,
+  COUNTERS,
+  type Head,
+  LETTER_LAMPIRAN,
+  numberOnlyHead,
+  readHead,
+} from "./head.js";
 import { frontNumbers, headSubject, nameStart } from "./head-subject.js";
 import { checkDecree, checkIssuer, checkTail } from "./issuer.js";
 import {
@@ -185,6 +193,17 @@ export function lenient(
     const front = otherPlaceInFront(work, c.phraseAt, c.office);
     if (front) return reject("OTHER_OFFICE", front);
   }
+  // Without "tentang", an attachment's letter typed after its number starts the subject
+  // ("Lampiran II.B Lokasi TPS"): a part of attachment 2, refused as the head refuses it.
+  if (
+    !marker &&
+    !("reason" in head) &&
+    head.qualifier?.startsWith("LAMPIRAN") &&
+    loneLetterAt(folded, tailStart)
+  ) {
+    const letter = LETTER_LAMPIRAN.exec(folded.slice(0, tailStart + 1));
+    if (letter !== null) return rejectVariant("NO_LAMPIRAN_NUMBER:letter", letter[0]);
+  }
   // A letter apart from the serial: refused once the name reads as a decree, or when it took
   // the year into the subject ("No 12 B 2024").
   if (apart && (!("reason" in head) || head.reason === "NO_YEAR")) return apart;
@@ -269,6 +288,13 @@ export function lenient(
     c,
   );
   return "reason" in again ? read : { ...again, qualifier: read.qualifier };
+}
+
+/** Whether one letter a–h stands alone at `at` ("b lokasi", not "a.n." or "bendahara"). */
+function loneLetterAt(folded: string, at: number): boolean {
+  const c = folded.charCodeAt(at);
+  if (c < 0x61 || c > 0x68 || isWordChar(folded.charCodeAt(at + 1))) return false;
+  return folded.charCodeAt(at + 1) !== 0x2e || !isWordChar(folded.charCodeAt(at + 2));
 }
 
 /**
@@ -704,6 +730,9 @@ function subjectDecree(
   };
 }
 
+/** A joining word first in a subject typed without "tentang": "dan", "serta", "bersama". */
+const JOINT = /^(?:dan|serta|bersama)(?![a-z0-9])/;
+
 /**
  * Without "tentang", another office named first in the subject from `tailStart` (lenient's
  * last checks): another body named as the document's origin ("… Th 2024 dari Bawaslu"),
@@ -722,6 +751,12 @@ function otherOfficeIn(
   owner: OwnNamed,
 ): ParseRejected | null {
   const at = firstWordAt(folded, tailStart);
+  // A second issuer joined after the numbers ("SK Ketua KPU Kota Jakut No 5 Th 2024 dan Kepala
+  // Sudin Dukcapil"): a joint decree's heading, whose kind and issuer a person must tell.
+  if (JOINT.test(folded.slice(at, at + 8))) {
+    const second = institutionNamed(folded.slice(at), office);
+    if (second) return reject("OFFICE_IN_SUBJECT", second);
+  }
   if (originEnd(folded, at) >= 0) {
     const origin = originFirst(folded.slice(at), office);
     if (origin) return reject("OFFICE_IN_SUBJECT", origin);

@@ -78,6 +78,9 @@ export function officeTag(folded: string, from: number, o: CompiledOffice): Pars
       // body after them is a tag ("… ttg DPT kiriman Pemprov DKI"); "dari" is running text too.
       const sent = SENT.has(folded.slice(i, start)) ? sentBy(folded.slice(i, end), o) : null;
       if (sent) return reject("OFFICE_IN_SUBJECT", sent);
+      // After a word of handing over ("Penerimaan Arsip dari KPU Provinsi DKI Jakarta"), "dari"
+      // names the other party of the decree's own business, no origin of the file.
+      if (!SENT.has(folded.slice(i, start)) && handedOver(folded, from, i)) continue;
     } else {
       continue;
     }
@@ -86,6 +89,18 @@ export function officeTag(folded: string, from: number, o: CompiledOffice): Pars
     if (named) return reject("OFFICE_IN_SUBJECT", named);
   }
   return null;
+}
+
+/**
+ * Words of a handing over between bodies: receiving, transferring, borrowing from another body
+ * is a decree's business, and "dari <body>" after them is part of its subject.
+ */
+const HANDING_OVER =
+  /(?<![a-z0-9])(?:penerimaan|penyerahan|serah[^a-z0-9]*terima|pelimpahan|pengalihan|peminjaman|pinjam[^a-z0-9]*pakai|hibah|mutasi|pindahan|permintaan|usulan|pengembalian)(?![a-z0-9])/;
+
+/** Whether `folded.slice(from, at)`, the subject before an origin word, hands something over. */
+function handedOver(folded: string, from: number, at: number): boolean {
+  return HANDING_OVER.test(folded.slice(from, at));
 }
 
 /**

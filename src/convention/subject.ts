@@ -259,6 +259,8 @@ const BRACKETED = new RegExp(
   "g",
 );
 const AT_START = new RegExp(`^[^a-z0-9]*${LAMPIRAN_N}(?![a-z0-9])`);
+/** A part's letter right after AT_START's number: ".B", "-b", " B" and a gap or the end. */
+const LETTER_AFTER = /^(?:[._-]|\s)?[a-h](?![a-z0-9]|\.[a-z])/;
 /**
  * A piece every marker and noise pattern above needs (a bracket, "lamp", "salinan"/"legalis…", "copy"/"kopi",
  * "asli", "rev", "ttd"/"tte", "paraf", "scan", "dpi", "final"/"fix", a PDF tool's word, a device's stamp
@@ -512,6 +514,10 @@ export function subjectQualifier(folded: string, from: number): SubjectQualifier
   }
   const start = AT_START.exec(tail);
   if (start) {
+    // A letter after the number ("Lampiran II.B Lokasi TPS"): a part of attachment 2, which
+    // the attachment's slot cannot tell from the others, as at the end.
+    const part = LETTER_AFTER.exec(tail.slice(start[0].length));
+    if (part) letter ??= `${start[0]}${part[0]}`.replace(/^[^a-z0-9]+/, "");
     add(lampiran(start[1]!));
     if (blanks.length === 0 || blanks[0]! >= from + start[0].length) {
       blanks.unshift(from, from + start[0].length);

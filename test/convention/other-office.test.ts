@@ -47,6 +47,12 @@ const bandung = conventionSchema.parse({
   jenis: jenisOf("Kabupaten Bandung"),
 });
 
+/** An office outside DKI: DKI's district names are none of its business (area.ts dkiDistrict). */
+const surabaya = conventionSchema.parse({
+  office: { names: ["kota surabaya", "surabaya", "sby"], regionCodes: ["3578"] },
+  jenis: jenisOf("Kota Surabaya"),
+});
+
 const OTHER = "!OTHER_OFFICE";
 const BOTH = "!OFFICE_IN_SUBJECT";
 
@@ -221,6 +227,42 @@ const ownWords: [string, ConventionConfig, [string, string][]][] = [
   ],
 ];
 
+/**
+ * Names a blind corpus for an office outside DKI (probe22, KPU Kota Surabaya) typed: this office
+ * named before a bare "Keputusan" or after the numbers (office-first.ts), a village of its own
+ * that starts as a DKI village's name does ("Dukuh Pakis"; DKI has a "Dukuh"), and a Style-B
+ * number printed without its issuer marker; each read otherwise before.
+ */
+const outsideDki: [string, string][] = [
+  [
+    "KPU Kota Surabaya - Keputusan No 44 Tahun 2024 - Verifikasi Syarat Dukungan.pdf",
+    "KPT-KETUA/2024/KPT-KETUA_2024_044_verifikasi-syarat-dukungan.pdf",
+  ],
+  [
+    "SK No 30 Th 2024 KPU Kota Surabaya ttg Penetapan Panelis Debat.pdf",
+    "KPT-KETUA/2024/KPT-KETUA_2024_030_penetapan-panelis-debat.pdf",
+  ],
+  [
+    "KPU Sby No 121 Th 2024 Keputusan Penetapan Daerah Pemilihan.pdf",
+    "KPT-KETUA/2024/KPT-KETUA_2024_121_penetapan-daerah-pemilihan.pdf",
+  ],
+  [
+    "SK Ketua No 99 Th 2024 ttg Penetapan Anggota KPPS Pengganti TPS 015 Kel Dukuh Pakis.pdf",
+    "KPT-KETUA/2024/KPT-KETUA_2024_099_penetapan-anggota-kpps-pengganti-tps-015-kel-dukuh-pakis.pdf",
+  ],
+  [
+    "5_KU.02.1-Kpt-Sek_3578_I_2019 Penunjukan PPK.pdf",
+    "KPT-SEKRETARIS/2019/KPT-SEKRETARIS_2019_005_penunjukan-ppk.pdf",
+  ],
+];
+/** The same shapes naming another office: never filed. */
+const outsideDkiGuards: [string, string][] = [
+  ["KPU Kota Jakarta Utara - Keputusan No 44 Tahun 2024.pdf", OTHER],
+  ["SK No 30 Th 2024 KPU Kota Sidoarjo ttg Penetapan Panelis Debat.pdf", OTHER],
+  ["5_KU.02.1-Kpt-Sek_3172_I_2019 Penunjukan PPK.pdf", "!OTHER_OFFICE_CODE"],
+  ["SK Ketua No 9 Th 2024 ttg Penetapan DPT Kota Sidoarjo.pdf", BOTH],
+];
+
 /** Names each office reads as another's, beside ownWords: the rows that read so before. */
 const ownWordsGuards: [string, ConventionConfig, [string, string][]][] = [
   [
@@ -262,6 +304,13 @@ describe("the convention for another office", () => {
       expect(read(name, rules)).toBe(expected);
     });
   }
+
+  it.each(outsideDki)("Kota Surabaya (outside DKI): %j → %s", (name, expected) => {
+    expect(read(name, surabaya)).toBe(expected);
+  });
+  it.each(outsideDkiGuards)("Kota Surabaya (another office): %j → %s", (name, expected) => {
+    expect(read(name, surabaya)).toBe(expected);
+  });
 
   it("scans a head for every institution word that is another office's", () => {
     for (const rules of [
