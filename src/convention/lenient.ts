@@ -135,7 +135,7 @@ export function lenient(
     // A marker that is no configured jenis' is another office's; a number printed without one
     // takes the jenis the name types (old-numbers.ts STYLE_B_BARE).
     if (c.office && c.hasMarkers && inHead.jenis === null && inHead.issuer !== "") {
-      return reject("OTHER_OFFICE_CODE", inHead.issuer);
+      return unknownMarker(inHead, c.office);
     }
     const odd = c.office && oddRegion(inHead, c.office);
     if (odd) return odd;
@@ -879,8 +879,27 @@ function spansBefore(spans: number[], end: number): number[] {
  * not this office's. Null when it is this office's number.
  */
 function partialOffice(p: PartialOldNumber, c: CompiledRules): ParseRejected | null {
-  if (c.hasMarkers && p.jenis === null) return reject("OTHER_OFFICE_CODE", p.issuer);
+  if (c.hasMarkers && p.jenis === null) return unknownMarker(p, c.office!);
   return oddRegion(p, c.office!) ?? checkOldOffice(c.office!, p.region, null);
+}
+
+/**
+ * The refusal of an old-style number whose issuer marker (`old.issuer`) is no configured
+ * jenis': with another office's region code, that code; with this office's, the marker,
+ * refused with both ways out ("…/1207/KPU-Kab/…" of an office configured as "KPU-Kot", or a
+ * marker such as "Kab" alone), since the code says the number is this office's; without a
+ * region code (Style C), the marker.
+ */
+function unknownMarker(
+  old: { issuer: string; region: string | null },
+  o: CompiledOffice,
+): ParseRejected {
+  const region = old.region;
+  if (region !== null && o.regionCodes.has(region)) {
+    return rejectVariant("OTHER_OFFICE_CODE:marker", old.issuer);
+  }
+  if (region !== null && isOtherRegionCode(region, o)) return reject("OTHER_OFFICE_CODE", region);
+  return reject("OTHER_OFFICE_CODE", old.issuer);
 }
 
 /**

@@ -176,6 +176,10 @@ const TEXT: Record<ReasonCode, [id: string, en: string]> = {
  * - BAD_NUMBER:oldRegion, an old-style number of this office's issuer marker with no region
  *   code's shape where the region code stands ("9/SDM.08-Kpt/01/Sek-Kot/2021"): it names no
  *   other office, so "move it out" (OTHER_OFFICE_CODE) could lose this office's decree.
+ * - OTHER_OFFICE_CODE:marker, an old-style number with this office's region code and an issuer
+ *   marker no jenis is configured with ("…/1207/KPU-Kab/…" where only "KPU-Kot" is): the code
+ *   says it is this office's, so "move it out" alone could lose its decree, and the marker, not
+ *   the office, is what to configure.
  */
 const VARIANT_TEXT = {
   "OFFICE_UNCLEAR:short": [
@@ -221,6 +225,10 @@ const VARIANT_TEXT = {
   "SHORT_YEAR:oldNumber": [
     "Tahun pada nomor keputusan gaya lama ({detail}) ditulis dengan dua angka. Tulis nomornya lengkap seperti pada dokumen, dengan bulan (angka Romawi) dan tahun empat angka, misalnya '45_PL.01.3-Kpt_3172_KPU-Kot_IV_2019', atau tulis jenis, nomor dan tahunnya, misalnya 'SK Ketua No 45 Th 2019'.",
     "The year in the old-style number ({detail}) has two digits. Write the number in full as on the document, with the month (Roman) and a four-digit year, e.g. '45_PL.01.3-Kpt_3172_KPU-Kot_IV_2019', or write kind, number and year, e.g. 'SK Ketua No 45 Th 2019'.",
+  ],
+  "OTHER_OFFICE_CODE:marker": [
+    "Nomor keputusan gaya lama memuat kode wilayah kantor ini, tetapi penanda penerbitnya ({detail}) tidak dikenal untuk jenis keputusan mana pun. Bila ini keputusan kantor ini, minta pengelola arsipd menambahkan penanda itu ke styleBMarkers jenisnya di pengaturan convention.jenis; bila keputusan kantor lain, pindahkan berkas ke luar folder arsip.",
+    "The old-style number carries this office's region code but an issuer marker ({detail}) that no kind of decree is configured with. If it is this office's decree, have the marker added to its kind's styleBMarkers in convention.jenis; otherwise move the file out of the archive share.",
   ],
   "BAD_NUMBER:oldNoMonth": [
     "Nomor keputusan gaya lama pada nama berkas tidak lengkap ({detail}): bulannya (angka Romawi sebelum tahun) tidak ada. Tulis nomornya lengkap seperti pada dokumen, misalnya '45_PL.01.3-Kpt_3172_KPU-Kot_IV_2019', atau tulis jenis, nomor dan tahunnya, misalnya 'SK Ketua No 45 Th 2019'.",

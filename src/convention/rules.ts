@@ -171,6 +171,33 @@ function phrasePattern(phrase: string): string | null {
  * lookup is kept apart from the compile so V8 inlines it there instead of calling (and
  * optimising) the whole compile function.
  */
+/** The level words of an issuer marker, by level: a city's, a regency's, a province's. */
+const LEVELS: readonly (readonly string[])[] = [
+  ["kot", "kota"],
+  ["kab", "kabupaten"],
+  ["prov", "provinsi"],
+];
+
+/**
+ * The city-level markers of `markers` ("kpu-kot", "kpts-sek-kota"), each also with the level
+ * words of the office `names` say this office is ("kabupaten deli serdang": "kpu-kab",
+ * "kpu-kabupaten"), for the same jenis; none when the names say a city, or no one level.
+ */
+function levelMarkers(markers: Map<string, string>, names: readonly string[]): [string, string][] {
+  const levels = new Set(
+    names.map((n) => LEVELS.findIndex((l) => l.includes(words(n)[0] ?? ""))).filter((k) => k >= 0),
+  );
+  if (levels.size !== 1) return [];
+  const [level] = levels;
+  if (level === 0) return [];
+  const out: [string, string][] = [];
+  for (const [key, j] of markers) {
+    const m = /^(.*-)(?:kot|kota)$/.exec(key);
+    if (m) for (const w of LEVELS[level!]!) out.push([`${m[1]}${w}`, j]);
+  }
+  return out;
+}
+
 export function compileRules(rules: ConventionConfig): CompiledRules {
   return cache.get(rules) ?? compile(rules);
 }
@@ -188,6 +215,12 @@ function compile(rules: ConventionConfig): CompiledRules {
       if (key.startsWith("kpts-")) markers.set(key.slice(5), j.code);
       else if (key.startsWith("kpt-")) markers.set(key.slice(4), j.code);
     }
+  }
+  // The default markers are a city office's ("KPU-Kot", "Sek-Kot"); a regency's or a province's
+  // office prints its own level there ("…/1207/KPU-Kab/IV/2019", "Sek-Prov"), and configuring
+  // only its names and region codes must not make its own numbers another office's.
+  for (const [key, j] of levelMarkers(markers, rules.office?.names ?? [])) {
+    if (!markers.has(key)) markers.set(key, j);
   }
   // An old-style number's issuer marker that names this office by its place ("12/Kpts/KPU-Jakut/
   // 2014", as clerks and older registers type it): the commission's own, as "KPU-Kot" is. Only

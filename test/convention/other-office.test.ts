@@ -53,6 +53,15 @@ const surabaya = conventionSchema.parse({
   jenis: jenisOf("Kota Surabaya"),
 });
 
+/** A regency's office with the default jenis, whose markers are a city's ("KPU-Kot"). */
+const deliSerdang = conventionSchema.parse({
+  office: {
+    names: ["kabupaten deli serdang", "kab deli serdang", "kab. deli serdang", "deli serdang"],
+    regionCodes: ["1207"],
+  },
+  jenis: jenisOf("Kabupaten Deli Serdang"),
+});
+
 const OTHER = "!OTHER_OFFICE";
 const BOTH = "!OFFICE_IN_SUBJECT";
 
@@ -263,6 +272,26 @@ const outsideDkiGuards: [string, string][] = [
   ["SK Ketua No 9 Th 2024 ttg Penetapan DPT Kota Sidoarjo.pdf", BOTH],
 ];
 
+/**
+ * A regency's office configured by its names and region code only (probe25, KPU Kabupaten Deli
+ * Serdang): its old-style numbers print its level ("KPU-Kab", "Sek-Kab"), read as the default
+ * city markers' jenis (rules.ts levelMarkers); each was "another office's code" before.
+ */
+const regency: [string, string][] = [
+  ["45-PL.01.3-Kpt-1207-KPU-Kab-IV-2019.pdf", "KPT-KETUA/2019/KPT-KETUA_2019_045.pdf"],
+  [
+    "Keputusan Sekretaris KPU Kab Deli Serdang 05_KU.02.1-Kpt-Sek_1207_Sek-Kab_I_2019 ttg Bendahara.pdf",
+    "KPT-SEKRETARIS/2019/KPT-SEKRETARIS_2019_005_bendahara.pdf",
+  ],
+  [
+    "SK KPU Kab Deli Serdang No 5_Kpts_KPU-Kab_2013 ttg Pembentukan PPK Pemilu 2014.pdf",
+    "KPT-KETUA/2013/KPT-KETUA_2013_005_pembentukan-ppk-pemilu-2014.pdf",
+  ],
+  // Another regency's code under the same marker, and a marker no jenis has.
+  ["33_PL.03.3-Kpt_1218_KPU-Kab_II_2018 Penetapan Paslon.pdf", "!OTHER_OFFICE_CODE"],
+  ["SK KPU Kab Deli Serdang 139_PL.03.7-Kpt_1207_Kab_VII_2018.pdf", "!OTHER_OFFICE_CODE"],
+];
+
 /** Names each office reads as another's, beside ownWords: the rows that read so before. */
 const ownWordsGuards: [string, ConventionConfig, [string, string][]][] = [
   [
@@ -310,6 +339,31 @@ describe("the convention for another office", () => {
   });
   it.each(outsideDkiGuards)("Kota Surabaya (another office): %j → %s", (name, expected) => {
     expect(read(name, surabaya)).toBe(expected);
+  });
+
+  it.each(regency)("Kabupaten Deli Serdang (level markers): %j → %s", (name, expected) => {
+    expect(read(name, deliSerdang)).toBe(expected);
+  });
+
+  it("tells an unknown marker with this office's region code apart from another office's code", () => {
+    const own = parse(
+      "SK KPU Kab Deli Serdang 139_PL.03.7-Kpt_1207_Kab_VII_2018.pdf",
+      deliSerdang,
+      {
+        now,
+      },
+    );
+    expect(own.ok ? own.path : own.messageEn).toMatch(
+      /this office's region code.*\(Kab\).*styleBMarkers/,
+    );
+    const city = parse("45_PL.01.3-Kpt_3172_KPU-Kab_IV_2019.pdf", conventionSchema.parse({}), {
+      now,
+    });
+    expect(city.ok ? city.path : city.messageEn).toMatch(/this office's region code.*\(KPU-Kab\)/);
+    const other = parse("45_PL.01.3-Kpt_3171_KPU-Prov_IV_2019.pdf", conventionSchema.parse({}), {
+      now,
+    });
+    expect(other.ok ? other.path : other.messageEn).toMatch(/another office's code \(3171\)/);
   });
 
   it("scans a head for every institution word that is another office's", () => {
