@@ -49,6 +49,7 @@ import {
   hasNumberKpt,
   type OldNumber,
   type PartialOldNumber,
+  plainSeparators,
 } from "./old-numbers.js";
 import { mayStartPlace } from "./place-start.js";
 import { reject, rejectVariant } from "./reasons.js";
@@ -115,15 +116,18 @@ export function lenient(
   const marker = TENTANG.exec(folded);
   let headEnd = marker ? marker.index : folded.length;
   let tailStart = marker ? marker.index + marker[0].length : folded.length;
-  const kpt = hasNumberKpt(folded, headEnd);
-  const old = kpt ? findOldNumber(folded, headEnd, stem, c) : null;
+  // Old-style numbers are read with dashes and slashes typed as look-alikes ("–", "∕") made
+  // plain, at the same positions (old-numbers.ts plainSeparators).
+  const numbers = ascii ? folded : plainSeparators(folded);
+  const kpt = hasNumberKpt(numbers, headEnd);
+  const old = kpt ? findOldNumber(numbers, headEnd, stem, c) : null;
   // An old-style number typed without its month or with a two-digit year: its place is found as
   // the number's, so its words are neither the subject nor another institution; refused below.
-  const partial = kpt && old === null ? findPartialOldNumber(folded, headEnd, stem, c) : null;
+  const partial = kpt && old === null ? findPartialOldNumber(numbers, headEnd, stem, c) : null;
   // A classification code typed without the rest of its number ("No 9 KU.02.1-Kpt-Sek Th
   // 2021"): read as the number's words, never as a serial or another office.
   const codes =
-    kpt && old === null && partial === null ? findClassCodes(folded, headEnd, stem, c) : null;
+    kpt && old === null && partial === null ? findClassCodes(numbers, headEnd, stem, c) : null;
   if (!marker) {
     headEnd = subjectStartAround(folded, old ?? partial ?? firstSpan(codes), c);
     tailStart = headEnd;

@@ -88,14 +88,33 @@ function pieces(orig: string, m: RegExpExecArray): string[] {
   return out;
 }
 
-/** A run of `[\s_-]` that is not a single "-": what `dashed` rewrites. */
-const ODD_DASH = /[\s_]|--/;
+/** A run of `[\s_-]` (a dash's look-alike too) that is not a single "-": what `dashed` rewrites. */
+const ODD_DASH = /[\s_\u2010-\u2015\u2212]|--/;
 
-/** Dash-joined words: "KPU_Kot" → "KPU-Kot", "PL.01.3_Kpt" → "PL.01.3-Kpt". */
+/** Dash-joined words: "KPU_Kot" → "KPU-Kot", "PL.01.3_Kpt" → "PL.01.3-Kpt", "KPU–Kot" → "KPU-Kot". */
 function dashed(s: string): string {
   const t = s.trim();
   // Most numbers are typed with "-" already; the test costs less than the replace.
-  return ODD_DASH.test(t) ? t.replace(/[\s_-]+/g, "-") : t;
+  return ODD_DASH.test(t) ? t.replace(/[\s_\u2010-\u2015\u2212-]+/g, "-") : t;
+}
+
+/**
+ * Dashes and slashes typed as look-alikes: hyphens, en and em dashes, the minus sign; the
+ * division and fraction slashes and U+F022, which Samba's macOS support stores for a "/"
+ * typed in Finder ("45_PL.01.3–Kpt_3172_KPU–Kot_IV_2019", "152∕PL.02.1-Kpt∕3172∕…").
+ */
+const SEPARATOR_LIKE = /[\u2010-\u2015\u2212\u2215\u2044\uf022]/g;
+
+/**
+ * `folded` with SEPARATOR_LIKE made "-" or "/", one unit for one: the old-style numbers' view of
+ * a name that is not ASCII. The same string when it has none.
+ */
+export function plainSeparators(folded: string): string {
+  SEPARATOR_LIKE.lastIndex = 0;
+  if (!SEPARATOR_LIKE.test(folded)) return folded;
+  return folded.replace(SEPARATOR_LIKE, (ch) =>
+    ch === "\u2215" || ch === "\u2044" || ch === "\uf022" ? "/" : "-",
+  );
 }
 
 /** A classification code as printed: "." before its numbers, "-" before "Kpt" ("KU 02 1 Kpt"). */
@@ -137,7 +156,34 @@ export function findOldNumber(
   const b = STYLE_B.exec(head) ?? STYLE_B_BARE.exec(head);
   if (b) return styleB(b, orig, rules);
   const c = STYLE_C.exec(head);
-  return c ? styleC(c, orig, rules) : null;
+  return c ? styleC(c, orig, rules) : gluedMonthNumber(head, orig, rules);
+}
+
+/**
+ * A Style-B number whose month is glued to its issuer marker, a configured one, and whose year
+ * has four digits ("47 PL.01.3-Kpt 3172 KPU-KotIV 2019", the second reading of
+ * "47PL.01.3-Kpt3172KPU-KotIV2019"): read as if typed apart; else null.
+ */
+function gluedMonthNumber(head: string, orig: string, rules: CompiledRules): OldNumber | null {
+  const b = STYLE_B_PARTIAL.exec(head);
+  if (b === null || b[9] !== undefined || b[11]!.length !== 4) return null;
+  const p = pieces(orig, b);
+  const glued = GLUED_MONTH.exec(p[6]!);
+  const jenis = glued === null ? undefined : rules.markers.get(markerKey(glued[1]!));
+  if (jenis === undefined) return null;
+  const marker = dashed(glued![1]!);
+  const month = p[6]!.slice(glued![1]!.length);
+  return {
+    start: b.index,
+    end: b.index + b[0].length,
+    serial: b[1]!,
+    year: fourDigits(b[11]!),
+    asli: `${p[0]}/${classCode(p[2]!)}/${p[4]}/${marker}/${month}/${p[10]}`,
+    jenis,
+    issuer: marker,
+    region: p[4]!,
+    officeCode: null,
+  };
 }
 
 /**

@@ -35,7 +35,7 @@ import { glue, mayBeRepaired, stripNoise } from "./repair.js";
 import { type CompiledRules, compileRules } from "./rules.js";
 import { unstamp } from "./stamps.js";
 import { conflictMark } from "./subject-end.js";
-import { isAscii, isPrintableAsciiNoSlash, isSpace } from "./text.js";
+import { asSeen, isAscii, isPrintableAsciiNoSlash, isSpace } from "./text.js";
 import type { Decree, ParseRejected, ParseResult } from "./types.js";
 
 export interface ParseOptions {
@@ -45,36 +45,47 @@ export interface ParseOptions {
 const CANONICAL =
   /^([A-Z0-9][A-Z0-9-]*)_(\d{4})_(\d{1,6}[A-Z]?)(?:_(LAMPIRAN-[1-9]\d{0,2}|SALINAN))?(?:_([a-z0-9]+(?:-[a-z0-9]+)*))?$/;
 const MAX_EXTENSION = 10;
+/** U+FFFD, the replacement of a character that did not decode, beside a digit, with the digits. */
+const LOST_BESIDE_DIGIT = /\d*\ufffd+\d+|\d+\ufffd+\d*/;
 /** What browsers, sync clients and editors name a file before it is whole. */
 const PARTIAL = new Set(["part", "partial", "crdownload", "download", "opdownload", "tmp", "temp"]);
 
 export function parse(name: string, rules: ConventionConfig, opts: ParseOptions = {}): ParseResult {
   try {
-    return parseName(name.includes("%20") ? (urlDecoded(name) ?? name) : name, rules, opts);
+    return parseName(name.includes("%") ? (urlDecoded(name) ?? name) : name, rules, opts);
   } catch {
     return reject("UNSAFE_NAME");
   }
 }
 
 /**
- * A name saved from a web address with its spaces and brackets still encoded ("SK%20Ketua%20No
- * %2012….pdf"), decoded; null when it does not decode or holds a "/" then.
+ * A name saved from a web address with its spaces, brackets and slashes still encoded
+ * ("SK%20Ketua%20No%2012….pdf", "49%2FPL.01.3-Kpt%2F3172…", "SK%C2%A0Sekretaris…"), decoded,
+ * a "/" as "_" as a name types it; null when it holds no such escape or does not decode.
  */
 function urlDecoded(name: string): string | null {
+  if (!ESCAPED.test(name)) return null;
   try {
-    const decoded = decodeURIComponent(name);
-    return decoded.includes("/") ? null : decoded;
+    return decodeURIComponent(name).replace(/\//g, "_");
   } catch {
     return null;
   }
 }
+/** A percent escape of a space, punctuation or a UTF-8 lead byte ("%20", "%2F", "%C2"). */
+const ESCAPED = /%(?:[2-3][0-9A-F]|[5-7][BDEF]|[C-F][0-9A-F])/i;
 
 function parseName(name: string, rules: ConventionConfig, opts: ParseOptions): ParseResult {
   const printable = isPrintableAsciiNoSlash(name);
   const ascii = printable || isAscii(name);
-  const nfc = ascii ? name : name.normalize("NFC");
+  const nfc = ascii ? name : asSeen(name.normalize("NFC"));
   if (isBlank(nfc) || (!printable && (nfc.includes("/") || nfc.includes("\u0000")))) {
     return reject("UNSAFE_NAME");
+  }
+  // A character lost to a wrong encoding ("SK Ketua No 1\ufffd Th 2024": "12"? "15"?) beside a
+  // digit: the number as typed is unknown.
+  if (!ascii && nfc.includes("\ufffd")) {
+    const lost = LOST_BESIDE_DIGIT.exec(nfc);
+    if (lost) return reject("BAD_NUMBER", lost[0]);
   }
   const c = compileRules(rules);
   // The extension: 1–10 ASCII letters or digits after the last ".", trailing white space and

@@ -62,6 +62,19 @@ export function hasControlChar(s: string): boolean {
   return CONTROL_CHAR.test(s);
 }
 
+/** Characters no one sees: zero-width space, joiners, word joiner, BOM, soft hyphen. */
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+/** The numero sign and "N°"/"Nº" (what "No" is typed as from a symbol table or a French keyboard). */
+const NUMERO = /\u2116|(?<![A-Za-z])([Nn])[\u00b0\u00ba]/g;
+
+/**
+ * `nfc` as a clerk sees it: invisible characters removed ("SK Ket\u200bua No 2\u200b5" is "SK
+ * Ketua No 25" on screen) and the numero sign read as "No". The same string when it has none.
+ */
+export function asSeen(nfc: string): string {
+  return nfc.replace(INVISIBLE, "").replace(NUMERO, (_, n: string | undefined) => `${n ?? "N"}o`);
+}
+
 /**
  * Folds accents per code point ("é" → "e") and full-width ASCII, and lower-cases ASCII, keeping the UTF-16 length of
  * an NFC string, so an index into the result is an index into the input. Characters that do not
