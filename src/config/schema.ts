@@ -75,6 +75,9 @@ export const DEFAULT_JENIS = [
       "kpt sek",
       "sk sekretaris",
       "sk sekretariat",
+      "keputusan sekretariat",
+      "kep sekretariat",
+      "kpt sekretariat",
       "sk sek",
       // "Sekr": the other short form clerks type for the secretary.
       "sk sekr",
