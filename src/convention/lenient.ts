@@ -596,6 +596,11 @@ export function withSubject(
   if (tailStart < tailEnd && !isPlainSubject(folded, tailStart)) {
     const marked = markedSubject(stem, folded, ext, head, tailStart);
     if ("reason" in marked) return marked;
+    // "… ttd Sekretaris" after "SK Ketua …": who signed says the other kind.
+    const signed = marked.signer === null ? undefined : c.roleJenis.get(marked.signer);
+    if (signed !== undefined && signed !== head.jenis) {
+      return rejectVariant("AMBIGUOUS_JENIS:kindTag", `${head.jenis}, ${signed}`);
+    }
     // A tag naming the other kind of decree ("… ttg DPT - SK Sekretaris"): only a subject that
     // is not plain may end with one (two-decrees.ts).
     const ms = marked.subject;
@@ -646,7 +651,7 @@ function markedSubject(
   ext: string,
   head: Head,
   tailStart: number,
-): { subject: Subject; qualifier: string | null } | ParseRejected {
+): { subject: Subject; qualifier: string | null; signer: string | null } | ParseRejected {
   // A sync client's conflict copy (subject-end.ts): two versions of one decree, for a person to
   // choose between; read before its words are taken for noise. Its mark is set apart by a
   // bracket, "_" or ".", which a plain subject has none of.
@@ -690,7 +695,7 @@ function markedSubject(
       subject.folded = blankWith(folded, sq.blanks);
     }
   }
-  return { subject, qualifier };
+  return { subject, qualifier, signer: sq?.signer ?? null };
 }
 
 /**

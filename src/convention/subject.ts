@@ -35,6 +35,8 @@ export interface SubjectQualifier {
   draft: string | null;
   /** An attachment marked with a letter, as typed (folded: "lampiran i.a"), or null. */
   letter: string | null;
+  /** Who signed, after "ttd"/"tte" at the end ("… ttd Ketua": "ketua"), folded, or null. */
+  signer: string | null;
 }
 
 /** The words of a draft's mark (doc-kind.ts DRAFTS), as a regex source. */
@@ -167,6 +169,8 @@ const AT_END: {
   draft?: true;
   /** An attachment marked with a letter (group 1): refused, not read. */
   letter?: true;
+  /** A signer's role (group 1): compared with the head's jenis by the caller. */
+  signer?: true;
 }[] = [
   // An attachment marked with a letter ("Lampiran A", "Lampiran I.A", "Lampiran 1a", "Lampiran
   // I-A"): the archive numbers attachments 1, 2, 3 …; filed as the decree it took the decree's
@@ -202,6 +206,12 @@ const AT_END: {
   // A signed or initialled copy's mark: "ttd", "ttd basah", "tte", "paraf" (initialled; a
   // "Lembar Paraf" is a document's name, doc-kind.ts).
   { re: /(?:^|[^a-z0-9])(?:ttd|tte|(?<!lembar[^a-z0-9]{1,3})paraf)(?:[\s_-]*basah)?[^a-z0-9]*$/ },
+  // Who signed it ("… ttd Ketua", "tte Plh Sekretaris"): no subject's words; a role of the
+  // other kind than the head's makes the kind unclear (lenient.ts withSubject).
+  {
+    re: /(?:^|[^a-z0-9])(?:ttd|tte)(?:[^a-z0-9]+(?:plh|plt|pj))?[^a-z0-9]+(ketua|sekretaris|sekr|sek)[^a-z0-9]*$/,
+    signer: true,
+  },
   // A scan's mark, with the app's phrase whole ("Scanned by CamScanner", "Scanned with …").
   {
     re: /(?:^|[^a-z0-9])(?:(?:hasil[\s_-]*)?(?:scan|scanned|scanan|camscanner)|scanned[\s_-]+(?:by|with)[\s_-]+camscanner)[^a-z0-9]*$/,
@@ -479,6 +489,7 @@ export function subjectQualifier(folded: string, from: number): SubjectQualifier
   const blanks: number[] = [];
   let draft: string | null = null;
   let letter: string | null = null;
+  let signer: string | null = null;
   let end = folded.length;
   // From the end: one piece after the other ("… Lampiran 1 - Copy (2).pdf").
   for (let guard = 0; guard < 8; guard++) {
@@ -493,6 +504,7 @@ export function subjectQualifier(folded: string, from: number): SubjectQualifier
         draft ??= m[1]!;
       }
       if (p.letter) letter ??= m[1]!;
+      if (p.signer) signer ??= m[1]!;
       // "Penetapan 5 Kecamatan (2)": a bare number at the end is noise only in brackets.
       if (p.qualifier) for (const q of p.qualifier(m)) add(q);
       end = from + m.index;
@@ -531,7 +543,7 @@ export function subjectQualifier(folded: string, from: number): SubjectQualifier
   ) {
     return null;
   }
-  return { qualifiers, end, blanks, lampiranWithoutNumber, draft, letter };
+  return { qualifiers, end, blanks, lampiranWithoutNumber, draft, letter, signer };
 }
 
 /**
