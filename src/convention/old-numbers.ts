@@ -171,19 +171,7 @@ function gluedMonthNumber(head: string, orig: string, rules: CompiledRules): Old
   const glued = GLUED_MONTH.exec(p[6]!);
   const jenis = glued === null ? undefined : rules.markers.get(markerKey(glued[1]!));
   if (jenis === undefined) return null;
-  const marker = dashed(glued![1]!);
-  const month = p[6]!.slice(glued![1]!.length);
-  return {
-    start: b.index,
-    end: b.index + b[0].length,
-    serial: b[1]!,
-    year: fourDigits(b[11]!),
-    asli: `${p[0]}/${classCode(p[2]!)}/${p[4]}/${marker}/${month}/${p[10]}`,
-    jenis,
-    issuer: marker,
-    region: p[4]!,
-    officeCode: null,
-  };
+  return styleBOf(b, p, dashed(glued![1]!), p[6]!.slice(glued![1]!.length), jenis);
 }
 
 /**
@@ -197,26 +185,29 @@ function styleB(b: RegExpExecArray, orig: string, rules: CompiledRules): OldNumb
   const issuer = p[6]!;
   // No issuer marker (STYLE_B_BARE): "-Sek" ending the class is the secretariat's.
   if (issuer === "") {
-    return {
-      start: b.index,
-      end: b.index + b[0].length,
-      serial: b[1]!,
-      year: fourDigits(b[11]!),
-      asli: `${p[0]}/${classCode(p[2]!)}/${p[4]}/${p[8]}/${p[10]}`,
-      jenis: b[3]!.endsWith("sek") ? secretariatJenis(rules) : null,
-      issuer: "",
-      region: p[4]!,
-      officeCode: null,
-    };
+    return styleBOf(b, p, "", p[8]!, b[3]!.endsWith("sek") ? secretariatJenis(rules) : null);
   }
-  const marker = dashed(issuer);
+  return styleBOf(b, p, dashed(issuer), p[8]!, rules.markers.get(markerKey(issuer)) ?? null);
+}
+
+/**
+ * The Style-B number of the match `b` (STYLE_B's groups) and its parts `p` as typed, with the
+ * issuer `marker` ("" for none), the `month` and the `jenis` read from them.
+ */
+function styleBOf(
+  b: RegExpExecArray,
+  p: string[],
+  marker: string,
+  month: string,
+  jenis: string | null,
+): OldNumber {
   return {
     start: b.index,
     end: b.index + b[0].length,
     serial: b[1]!,
     year: fourDigits(b[11]!),
-    asli: `${p[0]}/${classCode(p[2]!)}/${p[4]}/${marker}/${p[8]}/${p[10]}`,
-    jenis: rules.markers.get(markerKey(issuer)) ?? null,
+    asli: `${p[0]}/${classCode(p[2]!)}/${p[4]}/${marker === "" ? "" : `${marker}/`}${month}/${p[10]}`,
+    jenis,
     issuer: marker,
     region: p[4]!,
     officeCode: null,
