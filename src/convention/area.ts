@@ -126,7 +126,8 @@ export function inDki(o: CompiledOffice): boolean {
 /**
  * The DKI district or village named after the level word `ws[0]` (DKI_DISTRICTS, the longest
  * name): as shown, with its city, when another office forms its bodies; null when this office
- * does; undefined when the words name none or this office is outside DKI.
+ * does (its city's, or any for the province's office); undefined when the words name none or
+ * this office is outside DKI.
  */
 export function dkiDistrict(
   ws: readonly { word: string }[],
@@ -138,6 +139,8 @@ export function dkiDistrict(
   const list = ws.length > 1 ? DKI_BY_FIRST.get(ws[1]!.word) : undefined;
   const d = list?.find((e) => e.words.every((w, i) => ws[1 + i]?.word === w));
   if (d === undefined) return undefined;
+  // The province's office: every district of DKI is its area.
+  if (!areaOf(o).city) return null;
   return areaOf(o).cities.has(d.city) ? null : `${d.words.join(" ")} (${d.city})`.toUpperCase();
 }
 

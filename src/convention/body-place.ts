@@ -429,7 +429,9 @@ function otherAreasBusiness(
 ): [ReasonVariant, string] | null {
   const prison = gated ? otherPrison(folded, from, o) : null;
   if (prison !== null) return ["OFFICE_IN_SUBJECT:bodyPlace", `TPS ${prison}`];
-  if (folded.includes("kpu", from)) {
+  // The province's office decides for all of its cities' and regencies' offices, and on their
+  // members' selection: the checks below are a city's or a regency's office's.
+  if (folded.includes("kpu", from) && cityOffice(o)) {
     const all = allKpuOffices(folded, from);
     if (all !== null) return ["OFFICE_IN_SUBJECT:allOffices", all];
     const business = otherKpuBusiness(folded, from, o);

@@ -171,6 +171,9 @@ function phrasePattern(phrase: string): string | null {
  * lookup is kept apart from the compile so V8 inlines it there instead of calling (and
  * optimising) the whole compile function.
  */
+/** A marker whose level word is a city's ("kpu-kot", "kpts-sek-kota"). */
+const CITY_MARKER = /^(.*-)(?:kot|kota)$/;
+
 /** The level words of an issuer marker, by level: a city's, a regency's, a province's. */
 const LEVELS: readonly (readonly string[])[] = [
   ["kot", "kota"],
@@ -192,7 +195,7 @@ function levelMarkers(markers: Map<string, string>, names: readonly string[]): [
   if (level === 0) return [];
   const out: [string, string][] = [];
   for (const [key, j] of markers) {
-    const m = /^(.*-)(?:kot|kota)$/.exec(key);
+    const m = CITY_MARKER.exec(key);
     if (m) for (const w of LEVELS[level!]!) out.push([`${m[1]}${w}`, j]);
   }
   return out;
@@ -218,9 +221,13 @@ function compile(rules: ConventionConfig): CompiledRules {
   }
   // The default markers are a city office's ("KPU-Kot", "Sek-Kot"); a regency's or a province's
   // office prints its own level there ("…/1207/KPU-Kab/IV/2019", "Sek-Prov"), and configuring
-  // only its names and region codes must not make its own numbers another office's.
-  for (const [key, j] of levelMarkers(markers, rules.office?.names ?? [])) {
-    if (!markers.has(key)) markers.set(key, j);
+  // only its names and region codes must not make its own numbers another office's: its level's
+  // markers take the city's place.
+  const level = levelMarkers(markers, rules.office?.names ?? []);
+  if (level.length > 0) {
+    // The city's markers are another office's then ("…/31/KPU-Kot/…" of a province's office).
+    for (const key of [...markers.keys()]) if (CITY_MARKER.test(key)) markers.delete(key);
+    for (const [key, j] of level) if (!markers.has(key)) markers.set(key, j);
   }
   // An old-style number's issuer marker that names this office by its place ("12/Kpts/KPU-Jakut/
   // 2014", as clerks and older registers type it): the commission's own, as "KPU-Kot" is. Only

@@ -62,6 +62,16 @@ const deliSerdang = conventionSchema.parse({
   jenis: jenisOf("Kabupaten Deli Serdang"),
 });
 
+/** The province's office (DKI Jakarta, code 31; its 2011–2017 numbers' office code 010). */
+const dkiProvince = conventionSchema.parse({
+  office: {
+    names: ["provinsi dki jakarta", "prov dki jakarta", "dki jakarta", "dki", "jakarta", "dkj"],
+    regionCodes: ["31"],
+    oldCodes: ["010"],
+  },
+  jenis: jenisOf("Provinsi DKI Jakarta"),
+});
+
 const OTHER = "!OTHER_OFFICE";
 const BOTH = "!OFFICE_IN_SUBJECT";
 
@@ -292,6 +302,36 @@ const regency: [string, string][] = [
   ["SK KPU Kab Deli Serdang 139_PL.03.7-Kpt_1207_Kab_VII_2018.pdf", "!OTHER_OFFICE_CODE"],
 ];
 
+/**
+ * A province's office (probe29, KPU Provinsi DKI Jakarta): its markers are the province's
+ * ("KPU-Prov", "Sek-Prov"; a city's is another office's), and its cities' districts and
+ * offices are its own area and business. The first five were refused before; the sixth, a
+ * city's marker with the province's code, was filed as its own; the last two read so before.
+ */
+const province: [string, string][] = [
+  [
+    "Keputusan KPU Provinsi DKI Jakarta Nomor 03_Kpts_KPU-Prov-010_2016 tentang Jumlah Dukungan.pdf",
+    "KPT-KETUA/2016/KPT-KETUA_2016_003_jumlah-dukungan.pdf",
+  ],
+  ["45_PL.01.3-Kpt_31_KPU-Prov_IV_2019.pdf", "KPT-KETUA/2019/KPT-KETUA_2019_045.pdf"],
+  [
+    "Kep Sek 7 KU.02.1-Kpt-Sek 31 Sek-Prov I 2020 Penetapan PPSPM.pdf",
+    "KPT-SEKRETARIS/2020/KPT-SEKRETARIS_2020_007_penetapan-ppspm.pdf",
+  ],
+  [
+    "SK Ketua No 142 Th 2024 ttg Pemungutan Suara Ulang di TPS 028 Kelurahan Pinang Ranti.pdf",
+    "KPT-KETUA/2024/KPT-KETUA_2024_142_pemungutan-suara-ulang-di-tps-028-kelurahan-pinang-ranti.pdf",
+  ],
+  [
+    "SK Ketua No 21 Th 2013 ttg Penetapan Anggota Tim Seleksi KPU Kota se-DKI Jakarta.pdf",
+    "KPT-KETUA/2013/KPT-KETUA_2013_021_penetapan-anggota-tim-seleksi-kpu-kota-se-dki-jakarta.pdf",
+  ],
+  ["45_PL.01.3-Kpt_31_KPU-Kot_IV_2019.pdf", "!OTHER_OFFICE_CODE"],
+  // Its cities' offices stay other offices, "Jakarta" one of the province's names.
+  ["Kep KPU Jakarta Utara 14 2024.pdf", OTHER],
+  ["45_PL.01.3-Kpt_3172_KPU-Kot_IV_2019.pdf", "!OTHER_OFFICE_CODE"],
+];
+
 /** Names each office reads as another's, beside ownWords: the rows that read so before. */
 const ownWordsGuards: [string, ConventionConfig, [string, string][]][] = [
   [
@@ -343,6 +383,10 @@ describe("the convention for another office", () => {
 
   it.each(regency)("Kabupaten Deli Serdang (level markers): %j → %s", (name, expected) => {
     expect(read(name, deliSerdang)).toBe(expected);
+  });
+
+  it.each(province)("Provinsi DKI Jakarta: %j → %s", (name, expected) => {
+    expect(read(name, dkiProvince)).toBe(expected);
   });
 
   it("tells an unknown marker with this office's region code apart from another office's code", () => {
