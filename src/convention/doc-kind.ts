@@ -150,6 +150,10 @@ const BEFORE_DECREE = [
   "risalah",
   "ringkasan",
   "abstrak",
+  // What a JDIH or a website publishes about a decree beside it ("Artikel …", "Infografis …").
+  "artikel",
+  "infografis",
+  "infografik",
   "paparan",
   "presentasi",
   "bukti",

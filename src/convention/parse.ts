@@ -204,9 +204,12 @@ function readRefused(
     d = reread(first, glue(bare, c), printableName, ext, c, ascii, false);
   }
   // This office named before a bare "Keputusan" or after the numbers, read in the title's order.
+  // Stamps aside (stamps.ts), as a web system names it ("kpu-kota-jakarta-utara-keputusan-nomor-
+  // 12-tahun-2024-64f2a1c9").
   if ("reason" in d && OFFICE_FIRST.has(d.reason) && c.office !== null) {
-    const lower = folded ?? bare.toLowerCase();
-    const moved = lower.length === bare.length ? officeFirst(bare, lower, c.office) : null;
+    const text = unstamp(bare)?.trim() ?? bare;
+    const lower = text === bare && folded !== null ? folded : text.toLowerCase();
+    const moved = lower.length === text.length ? officeFirst(text, lower, c.office) : null;
     d = reread(d, moved, printableName, ext, c, ascii, false);
   }
   if ("reason" in d && STAMPABLE.has(d.reason)) {
@@ -271,6 +274,7 @@ const OFFICE_FIRST = new Set(["NO_JENIS", "NO_JENIS_OTHER", "NUMBER_OF_OTHER"]);
 
 /** Rejections a device stamp or a dated name can cause. */
 const STAMPABLE = new Set([
+  "OFFICE_UNCLEAR",
   "NO_JENIS",
   "NO_JENIS_OTHER",
   "NO_NUMBER",

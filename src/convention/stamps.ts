@@ -2,7 +2,9 @@
  * Stamps that devices and clerks put on a name that are no part of the decree's fields: the
  * name WhatsApp, a phone camera or a scanner app gives a file ("IMG-20240510-WA0003",
  * "WhatsApp Image 2024-05-10 at 10.21.33", "CamScanner 05-10-2024 10.21"), kept in front of
- * what the clerk typed, an upload's time stamp in front ("1718012345_…"), and a date written
+ * what the clerk typed, an upload's time stamp or a document system's id in front
+ * ("1718012345_…", "20240612143055_…", "DOC-2024-000381_…") or at the end ("…_1718012345",
+ * "…-64f2a1c9"), and a date written
  * with its month's name ("10 Mei 2024") or with spaces ("2024 05 10"). Their digits are never
  * a serial or the decree's year (a decree dated in May 2024 may be numbered in another year's
  * series only in theory, but the scan date is not the decree's date at all), so a name refused
@@ -33,6 +35,23 @@ const LEADING_DATE = /^\s*(?:19|20)\d\d([-_.]?)(?:0[1-9]|1[0-2])\1(?:0[1-9]|[12]
  */
 const LEADING_TIME = /^\s*1\d{9}(?:\d{3})?(?=[\s_-])/;
 
+/** A time stamp in front, date and time in fourteen digits ("20240612143055_Keputusan …"). */
+const LEADING_DATETIME =
+  /^\s*(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:[01]\d|2[0-3])[0-5]\d[0-5]\d(?![0-9])/;
+
+/**
+ * A document system's registry id in front, its kind, year and serial ("DOC-2024-000381_…",
+ * "SRT_2024_0123 …"): the system's, no decree's number or year.
+ */
+const LEADING_ID = /^\s*[A-Za-z]{2,10}[-_](?:19|20)\d\d[-_]\d{3,8}(?=[\s_-])/;
+
+/**
+ * What a web or document system adds at the end to keep names apart: an upload's Unix time
+ * ("…_Tahun_2024_1718012345") or a hash's hex digits ("…-tahun-2024-64f2a1c9").
+ */
+const TRAILING_ID =
+  /[\s_-]+(?:1\d{9}(?:\d{3})?|(?=[0-9a-f]*[a-f])(?=[0-9a-f]*[0-9])[0-9a-f]{8,40})\s*$/i;
+
 /** A date typed with spaces, month and day zero-padded ("2024 05 10", "10 05 2024"). */
 const SPACED_DATE =
   /(?<![0-9])(?:(?:19|20)\d\d (?:0[1-9]|1[0-2]) (?:0[1-9]|[12]\d|3[01])|(?:0[1-9]|[12]\d|3[01]) (?:0[1-9]|1[0-2]) (?:19|20)\d\d)(?![0-9])/g;
@@ -48,8 +67,11 @@ export function unstamp(stem: string): string | null {
   if (digits < 5) return null;
   const out = stem
     .replace(DEVICE, " ")
+    .replace(LEADING_DATETIME, " ")
     .replace(LEADING_DATE, " ")
     .replace(LEADING_TIME, " ")
+    .replace(LEADING_ID, " ")
+    .replace(TRAILING_ID, "")
     .replace(MONTH_DATE, " ")
     .replace(SPACED_DATE, " ");
   return out === stem ? null : out;
