@@ -166,11 +166,6 @@ function phrasePattern(phrase: string): string | null {
   return w.length === 0 ? null : w.map(escapeRe).join("[^a-z0-9]+");
 }
 
-/**
- * The compiled rules of `rules`, cached per config object. parse.ts asks for every name: the
- * lookup is kept apart from the compile so V8 inlines it there instead of calling (and
- * optimising) the whole compile function.
- */
 /** A marker whose level word is a city's ("kpu-kot", "kpts-sek-kota"). */
 const CITY_MARKER = /^(.*-)(?:kot|kota)$/;
 
@@ -201,6 +196,11 @@ function levelMarkers(markers: Map<string, string>, names: readonly string[]): [
   return out;
 }
 
+/**
+ * The compiled rules of `rules`, cached per config object. parse.ts asks for every name: the
+ * lookup is kept apart from the compile so V8 inlines it there instead of calling (and
+ * optimising) the whole compile function.
+ */
 export function compileRules(rules: ConventionConfig): CompiledRules {
   return cache.get(rules) ?? compile(rules);
 }
