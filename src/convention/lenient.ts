@@ -247,7 +247,12 @@ export function lenient(
   // subject typed before it: a cited document's, or the subject's year (frontNumbers).
   // Before an old-style number, its own name: "Penetapan DPT - 56_PP.04.2-Kpt_3172_…" (its year
   // is the number's, so frontNumbers has none to look for).
-  const name = inHead ? oldNumberName(work, inHead.start, c) : nameStart(work, c.phraseAt);
+  // (A head that is the old-style number alone has none: nothing before it to read.)
+  const name = !inHead
+    ? nameStart(work, c.phraseAt)
+    : numberOnly
+      ? -1
+      : oldNumberName(work, inHead.start, c);
   const front = name > 0 && !inHead ? frontNumbers(work, name, head.tahun) : null;
   if (front) return rejectVariant(front.variant, front.detail);
   // A subject typed in the head, before the decree's name or its numbers ("Penetapan DPT Kota
@@ -739,8 +744,8 @@ function subjectDecree(
   };
 }
 
-/** A joining word first in a subject typed without "tentang": "dan", "serta", "bersama". */
-const JOINT = /^(?:dan|serta|bersama)(?![a-z0-9])/;
+/** A joining word first in a subject typed without "tentang": "dan", "serta", "bersama" (sticky). */
+const JOINT = /(?:dan|serta|bersama)(?![a-z0-9])/y;
 
 /**
  * Without "tentang", another office named first in the subject from `tailStart` (lenient's
@@ -762,7 +767,8 @@ function otherOfficeIn(
   const at = firstWordAt(folded, tailStart);
   // A second issuer joined after the numbers ("SK Ketua KPU Kota Jakut No 5 Th 2024 dan Kepala
   // Sudin Dukcapil"): a joint decree's heading, whose kind and issuer a person must tell.
-  if (JOINT.test(folded.slice(at, at + 8))) {
+  JOINT.lastIndex = at;
+  if (JOINT.test(folded)) {
     const second = institutionNamed(folded.slice(at), office);
     if (second) return reject("OFFICE_IN_SUBJECT", second);
   }

@@ -169,10 +169,8 @@ function gluedMonthNumber(head: string, orig: string, rules: CompiledRules): Old
   const b = STYLE_B_PARTIAL.exec(head);
   if (b === null || b[9] !== undefined || b[11]!.length !== 4) return null;
   const p = pieces(orig, b);
-  const glued = GLUED_MONTH.exec(p[6]!);
-  const jenis = glued === null ? undefined : rules.markers.get(markerKey(glued[1]!));
-  if (jenis === undefined) return null;
-  return styleBOf(b, p, dashed(glued![1]!), p[6]!.slice(glued![1]!.length), jenis);
+  const glued = gluedMonth(p[6]!, rules);
+  return glued === null ? null : styleBOf(b, p, glued.marker, glued.month, glued.jenis);
 }
 
 /**
@@ -279,7 +277,9 @@ export function findPartialOldNumber(
     start: b.index,
     end: b.index + b[0].length,
     asli: `${serial}/${classCode(cls!)}/${region}/${marker}${month ? `/${month}` : ""}/${year}`,
-    jenis: rules.markers.get(markerKey(issuer!)) ?? gluedMonthMarker(issuer!, month, rules),
+    jenis:
+      rules.markers.get(markerKey(issuer!)) ??
+      (month ? null : (gluedMonth(issuer!, rules)?.jenis ?? null)),
     issuer: marker,
     region: region!,
     shortYear: b[11]!.length === 2,
@@ -287,19 +287,20 @@ export function findPartialOldNumber(
 }
 
 /**
- * The jenis of an issuer marker typed with its month glued to it ("KPU-KotIII" of
- * "…3172KPU-KotIII2019"), when the number has no month apart (`month`); else null. Without it
- * the marker reads as another office's ("move it out"), which this office's number is not.
+ * An issuer marker typed with its month glued to it ("KPU-KotIII" of "…3172KPU-KotIII2019"):
+ * the marker as printed, the month, and the configured jenis of the marker; null when the
+ * issuer ends with no Roman numeral or its letters before one are no configured marker.
+ * Without it such a marker reads as another office's ("move it out").
  */
-function gluedMonthMarker(
+function gluedMonth(
   issuer: string,
-  month: string | undefined,
   rules: CompiledRules,
-): string | null {
-  const glued = month ? null : GLUED_MONTH.exec(issuer);
-  return glued === null ? null : (rules.markers.get(markerKey(glued[1]!)) ?? null);
+): { marker: string; month: string; jenis: string } | null {
+  const glued = GLUED_MONTH.exec(issuer);
+  const jenis = glued === null ? undefined : rules.markers.get(markerKey(glued[1]!));
+  if (jenis === undefined) return null;
+  return { marker: dashed(glued![1]!), month: issuer.slice(glued![1]!.length), jenis };
 }
-/** A marker's letters, then a Roman month glued to them. */
 const GLUED_MONTH = /^(.*?[a-z]{2})[ivx]{1,4}$/i;
 
 /**

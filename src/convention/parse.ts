@@ -200,6 +200,12 @@ function readRefused(
 ): ParseResult {
   let d: LenientDecree | ParseRejected = first;
   const printableName = folded !== null;
+  // The stem without its stamps (stamps.ts), for the two readings below that may ask for it.
+  let unstamped: string | null | undefined;
+  const withoutStamps = (): string | null => {
+    if (unstamped === undefined) unstamped = unstamp(bare);
+    return unstamped;
+  };
   if (REPAIRABLE.has(first.reason) && (folded === null || mayBeRepaired(folded, c))) {
     d = reread(first, glue(bare, c), printableName, ext, c, ascii, false);
   }
@@ -207,13 +213,13 @@ function readRefused(
   // Stamps aside (stamps.ts), as a web system names it ("kpu-kota-jakarta-utara-keputusan-nomor-
   // 12-tahun-2024-64f2a1c9").
   if ("reason" in d && OFFICE_FIRST.has(d.reason) && c.office !== null) {
-    const text = unstamp(bare)?.trim() ?? bare;
+    const text = withoutStamps()?.trim() ?? bare;
     const lower = text === bare && folded !== null ? folded : text.toLowerCase();
     const moved = lower.length === text.length ? officeFirst(text, lower, c.office) : null;
     d = reread(d, moved, printableName, ext, c, ascii, false);
   }
   if ("reason" in d && STAMPABLE.has(d.reason)) {
-    d = reread(d, unstamp(bare), printableName, ext, c, ascii, true);
+    d = reread(d, withoutStamps(), printableName, ext, c, ascii, true);
   }
   // The number and year typed after the subject ("SK Ketua ttg Pembentukan KPPS Nomor 5 Tahun
   // 2024"), moved before "tentang" (numbers-last.ts).
