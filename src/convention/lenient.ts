@@ -1103,6 +1103,10 @@ function isDateGap(code: number): boolean {
   return code === 0x2d || code === 0x2e || code === 0x5f;
 }
 
+/** After "salinan" in subjectFrom: the words that certify the copy, to the end of "aslinya". */
+const CERTIFIED =
+  /[^a-z0-9]+(?:resmi|sesuai(?:[^a-z0-9]+dengan)?[^a-z0-9]+asli(?:nya)?)(?![a-z0-9])/y;
+
 /**
  * subjectStart's scan from `from`, a word start at or after the first number, with no
  * "Lampiran" just before it: where the subject starts.
@@ -1137,6 +1141,12 @@ function subjectFrom(
     if (isDigit(shape.charCodeAt(i - 1)) && GLUED_KEYWORD.test(shape.slice(start, i))) continue;
     if (HEAD_KEYWORDS.has(word)) {
       afterLamp = word === "lampiran" || word === "lamp" || (afterLamp && word === "ke");
+      // "Salinan Resmi", "Salinan sesuai (dengan) aslinya": the copy's certification, part of
+      // the qualifier; from it, "resmi" or "sesuai-aslinya" became the slug.
+      if (word === "salinan") {
+        CERTIFIED.lastIndex = i;
+        if (CERTIFIED.test(shape)) i = CERTIFIED.lastIndex;
+      }
       continue;
     }
     // "Kpts" right after the serial, an old-style number's word typed without its issuer ("SK
