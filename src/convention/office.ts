@@ -164,7 +164,7 @@ export function officeWordsSource(o: CompiledOffice | null): string {
       : "";
   const dki =
     (jak.length > 0 ? `|jak(?:${jak.join("|")})` : "") + more.map((m) => `|${m}`).join("");
-  return `k(?:pu|omisi|pps|emen|epmen|ip|elompok|epgub|epwal|epbup|eppres|epala|ejaksaan|apol|etua[^a-z0-9]+umum${seribu})${dki}|b(?:awas|upati|adan)|p(?:anw|p|ermen|em[kpd]|antar|anitia|ergub|erwal|erbup|residen|erpres|engadilan|ol(?:res|da)|artai|kk)|d(?:kpp|prd|ewan|p[pdc])|m(?:en(?![cg])|ahk)|gub|wal(?:i|kot)|se(?:kjen|tjen|kretari[as]t?[^a-z0-9]+(?:jen|daerah|kota)|k[dk])|tim|camat|lurah|r[tw](?![a-z0-9])`;
+  return `k(?:pu|omisi|pps|emen|epmen|ip|elompok|epgub|epwal|epbup|eppres|epala|ejaksaan|apol|etua[^a-z0-9]+umum${seribu})${dki}|b(?:awas|upati|adan)|p(?:anw|p|ermen|em[kpd]|antar|anitia|ergub|erwal|erbup|residen|erpres|engadilan|ol(?:res|da)|artai|kk)|d(?:kpp|prd|ewan|p[pdc])|m(?:en(?![cg])|ahk)|gub|wal(?:i|kot)|se(?:kjen|tjen|kretari[as]t?[^a-z0-9]+(?:jen|daerah|kota|kab|kec|kel|desa)|k[dkc])|tim|camat|lurah|r[tw](?![a-z0-9])`;
 }
 
 /**
