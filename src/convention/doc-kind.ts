@@ -317,6 +317,11 @@ export function notADecree(kind: string): ParseRejected {
 const WHOLE_NAMES = [
   "surat",
   "kajian hukum",
+  // A correction of the decree ("SK Ketua No 12 Th 2024 (ralat)", "… Ralat Lampiran I"): the
+  // correction notice, or a corrected copy; filed, it took the slot of the decree it corrects.
+  "ralat",
+  "pembetulan",
+  "erratum",
   "bukti kirim",
   "bukti pengiriman",
   "lembar disposisi",

@@ -72,7 +72,7 @@ import {
   hasSingleGaps,
   TENTANG,
 } from "./text.js";
-import { otherKindTag } from "./two-decrees.js";
+import { decreeInUnmarked, otherKindTag, twoDecrees } from "./two-decrees.js";
 import type { Decree, ParseRejected } from "./types.js";
 
 /**
@@ -236,6 +236,10 @@ export function lenient(
   if (!marker && c.office && tailStart < folded.length) {
     const other = otherOfficeIn(folded, tailStart, c.office, owner);
     if (other) return other;
+  }
+  if (!marker && tailStart < folded.length) {
+    const second = secondInUnmarked(folded, tailStart, head);
+    if (second) return second;
   }
   // Another office in a tag after the subject ("… ttg DPT (KPU Jakpus)", "… - Bawaslu Jakut"),
   // or its voter list or ad-hoc body as the subject ("… ttg DPT Kota Bekasi", body-place.ts).
@@ -569,6 +573,8 @@ export function readPlain(
       if (fast.left) return null;
       if (other) return other;
     }
+    const second = secondInUnmarked(folded, tailStart, head);
+    if (second) return second;
   }
   if (c.office && tailStart < folded.length) {
     const tag = officeAfterSubject(folded, tailStart, c.office, fast);
@@ -576,6 +582,23 @@ export function readPlain(
     if (tag) return tag;
   }
   return withSubject(stem, folded, true, ext, true, head, tailStart, null, c);
+}
+
+/**
+ * The refusal of a subject typed without "tentang", from `tailStart`, that names another decree
+ * than `head`'s with nothing making it the subject's topic ("… Th 2022 rev SK No 9", two-decrees.ts
+ * decreeInUnmarked), or null. Substring tests first: most subjects name no decree.
+ */
+function secondInUnmarked(folded: string, tailStart: number, head: Head): ParseRejected | null {
+  if (
+    !folded.includes("sk", tailStart) &&
+    !folded.includes("kep", tailStart) &&
+    !folded.includes("kpt", tailStart)
+  ) {
+    return null;
+  }
+  const second = decreeInUnmarked(folded, tailStart, folded.length, head.nomor);
+  return second === null ? null : twoDecrees(head.nomor, second);
 }
 
 /**

@@ -15,7 +15,13 @@
  * A decree that amends or revokes another typed after it ("Perubahan atas SK Ketua No 3 Th 2023
  * - SK Ketua No 12 Th 2024", "Perubahan Kedua atas SK Ketua 12-2023 (SK Ketua 32-2024)"): the
  * first reading refuses the amended decree's number (NUMBER_OF_OTHER); the last decree's name
- * and what follows it are this decree's, the rest its subject (decreeLast). Pure.
+ * and what follows it are this decree's, the rest its subject (decreeLast).
+ *
+ * A decree's own head typed first and the decree it amends, revokes or replaces after it, with
+ * "tentang" only after the amended decree's number ("SK Ketua No 17 Th 2024 Perubahan atas Kep
+ * No 3 Th 2024 ttg Pokja …"): the first reading takes every word before "ttg" for the head and
+ * refuses the second number (NUMBER_OF_OTHER, or AMBIGUOUS_NUMBER after "pengganti"). The
+ * subject starts at the word of amending, read so (amendedAfterHead). Pure.
  */
 import { nameStart } from "./head-subject.js";
 import { isWordChar } from "./numbers.js";
@@ -71,6 +77,35 @@ export function decreeLast(stem: string, c: CompiledRules): string | null {
   const tail = folded.slice(last, end);
   if (TENTANG.test(tail) || !amendsLater(front, tail, c)) return null;
   return `${stem.slice(last, end)} tentang ${stem.slice(0, cut)}`;
+}
+
+/**
+ * A head that ends with a year (group 1), then a word of amending, revoking or replacing and a
+ * decree's word right after it (group 2 on: the subject).
+ */
+const AMENDED_AFTER_HEAD =
+  /^(.*?(?:19|20)\d\d)[\s_.-]+((?:perubahan(?:[\s_-]+(?:kedua|ketiga|keempat|kelima))?|pencabutan|pembatalan|pengganti|mencabut|mengubah|membatalkan)(?:[\s_-]+(?:atas|terhadap))?[\s_-]+(?:sk|kep|keputusan|kpts?)(?![a-z0-9]).*)$/;
+
+/**
+ * `stem` with "tentang" before the decree it amends, typed after its own head (module comment),
+ * or null when the name is not so typed: its head names a decree, has no "tentang", and was
+ * made after the amended one by the same kind (amendsLater).
+ */
+export function amendedAfterHead(stem: string, c: CompiledRules): string | null {
+  const folded = stem.toLowerCase();
+  if (folded.length !== stem.length) return null;
+  const m = AMENDED_AFTER_HEAD.exec(folded);
+  if (m === null) return null;
+  const front = m[1]!;
+  const amended = m[2]!;
+  if (TENTANG.test(front) || !CITED_DECREE.test(front)) return null;
+  // The amended decree's name is what comes before its year: its subject may hold numbers.
+  SERIAL_YEAR.lastIndex = 0;
+  const cited = SERIAL_YEAR.exec(amended);
+  if (cited === null || !amendsLater(amended.slice(0, SERIAL_YEAR.lastIndex), front, c)) {
+    return null;
+  }
+  return `${stem.slice(0, front.length)} tentang ${stem.slice(stem.length - amended.length)}`;
 }
 
 const JOINED_BEFORE = /[^a-z0-9]+(?:oleh|dengan|dan|melalui|dgn)$/;

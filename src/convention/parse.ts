@@ -27,7 +27,7 @@ import { plainReader } from "./fast.js";
 import { formatNameWith } from "./format.js";
 import { type LenientDecree, lenient, otherTitle, readPlain } from "./lenient.js";
 import { fourDigits, normNomor } from "./numbers.js";
-import { decreeLast, numbersLast } from "./numbers-last.js";
+import { amendedAfterHead, decreeLast, numbersLast } from "./numbers-last.js";
 import { officeFirst } from "./office-first.js";
 import { oldNumberNonDecree } from "./old-numbers.js";
 import { reject, rejectVariant } from "./reasons.js";
@@ -230,6 +230,12 @@ function readRefused(
   // SK Ketua No 12 Th 2024"), read in the usual order (numbers-last.ts decreeLast).
   if ("reason" in d && d.reason === "NUMBER_OF_OTHER") {
     d = reread(d, decreeLast(bare, c), printableName, ext, c, ascii, false);
+  }
+  // This decree's head first, the decree it amends after it and "tentang" only after that one's
+  // number ("SK Ketua No 17 Th 2024 Perubahan atas Kep No 3 Th 2024 ttg …"): "tentang" put before
+  // the amending word (numbers-last.ts amendedAfterHead).
+  if ("reason" in d && (d.reason === "NUMBER_OF_OTHER" || d.reason === "AMBIGUOUS_NUMBER")) {
+    d = reread(d, amendedAfterHead(bare, c), printableName, ext, c, ascii, false);
   }
   if (!("reason" in d)) return finish(d, rules, c, opts, d.folded, d.singleGaps);
   if (d.reason !== "NO_JENIS" && d.reason !== "NO_JENIS_OTHER") return d;

@@ -71,6 +71,40 @@ export function secondDecree(
   return n;
 }
 
+/**
+ * A decree's name and number anywhere in a subject typed without "tentang" (group 1 or 2 as in
+ * DECREE_AFTER), and the words before it that make it the subject's topic: this decree amends,
+ * revokes or replaces it, carries it out or rests on it (a passive "diubah"/"dicabut" says the
+ * file's decree was itself amended by the second one, and names two decrees; "rev" or "ralat"
+ * says nothing of which is the file's).
+ */
+const DECREE_IN_UNMARKED = new RegExp(String.raw`(?:(?:^|[^a-z0-9])${DECREE_AFTER}`);
+const TOPIC_OF =
+  /(?:^|[^a-z0-9])(?:perubahan|mengubah|pencabutan|mencabut|pembatalan|membatalkan|penggantian|pengganti|mengganti|menggantikan|pelaksanaan|melaksanakan|tindak[^a-z0-9]+lanjut|menindaklanjuti|berdasarkan|sesuai|sebagaimana|atas|terhadap)(?![a-z0-9])/;
+
+/**
+ * The number of another decree named in a subject typed without "tentang", `folded.slice(from,
+ * end)` ("SK Ketua No 7 Th 2022 SK No 9", "… rev SK No 9", "… diubah SK No 201 Th 2024"), or
+ * null: none, the decree's own number (`nomor`), a bare year, or one the words before it make
+ * the subject's topic (TOPIC_OF: "Perubahan atas SK No 3 Th 2024", "Pelaksanaan Keputusan KPU
+ * Nomor 360"). Without "tentang" nothing else says the file holds this decree and not the other.
+ */
+export function decreeInUnmarked(
+  folded: string,
+  from: number,
+  end: number,
+  nomor: string,
+): string | null {
+  const subject = folded.slice(from, end);
+  const m = DECREE_IN_UNMARKED.exec(subject);
+  if (m === null) return null;
+  const digits = m[1] ?? m[2]!;
+  if (m[1] === undefined && isYearShaped(digits)) return null;
+  const n = normNomor(digits);
+  if (n === null || n === nomor || TOPIC_OF.test(subject.slice(0, m.index + 1))) return null;
+  return n;
+}
+
 /** The refusal of a subject that joins a second decree numbered `second` (secondDecree). */
 export function twoDecrees(nomor: string, second: string): ParseRejected {
   return rejectVariant("AMBIGUOUS_NUMBER:twoDecrees", `${nomor}, ${second}`);
