@@ -14,9 +14,12 @@ import {
   isLetter,
   isWordChar,
   isYearShaped,
+  LAMPIRAN_WORD,
   NUMBER_WORD,
   NUMBER_WORDS_MANY,
   normNomor,
+  PAGE_WORD,
+  PART_WORDS,
   wordsValue,
 } from "./numbers.js";
 import type { OldNumber } from "./old-numbers.js";
@@ -44,16 +47,18 @@ export interface Head {
 
 const PAIR = /(?<![a-z0-9.])(\d{1,4}[a-z]?)\s*[/-]\s*(\d{4})(?![0-9])/g;
 /** "Lampiran" and a letter, after its number or alone: "Lampiran I.A", "lamp 2a", "Lampiran B". */
-export const LETTER_LAMPIRAN =
-  /(?<![a-z0-9])lamp(?:iran)?[\s.:_-]*(?:ke[\s.:_-]*)?(?:(?:\d{1,3}|[ivx]{1,4})[\s._-]*)?[a-h](?![a-z0-9])/;
+export const LETTER_LAMPIRAN = new RegExp(
+  String.raw`(?<![a-z0-9])${LAMPIRAN_WORD}[\s.:_-]*(?:ke[\s.:_-]*)?(?:(?:\d{1,3}|[ivx]{1,4})[\s._-]*)?[a-h](?![a-z0-9])`,
+);
 /**
- * "Lampiran 2", "lamp. III", "Lampiran ke-2", "Lampiran Dua", "Lampiran Dua Puluh"; a range or
+ * "Lampiran 2", "lamp. III", "Lampiran ke-2", "Lampiran No 2" (but "Lampiran No 5 Th 2024" is
+ * the attachment of decree 5), "Lampiran Dua", "Lampiran Dua Puluh"; a range or
  * pair after the number ("Lampiran 1-3", "Lampiran I-III", "Lampiran 1 s.d 3") is read as its
  * second attachment (group 2), so the name is refused as AMBIGUOUS_QUALIFIER instead of filed
  * as attachment 1.
  */
 const LAMPIRAN = new RegExp(
-  String.raw`(?<![a-z0-9])lamp(?:iran)?(?:[\s.:_-]*(?:ke[\s.:_-]*)?(\d{1,3}|[ivx]{1,4}|${NUMBER_WORDS_MANY}|${NUMBER_WORD})(?![a-z0-9])(?:\s*(?:[,&+-]|(?:dan|s[\s.]*d|sampai|hingga)(?![a-z0-9]))[\s._-]*(\d{1,3}|[ivx]{1,4}|${NUMBER_WORDS_MANY}|${NUMBER_WORD})(?![a-z0-9]))?)?(?![a-z0-9])`,
+  String.raw`(?<![a-z0-9])${LAMPIRAN_WORD}(?:[\s.:_-]*(?:ke[\s.:_-]*|(?:no|nomor|nmr)[\s.:_-]*(?=\d{1,3}(?![0-9])(?![\s.:_/-]*(?:th|thn|tahun|(?:19|20)\d\d)(?![a-z]))))?(\d{1,3}|[ivx]{1,4}|${NUMBER_WORDS_MANY}|${NUMBER_WORD})(?![a-z0-9])(?:\s*(?:[,&+-]|(?:dan|s[\s.]*d|sampai|hingga)(?![a-z0-9]))[\s._-]*(\d{1,3}|[ivx]{1,4}|${NUMBER_WORDS_MANY}|${NUMBER_WORD})(?![a-z0-9]))?)?(?![a-z0-9])`,
   "g",
 );
 /**
@@ -254,6 +259,13 @@ export function readHead(
   if (copyNumber !== null && numbers.length > 0) {
     return reject("AMBIGUOUS_NUMBER", `${normNomor(numbers[0]!) ?? numbers[0]}, ${copyNumber}`);
   }
+  // A page's or a part's number in the head ("Hal 2 SK Ketua No 93 …", "… Th 2024 bag 2 ttg …"),
+  // counted above: one page of the decree, never all of it (subject.ts reads the same at a
+  // subject's end).
+  if (owned.length > 0) {
+    const page = PAGE_IN_HEAD.exec(work);
+    if (page !== null) return reject("PAGE_ONLY", page[0]);
+  }
   const nomor = oneNumber(owned.length === 0 ? numbers : uncounted(numbers, owned, marked, c));
   if (typeof nomor !== "string") return years.length === 0 ? (shortYear(work) ?? nomor) : nomor;
   if (elections > 0 && years.length <= elections) return reject("NO_YEAR");
@@ -339,6 +351,8 @@ export const COUNTERS: ReadonlySet<string> = new Set([
   "vol",
   "edisi",
   "seri",
+  // A scanner's counter in front ("scan 12 SK Ketua 2024", "SCAN_0012 …"), no serial.
+  "scan",
   "hal",
   "halaman",
   "hlm",
@@ -361,6 +375,11 @@ export const COUNTERS: ReadonlySet<string> = new Set([
   "minggu",
   "pekan",
 ]);
+
+/** A page's or a part's word and its number (COUNTERS count them too). */
+const PAGE_IN_HEAD = new RegExp(
+  String.raw`(?<![a-z0-9])(?:${PAGE_WORD}|${PART_WORDS.join("|")})[\s.:_#-]*\d{1,4}(?![0-9])`,
+);
 
 /** What may stand between a counting word and its number: " ", ".", "-", "_", ":", "#". */
 function isCounterGap(code: number): boolean {

@@ -86,6 +86,18 @@ export const HEAD_KEYWORDS = new Set([
   "salinan",
 ]);
 
+/**
+ * "Lampiran" or "lamp" as a regex source, and the misspellings clerks type that keep "lamp"
+ * ("Lampran II", "lampira 2", "Lampiaran 3"): read as any other, such an attachment was filed in
+ * its decree's own slot, the misspelt word its subject.
+ */
+export const LAMPIRAN_WORD = "lamp(?:iran|ran|ira|irn|ian|rian|iarn|irna|iraan|iiran|irran|iaran)?";
+
+/** The words before a page's number ("hal 2", "Halaman 2", "page-0001", "hlm 2-3"), a regex source. */
+export const PAGE_WORD = "hal(?:aman)?|hlm|page|pages|pg|p|lembar|lbr";
+/** The words before a part's or a volume's number ("part 1", "Bagian 2", "Jilid 2", "Vol. II"). */
+export const PART_WORDS: readonly string[] = ["part", "bagian", "bag", "jilid", "volume", "vol"];
+
 /** The start of the first word `[a-z0-9]+` that starts with a digit. */
 export const FIRST_NUMBER = /(?<![a-z0-9])[0-9]/;
 

@@ -127,8 +127,8 @@ const TEXT: Record<ReasonCode, [id: string, en: string]> = {
     "The decree number is followed by a letter set apart ({detail}): whether the letter belongs to the number is unclear. Check the document: if it does, write it joined, e.g. 'No 12A'; if not, remove it.",
   ],
   PAGE_ONLY: [
-    "Nama berkas diakhiri nomor halaman ({detail}): berkas ini tampaknya hanya sebagian halaman keputusan, padahal arsip menyimpan satu berkas utuh per keputusan. Gabungkan semua halamannya menjadi satu PDF dan beri nama tanpa nomor halaman; bila berkas ini memang memuat seluruh keputusan, hapus nomor halaman itu dari namanya.",
-    "The name ends with a page number ({detail}): the file seems to be some pages of a decree, and the archive keeps one whole file per decree. Join all pages into one PDF named without the page number; if this file holds the whole decree, remove the page number from its name.",
+    "Nama berkas menandai halaman ({detail}): berkas ini tampaknya hanya sebagian halaman keputusan, padahal arsip menyimpan satu berkas utuh per keputusan. Gabungkan semua halamannya menjadi satu PDF dan beri nama tanpa tanda halaman itu; bila berkas ini memang memuat seluruh keputusan, hapus tanda halaman itu dari namanya.",
+    "The name marks a page ({detail}): the file seems to be some pages of a decree, and the archive keeps one whole file per decree. Join all pages into one PDF named without that page mark; if this file holds the whole decree, remove the page mark from its name.",
   ],
   ISI_BERBEDA: [
     "Isi dokumen berbeda dengan nama berkas: {detail}. Periksa dokumennya, lalu ganti nama berkas sesuai isi dokumen.",
@@ -275,8 +275,8 @@ const VARIANT_TEXT = {
     "The subject names the KPU offices of a province or the nation together ({detail}): only the provincial office or KPU RI decides for all of them, so this looks like that office's decree. If so, move the file out of the archive share; if it is this office's decree, name this office after the kind, e.g. 'SK Ketua KPU <this office's city or regency> No 5 Th 2024 tentang …'.",
   ],
   "PAGE_ONLY:part": [
-    "Nama berkas diakhiri nomor bagian ({detail}): berkas ini tampaknya hanya satu bagian keputusan yang dipecah menjadi beberapa berkas, padahal arsip menyimpan satu berkas utuh per keputusan. Gabungkan semua bagiannya menjadi satu PDF dan beri nama tanpa nomor bagian; bila berkas ini memang memuat seluruh keputusan, hapus nomor bagian itu dari namanya.",
-    "The name ends with a part number ({detail}): the file seems to be one part of a decree split into several files, and the archive keeps one whole file per decree. Join all parts into one PDF named without the part number; if this file holds the whole decree, remove the part number from its name.",
+    "Nama berkas memuat nomor bagian ({detail}): berkas ini tampaknya hanya satu bagian keputusan yang dipecah menjadi beberapa berkas, padahal arsip menyimpan satu berkas utuh per keputusan. Gabungkan semua bagiannya menjadi satu PDF dan beri nama tanpa nomor bagian; bila berkas ini memang memuat seluruh keputusan, hapus nomor bagian itu dari namanya.",
+    "The name has a part number ({detail}): the file seems to be one part of a decree split into several files, and the archive keeps one whole file per decree. Join all parts into one PDF named without the part number; if this file holds the whole decree, remove the part number from its name.",
   ],
   "AMBIGUOUS_NUMBER:twoDecrees": [
     "Nama berkas menyebut dua keputusan ({detail}): setelah perihal keputusan pertama tertulis jenis dan nomor keputusan lain, seperti pada hasil pindai beberapa keputusan yang digabung menjadi satu berkas. Bila berkas ini memuat beberapa keputusan, pindai atau simpan tiap keputusan sebagai berkas tersendiri dengan namanya masing-masing; bila berkas ini hanya memuat satu keputusan, beri nama keputusan itu saja, misalnya 'SK Ketua No 12 Th 2024 tentang Penetapan DPT'. Keputusan yang mengubah atau mencabut keputusan lain tetap ditulis dalam perihal, misalnya 'tentang Perubahan atas SK Ketua No 3 Th 2024'.",

@@ -17,7 +17,16 @@ import { MONTH_ALTERNATION } from "./months.js";
  * reads them in front in either case, subject.ts at a subject's end.
  */
 export const DEVICE_NAME = String.raw`(?:img|doc|vid|ptt|aud)[-_]\d{8}[-_]wa\d{4}|whatsapp (?:image|document|video) \d{4}-\d\d-\d\d at \d{1,2}\.\d\d\.\d\d|(?:img|pxl|dsc)_\d{8}_\d{6}|camscanner \d\d-\d\d-\d{4} \d\d\.\d\d(?:\.\d\d)?`;
-const DEVICE = new RegExp(String.raw`^\s*(?:${DEVICE_NAME})(?:\s*\(\d{1,3}\))?`, "i");
+/**
+ * Names scanners and scanning apps give a file, read in front only: a scanner's counter
+ * ("SCAN_0001", "Scan_0009"), Microsoft Lens ("Office Lens 20240512-101532"), an iPhone's
+ * "Scanned Document 2".
+ */
+const SCANNER_NAME = String.raw`scan[\s_-]*\d{1,6}|(?:office|microsoft) lens \d{8}[-_ ]\d{6}|scanned document(?: \d{1,3})?`;
+const DEVICE = new RegExp(
+  String.raw`^\s*(?:${DEVICE_NAME}|${SCANNER_NAME})(?![a-z0-9])(?:\s*\(\d{1,3}\))?`,
+  "i",
+);
 const MONTH_DATE = new RegExp(
   `(?<![A-Za-z0-9])(?:0?[1-9]|[12]\\d|3[01])[\\s.-]*(?:${MONTH_ALTERNATION})[\\s.-]*(?:19|20)\\d{2}(?![0-9])`,
   "gi",

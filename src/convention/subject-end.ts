@@ -21,13 +21,18 @@
  */
 import { documentAsSubject } from "./doc-kind.js";
 import { COUNTERS } from "./head.js";
-import { isWordChar, NUMBER_WORD, NUMBER_WORDS, NUMBER_WORDS_MANY } from "./numbers.js";
+import {
+  isWordChar,
+  NUMBER_WORD,
+  NUMBER_WORDS,
+  NUMBER_WORDS_MANY,
+  PAGE_WORD,
+  PART_WORDS,
+} from "./numbers.js";
 import { reject, rejectVariant } from "./reasons.js";
 import {
   AMENDED_BEFORE,
   BEFORE_PAGE_NUMBER,
-  PAGE_WORD,
-  PART_WORDS,
   pageMarkAfter,
   wordBeforeEndNumber,
 } from "./subject.js";
@@ -69,6 +74,11 @@ export function subjectEnd(
     // whose last word is a number's.
     const page = endsWithNumberWord(folded, from, end) ? pageWordsAtEnd(folded, from, end) : null;
     if (page !== null) return reject("PAGE_ONLY", page);
+    // A page named for what is on it ("hal ttd", "Halaman Depan"), to the name's end.
+    if (folded.includes("hal", from) || folded.includes("hlm", from)) {
+      const named = NAMED_PAGE.exec(folded.slice(from));
+      if (named !== null) return reject("PAGE_ONLY", named[1]!);
+    }
   } else {
     const kind = BEFORE_END_NUMBER.get(word);
     const atEnd = kind === undefined ? null : numberAtEnd(folded, from, end, word, kind);
@@ -86,6 +96,14 @@ export function subjectEnd(
   const second = secondDecree(folded, from, end, nomor, spaced);
   return second === null ? null : twoDecrees(nomor, second);
 }
+
+/**
+ * A page named for what is on it, the whole subject or a tag ending the name ("… Th 2024 hal
+ * ttd", "Halaman Depan", "… - hlm. pengesahan"): the signature page, the front page, one page
+ * of the decree. In running text it is the subject's ("ttg Tata Cara Pengisian Halaman Depan").
+ */
+const NAMED_PAGE =
+  /(?:^|[-_([\u2013])[^a-z0-9]*((?:hal(?:aman)?|hlm)[^a-z0-9]+(?:ttd|tte|tanda[^a-z0-9]+tangan|depan|muka|belakang|terakhir|akhir|pertama|awal|sampul|cover|judul|pengesahan))[^a-z0-9]*$/;
 
 /** The keywords of a serial: a subject that ends with one and a number may hold a second. */
 const SERIAL_WORDS: ReadonlySet<string> = new Set(["no", "nomor", "nmr", "nomer"]);

@@ -16,7 +16,15 @@
 
 import { DRAFTS } from "./doc-kind.js";
 import { romanOrInt } from "./head.js";
-import { isDigit, isWordChar, NUMBER_WORD, NUMBER_WORDS_MANY } from "./numbers.js";
+import {
+  isDigit,
+  isWordChar,
+  LAMPIRAN_WORD,
+  NUMBER_WORD,
+  NUMBER_WORDS_MANY,
+  PAGE_WORD,
+  PART_WORDS,
+} from "./numbers.js";
 import { DEVICE_NAME } from "./stamps.js";
 
 export interface SubjectQualifier {
@@ -104,7 +112,7 @@ const EXT_WORD = [...DOUBLED_EXTENSIONS].join("|");
  * dan 2", groups 1 and 2).
  */
 const ATTACHMENT_NUMBER = String.raw`(\d{1,3}|[ivx]{1,4}|${NUMBER_WORDS_MANY}|${NUMBER_WORD})`;
-const LAMPIRAN_N = String.raw`(?:lampiran|lamp)[\s.:_-]*(?:ke[\s.:_-]*)?${ATTACHMENT_NUMBER}`;
+const LAMPIRAN_N = String.raw`${LAMPIRAN_WORD}[\s.:_-]*(?:(?:ke|no|nomor|nmr)[\s.:_-]*)?${ATTACHMENT_NUMBER}`;
 const LAMPIRAN_RANGE = String.raw`${LAMPIRAN_N}\s*(?:[,&+-]|(?:dan|s[\s.]*d|sampai|hingga)(?![a-z0-9]))[\s._-]*${ATTACHMENT_NUMBER}`;
 /** Words that start no caption: a document, its number, a pointer back to one. */
 const CAPTION_NOT = `(?:${[
@@ -142,10 +150,6 @@ const CAPTION_NOT = `(?:${[
   "belas",
   "ratus",
 ].join("|")})`;
-/** The words before a page's number ("hal 2", "Halaman 2", "page-0001", "hlm 2-3"), a regex source. */
-export const PAGE_WORD = "hal(?:aman)?|hlm|page|pages|pg|lembar|lbr";
-/** The words before a part's or a volume's number ("part 1", "Bagian 2", "Jilid 2", "Vol. II"). */
-export const PART_WORDS: readonly string[] = ["part", "bagian", "jilid", "volume", "vol"];
 /**
  * A page's, a part's or a volume's mark ("hal 2", "Bagian 2", "halaman dua", "Jilid 2"), which
  * no caption starts with: "Lampiran 1 hal 2" is one page of attachment 1, never all of it.
@@ -176,7 +180,9 @@ const AT_END: {
   // I-A"): the archive numbers attachments 1, 2, 3 …; filed as the decree it took the decree's
   // slot, and "I-A" read as LAMPIRAN-1 (its letter a caption) took attachment 1's.
   {
-    re: /(?:^|[^a-z0-9])((?:lampiran|lamp)(?:[\s.:_-]+(?:(?:\d{1,3}|[ivx]{1,4})[\s._-]*)?|[\s.:_-]*\d{1,3}[\s._-]*)[a-h])[^a-z0-9]*$/,
+    re: new RegExp(
+      String.raw`(?:^|[^a-z0-9])(${LAMPIRAN_WORD}(?:[\s.:_-]+(?:(?:\d{1,3}|[ivx]{1,4})[\s._-]*)?|[\s.:_-]*\d{1,3}[\s._-]*)[a-h])[^a-z0-9]*$`,
+    ),
     attachment: true,
     letter: true,
   },
@@ -262,10 +268,10 @@ export const AMENDED_BEFORE =
 const LAMPIRAN_AT_END = /(?:^|[^a-z0-9])(?:lampiran(?:nya)?|lamp)[^a-z0-9]*$/;
 /** "… dan Lampiran", "beserta Lampirannya": the decree with its attachments, the whole document. */
 const WITH_LAMPIRAN =
-  /(?:(?:^|[^a-z0-9])(?:dan|beserta|serta|dengan|plus)[^a-z0-9]+|&[^a-z0-9]*)(?:lampiran(?:nya)?|lamp)[^a-z0-9]*$/;
+  /(?:(?:^|[^a-z0-9])(?:dan|beserta|serta|dengan|dgn|plus|lengkap|termasuk)[^a-z0-9]+|[&+][^a-z0-9]*)(?:lampiran(?:nya)?|lamp)[^a-z0-9]*$/;
 /** Bracketed markers and noise anywhere in the subject. */
 const BRACKETED = new RegExp(
-  String.raw`[([]\s*(?:(lampiran|lamp)[\s.:_-]*(?:ke[\s.:_-]*)?${ATTACHMENT_NUMBER}(?:\s*(?:[,&+-]|dan|s[\s.]*d|sampai|hingga)[\s.]*${ATTACHMENT_NUMBER})?|(salinan|(?:di)?legalis(?:ir|asi))(?:[\s_-]+resmi|[\s_-]+sesuai(?:[\s_-]+dengan)?[\s_-]+asli(?:nya)?|[\s._-]*(?:ke[\s._-]*)?\d{1,2})?|copy|revisi(?:[\s._-]*\d{1,2})?|rev[\s._-]*\d{0,2}|final|fix|scan|camscanner|ttd(?:[\s_-]*basah)?|paraf|\d{1,3}|\d{2,4}[\s_-]?dpi|${TOOL_WORD}|${VERSION_MARK}|(${DRAFT_WORD})(?:[\s._-]*\d{1,2})?)\s*[)\]]`,
+  String.raw`[([]\s*(?:(${LAMPIRAN_WORD})[\s.:_-]*(?:(?:ke|no|nomor|nmr)[\s.:_-]*)?${ATTACHMENT_NUMBER}(?:\s*(?:[,&+-]|dan|s[\s.]*d|sampai|hingga)[\s.]*${ATTACHMENT_NUMBER})?|(salinan|(?:di)?legalis(?:ir|asi))(?:[\s_-]+resmi|[\s_-]+sesuai(?:[\s_-]+dengan)?[\s_-]+asli(?:nya)?|[\s._-]*(?:ke[\s._-]*)?\d{1,2})?|copy|revisi(?:[\s._-]*\d{1,2})?|rev[\s._-]*\d{0,2}|final|fix|scan|camscanner|ttd(?:[\s_-]*basah)?|paraf|\d{1,3}|\d{2,4}[\s_-]?dpi|${TOOL_WORD}|${VERSION_MARK}|(${DRAFT_WORD})(?:[\s._-]*\d{1,2})?)\s*[)\]]`,
   "g",
 );
 const AT_START = new RegExp(`^[^a-z0-9]*${LAMPIRAN_N}(?![a-z0-9])`);
@@ -341,7 +347,7 @@ function endsWithToolMark(folded: string, from: number): boolean {
  * brackets ("(2 dari 3)"): "Tahap 1 dari 2" ends a subject as often.
  */
 const PAGE_AT_END = new RegExp(
-  String.raw`(?:^|[^a-z0-9])((?:${PAGE_WORD})[^a-z0-9]*\d{1,4}(?:[^a-z0-9]*(?:-|s[^a-z0-9]*d|sampai|of|dari)[^a-z0-9]*\d{1,4})?|\d{1,3}[^a-z0-9]*of[^a-z0-9]*\d{1,3}|(?<=\(\s*)\d{1,3}\s*dari\s*\d{1,3}(?=\s*\)))[^a-z0-9]*$`,
+  String.raw`(?:^|[^a-z0-9])((?:${PAGE_WORD})[^a-z0-9]*\d{1,4}(?:[^a-z0-9]*(?:-|s[^a-z0-9]*d|sampai|of|dari)[^a-z0-9]*\d{1,4}){0,2}|\d{1,3}[^a-z0-9]*of[^a-z0-9]*\d{1,3}|(?<=\(\s*)\d{1,3}\s*dari\s*\d{1,3}(?=\s*\)))[^a-z0-9]*$`,
 );
 
 /**
@@ -356,6 +362,7 @@ export const BEFORE_PAGE_NUMBER: ReadonlySet<string> = new Set([
   "page",
   "pages",
   "pg",
+  "p",
   "lembar",
   "lbr",
   "of",
