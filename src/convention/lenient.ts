@@ -1070,10 +1070,16 @@ function subjectStart(shape: string, c: CompiledRules, skipFrom: number, skipTo:
   // name's numbers; readHead leaves a count out of them, a date is blanked (head.ts DATES), and
   // a time stamp is read again without it (stamps.ts).
   // Where the name starts is looked up once, and only for a number of such a shape.
+  // So is a year that starts the name, right before the decree's name ("2024 SK KPU Jakut No
+  // 435 …", "2024_Keputusan …"): the name's year, read with the head's numbers; from it, the
+  // office's place was read as the subject. Before a subject typed first ("2024 Penetapan DPT SK
+  // Ketua …") it may be the subject's, and stays where it is.
   let name = -1;
-  while (i >= 0 && noSerialShape(shape, i)) {
+  while (i >= 0) {
+    const year = i === firstWordAt(shape, 0) && yearAt(shape, i);
+    if (!year && !noSerialShape(shape, i)) break;
     if (name < 0) name = nameStart(shape, c.phraseAt);
-    if (name <= i) break;
+    if (name <= i || (year && firstWordAt(shape, i + 4) !== name)) break;
     i = nextNumber(shape, i);
   }
   if (skipFrom >= 0 && (i < 0 || i > skipFrom)) i = skipFrom;
@@ -1107,6 +1113,11 @@ function noSerialShape(shape: string, at: number): boolean {
       isDigit(shape.charCodeAt(at - 2))) ||
     wordBefore(shape, at, COUNTERS)
   );
+}
+
+/** Whether the word at `at` in `shape` is a year, four digits (isYearShaped). */
+function yearAt(shape: string, at: number): boolean {
+  return !isWordChar(shape.charCodeAt(at + 4)) && isYearShaped(shape.slice(at, at + 4));
 }
 
 /** Whether the word before the one at `at` in `shape` is one of `words`. */
