@@ -37,7 +37,7 @@ import {
   wordBeforeEndNumber,
 } from "./subject.js";
 import { wordsFrom } from "./text.js";
-import { secondDecree, twoDecrees } from "./two-decrees.js";
+import { decreeBeforeTentang, secondDecree, twoDecrees } from "./two-decrees.js";
 import type { ParseRejected } from "./types.js";
 
 /**
@@ -93,7 +93,8 @@ export function subjectEnd(
   if (!folded.includes("sk", from) && !folded.includes("kep", from)) {
     if (plain || !folded.includes("kpt", from)) return null;
   }
-  const second = secondDecree(folded, from, end, nomor, spaced);
+  const second =
+    secondDecree(folded, from, end, nomor, spaced) ?? decreeBeforeTentang(folded, from, end, nomor);
   return second === null ? null : twoDecrees(nomor, second);
 }
 

@@ -13,7 +13,7 @@
 import { isLetter, isWordChar, isYearShaped, normNomor } from "./numbers.js";
 import { rejectVariant } from "./reasons.js";
 import type { CompiledRules } from "./rules.js";
-import { wordAt } from "./text.js";
+import { TENTANG, wordAt } from "./text.js";
 import type { ParseRejected } from "./types.js";
 
 /**
@@ -103,6 +103,23 @@ export function decreeInUnmarked(
   const n = normNomor(digits);
   if (n === null || n === nomor || TOPIC_OF.test(subject.slice(0, m.index + 1))) return null;
   return n;
+}
+
+/**
+ * The number of a second decree typed whole after the first one's subject, with its own
+ * "tentang" ("SK Ketua No 4 Th 2025 ttg Tim JDIH SK Ketua No 5 Th 2025 ttg Tim PPID"), or null:
+ * decreeInUnmarked on the subject `folded.slice(from, end)` up to that "tentang". A decree the
+ * subject amends or carries out keeps its own "tentang" ("ttg Perubahan atas SK No 3 Th 2024
+ * ttg DPT", TOPIC_OF).
+ */
+export function decreeBeforeTentang(
+  folded: string,
+  from: number,
+  end: number,
+  nomor: string,
+): string | null {
+  const again = TENTANG.exec(folded.slice(from, end));
+  return again === null ? null : decreeInUnmarked(folded, from, from + again.index, nomor);
 }
 
 /** The refusal of a subject that joins a second decree numbered `second` (secondDecree). */
