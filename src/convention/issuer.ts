@@ -13,7 +13,7 @@
  */
 
 import { budgetRoleEnd, secretaryBefore } from "./budget-role.js";
-import type { Head } from "./head.js";
+import { type Head, romanOrInt } from "./head.js";
 import {
   afterLampiran,
   FIRST_NUMBER,
@@ -278,9 +278,12 @@ function bareJenisLead(work: string, jenis: string, c: CompiledRules): string | 
   return unclear;
 }
 
-/** A subject that starts with the end of an attachment range ("s.d 3", "sampai IV", "- 5"). */
+/**
+ * A subject that starts with the end of an attachment range or a second attachment ("s.d 3",
+ * "sampai IV", "- 5", ", II", "dan II", "& 3").
+ */
 const MORE_ATTACHMENTS =
-  /^[\s.]*(?:s[\s.]*d|sd|sampai|hingga|-)[\s.]*(?:lampiran|lamp)?[\s.]*(\d{1,3}|[ivx]{1,4})(?![a-z0-9])/;
+  /^[\s.]*(?:s[\s.]*d|sd|sampai|hingga|dan|-|,|&|\+)[\s.]*(?:lampiran|lamp)?[\s.]*(\d{1,3}|[ivx]{1,4})(?![a-z0-9])/;
 
 /**
  * What makes a name that reads as a decree (`head`) still not certainly this office's decree,
@@ -325,7 +328,9 @@ export function checkTail(
     let from = tailStart;
     while (from > 0 && !isWordChar(folded.charCodeAt(from - 1))) from--;
     const more = MORE_ATTACHMENTS.exec(folded.slice(from, tailStart + 24));
-    if (more) return reject("AMBIGUOUS_QUALIFIER", `${head.qualifier}, LAMPIRAN-${more[1]}`);
+    if (more) {
+      return reject("AMBIGUOUS_QUALIFIER", `${head.qualifier}, LAMPIRAN-${romanOrInt(more[1]!)}`);
+    }
   }
   if (!marked && !isDigit(folded.charCodeAt(0))) {
     const second = secondDecree(folded, tailStart, c);
