@@ -3,7 +3,8 @@
  * refuse a name that otherwise reads as a decree, since filed it would take the whole decree's
  * slot:
  * - one part of a decree split into files ("… DPT part 1", "(bagian 2)", "_Part2", "- Bagian
- *   II", "Bagian Dua"): partAtEnd;
+ *   II", "Bagian Dua"): partAtEnd; one page, by its number or named for what is on it ("hal
+ *   2", "hal ttd", "- Halaman Depan": NAMED_PAGE);
  * - a sync client's conflict copy ("(conflicted copy 2024-05-12 142233)", Dropbox's "(Budi's
  *   conflicted copy 2024-05-12)", "_conflict-20240512-142233", Syncthing's
  *   ".sync-conflict-…"): two versions of one decree, which a person must choose between
@@ -12,8 +13,9 @@
  *   "_Undangan Rapat"): that document about the decree (documentTag);
  * - a second decree joined to the subject ("… ttg DPT dan SK No 13 Th 2024", "dan Lampiran SK
  *   No 13", "_SK Ketua No 13 Th 2024 ttg DPS"): two decrees in one name (two-decrees.ts
- *   secondDecree). A decree that amends, revokes or replaces another names it in its subject
- *   ("ttg Pencabutan SK No 13 …"), and stays filed;
+ *   secondDecree), or typed whole with its own "tentang" ("… ttg Tim JDIH SK Ketua No 5 Th
+ *   2025 ttg Tim PPID", decreeBeforeTentang). A decree that amends, revokes or replaces another
+ *   names it in its subject ("ttg Pencabutan SK No 13 …"), and stays filed;
  * - a second serial alone at the end ("… ttg Penetapan DPT No 13"), neither counted nor cited
  *   (serialAtEnd).
  * Most subjects end with a word and hold no bracket: a look at their end answers for them.

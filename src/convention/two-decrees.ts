@@ -8,7 +8,11 @@
  * be the other. A decree that amends, revokes or replaces others names them in its subject
  * ("ttg Pencabutan SK Ketua No 12 dan SK Ketua No 13", AMENDS), and stays filed; so does a
  * decree cited in running text ("Pelaksanaan Keputusan KPU Nomor 360 Tahun 2024"): only one
- * after a joiner or separator is read. Pure; works on the folded name, positions into it.
+ * after a joiner or separator is read. Where nothing marks the subject as a subject, another
+ * decree's name and number anywhere in it make two decrees unless words before it make it the
+ * topic (decreeInUnmarked): a subject typed without "tentang" ("SK Ketua No 7 Th 2022 rev SK
+ * No 9"), or a second decree typed whole with its own "tentang" (decreeBeforeTentang). Pure;
+ * works on the folded name, positions into it.
  */
 import { isLetter, isWordChar, isYearShaped, normNomor } from "./numbers.js";
 import { rejectVariant } from "./reasons.js";
