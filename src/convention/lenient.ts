@@ -1071,13 +1071,18 @@ function subjectStart(shape: string, c: CompiledRules, skipFrom: number, skipTo:
   // a time stamp is read again without it (stamps.ts).
   // Where the name starts is looked up once, and only for a number of such a shape.
   // So is a year that starts the name, right before the decree's name ("2024 SK KPU Jakut No
-  // 435 …", "2024_Keputusan …"): the name's year, read with the head's numbers; from it, the
-  // office's place was read as the subject. Before a subject typed first ("2024 Penetapan DPT SK
-  // Ketua …") it may be the subject's, and stays where it is.
+  // 435 …", "2024_Keputusan …") or a bare "SK" and an old-style number ("2019_SK_40_PL.02.6-Kpt_
+  // …"): the name's year, read with the head's numbers; from it, the office's place or the old
+  // number was read as the subject. Before a subject typed first ("2024 Penetapan DPT SK Ketua
+  // …") it may be the subject's, and stays where it is.
   let name = -1;
   while (i >= 0) {
     const year = i === firstWordAt(shape, 0) && yearAt(shape, i);
     if (!year && !noSerialShape(shape, i)) break;
+    if (year && skipFrom >= 0 && bareDecreeWordThen(shape, i + 4, skipFrom)) {
+      i = skipFrom;
+      break;
+    }
     if (name < 0) name = nameStart(shape, c.phraseAt);
     if (name <= i || (year && firstWordAt(shape, i + 4) !== name)) break;
     i = nextNumber(shape, i);
@@ -1113,6 +1118,15 @@ function noSerialShape(shape: string, at: number): boolean {
       isDigit(shape.charCodeAt(at - 2))) ||
     wordBefore(shape, at, COUNTERS)
   );
+}
+
+/** A decree's word alone, the head of an old-style number typed without its issuer's kind. */
+const BARE_DECREE_WORD = /(?:sk|skep|kep|kpts?|keputusan)(?![a-z0-9])[^a-z0-9]*/y;
+
+/** Whether the text from `at` in `shape` is BARE_DECREE_WORD and then `to` (an old number). */
+function bareDecreeWordThen(shape: string, at: number, to: number): boolean {
+  BARE_DECREE_WORD.lastIndex = firstWordAt(shape, at);
+  return BARE_DECREE_WORD.test(shape) && BARE_DECREE_WORD.lastIndex === to;
 }
 
 /** Whether the word at `at` in `shape` is a year, four digits (isYearShaped). */
