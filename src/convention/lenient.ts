@@ -52,6 +52,7 @@ import {
   plainSeparators,
 } from "./old-numbers.js";
 import { mayStartPlace } from "./place-start.js";
+import { leadingQualifierTypo } from "./qualifier-typo.js";
 import { reject, rejectVariant } from "./reasons.js";
 import { foreignRegionCode, isOtherRegionCode, isRegionCodeShape } from "./region-code.js";
 import type { CompiledRules } from "./rules.js";
@@ -746,6 +747,9 @@ function subjectDecree(
   const { folded, start, end } = s;
   const ending = start < end ? subjectEnd(folded, start, end, head.nomor, s.plain, s.spaced) : null;
   if (ending !== null) return ending;
+  // "Sallinan SK Ketua …": a misspelt copy or attachment mark first (qualifier-typo.ts).
+  const typo = leadingQualifierTypo(folded);
+  if (typo !== null) return rejectVariant("AMBIGUOUS_QUALIFIER:typo", typo);
   const about = start < end ? documentAsSubject(folded, start, end) : null;
   if (about !== null) return about;
   const tag = !s.plain && start < end ? documentTag(folded, start, end, s.spaced) : null;

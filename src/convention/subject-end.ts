@@ -31,6 +31,7 @@ import {
   PAGE_WORD,
   PART_WORDS,
 } from "./numbers.js";
+import { qualifierTypo, trailingQualifierTypo } from "./qualifier-typo.js";
 import { reject, rejectVariant } from "./reasons.js";
 import {
   AMENDED_BEFORE,
@@ -76,12 +77,17 @@ export function subjectEnd(
     // whose last word is a number's.
     const page = endsWithNumberWord(folded, from, end) ? pageWordsAtEnd(folded, from, end) : null;
     if (page !== null) return reject("PAGE_ONLY", page);
+    // "… - Sallinan": a misspelt copy or attachment mark ends the subject (qualifier-typo.ts).
+    const last = trailingQualifierTypo(folded, from, end);
+    if (last !== null) return rejectVariant("AMBIGUOUS_QUALIFIER:typo", last);
     // A page named for what is on it ("hal ttd", "Halaman Depan"), to the name's end.
     if (folded.includes("hal", from) || folded.includes("hlm", from)) {
       const named = NAMED_PAGE.exec(folded.slice(from));
       if (named !== null) return reject("PAGE_ONLY", named[1]!);
     }
   } else {
+    // "Lmpiran 4": a misspelt attachment mark, not the subject's words (qualifier-typo.ts).
+    if (qualifierTypo(word) !== null) return rejectVariant("AMBIGUOUS_QUALIFIER:typo", word);
     const kind = BEFORE_END_NUMBER.get(word);
     const atEnd = kind === undefined ? null : numberAtEnd(folded, from, end, word, kind);
     if (atEnd !== null) return atEnd;

@@ -1,0 +1,69 @@
+/**
+ * "Lampiran" and "Salinan" misspelt by one letter ("Lmpiran 4", "Sallinan SK Ketua …"): read as
+ * any other word, an attachment or a certified copy was filed in the decree's own slot, the
+ * misspelt word dropped or kept as its subject. The names that keep "lamp" are read as
+ * "Lampiran" (numbers.ts LAMPIRAN_WORD); the others are refused where a qualifier stands,
+ * before a number at the subject's end and as the name's first word, with a message that says
+ * which word to write. Pure.
+ */
+import { isLetter, LAMPIRAN_WORD } from "./numbers.js";
+
+const READ_AS_LAMPIRAN = new RegExp(`^(?:${LAMPIRAN_WORD})$`);
+
+/**
+ * The qualifier word `word` (folded) misspells, one letter off ("lmpiran", "lampiarn",
+ * "sallinan", "salian"), or null: itself, a spelling LAMPIRAN_WORD reads, or another word.
+ */
+export function qualifierTypo(word: string): "Lampiran" | "Salinan" | null {
+  const n = word.length;
+  if (n < 6 || n > 9) return null;
+  const first = word.charCodeAt(0);
+  if (first === 0x6c) {
+    return !READ_AS_LAMPIRAN.test(word) && oneOff(word, "lampiran") ? "Lampiran" : null;
+  }
+  return first === 0x73 && word !== "salinan" && oneOff(word, "salinan") ? "Salinan" : null;
+}
+
+/** Whether `a` is one letter off `b`: one letter left out, added, changed or swapped with the next. */
+function oneOff(a: string, b: string): boolean {
+  if (a === b) return false;
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > 1) return false;
+  let i = 0;
+  while (i < la && i < lb && a[i] === b[i]) i++;
+  if (la === lb) {
+    // Changed, or swapped with the next.
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  // One left out or added.
+  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/** The first word of `folded` when it misspells a qualifier (qualifierTypo), else null. */
+export function leadingQualifierTypo(folded: string): string | null {
+  let s = 0;
+  while (s < folded.length && !isLetter(folded.charCodeAt(s))) s++;
+  // Most names start with "sk", "kep" or a number: a look at two letters answers for them.
+  const c = folded.charCodeAt(s);
+  if (c !== 0x6c && c !== 0x73) return null;
+  let e = s;
+  while (e < folded.length && isLetter(folded.charCodeAt(e))) e++;
+  const word = folded.slice(s, e);
+  return qualifierTypo(word) === null ? null : word;
+}
+
+/**
+ * The last word of the subject `folded.slice(from, end)` when it misspells a qualifier
+ * (qualifierTypo), else null. Most subjects end with another letter than "n".
+ */
+export function trailingQualifierTypo(folded: string, from: number, end: number): string | null {
+  let e = end;
+  while (e > from && !isLetter(folded.charCodeAt(e - 1))) e--;
+  if (folded.charCodeAt(e - 1) !== 0x6e) return null;
+  let s = e;
+  while (s > from && e - s <= 9 && isLetter(folded.charCodeAt(s - 1))) s--;
+  const word = folded.slice(s, e);
+  return qualifierTypo(word) === null ? null : word;
+}
