@@ -371,9 +371,11 @@ function readOffice(head: string, o: CompiledOffice): ParseRejected | null {
       // Nomor 3 …" too: clerks shorten their own office's name, they do not spell it out
       // without its city); a bare "KPU" may be a clerk's shorthand.
       if (!kpu) return reject("OTHER_OFFICE", "KOMISI PEMILIHAN UMUM (KPU RI)");
+      // "Sekretaris KPU" is a city's or a regency's secretary (KPU RI's is "Sekretaris
+      // Jenderal"); "Ketua KPU" alone is as much KPU RI's chair, whose decrees were titled so.
       const before = ws[k - 1]?.word;
-      if (before === "ketua" || before === "sekretaris" || before === "sekretariat") continue;
-      return reject("OFFICE_UNCLEAR", "KPU");
+      if (before === "sekretaris" || before === "sekretariat") continue;
+      return reject("OFFICE_UNCLEAR", before === "ketua" ? "KETUA KPU" : "KPU");
     }
     const tail = named.verdict.split(" ");
     // This office's place with a slip ("KPU Kota Jakarta Utra"): its own decree as likely.
