@@ -192,6 +192,8 @@ function levelMarkers(markers: Map<string, string>, names: readonly string[]): [
   for (const [key, j] of markers) {
     const m = CITY_MARKER.exec(key);
     if (m) for (const w of LEVELS[level!]!) out.push([`${m[1]}${w}`, j]);
+    // A province's commission prints its level alone ("214/PP.02.3-Kpt/32/Prov/X/2017").
+    if (m?.[1] === "kpu-" && level === 2) for (const w of LEVELS[2]!) out.push([w, j]);
   }
   return out;
 }

@@ -327,6 +327,14 @@ const province: [string, string][] = [
     "KPT-KETUA/2013/KPT-KETUA_2013_021_penetapan-anggota-tim-seleksi-kpu-kota-se-dki-jakarta.pdf",
   ],
   ["45_PL.01.3-Kpt_31_KPU-Kot_IV_2019.pdf", "!OTHER_OFFICE_CODE"],
+  // A province's commission prints its level alone (a real number of KPU Provinsi Jawa Barat:
+  // "214/PP.02.3-Kpt/32/Prov/X/2017"); it was OTHER_OFFICE_CODE:marker.
+  ["214-PP.02.3-Kpt-31-Prov-X-2017 SALINAN.pdf", "KPT-KETUA/2017/KPT-KETUA_2017_214_SALINAN.pdf"],
+  [
+    "SK Ketua 15_PL.03.3-Kpt_31_Prov_III_2018 Jadwal Kampanye.pdf",
+    "KPT-KETUA/2018/KPT-KETUA_2018_015_jadwal-kampanye.pdf",
+  ],
+  ["15_PL.03.3-Kpt_32_Prov_III_2018.pdf", "!OTHER_OFFICE_CODE"],
   // Its cities' offices stay other offices, "Jakarta" one of the province's names.
   ["Kep KPU Jakarta Utara 14 2024.pdf", OTHER],
   ["45_PL.01.3-Kpt_3172_KPU-Kot_IV_2019.pdf", "!OTHER_OFFICE_CODE"],
