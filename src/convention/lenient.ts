@@ -40,6 +40,7 @@ import {
   otherPlaceBeforeName,
   otherPlaceFirst,
   otherPlaceInFront,
+  ownPlaceEnd,
 } from "./office.js";
 import {
   type ClassCodes,
@@ -1233,12 +1234,21 @@ function subjectFrom(
     const phrase = c.phraseAt.exec(shape);
     if (phrase) {
       i = start + phrase[0].length;
+      // This office's place after "SK KPU" typed after the numbers ("19-Kpts-KPU-Kota-2016 SK
+      // KPU Jakut Penetapan DPT"): the head's, as before them; from it, "KPU" stood alone.
+      if (c.office !== null && BEFORE_PLACE_END.test(phrase[0])) {
+        const place = ownPlaceEnd(shape, firstWordAt(shape, i), c.office);
+        if (place > 0) i = place;
+      }
       continue;
     }
     return start;
   }
   return len;
 }
+
+/** A phrase that ends where a place follows: "SK KPU", "Keputusan KPUD", "… Pemilihan Umum". */
+const BEFORE_PLACE_END = /(?:kpud?|umum)[^a-z0-9]*$/;
 
 /** A number glued to its keyword ("No11", "Th2021"): where its digits start. */
 const GLUED_NUMBER = /(?<=(?<![a-z0-9])(?:no|nmr|nomor|th|thn|tahun))[0-9]/;

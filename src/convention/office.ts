@@ -187,6 +187,28 @@ export function officeWordAt(
 }
 
 /**
+ * Where one of this office's places typed from `at` in `text` (folded) ends, the longest, or -1
+ * ("jakut" of "… SK KPU Jakut Penetapan …", whatever follows it).
+ */
+export function ownPlaceEnd(text: string, at: number, o: CompiledOffice): number {
+  for (const place of o.places) {
+    let i = at;
+    let k = 0;
+    for (; k < place.length; k++) {
+      if (k > 0) {
+        const gap = i;
+        while (i < text.length && !isWordChar(text.charCodeAt(i))) i++;
+        if (i === gap) break;
+      }
+      if (!text.startsWith(place[k]!, i)) break;
+      i += place[k]!.length;
+    }
+    if (k === place.length && !isWordChar(text.charCodeAt(i))) return i;
+  }
+  return -1;
+}
+
+/**
  * Where "KPU <this office's place>" (or "Komisi Pemilihan Umum <place>") that starts at `at`
  * ends, when it is followed by a word that ends a place (a keyword, a number, a phrase word or
  * nothing); -1 otherwise.
