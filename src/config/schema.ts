@@ -61,6 +61,9 @@ export const DEFAULT_JENIS = [
       // KPU Daerah: the offices' name until 2007, on the older decrees in the archive.
       "keputusan kpud",
       "sk kpud",
+      "kep kpud",
+      "kpt kpud",
+      "kpts kpud",
     ],
     styleBMarkers: ["KPU-Kot", "KPU-Kota", "Kpts/KPU-Kota", "Kpts/KPU-Kot"],
   },
@@ -111,6 +114,9 @@ const officeSchema = z
         "kota jakut",
         "jkt utara",
         "kota jkt utara",
+        // The city's name until 1999, on the oldest decrees in the archive.
+        "kotamadya jakarta utara",
+        "kodya jakarta utara",
       ])
       .describe(
         "How names spell this office's place after 'KPU' / 'Komisi Pemilihan Umum' (e.g. 'kota jakarta utara', 'jakut')",
