@@ -284,6 +284,10 @@ describe("parse agrees with the reference parser", () => {
         // A subject typed after an old-style number and before "ttg": its slug, its nomorAsli kept.
         ["1_Kpts_KPU-Prov_2000 kpt-sekretaris ttg .pdf"],
         ["Th 1995 SK Ketua Ketua No 1 .pdf"],
+        // A year that starts the name before the decree's name, read with its numbers.
+        ["2027 KEPUTUSAN KPU KOTA JAKARTA UTARA 9 P\u00e9netapan  DPT.pdf"],
+        // A year after "Tahun" is no year in front: it stays where it is.
+        ["ab.tahun 1998.keputusan kpu kota jakarta utara.396.pdf"],
         ["0_Kpts_KPU-Kota_1995 1 - 1995 Ketua No_1B .pdf"],
         // A number before the jenis is no serial (repair.ts NUMBER_BEFORE_DECREE).
         ["53 Kep. Sekretaris 2025 tntg Yx\u2014\u0001-(;7.pdf"],
