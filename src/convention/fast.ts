@@ -73,7 +73,7 @@ const OFFICE_CHECKS = 3;
 /** After "tentang", another office's business (body-place.ts); bit 16 + s: read for an office. */
 const TAG_CHECKS = 16;
 /**
- * The places of the probes, another KPU office's (" kpu kota bekasi" after a subject, "… ttg
+ * The places of the probes, another KPU office's (" rapat kpu kota bekasi" as a subject, "… ttg
  * penetapan dpt kota bekasi" after "tentang"): the first that no configured name of this office
  * uses, since a probe that names this office is filed and would leave the subjects of every
  * office unread.
@@ -84,11 +84,14 @@ const PROBE_PLACES = ["kota bekasi", "kota surabaya"];
 function probes(places: readonly string[]): Probes {
   const own = new Set(places.flatMap((p) => p.split(" ")));
   const place = PROBE_PLACES.find((p) => !own.has(p.split(" ")[1]!)) ?? PROBE_PLACES[1]!;
-  return { office: ` kpu ${place}`, marked: ` dpt ${place}` };
+  return { office: ` rapat kpu ${place}`, marked: ` dpt ${place}` };
 }
 
 interface Probes {
-  /** A subject typed without "tentang" that names another office. */
+  /**
+   * A subject typed without "tentang" that names another office, and not only it (a subject
+   * that is another office alone is refused after any head, lenient.ts otherOfficeIn).
+   */
   office: string;
   /**
    * A subject after "tentang" that names another office's voter list: refused unless the head

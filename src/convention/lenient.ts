@@ -65,7 +65,7 @@ import {
   subjectQualifier,
 } from "./subject.js";
 import { conflictMark, documentTag, subjectEnd } from "./subject-end.js";
-import { NOT_OWN_NAMED, OWN_NAMED, type OwnNamed } from "./subject-tag.js";
+import { NOT_OWN_NAMED, OWN_NAMED, type OwnNamed, wordCount } from "./subject-tag.js";
 import {
   CONTROL_CHARS,
   cleanTentang,
@@ -810,8 +810,17 @@ function otherOfficeIn(
   const code = hinted ? foreignRegionCode(folded, tailStart, office) : null;
   if (code) return code;
   if (hinted && mayNameKpu(folded, tailStart)) {
-    if (owner.ownNamed()) return null;
-    const other = otherKpuIn(folded.slice(tailStart), office);
+    const rest = folded.slice(tailStart);
+    const other = otherKpuIn(rest, office);
+    // After a head that names this office, another KPU office in the subject is what the
+    // decree is about ("… Koordinasi dengan KPU Jakbar"), unless it is all the subject says
+    // ("SK KPU Jakut No 3 Th 2024 (KPU Jakbar)"): two offices named, and whose it is unclear.
+    if (
+      owner.ownNamed() &&
+      (other === null || wordCount(other.toLowerCase()) !== wordCount(rest))
+    ) {
+      return null;
+    }
     if (other) return reject("OFFICE_IN_SUBJECT", other);
   }
   if (mayStartPlace(folded, at)) {

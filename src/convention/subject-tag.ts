@@ -242,7 +242,7 @@ function sentBy(text: string, o: CompiledOffice): string | null {
 }
 
 /** How many words `[a-z0-9]+` the folded `s` holds. */
-function wordCount(s: string): number {
+export function wordCount(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
     if (isWordChar(s.charCodeAt(i)) && (i === 0 || !isWordChar(s.charCodeAt(i - 1)))) n++;
