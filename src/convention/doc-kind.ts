@@ -176,6 +176,10 @@ const BEFORE_DECREE = [
   "pemberitahuan",
   "penyampaian",
   "pengiriman",
+  // A cover letter sent with the decree ("Pengantar SK Ketua 45 2024 ke Kecamatan"), the text
+  // read out when it is handed over.
+  "pengantar",
+  "naskah pembacaan",
 ];
 const LEAD = new Set(BEFORE_DECREE);
 
