@@ -50,6 +50,7 @@ export function leadingQualifierTypo(folded: string): string | null {
   if (c !== 0x6c && c !== 0x73) return null;
   let e = s;
   while (e < folded.length && isLetter(folded.charCodeAt(e))) e++;
+  if (e - s < 6 || e - s > 9) return null;
   const word = folded.slice(s, e);
   return qualifierTypo(word) === null ? null : word;
 }
@@ -64,6 +65,9 @@ export function trailingQualifierTypo(folded: string, from: number, end: number)
   if (folded.charCodeAt(e - 1) !== 0x6e) return null;
   let s = e;
   while (s > from && e - s <= 9 && isLetter(folded.charCodeAt(s - 1))) s--;
+  // Only a word of six to nine letters that starts as "lampiran" or "salinan" may be one.
+  const first = folded.charCodeAt(s);
+  if (e - s < 6 || e - s > 9 || (first !== 0x6c && first !== 0x73)) return null;
   const word = folded.slice(s, e);
   return qualifierTypo(word) === null ? null : word;
 }
