@@ -74,7 +74,12 @@ import {
   hasSingleGaps,
   TENTANG,
 } from "./text.js";
-import { decreeInUnmarked, otherKindTag, twoDecrees } from "./two-decrees.js";
+import {
+  decreeInUnmarked,
+  otherKindTag,
+  otherNumberInUnmarked,
+  twoDecrees,
+} from "./two-decrees.js";
 import type { Decree, ParseRejected } from "./types.js";
 
 /**
@@ -592,6 +597,11 @@ export function readPlain(
  * decreeInUnmarked), or null. Substring tests first: most subjects name no decree.
  */
 function secondInUnmarked(folded: string, tailStart: number, head: Head): ParseRejected | null {
+  // "… ganti No 15 Th 2024", "(lama No 18 …)": the number it replaced or had (OTHER_NUMBER).
+  if (folded.includes("no", tailStart)) {
+    const other = otherNumberInUnmarked(folded, tailStart, folded.length, head.nomor);
+    if (other !== null) return reject("AMBIGUOUS_NUMBER", `${head.nomor}, ${other}`);
+  }
   if (
     !folded.includes("sk", tailStart) &&
     !folded.includes("kep", tailStart) &&

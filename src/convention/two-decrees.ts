@@ -110,6 +110,29 @@ export function decreeInUnmarked(
 }
 
 /**
+ * A decree's number named as the one this file replaces or was ("… ganti No 15 Th 2024", "(lama
+ * No 18 Th 2024)", "semula No 3"): group 1. Which of the two the file is, nothing says.
+ */
+const OTHER_NUMBER =
+  /(?<![a-z0-9])(?:ganti|lama|semula|eks|ex|dulu|sebelumnya|menjadi|rev|revisi)[^a-z0-9]+(?:no|nomor|nmr|nomer)[^a-z0-9]*(\d{1,4})(?![0-9])/;
+
+/**
+ * The number of the decree `folded.slice(from, end)`, a subject typed without "tentang", names as
+ * the one this file replaces or was (OTHER_NUMBER), when it is not the decree's own (`nomor`).
+ */
+export function otherNumberInUnmarked(
+  folded: string,
+  from: number,
+  end: number,
+  nomor: string,
+): string | null {
+  const m = OTHER_NUMBER.exec(folded.slice(from, end));
+  if (m === null) return null;
+  const n = normNomor(m[1]!);
+  return n === null || n === nomor ? null : n;
+}
+
+/**
  * The number of a second decree typed whole after the first one's subject, with its own
  * "tentang" ("SK Ketua No 4 Th 2025 ttg Tim JDIH SK Ketua No 5 Th 2025 ttg Tim PPID"), or null:
  * decreeInUnmarked on the subject `folded.slice(from, end)` up to that "tentang". A decree the
