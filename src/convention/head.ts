@@ -101,6 +101,15 @@ const SALINAN =
  */
 /** "No Urut 12" / "Nomor Urut: 12": a place in a list, blanked before the numbers are read. */
 const LIST_ORDER = /(?<![a-z0-9])(?:no|nomor|nomer|nmr)[^a-z0-9]*urut[^a-z0-9]*\d{1,4}(?![0-9])/g;
+/**
+ * A budget year ("TA 2014", "T.A. 2014", "Tahun Anggaran 2014", "DIPA 2013"): the year of the
+ * budget a decree on budget roles is for, often not the decree's own (such decrees for 2014 are
+ * signed in December 2013). Read as ELECTION_YEAR is: alone, the head has no year (NO_YEAR).
+ */
+const BUDGET_YEAR =
+  /(?<![a-z0-9])(?:t\.?\s?a\.?|(?:tahun|thn|th)[^a-z0-9]+anggaran|dipa(?:[^a-z0-9]+(?:ta|tahun))?)[^a-z0-9]*(?:19|20)\d{2}(?![0-9])/g;
+/** "TA" as a word: BUDGET_YEAR is asked only of a head that has one, "anggaran" or "dipa". */
+const TA = /(?<![a-z0-9])t\.?a(?![a-z0-9])/;
 const ELECTION_YEAR =
   /(?<![a-z0-9])(?<!komisi[^a-z0-9]{1,3})(?:pemilu|pemilihan(?:[^a-z0-9]+umum)?|pilkada|pilgub|pilwalkot|pilwako|pilbup|pileg|pilpres)(?:[^a-z0-9]+(?:serentak|nasional|tahun|thn|th|tah))*[^a-z0-9]*(?:19|20)\d{2}(?![0-9])/g;
 /**
@@ -232,6 +241,14 @@ export function readHead(
   if (work.includes("pemil") || work.includes("pil")) {
     ELECTION_YEAR.lastIndex = 0;
     while (ELECTION_YEAR.test(work)) elections++;
+  }
+  // A budget year counts as an election's does ("No 3 TA 2014", "DIPA 2013").
+  if (
+    work.includes("ta") &&
+    (work.includes("anggaran") || work.includes("dipa") || TA.test(work))
+  ) {
+    BUDGET_YEAR.lastIndex = 0;
+    while (BUDGET_YEAR.test(work)) elections++;
   }
   const numbers: string[] = [];
   const years: number[] = [];
