@@ -92,13 +92,6 @@ export const DATE_HINT = new RegExp(
  */
 const SALINAN =
   /(?<![a-z0-9])(?:salinan|(?:di)?legalis(?:ir|asi))(?:\d{1,2}|[\s._-]+(?:ke[\s._-]*)?(\d{1,2}))?(?![a-z0-9])/g;
-/**
- * An election and its year ("Pilkada 2024", "Pemilu Tahun 2024", "Pemilihan Serentak 2024"):
- * the year of the election a decree is about, often not the decree's own (decrees for the 2024
- * election were issued in 2022 and 2023). A head whose only years are such is refused as NO_YEAR;
- * with another year beside it, the years compete as before (AMBIGUOUS_YEAR unless equal). Not
- * after "Komisi" ("Komisi Pemilihan Umum" is the office).
- */
 /** "No Urut 12" / "Nomor Urut: 12": a place in a list, blanked before the numbers are read. */
 const LIST_ORDER = /(?<![a-z0-9])(?:no|nomor|nomer|nmr)[^a-z0-9]*urut[^a-z0-9]*\d{1,4}(?![0-9])/g;
 /**
@@ -110,6 +103,13 @@ const BUDGET_YEAR =
   /(?<![a-z0-9])(?:t\.?\s?a\.?|(?:tahun|thn|th)[^a-z0-9]+anggaran|dipa(?:[^a-z0-9]+(?:ta|tahun))?)[^a-z0-9]*(?:19|20)\d{2}(?![0-9])/g;
 /** "TA" as a word: BUDGET_YEAR is asked only of a head that has one, "anggaran" or "dipa". */
 const TA = /(?<![a-z0-9])t\.?a(?![a-z0-9])/;
+/**
+ * An election and its year ("Pilkada 2024", "Pemilu Tahun 2024", "Pemilihan Serentak 2024"):
+ * the year of the election a decree is about, often not the decree's own (decrees for the 2024
+ * election were issued in 2022 and 2023). A head whose only years are such is refused as NO_YEAR;
+ * with another year beside it, the years compete as before (AMBIGUOUS_YEAR unless equal). Not
+ * after "Komisi" ("Komisi Pemilihan Umum" is the office).
+ */
 const ELECTION_YEAR =
   /(?<![a-z0-9])(?<!komisi[^a-z0-9]{1,3})(?:pemilu|pemilihan(?:[^a-z0-9]+umum)?|pilkada|pilgub|pilwalkot|pilwako|pilbup|pileg|pilpres)(?:[^a-z0-9]+(?:serentak|nasional|tahun|thn|th|tah))*[^a-z0-9]*(?:19|20)\d{2}(?![0-9])/g;
 /**

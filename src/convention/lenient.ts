@@ -594,7 +594,8 @@ export function readPlain(
 /**
  * The refusal of a subject typed without "tentang", from `tailStart`, that names another decree
  * than `head`'s with nothing making it the subject's topic ("… Th 2022 rev SK No 9", two-decrees.ts
- * decreeInUnmarked), or null. Substring tests first: most subjects name no decree.
+ * decreeInUnmarked) or a number the file replaced or had ("… ganti No 15", otherNumberInUnmarked),
+ * or null. Substring tests first: most subjects name neither.
  */
 function secondInUnmarked(folded: string, tailStart: number, head: Head): ParseRejected | null {
   // "… ganti No 15 Th 2024", "(lama No 18 …)": the number it replaced or had (OTHER_NUMBER).
