@@ -286,6 +286,9 @@ describe("parse agrees with the reference parser", () => {
         ["Th 1995 SK Ketua Ketua No 1 .pdf"],
         // A year that starts the name before the decree's name, read with its numbers.
         ["2027 KEPUTUSAN KPU KOTA JAKARTA UTARA 9 P\u00e9netapan  DPT.pdf"],
+        [
+          "2105 KEPUTUSAN KPU KOTA JAKARTA UTARA Nomor 276a :\u00dcn\u00efc\u00f6d\u00e9 \u00d1ame,)7(_.jpg",
+        ],
         // A year after "Tahun" is no year in front: it stays where it is.
         ["ab.tahun 1998.keputusan kpu kota jakarta utara.396.pdf"],
         ["0_Kpts_KPU-Kota_1995 1 - 1995 Ketua No_1B .pdf"],
