@@ -40,13 +40,44 @@ const DECREE_AFTER = String.raw`)[^a-z0-9]*(?:(?:lampiran|lamp)[^a-z0-9]+)?(?:sk
 const SECOND_DECREE = new RegExp(JOINER + DECREE_AFTER);
 const SECOND_DECREE_SPACED = new RegExp(JOINER + UNDERSCORE + DECREE_AFTER);
 
+/** This decree amending, revoking or replacing another: the words both AMENDS and TOPIC_OF read. */
+const AMENDING_ACTIVE = [
+  "perubahan",
+  "mengubah",
+  "pencabutan",
+  "mencabut",
+  "pembatalan",
+  "membatalkan",
+  "penggantian",
+  "pengganti",
+  "mengganti",
+  "menggantikan",
+];
+
+/** One of `words` (regex sources) as a whole word. */
+function wordsRegex(words: readonly string[]): RegExp {
+  return new RegExp(`(?:^|[^a-z0-9])(?:${words.join("|")})(?![a-z0-9])`);
+}
+
 /**
  * Words that make the decrees named in a subject the ones this decree amends, revokes, replaces
  * or corrects ("ttg Perubahan atas SK No 5 dan SK No 7", "Pencabutan SK Ketua No 12 dan SK
  * Ketua No 13"): those are its topic, not a second decree in the file.
  */
-const AMENDS =
-  /(?:^|[^a-z0-9])(?:perubahan|diubah|mengubah|pencabutan|dicabut|mencabut|pembatalan|dibatalkan|membatalkan|penggantian|pengganti|diganti|mengganti|menggantikan|ralat|perbaikan|pembetulan|koreksi|revisi|adendum|addendum)(?![a-z0-9])/;
+const AMENDS = wordsRegex([
+  ...AMENDING_ACTIVE,
+  "diubah",
+  "dicabut",
+  "dibatalkan",
+  "diganti",
+  "ralat",
+  "perbaikan",
+  "pembetulan",
+  "koreksi",
+  "revisi",
+  "adendum",
+  "addendum",
+]);
 
 /**
  * The number of a second decree joined to the subject `folded.slice(from, end)`
@@ -83,8 +114,18 @@ export function secondDecree(
  * says nothing of which is the file's).
  */
 const DECREE_IN_UNMARKED = new RegExp(String.raw`(?:(?:^|[^a-z0-9])${DECREE_AFTER}`);
-const TOPIC_OF =
-  /(?:^|[^a-z0-9])(?:perubahan|mengubah|pencabutan|mencabut|pembatalan|membatalkan|penggantian|pengganti|mengganti|menggantikan|pelaksanaan|melaksanakan|tindak[^a-z0-9]+lanjut|menindaklanjuti|berdasarkan|sesuai|sebagaimana|atas|terhadap)(?![a-z0-9])/;
+const TOPIC_OF = wordsRegex([
+  ...AMENDING_ACTIVE,
+  "pelaksanaan",
+  "melaksanakan",
+  "tindak[^a-z0-9]+lanjut",
+  "menindaklanjuti",
+  "berdasarkan",
+  "sesuai",
+  "sebagaimana",
+  "atas",
+  "terhadap",
+]);
 
 /**
  * The number of another decree named in a subject typed without "tentang", `folded.slice(from,
