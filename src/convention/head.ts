@@ -244,8 +244,9 @@ export function readHead(
   }
   // A budget year counts as an election's does ("No 3 TA 2014", "DIPA 2013").
   if (
-    work.includes("ta") &&
-    (work.includes("anggaran") || work.includes("dipa") || TA.test(work))
+    work.includes("dipa") ||
+    work.includes("anggaran") ||
+    ((work.includes("ta") || work.includes("t.a")) && TA.test(work))
   ) {
     BUDGET_YEAR.lastIndex = 0;
     while (BUDGET_YEAR.test(work)) elections++;
