@@ -84,6 +84,8 @@ const BETWEEN_WORDS: ReadonlySet<string> = new Set([
   "untuk",
   "periode",
   "terpilih",
+  // A body's new members ("PPK Baru Kec Cakung"): the place is after it (BODY_ADJECTIVES).
+  "baru",
   // The office whose list or body it is, named before its place: "PPK KPU Kab Bogor".
   "kpu",
   "kpud",
@@ -146,7 +148,7 @@ export function otherBodyPlace(
       ? districtPlace(folded, at, o)
       : mayStartPlace(folded, at)
         ? otherPlaceFirst(folded.slice(at), o)
-        : m[2] === "" && AD_HOC_BODY.has(m[1]!)
+        : AD_HOC_BODY.has(m[1]!) && (m[2] === "" || onlyAdjectives(m[2]!))
           ? bareDistrict(folded, at, o)
           : null;
     const kind = kindOf(m[1]!);
@@ -187,10 +189,24 @@ const AD_HOC_BODY = new Set(["ppk", "pps", "kpps", "pantarlih", "ppdp"]);
 
 /**
  * Another DKI city's district or village named bare right after an ad hoc body, at `at`
- * ("Pembentukan PPK Cakung": Jakarta Timur's), as shown, or null (none, or this office's own).
+ * ("Pembentukan PPK Cakung": Jakarta Timur's), as shown, or null (none, or this office's own,
+ * or a word that describes the body, BODY_ADJECTIVES).
  */
 function bareDistrict(folded: string, at: number, o: CompiledOffice): string | null {
+  if (BODY_ADJECTIVES.has(wordAt(folded, at))) return null;
   return dkiDistrict([{ word: "" }, ...wordsNear(folded, at)], o) ?? null;
+}
+
+/**
+ * Village names that are also words describing a body: right after one, bare, they are the
+ * word ("Pembentukan KPPS baru", "Anggota PPK Baru Kec Koja": new members), not the village
+ * (Jakarta Timur's Kelurahan Baru, which a name writes with its level word: "PPS Kel Baru").
+ */
+const BODY_ADJECTIVES: ReadonlySet<string> = new Set(["baru"]);
+
+/** Whether BETWEEN's words `between` are BODY_ADJECTIVES only ("baru "). */
+function onlyAdjectives(between: string): boolean {
+  return between.split(/[^a-z0-9]+/).every((w) => w === "" || BODY_ADJECTIVES.has(w));
 }
 
 /** A voter list, an ad hoc body or polling stations (TPS): the area's own. */
