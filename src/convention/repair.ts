@@ -244,14 +244,24 @@ function issuerFirst(rest: string): string {
 
 /**
  * A place's name typed glued (`typed`), its words apart: one of this office's names ("Kota
- * JakartaUtara" → "Kota Jakarta Utara"), else a level word and one word of at most ten letters
+ * JakartaUtara" → "Kota Jakarta Utara"), also with a number's keyword glued after it
+ * ("JakutNo" → "Jakut No"), else a level word and one word of at most ten letters
  * ("KotaBekasi", "Jaktim", "RI"); null for anything longer, whose words cannot be told apart
  * (a glued "JakartaUtra" must not read as another office).
  */
 function placeApart(typed: string, c: CompiledRules): string | null {
   const lower = typed.toLowerCase();
   for (const p of c.office?.places ?? []) {
-    if (p.join("") !== lower) continue;
+    const joined = p.join("");
+    // This office's name with "No"/"Th" glued after it ("kepkpujakutno52th2024"): the name,
+    // then the keyword apart; another office's is never read so ("jakbarno" stays one word).
+    if (lower.length > joined.length && lower.startsWith(joined)) {
+      const keyword = lower.slice(joined.length);
+      if (!NUMBER_KEYWORDS.includes(keyword)) continue;
+      const name = placeApart(typed.slice(0, joined.length), c);
+      return name === null ? null : `${name} ${typed.slice(joined.length)}`;
+    }
+    if (joined !== lower) continue;
     const words: string[] = [];
     let at = 0;
     for (const w of p) {
