@@ -759,8 +759,10 @@ function subjectDecree(
   const { folded, start, end } = s;
   const ending = start < end ? subjectEnd(folded, start, end, head.nomor, s.plain, s.spaced) : null;
   if (ending !== null) return ending;
-  // "Sallinan SK Ketua …": a misspelt copy or attachment mark first (qualifier-typo.ts).
-  const typo = leadingQualifierTypo(folded);
+  // "Sallinan SK Ketua …", "… Th 2023 Lmpiran 6 PPK": a misspelt copy or attachment mark
+  // first in the name or in the subject (qualifier-typo.ts).
+  const typo =
+    leadingQualifierTypo(folded) ?? (start < end ? leadingQualifierTypo(folded, start, end) : null);
   if (typo !== null) return rejectVariant("AMBIGUOUS_QUALIFIER:typo", typo);
   const about = start < end ? documentAsSubject(folded, start, end) : null;
   if (about !== null) return about;

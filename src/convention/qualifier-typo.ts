@@ -3,8 +3,8 @@
  * any other word, an attachment or a certified copy was filed in the decree's own slot, the
  * misspelt word dropped or kept as its subject. The names that keep "lamp" are read as
  * "Lampiran" (numbers.ts LAMPIRAN_WORD); the others are refused where a qualifier stands,
- * before a number at the subject's end and as the name's first word, with a message that says
- * which word to write. Pure.
+ * before a number at the subject's end, as the name's first word and as the subject's, with a
+ * message that says which word to write. Pure.
  */
 import { isLetter, LAMPIRAN_WORD } from "./numbers.js";
 
@@ -41,15 +41,20 @@ function oneOff(a: string, b: string): boolean {
   return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
-/** The first word of `folded` when it misspells a qualifier (qualifierTypo), else null. */
-export function leadingQualifierTypo(folded: string): string | null {
-  let s = 0;
-  while (s < folded.length && !isLetter(folded.charCodeAt(s))) s++;
-  // Most names start with "sk", "kep" or a number: a look at two letters answers for them.
+/**
+ * The first word of `folded.slice(from, end)` when it misspells a qualifier (qualifierTypo),
+ * else null: the name's first word, or a subject's, where a qualifier after the numbers stands
+ * ("… Th 2023 Lmpiran 6 PPK Tanjung Priok").
+ */
+export function leadingQualifierTypo(folded: string, from = 0, end = folded.length): string | null {
+  let s = from;
+  while (s < end && !isLetter(folded.charCodeAt(s))) s++;
+  // Most names start with "sk", "kep" or a number, most subjects with another letter: a look at
+  // one letter answers for them.
   const c = folded.charCodeAt(s);
   if (c !== 0x6c && c !== 0x73) return null;
   let e = s;
-  while (e < folded.length && isLetter(folded.charCodeAt(e))) e++;
+  while (e < end && isLetter(folded.charCodeAt(e))) e++;
   if (e - s < 6 || e - s > 9) return null;
   const word = folded.slice(s, e);
   return qualifierTypo(word) === null ? null : word;
