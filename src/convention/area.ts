@@ -137,7 +137,13 @@ export function dkiDistrict(
   // in other regions' ("Kel Dukuh Pakis", Surabaya's; "Menteng", Bogor's too).
   if (!areaOf(o).inDki) return undefined;
   const list = ws.length > 1 ? DKI_BY_FIRST.get(ws[1]!.word) : undefined;
-  const d = list?.find((e) => e.words.every((w, i) => ws[1 + i]?.word === w));
+  let d = list?.find((e) => e.words.every((w, i) => ws[1 + i]?.word === w));
+  // A one-word name typed as two ("Kel Jati Pulo": Palmerah's Jatipulo, not Pulo Gadung's Jati)
+  // is read over a name of its first word alone.
+  if ((d === undefined || d.words.length === 1) && ws.length > 2) {
+    const joined = DKI_BY_FIRST.get(ws[1]!.word + ws[2]!.word)?.find((e) => e.words.length === 1);
+    if (joined !== undefined) d = joined;
+  }
   if (d === undefined) return undefined;
   // The province's office: every district of DKI is its area.
   if (!areaOf(o).city) return null;

@@ -144,12 +144,18 @@ export function otherBodyPlace(
     if (m === null) continue;
     const at = m.index + m[0].length;
     const next = wordAt(folded, at);
+    // Right after an ad hoc body, a DKI district's or village's name ("KPPS Tegal Alur") is
+    // read before a city's or a regency's ("Tegal"): the body is named after its own.
+    const bare =
+      AD_HOC_BODY.has(m[1]!) && (m[2] === "" || onlyAdjectives(m[2]!))
+        ? bareDistrict(folded, at, o)
+        : undefined;
     const place = DISTRICT.has(next)
       ? districtPlace(folded, at, o)
-      : mayStartPlace(folded, at)
-        ? otherPlaceFirst(folded.slice(at), o)
-        : AD_HOC_BODY.has(m[1]!) && (m[2] === "" || onlyAdjectives(m[2]!))
-          ? bareDistrict(folded, at, o)
+      : bare !== undefined
+        ? bare
+        : mayStartPlace(folded, at)
+          ? otherPlaceFirst(folded.slice(at), o)
           : null;
     const kind = kindOf(m[1]!);
     let found = place;
@@ -189,12 +195,12 @@ const AD_HOC_BODY = new Set(["ppk", "pps", "kpps", "pantarlih", "ppdp"]);
 
 /**
  * Another DKI city's district or village named bare right after an ad hoc body, at `at`
- * ("Pembentukan PPK Cakung": Jakarta Timur's), as shown, or null (none, or this office's own,
- * or a word that describes the body, BODY_ADJECTIVES).
+ * ("Pembentukan PPK Cakung": Jakarta Timur's), as shown; null for this office's own; undefined
+ * for no DKI name (or an office outside DKI, or a word that describes the body, BODY_ADJECTIVES).
  */
-function bareDistrict(folded: string, at: number, o: CompiledOffice): string | null {
-  if (BODY_ADJECTIVES.has(wordAt(folded, at))) return null;
-  return dkiDistrict([{ word: "" }, ...wordsNear(folded, at)], o) ?? null;
+function bareDistrict(folded: string, at: number, o: CompiledOffice): string | null | undefined {
+  if (BODY_ADJECTIVES.has(wordAt(folded, at))) return undefined;
+  return dkiDistrict([{ word: "" }, ...wordsNear(folded, at)], o);
 }
 
 /**

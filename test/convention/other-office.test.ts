@@ -42,6 +42,13 @@ const jaksel = conventionSchema.parse({
   },
   jenis: jenisOf("Kota Jakarta Selatan"),
 });
+const jakbar = conventionSchema.parse({
+  office: {
+    names: ["kota jakarta barat", "kota administrasi jakarta barat", "jakarta barat", "jakbar"],
+    regionCodes: ["3173"],
+  },
+  jenis: jenisOf("Kota Jakarta Barat"),
+});
 const bandung = conventionSchema.parse({
   office: { names: ["kabupaten bandung", "kab bandung", "kab. bandung"], regionCodes: ["3204"] },
   jenis: jenisOf("Kabupaten Bandung"),
@@ -141,6 +148,24 @@ const tables: [string, ConventionConfig, [string, string][]][] = [
     ],
   ],
   [
+    "Kota Jakarta Barat",
+    jakbar,
+    [
+      // A one-word village typed as two ("Jati Pulo"): its own Jatipulo, not Jakarta Timur's Jati.
+      [
+        "SK_Ketua_No_238_Th_2024_PPS_Kel_Jati_Pulo.pdf",
+        "KPT-KETUA/2024/KPT-KETUA_2024_238_pps-kel-jati-pulo.pdf",
+      ],
+      ["SK Ketua No 238 Th 2024 PPS Kel Jati.pdf", BOTH],
+      // Its own village after an ad hoc body, though a city's name starts it (Kota Tegal).
+      [
+        "SK Ketua 461 2024 KPPS Tegal Alur.pdf",
+        "KPT-KETUA/2024/KPT-KETUA_2024_461_kpps-tegal-alur.pdf",
+      ],
+      ["SK Ketua 461 2024 KPPS Koja.pdf", BOTH],
+    ],
+  ],
+  [
     "Kabupaten Bandung",
     bandung,
     [
@@ -188,6 +213,18 @@ const guards: [string, ConventionConfig, [string, string][]][] = [
       ["SK KPU Jaksel No 3 Th 2024.pdf", "KPT-KETUA/2024/KPT-KETUA_2024_003.pdf"],
       ["SK KPU Jakut No 3 Th 2024.pdf", OTHER],
       ["Keputusan KPU Kota Jakarta Utara Penetapan DCT Nomor 5 Tahun 2023.pdf", OTHER],
+      // Its own village after an ad hoc body, though a city's name starts it (Kota Tegal).
+      [
+        "SK Ketua No 5 Th 2024 ttg Pembentukan KPPS Tegal Parang.pdf",
+        "KPT-KETUA/2024/KPT-KETUA_2024_005_pembentukan-kpps-tegal-parang.pdf",
+      ],
+      ["SK Ketua No 5 Th 2024 ttg Pembentukan PPS Tegal.pdf", BOTH],
+      // A one-word village typed as two: Jakarta Barat's Jatipulo, not Jakarta Timur's Jati.
+      ["SK Ketua No 5 Th 2024 ttg Pembentukan PPS Kel Jati Pulo.pdf", BOTH],
+      [
+        "SK Ketua No 5 Th 2024 ttg Pembentukan PPS Kel Jati Padang.pdf",
+        "KPT-KETUA/2024/KPT-KETUA_2024_005_pembentukan-pps-kel-jati-padang.pdf",
+      ],
     ],
   ],
   [
