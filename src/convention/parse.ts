@@ -296,10 +296,15 @@ const STAMPABLE = new Set([
   "AMBIGUOUS_YEAR",
 ]);
 
-/** Rejections a glued or misspelt head can cause. */
+/**
+ * Rejections a glued or misspelt head can cause. OTHER_OFFICE too: with the decree's name glued
+ * unread ("SKKetua235Th2024 PPS Pluit"), the body in its subject was read as the issuer. The
+ * repaired name is read anew, every office check with it, and taken only when it reads.
+ */
 const REPAIRABLE = new Set([
   "NO_JENIS",
   "NO_JENIS_OTHER",
+  "OTHER_OFFICE",
   "NO_NUMBER",
   "NO_YEAR",
   "BAD_NUMBER",
