@@ -99,6 +99,8 @@ export function amendedAfterHead(stem: string, c: CompiledRules): string | null 
   const front = m[1]!;
   const amended = m[2]!;
   if (TENTANG.test(front) || !CITED_DECREE.test(front)) return null;
+  // A replaced decree is the topic only with "tentang" after it (two-decrees.ts REPLACING).
+  if (amended.startsWith("pengganti") && !TENTANG.test(amended)) return null;
   // The amended decree's name is what comes before its year: its subject may hold numbers.
   SERIAL_YEAR.lastIndex = 0;
   const cited = SERIAL_YEAR.exec(amended);

@@ -40,7 +40,7 @@ const DECREE_AFTER = String.raw`)[^a-z0-9]*(?:(?:lampiran|lamp)[^a-z0-9]+)?(?:sk
 const SECOND_DECREE = new RegExp(JOINER + DECREE_AFTER);
 const SECOND_DECREE_SPACED = new RegExp(JOINER + UNDERSCORE + DECREE_AFTER);
 
-/** This decree amending, revoking or replacing another: the words both AMENDS and TOPIC_OF read. */
+/** This decree amending or revoking another: the words both AMENDS and TOPIC_OF read. */
 const AMENDING_ACTIVE = [
   "perubahan",
   "mengubah",
@@ -48,11 +48,14 @@ const AMENDING_ACTIVE = [
   "mencabut",
   "pembatalan",
   "membatalkan",
-  "penggantian",
-  "pengganti",
-  "mengganti",
-  "menggantikan",
 ];
+/**
+ * This decree replacing another: after "tentang" the replaced decree is its topic (AMENDS), as
+ * in a head typed before it with "tentang" after it (numbers-last.ts amendedAfterHead); without
+ * "tentang", a note of which number the file replaces ("(pengganti No 10 Th 2023)", "Kep Sek 7
+ * 2024 pengganti Kep Sek 3 2024") names two decrees, and which one the file holds nothing says.
+ */
+const REPLACING = ["penggantian", "pengganti", "mengganti", "menggantikan"];
 
 /** One of `words` (regex sources) as a whole word. */
 function wordsRegex(words: readonly string[]): RegExp {
@@ -66,6 +69,7 @@ function wordsRegex(words: readonly string[]): RegExp {
  */
 const AMENDS = wordsRegex([
   ...AMENDING_ACTIVE,
+  ...REPLACING,
   "diubah",
   "dicabut",
   "dibatalkan",
@@ -114,7 +118,7 @@ export function secondDecree(
  * says nothing of which is the file's).
  */
 const DECREE_IN_UNMARKED = new RegExp(String.raw`(?:(?:^|[^a-z0-9])${DECREE_AFTER}`);
-const TOPIC_OF = wordsRegex([
+const TOPIC_WORDS = [
   ...AMENDING_ACTIVE,
   "pelaksanaan",
   "melaksanakan",
@@ -125,7 +129,10 @@ const TOPIC_OF = wordsRegex([
   "sebagaimana",
   "atas",
   "terhadap",
-]);
+];
+const TOPIC_OF = wordsRegex(TOPIC_WORDS);
+/** TOPIC_OF, and a decree replaced (REPLACING): in a subject marked by "tentang". */
+const TOPIC_OF_MARKED = wordsRegex([...TOPIC_WORDS, ...REPLACING]);
 
 /**
  * The number of another decree named in a subject typed without "tentang", `folded.slice(from,
@@ -133,12 +140,14 @@ const TOPIC_OF = wordsRegex([
  * null: none, the decree's own number (`nomor`), a bare year, or one the words before it make
  * the subject's topic (TOPIC_OF: "Perubahan atas SK No 3 Th 2024", "Pelaksanaan Keputusan KPU
  * Nomor 360"). Without "tentang" nothing else says the file holds this decree and not the other.
+ * `marked`: the subject follows "tentang", where a replaced decree is the topic too (REPLACING).
  */
 export function decreeInUnmarked(
   folded: string,
   from: number,
   end: number,
   nomor: string,
+  marked = false,
 ): string | null {
   const subject = folded.slice(from, end);
   const m = DECREE_IN_UNMARKED.exec(subject);
@@ -146,16 +155,18 @@ export function decreeInUnmarked(
   const digits = m[1] ?? m[2]!;
   if (m[1] === undefined && isYearShaped(digits)) return null;
   const n = normNomor(digits);
-  if (n === null || n === nomor || TOPIC_OF.test(subject.slice(0, m.index + 1))) return null;
+  const topic = marked ? TOPIC_OF_MARKED : TOPIC_OF;
+  if (n === null || n === nomor || topic.test(subject.slice(0, m.index + 1))) return null;
   return n;
 }
 
 /**
- * A decree's number named as the one this file replaces or was ("… ganti No 15 Th 2024", "(lama
- * No 18 Th 2024)", "semula No 3"): group 1. Which of the two the file is, nothing says.
+ * A decree's number named as the one this file replaces, was, or was amended by ("… ganti No 15
+ * Th 2024", "(pengganti No 10 Th 2023)", "(lama No 18 Th 2024)", "semula No 3", "- Diubah dgn
+ * No. 9 Th. 2020"): group 1. Which of the two the file is, nothing says.
  */
 const OTHER_NUMBER =
-  /(?<![a-z0-9])(?:ganti|lama|semula|eks|ex|dulu|sebelumnya|menjadi|rev|revisi)[^a-z0-9]+(?:no|nomor|nmr|nomer)[^a-z0-9]*(\d{1,4})(?![0-9])/;
+  /(?<![a-z0-9])(?:(?:peng)?ganti|lama|semula|eks|ex|dulu|sebelumnya|menjadi|rev|revisi|(?:diubah|dicabut|diganti)(?:[^a-z0-9]+(?:dengan|dgn|dg|oleh))?)[^a-z0-9]+(?:no|nomor|nmr|nomer)[^a-z0-9]*(\d{1,4})(?![0-9])/;
 
 /**
  * The number of the decree `folded.slice(from, end)`, a subject typed without "tentang", names as
@@ -187,7 +198,7 @@ export function decreeBeforeTentang(
   nomor: string,
 ): string | null {
   const again = TENTANG.exec(folded.slice(from, end));
-  return again === null ? null : decreeInUnmarked(folded, from, from + again.index, nomor);
+  return again === null ? null : decreeInUnmarked(folded, from, from + again.index, nomor, true);
 }
 
 /** The refusal of a subject that joins a second decree numbered `second` (secondDecree). */
