@@ -49,6 +49,14 @@ const jakbar = conventionSchema.parse({
   },
   jenis: jenisOf("Kota Jakarta Barat"),
 });
+/** A regency outside DKI beside two cities of its name (Kota Tangerang, Kota Tangerang Selatan). */
+const kabTangerang = conventionSchema.parse({
+  office: {
+    names: ["kabupaten tangerang", "kab tangerang", "kab. tangerang"],
+    regionCodes: ["3603"],
+  },
+  jenis: jenisOf("Kabupaten Tangerang"),
+});
 const bandung = conventionSchema.parse({
   office: { names: ["kabupaten bandung", "kab bandung", "kab. bandung"], regionCodes: ["3204"] },
   jenis: jenisOf("Kabupaten Bandung"),
@@ -163,6 +171,34 @@ const tables: [string, ConventionConfig, [string, string][]][] = [
         "KPT-KETUA/2024/KPT-KETUA_2024_461_kpps-tegal-alur.pdf",
       ],
       ["SK Ketua 461 2024 KPPS Koja.pdf", BOTH],
+    ],
+  ],
+  [
+    "Kabupaten Tangerang",
+    kabTangerang,
+    [
+      // A district named after "Kec"/"Kecamatan" (Indonesia's table, districts-id.ts): another
+      // city's is that city's office's business; its own, typed apart or joined, is its own.
+      ["SK Ketua No 15 Th 2023 ttg Penetapan Anggota PPS Kec Ciledug.pdf", BOTH],
+      ["SK Ketua No 41 Th 2024 PPK Kec Ciputat Timur.pdf", BOTH],
+      ["SK Ketua No 88 Th 2024 DPT Kecamatan Cipondoh.pdf", BOTH],
+      ["SK Ketua No 60 Th 2024 PPS Kec Setu Tangsel.pdf", BOTH],
+      [
+        "SK Ketua No 40 Th 2024 ttg Pembentukan PPK Kecamatan Cikupa.pdf",
+        "KPT-KETUA/2024/KPT-KETUA_2024_040_pembentukan-ppk-kecamatan-cikupa.pdf",
+      ],
+      [
+        "SK Ketua No 62 Th 2024 TPS Lokasi Khusus Lippo Karawaci Kec Kelapa Dua.pdf",
+        "KPT-KETUA/2024/KPT-KETUA_2024_062_tps-lokasi-khusus-lippo-karawaci-kec-kelapa-dua.pdf",
+      ],
+      [
+        "SK Ketua No 6 Th 2024 PPS Kec Teluk Naga.pdf",
+        "KPT-KETUA/2024/KPT-KETUA_2024_006_pps-kec-teluk-naga.pdf",
+      ],
+      [
+        "SK Ketua No 7 Th 2024 PPS Kec Sindangjaya.pdf",
+        "KPT-KETUA/2024/KPT-KETUA_2024_007_pps-kec-sindangjaya.pdf",
+      ],
     ],
   ],
   [
