@@ -76,7 +76,7 @@ export function asSeen(nfc: string): string {
 }
 
 /**
- * Folds accents per code point ("é" → "e") and full-width ASCII, and lower-cases ASCII, keeping the UTF-16 length of
+ * Folds accents per code point ("é" → "e"), full-width ASCII and dashes ("–" → "-"), and lower-cases ASCII, keeping the UTF-16 length of
  * an NFC string, so an index into the result is an index into the input. Characters that do not
  * fold to a single unit are kept as they are.
  */
@@ -89,6 +89,12 @@ export function foldSameLength(nfc: string): string {
     const code = ch.charCodeAt(0);
     if (code >= 0xff01 && code <= 0xff5e) {
       out += String.fromCharCode(code - 0xfee0).toLowerCase();
+      continue;
+    }
+    // Dashes other than "-" (hyphen, figure dash, en and em dash, minus sign): "-" for every
+    // reader, so "No 15‒A" is read as "No 15-A" is (its letter apart), never as "No 15".
+    if ((code >= 0x2010 && code <= 0x2015) || code === 0x2212) {
+      out += "-";
       continue;
     }
     const base = ch.normalize("NFD").replace(MARKS, "");
