@@ -53,7 +53,7 @@ import {
   plainSeparators,
 } from "./old-numbers.js";
 import { mayStartPlace } from "./place-start.js";
-import { leadingQualifierTypo } from "./qualifier-typo.js";
+import { englishQualifier, leadingQualifierTypo } from "./qualifier-typo.js";
 import { reject, rejectVariant } from "./reasons.js";
 import { foreignRegionCode, isOtherRegionCode, isRegionCodeShape } from "./region-code.js";
 import type { CompiledRules } from "./rules.js";
@@ -764,6 +764,8 @@ function subjectDecree(
   const typo =
     leadingQualifierTypo(folded) ?? (start < end ? leadingQualifierTypo(folded, start, end) : null);
   if (typo !== null) return rejectVariant("AMBIGUOUS_QUALIFIER:typo", typo);
+  const english = englishQualifier(folded);
+  if (english !== null) return rejectVariant("AMBIGUOUS_QUALIFIER:english", english);
   const about = start < end ? documentAsSubject(folded, start, end) : null;
   if (about !== null) return about;
   const tag = !s.plain && start < end ? documentTag(folded, start, end, s.spaced) : null;

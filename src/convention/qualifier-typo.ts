@@ -76,3 +76,17 @@ export function trailingQualifierTypo(folded: string, from: number, end: number)
   const word = folded.slice(s, e);
   return qualifierTypo(word) === null ? null : word;
 }
+
+/**
+ * An attachment or a certified copy named in English ("… - Attachment 2", "(certified copy)"),
+ * anywhere in `folded`: as shown, or null. Read as any other word, the attachment or the copy was
+ * filed in the decree's own slot; the name is refused, saying to write "Lampiran"/"Salinan".
+ * Decree titles in Indonesian use neither word; a substring test answers for most names.
+ */
+export function englishQualifier(folded: string): string | null {
+  if (!folded.includes("attach") && !folded.includes("certified")) return null;
+  const m = ENGLISH_QUALIFIER.exec(folded);
+  return m === null ? null : m[0];
+}
+const ENGLISH_QUALIFIER =
+  /(?<![a-z0-9])(?:attach(?:e?ments?)?|certified(?:[^a-z0-9]+(?:true[^a-z0-9]+)?cop(?:y|ies))?)(?![a-z0-9])/;

@@ -163,6 +163,9 @@ const TEXT: Record<ReasonCode, [id: string, en: string]> = {
  * - AMBIGUOUS_QUALIFIER:conflictCopy, a sync client's conflict copy ("… (conflicted copy
  *   2024-05-12 142233)", subject-end.ts conflictMark): two versions of one decree, which a
  *   person must choose between, not a qualifier to keep or drop;
+ * - AMBIGUOUS_QUALIFIER:english, an attachment or a copy named in English ("… Attachment 2",
+ *   "(certified copy)", qualifier-typo.ts englishQualifier): the usual text speaks of two
+ *   markers that disagree, and the way out is to write "Lampiran"/"Salinan";
  * - NO_NUMBER:regionCode, a bare serial of another office's region code's shape ("SK Ketua
  *   3171 2024", lenient.ts noSerial): the usual "write the number with 'No'" alone could be
  *   followed by typing "No 3171", filing what may be that office's decree;
@@ -293,6 +296,10 @@ const VARIANT_TEXT = {
   "AMBIGUOUS_QUALIFIER:typo": [
     "Nama berkas memuat kata '{detail}', yang tampaknya salah ketik 'Lampiran' atau 'Salinan': bila berkas ini lampiran atau salinan keputusan, perbaiki ejaannya, misalnya 'Lampiran 2' atau 'Salinan SK Ketua No 12 Th 2024'; bila kata itu bagian dari perihal, tulis perihalnya setelah 'tentang'.",
     "The name has the word '{detail}', which looks like a misspelt 'Lampiran' (attachment) or 'Salinan' (certified copy): if the file is an attachment or a certified copy of the decree, spell it right, e.g. 'Lampiran 2' or 'Salinan SK Ketua No 12 Th 2024'; if the word is part of the subject, write the subject after 'tentang'.",
+  ],
+  "AMBIGUOUS_QUALIFIER:english": [
+    "Nama berkas memuat kata bahasa Inggris '{detail}' (lampiran atau salinan): bila berkas ini lampiran atau salinan keputusan, tulis dalam bahasa Indonesia, misalnya 'Lampiran 2' atau 'Salinan SK Ketua No 12 Th 2024'; bila kata itu bagian dari perihal, tulis perihalnya setelah 'tentang'.",
+    "The name has the English word '{detail}' (an attachment or a copy): if the file is an attachment or a certified copy of the decree, write it in Indonesian, e.g. 'Lampiran 2' or 'Salinan SK Ketua No 12 Th 2024'; if the word is part of the subject, write the subject after 'tentang'.",
   ],
   "AMBIGUOUS_QUALIFIER:conflictCopy": [
     "Nama berkas memuat tanda salinan konflik dari aplikasi sinkronisasi ({detail}): ada dua versi keputusan yang sama, dan arsipd tidak dapat memilih mana yang benar. Bandingkan berkas ini dengan versi lainnya (biasanya berkas bernama sama tanpa tanda itu), simpan versi yang benar dengan nama tanpa tanda konflik itu, lalu pindahkan versi yang lain ke luar folder arsip.",
