@@ -51,6 +51,7 @@ import {
   type OldNumber,
   type PartialOldNumber,
   plainSeparators,
+  slashLikeAfterKpt,
 } from "./old-numbers.js";
 import { mayStartPlace } from "./place-start.js";
 import { englishQualifier, leadingQualifierTypo } from "./qualifier-typo.js";
@@ -125,7 +126,7 @@ export function lenient(
   let tailStart = marker ? marker.index + marker[0].length : folded.length;
   // Old-style numbers are read with dashes and slashes typed as look-alikes ("–", "∕") made
   // plain, at the same positions (old-numbers.ts plainSeparators).
-  const numbers = ascii ? folded : plainSeparators(folded);
+  const numbers = slashLikeAfterKpt(ascii ? folded : plainSeparators(folded));
   const kpt = hasNumberKpt(numbers, headEnd);
   const old = kpt ? findOldNumber(numbers, headEnd, stem, c) : null;
   // An old-style number typed without its month or with a two-digit year: its place is found as

@@ -101,10 +101,10 @@ function dashed(s: string): string {
 
 /**
  * Dashes and slashes typed as look-alikes: hyphens, en and em dashes, the minus sign; the
- * division and fraction slashes and U+F022, which Samba's macOS support stores for a "/"
+ * division, fraction and big slashes and U+F022, which Samba's macOS support stores for a "/"
  * typed in Finder ("45_PL.01.3–Kpt_3172_KPU–Kot_IV_2019", "152∕PL.02.1-Kpt∕3172∕…").
  */
-const SEPARATOR_LIKE = /[\u2010-\u2015\u2212\u2215\u2044\uf022]/g;
+const SEPARATOR_LIKE = /[\u2010-\u2015\u2212\u2215\u2044\u29f8\uf022]/g;
 
 /**
  * `folded` with SEPARATOR_LIKE made "-" or "/", one unit for one: the old-style numbers' view of
@@ -114,8 +114,20 @@ export function plainSeparators(folded: string): string {
   SEPARATOR_LIKE.lastIndex = 0;
   if (!SEPARATOR_LIKE.test(folded)) return folded;
   return folded.replace(SEPARATOR_LIKE, (ch) =>
-    ch === "\u2215" || ch === "\u2044" || ch === "\uf022" ? "/" : "-",
+    ch === "\u2215" || ch === "\u2044" || ch === "\u29f8" || ch === "\uf022" ? "/" : "-",
   );
+}
+
+/**
+ * `folded` with ":", "|" and "\" made "/" when one follows the first "Kpt" ("15:SDM.08-Kpt:3172:
+ * Sek-Kot:II:2020", "61\PL.02.1-Kpt\3172\…"): a "/" as macOS stores one typed in Finder, or
+ * as other systems' tools replace it. Same length; the same string when no such "Kpt" is there.
+ */
+export function slashLikeAfterKpt(folded: string): string {
+  const k = folded.indexOf("kpt");
+  if (k < 0) return folded;
+  const c = folded.charCodeAt(folded.charCodeAt(k + 3) === 0x73 ? k + 4 : k + 3);
+  return c === 0x3a || c === 0x7c || c === 0x5c ? folded.replace(/[:|\\]/g, "/") : folded;
 }
 
 /** A classification code as printed: "." before its numbers, "-" before "Kpt" ("KU 02 1 Kpt"). */

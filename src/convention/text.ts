@@ -97,6 +97,11 @@ export function foldSameLength(nfc: string): string {
       out += "-";
       continue;
     }
+    // A dotless "ı" (a Turkish keyboard's "i"), which no decomposition makes "i": "Sekretarıs".
+    if (code === 0x131) {
+      out += "i";
+      continue;
+    }
     const base = ch.normalize("NFD").replace(MARKS, "");
     const one = base.length === ch.length ? base : ch;
     out += one.replace(/[A-Z]/g, (c) => c.toLowerCase());
@@ -137,10 +142,14 @@ export function wordsFrom(s: string, at: number): WordAt[] {
   return out;
 }
 
-/** Full fold for slugs: NFKD, marks stripped, lower-case. */
+/** Full fold for slugs: NFKD, marks stripped, a dotless "ı" made "i", lower-case. */
 export function foldFull(s: string): string {
   if (isAscii(s)) return s.toLowerCase();
-  return s.normalize("NFKD").replace(MARKS, "").toLowerCase();
+  return s
+    .normalize("NFKD")
+    .replace(MARKS, "")
+    .replace(/\u0131/g, "i")
+    .toLowerCase();
 }
 
 /**

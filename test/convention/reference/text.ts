@@ -21,14 +21,22 @@ export function isAscii(s: string): boolean {
 }
 
 /**
- * Folds accents per code point ("é" → "e") and lower-cases ASCII, keeping the UTF-16 length of
- * an NFC string, so an index into the result is an index into the input. Characters that do not
- * fold to a single unit are kept as they are.
+ * Folds accents per code point ("é" → "e"), dashes ("–" → "-") and a dotless "ı", and lower-cases
+ * ASCII, keeping the UTF-16 length of an NFC string, so an index into the result is an index into
+ * the input. Characters that do not fold to a single unit are kept as they are.
  */
 export function foldSameLength(nfc: string): string {
   if (isAscii(nfc)) return nfc.toLowerCase();
   let out = "";
   for (const ch of nfc) {
+    if (/^[\u2010-\u2015\u2212]$/.test(ch)) {
+      out += "-";
+      continue;
+    }
+    if (ch === "\u0131") {
+      out += "i";
+      continue;
+    }
     const base = ch.normalize("NFD").replace(MARKS, "");
     const one = base.length === ch.length ? base : ch;
     out += one.replace(/[A-Z]/g, (c) => c.toLowerCase());
@@ -36,10 +44,14 @@ export function foldSameLength(nfc: string): string {
   return out;
 }
 
-/** Full fold for slugs: NFKD, marks stripped, lower-case. */
+/** Full fold for slugs: NFKD, marks stripped, a dotless "ı" made "i", lower-case. */
 export function foldFull(s: string): string {
   if (isAscii(s)) return s.toLowerCase();
-  return s.normalize("NFKD").replace(MARKS, "").toLowerCase();
+  return s
+    .normalize("NFKD")
+    .replace(MARKS, "")
+    .replace(/\u0131/g, "i")
+    .toLowerCase();
 }
 
 /**
