@@ -332,23 +332,24 @@ const CONFLICT_MARK =
  * to show: the bracket around it, else from the mark to the subject's end. Null without one.
  */
 export function conflictMark(folded: string, from: number): [number, number] | null {
-  const subject = folded.slice(from);
-  const m = CONFLICT_MARK.exec(subject);
+  const m = CONFLICT_MARK.exec(folded.slice(from));
   if (m === null) return null;
-  let start = m.index;
+  let start = from + m.index;
+  // The bracket may open before the subject does ("… Th 2024 (conflicted copy …)": the
+  // subject starts inside it).
   let open = -1;
   for (let i = start; i >= 0 && open < 0; i--) {
-    const c = subject.charCodeAt(i);
+    const c = folded.charCodeAt(i);
     if (c === 0x28 || c === 0x5b) open = i;
     else if (i < start && (c === 0x29 || c === 0x5d)) break;
   }
-  let end = subject.length;
+  let end = folded.length;
   if (open >= 0) {
     start = open + 1;
-    const close = subject.slice(start).search(/[)\]]/);
+    const close = folded.slice(start).search(/[)\]]/);
     if (close >= 0) end = start + close;
   }
-  return [from + start, from + end];
+  return [start, end];
 }
 
 /**

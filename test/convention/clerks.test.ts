@@ -139,6 +139,16 @@ describe("parse: names as clerks type them", () => {
     expect(r.message).not.toMatch(/hapus/i);
   });
 
+  it("shows a conflict mark in its brackets once, also when the subject starts inside them", () => {
+    const r = parse("SK Ketua No 183 Th 2024 (conflicted copy 2024-06-01 101233).pdf", rules, {
+      now,
+    });
+    expect(r.ok ? r.path : r.reason).toBe("AMBIGUOUS_QUALIFIER");
+    if (r.ok) return;
+    expect(r.message).toContain("(conflicted copy 2024-06-01 101233):");
+    expect(r.message).not.toContain("101233))");
+  });
+
   it("names system and half-copied files for what they are, never 'rename it .pdf'", () => {
     const cases: [string, RegExp][] = [
       [
