@@ -5,7 +5,7 @@
  * city's or a regency's, or a province's). Pure but for districts-id.ts's one read of its table.
  */
 
-import { districtNamed, regencyName } from "./districts-id.js";
+import { districtNamed, type NamedDistrict, regencyName, villageNamed } from "./districts-id.js";
 import { DKI_DISTRICTS } from "./dki-districts.js";
 import { DKI_BY_FIRST, NOT_A_NAME, nearDkiName } from "./dki-names.js";
 import { type CompiledOffice, otherPlaceFirst } from "./office.js";
@@ -18,9 +18,9 @@ import { wordsFrom } from "./text.js";
 /** A district's or a village's level word: ad hoc bodies are formed per district and village. */
 export const DISTRICT = new Set(["kecamatan", "kec", "kelurahan", "kel", "desa", "distrik"]);
 /**
- * For an office outside DKI with a region code, the district named after the level word `ws[0]`
- * in Indonesia's table (districts-id.ts): as shown, with its city or regency, when no district
- * of that name lies in this office's area (its codes; a province's office: its province's); null
+ * For an office outside DKI with a region code, the district or village named after the level
+ * word `ws[0]` in Indonesia's tables (districts-id.ts): as shown, with its city or regency, when
+ * none of that name lies in this office's area (its codes; a province's office: its province's); null
  * when one does; undefined for a name the table does not hold (or an office in DKI, whose
  * districts dki-districts.ts lists, or one without a region code).
  */
@@ -31,14 +31,26 @@ function nationalDistrict(
   if (o.regionCodes.size === 0 || inDki(o) || ws.length < 2 || NOT_A_NAME.has(ws[1]!.word)) {
     return undefined;
   }
-  const d = districtNamed(ws, 1);
+  const level = ws[0]!.word;
+  const district = level === "kec" || level === "kecamatan";
+  if (level === "distrik") return undefined;
+  const named = district ? districtNamed : villageNamed;
+  const d = named(ws, 1);
   if (d === undefined) return undefined;
   const own = [...o.regionCodes];
-  if (d.codes.some((code) => own.some((c) => code.startsWith(c)))) return null;
+  const isOwn = (n: NamedDistrict) => n.codes.some((code) => own.some((c) => code.startsWith(c)));
+  if (isOwn(d)) return null;
+  // A name typed longer than the table writes it ("Kel Kampung Sewu": Surakarta's Sewu, not
+  // Gunungkidul's Kampung): one of this office's own later among the words is its own.
+  for (let k = 2; k <= DISTRICT_WORDS && k < ws.length; k++) {
+    const later = named(ws, k);
+    if (later !== undefined && isOwn(later)) return null;
+  }
   // Shown with its area, one in this office's province first ("Ciledug": Kota Tangerang's for
   // KPU Kabupaten Tangerang, though Kabupaten Cirebon has one too).
   const near = d.codes.find((code) => own.some((c) => code.startsWith(c.slice(0, 2))));
-  return `KECAMATAN ${d.name} (${regencyName(near ?? d.codes[0]!)})`.toUpperCase();
+  const shown = district ? "kecamatan" : level === "kel" ? "kelurahan" : level;
+  return `${shown} ${d.name} (${regencyName(near ?? d.codes[0]!)})`.toUpperCase();
 }
 
 /** At most this many words of a district's or a village's name are read past to its city. */
@@ -55,11 +67,10 @@ export function districtPlace(folded: string, at: number, o: CompiledOffice): st
   if ((ws[0]!.word === "desa" || ws[0]!.word === "distrik") && inDki(o)) {
     return ws[0]!.word.toUpperCase();
   }
-  // An office outside DKI: a district named by its level word, read in the national table.
-  if (ws[0]!.word === "kec" || ws[0]!.word === "kecamatan") {
-    const national = nationalDistrict(ws, o);
-    if (national !== undefined) return national;
-  }
+  // An office outside DKI: a district or a village named by its level word, read in the
+  // national tables.
+  const national = nationalDistrict(ws, o);
+  if (national !== undefined) return national;
   const dki = dkiDistrict(ws, o);
   // A village's district named after it ("Kelurahan Kalibaru Kecamatan Cilodong"): the
   // district's place decides, read as any district's.

@@ -1,6 +1,6 @@
 /**
- * Indonesia's districts (kecamatan) by name, each with the region codes of the cities and
- * regencies that have one so named, from the idn-area-data package (Kemendagri's codes; its
+ * Indonesia's districts (kecamatan) and villages (kelurahan, desa) by name, each with the region
+ * codes of the cities and regencies that have one so named, from the idn-area-data package (Kemendagri's codes; its
  * data is under the ODbL and read here as shipped, never copied into this repository).
  *
  * dki-districts.ts lists DKI Jakarta's districts and villages, so an office there tells another
@@ -26,8 +26,8 @@ export interface NamedDistrict {
 
 interface Table {
   /**
-   * Folded name → the four-digit codes of the cities and regencies with a district so named; each
-   * name also without its spaces ("teluknaga", "teluk naga" typed either way).
+   * Folded name without its spaces → the four-digit codes of the cities and regencies with a
+   * district so named: "Teluknaga" and "Teluk Naga", "Kampung Baru" and "Kampungbaru" are one.
    */
   districts: Map<string, string[]>;
   /** Four-digit code → the city's or regency's name as the data writes it ("KOTA TANGERANG"). */
@@ -37,24 +37,44 @@ interface Table {
 }
 
 let loaded: Table | undefined;
+let villagesLoaded: Map<string, string[]> | undefined;
 
 /** Lower-case words `[a-z0-9]` joined by one space: how a subject's words are compared. */
 function foldName(name: string): string {
-  return name
-    .toLowerCase()
+  const lower = name.toLowerCase();
+  // Most names are letters and single spaces already: one test instead of the whole fold.
+  if (PLAIN_NAME.test(lower)) return lower;
+  return lower
     .normalize("NFKD")
     .replace(/[^a-z0-9]+/g, " ")
     .trim();
 }
+const PLAIN_NAME = /^[a-z0-9]+(?: [a-z0-9]+)*$/;
 
-/** The rows of one of the package's CSV files (code,parent_code,name; no quoting in them). */
-function rows(file: string): string[][] {
+/** Each row of one of the package's CSV files (code,parent_code,name; no quoting in them). */
+function eachRow(file: string, row: (code: string, parent: string, name: string) => void): void {
   const path = createRequire(import.meta.url).resolve(`idn-area-data/data/${file}`);
-  return readFileSync(path, "utf8")
-    .split("\n")
-    .slice(1)
-    .map((line) => line.trim().split(","))
-    .filter((r) => r.length >= 3);
+  const text = readFileSync(path, "utf8");
+  // By hand, not split(): the villages' file has 83,000 rows, read on a name's first look.
+  let at = text.indexOf("\n") + 1;
+  while (at > 0 && at < text.length) {
+    let eol = text.indexOf("\n", at);
+    if (eol < 0) eol = text.length;
+    const a = text.indexOf(",", at);
+    const b = a < 0 ? -1 : text.indexOf(",", a + 1);
+    if (b > 0 && b < eol) {
+      const end = text.charCodeAt(eol - 1) === 0x0d ? eol - 1 : eol;
+      row(text.slice(at, a), text.slice(a + 1, b), text.slice(b + 1, end));
+    }
+    at = eol + 1;
+  }
+}
+
+/** `code` added to the codes of `name` in `map`, once. */
+function add(map: Map<string, string[]>, name: string, code: string): void {
+  const codes = map.get(name);
+  if (codes === undefined) map.set(name, [code]);
+  else if (!codes.includes(code)) codes.push(code);
 }
 
 function table(): Table {
@@ -63,20 +83,16 @@ function table(): Table {
   const regencies = new Map<string, string>();
   let longest = 0;
   try {
-    for (const [code, , name] of rows("regencies.csv")) {
-      regencies.set(code!.replace(".", ""), name!);
-    }
-    for (const [, regency, name] of rows("districts.csv")) {
-      const key = foldName(name!);
-      if (key === "") continue;
-      const code = regency!.replace(".", "");
-      for (const k of new Set([key, key.replace(/ /g, "")])) {
-        const codes = districts.get(k);
-        if (codes === undefined) districts.set(k, [code]);
-        else if (!codes.includes(code)) codes.push(code);
-      }
+    eachRow("regencies.csv", (code, _, name) => {
+      regencies.set(code.replace(".", ""), name);
+    });
+    eachRow("districts.csv", (_, regency, name) => {
+      const key = foldName(name);
+      if (key === "") return;
+      const code = regency.replace(".", "");
+      add(districts, key.replace(/ /g, ""), code);
       longest = Math.max(longest, key.split(" ").length);
-    }
+    });
   } catch {
     // No table (the package missing): no district outside DKI is known, as before it.
     districts.clear();
@@ -97,10 +113,51 @@ export function districtNamed(
   for (let n = Math.min(t.longest, ws.length - from); n >= 1; n--) {
     const words = ws.slice(from, from + n).map((w) => w.word);
     const name = words.join(" ");
-    const codes = t.districts.get(name) ?? t.districts.get(words.join(""));
+    const codes = t.districts.get(words.join(""));
     if (codes !== undefined) return { name, codes, words: n };
   }
   return undefined;
+}
+
+/**
+ * The village (kelurahan, desa) named by the words of `ws` from index `from` on, as
+ * districtNamed reads a district's name. Its table (83,000 villages, read on the first village
+ * named outside DKI) is kept apart from the districts', which most offices need alone.
+ */
+export function villageNamed(
+  ws: readonly { word: string }[],
+  from: number,
+): NamedDistrict | undefined {
+  const villages = villageTable();
+  for (let n = Math.min(VILLAGE_WORDS, ws.length - from); n >= 1; n--) {
+    const words = ws.slice(from, from + n).map((w) => w.word);
+    const name = words.join(" ");
+    const codes = villages.get(words.join(""));
+    if (codes !== undefined) return { name, codes, words: n };
+  }
+  return undefined;
+}
+
+/** The most words of a village's name read. */
+const VILLAGE_WORDS = 4;
+
+function villageTable(): Map<string, string[]> {
+  if (villagesLoaded !== undefined) return villagesLoaded;
+  const villages = new Map<string, string[]>();
+  try {
+    eachRow("villages.csv", (code, _, name) => {
+      const key = foldName(name);
+      if (key === "") return;
+      // "36.03.01.2001": the city's or regency's code is its first two parts.
+      const regency = code.slice(0, 2) + code.slice(3, 5);
+      add(villages, key.replace(/ /g, ""), regency);
+    });
+  } catch {
+    // No table: no village outside DKI is known, as before it.
+    villages.clear();
+  }
+  villagesLoaded = villages;
+  return villages;
 }
 
 /** The city's or regency's name of a four-digit region code ("3671": "KOTA TANGERANG"), or the code. */

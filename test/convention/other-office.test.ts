@@ -57,6 +57,11 @@ const kabTangerang = conventionSchema.parse({
   },
   jenis: jenisOf("Kabupaten Tangerang"),
 });
+/** A city outside DKI whose villages the table writes shorter or joined ("Sewu", "Kampungbaru"). */
+const surakarta = conventionSchema.parse({
+  office: { names: ["kota surakarta", "surakarta", "solo", "kota solo"], regionCodes: ["3372"] },
+  jenis: jenisOf("Kota Surakarta"),
+});
 const bandung = conventionSchema.parse({
   office: { names: ["kabupaten bandung", "kab bandung", "kab. bandung"], regionCodes: ["3204"] },
   jenis: jenisOf("Kabupaten Bandung"),
@@ -199,6 +204,31 @@ const tables: [string, ConventionConfig, [string, string][]][] = [
         "SK Ketua No 7 Th 2024 PPS Kec Sindangjaya.pdf",
         "KPT-KETUA/2024/KPT-KETUA_2024_007_pps-kec-sindangjaya.pdf",
       ],
+      // A village named after "Kelurahan"/"Desa" likewise: Tangerang Selatan's and Kota
+      // Tangerang's are theirs; its own is its own, though a city's name starts it (Bitung).
+      ["SK Ketua No 42 Th 2024 PAW PPS Kelurahan Pondok Aren.pdf", BOTH],
+      ["SK Ketua No 58 Th 2024 PAW PPS Kelurahan Poris Plawad Cipondoh.pdf", BOTH],
+      [
+        "SK Sekretaris No 9 Th 2023 Penetapan Sekretariat PPS Desa Bitung Jaya.pdf",
+        "KPT-SEKRETARIS/2023/KPT-SEKRETARIS_2023_009_penetapan-sekretariat-pps-desa-bitung-jaya.pdf",
+      ],
+    ],
+  ],
+  [
+    "Kota Surakarta",
+    surakarta,
+    [
+      // Its own village typed longer than the table writes it ("Kampung Sewu": Sewu), or apart
+      // where the table joins it ("Kampung Baru": Kampungbaru): never another office's.
+      [
+        "SK Ketua No 68 Th 2024 Penetapan TPS Kel Kampung Sewu.pdf",
+        "KPT-KETUA/2024/KPT-KETUA_2024_068_penetapan-tps-kel-kampung-sewu.pdf",
+      ],
+      [
+        "SK Ketua No 69 Th 2024 Penetapan TPS Kel Kampung Baru.pdf",
+        "KPT-KETUA/2024/KPT-KETUA_2024_069_penetapan-tps-kel-kampung-baru.pdf",
+      ],
+      ["SK Ketua No 70 Th 2024 Pembentukan PPK Kec Kartasura.pdf", BOTH],
     ],
   ],
   [
