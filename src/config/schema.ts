@@ -127,7 +127,9 @@ const officeSchema = z
     regionCodes: z
       .array(z.string().regex(/^\d{2,6}$/, "digits"))
       .default(["3172"])
-      .describe("Region codes in old-style numbers (…/3172/KPU-Kot/…) that are this office's"),
+      .describe(
+        "Region codes in old-style numbers (…/3172/KPU-Kot/…) that are this office's; outside DKI, its area's districts and villages too",
+      ),
     oldCodes: z
       .array(z.string().regex(/^[0-9][0-9.]*$/, "digits and dots"))
       .default([])
