@@ -77,6 +77,7 @@ import {
 } from "./text.js";
 import {
   decreeInUnmarked,
+  otherKindInUnmarked,
   otherKindTag,
   otherNumberInUnmarked,
   twoDecrees,
@@ -246,7 +247,7 @@ export function lenient(
     if (other) return other;
   }
   if (!marker && tailStart < folded.length) {
-    const second = secondInUnmarked(folded, tailStart, head);
+    const second = secondInUnmarked(folded, tailStart, head, c);
     if (second) return second;
   }
   // Another office in a tag after the subject ("… ttg DPT (KPU Jakpus)", "… - Bawaslu Jakut"),
@@ -581,7 +582,7 @@ export function readPlain(
       if (fast.left) return null;
       if (other) return other;
     }
-    const second = secondInUnmarked(folded, tailStart, head);
+    const second = secondInUnmarked(folded, tailStart, head, c);
     if (second) return second;
   }
   if (c.office && tailStart < folded.length) {
@@ -598,7 +599,12 @@ export function readPlain(
  * decreeInUnmarked) or a number the file replaced or had ("… ganti No 15", otherNumberInUnmarked),
  * or null. Substring tests first: most subjects name neither.
  */
-function secondInUnmarked(folded: string, tailStart: number, head: Head): ParseRejected | null {
+function secondInUnmarked(
+  folded: string,
+  tailStart: number,
+  head: Head,
+  c: CompiledRules,
+): ParseRejected | null {
   // "… ganti No 15 Th 2024", "(lama No 18 …)": the number it replaced or had (OTHER_NUMBER).
   if (folded.includes("no", tailStart)) {
     const other = otherNumberInUnmarked(folded, tailStart, folded.length, head.nomor);
@@ -612,7 +618,17 @@ function secondInUnmarked(folded: string, tailStart: number, head: Head): ParseR
     return null;
   }
   const second = decreeInUnmarked(folded, tailStart, folded.length, head.nomor);
-  return second === null ? null : twoDecrees(head.nomor, second);
+  if (second !== null) return twoDecrees(head.nomor, second);
+  // The same number of another kind ("SK Sekretaris No 3 … Salinan dari SK Ketua No 3 …").
+  const kind = otherKindInUnmarked(
+    folded,
+    tailStart,
+    folded.length,
+    head.nomor,
+    head.jenis,
+    c.roleJenis,
+  );
+  return kind === null ? null : rejectVariant("AMBIGUOUS_JENIS:kindTag", `${head.jenis}, ${kind}`);
 }
 
 /**

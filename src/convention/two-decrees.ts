@@ -161,6 +161,29 @@ export function decreeInUnmarked(
 }
 
 /**
+ * The kind (its code) of a decree of the decree's own number named in a subject typed without
+ * "tentang", `folded.slice(from, end)`, when it is another kind than `jenis` ("SK Sekretaris No 3
+ * Th 2023 (Salinan dari SK Ketua No 3 Th 2023)": the copy of which decree?), or null. A decree of
+ * another number is decreeInUnmarked's. `roleJenis` maps a kind's own word ("ketua") to its code.
+ */
+export function otherKindInUnmarked(
+  folded: string,
+  from: number,
+  end: number,
+  nomor: string,
+  jenis: string,
+  roleJenis: ReadonlyMap<string, string>,
+): string | null {
+  const m = DECREE_IN_UNMARKED.exec(folded.slice(from, end));
+  if (m === null || normNomor(m[1] ?? m[2]!) !== nomor) return null;
+  for (const w of m[0].split(NON_WORD)) {
+    const code = roleJenis.get(w);
+    if (code !== undefined) return code === jenis ? null : code;
+  }
+  return null;
+}
+
+/**
  * A decree's number named as the one this file replaces, was, or was amended by ("… ganti No 15
  * Th 2024", "(pengganti No 10 Th 2023)", "(lama No 18 Th 2024)", "semula No 3", "- Diubah dgn
  * No. 9 Th. 2020"): group 1. Which of the two the file is, nothing says.
