@@ -110,13 +110,7 @@ export function districtNamed(
   from: number,
 ): NamedDistrict | undefined {
   const t = table();
-  for (let n = Math.min(t.longest, ws.length - from); n >= 1; n--) {
-    const words = ws.slice(from, from + n).map((w) => w.word);
-    const name = words.join(" ");
-    const codes = t.districts.get(words.join(""));
-    if (codes !== undefined) return { name, codes, words: n };
-  }
-  return undefined;
+  return namedIn(t.districts, t.longest, ws, from);
 }
 
 /**
@@ -128,12 +122,20 @@ export function villageNamed(
   ws: readonly { word: string }[],
   from: number,
 ): NamedDistrict | undefined {
-  const villages = villageTable();
-  for (let n = Math.min(VILLAGE_WORDS, ws.length - from); n >= 1; n--) {
+  return namedIn(villageTable(), VILLAGE_WORDS, ws, from);
+}
+
+/** The name in `table` (keys without spaces) of at most `longest` words of `ws` from `from`, the longest first. */
+function namedIn(
+  table: ReadonlyMap<string, string[]>,
+  longest: number,
+  ws: readonly { word: string }[],
+  from: number,
+): NamedDistrict | undefined {
+  for (let n = Math.min(longest, ws.length - from); n >= 1; n--) {
     const words = ws.slice(from, from + n).map((w) => w.word);
-    const name = words.join(" ");
-    const codes = villages.get(words.join(""));
-    if (codes !== undefined) return { name, codes, words: n };
+    const codes = table.get(words.join(""));
+    if (codes !== undefined) return { name: words.join(" "), codes, words: n };
   }
   return undefined;
 }
