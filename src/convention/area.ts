@@ -20,8 +20,8 @@ export const DISTRICT = new Set(["kecamatan", "kec", "kelurahan", "kel", "desa",
 /**
  * For an office outside DKI with a region code, the district or village named after the level
  * word `ws[0]` in Indonesia's tables (districts-id.ts): as shown, with its city or regency, when
- * none of that name lies in this office's area (its codes; a province's office: its province's); null
- * when one does; undefined for a name the table does not hold (or an office in DKI, whose
+ * none of that name lies in this office's area (its codes; a province's office: its province's);
+ * null when one does; undefined for a name the table does not hold (or an office in DKI, whose
  * districts dki-districts.ts lists, or one without a region code).
  */
 function nationalDistrict(

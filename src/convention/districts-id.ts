@@ -1,7 +1,8 @@
 /**
  * Indonesia's districts (kecamatan) and villages (kelurahan, desa) by name, each with the region
- * codes of the cities and regencies that have one so named, from the idn-area-data package (Kemendagri's codes; its
- * data is under the ODbL and read here as shipped, never copied into this repository).
+ * codes of the cities and regencies that have one so named, from the idn-area-data package
+ * (Kemendagri's codes; its data is under the ODbL and read here as shipped, never copied into
+ * this repository).
  *
  * dki-districts.ts lists DKI Jakarta's districts and villages, so an office there tells another
  * DKI city's district from its own. An office elsewhere had no such list: "PPS Kecamatan Ciledug"
@@ -125,7 +126,10 @@ export function villageNamed(
   return namedIn(villageTable(), VILLAGE_WORDS, ws, from);
 }
 
-/** The name in `table` (keys without spaces) of at most `longest` words of `ws` from `from`, the longest first. */
+/**
+ * The name in `table` (keyed without spaces) that the words of `ws` from `from` spell, at most
+ * `longest` of them, the longest first.
+ */
 function namedIn(
   table: ReadonlyMap<string, string[]>,
   longest: number,
@@ -162,7 +166,7 @@ function villageTable(): Map<string, string[]> {
   return villages;
 }
 
-/** The city's or regency's name of a four-digit region code ("3671": "KOTA TANGERANG"), or the code. */
+/** The city's or regency's name of a four-digit region code ("3671": "KOTA TANGERANG"), or it. */
 export function regencyName(code: string): string {
   return table().regencies.get(code) ?? code;
 }
