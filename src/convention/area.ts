@@ -36,7 +36,9 @@ function nationalDistrict(
   if (level === "distrik") return undefined;
   const named = district ? districtNamed : villageNamed;
   const d = named(ws, 1);
-  if (d === undefined) return undefined;
+  // A one-word name that is a common word too ("Desa Perbatasan": border villages; "Desa
+  // Mandiri") says nothing of whose village it is.
+  if (d === undefined || (d.words === 1 && DESCRIBING_WORDS.has(d.name))) return undefined;
   const own = [...o.regionCodes];
   const isOwn = (n: NamedDistrict) => n.codes.some((code) => own.some((c) => code.startsWith(c)));
   if (isOwn(d)) return null;
@@ -52,6 +54,38 @@ function nationalDistrict(
   const shown = district ? "kecamatan" : level === "kel" ? "kelurahan" : level;
   return `${shown} ${d.name} (${regencyName(near ?? d.codes[0]!)})`.toUpperCase();
 }
+
+/**
+ * Words that name a district or a village somewhere but, after "Desa"/"Kelurahan"/"Kecamatan",
+ * mostly describe it: its kind, its place, its state.
+ */
+const DESCRIBING_WORDS: ReadonlySet<string> = new Set([
+  "masing",
+  "tengah",
+  "utara",
+  "selatan",
+  "barat",
+  "timur",
+  "mandiri",
+  "makmur",
+  "jaya",
+  "sejahtera",
+  "pesisir",
+  "perbatasan",
+  "tertinggal",
+  "terpencil",
+  "terdampak",
+  "setempat",
+  "tersebut",
+  "lainnya",
+  "sekitar",
+  "induk",
+  "persiapan",
+  "pemekaran",
+  "binaan",
+  "percontohan",
+  "wisata",
+]);
 
 /** At most this many words of a district's or a village's name are read past to its city. */
 const DISTRICT_WORDS = 4;

@@ -212,6 +212,11 @@ const tables: [string, ConventionConfig, [string, string][]][] = [
         "SK Sekretaris No 9 Th 2023 Penetapan Sekretariat PPS Desa Bitung Jaya.pdf",
         "KPT-SEKRETARIS/2023/KPT-SEKRETARIS_2023_009_penetapan-sekretariat-pps-desa-bitung-jaya.pdf",
       ],
+      // A word that names a village somewhere but here describes the villages: no place.
+      [
+        "SK Ketua No 5 Th 2024 ttg Penetapan TPS di Desa Perbatasan.pdf",
+        "KPT-KETUA/2024/KPT-KETUA_2024_005_penetapan-tps-di-desa-perbatasan.pdf",
+      ],
     ],
   ],
   [
