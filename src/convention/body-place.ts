@@ -465,5 +465,43 @@ function otherAreasBusiness(
     }
   }
   const candidates = candidateDecision(folded, from, o);
-  return candidates === null ? null : ["OFFICE_IN_SUBJECT:province", candidates];
+  if (candidates !== null) return ["OFFICE_IN_SUBJECT:province", candidates];
+  const head = otherLevelsElection(folded, from, o);
+  return head === null ? null : ["OFFICE_IN_SUBJECT:bodyPlace", head];
+}
+
+/**
+ * A mayor's election in the subject of a regency's office, or a regent's in a city's ("Penetapan
+ * DPT Pemilihan Walikota dan Wakil Walikota Bekasi" for KPU Kabupaten Bekasi): a regency elects
+ * a regent and a city a mayor, so the election is another office's, whatever place follows (a
+ * bare "Bekasi" reads as the office's own name). The head's word as shown, or null.
+ */
+function otherLevelsElection(folded: string, from: number, o: CompiledOffice): string | null {
+  if (!folded.includes("wali", from) && !folded.includes("bupati", from)) return null;
+  const level = officeLevel(o);
+  if (level === null) return null;
+  ELECTION_OF_HEAD.lastIndex = from;
+  for (let m = ELECTION_OF_HEAD.exec(folded); m; m = ELECTION_OF_HEAD.exec(folded)) {
+    const mayor = m[1]!.startsWith("wali");
+    if (mayor === (level === "regency")) return m[1]!.toUpperCase();
+  }
+  return null;
+}
+
+/** An election's or a candidate's word, then a region head's (group 1): a mayor or a regent. */
+const ELECTION_OF_HEAD =
+  /(?<![a-z0-9])(?:pemilihan|pilkada|calon|paslon|pasangan[^a-z0-9]+calon)[^a-z0-9]+(wali[^a-z0-9]*kota|bupati)(?![a-z0-9])/g;
+
+/**
+ * Whether this office is a regency's or a city's, from its configured names' level words
+ * ("kabupaten …", "kota …"); null when they say neither, or both.
+ */
+function officeLevel(o: CompiledOffice): "regency" | "city" | null {
+  let regency = false;
+  let city = false;
+  for (const p of o.places) {
+    if (p[0] === "kabupaten" || p[0] === "kab") regency = true;
+    else if (p[0] === "kota" || p[0] === "kotamadya" || p[0] === "kodya") city = true;
+  }
+  return regency === city ? null : regency ? "regency" : "city";
 }
