@@ -34,6 +34,14 @@ function nationalDistrict(
   const level = ws[0]!.word;
   const district = level === "kec" || level === "kecamatan";
   if (level === "distrik") return undefined;
+  // A village's district named after it decides ("Kel Nagasari Kec Karawang Barat": Karawang's,
+  // though Kabupaten Bekasi has a Nagasari too).
+  for (let k = 2; !district && k <= DISTRICT_WORDS + 1 && k < ws.length - 1; k++) {
+    if (ws[k]!.word !== "kecamatan" && ws[k]!.word !== "kec") continue;
+    const byDistrict = nationalDistrict(ws.slice(k), o);
+    if (byDistrict !== undefined) return byDistrict;
+    break;
+  }
   const named = district ? districtNamed : villageNamed;
   const d = named(ws, 1);
   // A one-word name that is a common word too ("Desa Perbatasan": border villages; "Desa

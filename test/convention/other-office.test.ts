@@ -57,6 +57,11 @@ const kabTangerang = conventionSchema.parse({
   },
   jenis: jenisOf("Kabupaten Tangerang"),
 });
+/** A regency beside a city of its name (Kota Bekasi), with villages named as others' are. */
+const kabBekasi = conventionSchema.parse({
+  office: { names: ["kabupaten bekasi", "kab bekasi", "kab. bekasi"], regionCodes: ["3216"] },
+  jenis: jenisOf("Kabupaten Bekasi"),
+});
 /** A city outside DKI whose villages the table writes shorter or joined ("Sewu", "Kampungbaru"). */
 const surakarta = conventionSchema.parse({
   office: { names: ["kota surakarta", "surakarta", "solo", "kota solo"], regionCodes: ["3372"] },
@@ -212,11 +217,36 @@ const tables: [string, ConventionConfig, [string, string][]][] = [
         "SK Sekretaris No 9 Th 2023 Penetapan Sekretariat PPS Desa Bitung Jaya.pdf",
         "KPT-SEKRETARIS/2023/KPT-SEKRETARIS_2023_009_penetapan-sekretariat-pps-desa-bitung-jaya.pdf",
       ],
+      // A regency elects a regent: a mayor's election is a city's office's, whatever place
+      // follows (a bare "Tangerang" reads as its own name).
+      [
+        "SK Ketua No 12 Th 2024 Penetapan DPT Pemilihan Walikota dan Wakil Walikota Tangerang.pdf",
+        BOTH,
+      ],
+      [
+        "SK Ketua No 13 Th 2024 Penetapan DPT Pemilihan Bupati dan Wakil Bupati Tangerang.pdf",
+        "KPT-KETUA/2024/KPT-KETUA_2024_013_penetapan-dpt-pemilihan-bupati-dan-wakil-bupati-tangerang.pdf",
+      ],
       // A word that names a village somewhere but here describes the villages: no place.
       [
         "SK Ketua No 5 Th 2024 ttg Penetapan TPS di Desa Perbatasan.pdf",
         "KPT-KETUA/2024/KPT-KETUA_2024_005_penetapan-tps-di-desa-perbatasan.pdf",
       ],
+    ],
+  ],
+  [
+    "Kabupaten Bekasi",
+    kabBekasi,
+    [
+      // A village's district named after it decides: Nagasari is Serang Baru's and Karawang
+      // Barat's; a mayor's election is Kota Bekasi's.
+      [
+        "SK Ketua No 170 Th 2024 PPS Desa Nagasari Kec Serang Baru.pdf",
+        "KPT-KETUA/2024/KPT-KETUA_2024_170_pps-desa-nagasari-kec-serang-baru.pdf",
+      ],
+      ["SK Ketua No 61 Th 2024 PPS Kel Nagasari Kec Karawang Barat.pdf", BOTH],
+      ["SK Ketua No 71 Th 2024 PPS Desa Mekarsari Kec Cileungsi.pdf", BOTH],
+      ["SK Ketua No 2901 Th 2024 Penetapan Hasil Pemilihan Wali Kota Bekasi.pdf", BOTH],
     ],
   ],
   [
@@ -234,6 +264,12 @@ const tables: [string, ConventionConfig, [string, string][]][] = [
         "KPT-KETUA/2024/KPT-KETUA_2024_069_penetapan-tps-kel-kampung-baru.pdf",
       ],
       ["SK Ketua No 70 Th 2024 Pembentukan PPK Kec Kartasura.pdf", BOTH],
+      // A city elects a mayor: a regent's election is a regency's office's.
+      ["SK Ketua No 71 Th 2024 Penetapan Hasil Pemilihan Bupati Sukoharjo.pdf", BOTH],
+      [
+        "SK Ketua No 72 Th 2024 Penetapan Hasil Pemilihan Walikota Surakarta.pdf",
+        "KPT-KETUA/2024/KPT-KETUA_2024_072_penetapan-hasil-pemilihan-walikota-surakarta.pdf",
+      ],
     ],
   ],
   [
