@@ -1,8 +1,9 @@
 /**
  * Whose area a place in a subject is (body-place.ts): DKI Jakarta's districts and villages by
- * city, Indonesia's districts by their city or regency (districts-id.ts, for an office outside
- * DKI), the places known by name, this office's province (by its region code) and level (a
- * city's or a regency's, or a province's). Pure but for districts-id.ts's one read of its table.
+ * city, Indonesia's districts and villages by their city or regency (districts-id.ts, for an
+ * office outside DKI), the places known by name, this office's province (by its region code)
+ * and level (a city's or a regency's, or a province's). Pure but for districts-id.ts's one read
+ * of each of its tables.
  */
 
 import { districtNamed, type NamedDistrict, regencyName, villageNamed } from "./districts-id.js";
