@@ -180,6 +180,8 @@ interface OfficeArea {
   province: readonly string[];
   inDki: boolean;
   city: boolean;
+  /** A regency's or a city's, from its names' level words; null when they say neither, or both. */
+  level: "regency" | "city" | null;
 }
 const AREAS = new WeakMap<CompiledOffice, OfficeArea>();
 
@@ -195,10 +197,25 @@ function areaOf(o: CompiledOffice): OfficeArea {
       province: codes.flatMap((c) => PROVINCE_BY_CODE[c] ?? []),
       inDki: codes.includes(DKI_CODE),
       city: o.places.every((p) => !PROVINCE_START.has(p[0]!)),
+      level: levelOf(o.places),
     };
     AREAS.set(o, a);
   }
   return a;
+}
+
+/** A regency's or a city's office, from its names' level words ("kabupaten …", "kota …"). */
+function levelOf(places: readonly string[][]): "regency" | "city" | null {
+  const regency = places.some((p) => REGENCY_WORDS.has(p[0]!));
+  const city = places.some((p) => CITY_WORDS.has(p[0]!));
+  return regency === city ? null : regency ? "regency" : "city";
+}
+const REGENCY_WORDS: ReadonlySet<string> = new Set(["kabupaten", "kab"]);
+const CITY_WORDS: ReadonlySet<string> = new Set(["kota", "kotamadya", "kodya"]);
+
+/** Whether this office is a regency's or a city's (null: its names say neither, or both). */
+export function officeLevel(o: CompiledOffice): "regency" | "city" | null {
+  return areaOf(o).level;
 }
 
 /** DKI Jakarta's province code. */

@@ -24,6 +24,7 @@ import {
   isKnownPlace,
   isOwnProvince,
   isProvince,
+  officeLevel,
   ownProvinceWords,
   wordsNear,
 } from "./area.js";
@@ -491,17 +492,3 @@ function otherLevelsElection(folded: string, from: number, o: CompiledOffice): s
 /** An election's or a candidate's word, then a region head's (group 1): a mayor or a regent. */
 const ELECTION_OF_HEAD =
   /(?<![a-z0-9])(?:pemilihan|pilkada|calon|paslon|pasangan[^a-z0-9]+calon)[^a-z0-9]+(wali[^a-z0-9]*kota|bupati)(?![a-z0-9])/g;
-
-/**
- * Whether this office is a regency's or a city's, from its configured names' level words
- * ("kabupaten …", "kota …"); null when they say neither, or both.
- */
-function officeLevel(o: CompiledOffice): "regency" | "city" | null {
-  let regency = false;
-  let city = false;
-  for (const p of o.places) {
-    if (p[0] === "kabupaten" || p[0] === "kab") regency = true;
-    else if (p[0] === "kota" || p[0] === "kotamadya" || p[0] === "kodya") city = true;
-  }
-  return regency === city ? null : regency ? "regency" : "city";
-}

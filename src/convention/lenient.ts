@@ -125,8 +125,8 @@ export function lenient(
   const marker = TENTANG.exec(folded);
   let headEnd = marker ? marker.index : folded.length;
   let tailStart = marker ? marker.index + marker[0].length : folded.length;
-  // Old-style numbers are read with dashes and slashes typed as look-alikes ("–", "∕") made
-  // plain, at the same positions (old-numbers.ts plainSeparators).
+  // Old-style numbers are read with slashes typed as look-alikes ("∕", or ":" after "Kpt") made
+  // "/", at the same positions (old-numbers.ts); look-alike dashes are folded to "-" already.
   const numbers = slashLikeAfterKpt(ascii ? folded : plainSeparators(folded));
   const kpt = hasNumberKpt(numbers, headEnd);
   const old = kpt ? findOldNumber(numbers, headEnd, stem, c) : null;

@@ -100,22 +100,20 @@ function dashed(s: string): string {
 }
 
 /**
- * Dashes and slashes typed as look-alikes: hyphens, en and em dashes, the minus sign; the
- * division, fraction and big slashes and U+F022, which Samba's macOS support stores for a "/"
- * typed in Finder ("45_PL.01.3–Kpt_3172_KPU–Kot_IV_2019", "152∕PL.02.1-Kpt∕3172∕…").
+ * Slashes typed as look-alikes: the division, fraction and big slashes and U+F022, which Samba's
+ * macOS support stores for a "/" typed in Finder ("152∕PL.02.1-Kpt∕3172∕…"). Dashes typed as
+ * look-alikes ("45_PL.01.3–Kpt_3172_KPU–Kot_IV_2019") are "-" already in the folded name
+ * (text.ts foldSameLength).
  */
-const SEPARATOR_LIKE = /[\u2010-\u2015\u2212\u2215\u2044\u29f8\uf022]/g;
+const SLASH_LIKE = /[\u2215\u2044\u29f8\uf022]/g;
 
 /**
- * `folded` with SEPARATOR_LIKE made "-" or "/", one unit for one: the old-style numbers' view of
- * a name that is not ASCII. The same string when it has none.
+ * `folded` with SLASH_LIKE made "/", one unit for one: the old-style numbers' view of a name
+ * that is not ASCII. The same string when it has none.
  */
 export function plainSeparators(folded: string): string {
-  SEPARATOR_LIKE.lastIndex = 0;
-  if (!SEPARATOR_LIKE.test(folded)) return folded;
-  return folded.replace(SEPARATOR_LIKE, (ch) =>
-    ch === "\u2215" || ch === "\u2044" || ch === "\u29f8" || ch === "\uf022" ? "/" : "-",
-  );
+  SLASH_LIKE.lastIndex = 0;
+  return SLASH_LIKE.test(folded) ? folded.replace(SLASH_LIKE, "/") : folded;
 }
 
 /**

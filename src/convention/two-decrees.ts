@@ -14,6 +14,7 @@
  * No 9"), or a second decree typed whole with its own "tentang" (decreeBeforeTentang). Pure;
  * works on the folded name, positions into it.
  */
+import { AMENDING } from "./kpu-business.js";
 import { isLetter, isWordChar, isYearShaped, normNomor } from "./numbers.js";
 import { rejectVariant } from "./reasons.js";
 import type { CompiledRules } from "./rules.js";
@@ -40,15 +41,6 @@ const DECREE_AFTER = String.raw`)[^a-z0-9]*(?:(?:lampiran|lamp)[^a-z0-9]+)?(?:sk
 const SECOND_DECREE = new RegExp(JOINER + DECREE_AFTER);
 const SECOND_DECREE_SPACED = new RegExp(JOINER + UNDERSCORE + DECREE_AFTER);
 
-/** This decree amending or revoking another: the words both AMENDS and TOPIC_OF read. */
-const AMENDING_ACTIVE = [
-  "perubahan",
-  "mengubah",
-  "pencabutan",
-  "mencabut",
-  "pembatalan",
-  "membatalkan",
-];
 /**
  * This decree replacing another: after "tentang" the replaced decree is its topic (AMENDS), as
  * in a head typed before it with "tentang" after it (numbers-last.ts amendedAfterHead); without
@@ -68,7 +60,7 @@ function wordsRegex(words: readonly string[]): RegExp {
  * Ketua No 13"): those are its topic, not a second decree in the file.
  */
 const AMENDS = wordsRegex([
-  ...AMENDING_ACTIVE,
+  ...AMENDING,
   ...REPLACING,
   "diubah",
   "dicabut",
@@ -119,7 +111,7 @@ export function secondDecree(
  */
 const DECREE_IN_UNMARKED = new RegExp(String.raw`(?:(?:^|[^a-z0-9])${DECREE_AFTER}`);
 const TOPIC_WORDS = [
-  ...AMENDING_ACTIVE,
+  ...AMENDING,
   "pelaksanaan",
   "melaksanakan",
   "tindak[^a-z0-9]+lanjut",

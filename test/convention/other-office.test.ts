@@ -20,82 +20,85 @@ function jenisOf(place: string) {
   return DEFAULT_JENIS.map((j) => ({ ...j, label: j.label.replace("Kota Jakarta Utara", place) }));
 }
 
-const bekasi = conventionSchema.parse({
-  office: { names: ["kota bekasi", "bekasi"], regionCodes: ["3275"] },
-  jenis: jenisOf("Kota Bekasi"),
-});
+/**
+ * The rules of the office of `place` (its jenis titled so), named as `names` spell it, with the
+ * region codes `regionCodes` (and the 2011–2017 office codes `oldCodes`).
+ */
+function officeRules(
+  place: string,
+  names: string[],
+  regionCodes: string[],
+  oldCodes: string[] = [],
+): ConventionConfig {
+  return conventionSchema.parse({
+    office: { names, regionCodes, oldCodes },
+    jenis: jenisOf(place),
+  });
+}
+
+const bekasi = officeRules("Kota Bekasi", ["kota bekasi", "bekasi"], ["3275"]);
 /** Bekasi's office with the default labels left as they are ("… Kota Jakarta Utara"). */
 const bekasiDefaultLabels = conventionSchema.parse({
   office: { names: ["kota bekasi", "bekasi"], regionCodes: ["3275"] },
 });
-const jaksel = conventionSchema.parse({
-  office: {
-    names: [
-      "kota jakarta selatan",
-      "kota administrasi jakarta selatan",
-      "kota adm jakarta selatan",
-      "jakarta selatan",
-      "jaksel",
-      "kota jaksel",
-    ],
-    regionCodes: ["3174"],
-  },
-  jenis: jenisOf("Kota Jakarta Selatan"),
-});
-const jakbar = conventionSchema.parse({
-  office: {
-    names: ["kota jakarta barat", "kota administrasi jakarta barat", "jakarta barat", "jakbar"],
-    regionCodes: ["3173"],
-  },
-  jenis: jenisOf("Kota Jakarta Barat"),
-});
+const jaksel = officeRules(
+  "Kota Jakarta Selatan",
+  [
+    "kota jakarta selatan",
+    "kota administrasi jakarta selatan",
+    "kota adm jakarta selatan",
+    "jakarta selatan",
+    "jaksel",
+    "kota jaksel",
+  ],
+  ["3174"],
+);
+const jakbar = officeRules(
+  "Kota Jakarta Barat",
+  ["kota jakarta barat", "kota administrasi jakarta barat", "jakarta barat", "jakbar"],
+  ["3173"],
+);
 /** A regency outside DKI beside two cities of its name (Kota Tangerang, Kota Tangerang Selatan). */
-const kabTangerang = conventionSchema.parse({
-  office: {
-    names: ["kabupaten tangerang", "kab tangerang", "kab. tangerang"],
-    regionCodes: ["3603"],
-  },
-  jenis: jenisOf("Kabupaten Tangerang"),
-});
+const kabTangerang = officeRules(
+  "Kabupaten Tangerang",
+  ["kabupaten tangerang", "kab tangerang", "kab. tangerang"],
+  ["3603"],
+);
 /** A regency beside a city of its name (Kota Bekasi), with villages named as others' are. */
-const kabBekasi = conventionSchema.parse({
-  office: { names: ["kabupaten bekasi", "kab bekasi", "kab. bekasi"], regionCodes: ["3216"] },
-  jenis: jenisOf("Kabupaten Bekasi"),
-});
+const kabBekasi = officeRules(
+  "Kabupaten Bekasi",
+  ["kabupaten bekasi", "kab bekasi", "kab. bekasi"],
+  ["3216"],
+);
 /** A city outside DKI whose villages the table writes shorter or joined ("Sewu", "Kampungbaru"). */
-const surakarta = conventionSchema.parse({
-  office: { names: ["kota surakarta", "surakarta", "solo", "kota solo"], regionCodes: ["3372"] },
-  jenis: jenisOf("Kota Surakarta"),
-});
-const bandung = conventionSchema.parse({
-  office: { names: ["kabupaten bandung", "kab bandung", "kab. bandung"], regionCodes: ["3204"] },
-  jenis: jenisOf("Kabupaten Bandung"),
-});
+const surakarta = officeRules(
+  "Kota Surakarta",
+  ["kota surakarta", "surakarta", "solo", "kota solo"],
+  ["3372"],
+);
+const bandung = officeRules(
+  "Kabupaten Bandung",
+  ["kabupaten bandung", "kab bandung", "kab. bandung"],
+  ["3204"],
+);
 
 /** An office outside DKI: DKI's district names are none of its business (area.ts dkiDistrict). */
-const surabaya = conventionSchema.parse({
-  office: { names: ["kota surabaya", "surabaya", "sby"], regionCodes: ["3578"] },
-  jenis: jenisOf("Kota Surabaya"),
-});
+const surabaya = officeRules("Kota Surabaya", ["kota surabaya", "surabaya", "sby"], ["3578"]);
 
 /** A regency's office with the default jenis, whose markers are a city's ("KPU-Kot"). */
-const deliSerdang = conventionSchema.parse({
-  office: {
-    names: ["kabupaten deli serdang", "kab deli serdang", "kab. deli serdang", "deli serdang"],
-    regionCodes: ["1207"],
-  },
-  jenis: jenisOf("Kabupaten Deli Serdang"),
-});
+const deliSerdang = officeRules(
+  "Kabupaten Deli Serdang",
+  ["kabupaten deli serdang", "kab deli serdang", "kab. deli serdang", "deli serdang"],
+  ["1207"],
+);
 
 /** The province's office (DKI Jakarta, code 31; its 2011–2017 numbers' office code 010). */
-const dkiProvince = conventionSchema.parse({
-  office: {
-    names: ["provinsi dki jakarta", "prov dki jakarta", "dki jakarta", "dki", "jakarta", "dkj"],
-    regionCodes: ["31"],
-    oldCodes: ["010"],
-  },
-  jenis: jenisOf("Provinsi DKI Jakarta"),
-});
+const dkiProvince = officeRules(
+  "Provinsi DKI Jakarta",
+  ["provinsi dki jakarta", "prov dki jakarta", "dki jakarta", "dki", "jakarta", "dkj"],
+  ["31"],
+  ["010"],
+);
 
 const OTHER = "!OTHER_OFFICE";
 const BOTH = "!OFFICE_IN_SUBJECT";
