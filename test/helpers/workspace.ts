@@ -87,11 +87,29 @@ export function writeTree(root: string, files: Record<string, string | Buffer>):
   }
 }
 
-/** Polls `pred` every 50 ms until it holds; fails after `timeoutMs` naming `what`. */
+/**
+ * Polls `pred` every 50 ms until it holds; fails after `timeoutMs` naming `what`. A file that
+ * vanishes while `pred` reads it (ENOENT, ENOTDIR) counts as "not yet", not as the end of the
+ * wait: a look at a server's disk can fall between the two steps of a replacement (stock
+ * SabreDAV deletes the old file, then renames the upload onto its name), and the next look
+ * sees the outcome. Any other error ends the wait at once.
+ */
 export async function until(pred: () => boolean, timeoutMs: number, what: string): Promise<void> {
   const end = Date.now() + timeoutMs;
-  while (!pred()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+  let vanished: unknown;
+  for (;;) {
+    try {
+      if (pred()) return;
+      vanished = undefined;
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== "ENOENT" && code !== "ENOTDIR") throw err;
+      vanished = err;
+    }
+    if (Date.now() > end) {
+      const last = vanished ? ` (last look: ${(vanished as Error).message})` : "";
+      throw new Error(`timed out waiting for ${what}${last}`);
+    }
     await new Promise((r) => setTimeout(r, 50));
   }
 }
