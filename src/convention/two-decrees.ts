@@ -24,10 +24,11 @@ import type { ParseRejected } from "./types.js";
 /**
  * What joins a second decree to the subject: "dan", "serta", "jo"/"juncto" (a decree read with
  * the one that amended it, issue #15), "&", "+", ",", an en dash, a dash
- * with a space on one side; `UNDERSCORE` adds "_" (only where the name's words are apart by
- * spaces: in "SK_Ketua_No_12_…" it is the gap between words).
+ * with a space on one side, an opening bracket ("… ttg DPT (SK Sekretaris No 2 Th 2024)": the
+ * bracket names a second decree as a dash or "dan" does); `UNDERSCORE` adds "_" (only where the
+ * name's words are apart by spaces: in "SK_Ketua_No_12_…" it is the gap between words).
  */
-const JOINER = String.raw`(?:(?:^|[^a-z0-9])(?:dan|serta|jo|juncto)|[&+,\u2013]|\s-|-\s`;
+const JOINER = String.raw`(?:(?:^|[^a-z0-9])(?:dan|serta|jo|juncto)|[&+,\u2013([]|\s-|-\s`;
 const UNDERSCORE = "|_";
 
 /**
