@@ -1,7 +1,7 @@
 /**
  * Typing the parser reads only once it is undone, applied to the name before reading it:
  * - in front: a list number ("01. SK Ketua …", "3) Kep Sek …", "12 SK Ketua …") or a device's
- *   name with a counter ("Scan_20240512_0001 …"); at the end: a Windows copy
+ *   name with a counter ("Scan_20240512_0001 …"), an e-mail's "Lampiran email"; at the end: a Windows copy
  *   counter ("… (2)", "… - Copy", "… - Copy (3)", Indonesian Windows' "… - Salin"), and "Copy
  *   of " or Google Drive's "Salinan dari " in front;
  * - for a second reading, when the first found no jenis, number or year (`glue`): words glued to
@@ -34,6 +34,11 @@ const LIST_BEFORE_OLD =
  * an old-style number.
  */
 const NUMBER_BEFORE_DECREE = /^\s*\(?\d{1,3}\)?[\s_]+(?=(?:keputusan|sk|kep)(?![a-z0-9]))/i;
+/**
+ * An e-mail's attachment saved as it came ("Lampiran email SK Ketua …", "Lampiran Email - …",
+ * "lampiran surel …"): the file is what the mail carried, no decree's attachment.
+ */
+const MAIL_ATTACHMENT = /^\s*lampiran[\s_-]+(?:e-?mail|surel)(?![a-z0-9])[\s_-]*/i;
 /** "Copy of …", and Google Drive's Indonesian "Salinan dari …", once or more: a copy's name. */
 const COPY_OF = /^\s*(?:(?:copy\s+of|salinan\s+dari)\s+)+/i;
 /**
@@ -63,6 +68,8 @@ export function stripNoise(stem: string): string {
     s = s.replace(NUMBER_BEFORE_DECREE, "");
   } else if (mayStartCopyOf(s, c0) && COPY_OF.test(s)) {
     s = s.replace(COPY_OF, "");
+  } else if ((c0 | 0x20) === 0x6c && MAIL_ATTACHMENT.test(s)) {
+    s = s.replace(MAIL_ATTACHMENT, "");
   } else if (s.length > 14 && mayStartDevice(s) && DEVICE_FIRST.test(s)) {
     s = s.replace(DEVICE_FIRST, "");
   }

@@ -14,15 +14,18 @@ import { MONTH_ALTERNATION } from "./months.js";
 
 /**
  * The names phones, WhatsApp and scanner apps give a file, on the folded (lower-case) text; DEVICE
- * reads them in front in either case, subject.ts at a subject's end.
+ * reads them in front in either case, subject.ts at a subject's end. Also a camera's counter
+ * ("IMG_0001", "DSC_0042", "DSCN0042"), a phone's date and time with a counter after it
+ * ("img20240612_14150011") and Telegram's "photo_2025-02-01_10-00-00": no digit of them is the
+ * clerk's.
  */
-export const DEVICE_NAME = String.raw`(?:img|doc|vid|ptt|aud)[-_]\d{8}[-_]wa\d{4}|whatsapp (?:image|document|video) \d{4}-\d\d-\d\d at \d{1,2}\.\d\d\.\d\d|(?:img|pxl|dsc)_\d{8}_\d{6}|camscanner \d\d-\d\d-\d{4} \d\d\.\d\d(?:\.\d\d)?`;
+export const DEVICE_NAME = String.raw`(?:img|doc|vid|ptt|aud)[-_]\d{8}[-_]wa\d{4}|whatsapp (?:image|document|video) \d{4}-\d\d-\d\d at \d{1,2}\.\d\d\.\d\d|(?:img|pxl|dsc)_?\d{8}_\d{6,9}|camscanner \d\d-\d\d-\d{4} \d\d\.\d\d(?:\.\d\d)?|photo_\d{4}-\d\d-\d\d_\d\d-\d\d-\d\d|(?:img|dsc[nf]?)[-_]?\d{4}`;
 /**
  * Names scanners and scanning apps give a file, read in front only: a scanner's counter
- * ("SCAN_0001", "Scan_0009"), Microsoft Lens ("Office Lens 20240512-101532"), an iPhone's
+ * ("SCAN_0001", "Scan_0009"), after its date ("Scan_20190415_0002"), Microsoft Lens ("Office Lens 20240512-101532"), an iPhone's
  * "Scanned Document 2".
  */
-const SCANNER_NAME = String.raw`scan[\s_-]*\d{1,6}|(?:office|microsoft) lens \d{8}[-_ ]\d{6}|scanned document(?: \d{1,3})?`;
+const SCANNER_NAME = String.raw`scan(?:ned)?[-_ ]?(?:19|20)\d{6}[-_]\d{3,6}|scan[\s_-]*\d{1,6}|(?:office|microsoft) lens \d{8}[-_ ]\d{6}|scanned document(?: \d{1,3})?`;
 const DEVICE = new RegExp(
   String.raw`^\s*(?:${DEVICE_NAME}|${SCANNER_NAME})(?![a-z0-9])(?:\s*\(\d{1,3}\))?`,
   "i",
