@@ -242,6 +242,14 @@ function compile(rules: ConventionConfig): CompiledRules {
       if (!markers.has(key)) markers.set(key, j!);
     }
   }
+  // A marker typed with its words glued ("SekKot", "KPUKot" for "Sek-Kot", "KPU-Kot"): the same
+  // marker, unless two jenis' markers glue to the same letters (then neither is read so).
+  const glued = new Map<string, string | null>();
+  for (const [key, j] of markers) {
+    const g = key.replaceAll("-", "");
+    if (g !== key && !markers.has(g)) glued.set(g, glued.has(g) && glued.get(g) !== j ? null : j);
+  }
+  for (const [g, j] of glued) if (j !== null) markers.set(g, j);
   const perJenis = rules.jenis.map(
     (j) => new Set([j.code, j.label, ...j.aliases].flatMap(words).filter((w) => !/^[0-9]/.test(w))),
   );
