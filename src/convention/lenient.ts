@@ -1138,6 +1138,20 @@ function subjectStart(shape: string, c: CompiledRules, skipFrom: number, skipTo:
   return subjectFrom(shape, c, i, skipFrom, skipTo);
 }
 
+/**
+ * Whether the word `shape.slice(start, end)`, digits first, is a scan's resolution: two to four
+ * digits with "dpi" glued after them or as the next word ("300dpi", "300 dpi").
+ */
+function resolutionAt(shape: string, start: number, end: number): boolean {
+  const n = end - start;
+  if (n >= 5 && n <= 7 && shape.endsWith("dpi", end))
+    return /^\d{2,4}dpi$/.test(shape.slice(start, end));
+  if (n < 2 || n > 4 || !/^\d+$/.test(shape.slice(start, end))) return false;
+  let j = end;
+  while (j < shape.length && !isWordChar(shape.charCodeAt(j))) j++;
+  return shape.startsWith("dpi", j) && !isWordChar(shape.charCodeAt(j + 3)) && j > end;
+}
+
 /** Where the first number after the word at `at` in `shape` starts, or -1. */
 function nextNumber(shape: string, at: number): number {
   let j = at;
@@ -1229,7 +1243,12 @@ function subjectFrom(
     }
     const start = i;
     while (i < len && isWordChar(shape.charCodeAt(i))) i++;
-    if (isDigit(shape.charCodeAt(start))) continue;
+    if (isDigit(shape.charCodeAt(start))) {
+      // A scan's resolution after the numbers ("… Th 2024 300dpi", "… 2024 300 dpi") is the
+      // subject's noise (subject.ts drops it), never a second number.
+      if (resolutionAt(shape, start, i)) return start;
+      continue;
+    }
     const word = i - start <= LONGEST_KEYWORD ? shape.slice(start, i) : "";
     // A keyword glued to its number ("Th2021"), as head.ts FIELDS reads it.
     if (isDigit(shape.charCodeAt(i - 1)) && GLUED_KEYWORD.test(shape.slice(start, i))) continue;
