@@ -318,6 +318,10 @@ describe("parse agrees with the reference parser", () => {
         ["Penetapan DPT.1_Kpts_KPU-Prov 7_1995 SK Ketua ttg .pdf"],
         ["AA.0_Kpt\u00011\\1990\u0001SK\u0001Ketua\u0001ttg.pdf"],
         ["AA.1_Kpt_A\u0001A\u00011_1990\u0001SK\u0001Ketua\u0001ttg.pdf"],
+        // A bracket whose digit follows a control character ("[\u00017]"): noise, where the
+        // reference kept "7]"; an issuer marker with its month glued ("KPU\u0001KotV").
+        ["SK 223-PP.05_Kpts 3172_KPU-Kot_IV_1995 ttg [\u00017].pdf"],
+        ["1\u0001AA\u00010_Kpt\u000100_KPU\u0001KotV_1990A.pdf"],
         // "." is a separator of Style B's numbers only: "Kpt-Ketua Th.2004" is no Style C number.
         [
           "Nmr :  369a KPT-KETUA Th.2004 TENTANG ..\u00e9\u00e9(\u2013):\u00e9a\u0007b\u20147;\u2014 .PDF",
