@@ -6,7 +6,13 @@
  * of each of its tables.
  */
 
-import { districtNamed, type NamedDistrict, regencyName, villageNamed } from "./districts-id.js";
+import {
+  districtNamed,
+  isRegencyName,
+  type NamedDistrict,
+  regencyName,
+  villageNamed,
+} from "./districts-id.js";
 import { DKI_DISTRICTS } from "./dki-districts.js";
 import { DKI_BY_FIRST, NOT_A_NAME, nearDkiName } from "./dki-names.js";
 import { type CompiledOffice, otherPlaceFirst } from "./office.js";
@@ -217,6 +223,61 @@ const CITY_WORDS: ReadonlySet<string> = new Set(["kota", "kotamadya", "kodya"]);
 export function officeLevel(o: CompiledOffice): "regency" | "city" | null {
   return areaOf(o).level;
 }
+
+/**
+ * Whether `named`, this office's "KPU <place>" as a head typed it (folded), names the office by
+ * a place alone that an office of another level shares: "KPU Bogor" of KPU Kota Bogor, beside
+ * KPU Kabupaten Bogor ("KPU Bekasi", "KPU Tangerang", a province's "KPU Bengkulu" beside Kota
+ * Bengkulu). Such a head does not tell which of them issued the decree: a subject that names the
+ * other's business (its district, its regent's election) is refused as after a head that names
+ * no office (lenient.ts). A name with its level word ("KPU Kota Bogor") is this office's.
+ */
+export function sharedPlaceOnly(named: string, o: CompiledOffice): boolean {
+  let byName = SHARED.get(o);
+  if (byName === undefined) {
+    byName = new Map();
+    SHARED.set(o, byName);
+  }
+  let shared = byName.get(named);
+  if (shared === undefined) {
+    const words = named.split(/[^a-z0-9]+/).filter((w) => w !== "" && !COMMISSION_WORDS.has(w));
+    const a = areaOf(o);
+    const others =
+      words.length === 0 || words.some((w) => NAME_LEVEL_WORDS.has(w))
+        ? []
+        : a.level === "city"
+          ? ["kabupaten"]
+          : a.level === "regency"
+            ? ["kota"]
+            : a.city
+              ? []
+              : ["kota", "kabupaten"];
+    shared = others.some((l) => isRegencyName(`${l} ${words.join(" ")}`));
+    byName.set(named, shared);
+  }
+  return shared;
+}
+const SHARED = new WeakMap<CompiledOffice, Map<string, boolean>>();
+const COMMISSION_WORDS: ReadonlySet<string> = new Set([
+  "kpu",
+  "kpud",
+  "komisi",
+  "pemilihan",
+  "umum",
+]);
+/** Words that say an office's level in its name ("kota", "kab.", "prov", "adm."). */
+const NAME_LEVEL_WORDS: ReadonlySet<string> = new Set([
+  ...REGENCY_WORDS,
+  ...CITY_WORDS,
+  "kot",
+  "kt",
+  "kotamadya",
+  "adm",
+  "administrasi",
+  "prov",
+  "provinsi",
+  "propinsi",
+]);
 
 /** DKI Jakarta's province code. */
 const DKI_CODE = "31";

@@ -170,3 +170,24 @@ function villageTable(): Map<string, string[]> {
 export function regencyName(code: string): string {
   return table().regencies.get(code) ?? code;
 }
+
+let regencyNames: Set<string> | undefined;
+
+/**
+ * Whether a city or regency is named `name` (folded words joined by one space: "kabupaten
+ * bogor", "kota bekasi"). Only regencies.csv is read (514 rows), on the first call.
+ */
+export function isRegencyName(name: string): boolean {
+  if (regencyNames === undefined) {
+    const names = new Set<string>();
+    try {
+      eachRow("regencies.csv", (_code, _province, n) => {
+        names.add(foldName(n));
+      });
+    } catch {
+      // No table: no name is known, and every head's own name reads as before it.
+    }
+    regencyNames = names;
+  }
+  return regencyNames.has(name);
+}

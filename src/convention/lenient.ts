@@ -3,6 +3,7 @@
  * subject starts, then the head's readings (head.ts). Pure.
  */
 
+import { sharedPlaceOnly } from "./area.js";
 import { officeAfterSubject } from "./body-place.js";
 import { inBudgetRole } from "./budget-role.js";
 import { dayBeforeMonth } from "./day-month.js";
@@ -176,7 +177,7 @@ export function lenient(
   const numberOnly = inHead !== null && onlyNumberIn(folded, inHead, headEnd);
   const scan = numberOnly ? NOTHING_FOUND : scanHead(work, ext, c);
   if ("reason" in scan) return scan;
-  const { kind, date, ownNamed } = scan;
+  const { kind, date, ownNamed, ownLevel } = scan;
   // A letter, an invitation, minutes …: no decree, whatever number and year it carries.
   if (kind !== null) return notADecree(kind);
   if (date) work = blankDates(work);
@@ -241,7 +242,9 @@ export function lenient(
     const other = officeBeforeTentang(folded, work, headEnd, c);
     if (other) return other;
   }
-  const owner = ownNamed ? OWN_NAMED : NOT_OWN_NAMED;
+  // A head that names this office by a place another level's office shares ("KPU Bogor") leaves
+  // the subject's office checks on: "… ttg PPK Kecamatan Cibinong" is KPU Kabupaten Bogor's.
+  const owner = ownLevel ? OWN_NAMED : NOT_OWN_NAMED;
   if (!marker && c.office && tailStart < folded.length) {
     const other = otherOfficeIn(folded, tailStart, c.office, owner);
     if (other) return other;
@@ -379,10 +382,15 @@ interface HeadScan {
   date: boolean;
   /** The head names this office ("KPU <place>"). */
   ownNamed: boolean;
+  /**
+   * ... by its level too, or by a place no office of another level shares (area.ts
+   * sharedPlaceOnly): only then are the subject's office checks waived for it.
+   */
+  ownLevel: boolean;
 }
 
 /** The scan of a head that has nothing to find (an old-style number alone). */
-const NOTHING_FOUND: HeadScan = { kind: null, date: false, ownNamed: false };
+const NOTHING_FOUND: HeadScan = { kind: null, date: false, ownNamed: false, ownLevel: false };
 
 /**
  * One scan of the head `work` for the words that say whose decree it is and whether it is a
@@ -395,12 +403,14 @@ function scanHead(work: string, ext: string, c: CompiledRules): HeadScan | Parse
   let kind: string | null = null;
   let date = false;
   let ownNamed = false;
+  let ownLevel = false;
   let re = c.office === null ? c.headHint : c.headHintOwn;
   re.lastIndex = 0;
   for (let m = re.exec(work); m; m = re.exec(work)) {
     const own = re === c.headHintOwn;
     if (own && m[1] !== undefined) {
       ownNamed = true;
+      ownLevel ||= !sharedPlaceOnly(m[1], c.office!);
       continue;
     }
     if (m[own ? 3 : 2] !== undefined) {
@@ -418,6 +428,7 @@ function scanHead(work: string, ext: string, c: CompiledRules): HeadScan | Parse
       if (typeof at === "number") {
         re.lastIndex = at;
         ownNamed = true;
+        ownLevel ||= !sharedPlaceOnly(work.slice(m.index, at), c.office!);
       } else if (at) return at.reason === "OFFICE_UNCLEAR" ? placeInFrontOr(at, work, c) : at;
       else {
         c.headHint.lastIndex = re.lastIndex;
@@ -425,7 +436,7 @@ function scanHead(work: string, ext: string, c: CompiledRules): HeadScan | Parse
       }
     }
   }
-  return kind === null && !date && !ownNamed ? NOTHING_FOUND : { kind, date, ownNamed };
+  return kind === null && !date && !ownNamed ? NOTHING_FOUND : { kind, date, ownNamed, ownLevel };
 }
 
 /**

@@ -93,6 +93,8 @@ const deliSerdang = officeRules(
 );
 
 /** The province's office (DKI Jakarta, code 31; its 2011–2017 numbers' office code 010). */
+/** A city whose bare name a regency shares (Kabupaten Bogor surrounds it). */
+const kotaBogor = officeRules("Kota Bogor", ["kota bogor", "bogor"], ["3271"]);
 const dkiProvince = officeRules(
   "Provinsi DKI Jakarta",
   ["provinsi dki jakarta", "prov dki jakarta", "dki jakarta", "dki", "jakarta", "dkj"],
@@ -273,6 +275,31 @@ const tables: [string, ConventionConfig, [string, string][]][] = [
         "SK Ketua No 72 Th 2024 Penetapan Hasil Pemilihan Walikota Surakarta.pdf",
         "KPT-KETUA/2024/KPT-KETUA_2024_072_penetapan-hasil-pemilihan-walikota-surakarta.pdf",
       ],
+    ],
+  ],
+  [
+    "Kota Bogor",
+    kotaBogor,
+    [
+      // "KPU Bogor" names Kota Bogor's office and Kabupaten Bogor's alike: the subject's office
+      // checks stay on, as after a head that names no office (area.ts sharedPlaceOnly).
+      ["SK KPU Bogor No 90 Th 2024 ttg Pembentukan PPK Kecamatan Cibinong.pdf", BOTH],
+      ["SK KPU Bogor No 91 Th 2024 ttg Penetapan KPPS Kec Leuwiliang.pdf", BOTH],
+      ["Keputusan KPU Bogor No 514 Th 2024 ttg Penetapan Paslon Bupati Bogor.pdf", BOTH],
+      [
+        "SK KPU Bogor No 92 Th 2024 ttg Pembentukan PPK Kecamatan Bogor Barat.pdf",
+        "KPT-KETUA/2024/KPT-KETUA_2024_092_pembentukan-ppk-kecamatan-bogor-barat.pdf",
+      ],
+      [
+        "SK KPU Bogor No 93 Th 2024 ttg Penetapan DPT Pemilihan Wali Kota Bogor.pdf",
+        "KPT-KETUA/2024/KPT-KETUA_2024_093_penetapan-dpt-pemilihan-wali-kota-bogor.pdf",
+      ],
+      // With its level word the head names this office: its subject is its own business.
+      [
+        "SK KPU Kota Bogor No 94 Th 2024 ttg Koordinasi dengan PPK Kecamatan Cibinong.pdf",
+        "KPT-KETUA/2024/KPT-KETUA_2024_094_koordinasi-dengan-ppk-kecamatan-cibinong.pdf",
+      ],
+      ["SK KPU Kab Bogor No 95 Th 2024.pdf", OTHER],
     ],
   ],
   [
