@@ -474,8 +474,9 @@ function oneNumber(numbers: readonly string[]): string | ParseRejected {
  * after "No" or with its year (`marked`: "Penetapan DPTb Tahap 2 - SK Ketua No 14 Th 2024",
  * "… 14-2024"), that serial alone, the counts being the subject's; else all of them
  * (`numbers`), and two make the head ambiguous. Each count stands for one entry of `numbers`
- * ("TPS 2 No 2" keeps one 2). A region code stays: another office's names its issuer, which
- * lenient.ts reads from the ambiguity.
+ * ("TPS 2 No 2" keeps one 2). Another office's region code stays: it names its issuer, which
+ * lenient.ts reads from the ambiguity; this office's own ("SK Ketua KPU Kota Jakarta Utara 3172
+ * No 12 …") is counted as the others are.
  */
 function uncounted(
   numbers: readonly string[],
@@ -483,7 +484,9 @@ function uncounted(
   marked: readonly string[],
   c: CompiledRules,
 ): readonly string[] {
-  const counts = owned.filter((n) => !isRegionCode(n, c));
+  const counts = owned.filter(
+    (n) => !isRegionCode(n, c) || c.office?.regionCodes.has(normNomor(n) ?? "") === true,
+  );
   const rest: string[] = [];
   for (const n of numbers) {
     const i = counts.indexOf(n);
