@@ -1,9 +1,10 @@
 /**
  * A number typed before a word that makes it a day or a count, right where the subject starts:
- * a month's name ("SK Ketua Th 2024 5 Mei 2024", "… 2024 (5 Juni)"), a resolution ("300 dpi"),
- * a page or sheet count ("2 of 3", "2 dari 3", "3 lembar"; not "hal", which also means "subject"). The subject starts at that word, so
- * the number stayed in the head and was read as a bare serial, filing the decree as number 5,
- * 300 or 2. Without a "No"/"Nomor" keyword before a number the head's serial may be that one:
+ * a month's name ("SK Ketua Th 2024 5 Mei 2024", "… 2024 (5 Juni)"), a page or sheet count
+ * ("2 of 3", "2 dari 3", "3 lembar"; not "hal", which also means "subject"). The subject starts
+ * at that word, so the number stayed in the head and was read as a bare serial, filing the
+ * decree as number 5 or 2. (A resolution, "300 dpi", starts the subject itself: lenient.ts
+ * resolutionAt.) Without a "No"/"Nomor" keyword before a number the head's serial may be that one:
  * the name is refused as NO_NUMBER (parse.ts reads it again without a dated "5 Mei 2024",
  * stamps.ts). With the keyword the serial is the typed one. Pure.
  */
@@ -29,7 +30,7 @@ const MONTHS = new Set([
 ]);
 
 /** Words after a number that make it a count, not a serial. */
-const COUNTS = new Set(["dpi", "of", "dari", "lembar", "lbr", "halaman", "hlm", "page", "pages"]);
+const COUNTS = new Set(["of", "dari", "lembar", "lbr", "halaman", "hlm", "page", "pages"]);
 
 const NO_KEYWORD = /(?<![a-z0-9])(?:nomor|nomer|nmr|no)[\s.:_-]*[0-9]/;
 

@@ -383,8 +383,9 @@ interface HeadScan {
   /** The head names this office ("KPU <place>"). */
   ownNamed: boolean;
   /**
-   * ... by its level too, or by a place no office of another level shares (area.ts
-   * sharedPlaceOnly): only then are the subject's office checks waived for it.
+   * The head names this office with its level ("KPU Kota Bogor"), or by a place no office of
+   * another level shares ("KPU Jakut"; area.ts sharedPlaceOnly): only then are the subject's
+   * office checks waived for it.
    */
   ownLevel: boolean;
 }

@@ -1,9 +1,9 @@
 /**
  * Typing the parser reads only once it is undone, applied to the name before reading it:
- * - in front: a list number ("01. SK Ketua …", "3) Kep Sek …", "12 SK Ketua …") or a device's
- *   name with a counter ("Scan_20240512_0001 …"), an e-mail's "Lampiran email"; at the end: a Windows copy
- *   counter ("… (2)", "… - Copy", "… - Copy (3)", Indonesian Windows' "… - Salin"), and "Copy
- *   of " or Google Drive's "Salinan dari " in front;
+ * - in front: a list number ("01. SK Ketua …", "3) Kep Sek …", "12 SK Ketua …"), a device's
+ *   name with a counter ("Scan_20240512_0001 …"), an e-mail's "Lampiran email", "Copy of " or
+ *   Google Drive's "Salinan dari "; at the end: a Windows copy counter ("… (2)", "… - Copy",
+ *   "… - Copy (3)", Indonesian Windows' "… - Salin");
  * - for a second reading, when the first found no jenis, number or year (`glue`): words glued to
  *   numbers or to each other ("SKSekretaris7-2023", "No12Th2024") split, and phrase words
  *   misspelt by one swap of neighbours ("Sekertaris", "Ketau") spelt right.

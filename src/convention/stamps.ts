@@ -22,8 +22,8 @@ import { MONTH_ALTERNATION } from "./months.js";
 export const DEVICE_NAME = String.raw`(?:img|doc|vid|ptt|aud)[-_]\d{8}[-_]wa\d{4}|whatsapp (?:image|document|video) \d{4}-\d\d-\d\d at \d{1,2}\.\d\d\.\d\d|(?:img|pxl|dsc)_?\d{8}_\d{6,9}|camscanner \d\d-\d\d-\d{4} \d\d\.\d\d(?:\.\d\d)?|photo_\d{4}-\d\d-\d\d_\d\d-\d\d-\d\d|(?:img|dsc[nf]?)[-_]?\d{4}`;
 /**
  * Names scanners and scanning apps give a file, read in front only: a scanner's counter
- * ("SCAN_0001", "Scan_0009"), after its date ("Scan_20190415_0002"), Microsoft Lens ("Office Lens 20240512-101532"), an iPhone's
- * "Scanned Document 2".
+ * ("SCAN_0001", "Scan_0009"), after its date ("Scan_20190415_0002"), Microsoft Lens ("Office
+ * Lens 20240512-101532"), an iPhone's "Scanned Document 2".
  */
 const SCANNER_NAME = String.raw`scan(?:ned)?[-_ ]?(?:19|20)\d{6}[-_]\d{3,6}|scan[\s_-]*\d{1,6}|(?:office|microsoft) lens \d{8}[-_ ]\d{6}|scanned document(?: \d{1,3})?`;
 const DEVICE = new RegExp(
