@@ -16,7 +16,7 @@ import {
 import { DKI_DISTRICTS } from "./dki-districts.js";
 import { DKI_BY_FIRST, NOT_A_NAME, nearDkiName } from "./dki-names.js";
 import { type CompiledOffice, otherPlaceFirst } from "./office.js";
-import { DKI_PLACES, PLACE_LEVEL } from "./office-words.js";
+import { DKI_PLACES, INSTITUTION_WORDS, PLACE_LEVEL } from "./office-words.js";
 import { PROVINCE_START } from "./own-place.js";
 import { mayStartPlace } from "./place-start.js";
 import { PLACES_ID, PLACES_LEFT_OUT, PROVINCE_BY_CODE, PROVINCE_NAMES } from "./places-id.js";
@@ -240,44 +240,28 @@ export function sharedPlaceOnly(named: string, o: CompiledOffice): boolean {
   }
   let shared = byName.get(named);
   if (shared === undefined) {
-    const words = named.split(/[^a-z0-9]+/).filter((w) => w !== "" && !COMMISSION_WORDS.has(w));
-    const a = areaOf(o);
-    const others =
-      words.length === 0 || words.some((w) => NAME_LEVEL_WORDS.has(w))
-        ? []
-        : a.level === "city"
-          ? ["kabupaten"]
-          : a.level === "regency"
-            ? ["kota"]
-            : a.city
-              ? []
-              : ["kota", "kabupaten"];
-    shared = others.some((l) => isRegencyName(`${l} ${words.join(" ")}`));
+    const words = named.split(/[^a-z0-9]+/).filter((w) => w !== "" && !INSTITUTION_WORDS.has(w));
+    const place = words.join(" ");
+    shared =
+      words.length > 0 &&
+      !words.some((w) => NAME_LEVEL_WORDS.has(w)) &&
+      otherLevels(areaOf(o)).some((l) => isRegencyName(`${l} ${place}`));
     byName.set(named, shared);
   }
   return shared;
 }
 const SHARED = new WeakMap<CompiledOffice, Map<string, boolean>>();
-const COMMISSION_WORDS: ReadonlySet<string> = new Set([
-  "kpu",
-  "kpud",
-  "komisi",
-  "pemilihan",
-  "umum",
-]);
-/** Words that say an office's level in its name ("kota", "kab.", "prov", "adm."). */
-const NAME_LEVEL_WORDS: ReadonlySet<string> = new Set([
-  ...REGENCY_WORDS,
-  ...CITY_WORDS,
-  "kot",
-  "kt",
-  "kotamadya",
-  "adm",
-  "administrasi",
-  "prov",
-  "provinsi",
-  "propinsi",
-]);
+
+/**
+ * The level words (regencies.csv's) of the offices of other levels that may share this office's
+ * place name: a city's office, a regency's; a regency's, a city's; a province's, both. None when
+ * its names do not say its level.
+ */
+function otherLevels(a: OfficeArea): readonly string[] {
+  if (a.level === "city") return ["kabupaten"];
+  if (a.level === "regency") return ["kota"];
+  return a.city ? [] : ["kota", "kabupaten"];
+}
 
 /** DKI Jakarta's province code. */
 const DKI_CODE = "31";
@@ -322,6 +306,8 @@ const KNOWN_PLACES: ReadonlySet<string> = new Set([
 ]);
 /** Words before a place's name: its level ("Kota", "Kab. Adm."). */
 const BEFORE_NAME = new Set([...PLACE_LEVEL, "adm", "administrasi"]);
+/** Words that say an office's level in its name ("kota", "kab.", "prov", "adm.", "kt"). */
+const NAME_LEVEL_WORDS: ReadonlySet<string> = new Set([...BEFORE_NAME, ...CITY_WORDS, "kot", "kt"]);
 
 /**
  * Whether `place` (as otherPlaceFirst shows it) names a place known by name: after a level word

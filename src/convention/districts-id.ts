@@ -31,14 +31,21 @@ interface Table {
    * district so named: "Teluknaga" and "Teluk Naga", "Kampung Baru" and "Kampungbaru" are one.
    */
   districts: Map<string, string[]>;
-  /** Four-digit code → the city's or regency's name as the data writes it ("KOTA TANGERANG"). */
-  regencies: Map<string, string>;
   /** The most words a district's name has. */
   longest: number;
 }
 
+/** The cities and regencies (regencies.csv, 514 rows), read once for both look-ups below. */
+interface Regencies {
+  /** Four-digit code → the city's or regency's name as the data writes it ("KOTA TANGERANG"). */
+  byCode: Map<string, string>;
+  /** Their names folded ("kota tangerang", "kabupaten bogor"). */
+  names: Set<string>;
+}
+
 let loaded: Table | undefined;
 let villagesLoaded: Map<string, string[]> | undefined;
+let regenciesLoaded: Regencies | undefined;
 
 /** Lower-case words `[a-z0-9]` joined by one space: how a subject's words are compared. */
 function foldName(name: string): string {
@@ -81,12 +88,8 @@ function add(map: Map<string, string[]>, name: string, code: string): void {
 function table(): Table {
   if (loaded !== undefined) return loaded;
   const districts = new Map<string, string[]>();
-  const regencies = new Map<string, string>();
   let longest = 0;
   try {
-    eachRow("regencies.csv", (code, _, name) => {
-      regencies.set(code.replace(".", ""), name);
-    });
     eachRow("districts.csv", (_, regency, name) => {
       const key = foldName(name);
       if (key === "") return;
@@ -98,8 +101,24 @@ function table(): Table {
     // No table (the package missing): no district outside DKI is known, as before it.
     districts.clear();
   }
-  loaded = { districts, regencies, longest };
+  loaded = { districts, longest };
   return loaded;
+}
+
+function regencies(): Regencies {
+  if (regenciesLoaded !== undefined) return regenciesLoaded;
+  const byCode = new Map<string, string>();
+  const names = new Set<string>();
+  try {
+    eachRow("regencies.csv", (code, _, name) => {
+      byCode.set(code.replace(".", ""), name);
+      names.add(foldName(name));
+    });
+  } catch {
+    // No table: codes are shown as they are, and no name is known (every head reads as before).
+  }
+  regenciesLoaded = { byCode, names };
+  return regenciesLoaded;
 }
 
 /**
@@ -168,26 +187,13 @@ function villageTable(): Map<string, string[]> {
 
 /** The city's or regency's name of a four-digit region code ("3671": "KOTA TANGERANG"), or it. */
 export function regencyName(code: string): string {
-  return table().regencies.get(code) ?? code;
+  return regencies().byCode.get(code) ?? code;
 }
-
-let regencyNames: Set<string> | undefined;
 
 /**
  * Whether a city or regency is named `name` (folded words joined by one space: "kabupaten
- * bogor", "kota bekasi"). Only regencies.csv is read (514 rows), on the first call.
+ * bogor", "kota bekasi").
  */
 export function isRegencyName(name: string): boolean {
-  if (regencyNames === undefined) {
-    const names = new Set<string>();
-    try {
-      eachRow("regencies.csv", (_code, _province, n) => {
-        names.add(foldName(n));
-      });
-    } catch {
-      // No table: no name is known, and every head's own name reads as before it.
-    }
-    regencyNames = names;
-  }
-  return regencyNames.has(name);
+  return regencies().names.has(name);
 }

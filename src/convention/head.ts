@@ -24,7 +24,7 @@ import {
 } from "./numbers.js";
 import type { OldNumber } from "./old-numbers.js";
 import { reject, rejectVariant } from "./reasons.js";
-import { isRegionCodeSerial } from "./region-code.js";
+import { isOtherRegionCode, isRegionCodeSerial } from "./region-code.js";
 import type { CompiledRules } from "./rules.js";
 
 import type { ParseRejected } from "./types.js";
@@ -484,9 +484,7 @@ function uncounted(
   marked: readonly string[],
   c: CompiledRules,
 ): readonly string[] {
-  const counts = owned.filter(
-    (n) => !isRegionCode(n, c) || c.office?.regionCodes.has(normNomor(n) ?? "") === true,
-  );
+  const counts = owned.filter((n) => !isOtherRegionCode(normNomor(n) ?? "", c.office));
   const rest: string[] = [];
   for (const n of numbers) {
     const i = counts.indexOf(n);

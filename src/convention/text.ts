@@ -76,9 +76,9 @@ export function asSeen(nfc: string): string {
 }
 
 /**
- * Folds accents per code point ("é" → "e"), full-width ASCII and dashes ("–" → "-"), and lower-cases ASCII, keeping the UTF-16 length of
- * an NFC string, so an index into the result is an index into the input. Characters that do not
- * fold to a single unit are kept as they are.
+ * Folds accents per code point ("é" → "e"), full-width ASCII and dashes ("–" → "-"), and
+ * lower-cases ASCII, keeping the UTF-16 length of an NFC string, so an index into the result is
+ * an index into the input. Characters that do not fold to a single unit are kept as they are.
  */
 export function foldSameLength(nfc: string): string {
   if (isAscii(nfc)) return nfc.toLowerCase();
