@@ -274,7 +274,11 @@ describe("parse agrees with the reference parser", () => {
     tally.compared = 0;
     tally.touched = 0;
     fc.assert(fc.property(anyName, same), {
-      numRuns: 20_000,
+      // A fixed seed by default: every run (CI's too) reads the same names, so a red run is a
+      // change in a reading, not an unlucky draw. DIFF_SEED=random (or a number) and DIFF_RUNS
+      // search further; a name found so goes into the examples below.
+      seed: process.env.DIFF_SEED === "random" ? undefined : Number(process.env.DIFF_SEED ?? 24),
+      numRuns: Number(process.env.DIFF_RUNS ?? 20_000),
       // Counterexamples found by earlier runs, tried first every time.
       examples: [
         ["SK Ketua 1 Ketua 22__PP.05_Kpts 3172_KPU-Kot_IV_1895 .pdf"],
