@@ -6,9 +6,10 @@
  * "kpt ketua 2024 012"). A head in which none of lenient.ts's other readings and checks can find
  * anything: it is read here without them. Pure.
  *
- * Contract: for every name this reads, lenient.ts (with readPlain) reads the same decree, or
- * refuses it for the same reason, as it does without this; every other name gets null and is
- * read as always. test/convention/fast.test.ts holds every table name and a random corpus to it.
+ * Contract: for every name this reads, lenient.ts (with subject-read.ts readPlain) reads the same
+ * decree, or refuses it for the same reason, as it does without this; every other name gets null
+ * and is read as always. test/convention/fast.test.ts holds every table name and a random corpus to
+ * it.
  *
  * Why it holds: such a head holds only the phrase, at most two keywords and two numbers, between
  * spaces. The head's other readings (old-style numbers, dates, other offices, other kinds of
@@ -17,7 +18,7 @@
  * on its phrase and the shape of its numbers, not on their digits. So each phrase is read once
  * per shape and end through lenient.ts itself (the first time a name has them, readShape), and
  * read here so only when that reading is this phrase's jenis. What the subject decides is
- * read by the same functions lenient.ts uses (lenient.ts readPlain). Numbers the head reads in
+ * read by the same functions lenient.ts uses (subject-read.ts readPlain). Numbers the head reads in
  * another way (a year-shaped serial, two or no year-shaped bare numbers, a serial normNomor
  * refuses) are left to lenient.ts.
  */
@@ -90,7 +91,7 @@ function probes(places: readonly string[]): Probes {
 interface Probes {
   /**
    * A subject typed without "tentang" that names another office, and not only it (a subject
-   * that is another office alone is refused after any head, lenient.ts otherOfficeIn).
+   * that is another office alone is refused after any head, subject-read.ts otherOfficeIn).
    */
   office: string;
   /**
@@ -268,12 +269,12 @@ function readShape(p: Phrase, shape: number, end: number, read: (folded: string)
 }
 
 /**
- * A plain head as read. Whether lenient.ts reads its subject for another office (ownNamed) is
- * asked only of a subject that may name one (a tag, "KPU", a place): the first time for its
- * phrase, shape and end, a probe tells. The probe that names another KPU office (without
- * "tentang") or its voter list (after it) is refused (bit 4s + 3; bit 16 + s set) or filed because the
- * head names this office or no office is configured (no bit); any other reading leaves the
- * shape to lenient.ts from then on, this name too (`left`).
+ * A plain head as read. Whether lenient.ts reads its subject for another office (ownNamed) is asked
+ * only of a subject that may name one (a tag, "KPU", a place): the first time for its phrase, shape
+ * and end, a probe tells. The probe that names another KPU office (without "tentang") or its voter
+ * list (after it) is refused (bit 4s + 3; bit 16 + s set) or filed because the head names this
+ * office or no office is configured (no bit); any other reading leaves the shape to lenient.ts from
+ * then on, this name too (`left`).
  */
 class PlainHead implements FastHead {
   // Declared, set in the constructor: class fields compile to an initializer function of their

@@ -1,47 +1,26 @@
 /**
  * The lenient reading of a name that is not canonical: where the head (the fields) ends and the
- * subject starts, then the head's readings (head.ts). Pure.
+ * subject starts (subject-start.ts), then the head's readings (head.ts) and the subject's
+ * (subject-read.ts). Pure.
  */
 
 import { sharedPlaceOnly } from "./area.js";
 import { officeAfterSubject } from "./body-place.js";
 import { inBudgetRole } from "./budget-role.js";
 import { dayBeforeMonth } from "./day-month.js";
-import { documentAsSubject, draftRefusal, namesKind, notADecree } from "./doc-kind.js";
-import type { FastHead } from "./fast.js";
-import {
-  blankDates,
-  blankSpans,
-  COUNTERS,
-  type Head,
-  LETTER_LAMPIRAN,
-  numberOnlyHead,
-  readHead,
-} from "./head.js";
+import { namesKind, notADecree } from "./doc-kind.js";
+import { blankDates, blankSpans, LETTER_LAMPIRAN, numberOnlyHead, readHead } from "./head.js";
 import { frontNumbers, headSubject, nameStart } from "./head-subject.js";
-import { checkDecree, checkIssuer, checkTail } from "./issuer.js";
-import {
-  afterLampiran,
-  FIRST_NUMBER,
-  HEAD_KEYWORDS,
-  isDigit,
-  isWordChar,
-  isYearShaped,
-  NUMBER_WORDS,
-  NUMBER_WORDS_MANY,
-} from "./numbers.js";
+import { checkDecree, checkIssuer } from "./issuer.js";
+import { isDigit, isWordChar } from "./numbers.js";
 import {
   type CompiledOffice,
   checkOldOffice,
   institutionNamed,
   officeWordAt,
-  originEnd,
-  originFirst,
-  otherKpuIn,
   otherPlaceBeforeName,
   otherPlaceFirst,
   otherPlaceInFront,
-  ownPlaceEnd,
 } from "./office.js";
 import {
   type ClassCodes,
@@ -55,57 +34,28 @@ import {
   slashLikeAfterKpt,
 } from "./old-numbers.js";
 import { mayStartPlace } from "./place-start.js";
-import { englishQualifier, leadingQualifierTypo } from "./qualifier-typo.js";
 import { reject, rejectVariant } from "./reasons.js";
 import { foreignRegionCode, isOtherRegionCode, isRegionCodeShape } from "./region-code.js";
 import type { CompiledRules } from "./rules.js";
+import { blankHeadNoise, pageAtEnd } from "./subject.js";
 import {
-  blankHeadNoise,
-  DOUBLED_EXTENSIONS,
-  isPlainSubject,
-  pageAtEnd,
-  subjectQualifier,
-} from "./subject.js";
-import { conflictMark, documentTag, subjectEnd } from "./subject-end.js";
-import { NOT_OWN_NAMED, OWN_NAMED, type OwnNamed, wordCount } from "./subject-tag.js";
+  isApart,
+  type LenientDecree,
+  letterApart,
+  otherOfficeIn,
+  secondInUnmarked,
+  withSubject,
+} from "./subject-read.js";
 import {
-  CONTROL_CHARS,
-  cleanTentang,
-  foldSameLength,
-  hasControlChar,
-  hasSingleGaps,
-  TENTANG,
-} from "./text.js";
-import {
-  decreeInUnmarked,
-  otherKindInUnmarked,
-  otherKindTag,
-  otherNumberInUnmarked,
-  twoDecrees,
-} from "./two-decrees.js";
-import type { Decree, ParseRejected } from "./types.js";
-
-/**
- * Words that join two numbers ("No 12 dan 13", "No 12 jo No 3") or span a range of them ("No 12
- * sd 42", "No 12 s.d. 42", "No 12 sampai 42"): the head goes on after them, so both numbers are
- * read and the name is refused for two (a file of several decrees), not for a missing year.
- */
-const JOINERS = new Set(["dan", "jo", "juncto", "serta", "atau", "sd", "sampai", "hingga"]);
-const LONGEST_KEYWORD = 8;
-const ROMAN = /^[ivx]{1,4}$/;
-
-/** A lenient reading: the decree, with its subject's slug words when they come cheap. */
-export interface LenientDecree extends Decree {
-  /**
-   * For an ASCII name with a subject, the subject folded as it stands in the name (before
-   * cleaning): what format.ts formatNameWith takes as `folded`. Its slug (text.ts slugOfFolded)
-   * is the slug of `tentang`, since cleaning only drops or rewrites characters other than
-   * `[a-z0-9]`, which the slug makes gaps of anyway. Null to slug the subject from `tentang`.
-   */
-  folded: string | null;
-  /** Whether `folded` has single gaps (text.ts hasSingleGaps). */
-  singleGaps: boolean;
-}
+  firstWordAt,
+  ROMAN,
+  type Span,
+  subjectStart,
+  subjectStartAround,
+} from "./subject-start.js";
+import { NOT_OWN_NAMED, OWN_NAMED } from "./subject-tag.js";
+import { CONTROL_CHARS, foldSameLength, hasControlChar, TENTANG } from "./text.js";
+import type { ParseRejected } from "./types.js";
 
 /**
  * The decree in `stem` (the name without its extension; `ascii` when it is plain ASCII), or why
@@ -553,349 +503,6 @@ export function otherTitle(
 }
 
 /**
- * The name whose plain head fast.ts read (`fast`), as lenient() reads it; null when lenient()
- * must read it itself. `folded` is the printable stem lower-cased. Without "tentang", the
- * subject is read by lenient()'s own checks, in its order; a name lenient() would cut elsewhere
- * (a "tentang" later on, an old-style number, also one typed without its month or with a
- * two-digit year, a subject that starts with a keyword or phrase) is left to it.
- */
-export function readPlain(
-  stem: string,
-  folded: string,
-  ext: string,
-  c: CompiledRules,
-  fast: FastHead,
-): LenientDecree | ParseRejected | null {
-  const { head, tailStart } = fast;
-  if (!fast.marked && tailStart < folded.length) {
-    if (
-      TENTANG.test(folded) ||
-      (hasNumberKpt(folded, folded.length) &&
-        (findOldNumber(folded, folded.length, stem, c) !== null ||
-          findPartialOldNumber(folded, folded.length, stem, c) !== null))
-    ) {
-      return null;
-    }
-    // The head's words after its first number are numbers and No/Th: subjectStart's scan
-    // reaches the subject's first word as it stands; it starts the subject unless it is a
-    // keyword or a phrase.
-    if (subjectFrom(folded, c, tailStart, -1, -1) !== tailStart) return null;
-    // A day or a count before the subject's first word ("2024 5 Mei 2024", day-month.ts); a
-    // year there is neither (dayBeforeMonth's first test), so a head ending in its year skips it.
-    const day = fast.yearLast ? null : dayBeforeMonth(folded, tailStart);
-    if (day) return day;
-    const unclear = letterApart(folded, tailStart) ?? checkTail(folded, tailStart, false, head, c);
-    if (unclear) return unclear;
-    // Another office in the subject: whether the head names this office is asked of the plain
-    // head only where the subject may name one (fast.ts PlainHead.ownNamed); a probe that reads
-    // otherwise leaves the name to lenient() (`left`).
-    if (c.office) {
-      const other = otherOfficeIn(folded, tailStart, c.office, fast);
-      if (fast.left) return null;
-      if (other) return other;
-    }
-    const second = secondInUnmarked(folded, tailStart, head, c);
-    if (second) return second;
-  }
-  if (c.office && tailStart < folded.length) {
-    const tag = officeAfterSubject(folded, tailStart, c.office, fast);
-    if (fast.left) return null;
-    if (tag) return tag;
-  }
-  return withSubject(stem, folded, true, ext, true, head, tailStart, null, c);
-}
-
-/**
- * The refusal of a subject typed without "tentang", from `tailStart`, that names another decree
- * than `head`'s with nothing making it the subject's topic ("… Th 2022 rev SK No 9", two-decrees.ts
- * decreeInUnmarked) or a number the file replaced or had ("… ganti No 15", otherNumberInUnmarked),
- * or null. Substring tests first: most subjects name neither.
- */
-function secondInUnmarked(
-  folded: string,
-  tailStart: number,
-  head: Head,
-  c: CompiledRules,
-): ParseRejected | null {
-  // "… ganti No 15 Th 2024", "(lama No 18 …)": the number it replaced or had (OTHER_NUMBER).
-  if (folded.includes("no", tailStart)) {
-    const other = otherNumberInUnmarked(folded, tailStart, folded.length, head.nomor);
-    if (other !== null) return reject("AMBIGUOUS_NUMBER", `${head.nomor}, ${other}`);
-  }
-  if (
-    !folded.includes("sk", tailStart) &&
-    !folded.includes("kep", tailStart) &&
-    !folded.includes("kpt", tailStart)
-  ) {
-    return null;
-  }
-  const second = decreeInUnmarked(folded, tailStart, folded.length, head.nomor);
-  if (second !== null) return twoDecrees(head.nomor, second);
-  // The same number of another kind ("SK Sekretaris No 3 … Salinan dari SK Ketua No 3 …").
-  const kind = otherKindInUnmarked(
-    folded,
-    tailStart,
-    folded.length,
-    head.nomor,
-    head.jenis,
-    c.roleJenis,
-  );
-  return kind === null ? null : rejectVariant("AMBIGUOUS_JENIS:kindTag", `${head.jenis}, ${kind}`);
-}
-
-/**
- * The decree of a head read as `head` whose subject starts at `tailStart` in `folded` (the
- * stem folded, same length): its attachment and copy markers and noise taken out, the rest
- * cleaned as typed. `printable` when the stem is printable ASCII; `old` is the head's old-style
- * number, if any. A refusal when the subject's markers disagree with the head's.
- * Most subjects are plain (subject.ts isPlainSubject): no marker, and single gaps; the others
- * are read apart (markedSubject).
- */
-export function withSubject(
-  stem: string,
-  folded: string,
-  printable: boolean,
-  ext: string,
-  ascii: boolean,
-  head: Head,
-  tailStart: number,
-  old: OldNumber | null,
-  c: CompiledRules,
-): LenientDecree | ParseRejected {
-  let tailEnd = folded.length;
-  if (tailStart < tailEnd && !isPlainSubject(folded, tailStart)) {
-    const marked = markedSubject(stem, folded, ext, head, tailStart);
-    if ("reason" in marked) return marked;
-    // "… ttd Sekretaris" after "SK Ketua …": who signed says the other kind.
-    const signed = marked.signer === null ? undefined : c.roleJenis.get(marked.signer);
-    if (signed !== undefined && signed !== head.jenis) {
-      return rejectVariant("AMBIGUOUS_JENIS:kindTag", `${head.jenis}, ${signed}`);
-    }
-    // A tag naming the other kind of decree ("… ttg DPT - SK Sekretaris"): only a subject that
-    // is not plain may end with one (two-decrees.ts).
-    const ms = marked.subject;
-    const kind = otherKindTag(ms.folded, ms.start, ms.end, head.jenis, ms.spaced, c);
-    if (kind) return kind;
-    return subjectDecree(marked.subject, printable, ext, ascii, head, marked.qualifier, old);
-  }
-  // "… Th 2024.docx.pdf": the doubled extension is all the subject there is.
-  if (
-    tailStart < tailEnd &&
-    folded.charCodeAt(tailStart - 1) === 0x2e &&
-    DOUBLED_EXTENSIONS.has(folded.slice(tailStart))
-  ) {
-    tailEnd = tailStart;
-  }
-  const subject: Subject = {
-    text: stem,
-    folded,
-    start: tailStart,
-    end: tailEnd,
-    plain: true,
-    spaced: false,
-  };
-  return subjectDecree(subject, printable, ext, ascii, head, head.qualifier, old);
-}
-
-/** A subject as withSubject reads it: [start, end) of the stem and of its folded text. */
-interface Subject {
-  text: string;
-  folded: string;
-  start: number;
-  end: number;
-  /** Plain (subject.ts isPlainSubject): no tag to look for, single gaps. */
-  plain: boolean;
-  /** The name has a space (subject-end.ts documentTag); asked only when not plain. */
-  spaced: boolean;
-}
-
-/**
- * withSubject's reading of a subject that is not plain: a conflict copy's mark, attachment and
- * copy markers and scanner or editor noise, at its end or in brackets (subject.ts), are never
- * part of the subject, never the decree's own slot. The subject left, with the qualifier the
- * head's (`head.qualifier`) and its markers make, or the refusal when they disagree.
- */
-function markedSubject(
-  stem: string,
-  folded: string,
-  ext: string,
-  head: Head,
-  tailStart: number,
-): { subject: Subject; qualifier: string | null; signer: string | null } | ParseRejected {
-  // A sync client's conflict copy (subject-end.ts): two versions of one decree, for a person to
-  // choose between; read before its words are taken for noise. Its mark is set apart by a
-  // bracket, "_" or ".", which a plain subject has none of.
-  const conflict =
-    folded.includes("onfli", tailStart) || folded.includes("top-", tailStart)
-      ? conflictMark(folded, tailStart)
-      : null;
-  if (conflict) {
-    return rejectVariant(
-      "AMBIGUOUS_QUALIFIER:conflictCopy",
-      stem.slice(conflict[0], conflict[1]).trim(),
-    );
-  }
-  let qualifier = head.qualifier;
-  const subject: Subject = {
-    text: stem,
-    folded,
-    start: tailStart,
-    end: folded.length,
-    plain: false,
-    spaced: folded.includes(" "),
-  };
-  const sq = subjectQualifier(folded, tailStart);
-  if (sq) {
-    // A draft's mark ("… ttg DPT (draft)"): no decree as a PDF or scan, as in the head.
-    const draft = sq.draft === null ? null : draftRefusal(sq.draft, ext);
-    if (draft) return draft;
-    if (sq.lampiranWithoutNumber && !sq.qualifiers.some((q) => q.startsWith("LAMPIRAN-"))) {
-      return reject("NO_LAMPIRAN_NUMBER");
-    }
-    if (sq.letter !== null) return rejectVariant("NO_LAMPIRAN_NUMBER:letter", sq.letter);
-    for (const q of sq.qualifiers) {
-      if (qualifier !== null && qualifier !== q) {
-        return reject("AMBIGUOUS_QUALIFIER", `${qualifier}, ${q}`);
-      }
-      qualifier = q;
-    }
-    subject.end = sq.end;
-    if (sq.blanks.length > 0) {
-      subject.text = blankWith(stem, sq.blanks);
-      subject.folded = blankWith(folded, sq.blanks);
-    }
-  }
-  return { subject, qualifier, signer: sq?.signer ?? null };
-}
-
-/**
- * The decree of `head` with the subject `s` and the attachment or copy `qualifier`: one page or
- * part of a scan ("… DPT hal 1.jpg", "… part 1") is never the whole decree, nor is a second
- * decree joined to the subject ("… ttg DPT dan SK No 13 Th 2024") this one (subject-end.ts
- * subjectEnd); a subject that is a document's name ("… Th 2024 Telaah Staf", "… ttg Undangan")
- * is that document, which would take the decree's slot (doc-kind.ts documentAsSubject), and so
- * is a tag after a subject that is not plain ("… ttg DPT - Berita Acara", documentTag).
- */
-function subjectDecree(
-  s: Subject,
-  printable: boolean,
-  ext: string,
-  ascii: boolean,
-  head: Head,
-  qualifier: string | null,
-  old: OldNumber | null,
-): LenientDecree | ParseRejected {
-  const { folded, start, end } = s;
-  const ending = start < end ? subjectEnd(folded, start, end, head.nomor, s.plain, s.spaced) : null;
-  if (ending !== null) return ending;
-  // "Sallinan SK Ketua …", "… Th 2023 Lmpiran 6 PPK": a misspelt copy or attachment mark
-  // first in the name or in the subject (qualifier-typo.ts).
-  const typo =
-    leadingQualifierTypo(folded) ?? (start < end ? leadingQualifierTypo(folded, start, end) : null);
-  if (typo !== null) return rejectVariant("AMBIGUOUS_QUALIFIER:typo", typo);
-  const english = englishQualifier(folded);
-  if (english !== null) return rejectVariant("AMBIGUOUS_QUALIFIER:english", english);
-  const about = start < end ? documentAsSubject(folded, start, end) : null;
-  if (about !== null) return about;
-  const tag = !s.plain && start < end ? documentTag(folded, start, end, s.spaced) : null;
-  if (tag !== null) return tag;
-  // For a printable name, one scan of the folded subject serves both the cleaning and the slug.
-  const tail = ascii ? folded.slice(start, end) : null;
-  const singleGaps = printable && (s.plain || hasSingleGaps(tail!));
-  const tentang = cleanTentang(s.text.slice(start, end), singleGaps);
-  return {
-    jenis: head.jenis,
-    tahun: head.tahun,
-    nomor: head.nomor,
-    qualifier,
-    tentang,
-    ext,
-    nomorAsli: old ? old.asli : undefined,
-    folded: tentang !== null ? tail : null,
-    singleGaps,
-  };
-}
-
-/** A joining word first in a subject typed without "tentang": "dan", "serta", "bersama" (sticky). */
-const JOINT = /(?:dan|serta|bersama)(?![a-z0-9])/y;
-
-/**
- * Without "tentang", another office named first in the subject from `tailStart` (lenient's
- * last checks): another body named as the document's origin ("… Th 2024 dari Bawaslu"),
- * another office's region code ("… Th 2024 kode 3171", "… KPU 3578"), and, unless the head
- * names this office (`owner`, asked only where such a word stands), another KPU office after
- * the numbers ("SK Ketua No 5 Th 2024 KPU Kota Bekasi") or another office's place without "KPU"
- * ("… Th 2024 Kota Bekasi", "… Jakarta Selatan"): each as likely the issuer as the subject, so
- * both ways out, never filed.
- * Only a subject with a word that may name one is read. After a head that names this office
- * ("SK KPU Kota Jakarta Utara No 3 … (KPU DKI)"), another KPU office is the subject.
- */
-function otherOfficeIn(
-  folded: string,
-  tailStart: number,
-  office: CompiledOffice,
-  owner: OwnNamed,
-): ParseRejected | null {
-  const at = firstWordAt(folded, tailStart);
-  // A second issuer joined after the numbers ("SK Ketua KPU Kota Jakut No 5 Th 2024 dan Kepala
-  // Sudin Dukcapil"): a joint decree's heading, whose kind and issuer a person must tell.
-  JOINT.lastIndex = at;
-  if (JOINT.test(folded)) {
-    const second = institutionNamed(folded.slice(at), office);
-    if (second) return reject("OFFICE_IN_SUBJECT", second);
-  }
-  if (originEnd(folded, at) >= 0) {
-    const origin = originFirst(folded.slice(at), office);
-    if (origin) return reject("OFFICE_IN_SUBJECT", origin);
-  }
-  // A region code and a KPU office both need one of these words: most subjects have none.
-  SUBJECT_HINT.lastIndex = tailStart;
-  const hinted = SUBJECT_HINT.test(folded);
-  const code = hinted ? foreignRegionCode(folded, tailStart, office) : null;
-  if (code) return code;
-  if (hinted && mayNameKpu(folded, tailStart)) {
-    const rest = folded.slice(tailStart);
-    const other = otherKpuIn(rest, office);
-    // After a head that names this office, another KPU office in the subject is what the
-    // decree is about ("… Koordinasi dengan KPU Jakbar"), unless it is all the subject says
-    // ("SK KPU Jakut No 3 Th 2024 (KPU Jakbar)"): two offices named, and whose it is unclear.
-    if (
-      owner.ownNamed() &&
-      (other === null || wordCount(other.toLowerCase()) !== wordCount(rest))
-    ) {
-      return null;
-    }
-    if (other) return reject("OFFICE_IN_SUBJECT", other);
-  }
-  if (mayStartPlace(folded, at)) {
-    if (owner.ownNamed()) return null;
-    const other = otherPlaceFirst(folded.slice(tailStart), office);
-    if (other) return reject("OFFICE_IN_SUBJECT", other);
-  }
-  return null;
-}
-
-/**
- * Without "tentang", a subject that starts with a lone letter right after a serial ("No 12 B",
- * "No 12-A Th 2024"): the letter may be the serial's own, typed apart (12B is another decree
- * than 12), so the name is refused instead of filed as 12. After a year ("2024 A") it is a
- * subject. `at` is where subjectStart put the subject; the usual subject's first word is
- * longer than a letter, which the first test sees.
- */
-function letterApart(folded: string, at: number): ParseRejected | null {
-  if (at >= folded.length || isWordChar(folded.charCodeAt(at + 1))) return null;
-  if (ABBREVIATION.test(folded.slice(at + 1, at + 4))) return null;
-  let i = at;
-  while (i > 0 && isApart(folded.charCodeAt(i - 1))) i--;
-  let j = i;
-  while (j > 0 && isDigit(folded.charCodeAt(j - 1))) j--;
-  if (i === at || j === i || (j > 0 && isWordChar(folded.charCodeAt(j - 1)))) return null;
-  const serial = folded.slice(j, i);
-  if (isYearShaped(serial)) return null;
-  return reject("LETTER_APART", `${serial} ${folded[at]!.toUpperCase()}`);
-}
-
-/**
  * The Roman numeral (upper-case) that starts the subject at `at`, typed right after a number
  * ("No 12 XII 2024", "12-XII-2024", "No 12 XII"), or null: most likely an old-style number's
  * month, where subjectStart cut the head, so a year after it is not read. For a name refused
@@ -953,9 +560,6 @@ function pageAfterNumbers(
   const rest = readHead(blankSpans(work, [at, work.length]), c, old);
   return "reason" in rest ? null : reject("PAGE_ONLY", mark);
 }
-
-/** Where an old-style number stands in the folded name. */
-type Span = { readonly start: number; readonly end: number };
 
 /** The first classification code of `codes` as a Span, or null. */
 function firstSpan(codes: ClassCodes | null): Span | null {
@@ -1036,13 +640,6 @@ function mayHoldLevel(head: string): boolean {
   );
 }
 
-/** Where the first letter or digit from `at` stands (the length when none). */
-function firstWordAt(folded: string, at: number): number {
-  let i = at;
-  while (i < folded.length && !isWordChar(folded.charCodeAt(i))) i++;
-  return i;
-}
-
 /**
  * Whether a head ends with a digit (its numbers), before "tentang": no word after the numbers
  * for otherPlaceFirst to read.
@@ -1053,310 +650,8 @@ function endsWithDigit(head: string): boolean {
   return i > 0 && isDigit(head.charCodeAt(i - 1));
 }
 
-/**
- * What region-code.ts foreignRegionCode ("kode", "kd", "kpu") and mayNameKpu ("kpu", "komisi",
- * "kip") need somewhere in the subject, in one scan.
- */
-const SUBJECT_HINT = /k(?:ode|d|pu|omisi|ip)/g;
-
-/** Whether the text from `at` may name a KPU office (otherKpuIn), in three substring tests. */
-function mayNameKpu(folded: string, at: number): boolean {
-  return folded.includes("kpu", at) || folded.includes("komisi", at) || folded.includes("kip", at);
-}
-
-/** After a lone letter: an abbreviation's next letter ("s.d.", "s/d", "a.n."), no serial's letter. */
-const ABBREVIATION = /^[./]\s*[a-z]/;
-
-/** What may stand between a serial and its letter typed apart: " ", ".", "_", "-". */
-function isApart(code: number): boolean {
-  return code === 0x20 || code === 0x2e || code === 0x5f || code === 0x2d;
-}
-
-/** `s` with each [start, end) of `spans` (flat) made spaces: same length, so positions hold. */
-function blankWith(s: string, spans: readonly number[]): string {
-  let out = "";
-  let from = 0;
-  for (let i = 0; i < spans.length; i += 2) {
-    out += s.slice(from, spans[i]) + " ".repeat(spans[i + 1]! - spans[i]!);
-    from = spans[i + 1]!;
-  }
-  return out + s.slice(from);
-}
-
 /** The stem lower-cased, accents folded and control characters made spaces, keeping its length. */
 function fold(stem: string, ascii: boolean): string {
   const spaced = hasControlChar(stem) ? stem.replace(CONTROL_CHARS, " ") : stem;
   return ascii ? spaced.toLowerCase() : foldSameLength(spaced);
-}
-
-/**
- * `subjectStart` with the old number's words (issuer marker, Roman month) read as no free words:
- * as if the number were one number word and spaces. Scanning `folded` itself and skipping the
- * number finds the same unless a jenis phrase could run into the number, which takes a phrase
- * word that starts with a digit (the number starts with one, after a non-word character); only
- * then is the text with the number replaced built and scanned. Without an old number (`old`
- * null), subjectStart itself: lenient() calls this one function either way, so V8 compiles the
- * scan into it once instead of into two callers.
- */
-function subjectStartAround(folded: string, old: Span | null, c: CompiledRules): number {
-  if (old === null) return subjectStart(folded, c, -1, -1);
-  if (!c.digitPhraseWord) return subjectStart(folded, c, old.start, old.end);
-  const shape =
-    folded.slice(0, old.start) + "0".padEnd(old.end - old.start, " ") + folded.slice(old.end);
-  return subjectStart(shape, c, -1, -1);
-}
-
-/**
- * Without "tentang": the subject starts at the first word `[a-z0-9]+`, after the first number,
- * that is not a keyword (nomor, tahun, lampiran …) and does not start a jenis phrase.
- * [skipFrom, skipTo) is read as a number word (it starts a word) and white space, unless -1.
- */
-function subjectStart(shape: string, c: CompiledRules, skipFrom: number, skipTo: number): number {
-  // Words before the first number never start the subject.
-  let i = shape.search(FIRST_NUMBER);
-  // "No11 Th2021" typed glued: the number starts inside its keyword's word.
-  if (i < 0 && GLUED_NUMBER.test(shape)) i = shape.search(GLUED_NUMBER);
-  // An attachment's number in front ("Lampiran 1 Keputusan KPU Kota Jakarta Utara Nomor 3 …") is
-  // not the first of the decree's numbers: from it, "Kota Jakarta Utara" was read as the subject,
-  // leaving a head without the decree's number (or "KPU" without its place). The Roman "Lampiran
-  // I" was never a number.
-  if (i > 0 && afterLampiran(shape, i)) i = nextNumber(shape, i);
-  // Nor is a number typed before the decree's name that cannot be its serial: a count in a
-  // subject typed first ("TPS 012 Kel Koja - SK Ketua No 5 …"), a date or an upload's time
-  // stamp ("20240510 Keputusan KPU Kota Jakarta Utara No 5 …", "1718012345_Kep_KPU_…"). From
-  // it, this office's place after the name was read as the subject. The head goes on to the
-  // name's numbers; readHead leaves a count out of them, a date is blanked (head.ts DATES), and
-  // a time stamp is read again without it (stamps.ts).
-  // Where the name starts is looked up once, and only for a number of such a shape.
-  // So is a year that starts the name, right before the decree's name ("2024 SK KPU Jakut No
-  // 435 …", "2024_Keputusan …") or a bare "SK" and an old-style number ("2019_SK_40_PL.02.6-Kpt_
-  // …"): the name's year, read with the head's numbers; from it, the office's place or the old
-  // number was read as the subject. Before a subject typed first ("2024 Penetapan DPT SK Ketua
-  // …") it may be the subject's, and stays where it is.
-  let name = -1;
-  while (i >= 0) {
-    const year = i === firstWordAt(shape, 0) && yearAt(shape, i);
-    if (!year && !noSerialShape(shape, i)) break;
-    if (year && skipFrom >= 0 && bareDecreeWordThen(shape, i + 4, skipFrom)) {
-      i = skipFrom;
-      break;
-    }
-    if (name < 0) name = nameStart(shape, c.phraseAt);
-    if (name <= i || (year && firstWordAt(shape, i + 4) !== name)) break;
-    i = nextNumber(shape, i);
-  }
-  if (skipFrom >= 0 && (i < 0 || i > skipFrom)) i = skipFrom;
-  if (i < 0) return shape.length;
-  return subjectFrom(shape, c, i, skipFrom, skipTo);
-}
-
-/**
- * Whether the word `shape.slice(start, end)`, digits first, is a scan's resolution: two to four
- * digits with "dpi" glued after them or as the next word ("300dpi", "300 dpi").
- */
-function resolutionAt(shape: string, start: number, end: number): boolean {
-  const n = end - start;
-  if (n >= 5 && n <= 7 && shape.endsWith("dpi", end))
-    return /^\d{2,4}dpi$/.test(shape.slice(start, end));
-  if (n < 2 || n > 4 || !/^\d+$/.test(shape.slice(start, end))) return false;
-  let j = end;
-  while (j < shape.length && !isWordChar(shape.charCodeAt(j))) j++;
-  return shape.startsWith("dpi", j) && !isWordChar(shape.charCodeAt(j + 3)) && j > end;
-}
-
-/** Where the first number after the word at `at` in `shape` starts, or -1. */
-function nextNumber(shape: string, at: number): number {
-  let j = at;
-  while (j < shape.length && isWordChar(shape.charCodeAt(j))) j++;
-  const next = shape.slice(j).search(FIRST_NUMBER);
-  return next < 0 ? -1 : j + next;
-}
-
-/**
- * Whether the number at `at` in `shape` is no serial wherever it stands (subjectStart asks
- * before the decree's name): five digits or more (a date, a time stamp), a date's part
- * ("2024-05-10", DATE_AT), or a count (after a word of head.ts COUNTERS: "TPS 012", "Tahap 2").
- */
-function noSerialShape(shape: string, at: number): boolean {
-  let e = at;
-  while (e < shape.length && isWordChar(shape.charCodeAt(e))) e++;
-  DATE_AT.lastIndex = at;
-  return (
-    e - at >= 5 ||
-    DATE_AT.test(shape) ||
-    (e - at <= 2 &&
-      at > 1 &&
-      isDateGap(shape.charCodeAt(at - 1)) &&
-      isDigit(shape.charCodeAt(at - 2))) ||
-    wordBefore(shape, at, COUNTERS)
-  );
-}
-
-/** A decree's word alone, the head of an old-style number typed without its issuer's kind. */
-const BARE_DECREE_WORD = /(?:sk|skep|kep|kpts?|keputusan)(?![a-z0-9])[^a-z0-9]*/y;
-
-/** Whether the text from `at` in `shape` is BARE_DECREE_WORD and then `to` (an old number). */
-function bareDecreeWordThen(shape: string, at: number, to: number): boolean {
-  BARE_DECREE_WORD.lastIndex = firstWordAt(shape, at);
-  return BARE_DECREE_WORD.test(shape) && BARE_DECREE_WORD.lastIndex === to;
-}
-
-/** Whether the word at `at` in `shape` is a year, four digits (isYearShaped). */
-function yearAt(shape: string, at: number): boolean {
-  return !isWordChar(shape.charCodeAt(at + 4)) && isYearShaped(shape.slice(at, at + 4));
-}
-
-/** Whether the word before the one at `at` in `shape` is one of `words`. */
-function wordBefore(shape: string, at: number, words: ReadonlySet<string>): boolean {
-  let end = at;
-  while (end > 0 && !isWordChar(shape.charCodeAt(end - 1))) end--;
-  let start = end;
-  while (start > 0 && isWordChar(shape.charCodeAt(start - 1))) start--;
-  return end - start >= 2 && words.has(shape.slice(start, end));
-}
-
-/** A date's year, then its month and day, each joined by "-", "." or "_" ("2024-05-10"), sticky. */
-const DATE_AT = /(?:19|20)\d\d[-._]\d\d?[-._]\d\d?(?![0-9])/y;
-
-/** "-", "." or "_": what joins a date's parts. */
-function isDateGap(code: number): boolean {
-  return code === 0x2d || code === 0x2e || code === 0x5f;
-}
-
-/** After "salinan" in subjectFrom: the words that certify the copy, to the end of "aslinya". */
-const CERTIFIED =
-  /[^a-z0-9]+(?:resmi|sesuai(?:[^a-z0-9]+dengan)?[^a-z0-9]+asli(?:nya)?)(?![a-z0-9])/y;
-
-/**
- * subjectStart's scan from `from`, a word start at or after the first number, with no
- * "Lampiran" just before it: where the subject starts.
- */
-function subjectFrom(
-  shape: string,
-  c: CompiledRules,
-  from: number,
-  skipFrom: number,
-  skipTo: number,
-): number {
-  const len = shape.length;
-  let i = from;
-  // After "Lampiran", a Roman numeral is its number ("… Th 2024 Lampiran III"), not the subject;
-  // so is a number word that ends the name ("… Th 2024 Lampiran Dua"): before other words it may
-  // be the subject's ("Lampiran Lima Kecamatan"), and the attachment's number is left unread.
-  let afterLamp = false;
-  while (i < len) {
-    if (i === skipFrom) {
-      i = skipTo;
-      continue;
-    }
-    if (!isWordChar(shape.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    const start = i;
-    while (i < len && isWordChar(shape.charCodeAt(i))) i++;
-    if (isDigit(shape.charCodeAt(start))) {
-      // A scan's resolution after the numbers ("… Th 2024 300dpi", "… 2024 300 dpi") is the
-      // subject's noise (subject.ts drops it), never a second number.
-      if (resolutionAt(shape, start, i)) return start;
-      continue;
-    }
-    const word = i - start <= LONGEST_KEYWORD ? shape.slice(start, i) : "";
-    // A keyword glued to its number ("Th2021"), as head.ts FIELDS reads it.
-    if (isDigit(shape.charCodeAt(i - 1)) && GLUED_KEYWORD.test(shape.slice(start, i))) continue;
-    if (HEAD_KEYWORDS.has(word)) {
-      afterLamp = word === "lampiran" || word === "lamp" || (afterLamp && word === "ke");
-      // "Salinan Resmi", "Salinan sesuai (dengan) aslinya": the copy's certification, part of
-      // the qualifier; from it, "resmi" or "sesuai-aslinya" became the slug.
-      if (word === "salinan") {
-        CERTIFIED.lastIndex = i;
-        if (CERTIFIED.test(shape)) i = CERTIFIED.lastIndex;
-      }
-      continue;
-    }
-    // "Kpts" right after the serial, an old-style number's word typed without its issuer ("SK
-    // Sek 5-Kpts-2016"): the year after it is the number's.
-    if ((word === "kpts" || word === "kpt") && afterNumber(shape, start)) continue;
-    if (
-      afterLamp &&
-      (ROMAN.test(word) || (NUMBER_WORDS.has(word) && firstWordAt(shape, i) === len))
-    ) {
-      afterLamp = false;
-      continue;
-    }
-    // … or a number in several words that ends the name ("… Th 2024 Lampiran Dua Puluh").
-    if (afterLamp && manyWordsToEnd(shape, start)) return len;
-    afterLamp = false;
-    // "s.d." (sampai dengan) is typed as two letters apart.
-    if (word === "s" && shape.startsWith(".d", i) && !isWordChar(shape.charCodeAt(i + 2))) {
-      const next = numberAfter(shape, i + 2, c);
-      if (next >= 0) {
-        i = next;
-        continue;
-      }
-    }
-    if (JOINERS.has(word)) {
-      const next = numberAfter(shape, i, c);
-      if (next >= 0) {
-        i = next;
-        continue;
-      }
-    }
-    c.phraseAt.lastIndex = start;
-    const phrase = c.phraseAt.exec(shape);
-    if (phrase) {
-      i = start + phrase[0].length;
-      // This office's place after "SK KPU" typed after the numbers ("19-Kpts-KPU-Kota-2016 SK
-      // KPU Jakut Penetapan DPT"): the head's, as before them; from it, "KPU" stood alone.
-      if (c.office !== null && BEFORE_PLACE_END.test(phrase[0])) {
-        const place = ownPlaceEnd(shape, firstWordAt(shape, i), c.office);
-        if (place > 0) i = place;
-      }
-      continue;
-    }
-    return start;
-  }
-  return len;
-}
-
-/** A phrase that ends where a place follows: "SK KPU", "Keputusan KPUD", "… Pemilihan Umum". */
-const BEFORE_PLACE_END = /(?:kpud?|umum)[^a-z0-9]*$/;
-
-/** A number glued to its keyword ("No11", "Th2021"): where its digits start. */
-const GLUED_NUMBER = /(?<=(?<![a-z0-9])(?:no|nmr|nomor|th|thn|tahun))[0-9]/;
-/** A word that is a keyword and its number glued ("th2021", "no11a"). */
-const GLUED_KEYWORD = /^(?:no|nmr|nomor|th|thn|tahun)[0-9]+[a-z]?$/;
-
-/** Whether the word at `at` in `shape` follows a number, one separator apart ("5-Kpts"). */
-function afterNumber(shape: string, at: number): boolean {
-  return at > 1 && !isWordChar(shape.charCodeAt(at - 1)) && isDigit(shape.charCodeAt(at - 2));
-}
-
-/** A number in several words (numbers.ts NUMBER_WORDS_MANY) and nothing after it, sticky. */
-const MANY_WORDS_TO_END = new RegExp(`(?:${NUMBER_WORDS_MANY})[^a-z0-9]*$`, "y");
-
-/** Whether `shape` from `at` is a number in several words and nothing else (MANY_WORDS_TO_END). */
-function manyWordsToEnd(shape: string, at: number): boolean {
-  MANY_WORDS_TO_END.lastIndex = at;
-  return MANY_WORDS_TO_END.test(shape);
-}
-
-/**
- * Where a second number follows `at` (after a joiner), or -1: the next word is a number, or "No"
- * / "Nomor", or jenis words and then a number ("… jo SK 12 2023", "… dan Keputusan Ketua No 3").
- * The subject cannot start before it.
- */
-function numberAfter(shape: string, at: number, c: CompiledRules): number {
-  let i = at;
-  for (;;) {
-    while (i < shape.length && !isWordChar(shape.charCodeAt(i))) i++;
-    if (i >= shape.length) return -1;
-    if (isDigit(shape.charCodeAt(i))) return i;
-    let j = i;
-    while (j < shape.length && isWordChar(shape.charCodeAt(j))) j++;
-    const w = shape.slice(i, j);
-    if (w === "no" || w === "nomor" || w === "nomer" || w === "nmr") return i;
-    if (!c.vocabulary.has(w)) return -1;
-    i = j;
-  }
 }

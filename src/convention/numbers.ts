@@ -102,9 +102,9 @@ export const PART_WORDS: readonly string[] = ["part", "bagian", "bag", "jilid", 
 export const FIRST_NUMBER = /(?<![a-z0-9])[0-9]/;
 
 /**
- * Whether the word at `at` follows "Lampiran" / "Lamp" (and "ke"): it is the attachment's
- * number, not the decree's (lenient.ts subjectStart, issuer.ts checkIssuer). Reads back at most
- * two words, by hand.
+ * Whether the word at `at` follows "Lampiran" / "Lamp" (and "ke"): it is the attachment's number,
+ * not the decree's (subject-start.ts subjectStart, issuer.ts checkIssuer). Reads back at most two
+ * words, by hand.
  */
 export function afterLampiran(shape: string, at: number): boolean {
   let end = at;

@@ -25,7 +25,7 @@ import type { ConventionConfig } from "../config/schema.js";
 import { mayBeDeviceName } from "./device-name.js";
 import { plainReader } from "./fast.js";
 import { formatNameWith } from "./format.js";
-import { type LenientDecree, lenient, otherTitle, readPlain } from "./lenient.js";
+import { lenient, otherTitle } from "./lenient.js";
 import { fourDigits, normNomor } from "./numbers.js";
 import { amendedAfterHead, decreeLast, numbersLast } from "./numbers-last.js";
 import { officeFirst } from "./office-first.js";
@@ -35,6 +35,7 @@ import { glue, mayBeRepaired, stripNoise } from "./repair.js";
 import { type CompiledRules, compileRules } from "./rules.js";
 import { unstamp } from "./stamps.js";
 import { conflictMark } from "./subject-end.js";
+import { type LenientDecree, readPlain } from "./subject-read.js";
 import { asSeen, isAscii, isPrintableAsciiNoSlash, isSpace } from "./text.js";
 import type { Decree, ParseRejected, ParseResult } from "./types.js";
 

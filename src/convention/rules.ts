@@ -35,7 +35,7 @@ export interface CompiledRules {
    * kind named alone in the subject's last bracket ("… DPT (Sekretaris)", otherKindTag).
    */
   roleJenis: Map<string, string>;
-  /** Some phrase has a word that starts with a digit (lenient.ts subjectStart). */
+  /** Some phrase has a word that starts with a digit (subject-start.ts subjectStart). */
   digitPhraseWord: boolean;
   /**
    * The codes and the (lower-case) extensions that are plain name pieces: codes of ASCII letters,

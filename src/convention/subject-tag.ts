@@ -1,15 +1,16 @@
 /**
- * Another office named in a tag after the subject: a group in brackets ("… ttg DPT (KPU
- * Jakpus)", "[KPU Jakbar]"), a part after a spaced dash or an underscore ("… Bendahara - Bawaslu
- * Jakut", "… DPT_KPU Jakpus"), or the words after an origin word ("… DPT dari KPU Jakbar",
- * "kiriman KPU DKI", "milik KPU Jaksel"); a decree's word may come first ("(SK KPU Jaksel)"). Such a tag says whose copy or document the file is,
- * not what the decree is about, so the name is refused with office.ts's two ways out
- * (OFFICE_IN_SUBJECT), even after "tentang". The tag must be that office and nothing more: a
- * body named in the subject's running text ("Kerja Sama dengan Bawaslu Jakut", "Bimtek di
- * Bandung", "Hibah dari Pemprov DKI") is the subject's, and a body without a place ("(Bawaslu)")
- * or this office's own name ("(KPU Jakut)", "- KPU Jakarta Utara") is no other office. A tag that
- * says where the file came from ("(dari Kemendagri)", "(kiriman Pemprov DKI)", "… kiriman
- * Kemendagri") names any body other than this office, with at most its place after it. Pure.
+ * Another office named in a tag after the subject: a group in brackets ("… ttg DPT (KPU Jakpus)",
+ * "[KPU Jakbar]"), a part after a spaced dash or an underscore ("… Bendahara - Bawaslu Jakut", "…
+ * DPT_KPU Jakpus"), or the words after an origin word ("… DPT dari KPU Jakbar", "kiriman KPU DKI",
+ * "milik KPU Jaksel"); a decree's word may come first ("(SK KPU Jaksel)"). Such a tag says whose
+ * copy or document the file is, not what the decree is about, so the name is refused with
+ * office.ts's two ways out (OFFICE_IN_SUBJECT), even after "tentang". The tag must be that office
+ * and nothing more: a body named in the subject's running text ("Kerja Sama dengan Bawaslu Jakut",
+ * "Bimtek di Bandung", "Hibah dari Pemprov DKI") is the subject's, and a body without a place
+ * ("(Bawaslu)") or this office's own name ("(KPU Jakut)", "- KPU Jakarta Utara") is no other
+ * office. A tag that says where the file came from ("(dari Kemendagri)", "(kiriman Pemprov DKI)",
+ * "… kiriman Kemendagri") names any body other than this office, with at most its place after it.
+ * Pure.
  */
 import { DISTRICT, dkiDistrict } from "./area.js";
 import { isWordChar } from "./numbers.js";
@@ -28,8 +29,8 @@ import { wordsFrom } from "./text.js";
 import type { ParseRejected } from "./types.js";
 
 /**
- * Whether the head names this office, asked of a subject only where it may name another office
- * (a tag here; "KPU" or a place, lenient.ts otherOfficeIn): a plain head (fast.ts) learns it the
+ * Whether the head names this office, asked of a subject only where it may name another office (a
+ * tag here; "KPU" or a place, subject-read.ts otherOfficeIn): a plain head (fast.ts) learns it the
  * first time, most subjects never ask.
  */
 export interface OwnNamed {

@@ -213,7 +213,7 @@ const AT_END: {
   // "Lembar Paraf" is a document's name, doc-kind.ts).
   { re: /(?:^|[^a-z0-9])(?:ttd|tte|(?<!lembar[^a-z0-9]{1,3})paraf)(?:[\s_-]*basah)?[^a-z0-9]*$/ },
   // Who signed it ("… ttd Ketua", "tte Plh Sekretaris"): no subject's words; a role of the
-  // other kind than the head's makes the kind unclear (lenient.ts withSubject).
+  // other kind than the head's makes the kind unclear (subject-read.ts withSubject).
   {
     re: /(?:^|[^a-z0-9])(?:ttd|tte)(?:[^a-z0-9]+(?:plh|plt|pj))?[^a-z0-9]+(ketua|sekretaris|sekr|sek)[^a-z0-9]*$/,
     signer: true,

@@ -1,20 +1,21 @@
 /**
- * fast.ts's contract: a name whose plain head it reads gets, from lenient.ts readPlain, exactly
- * what lenient() gives it (the same decree byte for byte, or the same refusal). Checked on every
- * table name and on random names built around plain heads (phrases, near-miss phrases, every
+ * fast.ts's contract: a name whose plain head it reads gets, from subject-read.ts readPlain,
+ * exactly what lenient() gives it (the same decree byte for byte, or the same refusal). Checked on
+ * every table name and on random names built around plain heads (phrases, near-miss phrases, every
  * shape of numbers it reads and many it does not, subjects that trip lenient()'s later checks),
- * under rule sets with this office, another office (with this office's labels, and with its
- * own), no office, and other jenis.
+ * under rule sets with this office, another office (with this office's labels, and with its own),
+ * no office, and other jenis.
  */
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type ConventionConfig, conventionSchema, DEFAULT_JENIS } from "../../src/config/schema.js";
 import { compileFast, plainReader } from "../../src/convention/fast.js";
-import { lenient, readPlain } from "../../src/convention/lenient.js";
+import { lenient } from "../../src/convention/lenient.js";
 import { parse } from "../../src/convention/parse.js";
 import { stripNoise } from "../../src/convention/repair.js";
 import { compileRules } from "../../src/convention/rules.js";
+import { readPlain } from "../../src/convention/subject-read.js";
 import { isPrintableAsciiNoSlash } from "../../src/convention/text.js";
 
 const base = conventionSchema.parse({});

@@ -95,7 +95,7 @@
  * - dots after the extension are dropped ("… DPT.pdf."), Google Drive's "Salinan dari" in front
  *   is a copy's name (no certified copy; "salinan" is `touched`), "%20" names are decoded;
  * - a year that starts the name right before the decree's name ("2027 KEPUTUSAN KPU … 9 …",
- *   lenient.ts subjectStart) is read with the head's numbers, where the reference took it for
+ *   subject-start.ts subjectStart) is read with the head's numbers, where the reference took it for
  *   the serial's place and cut the head there: names that start so are not compared (`touched`);
  * - a second decree in brackets after the subject ("… ttg DPT (SK Sekretaris No 2 …)",
  *   two-decrees.ts) is AMBIGUOUS_NUMBER; a camera's counter ("IMG_0001", "DSCN0042"),

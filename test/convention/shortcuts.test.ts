@@ -20,7 +20,8 @@ const digitPhrase = conventionSchema.parse({
 const now = new Date(2025, 5, 1);
 
 const names = [
-  // Old-style numbers: "kpt" after a digit, a separator, a non-breaking space, or only at the start.
+  // Old-style numbers: "kpt" after a digit, a separator, a non-breaking space, or only at the
+  // start.
   "45_PL.01.3Kpt_3172_KPU-Kot_IV_2019 penetapan.pdf",
   "45_PL.01.3-Kpt_3172_KPU-Kot_IV_2019 penetapan.pdf",
   "45 PL.01.3 Kpt 3172 KPU Kot IV 2019 penetapan.pdf",
@@ -55,8 +56,8 @@ const names = [
   "45_PL.01.3-Kpt_3578_KPU-Kot_IV_2019 penetapan.pdf",
   "45_Kpts_KPU-Prov-010_2012 penetapan.pdf",
   "(45_PL.01.3-Kpt_3172_KPU-Kot_IV_2019 (rev)) penetapan.pdf",
-  // A plain head that ends in its year skips the day test (lenient.ts readPlain); one that ends
-  // in its serial does not.
+  // A plain head that ends in its year skips the day test (subject-read.ts readPlain); one that
+  // ends in its serial does not.
   "Kep. Sekretaris 12-2024 Mei 2024 penetapan.pdf",
   "kpt ketua 2024 5 mei penetapan.pdf",
   "kpt ketua 2024 5 dpi penetapan.pdf",
