@@ -35,6 +35,7 @@ import {
 } from "./own-place.js";
 import { barePlaceFirst, mayStartPlace } from "./place-start.js";
 import { isOwnPlaceShortened, isOwnPlaceTypo } from "./place-typo.js";
+import { PROVINCE_BY_CODE } from "./places-id.js";
 import { reject, rejectVariant } from "./reasons.js";
 import { escapeRe, foldedWords as words, wordsFrom } from "./text.js";
 import type { ParseRejected } from "./types.js";
@@ -758,7 +759,7 @@ function isPlaceWord(word: string, o: CompiledOffice): boolean {
  */
 function placeVerdict(tail: readonly string[], o: CompiledOffice): string {
   if (tail.length === 0) return "bare";
-  if (ownPlaceLength(tail, o.places) > 0) return "own";
+  if (ownPlaceLength(tail, o.places) > 0 || ownPlaceThenProvince(tail, o)) return "own";
   // "KPU Kota" alone names this office's level without its city: unclear, not foreign.
   if (ownLevelAlone(tail, o)) return "bare";
   return tail.join(" ");
@@ -787,13 +788,65 @@ export function provinceAfterOwnPlace(
   o: CompiledOffice,
 ): boolean {
   const start = PROVINCE_START.has(w);
-  if (!start && !PROVINCE_WORDS.has(w)) return false;
+  if (!start && !PROVINCE_WORDS.has(w)) return ownProvinceNameAt(head, at, w, o);
   let e = at;
   while (e > 0 && !isWordChar(head.charCodeAt(e - 1))) e--;
   let b = e;
   while (b > 0 && isWordChar(head.charCodeAt(b - 1))) b--;
   const prev = head.slice(b, e);
   return PROVINCE_WORDS.has(prev) || (start && o.ownPlaceWords.has(prev));
+}
+
+/**
+ * This office's province's names and short forms, by its region codes (places-id.ts
+ * PROVINCE_BY_CODE: "kalimantan selatan", "kalsel" for 6303); none without a region code.
+ */
+function ownProvinces(o: CompiledOffice): string[] {
+  return [...o.regionCodes].flatMap((c) => PROVINCE_BY_CODE[c.slice(0, 2)] ?? []);
+}
+
+/**
+ * Whether `tail` (the words after "KPU") is one of this office's places, then its province's
+ * name whole, a province's level word before it or not ("Kab Banjar Kalsel", "Kab Banjar Prov
+ * Kalimantan Selatan" for KPU Kabupaten Banjar): this office, as the full title names it. Known
+ * only by a region code; a province's name after the place is another's otherwise.
+ */
+function ownPlaceThenProvince(tail: readonly string[], o: CompiledOffice): boolean {
+  for (const p of o.places) {
+    if (p.length >= tail.length || !p.every((w, i) => tail[i] === w)) continue;
+    let k = p.length;
+    while (k < tail.length - 1 && PROVINCE_LEVEL_WORDS.has(tail[k]!)) k++;
+    if (ownProvinces(o).includes(tail.slice(k).join(" "))) return true;
+  }
+  return false;
+}
+
+/** A province's level words ("Provinsi Kalimantan Selatan"). */
+const PROVINCE_LEVEL_WORDS: ReadonlySet<string> = new Set(["provinsi", "prov", "propinsi"]);
+
+/**
+ * Whether the word `w` at `at` in `head` is a word of this office's province's name typed whole
+ * right after one of its place's words or a province's word ("SK KPU Kab Banjar Kalsel No 46",
+ * "… Banjar Prov Kalimantan Selatan No 47"): the full title's province, as provinceAfterOwnPlace
+ * reads "DKI Jakarta". Known only by a region code.
+ */
+function ownProvinceNameAt(head: string, at: number, w: string, o: CompiledOffice): boolean {
+  const names = ownProvinces(o);
+  if (names.length === 0) return false;
+  const ws = wordsFrom(head, 0);
+  const t = ws.findIndex((x) => x.end - x.word.length === at);
+  if (t < 0) return false;
+  for (const name of names) {
+    const nw = name.split(" ");
+    for (let j = 0; j < nw.length; j++) {
+      const s = t - j;
+      if (nw[j] !== w || s < 1 || s + nw.length > ws.length) continue;
+      if (!nw.every((x, i) => ws[s + i]!.word === x)) continue;
+      const before = ws[s - 1]!.word;
+      if (PROVINCE_WORDS.has(before) || o.ownPlaceWords.has(before)) return true;
+    }
+  }
+  return false;
 }
 
 /**

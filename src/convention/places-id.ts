@@ -306,6 +306,7 @@ const REGENCIES_AND_CITIES = [
   "banyumas",
   "purbalingga",
   "banjarnegara",
+  "banjar negara",
   "kebumen",
   "purworejo",
   "wonosobo",
@@ -459,6 +460,7 @@ const REGENCIES_AND_CITIES = [
   "balangan",
   "banjarmasin",
   "banjarbaru",
+  "banjar baru",
   // Kalimantan Timur
   "paser",
   "kutai barat",

@@ -95,6 +95,15 @@ const deliSerdang = officeRules(
 /** The province's office (DKI Jakarta, code 31; its 2011–2017 numbers' office code 010). */
 /** A city whose bare name a regency shares (Kabupaten Bogor surrounds it). */
 const kotaBogor = officeRules("Kota Bogor", ["kota bogor", "bogor"], ["3271"]);
+/**
+ * A regency whose name starts other offices' names (Kota Banjarbaru, Kabupaten Banjarnegara,
+ * typed apart) and whose province clerks type after it (Kalimantan Selatan, code 63).
+ */
+const kabBanjar = officeRules(
+  "Kabupaten Banjar",
+  ["kabupaten banjar", "kab banjar", "kab. banjar", "banjar"],
+  ["6303"],
+);
 const dkiProvince = officeRules(
   "Provinsi DKI Jakarta",
   ["provinsi dki jakarta", "prov dki jakarta", "dki jakarta", "dki", "jakarta", "dkj"],
@@ -300,6 +309,41 @@ const tables: [string, ConventionConfig, [string, string][]][] = [
         "KPT-KETUA/2024/KPT-KETUA_2024_094_koordinasi-dengan-ppk-kecamatan-cibinong.pdf",
       ],
       ["SK KPU Kab Bogor No 95 Th 2024.pdf", OTHER],
+    ],
+  ],
+  [
+    "Kabupaten Banjar",
+    kabBanjar,
+    [
+      // This office's place and the next word spell another office's place typed apart.
+      ["SK KPU Banjar Baru Nomor 9 Tahun 2024.pdf", OTHER],
+      ["SK Ketua KPU Banjar Baru No 9 Th 2024 ttg DPT.pdf", OTHER],
+      ["SK KPU Banjar Negara No 7 Th 2024.pdf", OTHER],
+      ["SK Ketua No 9 Th 2024 ttg Penetapan DPT Banjar Baru.pdf", BOTH],
+      ["SK Ketua No 9 Th 2024 Banjar Baru.pdf", BOTH],
+      ["SK KPU Banjar No 12 Th 2024 ttg DPT.pdf", "KPT-KETUA/2024/KPT-KETUA_2024_012_dpt.pdf"],
+      // This office's province after its place, as the full title names it: its own decree.
+      [
+        "SK KPU Kab Banjar Kalsel No 46 Th 2023 ttg Lokasi APK.pdf",
+        "KPT-KETUA/2023/KPT-KETUA_2023_046_lokasi-apk.pdf",
+      ],
+      [
+        "SK KPU Kab Banjar Kalimantan Selatan No 46 Th 2023.pdf",
+        "KPT-KETUA/2023/KPT-KETUA_2023_046.pdf",
+      ],
+      [
+        "Keputusan KPU Kab Banjar Prov Kalsel No 47 2024 Penetapan Dana Kampanye.pdf",
+        "KPT-KETUA/2024/KPT-KETUA_2024_047_penetapan-dana-kampanye.pdf",
+      ],
+      [
+        "Keputusan Komisi Pemilihan Umum Kabupaten Banjar Provinsi Kalimantan Selatan Nomor 12 Tahun 2024 tentang DPT.pdf",
+        "KPT-KETUA/2024/KPT-KETUA_2024_012_dpt.pdf",
+      ],
+      ["Kep KPU Banjar Kalsel No 31 2024.pdf", "KPT-KETUA/2024/KPT-KETUA_2024_031.pdf"],
+      // Another province after it, or a part of this one's name, is no full title.
+      ["SK KPU Kab Banjar Jabar No 46 Th 2023.pdf", OTHER],
+      ["SK KPU Kab Banjar Kalimantan No 46 Th 2023.pdf", BOTH],
+      ["SK KPU Kalsel No 46 Th 2023.pdf", OTHER],
     ],
   ],
   [
