@@ -18,9 +18,9 @@ for (const [city, names] of Object.entries(DKI_DISTRICTS)) {
 for (const list of DKI_BY_FIRST.values()) list.sort((a, b) => b.words.length - a.words.length);
 
 /**
- * Words after "Kecamatan"/"Kelurahan" that name no place: joining words, an election's, a
- * period's, a body's or a level's words, and the names of DKI's cities ("Kecamatan Jakarta
- * Utara" is a slip for "se-Jakarta Utara", read by the place readers).
+ * Words after "Kecamatan"/"Kelurahan" that name no place: joining words, an election's, a period's,
+ * a body's or a level's words, a scan's or an editor's marks, and the names of DKI's cities
+ * ("Kecamatan Jakarta Utara" is a slip for "se-Jakarta Utara", read by the place readers).
  */
 export const NOT_A_NAME = new Set([
   ...JOINING_WORDS,
@@ -81,6 +81,25 @@ export const NOT_A_NAME = new Set([
   "pps",
   "ppk",
   "kpps",
+  // A scan's or an editor's noise at the subject's end ("… 6 Kecamatan scan 300dpi").
+  "scan",
+  "scanned",
+  "copy",
+  "salinan",
+  "lamp",
+  "final",
+  "fix",
+  "rev",
+  "revisi",
+  "ttd",
+  "tte",
+  "draft",
+  "draf",
+  "konsep",
+  "hal",
+  "halaman",
+  "page",
+  "signed",
 ]);
 
 /**

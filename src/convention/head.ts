@@ -268,8 +268,13 @@ export function readHead(
   const before = numbers.length;
   const apart = readFields(work, numbers, years, owned, c, marked);
   if (apart !== null) return reject("LETTER_APART", apart.toUpperCase());
-  // "Th 2024 - 2" with no other number: the "- 2" may be a copy counter or a page, no serial.
-  if (numbers.length === 1 && before === 0 && counterAfterYear(work, numbers[0]!)) {
+  // "Th 2024 - 2" with no other number: the "- 2" may be a copy counter or a page, no serial;
+  // "2024-12 SK Ketua …" in front, a year and its month as likely.
+  if (
+    numbers.length === 1 &&
+    before === 0 &&
+    (counterAfterYear(work, numbers[0]!) || monthAfterLeadingYear(work, numbers[0]!))
+  ) {
     return reject("NO_NUMBER");
   }
 
@@ -610,6 +615,24 @@ function counterAfterYear(work: string, serial: string): boolean {
   j--;
   while (j > 0 && isGap(work.charCodeAt(j - 1))) j--;
   return j >= 4 && isYearShaped(work.slice(j - 4, j)) && !isWordChar(work.charCodeAt(j - 5));
+}
+
+/**
+ * Whether `serial`, a bare number the head read as its only serial, is a month (1–12, one or two
+ * digits) joined by "-", "_" or "." to a year that starts the name ("2024-12 SK Ketua ttg DPT",
+ * "2024_05_SK Ketua …"): a filing date's year and month as likely as the year and the decree's
+ * number. A serial padded to three digits ("2024_012_SK Ketua") is the number.
+ */
+function monthAfterLeadingYear(work: string, serial: string): boolean {
+  const month = Number(serial);
+  if (serial.length > 2 || month < 1 || month > 12) return false;
+  let i = 0;
+  while (i < work.length && !isWordChar(work.charCodeAt(i))) i++;
+  const sep = work.charCodeAt(i + 4);
+  if ((sep !== 0x2d && sep !== 0x5f && sep !== 0x2e) || !isYearShaped(work.slice(i, i + 4))) {
+    return false;
+  }
+  return work.startsWith(serial, i + 5) && !isWordChar(work.charCodeAt(i + 5 + serial.length));
 }
 
 /** A space or "_" around a dash. */

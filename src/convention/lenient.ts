@@ -300,7 +300,7 @@ const SUBJECT_PHRASE_WORDS = new Set(["surat", "pemilihan", "umum"]);
 
 /**
  * The refusal of a name whose head holds an old-style number `partial` typed without its month
- * or with a two-digit year, ending at or before `headEnd`: another office's number, another
+ * or its region code or with a two-digit year, ending at or before `headEnd`: another office's number, another
  * institution or a document that is no decree in the head (scanHead), else how to write the
  * number. `work` is the head as read (`folded` up to `headEnd`).
  */
@@ -319,8 +319,9 @@ function partialRefusal(
   if ("reason" in scan) return scan;
   // A letter, an invitation, minutes …: no decree, whatever number and year it carries.
   if (scan.kind !== null) return notADecree(scan.kind);
-  return partial.shortYear
-    ? rejectVariant("SHORT_YEAR:oldNumber", partial.asli)
+  if (partial.shortYear) return rejectVariant("SHORT_YEAR:oldNumber", partial.asli);
+  return partial.region === null
+    ? rejectVariant("BAD_NUMBER:oldNoRegion", partial.asli)
     : rejectVariant("BAD_NUMBER:oldNoMonth", partial.asli);
 }
 

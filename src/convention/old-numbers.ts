@@ -259,6 +259,15 @@ const STYLE_B_PARTIAL = new RegExp(
   `(?<![a-z0-9])(\\d{1,4}[a-z]?)${SB}(${CLASS})${SB}(\\d{2,6})${SB}([a-z]+?(?:[\\s_-]+[a-z]+)??)(?:${SB}([ivx]{1,4}|\\d{1,2}))?${SB}(\\d{4}|\\d{2})(?![0-9])`,
 );
 
+/**
+ * A Style-B number typed without its region code ("21_KU.02.1-Kpt_Sek-Kot_IV_2021"): serial,
+ * class, issuer, month and year at groups 1, 3, 5, 7, 9. Read only with a configured issuer
+ * marker; every city's office prints "KPU-Kot", so the number names no office without its code.
+ */
+const STYLE_B_NO_REGION = new RegExp(
+  `(?<![a-z0-9])(\\d{1,4}[a-z]?)${SB}(${CLASS})${SB}([a-z]+(?:[\\s_-]+[a-z]+)?)${SB}([ivx]{1,4}|\\d{1,2})${SB}(\\d{4})(?![0-9])`,
+);
+
 /** A Style-B number typed incompletely (STYLE_B_PARTIAL): never read, refused with its advice. */
 export interface PartialOldNumber {
   start: number;
@@ -269,8 +278,9 @@ export interface PartialOldNumber {
   jenis: string | null;
   /** The issuer marker as typed ("KPU-Kot"). */
   issuer: string;
-  region: string;
-  /** The year has two digits; else the month is missing. */
+  /** The region code, or null when it is missing (STYLE_B_NO_REGION). */
+  region: string | null;
+  /** The year has two digits; else the month or (`region` null) the region code is missing. */
   shortYear: boolean;
 }
 
@@ -286,8 +296,9 @@ export function findPartialOldNumber(
   orig: string,
   rules: CompiledRules,
 ): PartialOldNumber | null {
-  const b = STYLE_B_PARTIAL.exec(end === folded.length ? folded : folded.slice(0, end));
-  if (b === null) return null;
+  const text = end === folded.length ? folded : folded.slice(0, end);
+  const b = STYLE_B_PARTIAL.exec(text);
+  if (b === null) return noRegion(text, orig, rules);
   const [serial, , cls, , region, , issuer, , month, , year] = pieces(orig, b);
   const marker = dashed(issuer!);
   return {
@@ -300,6 +311,36 @@ export function findPartialOldNumber(
     issuer: marker,
     region: region!,
     shortYear: b[11]!.length === 2,
+  };
+}
+
+/**
+ * findPartialOldNumber's Style-B number typed without its region code (STYLE_B_NO_REGION), of
+ * a configured issuer marker; else null.
+ */
+function noRegion(text: string, orig: string, rules: CompiledRules): PartialOldNumber | null {
+  const b = STYLE_B_NO_REGION.exec(text);
+  if (b === null) return null;
+  const [serial, , typedClass, sep, typedIssuer, , month, , year] = pieces(orig, b);
+  let cls = typedClass!;
+  let issuer = typedIssuer!;
+  // "KU.02.1-Kpt_Sek-Kot": CLASS took "Sek", the secretariat's "-Kpt-Sek", from the marker.
+  const sek = /[\s_-]sek$/i.exec(cls);
+  if (sek !== null && !rules.markers.has(markerKey(issuer))) {
+    issuer = `${cls.slice(sek.index + 1)}${sep}${issuer}`;
+    cls = cls.slice(0, sek.index);
+  }
+  const jenis = rules.markers.get(markerKey(issuer));
+  if (jenis === undefined) return null;
+  const marker = dashed(issuer);
+  return {
+    start: b.index,
+    end: b.index + b[0].length,
+    asli: `${serial}/${classCode(cls)}/${marker}/${month}/${year}`,
+    jenis,
+    issuer: marker,
+    region: null,
+    shortYear: false,
   };
 }
 

@@ -176,6 +176,9 @@ const TEXT: Record<ReasonCode, [id: string, en: string]> = {
  *   its words were read as another institution, and "Tahun 2019" typed after it is not read;
  * - BAD_NUMBER:oldNoMonth, an old-style number typed without its month ("…/KPU-Kot/2019"):
  *   "add the year" (NO_YEAR, as it was refused) led nowhere, the year being there.
+ * - BAD_NUMBER:oldNoRegion, an old-style number typed without its region code ("…-Kpt/Sek-Kot/
+ *   IV/2021"): "add the year" (NO_YEAR, as it was refused) led nowhere, the year being there,
+ *   and without the code the number names no office.
  * - BAD_NUMBER:oldRegion, an old-style number of this office's issuer marker with no region
  *   code's shape where the region code stands ("9/SDM.08-Kpt/01/Sek-Kot/2021"): it names no
  *   other office, so "move it out" (OTHER_OFFICE_CODE) could lose this office's decree.
@@ -236,6 +239,10 @@ const VARIANT_TEXT = {
   "BAD_NUMBER:oldNoMonth": [
     "Nomor keputusan gaya lama pada nama berkas tidak lengkap ({detail}): bulannya (angka Romawi sebelum tahun) tidak ada. Tulis nomornya lengkap seperti pada dokumen, misalnya '45_PL.01.3-Kpt_3172_KPU-Kot_IV_2019', atau tulis jenis, nomor dan tahunnya, misalnya 'SK Ketua No 45 Th 2019'.",
     "The old-style number in the name is incomplete ({detail}): the month (a Roman numeral before the year) is missing. Write the number in full as on the document, e.g. '45_PL.01.3-Kpt_3172_KPU-Kot_IV_2019', or write kind, number and year, e.g. 'SK Ketua No 45 Th 2019'.",
+  ],
+  "BAD_NUMBER:oldNoRegion": [
+    "Nomor keputusan gaya lama pada nama berkas tidak lengkap ({detail}): kode wilayahnya (empat angka kode kantor sebelum tanda penerbit seperti 'KPU-Kot' atau 'Sek-Kot') tidak ada, sehingga tidak jelas keputusan kantor mana. Bila ini keputusan kantor ini, tulis nomornya lengkap seperti pada dokumen, misalnya '45_PL.01.3-Kpt_3172_KPU-Kot_IV_2019', atau tulis jenis, nomor dan tahunnya, misalnya 'SK Ketua No 45 Th 2019'; bila ini keputusan kantor lain, pindahkan berkas ke luar folder arsip.",
+    "The old-style number in the name is incomplete ({detail}): the region code (the office's four digits before the issuer marker such as 'KPU-Kot' or 'Sek-Kot') is missing, so whose decree it is cannot be told. If it is this office's decree, write the number in full as on the document, e.g. '45_PL.01.3-Kpt_3172_KPU-Kot_IV_2019', or write kind, number and year, e.g. 'SK Ketua No 45 Th 2019'; if it is another office's decree, move the file out of the archive share.",
   ],
   "BAD_NUMBER:oldRegion": [
     "Nomor keputusan gaya lama pada nama berkas memuat {detail} di tempat kode wilayah (setelah kode klasifikasi '-Kpt'), dan itu bukan kode wilayah kantor mana pun. Bila ini keputusan kantor ini, ganti angka itu dengan kode wilayah seperti pada dokumen dan tulis bulannya, misalnya '9_SDM.08-Kpt_3172_Sek-Kot_I_2021', atau hapus nomor gaya lama itu dan tulis jenis, nomor dan tahunnya, misalnya 'SK Sekretaris No 9 Th 2021'; bila ini keputusan kantor lain, pindahkan berkas ke luar folder arsip.",
