@@ -67,7 +67,10 @@ export function parse(name: string, rules: ConventionConfig, opts: ParseOptions 
 function urlDecoded(name: string): string | null {
   if (!ESCAPED.test(name)) return null;
   try {
-    return decodeURIComponent(name).replace(/\//g, "_");
+    const once = decodeURIComponent(name);
+    // Encoded twice ("%2520": a "%" encoded again), as some download pages send it.
+    const decoded = name.includes("%25") && ESCAPED.test(once) ? decodeURIComponent(once) : once;
+    return decoded.replace(/\//g, "_");
   } catch {
     return null;
   }

@@ -51,10 +51,12 @@ const COPY_OF = /^\s*(?:(?:copy\s+of|salinan\s+dari)\s+)+/i;
 const DEVICE_FIRST =
   /^\s*(?:scan(?:ned)?|scn|img|pxl|dsc|doc)[-_ ]?(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:[-_](?:\d{3,6}|wa\d{4}))?(?![0-9])(?:\s*\(\d{1,3}\))?[\s_-]+(?=[A-Za-z])/i;
 /**
- * A copy counter at the end: "- Copy", "_copy", " copy", "(2)", "- Copy (2)", "- Salin". "Copy" is a word of
- * its own there: "Mesin Fotocopy" keeps its last word.
+ * A copy counter at the end: "- Copy", "_copy", " copy", "(2)", "- Copy (2)", "- Salin", and a
+ * browser's download counter "[1]". "Copy" is a word of its own there: "Mesin Fotocopy" keeps its
+ * last word.
  */
-const COPY_COUNTER = /(?:(?:\s*[-_]\s*|\s+)copy|\s*-\s*salin)?(?:\s*\(\d{1,3}\))?\s*$/i;
+const COPY_COUNTER =
+  /(?:(?:\s*[-_]\s*|\s+)copy|\s*-\s*salin)?(?:\s*(?:\(\d{1,3}\)|\[\d{1,3}\]))?\s*$/i;
 
 /** The stem without a list number in front and a copy counter at the end (same when none). */
 export function stripNoise(stem: string): string {
@@ -74,8 +76,9 @@ export function stripNoise(stem: string): string {
     s = s.replace(DEVICE_FIRST, "");
   }
   const last = s.charCodeAt(s.length - 1);
-  // ")" or "y"/"Y" (… Copy), or Indonesian Windows' "… - Salin": the only endings a counter leaves.
-  if (last === 41 || last === 121 || last === 89 || endsWithSalin(s)) {
+  // ")", "]", or "y"/"Y" (… Copy), or Indonesian Windows' "… - Salin": the only endings a
+  // counter leaves.
+  if (last === 41 || last === 93 || last === 121 || last === 89 || endsWithSalin(s)) {
     const m = COPY_COUNTER.exec(s);
     if (m && m[0].length > 0 && m.index > 0) s = s.slice(0, m.index);
   }

@@ -43,13 +43,20 @@ const LEADING_DATE = /^\s*(?:19|20)\d\d([-_.]?)(?:0[1-9]|1[0-2])\1(?:0[1-9]|[12]
 
 /**
  * An upload's Unix time in front, in seconds or milliseconds (2001 to 2033): web forms and
- * download pages prefix it to keep names apart ("1718012345_Kep_KPU_Kota_Jakut_No_213 …").
+ * download pages prefix it to keep names apart ("1718012345_Kep_KPU_Kota_Jakut_No_213 …"),
+ * some after a word of their own ("file_1712345678_…", "dl_1719812345_…").
  */
-const LEADING_TIME = /^\s*1\d{9}(?:\d{3})?(?=[\s_-])/;
+const LEADING_TIME =
+  /^\s*(?:(?:file|dl|download|upload|att|attachment)[-_])?1\d{9}(?:\d{3})?(?=[\s_-])/i;
 
-/** A time stamp in front, date and time in fourteen digits ("20240612143055_Keputusan …"). */
+/**
+ * A time stamp in front, date and time in fourteen digits, or apart by "_" or "-" as phones and
+ * scanners write them ("20240612143055_Keputusan …", "20230314_093512_SK Sekretaris …"); or a
+ * date in six digits, year first or last ("240922 SK Ketua …", "220924_…"), apart from what
+ * follows.
+ */
 const LEADING_DATETIME =
-  /^\s*(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:[01]\d|2[0-3])[0-5]\d[0-5]\d(?![0-9])/;
+  /^\s*(?:(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])[-_]?(?:[01]\d|2[0-3])[0-5]\d[0-5]\d|\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?=[\s_-])|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d\d(?=[\s_-]))(?![0-9])/;
 
 /**
  * A document system's registry id in front, its kind, year and serial ("DOC-2024-000381_…",
@@ -59,10 +66,13 @@ const LEADING_ID = /^\s*[A-Za-z]{2,10}[-_](?:19|20)\d\d[-_]\d{3,8}(?=[\s_-])/;
 
 /**
  * What a web or document system adds at the end to keep names apart: an upload's Unix time
- * ("…_Tahun_2024_1718012345") or a hash's hex digits ("…-tahun-2024-64f2a1c9").
+ * ("…_Tahun_2024_1718012345"), a date and time in fourteen digits ("…_20240701093015") or a
+ * hash's hex digits ("…-tahun-2024-64f2a1c9").
  */
 const TRAILING_ID =
-  /[\s_-]+(?:1\d{9}(?:\d{3})?|(?=[0-9a-f]*[a-f])(?=[0-9a-f]*[0-9])[0-9a-f]{8,40})\s*$/i;
+  /[\s_-]+(?:1\d{9}(?:\d{3})?|(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:[01]\d|2[0-3])[0-5]\d[0-5]\d|(?=[0-9a-f]*[a-f])(?=[0-9a-f]*[0-9])[0-9a-f]{8,40})\s*$/i;
+/** A hash's hex digits in front, letters and digits mixed ("65f2a1b9c3d4e_Keputusan_…"). */
+const LEADING_HASH = /^\s*(?=[0-9a-f]*[a-f])(?=[0-9a-f]*[0-9])[0-9a-f]{8,40}(?=[\s_-])/i;
 
 /** A date typed with spaces, month and day zero-padded ("2024 05 10", "10 05 2024"). */
 const SPACED_DATE =
@@ -83,6 +93,7 @@ export function unstamp(stem: string): string | null {
     .replace(LEADING_DATE, " ")
     .replace(LEADING_TIME, " ")
     .replace(LEADING_ID, " ")
+    .replace(LEADING_HASH, " ")
     .replace(TRAILING_ID, "")
     .replace(MONTH_DATE, " ")
     .replace(SPACED_DATE, " ");
