@@ -119,8 +119,9 @@ const SERIAL_WORDS: ReadonlySet<string> = new Set(["no", "nomor", "nmr", "nomer"
 /** Right before "No <n>" at a subject's end, what the number counts (head.ts COUNTERS): "TPS No 13". */
 export const COUNTED: ReadonlySet<string> = new Set([...COUNTERS, "tps", "urut"]);
 /**
- * Anywhere before "No <n>" at a subject's end, the decree, law or letter whose number it is
- * ("Perubahan atas SK Ketua No 3", "Pelaksanaan UU No 7", "… Keputusan KPU Provinsi No 5").
+ * Anywhere before "No <n>" at a subject's end, the decree, law, letter or other document whose
+ * number it is ("Perubahan atas SK Ketua No 3", "Pelaksanaan UU No 7", "… Keputusan KPU Provinsi
+ * No 5", "Tindak Lanjut Rekomendasi Bawaslu No 88").
  */
 export const CITING: ReadonlySet<string> = new Set([
   "keputusan",
@@ -148,6 +149,17 @@ export const CITING: ReadonlySet<string> = new Set([
   "instruksi",
   "putusan",
   "nota",
+  // Another body's or party's document: "Tindak Lanjut Rekomendasi Bawaslu No 88 Th 2024".
+  "rekomendasi",
+  "rekom",
+  "berita",
+  "laporan",
+  "undangan",
+  "kontrak",
+  "perjanjian",
+  "spk",
+  "mou",
+  "memorandum",
 ]);
 
 /**
