@@ -128,7 +128,7 @@ const officeSchema = z
       .array(z.string().regex(/^\d{2,6}$/, "digits"))
       .default(["3172"])
       .describe(
-        "Region codes in old-style numbers (…/3172/KPU-Kot/…) that are this office's; outside DKI, its area's districts and villages too",
+        "Region codes in old-style numbers (…/3172/KPU-Kot/…) that are this office's; outside DKI, its area's districts and villages too; a code in Aceh (11…) names the commission KIP as well as KPU ('KIP Banda Aceh', …/KIP-Kot/…)",
       ),
     oldCodes: z
       .array(z.string().regex(/^[0-9][0-9.]*$/, "digits and dots"))

@@ -64,10 +64,28 @@ export interface CompiledOffice {
   own: Set<string>;
   /** Own words that name a decree rather than the office ("sk", "keputusan", "ketua" …). */
   decreeWords: Set<string>;
+  /**
+   * An office in Aceh (a region code of province 11): its commission is the KIP, "Komisi
+   * Independen Pemilihan" (UU 11/2006), named so as "KPU" names the others' (inAceh).
+   */
+  kip: boolean;
+}
+
+/** Aceh's province code: its election commissions are KIP, not KPU. */
+const ACEH = "11";
+
+/** Whether `office` is in Aceh by its region codes, whose commission is the KIP. */
+export function inAceh(office: OfficeConfig): boolean {
+  return office.regionCodes.some((c) => c.startsWith(ACEH));
 }
 
 /** ownAnchor of CompiledOffice (a regex that matches nothing when no place is configured). */
-function ownAnchorRegex(places: string[][], own: Set<string>, placeWords: Set<string>): RegExp {
+function ownAnchorRegex(
+  places: string[][],
+  own: Set<string>,
+  placeWords: Set<string>,
+  kip: boolean,
+): RegExp {
   if (places.length === 0) return /(?!)/y;
   const gap = "[^a-z0-9]+";
   // Distinct: "kota adm. jakarta utara" and "kota adm jakarta utara" are the same words.
@@ -76,8 +94,9 @@ function ownAnchorRegex(places: string[][], own: Set<string>, placeWords: Set<st
     .sort((a, b) => b.length - a.length)
     .map(escapeRe)
     .join("|");
+  const kipNames = kip ? `|kip|komisi${gap}independen${gap}pemilihan` : "";
   return new RegExp(
-    `(?:kpud?|komisi${gap}pemilihan${gap}umum)${gap}(?:${placeAlt})(?![a-z0-9])[^a-z0-9]*(?=$|[0-9]|(?:${stops})(?![a-z]))`,
+    `(?:kpud?|komisi${gap}pemilihan${gap}umum${kipNames})${gap}(?:${placeAlt})(?![a-z0-9])[^a-z0-9]*(?=$|[0-9]|(?:${stops})(?![a-z]))`,
     "y",
   );
 }
@@ -114,13 +133,14 @@ export function compileOffice(office: OfficeConfig, phrases: readonly string[]):
     (w.length === 1 ? foreignWords : foreignPairs).add(w.join(" "));
   }
   const placeWords = new Set([...LEVEL, ...ownPlaceWords]);
+  const kip = inAceh(office);
   return {
     foreignWords,
     foreignPairs,
     places,
     placeWords,
     ownPlaceWords,
-    ownAnchor: ownAnchorRegex(places, own, placeWords),
+    ownAnchor: ownAnchorRegex(places, own, placeWords, kip),
     regionCodes: new Set(office.regionCodes),
     oldCodes: new Set(office.oldCodes),
     own,
@@ -129,6 +149,7 @@ export function compileOffice(office: OfficeConfig, phrases: readonly string[]):
         (w) => !placeWords.has(w) && !INSTITUTION_WORDS.has(w) && !isDigit(w.charCodeAt(0)),
       ),
     ),
+    kip,
   };
 }
 
@@ -230,7 +251,7 @@ function namedAt(
   o: CompiledOffice,
 ):
   | { from: number; words: string; commission: null }
-  | { commission: "kpu" | "full"; verdict: string }
+  | { commission: "kpu" | "full" | "kip" | "kipFull"; verdict: string }
   | null {
   const w = ws[k]!.word;
   if (o.foreignWords.has(w) || gluedTitle(w, o)) return { from: k, words: w, commission: null };
@@ -245,9 +266,13 @@ function namedAt(
       return { from: k - 1, words, commission: null };
     }
   }
-  const commission = commissionAt(ws, k);
+  const commission = commissionAt(ws, k, o.kip);
   if (commission === null) return null;
-  const verdict = placeVerdict(placeAfter(ws, k, o), o);
+  // The full name with its short form after it ("Komisi Pemilihan Umum (KPU) Kota …"): the
+  // place follows the short form.
+  const short = commission === "full" ? "kpu" : commission === "kipFull" ? "kip" : null;
+  const at = short !== null && ws[k + 1]?.word === short ? k + 1 : k;
+  const verdict = placeVerdict(placeAfter(ws, at, o), o);
   return verdict === "own" ? null : { commission, verdict };
 }
 
@@ -387,18 +412,21 @@ function readOffice(head: string, o: CompiledOffice): ParseRejected | null {
       }
       return foreign;
     }
-    const kpu = named.commission === "kpu";
-    const name = kpu ? "KPU" : "KOMISI PEMILIHAN UMUM";
+    const kpu = named.commission === "kpu" || named.commission === "kip";
+    const name = COMMISSION_SHOWN[named.commission];
     if (named.verdict === "bare") {
       // The full name without a place is KPU RI's title ("Keputusan Ketua Komisi Pemilihan Umum
       // Nomor 3 …" too: clerks shorten their own office's name, they do not spell it out
-      // without its city); a bare "KPU" may be a clerk's shorthand.
-      if (!kpu) return reject("OTHER_OFFICE", "KOMISI PEMILIHAN UMUM (KPU RI)");
+      // without its city); a bare "KPU" may be a clerk's shorthand. Aceh's KIP spelt out
+      // without a place is as unclear: the province's KIP Aceh is named with its place.
+      if (named.commission === "full") {
+        return reject("OTHER_OFFICE", "KOMISI PEMILIHAN UMUM (KPU RI)");
+      }
       // "Sekretaris KPU" is a city's or a regency's secretary (KPU RI's is "Sekretaris
       // Jenderal"); "Ketua KPU" alone is as much KPU RI's chair, whose decrees were titled so.
       const before = ws[k - 1]?.word;
       if (before === "sekretaris" || before === "sekretariat") continue;
-      return reject("OFFICE_UNCLEAR", before === "ketua" ? "KETUA KPU" : "KPU");
+      return reject("OFFICE_UNCLEAR", before === "ketua" && kpu ? `KETUA ${name}` : name);
     }
     const tail = named.verdict.split(" ");
     // This office's place with a slip ("KPU Kota Jakarta Utra"): its own decree as likely.
@@ -487,14 +515,31 @@ function kipSpeltAt(ws: readonly { word: string }[], k: number): boolean {
   );
 }
 
-/** Whether word `k` names an election commission: "KPU"/"KPUD", or "Komisi Pemilihan Umum" ending there. */
-function commissionAt(ws: readonly { word: string }[], k: number): "kpu" | "full" | null {
+/**
+ * Whether word `k` names an election commission: "KPU"/"KPUD", or "Komisi Pemilihan Umum" ending
+ * there; for an office in Aceh (`kip`) also "KIP" and "Komisi Independen Pemilihan".
+ */
+function commissionAt(
+  ws: readonly { word: string }[],
+  k: number,
+  kip = false,
+): "kpu" | "full" | "kip" | "kipFull" | null {
   const w = ws[k]!.word;
   if (w === "kpu" || w === "kpud") return "kpu";
+  if (kip && w === "kip") return "kip";
+  if (kip && kipSpeltAt(ws, k)) return "kipFull";
   return w === "umum" && k >= 2 && ws[k - 1]!.word === "pemilihan" && ws[k - 2]!.word === "komisi"
     ? "full"
     : null;
 }
+
+/** The commission as a refusal shows it, as commissionAt read it. */
+const COMMISSION_SHOWN = {
+  kpu: "KPU",
+  full: "KOMISI PEMILIHAN UMUM",
+  kip: "KIP",
+  kipFull: "KOMISI INDEPENDEN PEMILIHAN",
+} as const;
 
 /**
  * The words after word `k` that may name a commission's place (at most six): up to a keyword,
@@ -666,7 +711,7 @@ export function institutionNamed(text: string, o: CompiledOffice): string | null
     const named = namedAt(ws, k, o);
     if (named === null) continue;
     if (named.commission === null) return named.words.toUpperCase();
-    const name = named.commission === "kpu" ? "KPU" : "KOMISI PEMILIHAN UMUM";
+    const name = COMMISSION_SHOWN[named.commission];
     return named.verdict === "bare" ? name : `${name} ${named.verdict.toUpperCase()}`;
   }
   return null;

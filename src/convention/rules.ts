@@ -9,7 +9,7 @@ import type { FastReader } from "./fast.js";
 import { DATE_HINT } from "./head.js";
 import { plainHeadRegex } from "./issuer.js";
 import { isDigit, NUMBER_WORD } from "./numbers.js";
-import { type CompiledOffice, compileOffice, officeWordsSource } from "./office.js";
+import { type CompiledOffice, compileOffice, inAceh, officeWordsSource } from "./office.js";
 import { machineCompiled } from "./regex-tier.js";
 import { escapeRe, foldFull, foldedWords as words } from "./text.js";
 
@@ -118,6 +118,9 @@ const COMMON_WORDS = new Set([
   "komisi",
   "pemilihan",
   "umum",
+  // Aceh's commission (withKip).
+  "kip",
+  "independen",
 ]);
 
 /**
@@ -207,7 +210,8 @@ export function compileRules(rules: ConventionConfig): CompiledRules {
   return cache.get(rules) ?? compile(rules);
 }
 
-function compile(rules: ConventionConfig): CompiledRules {
+function compile(configured: ConventionConfig): CompiledRules {
+  const rules = configured.office && inAceh(configured.office) ? withKip(configured) : configured;
   const all: string[] = [];
   // Every configured phrase: codes, labels and aliases.
   const phrases = rules.jenis.flatMap((j) => [j.code, j.label, ...j.aliases]);
@@ -340,6 +344,40 @@ function compile(rules: ConventionConfig): CompiledRules {
     plainReader: undefined,
     deviceName: deviceNamePattern(allWords),
   };
-  cache.set(rules, compiled);
+  cache.set(configured, compiled);
   return compiled;
+}
+
+/**
+ * `rules` for an office in Aceh, whose commission is the KIP (office.ts inAceh): each jenis
+ * phrase that names "KPU" / "KPUD" / "Komisi Pemilihan Umum" also as "KIP" / "Komisi Independen
+ * Pemilihan", and each "KPU-…" issuer marker also as "KIP-…" ("…/1171/KIP-Kot/IV/2019"). The
+ * KPU names stay: clerks type them out of habit ("KPU Banda Aceh"), and older decrees carry them.
+ */
+function withKip(rules: ConventionConfig): ConventionConfig {
+  const kip = (p: string): string | null => {
+    const w = words(p);
+    const at = w.findIndex((x) => x === "kpu" || x === "kpud");
+    if (at >= 0) return [...w.slice(0, at), "kip", ...w.slice(at + 1)].join(" ");
+    const s = ` ${w.join(" ")} `;
+    return s.includes(" komisi pemilihan umum ")
+      ? s.replace(" komisi pemilihan umum ", " komisi independen pemilihan ").trim()
+      : null;
+  };
+  return {
+    ...rules,
+    jenis: rules.jenis.map((j) => ({
+      ...j,
+      aliases: [
+        ...j.aliases,
+        ...[j.label, ...j.aliases].map(kip).filter((p): p is string => p !== null),
+      ],
+      styleBMarkers: [
+        ...j.styleBMarkers,
+        ...j.styleBMarkers
+          .filter((m) => /(^|\/)kpu-/i.test(m))
+          .map((m) => m.replace(/kpu-/i, "KIP-")),
+      ],
+    })),
+  };
 }

@@ -99,6 +99,12 @@ const kotaBogor = officeRules("Kota Bogor", ["kota bogor", "bogor"], ["3271"]);
  * A regency whose name starts other offices' names (Kota Banjarbaru, Kabupaten Banjarnegara,
  * typed apart) and whose province clerks type after it (Kalimantan Selatan, code 63).
  */
+/** An office in Aceh, whose commission is the KIP (Komisi Independen Pemilihan). */
+const kipBandaAceh = officeRules(
+  "Kota Banda Aceh",
+  ["kota banda aceh", "banda aceh", "bna"],
+  ["1171"],
+);
 const kabBanjar = officeRules(
   "Kabupaten Banjar",
   ["kabupaten banjar", "kab banjar", "kab. banjar", "banjar"],
@@ -146,6 +152,15 @@ const tables: [string, ConventionConfig, [string, string][]][] = [
         "KPT-KETUA/2024/KPT-KETUA_2024_004.pdf",
       ],
       ["SK KPU Kota Bekasi Pokja No 1 Th 2024.pdf", "!ISSUER_UNCLEAR"],
+      // The full name with its short form after it.
+      [
+        "Keputusan Komisi Pemilihan Umum (KPU) Kota Bekasi No 104 Th 2024.pdf",
+        "KPT-KETUA/2024/KPT-KETUA_2024_104.pdf",
+      ],
+      ["Keputusan Komisi Pemilihan Umum (KPU) No 104 Th 2024.pdf", OTHER],
+      // Outside Aceh a KIP is another office, whatever place it names.
+      ["Keputusan KIP Kota Banda Aceh Nomor 12 Tahun 2024.pdf", OTHER],
+      ["SK KIP Kota Bekasi No 3 Th 2024.pdf", OTHER],
     ],
   ],
   [
@@ -309,6 +324,56 @@ const tables: [string, ConventionConfig, [string, string][]][] = [
         "KPT-KETUA/2024/KPT-KETUA_2024_094_koordinasi-dengan-ppk-kecamatan-cibinong.pdf",
       ],
       ["SK KPU Kab Bogor No 95 Th 2024.pdf", OTHER],
+    ],
+  ],
+  [
+    "KIP Kota Banda Aceh",
+    kipBandaAceh,
+    [
+      // Aceh's commission is named KIP: this office's own as "KPU <place>" is elsewhere.
+      [
+        "KEPUTUSAN KIP KOTA BANDA ACEH NOMOR 12 TAHUN 2024 TENTANG PEMBENTUKAN PPK.pdf",
+        "KPT-KETUA/2024/KPT-KETUA_2024_012_pembentukan-ppk.pdf",
+      ],
+      [
+        "Keputusan Komisi Independen Pemilihan Kota Banda Aceh Nomor 45 Tahun 2024 tentang PPS.pdf",
+        "KPT-KETUA/2024/KPT-KETUA_2024_045_pps.pdf",
+      ],
+      [
+        "Keputusan Komisi Independen Pemilihan (KIP) Kota Banda Aceh No 104 Th 2024 Rekapitulasi.pdf",
+        "KPT-KETUA/2024/KPT-KETUA_2024_104_rekapitulasi.pdf",
+      ],
+      [
+        "sk kip bna no 89 th 2024 nomor urut paslon.pdf",
+        "KPT-KETUA/2024/KPT-KETUA_2024_089_urut-paslon.pdf",
+      ],
+      [
+        "Keputusan Sekretaris KIP Kota Banda Aceh Nomor 3 Tahun 2024 tentang Tim JDIH.pdf",
+        "KPT-SEKRETARIS/2024/KPT-SEKRETARIS_2024_003_tim-jdih.pdf",
+      ],
+      [
+        "45_PL.01.3-Kpt_1171_KIP-Kot_IV_2019 Penetapan DPT.pdf",
+        "KPT-KETUA/2019/KPT-KETUA_2019_045_penetapan-dpt.pdf",
+      ],
+      // "KPU <place>", typed out of habit, is the same office.
+      [
+        "SK KPU Banda Aceh No 88 Th 2024 Penetapan Paslon.pdf",
+        "KPT-KETUA/2024/KPT-KETUA_2024_088_penetapan-paslon.pdf",
+      ],
+      // Another KIP, or the KIP without a place, is another office's or unclear.
+      ["SK KIP Aceh Besar No 5 Th 2024.pdf", OTHER],
+      ["Keputusan KIP Aceh Nomor 5 Tahun 2024.pdf", OTHER],
+      ["SK KIP No 5 Th 2024.pdf", "!OFFICE_UNCLEAR"],
+      ["Keputusan Komisi Independen Pemilihan Nomor 5 Tahun 2024.pdf", "!OFFICE_UNCLEAR"],
+      // "KIP" in a subject is the subject's (a KIP Kuliah scholarship, the province's KIP).
+      [
+        "SK Ketua No 5 Th 2024 ttg Penyaluran KIP Kuliah.pdf",
+        "KPT-KETUA/2024/KPT-KETUA_2024_005_penyaluran-kip-kuliah.pdf",
+      ],
+      [
+        "SK Ketua No 102 Th 2024 ttg Penerimaan Logistik dari KIP Aceh.pdf",
+        "KPT-KETUA/2024/KPT-KETUA_2024_102_penerimaan-logistik-dari-kip-aceh.pdf",
+      ],
     ],
   ],
   [
