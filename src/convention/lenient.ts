@@ -299,9 +299,9 @@ function isHeadWord(word: string, c: CompiledRules): "name" | "office" | null {
 const SUBJECT_PHRASE_WORDS = new Set(["surat", "pemilihan", "umum"]);
 
 /**
- * The refusal of a name whose head holds an old-style number `partial` typed without its month
- * or its region code or with a two-digit year, ending at or before `headEnd`: another office's number, another
- * institution or a document that is no decree in the head (scanHead), else how to write the
+ * The refusal of a name whose head holds an old-style number `partial` typed without its month or
+ * its region code or with a two-digit year, ending at or before `headEnd`: another office's number,
+ * another institution or a document that is no decree in the head (scanHead), else how to write the
  * number. `work` is the head as read (`folded` up to `headEnd`).
  */
 function partialRefusal(
