@@ -79,6 +79,40 @@ export function inAceh(office: OfficeConfig): boolean {
   return office.regionCodes.some((c) => c.startsWith(ACEH));
 }
 
+/** The level words of a city's, a regency's and a province's office, by level. */
+const OFFICE_LEVELS: readonly ReadonlySet<string>[] = [
+  new Set(["kota"]),
+  new Set(["kab", "kabupaten"]),
+  new Set(["provinsi", "prov", "propinsi"]),
+];
+
+/**
+ * `places` (the configured names as words), each name typed without its level word also with
+ * each level word the other names start with, when they are of one level ("b aceh" of KIP Kota
+ * Banda Aceh also "kota b aceh"): "Kota" before the office's short name is the office's own.
+ */
+function withLevelWords(places: string[][]): string[][] {
+  const levels = new Set(
+    places.map((p) => p[0]!).filter((w) => OFFICE_LEVELS.some((l) => l.has(w))),
+  );
+  if (levels.size === 0 || OFFICE_LEVELS.every((l) => [...levels].some((w) => !l.has(w)))) {
+    return places;
+  }
+  const have = new Set(places.map((p) => p.join(" ")));
+  const out = [...places];
+  for (const p of places) {
+    if (LEVEL.has(p[0]!)) continue;
+    for (const level of levels) {
+      const q = [level, ...p];
+      if (!have.has(q.join(" "))) {
+        have.add(q.join(" "));
+        out.push(q);
+      }
+    }
+  }
+  return out;
+}
+
 /** ownAnchor of CompiledOffice (a regex that matches nothing when no place is configured). */
 function ownAnchorRegex(
   places: string[][],
@@ -102,7 +136,7 @@ function ownAnchorRegex(
 }
 
 export function compileOffice(office: OfficeConfig, phrases: readonly string[]): CompiledOffice {
-  const places = office.names.map(words).filter((w) => w.length > 0);
+  const places = withLevelWords(office.names.map(words).filter((w) => w.length > 0));
   places.sort((a, b) => b.length - a.length);
   const ownPlaceWords = new Set(places.flat());
   // A phrase's words that spell a place other than this office's ("Jakarta Utara" of a label

@@ -102,7 +102,7 @@ const kotaBogor = officeRules("Kota Bogor", ["kota bogor", "bogor"], ["3271"]);
 /** An office in Aceh, whose commission is the KIP (Komisi Independen Pemilihan). */
 const kipBandaAceh = officeRules(
   "Kota Banda Aceh",
-  ["kota banda aceh", "banda aceh", "bna"],
+  ["kota banda aceh", "banda aceh", "bna", "b. aceh"],
   ["1171"],
 );
 const kabBanjar = officeRules(
@@ -355,6 +355,12 @@ const tables: [string, ConventionConfig, [string, string][]][] = [
         "45_PL.01.3-Kpt_1171_KIP-Kot_IV_2019 Penetapan DPT.pdf",
         "KPT-KETUA/2019/KPT-KETUA_2019_045_penetapan-dpt.pdf",
       ],
+      // Its level word before a short name configured without it ("b. aceh").
+      [
+        "SK KIP Kota B.Aceh No 95 Th 2024 Dana Kampanye.pdf",
+        "KPT-KETUA/2024/KPT-KETUA_2024_095_dana-kampanye.pdf",
+      ],
+      ["SK KIP Kab B.Aceh No 95 Th 2024.pdf", OTHER],
       // "KPU <place>", typed out of habit, is the same office.
       [
         "SK KPU Banda Aceh No 88 Th 2024 Penetapan Paslon.pdf",
