@@ -35,12 +35,17 @@ function nationalDistrict(
   ws: readonly { word: string }[],
   o: CompiledOffice,
 ): string | null | undefined {
-  if (o.regionCodes.size === 0 || inDki(o) || ws.length < 2 || NOT_A_NAME.has(ws[1]!.word)) {
-    return undefined;
-  }
+  if (o.regionCodes.size === 0 || inDki(o) || ws.length < 2) return undefined;
   const level = ws[0]!.word;
   const district = level === "kec" || level === "kecamatan";
   if (level === "distrik") return undefined;
+  // A word that names no place after the level word ("Kecamatan se-…", "Kecamatan Kota Bekasi"),
+  // unless it starts a name of this office's own area ("Kecamatan Kota Timur" of Kota
+  // Gorontalo): that one is its own.
+  if (NOT_A_NAME.has(ws[1]!.word)) {
+    const own = ownAreaName(ws, district ? districtNamed : villageNamed, o);
+    return own && !namesKnownPlace(joinWords(ws, 1), o) ? null : undefined;
+  }
   // A village's district named after it decides ("Kel Nagasari Kec Karawang Barat": Karawang's,
   // though Kabupaten Bekasi has a Nagasari too).
   for (let k = 2; !district && k <= DISTRICT_WORDS + 1 && k < ws.length - 1; k++) {
@@ -54,8 +59,7 @@ function nationalDistrict(
   // A one-word name that is a common word too ("Desa Perbatasan": border villages; "Desa
   // Mandiri") says nothing of whose village it is.
   if (d === undefined || (d.words === 1 && DESCRIBING_WORDS.has(d.name))) return undefined;
-  const own = [...o.regionCodes];
-  const isOwn = (n: NamedDistrict) => n.codes.some((code) => own.some((c) => code.startsWith(c)));
+  const isOwn = (n: NamedDistrict) => inOwnArea(n, o);
   if (isOwn(d)) return null;
   // A name typed longer than the table writes it ("Kel Kampung Sewu": Surakarta's Sewu, not
   // Gunungkidul's Kampung): one of this office's own later among the words is its own.
@@ -65,9 +69,91 @@ function nationalDistrict(
   }
   // Shown with its area, one in this office's province first ("Ciledug": Kota Tangerang's for
   // KPU Kabupaten Tangerang, though Kabupaten Cirebon has one too).
-  const near = d.codes.find((code) => own.some((c) => code.startsWith(c.slice(0, 2))));
+  const near = d.codes.find((code) =>
+    [...o.regionCodes].some((c) => code.startsWith(c.slice(0, 2))),
+  );
   const shown = district ? "kecamatan" : level === "kel" ? "kelurahan" : level;
   return `${shown} ${d.name} (${regencyName(near ?? d.codes[0]!)})`.toUpperCase();
+}
+
+/**
+ * Whether the words of `ws` from index 1 name a district or a village (`named`) of this office's
+ * own area, by its region codes.
+ */
+function ownAreaName(
+  ws: readonly { word: string }[],
+  named: (ws: readonly { word: string }[], from: number) => NamedDistrict | undefined,
+  o: CompiledOffice,
+): boolean {
+  const d = named(ws, 1);
+  return d !== undefined && inOwnArea(d, o);
+}
+
+/**
+ * Whether the district or village `d` lies in this office's area: by its region codes, or by the
+ * name of its city or regency, which one of this office's names spells ("Kota Medan", when the
+ * code configured is another list's).
+ */
+function inOwnArea(d: NamedDistrict, o: CompiledOffice): boolean {
+  return d.codes.some(
+    (code) =>
+      [...o.regionCodes].some((c) => code.startsWith(c)) ||
+      o.places.some((p) => p.join(" ") === regencyName(code).toLowerCase()),
+  );
+}
+
+/**
+ * For an office outside DKI with a region code, whether the words right after an ad hoc body at
+ * `at` in `folded` name a district or a village of this office's own area ("PPS Kota Selatan",
+ * "PPK Medan Baru": the office's own kecamatan): the body is its own, whatever place the words
+ * would name read alone.
+ */
+export function ownAreaAfterBody(folded: string, at: number, o: CompiledOffice): boolean {
+  if (o.regionCodes.size === 0 || inDki(o)) return false;
+  const ws = [{ word: "" }, ...wordsNear(folded, at)];
+  if (ws.length < 2 || !(ownAreaName(ws, districtNamed, o) || ownAreaName(ws, villageNamed, o))) {
+    return false;
+  }
+  // A city, a regency or a province known by that name is another office's whatever village
+  // of this office shares it ("PPS Wajo": Kabupaten Wajo's, though Makassar has a Wajo too).
+  return !namesKnownPlace(joinWords(ws, 1), o);
+}
+
+/**
+ * For an office outside DKI with a region code, another area's district named bare right after
+ * an ad hoc body at `at` in `folded` ("Pemberhentian PPK Percut Sei Tuan": Deli Serdang's, for
+ * KPU Kota Medan), as shown with its city or regency; undefined for none. Only a name of two words
+ * or more is read so: one word after "PPK" is as often an ordinary word that names a district
+ * somewhere.
+ */
+export function otherDistrictAfterBody(
+  folded: string,
+  at: number,
+  o: CompiledOffice,
+): string | undefined {
+  if (o.regionCodes.size === 0 || inDki(o)) return undefined;
+  const ws = [{ word: "kecamatan" }, ...wordsNear(folded, at)];
+  const d = districtNamed(ws, 1);
+  if (d === undefined || d.words < 2) return undefined;
+  return nationalDistrict(ws, o) ?? undefined;
+}
+
+/**
+ * Whether `text` (folded words) starts with another office's place known by name (office.ts
+ * otherPlaceFirst, isKnownPlace): "kota bekasi", "wajo", not "kota selatan".
+ */
+function namesKnownPlace(text: string, o: CompiledOffice): boolean {
+  if (!mayStartPlace(text, 0)) return false;
+  const place = otherPlaceFirst(text, o);
+  return place !== null && isKnownPlace(place);
+}
+
+/** The words of `ws` from index `from`, joined by single spaces. */
+function joinWords(ws: readonly { word: string }[], from: number): string {
+  return ws
+    .slice(from)
+    .map((w) => w.word)
+    .join(" ");
 }
 
 /**

@@ -25,6 +25,8 @@ import {
   isOwnProvince,
   isProvince,
   officeLevel,
+  otherDistrictAfterBody,
+  ownAreaAfterBody,
   ownProvinceWords,
   wordsNear,
 } from "./area.js";
@@ -147,10 +149,14 @@ export function otherBodyPlace(
     const next = wordAt(folded, at);
     // Right after an ad hoc body, a DKI district's or village's name ("KPPS Tegal Alur") is
     // read before a city's or a regency's ("Tegal"): the body is named after its own.
-    const bare =
-      AD_HOC_BODY.has(m[1]!) && (m[2] === "" || onlyAdjectives(m[2]!))
-        ? bareDistrict(folded, at, o)
-        : undefined;
+    const afterBody = AD_HOC_BODY.has(m[1]!) && (m[2] === "" || onlyAdjectives(m[2]!));
+    // This office's own district or village right after the body ("PPS Kota Selatan" of Kota
+    // Gorontalo), read in Indonesia's tables for an office outside DKI: its own body.
+    if (afterBody && ownAreaAfterBody(folded, at, o)) continue;
+    let bare = afterBody ? bareDistrict(folded, at, o) : undefined;
+    if (bare === undefined && afterBody) {
+      bare = otherDistrictAfterBody(folded, at, o);
+    }
     const place = DISTRICT.has(next)
       ? districtPlace(folded, at, o)
       : bare !== undefined

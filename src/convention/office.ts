@@ -79,6 +79,19 @@ export function inAceh(office: OfficeConfig): boolean {
   return office.regionCodes.some((c) => c.startsWith(ACEH));
 }
 
+/**
+ * Whether `tail` is one of this office's places with its level words left out ("gorontalo" of
+ * "kota gorontalo"), which no configured name is alone.
+ */
+function ownPlaceWithoutLevel(tail: readonly string[], o: CompiledOffice): boolean {
+  const typed = tail.join(" ");
+  return o.places.some((p) => {
+    let k = 0;
+    while (k < p.length - 1 && LEVEL.has(p[k]!)) k++;
+    return k > 0 && p.slice(k).join(" ") === typed;
+  });
+}
+
 /** The level words of a city's, a regency's and a province's office, by level. */
 const OFFICE_LEVELS: readonly ReadonlySet<string>[] = [
   new Set(["kota"]),
@@ -463,8 +476,10 @@ function readOffice(head: string, o: CompiledOffice): ParseRejected | null {
       return reject("OFFICE_UNCLEAR", before === "ketua" && kpu ? `KETUA ${name}` : name);
     }
     const tail = named.verdict.split(" ");
-    // This office's place with a slip ("KPU Kota Jakarta Utra"): its own decree as likely.
-    if (isOwnPlaceTypo(tail, o.places, endsPlace)) {
+    // This office's place with a slip ("KPU Kota Jakarta Utra"), or without its level word when
+    // that is not configured ("KPU Gorontalo" for KPU Kota Gorontalo: the regency's and the
+    // province's name too): its own decree as likely.
+    if (isOwnPlaceTypo(tail, o.places, endsPlace) || ownPlaceWithoutLevel(tail, o)) {
       return reject("OFFICE_UNCLEAR", `${name} ${named.verdict.toUpperCase()}`);
     }
     // This office's place shortened ("KPU Jkt Ut"): its own decree as likely.

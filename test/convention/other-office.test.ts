@@ -99,6 +99,13 @@ const kotaBogor = officeRules("Kota Bogor", ["kota bogor", "bogor"], ["3271"]);
  * A regency whose name starts other offices' names (Kota Banjarbaru, Kabupaten Banjarnegara,
  * typed apart) and whose province clerks type after it (Kalimantan Selatan, code 63).
  */
+/**
+ * A city whose regency and province share its name, configured without the bare name, and whose
+ * kecamatan are named "Kota Barat", "Kota Selatan" …
+ */
+const kotaGorontalo = officeRules("Kota Gorontalo", ["kota gorontalo", "kota gtlo"], ["7571"]);
+/** A city whose kecamatan start with its name (Medan Baru …), inside Kabupaten Deli Serdang. */
+const kotaMedan = officeRules("Kota Medan", ["kota medan", "medan"], ["1271"]);
 /** An office in Aceh, whose commission is the KIP (Komisi Independen Pemilihan). */
 const kipBandaAceh = officeRules(
   "Kota Banda Aceh",
@@ -324,6 +331,49 @@ const tables: [string, ConventionConfig, [string, string][]][] = [
         "KPT-KETUA/2024/KPT-KETUA_2024_094_koordinasi-dengan-ppk-kecamatan-cibinong.pdf",
       ],
       ["SK KPU Kab Bogor No 95 Th 2024.pdf", OTHER],
+    ],
+  ],
+  [
+    "Kota Gorontalo",
+    kotaGorontalo,
+    [
+      // The office's own kecamatan after its PPS or PPK, found in Indonesia's tables by its
+      // region code: no other office's body, though "Kota Selatan" reads like a city.
+      [
+        "SK Ketua No 21 Th 2024 ttg Penetapan PPS Kota Selatan.pdf",
+        "KPT-KETUA/2024/KPT-KETUA_2024_021_penetapan-pps-kota-selatan.pdf",
+      ],
+      [
+        "SK Ketua No 23 Th 2024 ttg PPS Kecamatan Kota Timur.pdf",
+        "KPT-KETUA/2024/KPT-KETUA_2024_023_pps-kecamatan-kota-timur.pdf",
+      ],
+      [
+        "SK Ketua No 97 Th 2024 Penggantian Anggota PPK Kota Barat.pdf",
+        "KPT-KETUA/2024/KPT-KETUA_2024_097_penggantian-anggota-ppk-kota-barat.pdf",
+      ],
+      // Another office known by name after the body stays another's.
+      ["SK Ketua No 97 Th 2024 ttg PPK Kota Bekasi.pdf", BOTH],
+      ["SK Ketua No 9 Th 2024 ttg PPS Limboto Barat.pdf", BOTH],
+      // The bare name is the regency's and the province's too: unclear, both ways out.
+      ["SK KPU Gorontalo No 12 Th 2024 ttg DPT.pdf", "!OFFICE_UNCLEAR"],
+      ["SK KPU Kab Gorontalo No 12 Th 2024 ttg DPT.pdf", OTHER],
+    ],
+  ],
+  [
+    "Kota Medan",
+    kotaMedan,
+    [
+      [
+        "SK Ketua No 311 Th 2024 ttg Pemberhentian PPK Medan Baru.pdf",
+        "KPT-KETUA/2024/KPT-KETUA_2024_311_pemberhentian-ppk-medan-baru.pdf",
+      ],
+      // Another area's kecamatan of two words or more named bare after "PPK".
+      ["SK Ketua No 311 Th 2024 ttg Pemberhentian PPK Percut Sei Tuan.pdf", BOTH],
+      // One word after "PPK" is as often an ordinary word: read as before.
+      [
+        "SK Sekretaris No 3 Th 2024 ttg Penunjukan PPK Satker.pdf",
+        "KPT-SEKRETARIS/2024/KPT-SEKRETARIS_2024_003_penunjukan-ppk-satker.pdf",
+      ],
     ],
   ],
   [
