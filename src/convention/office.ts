@@ -548,10 +548,30 @@ export function otherKpuIn(subject: string, o: CompiledOffice): string | null {
       }
       continue;
     }
-    if (ownLevelAlone(tail, o)) continue;
+    if (ownLevelAlone(tail, o) || (bothLevels(tail) && provinceOffice(o))) continue;
     return `${named === "kpu" ? "KPU" : "KOMISI PEMILIHAN UMUM"} ${tail.join(" ").toUpperCase()}`;
   }
   return null;
+}
+
+/**
+ * Whether `tail` is a regency's and a city's level words together ("Kabupaten/Kota", "Kab Kota",
+ * "Kabupaten Kota se-Jawa Tengah"): every such office of a province, none by name.
+ */
+function bothLevels(tail: readonly string[]): boolean {
+  if (tail.length < 2 || (tail.length > 2 && tail[2] !== "se")) return false;
+  const [a, b] = tail;
+  const regency = (w: string | undefined) => w === "kab" || w === "kabupaten";
+  return (regency(a) && b === "kota") || (a === "kota" && regency(b));
+}
+
+/**
+ * Whether this office is a province's: a configured name starts with a province's level word.
+ * Its subjects name its cities' and regencies' offices together as its own business ("… Tim
+ * Seleksi Calon Anggota KPU Kabupaten/Kota").
+ */
+function provinceOffice(o: CompiledOffice): boolean {
+  return o.places.some((p) => PROVINCE_START.has(p[0]!));
 }
 
 /** Whether "Komisi Independen Pemilihan" (Aceh's KIP spelt out) ends at word `k`. */

@@ -99,6 +99,12 @@ const kotaBogor = officeRules("Kota Bogor", ["kota bogor", "bogor"], ["3271"]);
  * A regency whose name starts other offices' names (Kota Banjarbaru, Kabupaten Banjarnegara,
  * typed apart) and whose province clerks type after it (Kalimantan Selatan, code 63).
  */
+/** A province's office. */
+const jateng = officeRules(
+  "Provinsi Jawa Tengah",
+  ["provinsi jawa tengah", "prov jawa tengah", "jawa tengah", "prov jateng", "jateng"],
+  ["33"],
+);
 /**
  * A city whose regency and province share its name, configured without the bare name, and whose
  * kecamatan are named "Kota Barat", "Kota Selatan" …
@@ -331,6 +337,18 @@ const tables: [string, ConventionConfig, [string, string][]][] = [
         "KPT-KETUA/2024/KPT-KETUA_2024_094_koordinasi-dengan-ppk-kecamatan-cibinong.pdf",
       ],
       ["SK KPU Kab Bogor No 95 Th 2024.pdf", OTHER],
+    ],
+  ],
+  [
+    "Provinsi Jawa Tengah",
+    jateng,
+    [
+      // A province's subject names its regencies' and cities' offices together as its business.
+      [
+        "SK Ketua No 5 Th 2024 Rakor KPU Kabupaten Kota se-Jawa Tengah.pdf",
+        "KPT-KETUA/2024/KPT-KETUA_2024_005_rakor-kpu-kabupaten-kota-se-jawa-tengah.pdf",
+      ],
+      ["SK Ketua No 5 Th 2024 Rakor KPU Kota Semarang.pdf", BOTH],
     ],
   ],
   [
