@@ -151,7 +151,12 @@ function ownAnchorRegex(
 export function compileOffice(office: OfficeConfig, phrases: readonly string[]): CompiledOffice {
   const places = withLevelWords(office.names.map(words).filter((w) => w.length > 0));
   places.sort((a, b) => b.length - a.length);
-  const ownPlaceWords = new Set(places.flat());
+  // Each word of a place, and a place of several words typed without its spaces ("kepmeranti",
+  // "jakartautara"): one word of this office's place either way.
+  const ownPlaceWords = new Set([
+    ...places.flat(),
+    ...places.filter((p) => p.length > 1).map((p) => p.join("")),
+  ]);
   // A phrase's words that spell a place other than this office's ("Jakarta Utara" of a label
   // "Keputusan KPU Kota Jakarta Utara" kept by an office elsewhere) name no decree: only the
   // office's names say what place is its own. They stand as "|" in the phrases' text.
@@ -874,6 +879,13 @@ function isPlaceWord(word: string, o: CompiledOffice): boolean {
 function placeVerdict(tail: readonly string[], o: CompiledOffice): string {
   if (tail.length === 0) return "bare";
   if (ownPlaceLength(tail, o.places) > 0 || ownPlaceThenProvince(tail, o)) return "own";
+  // This office's place typed without its spaces ("KPU_KepMeranti", "KPU Kotabatu").
+  if (
+    tail.length <= 2 &&
+    o.places.some((p) => p.length > tail.length && p.join("") === tail.join(""))
+  ) {
+    return "own";
+  }
   // "KPU Kota" alone names this office's level without its city: unclear, not foreign.
   if (ownLevelAlone(tail, o)) return "bare";
   return tail.join(" ");

@@ -423,6 +423,9 @@ const tables: [string, ConventionConfig, [string, string][]][] = [
         "45_PL.01.3-Kpt_1171_KIP-Kot_IV_2019 Penetapan DPT.pdf",
         "KPT-KETUA/2019/KPT-KETUA_2019_045_penetapan-dpt.pdf",
       ],
+      // Its place typed without its spaces.
+      ["SK KIP KotaBandaAceh No 12 Th 2024.pdf", "KPT-KETUA/2024/KPT-KETUA_2024_012.pdf"],
+      ["Kep_KIP_BandaAceh_44_2025_tim_data.pdf", "KPT-KETUA/2025/KPT-KETUA_2025_044_tim-data.pdf"],
       // Its level word before a short name configured without it ("b. aceh").
       [
         "SK KIP Kota B.Aceh No 95 Th 2024 Dana Kampanye.pdf",
