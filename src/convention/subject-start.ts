@@ -265,6 +265,11 @@ export function subjectFrom(
       if (c.office !== null && BEFORE_PLACE_END.test(phrase[0])) {
         const place = ownPlaceEnd(shape, firstWordAt(shape, i), c.office);
         if (place > 0) i = place;
+      } else if (c.office !== null) {
+        // … and "KPU <this office's place>" after the decree's name, read from a number typed
+        // before it ("DPT 2024 SK Ketua KPU Jakut No 97 …"): from it, "KPU" started the subject.
+        c.office.ownAnchor.lastIndex = firstWordAt(shape, i);
+        if (c.office.ownAnchor.test(shape)) i = c.office.ownAnchor.lastIndex;
       }
       continue;
     }
