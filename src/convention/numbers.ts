@@ -23,20 +23,30 @@ function isAsciiLetter(code: number): boolean {
 
 /**
  * "012a" → "12A"; null unless the text is digits and at most one ASCII letter, or for 0 or more
- * than 4 digits (not a serial).
+ * than 4 digits (not a serial), or for a letter that reads as a digit (DIGIT_LIKE: "1S" is 15 as
+ * often as a serial with a suffix, when a scanner's text recognition named the file), unless
+ * `anySuffix` (a canonical name, which arsipd wrote: what it filed stays readable).
  */
-export function normNomor(raw: string): string | null {
+export function normNomor(raw: string, anySuffix = false): string | null {
   const len = raw.length;
   let d = 0;
   while (d < len && isDigit(raw.charCodeAt(d))) d++;
   if (d === 0 || len - d > 1) return null;
   if (d < len && !isAsciiLetter(raw.charCodeAt(d))) return null;
+  if (d < len && !anySuffix && DIGIT_LIKE.has(raw.charCodeAt(d) | 0x20)) return null;
   let z = 0;
   while (z < d - 1 && raw.charCodeAt(z) === 48) z++;
   if (d - z > 4 || (d - z === 1 && raw.charCodeAt(z) === 48)) return null;
   const digits = raw.slice(z, d);
   return d === len ? digits : digits + raw[d]!.toUpperCase();
 }
+
+/**
+ * Lower-case letters that text recognition reads for digits and that no serial's suffix uses: o, i,
+ * l (0, 1), z (2), s (5), g (6), q (0). "B" (8) is left: suffixes run A, B, C … and "12B" is
+ * as often a real one.
+ */
+const DIGIT_LIKE: ReadonlySet<number> = new Set([..."oilzsgq"].map((ch) => ch.charCodeAt(0)));
 
 /** Four digits from 1900 to 2199: read as a year, not a serial. */
 export function isYearShaped(t: string): boolean {

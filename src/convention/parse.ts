@@ -161,7 +161,7 @@ function readCanonical(
   if (canon[5]?.startsWith("conflict-") && conflictMark(canon[5], 0)) {
     return rejectVariant("AMBIGUOUS_QUALIFIER:conflictCopy", canon[5]);
   }
-  const nomor = normNomor(canon[3]!);
+  const nomor = normNomor(canon[3]!, true);
   if (nomor === null) return reject("BAD_NUMBER", canon[3]);
   return finish(
     {

@@ -55,6 +55,12 @@ export function leadingQualifierTypo(folded: string, from = 0, end = folded.leng
   if (c !== 0x6c && c !== 0x73) return null;
   let e = s;
   while (e < end && isLetter(folded.charCodeAt(e))) e++;
+  // One "1" or "0" between letters: OCR's "i" or "o" ("SAL1NAN", "LAMP1RAN"), one letter off.
+  const ocr = folded.charCodeAt(e);
+  if ((ocr === 0x31 || ocr === 0x30) && e + 1 < end && isLetter(folded.charCodeAt(e + 1))) {
+    e++;
+    while (e < end && isLetter(folded.charCodeAt(e))) e++;
+  }
   if (e - s < 6 || e - s > 9) return null;
   const word = folded.slice(s, e);
   return qualifierTypo(word) === null ? null : word;
