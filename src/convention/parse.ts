@@ -31,9 +31,9 @@ import { amendedAfterHead, decreeLast, numbersLast } from "./numbers-last.js";
 import { officeFirst } from "./office-first.js";
 import { oldNumberNonDecree } from "./old-numbers.js";
 import { reject, rejectVariant } from "./reasons.js";
-import { glue, mayBeRepaired, stripNoise } from "./repair.js";
+import { glue, lineBreaksJoined, mayBeRepaired, stripNoise } from "./repair.js";
 import { type CompiledRules, compileRules } from "./rules.js";
-import { unstamp } from "./stamps.js";
+import { LEADING_SITE, unstamp } from "./stamps.js";
 import { conflictMark } from "./subject-end.js";
 import { type LenientDecree, readPlain } from "./subject-read.js";
 import { asSeen, isAscii, isPrintableAsciiNoSlash, isSpace } from "./text.js";
@@ -213,6 +213,11 @@ function readRefused(
   if (REPAIRABLE.has(first.reason) && (folded === null || mayBeRepaired(folded, c))) {
     d = reread(first, glue(bare, c), printableName, ext, c, ascii, false);
   }
+  // A word broken at a line's end, as text copied from a PDF or recognised from a scan keeps it
+  // ("KOTA JAKAR- TA UTARA", "SEKRE- TARIS", "NO- MOR"): read again joined.
+  if ("reason" in d && bare.includes("- ")) {
+    d = reread(d, lineBreaksJoined(bare), printableName, ext, c, ascii, false);
+  }
   // This office named before a bare "Keputusan" or after the numbers, read in the title's order.
   // Stamps aside (stamps.ts), as a web system names it ("kpu-kota-jakarta-utara-keputusan-nomor-
   // 12-tahun-2024-64f2a1c9").
@@ -222,7 +227,10 @@ function readRefused(
     const moved = lower.length === text.length ? officeFirst(text, lower, c.office) : null;
     d = reread(d, moved, printableName, ext, c, ascii, false);
   }
-  if ("reason" in d && STAMPABLE.has(d.reason)) {
+  if (
+    "reason" in d &&
+    (STAMPABLE.has(d.reason) || (d.reason === "OTHER_OFFICE" && LEADING_SITE.test(bare)))
+  ) {
     d = reread(d, withoutStamps(), printableName, ext, c, ascii, true);
   }
   // The number and year typed after the subject ("SK Ketua ttg Pembentukan KPPS Nomor 5 Tahun

@@ -128,6 +128,18 @@ function mayBeListNumber(s: string): boolean {
   return c === 46 || c === 41 || isSpace(c);
 }
 
+/** A word broken at a line's end: letters, "-" glued to them, a space, letters. */
+const LINE_BREAK = /(?<=[A-Za-z]{2})-[ ]+(?=[A-Za-z]{2})/g;
+
+/**
+ * `stem` with each word broken at a line's end joined again ("JAKAR- TA" → "JAKARTA"), or null
+ * when none is. A dash set apart by spaces (" - ") is a separator, not a break, and stays.
+ */
+export function lineBreaksJoined(stem: string): string | null {
+  const out = stem.replace(LINE_BREAK, "");
+  return out === stem ? null : out;
+}
+
 const TENTANG = /(?<![A-Za-z0-9])(?:tentang|ttg|tntg)(?![A-Za-z0-9])/i;
 const WORDS = /[A-Za-z]+|[0-9]+/g;
 const NUMBER_KEYWORDS = ["nomor", "nomer", "nmr", "no", "tahun", "thn", "th", "tgl"];

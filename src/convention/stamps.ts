@@ -71,6 +71,12 @@ const LEADING_ID = /^\s*[A-Za-z]{2,10}[-_](?:19|20)\d\d[-_]\d{3,8}(?=[\s_-])/;
  */
 const TRAILING_ID =
   /[\s_-]+(?:1\d{9}(?:\d{3})?|(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:[01]\d|2[0-3])[0-5]\d[0-5]\d|(?=[0-9a-f]*[a-f])(?=[0-9a-f]*[0-9])[0-9a-f]{8,40})\s*$/i;
+/**
+ * A government site's address in front, once or more, as a download or a page's watermark carries
+ * it ("jdih.kpu.go.id SALINAN KEPUTUSAN …"): where the file came from, no issuer; the title after
+ * it names the office.
+ */
+export const LEADING_SITE = /^\s*(?:(?:[a-z0-9-]+\.)+go\.id[\s_-]+)+/i;
 /** A hash's hex digits in front, letters and digits mixed ("65f2a1b9c3d4e_Keputusan_…"). */
 const LEADING_HASH = /^\s*(?=[0-9a-f]*[a-f])(?=[0-9a-f]*[0-9])[0-9a-f]{8,40}(?=[\s_-])/i;
 
@@ -94,6 +100,7 @@ export function unstamp(stem: string): string | null {
     .replace(LEADING_TIME, " ")
     .replace(LEADING_ID, " ")
     .replace(LEADING_HASH, " ")
+    .replace(LEADING_SITE, " ")
     .replace(TRAILING_ID, "")
     .replace(MONTH_DATE, " ")
     .replace(SPACED_DATE, " ");
