@@ -15,6 +15,7 @@ import {
 } from "./districts-id.js";
 import { DKI_DISTRICTS } from "./dki-districts.js";
 import { DKI_BY_FIRST, NOT_A_NAME, nearDkiName } from "./dki-names.js";
+import { MONTH_NAMES } from "./months.js";
 import { type CompiledOffice, otherPlaceFirst } from "./office.js";
 import { DKI_PLACES, INSTITUTION_WORDS, PLACE_LEVEL } from "./office-words.js";
 import { PROVINCE_START } from "./own-place.js";
@@ -103,39 +104,61 @@ function inOwnArea(d: NamedDistrict, o: CompiledOffice): boolean {
 }
 
 /**
- * For an office outside DKI with a region code, whether the words right after an ad hoc body at
- * `at` in `folded` name a district or a village of this office's own area ("PPS Kota Selatan",
- * "PPK Medan Baru": the office's own kecamatan): the body is its own, whatever place the words
- * would name read alone.
+ * For an office outside DKI with a region code, whose area the words right after an ad hoc body
+ * at `at` in `folded` name, read in Indonesia's tables: "own" for a district or a village of this
+ * office's area ("PPS Kota Selatan", "PPK Medan Baru": the office's own kecamatan), unless another
+ * city or regency is named right after it ("PPK Cibinong Kabupaten Bogor", "PPK Leles Garut":
+ * that one's, as shown); another area's district as shown with its city or regency
+ * ("Pemberhentian PPK Percut Sei Tuan": Deli Serdang's, for KPU Kota Medan); undefined for none,
+ * or for words that name a city, a regency or a province known by name, which the place readers
+ * read ("PPS Wajo": Kabupaten Wajo's, though Makassar has a Wajo too). Another area's district of
+ * one word is read only when that word is no ordinary word of a subject (ordinaryAfterBody).
  */
-export function ownAreaAfterBody(folded: string, at: number, o: CompiledOffice): boolean {
-  if (o.regionCodes.size === 0 || inDki(o)) return false;
+export function bodyArea(folded: string, at: number, o: CompiledOffice): string | undefined {
+  if (o.regionCodes.size === 0 || inDki(o)) return undefined;
   const ws = [{ word: "" }, ...wordsNear(folded, at)];
-  if (ws.length < 2 || !(ownAreaName(ws, districtNamed, o) || ownAreaName(ws, villageNamed, o))) {
-    return false;
+  if (ws.length < 2) return undefined;
+  const own = ownDistrict(ws, districtNamed, o) ?? ownDistrict(ws, villageNamed, o);
+  const place = knownPlace(joinWords(ws, 1), o);
+  // A place known by name wins over a district of as many words ("PPS Wajo"), one of this
+  // office's districts that spells more words loses to none ("PPK Serang Baru" of Kabupaten
+  // Bekasi, not Serang's).
+  if (place !== null && (own === undefined || own.words <= place.split(" ").length)) {
+    return undefined;
   }
-  // A city, a regency or a province known by that name is another office's whatever village
-  // of this office shares it ("PPS Wajo": Kabupaten Wajo's, though Makassar has a Wajo too).
-  return !namesKnownPlace(joinWords(ws, 1), o);
+  if (own !== undefined) {
+    // Another of this office's districts or villages after it ("PPK Cibarusah Serang Baru …"
+    // of Kabupaten Bekasi, though Serang is a regency too) is a list of its own.
+    const next = [{ word: "" }, ...ws.slice(1 + own.words)];
+    if (ownDistrict(next, districtNamed, o) ?? ownDistrict(next, villageNamed, o)) return "own";
+    const rest = joinWords(ws, 1 + own.words);
+    if (!namesKnownPlace(rest, o)) return "own";
+    const place = otherPlaceFirst(rest, o)!;
+    return `${own.name} ${place}`.toUpperCase();
+  }
+  const d = districtNamed(ws, 1);
+  if (d === undefined || (d.words === 1 && ordinaryAfterBody(ws[1]!.word))) return undefined;
+  return nationalDistrict([{ word: "kecamatan" }, ...ws.slice(1)], o) ?? undefined;
+}
+
+/** The district or village (`named`) the words of `ws` from index 1 name in this office's area. */
+function ownDistrict(
+  ws: readonly { word: string }[],
+  named: (ws: readonly { word: string }[], from: number) => NamedDistrict | undefined,
+  o: CompiledOffice,
+): NamedDistrict | undefined {
+  const d = named(ws, 1);
+  return d !== undefined && inOwnArea(d, o) ? d : undefined;
 }
 
 /**
- * For an office outside DKI with a region code, another area's district named bare right after
- * an ad hoc body at `at` in `folded` ("Pemberhentian PPK Percut Sei Tuan": Deli Serdang's, for
- * KPU Kota Medan), as shown with its city or regency; undefined for none. Only a name of two words
- * or more is read so: one word after "PPK" is as often an ordinary word that names a district
- * somewhere.
+ * Whether `w`, one word after an ad hoc body, is as likely an ordinary word of a subject as a
+ * district's name: shorter than five letters, a word that names no place after a level word
+ * (NOT_A_NAME), a describing word, a month ("Honor PPS Juli 2024"; Juli is a kecamatan of
+ * Bireuen too).
  */
-export function otherDistrictAfterBody(
-  folded: string,
-  at: number,
-  o: CompiledOffice,
-): string | undefined {
-  if (o.regionCodes.size === 0 || inDki(o)) return undefined;
-  const ws = [{ word: "kecamatan" }, ...wordsNear(folded, at)];
-  const d = districtNamed(ws, 1);
-  if (d === undefined || d.words < 2) return undefined;
-  return nationalDistrict(ws, o) ?? undefined;
+function ordinaryAfterBody(w: string): boolean {
+  return w.length < 5 || NOT_A_NAME.has(w) || DESCRIBING_WORDS.has(w) || MONTH_NAMES.includes(w);
 }
 
 /**
@@ -143,9 +166,14 @@ export function otherDistrictAfterBody(
  * otherPlaceFirst, isKnownPlace): "kota bekasi", "wajo", not "kota selatan".
  */
 function namesKnownPlace(text: string, o: CompiledOffice): boolean {
-  if (!mayStartPlace(text, 0)) return false;
+  return knownPlace(text, o) !== null;
+}
+
+/** The place namesKnownPlace finds first in `text`, as shown, or null. */
+function knownPlace(text: string, o: CompiledOffice): string | null {
+  if (!mayStartPlace(text, 0)) return null;
   const place = otherPlaceFirst(text, o);
-  return place !== null && isKnownPlace(place);
+  return place !== null && isKnownPlace(place) ? place : null;
 }
 
 /** The words of `ws` from index `from`, joined by single spaces. */

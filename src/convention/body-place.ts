@@ -16,6 +16,7 @@
  * candidates). Pure.
  */
 import {
+  bodyArea,
   cityOffice,
   DISTRICT,
   districtPlace,
@@ -25,8 +26,6 @@ import {
   isOwnProvince,
   isProvince,
   officeLevel,
-  otherDistrictAfterBody,
-  ownAreaAfterBody,
   ownProvinceWords,
   wordsNear,
 } from "./area.js";
@@ -150,13 +149,11 @@ export function otherBodyPlace(
     // Right after an ad hoc body, a DKI district's or village's name ("KPPS Tegal Alur") is
     // read before a city's or a regency's ("Tegal"): the body is named after its own.
     const afterBody = AD_HOC_BODY.has(m[1]!) && (m[2] === "" || onlyAdjectives(m[2]!));
-    // This office's own district or village right after the body ("PPS Kota Selatan" of Kota
-    // Gorontalo), read in Indonesia's tables for an office outside DKI: its own body.
-    if (afterBody && ownAreaAfterBody(folded, at, o)) continue;
-    let bare = afterBody ? bareDistrict(folded, at, o) : undefined;
-    if (bare === undefined && afterBody) {
-      bare = otherDistrictAfterBody(folded, at, o);
-    }
+    // For an office outside DKI, the district or village named right after the body, read in
+    // Indonesia's tables (area.ts bodyArea): this office's own body, or another area's.
+    const area = afterBody ? bodyArea(folded, at, o) : undefined;
+    if (area === "own") continue;
+    const bare = area ?? (afterBody ? bareDistrict(folded, at, o) : undefined);
     const place = DISTRICT.has(next)
       ? districtPlace(folded, at, o)
       : bare !== undefined

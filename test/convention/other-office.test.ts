@@ -112,6 +112,14 @@ const jateng = officeRules(
 const kotaGorontalo = officeRules("Kota Gorontalo", ["kota gorontalo", "kota gtlo"], ["7571"]);
 /** A city whose kecamatan start with its name (Medan Baru …), inside Kabupaten Deli Serdang. */
 const kotaMedan = officeRules("Kota Medan", ["kota medan", "medan"], ["1271"]);
+/** A regency whose kecamatan share names with its neighbours' (Cibinong, Leles, Campaka). */
+const kabCianjur = officeRules(
+  "Kabupaten Cianjur",
+  ["kabupaten cianjur", "kab cianjur", "cianjur"],
+  ["3203"],
+);
+/** A regency one of whose kecamatan starts with another regency's name (Serang Baru). */
+const kabBekasiOwn = officeRules("Kabupaten Bekasi", ["kabupaten bekasi", "kab bekasi"], ["3216"]);
 /** An office in Aceh, whose commission is the KIP (Komisi Independen Pemilihan). */
 const kipBandaAceh = officeRules(
   "Kota Banda Aceh",
@@ -391,6 +399,46 @@ const tables: [string, ConventionConfig, [string, string][]][] = [
       [
         "SK Sekretaris No 3 Th 2024 ttg Penunjukan PPK Satker.pdf",
         "KPT-SEKRETARIS/2024/KPT-SEKRETARIS_2024_003_penunjukan-ppk-satker.pdf",
+      ],
+    ],
+  ],
+  [
+    "Kabupaten Cianjur",
+    kabCianjur,
+    [
+      // Its own kecamatan bare after the body, though other regencies have one of that name.
+      [
+        "SK Ketua No 21 Th 2023 PPK Cibinong.pdf",
+        "KPT-KETUA/2023/KPT-KETUA_2023_021_ppk-cibinong.pdf",
+      ],
+      [
+        "SK Ketua No 3 Th 2024 PPK Cipanas.pdf",
+        "KPT-KETUA/2024/KPT-KETUA_2024_003_ppk-cipanas.pdf",
+      ],
+      // … unless another regency is named after it.
+      ["SK Ketua No 5 2023 PPK Cibinong Kabupaten Bogor.pdf", BOTH],
+      ["SK Ketua No 15 2023 PPK Leles Garut.pdf", BOTH],
+      // Another regency's kecamatan bare after the body.
+      ["SK Ketua No 12 Th 2023 Pembentukan PPK Cipatat.pdf", BOTH],
+      ["SK Ketua No 17 2024 PPK Gegerbitung.pdf", BOTH],
+      // An ordinary word after the body, though a kecamatan somewhere is so named.
+      [
+        "SK Ketua No 8 2024 Honor PPS Juli 2024.pdf",
+        "KPT-KETUA/2024/KPT-KETUA_2024_008_honor-pps-juli-2024.pdf",
+      ],
+    ],
+  ],
+  [
+    "Kabupaten Bekasi (own kecamatan)",
+    kabBekasiOwn,
+    [
+      [
+        "SK Ketua No 5 Th 2024 ttg PPK Serang Baru.pdf",
+        "KPT-KETUA/2024/KPT-KETUA_2024_005_ppk-serang-baru.pdf",
+      ],
+      [
+        "sk ketua 36 2022 pelantikan ppk cibarusah serang baru bojongmangu.pdf",
+        "KPT-KETUA/2022/KPT-KETUA_2022_036_pelantikan-ppk-cibarusah-serang-baru-bojongmangu.pdf",
       ],
     ],
   ],
