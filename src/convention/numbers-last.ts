@@ -24,7 +24,8 @@
  * subject starts at the word of amending, read so (amendedAfterHead). Pure.
  */
 import { nameStart } from "./head-subject.js";
-import { isWordChar } from "./numbers.js";
+import { HEAD_KEYWORDS, isDigit, isWordChar } from "./numbers.js";
+import { otherKpuIn } from "./office.js";
 import type { CompiledRules } from "./rules.js";
 import { CITING, COUNTED } from "./subject-end.js";
 import { TENTANG, wordsFrom } from "./text.js";
@@ -51,6 +52,64 @@ export function numbersLast(stem: string): string | null {
   const numbers = folded.indexOf(m[4]!, subjectEnd);
   return `${stem.slice(0, head)}${stem.slice(numbers, numbers + m[4]!.length)} ${stem.slice(head, subjectEnd)}`;
 }
+
+/**
+ * `stem` typed subject first, then set apart by a dash, an underscore or a bracket, the decree's
+ * name and its numbers to the end ("Rekapitulasi DPB Semester II 2023 - SK Ketua No 4 Th 2024",
+ * "DPT Pemilu 2024 (SK Ketua 45 2023)"): the decree's part first and the rest as the subject
+ * after "tentang"; null when the name is not so typed. The subject's own years and counts were
+ * read as the decree's there; read this way each check of a subject still applies to it.
+ */
+export function subjectThenDecree(stem: string, c: CompiledRules): string | null {
+  const folded = stem.toLowerCase();
+  if (folded.length !== stem.length) return null;
+  const last = nameStart(folded, c.phraseAt, true);
+  if (last <= 0) return null;
+  let cut = last;
+  while (cut > 0 && !isWordChar(folded.charCodeAt(cut - 1))) cut--;
+  if (cut === 0 || !SET_APART.test(folded.slice(cut, last))) return null;
+  let end = stem.length;
+  while (end > last && !isWordChar(folded.charCodeAt(end - 1))) end--;
+  const tail = folded.slice(last, end);
+  if (!/[0-9]/.test(tail) || !onlyHeadWords(tail, c)) return null;
+  // The part before must be a subject: a word of letters, no "tentang" (the decree's part is then
+  // the subject's words), no decree's name or word with a number
+  // ("SK Ketua 12 Th 2024 - SK Ketua 12 Th 2023", "SK 12-2023 … - SK Ketua …": two decrees), no
+  // other KPU office ("DPT 2024 KPU DKI - SK Ketua …":
+  // its chair's as likely).
+  const front = folded.slice(0, cut);
+  if (
+    !SUBJECT_WORD.test(front) ||
+    TENTANG.test(front) ||
+    nameStart(front, c.phraseAt) >= 0 ||
+    CITED_DECREE.test(front)
+  ) {
+    return null;
+  }
+  if (c.office !== null && otherKpuIn(front, c.office) !== null) return null;
+  return `${stem.slice(last, end)} tentang ${stem.slice(0, cut)}`;
+}
+/**
+ * Whether every word of `tail` is one a decree's head is made of: a jenis phrase's word, a
+ * keyword ("No", "Th", "Lampiran" …), a number, or this office's commission and place words. A
+ * word of a subject there ("SK Anggaran Tahun 2020 7") makes it no decree's part alone.
+ */
+function onlyHeadWords(tail: string, c: CompiledRules): boolean {
+  for (const { word } of wordsFrom(tail, 0)) {
+    if (isDigit(word.charCodeAt(0))) continue;
+    if (c.vocabulary.has(word) || HEAD_KEYWORDS.has(word) || COMMISSION.has(word)) continue;
+    if (c.office?.ownPlaceWords.has(word)) continue;
+    return false;
+  }
+  return true;
+}
+/** The commission's words, before this office's place. */
+const COMMISSION = new Set(["kpu", "kpud", "kip", "komisi", "pemilihan", "umum", "independen"]);
+
+/** A word of three letters or more. */
+const SUBJECT_WORD = /[a-z]{3}/;
+/** What sets a decree's part apart from a subject typed before it: a dash, "_", a bracket. */
+const SET_APART = /^[^a-z0-9]*[-_([\u2013\u2014][^a-z0-9]*$/;
 
 /** A decree's word and a digit: the amended decree named before the last one. */
 const CITED_DECREE = /(?<![a-z0-9])(?:sk|kep|keputusan|kpts)(?![a-z0-9]).*[0-9]/;

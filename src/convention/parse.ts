@@ -27,7 +27,7 @@ import { plainReader } from "./fast.js";
 import { formatNameWith } from "./format.js";
 import { lenient, otherTitle } from "./lenient.js";
 import { fourDigits, normNomor } from "./numbers.js";
-import { amendedAfterHead, decreeLast, numbersLast } from "./numbers-last.js";
+import { amendedAfterHead, decreeLast, numbersLast, subjectThenDecree } from "./numbers-last.js";
 import { officeFirst } from "./office-first.js";
 import { oldNumberNonDecree } from "./old-numbers.js";
 import { reject, rejectVariant } from "./reasons.js";
@@ -249,6 +249,12 @@ function readRefused(
   if ("reason" in d && (d.reason === "NUMBER_OF_OTHER" || d.reason === "AMBIGUOUS_NUMBER")) {
     d = reread(d, amendedAfterHead(bare, c), printableName, ext, c, ascii, false);
   }
+  // The subject typed first and the decree set apart after it ("DPT Pemilu 2024 (SK Ketua 45
+  // 2023)"), read in the usual order (numbers-last.ts subjectThenDecree), where its years or
+  // counts were read as the decree's. Refusals that name another body stand.
+  if ("reason" in d && SUBJECT_FIRST.has(d.reason)) {
+    d = reread(d, subjectThenDecree(bare, c), printableName, ext, c, ascii, false);
+  }
   if (!("reason" in d)) return finish(d, rules, c, opts, d.folded, d.singleGaps);
   if (d.reason !== "NO_JENIS" && d.reason !== "NO_JENIS_OTHER") return d;
   // No jenis, and an old-style number that names a berita acara, a letter … (old-numbers.ts).
@@ -295,6 +301,9 @@ const OFFICE_REASONS = new Set([
  * … Ketua KPU <place>" read as a number cited before the decree's name.
  */
 const OFFICE_FIRST = new Set(["NO_JENIS", "NO_JENIS_OTHER", "NUMBER_OF_OTHER"]);
+
+/** Rejections a subject typed before the decree's name can cause (subjectThenDecree). */
+const SUBJECT_FIRST = new Set(["NO_JENIS", "NO_JENIS_OTHER", "NO_NUMBER"]);
 
 /** Rejections a device stamp or a dated name can cause. */
 const STAMPABLE = new Set([
