@@ -61,22 +61,16 @@ export function numbersLast(stem: string): string | null {
  * read as the decree's there; read this way each check of a subject still applies to it.
  */
 export function subjectThenDecree(stem: string, c: CompiledRules): string | null {
-  const folded = stem.toLowerCase();
-  if (folded.length !== stem.length) return null;
-  const last = nameStart(folded, c.phraseAt, true);
-  if (last <= 0) return null;
-  let cut = last;
-  while (cut > 0 && !isWordChar(folded.charCodeAt(cut - 1))) cut--;
+  const split = lastDecree(stem, c);
+  if (split === null) return null;
+  const { folded, last, cut, end } = split;
   if (cut === 0 || !SET_APART.test(folded.slice(cut, last))) return null;
-  let end = stem.length;
-  while (end > last && !isWordChar(folded.charCodeAt(end - 1))) end--;
   const tail = folded.slice(last, end);
   if (!/[0-9]/.test(tail) || !onlyHeadWords(tail, c)) return null;
   // The part before must be a subject: a word of letters, no "tentang" (the decree's part is then
-  // the subject's words), no decree's name or word with a number
-  // ("SK Ketua 12 Th 2024 - SK Ketua 12 Th 2023", "SK 12-2023 … - SK Ketua …": two decrees), no
-  // other KPU office ("DPT 2024 KPU DKI - SK Ketua …":
-  // its chair's as likely).
+  // the subject's words), no decree's name or word with a number ("SK Ketua 12 Th 2024 - SK Ketua
+  // 12 Th 2023", "SK 12-2023 … - SK Ketua …": two decrees), no other KPU office ("DPT 2024 KPU DKI
+  // - SK Ketua …": its chair's as likely).
   const front = folded.slice(0, cut);
   if (
     !SUBJECT_WORD.test(front) ||
@@ -120,22 +114,39 @@ const CITED_DECREE = /(?<![a-z0-9])(?:sk|kep|keputusan|kpts)(?![a-z0-9]).*[0-9]/
  * null when the name is not so typed.
  */
 export function decreeLast(stem: string, c: CompiledRules): string | null {
+  const split = lastDecree(stem, c);
+  if (split === null) return null;
+  const { folded, last, end } = split;
+  let cut = split.cut;
+  // "… oleh SK Ketua No 12", "… dengan SK …": the joining word is neither decree's.
+  const joined = JOINED_BEFORE.exec(folded.slice(0, cut));
+  if (joined !== null) cut = joined.index;
+  const front = folded.slice(0, cut);
+  if (!CITED_DECREE.test(front)) return null;
+  const tail = folded.slice(last, end);
+  if (TENTANG.test(tail) || !amendsLater(front, tail, c)) return null;
+  return `${stem.slice(last, end)} tentang ${stem.slice(0, cut)}`;
+}
+
+/**
+ * Where the last decree's name in `stem` starts (`last`), where the text before it ends, its
+ * gap aside (`cut`), and where the name's words end (`end`), on `folded` (the stem lower-cased,
+ * same length); null for a stem without a decree's name after its first word, or one whose
+ * lower case changes its length.
+ */
+function lastDecree(
+  stem: string,
+  c: CompiledRules,
+): { folded: string; last: number; cut: number; end: number } | null {
   const folded = stem.toLowerCase();
   if (folded.length !== stem.length) return null;
   const last = nameStart(folded, c.phraseAt, true);
   if (last <= 0) return null;
   let cut = last;
   while (cut > 0 && !isWordChar(folded.charCodeAt(cut - 1))) cut--;
-  // "… oleh SK Ketua No 12", "… dengan SK …": the joining word is neither decree's.
-  const joined = JOINED_BEFORE.exec(folded.slice(0, cut));
-  if (joined !== null) cut = joined.index;
-  const front = folded.slice(0, cut);
-  if (!CITED_DECREE.test(front)) return null;
   let end = stem.length;
   while (end > last && !isWordChar(folded.charCodeAt(end - 1))) end--;
-  const tail = folded.slice(last, end);
-  if (TENTANG.test(tail) || !amendsLater(front, tail, c)) return null;
-  return `${stem.slice(last, end)} tentang ${stem.slice(0, cut)}`;
+  return { folded, last, cut, end };
 }
 
 /**
