@@ -44,8 +44,8 @@ function nationalDistrict(
   // unless it starts a name of this office's own area ("Kecamatan Kota Timur" of Kota
   // Gorontalo): that one is its own.
   if (NOT_A_NAME.has(ws[1]!.word)) {
-    const own = ownAreaName(ws, district ? districtNamed : villageNamed, o);
-    return own && !namesKnownPlace(joinWords(ws, 1), o) ? null : undefined;
+    const own = ownDistrict(ws, district ? districtNamed : villageNamed, o);
+    return own !== undefined && !namesKnownPlace(joinWords(ws, 1), o) ? null : undefined;
   }
   // A village's district named after it decides ("Kel Nagasari Kec Karawang Barat": Karawang's,
   // though Kabupaten Bekasi has a Nagasari too).
@@ -78,19 +78,6 @@ function nationalDistrict(
 }
 
 /**
- * Whether the words of `ws` from index 1 name a district or a village (`named`) of this office's
- * own area, by its region codes.
- */
-function ownAreaName(
-  ws: readonly { word: string }[],
-  named: (ws: readonly { word: string }[], from: number) => NamedDistrict | undefined,
-  o: CompiledOffice,
-): boolean {
-  const d = named(ws, 1);
-  return d !== undefined && inOwnArea(d, o);
-}
-
-/**
  * Whether the district or village `d` lies in this office's area: by its region codes, or by the
  * name of its city or regency, which one of this office's names spells ("Kota Medan", when the
  * code configured is another list's).
@@ -120,9 +107,9 @@ export function bodyArea(folded: string, at: number, o: CompiledOffice): string 
   if (ws.length < 2) return undefined;
   const own = ownDistrict(ws, districtNamed, o) ?? ownDistrict(ws, villageNamed, o);
   const place = knownPlace(joinWords(ws, 1), o);
-  // A place known by name wins over a district of as many words ("PPS Wajo"), one of this
-  // office's districts that spells more words loses to none ("PPK Serang Baru" of Kabupaten
-  // Bekasi, not Serang's).
+  // A place known by name wins over this office's district of as many words or fewer ("PPS
+  // Wajo": Kabupaten Wajo's); this office's district of more words wins over it ("PPK Serang
+  // Baru" of Kabupaten Bekasi, not Serang's).
   if (place !== null && (own === undefined || own.words <= place.split(" ").length)) {
     return undefined;
   }
@@ -133,8 +120,7 @@ export function bodyArea(folded: string, at: number, o: CompiledOffice): string 
     if (ownDistrict(next, districtNamed, o) ?? ownDistrict(next, villageNamed, o)) return "own";
     const rest = joinWords(ws, 1 + own.words);
     if (!namesKnownPlace(rest, o)) return "own";
-    const place = otherPlaceFirst(rest, o)!;
-    return `${own.name} ${place}`.toUpperCase();
+    return `${own.name} ${otherPlaceFirst(rest, o)!}`.toUpperCase();
   }
   const d = districtNamed(ws, 1);
   if (d === undefined || (d.words === 1 && ordinaryAfterBody(ws[1]!.word))) return undefined;

@@ -21,7 +21,11 @@
  * "tentang" only after the amended decree's number ("SK Ketua No 17 Th 2024 Perubahan atas Kep
  * No 3 Th 2024 ttg Pokja …"): the first reading takes every word before "ttg" for the head and
  * refuses the second number (NUMBER_OF_OTHER, or AMBIGUOUS_NUMBER after "pengganti"). The
- * subject starts at the word of amending, read so (amendedAfterHead). Pure.
+ * subject starts at the word of amending, read so (amendedAfterHead).
+ *
+ * A subject typed first and the decree's name and numbers set apart after it, to the end
+ * ("Penetapan 2.735 TPS Pilkada 2024 - SK Ketua No 62 Th 2024"): read with the decree's part
+ * first (subjectThenDecree). Pure.
  */
 import { nameStart } from "./head-subject.js";
 import { HEAD_KEYWORDS, isDigit, isWordChar } from "./numbers.js";
@@ -55,10 +59,10 @@ export function numbersLast(stem: string): string | null {
 
 /**
  * `stem` typed subject first, then set apart by a dash, an underscore or a bracket, the decree's
- * name and its numbers to the end ("Rekapitulasi DPB Semester II 2023 - SK Ketua No 4 Th 2024",
- * "DPT Pemilu 2024 (SK Ketua 45 2023)"): the decree's part first and the rest as the subject
- * after "tentang"; null when the name is not so typed. The subject's own years and counts were
- * read as the decree's there; read this way each check of a subject still applies to it.
+ * name and its numbers to the end ("Penetapan 2.735 TPS Pilkada 2024 - SK Ketua No 62 Th 2024",
+ * "Honor 2 Bulan PPS (Kep Sekretaris No 38 Th 2024)"): the decree's part first and the rest as the
+ * subject after "tentang"; null when the name is not so typed. The subject's own years and counts
+ * were read as the decree's there; read this way each check of a subject still applies to it.
  */
 export function subjectThenDecree(stem: string, c: CompiledRules): string | null {
   const split = lastDecree(stem, c);

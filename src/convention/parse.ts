@@ -249,9 +249,10 @@ function readRefused(
   if ("reason" in d && (d.reason === "NUMBER_OF_OTHER" || d.reason === "AMBIGUOUS_NUMBER")) {
     d = reread(d, amendedAfterHead(bare, c), printableName, ext, c, ascii, false);
   }
-  // The subject typed first and the decree set apart after it ("DPT Pemilu 2024 (SK Ketua 45
-  // 2023)"), read in the usual order (numbers-last.ts subjectThenDecree), where its years or
-  // counts were read as the decree's. Refusals that name another body stand.
+  // The subject typed first and the decree set apart after it ("Honor 2 Bulan PPS - Kep
+  // Sekretaris No 38 Th 2024"), read in the usual order (numbers-last.ts subjectThenDecree),
+  // where its words and counts were read as the head's. Refusals that name another body or two
+  // years stand.
   if ("reason" in d && SUBJECT_FIRST.has(d.reason)) {
     d = reread(d, subjectThenDecree(bare, c), printableName, ext, c, ascii, false);
   }
