@@ -23,8 +23,21 @@ import { mayStartPlace } from "./place-start.js";
 import { PLACES_ID, PLACES_LEFT_OUT, PROVINCE_BY_CODE, PROVINCE_NAMES } from "./places-id.js";
 import { wordsFrom } from "./text.js";
 
-/** A district's or a village's level word: ad hoc bodies are formed per district and village. */
-export const DISTRICT = new Set(["kecamatan", "kec", "kelurahan", "kel", "desa", "distrik"]);
+/**
+ * A district's or a village's level word: ad hoc bodies are formed per district and village.
+ * Papua's districts are "distrik", Aceh's villages "gampong".
+ */
+export const DISTRICT = new Set([
+  "kecamatan",
+  "kec",
+  "kelurahan",
+  "kel",
+  "desa",
+  "distrik",
+  "gampong",
+]);
+/** The level words no place in DKI Jakarta carries (its villages are kelurahan). */
+const NOT_IN_DKI = new Set(["desa", "distrik", "gampong"]);
 /**
  * For an office outside DKI with a region code, the district or village named after the level
  * word `ws[0]` in Indonesia's tables (districts-id.ts): as shown, with its city or regency, when
@@ -213,7 +226,7 @@ const DISTRICT_WORDS = 4;
 export function districtPlace(folded: string, at: number, o: CompiledOffice): string | null {
   const ws = wordsNear(folded, at);
   // DKI Jakarta has kelurahan, no desa (nor Papua's distrik): a desa is another province's.
-  if ((ws[0]!.word === "desa" || ws[0]!.word === "distrik") && inDki(o)) {
+  if (NOT_IN_DKI.has(ws[0]!.word) && inDki(o)) {
     return ws[0]!.word.toUpperCase();
   }
   // An office outside DKI: a district or a village named by its level word, read in the
@@ -258,7 +271,7 @@ export function districtPlace(folded: string, at: number, o: CompiledOffice): st
 function outsideDki(ws: readonly { word: string }[], o: CompiledOffice): string | null {
   const level = ws[0]!.word;
   const name = ws[1]?.word;
-  if (name === undefined || !inDki(o) || level === "desa" || level === "distrik") return null;
+  if (name === undefined || !inDki(o) || NOT_IN_DKI.has(level)) return null;
   if (NOT_A_NAME.has(name) || /^[0-9]|^se[a-z]/.test(name) || DKI_BY_FIRST.has(name)) return null;
   const near = nearDkiName(ws);
   if (near !== undefined) {

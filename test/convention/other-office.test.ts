@@ -490,6 +490,12 @@ const tables: [string, ConventionConfig, [string, string][]][] = [
       ["Keputusan KIP Aceh Nomor 5 Tahun 2024.pdf", OTHER],
       ["SK KIP No 5 Th 2024.pdf", "!OFFICE_UNCLEAR"],
       ["Keputusan Komisi Independen Pemilihan Nomor 5 Tahun 2024.pdf", "!OFFICE_UNCLEAR"],
+      // Aceh's villages are "gampong": one of another regency's, by the kecamatan after it.
+      ["SK Ketua No 41 Th 2024 PPS Gampong Lambaro Kec Ingin Jaya.pdf", BOTH],
+      [
+        "SK Ketua No 31 2024 PPS Gampong Peunayong.pdf",
+        "KPT-KETUA/2024/KPT-KETUA_2024_031_pps-gampong-peunayong.pdf",
+      ],
       // "KIP" in a subject is the subject's (a KIP Kuliah scholarship, the province's KIP).
       [
         "SK Ketua No 5 Th 2024 ttg Penyaluran KIP Kuliah.pdf",
