@@ -17,10 +17,10 @@ import { DKI_DISTRICTS } from "./dki-districts.js";
 import { DKI_BY_FIRST, NOT_A_NAME, nearDkiName } from "./dki-names.js";
 import { MONTH_NAMES } from "./months.js";
 import { type CompiledOffice, otherPlaceFirst } from "./office.js";
-import { DKI_PLACES, INSTITUTION_WORDS, PLACE_LEVEL } from "./office-words.js";
+import { DKI_PLACES, INSTITUTION_WORDS, PLACE_LEVEL, PROVINCE_LEVEL } from "./office-words.js";
 import { PROVINCE_START } from "./own-place.js";
 import { mayStartPlace } from "./place-start.js";
-import { PLACES_ID, PLACES_LEFT_OUT, PROVINCE_BY_CODE, PROVINCE_NAMES } from "./places-id.js";
+import { PLACES_ID, PLACES_LEFT_OUT, PROVINCE_NAMES } from "./places-id.js";
 import { wordsFrom } from "./text.js";
 
 /**
@@ -290,15 +290,12 @@ export function wordsNear(folded: string, at: number): { word: string; end: numb
 
 /**
  * What this office's configuration says of its area, derived once per compiled office: the DKI
- * cities its names spell, its province's names (from its region codes' first two digits; none
- * when no code is configured), whether that province is DKI Jakarta, and whether it is a city's
- * or a regency's office (no configured name starts with a province's).
+ * cities its names spell, whether its province is DKI Jakarta, and its level. Its province's
+ * names and whether it is a city's or a regency's office are office.ts CompiledOffice's.
  */
 interface OfficeArea {
   cities: ReadonlySet<string>;
-  province: readonly string[];
   inDki: boolean;
-  city: boolean;
   /** A regency's or a city's, from its names' level words; null when they say neither, or both. */
   level: "regency" | "city" | null;
 }
@@ -313,9 +310,7 @@ function areaOf(o: CompiledOffice): OfficeArea {
       cities: new Set(
         Object.keys(DKI_DISTRICTS).filter((c) => names.some((n) => n.includes(` ${c} `))),
       ),
-      province: codes.flatMap((c) => PROVINCE_BY_CODE[c] ?? []),
       inDki: codes.includes(DKI_CODE),
-      city: o.places.every((p) => !PROVINCE_START.has(p[0]!)),
       level: levelOf(o.places),
     };
     AREAS.set(o, a);
@@ -358,7 +353,7 @@ export function sharedPlaceOnly(named: string, o: CompiledOffice): boolean {
     shared =
       words.length > 0 &&
       !words.some((w) => NAME_LEVEL_WORDS.has(w)) &&
-      otherLevels(areaOf(o)).some((l) => isRegencyName(`${l} ${place}`));
+      otherLevels(o).some((l) => isRegencyName(`${l} ${place}`));
     byName.set(named, shared);
   }
   return shared;
@@ -370,10 +365,11 @@ const SHARED = new WeakMap<CompiledOffice, Map<string, boolean>>();
  * place name: a city's office, a regency's; a regency's, a city's; a province's, both. None when
  * its names do not say its level.
  */
-function otherLevels(a: OfficeArea): readonly string[] {
-  if (a.level === "city") return ["kabupaten"];
-  if (a.level === "regency") return ["kota"];
-  return a.city ? [] : ["kota", "kabupaten"];
+function otherLevels(o: CompiledOffice): readonly string[] {
+  const level = areaOf(o).level;
+  if (level === "city") return ["kabupaten"];
+  if (level === "regency") return ["kota"];
+  return o.city ? [] : ["kota", "kabupaten"];
 }
 
 /** DKI Jakarta's province code. */
@@ -407,7 +403,7 @@ export function dkiDistrict(
   }
   if (d === undefined) return undefined;
   // The province's office: every district of DKI is its area.
-  if (!areaOf(o).city) return null;
+  if (!o.city) return null;
   return areaOf(o).cities.has(d.city) ? null : `${d.words.join(" ")} (${d.city})`.toUpperCase();
 }
 
@@ -438,7 +434,7 @@ export function isKnownPlace(place: string): boolean {
 
 /** Whether this office is a city's or a regency's: no configured name starts with a province's. */
 export function cityOffice(o: CompiledOffice): boolean {
-  return areaOf(o).city;
+  return o.city;
 }
 
 /**
@@ -455,7 +451,7 @@ export function isOwnProvince(place: string, o: CompiledOffice): boolean {
  * configured, every province may be this office's: all its words.
  */
 export function ownProvinceWords(place: string, o: CompiledOffice): number {
-  const own = areaOf(o).province;
+  const own = o.provinces;
   const ws = place.toLowerCase().split(" ");
   if (own.length === 0) return ws.length;
   let k = 0;
@@ -467,9 +463,6 @@ export function ownProvinceWords(place: string, o: CompiledOffice): number {
   }
   return best;
 }
-
-/** A province's level words before its name. */
-const PROVINCE_LEVEL = new Set(["provinsi", "prov", "propinsi"]);
 
 /** Whether `place` (as otherPlaceFirst shows it) is a province. */
 export function isProvince(place: string): boolean {

@@ -30,6 +30,7 @@
 import { nameStart } from "./head-subject.js";
 import { HEAD_KEYWORDS, isDigit, isWordChar } from "./numbers.js";
 import { otherKpuIn } from "./office.js";
+import { COMMISSION_WORDS } from "./office-words.js";
 import type { CompiledRules } from "./rules.js";
 import { CITING, COUNTED } from "./subject-end.js";
 import { TENTANG, wordsFrom } from "./text.js";
@@ -101,8 +102,7 @@ function onlyHeadWords(tail: string, c: CompiledRules): boolean {
   }
   return true;
 }
-/** The commission's words, before this office's place. */
-const COMMISSION = new Set(["kpu", "kpud", "kip", "komisi", "pemilihan", "umum", "independen"]);
+const COMMISSION: ReadonlySet<string> = new Set(COMMISSION_WORDS);
 
 /** A word of three letters or more. */
 const SUBJECT_WORD = /[a-z]{3}/;

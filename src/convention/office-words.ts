@@ -163,6 +163,23 @@ export const PLACE_STOP = new Set([
   "tgl",
   "tanggal",
 ]);
+/** A province's level words, before its name ("Provinsi Kalimantan Selatan"). */
+export const PROVINCE_LEVEL: ReadonlySet<string> = new Set(["provinsi", "prov", "propinsi"]);
+
+/**
+ * The election commission's own words, before an office's place: "KPU", "KPUD", "Komisi
+ * Pemilihan Umum", and Aceh's "KIP", "Komisi Independen Pemilihan".
+ */
+export const COMMISSION_WORDS: readonly string[] = [
+  "kpu",
+  "kpud",
+  "komisi",
+  "pemilihan",
+  "umum",
+  "kip",
+  "independen",
+];
+
 /**
  * The regional level words: first in a subject typed without "tentang" (or in front of a
  * decree's name), they start another office's place (place-start.ts).

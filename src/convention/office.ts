@@ -23,6 +23,7 @@ import {
   LEVEL,
   PLACE_LEVEL,
   PLACE_STOP,
+  PROVINCE_LEVEL,
 } from "./office-words.js";
 import {
   CAPACITY,
@@ -69,6 +70,13 @@ export interface CompiledOffice {
    * Independen Pemilihan" (UU 11/2006), named so as "KPU" names the others' (inAceh).
    */
   kip: boolean;
+  /**
+   * This office's province's names and short forms, by its region codes' first two digits
+   * (places-id.ts PROVINCE_BY_CODE: "kalimantan selatan", "kalsel" for 6303); none without one.
+   */
+  provinces: readonly string[];
+  /** A city's or a regency's office: no configured name starts with a province's level word. */
+  city: boolean;
 }
 
 /** Aceh's province code: its election commissions are KIP, not KPU. */
@@ -96,7 +104,7 @@ function ownPlaceWithoutLevel(tail: readonly string[], o: CompiledOffice): boole
 const OFFICE_LEVELS: readonly ReadonlySet<string>[] = [
   new Set(["kota"]),
   new Set(["kab", "kabupaten"]),
-  new Set(["provinsi", "prov", "propinsi"]),
+  PROVINCE_LEVEL,
 ];
 
 /**
@@ -108,17 +116,17 @@ function withLevelWords(places: string[][]): string[][] {
   const levels = new Set(
     places.map((p) => p[0]!).filter((w) => OFFICE_LEVELS.some((l) => l.has(w))),
   );
-  if (levels.size === 0 || OFFICE_LEVELS.every((l) => [...levels].some((w) => !l.has(w)))) {
-    return places;
-  }
+  // Levels of one kind only: a name configured without its level is of that kind.
+  if (OFFICE_LEVELS.filter((l) => [...levels].some((w) => l.has(w))).length !== 1) return places;
   const have = new Set(places.map((p) => p.join(" ")));
   const out = [...places];
   for (const p of places) {
     if (LEVEL.has(p[0]!)) continue;
     for (const level of levels) {
       const q = [level, ...p];
-      if (!have.has(q.join(" "))) {
-        have.add(q.join(" "));
+      const text = q.join(" ");
+      if (!have.has(text)) {
+        have.add(text);
         out.push(q);
       }
     }
@@ -187,6 +195,8 @@ export function compileOffice(office: OfficeConfig, phrases: readonly string[]):
   const placeWords = new Set([...LEVEL, ...ownPlaceWords]);
   const kip = inAceh(office);
   return {
+    provinces: office.regionCodes.flatMap((c) => PROVINCE_BY_CODE[c.slice(0, 2)] ?? []),
+    city: places.every((p) => !PROVINCE_START.has(p[0]!)),
     foreignWords,
     foreignPairs,
     places,
@@ -553,7 +563,7 @@ export function otherKpuIn(subject: string, o: CompiledOffice): string | null {
       }
       continue;
     }
-    if (ownLevelAlone(tail, o) || (bothLevels(tail) && provinceOffice(o))) continue;
+    if (ownLevelAlone(tail, o) || (bothLevels(tail) && !o.city)) continue;
     return `${named === "kpu" ? "KPU" : "KOMISI PEMILIHAN UMUM"} ${tail.join(" ").toUpperCase()}`;
   }
   return null;
@@ -561,22 +571,15 @@ export function otherKpuIn(subject: string, o: CompiledOffice): string | null {
 
 /**
  * Whether `tail` is a regency's and a city's level words together ("Kabupaten/Kota", "Kab Kota",
- * "Kabupaten Kota se-Jawa Tengah"): every such office of a province, none by name.
+ * "Kabupaten Kota se-Jawa Tengah"): every such office of a province, none by name; a province's
+ * office (not `city`) names them so as its own business ("… Tim Seleksi Calon Anggota KPU
+ * Kabupaten/Kota").
  */
 function bothLevels(tail: readonly string[]): boolean {
   if (tail.length < 2 || (tail.length > 2 && tail[2] !== "se")) return false;
   const [a, b] = tail;
   const regency = (w: string | undefined) => w === "kab" || w === "kabupaten";
   return (regency(a) && b === "kota") || (a === "kota" && regency(b));
-}
-
-/**
- * Whether this office is a province's: a configured name starts with a province's level word.
- * Its subjects name its cities' and regencies' offices together as its own business ("… Tim
- * Seleksi Calon Anggota KPU Kabupaten/Kota").
- */
-function provinceOffice(o: CompiledOffice): boolean {
-  return o.places.some((p) => PROVINCE_START.has(p[0]!));
 }
 
 /** Whether "Komisi Independen Pemilihan" (Aceh's KIP spelt out) ends at word `k`. */
@@ -880,10 +883,8 @@ function placeVerdict(tail: readonly string[], o: CompiledOffice): string {
   if (tail.length === 0) return "bare";
   if (ownPlaceLength(tail, o.places) > 0 || ownPlaceThenProvince(tail, o)) return "own";
   // This office's place typed without its spaces ("KPU_KepMeranti", "KPU Kotabatu").
-  if (
-    tail.length <= 2 &&
-    o.places.some((p) => p.length > tail.length && p.join("") === tail.join(""))
-  ) {
+  const glued = tail.length <= 2 ? tail.join("") : null;
+  if (glued !== null && o.places.some((p) => p.length > tail.length && p.join("") === glued)) {
     return "own";
   }
   // "KPU Kota" alone names this office's level without its city: unclear, not foreign.
@@ -924,14 +925,6 @@ export function provinceAfterOwnPlace(
 }
 
 /**
- * This office's province's names and short forms, by its region codes (places-id.ts
- * PROVINCE_BY_CODE: "kalimantan selatan", "kalsel" for 6303); none without a region code.
- */
-function ownProvinces(o: CompiledOffice): string[] {
-  return [...o.regionCodes].flatMap((c) => PROVINCE_BY_CODE[c.slice(0, 2)] ?? []);
-}
-
-/**
  * Whether `tail` (the words after "KPU") is one of this office's places, then its province's
  * name whole, a province's level word before it or not ("Kab Banjar Kalsel", "Kab Banjar Prov
  * Kalimantan Selatan" for KPU Kabupaten Banjar): this office, as the full title names it. Known
@@ -941,14 +934,11 @@ function ownPlaceThenProvince(tail: readonly string[], o: CompiledOffice): boole
   for (const p of o.places) {
     if (p.length >= tail.length || !p.every((w, i) => tail[i] === w)) continue;
     let k = p.length;
-    while (k < tail.length - 1 && PROVINCE_LEVEL_WORDS.has(tail[k]!)) k++;
-    if (ownProvinces(o).includes(tail.slice(k).join(" "))) return true;
+    while (k < tail.length - 1 && PROVINCE_LEVEL.has(tail[k]!)) k++;
+    if (o.provinces.includes(tail.slice(k).join(" "))) return true;
   }
   return false;
 }
-
-/** A province's level words ("Provinsi Kalimantan Selatan"). */
-const PROVINCE_LEVEL_WORDS: ReadonlySet<string> = new Set(["provinsi", "prov", "propinsi"]);
 
 /**
  * Whether the word `w` at `at` in `head` is a word of this office's province's name typed whole
@@ -957,7 +947,7 @@ const PROVINCE_LEVEL_WORDS: ReadonlySet<string> = new Set(["provinsi", "prov", "
  * reads "DKI Jakarta". Known only by a region code.
  */
 function ownProvinceNameAt(head: string, at: number, w: string, o: CompiledOffice): boolean {
-  const names = ownProvinces(o);
+  const names = o.provinces;
   if (names.length === 0) return false;
   const ws = wordsFrom(head, 0);
   const t = ws.findIndex((x) => x.end - x.word.length === at);

@@ -10,6 +10,7 @@ import { DATE_HINT } from "./head.js";
 import { plainHeadRegex } from "./issuer.js";
 import { isDigit, NUMBER_WORD } from "./numbers.js";
 import { type CompiledOffice, compileOffice, inAceh, officeWordsSource } from "./office.js";
+import { COMMISSION_WORDS } from "./office-words.js";
 import { machineCompiled } from "./regex-tier.js";
 import { escapeRe, foldFull, foldedWords as words } from "./text.js";
 
@@ -113,14 +114,7 @@ const COMMON_WORDS = new Set([
   "kpts",
   "sk",
   "surat",
-  "kpu",
-  "kpud",
-  "komisi",
-  "pemilihan",
-  "umum",
-  // Aceh's commission (withKip).
-  "kip",
-  "independen",
+  ...COMMISSION_WORDS,
 ]);
 
 /**
