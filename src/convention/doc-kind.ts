@@ -201,7 +201,9 @@ const DRAFT_EXTENSIONS = new Set(["docx", "doc", "odt", "rtf"]);
  * unless the file is an editable one, which is the draft's own slot (null).
  */
 export function draftRefusal(mark: string, ext: string): ParseRejected | null {
-  return DRAFT_EXTENSIONS.has(ext) ? null : reject("NOT_A_DECREE", mark.toUpperCase());
+  return DRAFT_EXTENSIONS.has(ext)
+    ? null
+    : rejectVariant("NOT_A_DECREE:draft", words(mark).join(" ").toUpperCase());
 }
 
 /**
@@ -310,7 +312,8 @@ export function notADecree(kind: string): ParseRejected {
   const w = words(kind);
   const phrase = w.join(" ");
   if (AMENDING.has(phrase)) return reject("NUMBER_OF_OTHER", phrase.toUpperCase());
-  return reject("NOT_A_DECREE", w.join(" ").toUpperCase());
+  if (DRAFT.has(phrase)) return rejectVariant("NOT_A_DECREE:draft", phrase.toUpperCase());
+  return reject("NOT_A_DECREE", phrase.toUpperCase());
 }
 
 /**

@@ -153,6 +153,12 @@ const TEXT: Record<ReasonCode, [id: string, en: string]> = {
  *   "save as an allowed type" would have a clerk rename half a file to ".pdf";
  * - NOT_A_DECREE:lockFile, Microsoft Office's owner file ("~$ Ketua No 12 …docx"): the share
  *   ignores it (share/ignore.ts), and "move it out" would be no fix for a file Office deletes;
+ * - NOT_A_DECREE:draft, a draft's or an unsigned file's mark in a PDF or scan ("Draft SK Ketua …",
+ *   "… ttg DPT (konsep)", "… DPT belum ttd", doc-kind.ts draftRefusal): "start the name with 'SK
+ *   Ketua'" is there already, and the usual text would not say where a draft belongs;
+ * - NOT_A_DECREE:void, BAD_NUMBER:marked, the clerk's own mark at the subject's end that the file
+ *   is void ("(batal)", "JANGAN DIPAKAI") or its number wrong or not final ("(salah nomor)",
+ *   "nomor belum fix", subject.ts): the usual texts speak of a missing word or a bad number;
  * - NOT_A_DECREE:subject, a subject after the numbers that is a document's name ("SK Ketua No 12
  *   Th 2024 Telaah Staf", doc-kind.ts documentAsSubject), or a tag after the subject that is one
  *   ("… ttg DPT - Berita Acara", subject-end.ts documentTag): the usual "start the name with 'SK
@@ -207,6 +213,18 @@ const VARIANT_TEXT = {
   "NOT_A_DECREE:lockFile": [
     "Nama berkas diawali '~$': itu berkas kunci yang dibuat Microsoft Office selama dokumennya terbuka, bukan keputusan, dan arsipd tidak memindahkan, mengarsipkan atau menyinkronkannya. Tutup dokumennya; berkas kunci itu hilang sendiri, dan dokumennya sendiri dibaca dengan namanya.",
     "The name starts with '~$': an owner file Microsoft Office keeps while the document is open, no decree, which arsipd never moves, files or mirrors. Close the document; the owner file goes away by itself, and the document is read under its own name.",
+  ],
+  "NOT_A_DECREE:draft": [
+    "Nama berkas menandai konsep atau berkas yang belum ditandatangani ('{detail}'), padahal arsip menyimpan keputusan yang sudah ditandatangani; konsep disimpan sebagai berkas Word (.docx/.odt) atau di luar folder arsip. Bila berkas ini sebenarnya keputusan yang sudah ditandatangani, hapus tanda itu dari namanya; bila masih konsep, pindahkan ke luar folder arsip atau simpan sebagai .docx.",
+    "The name marks a draft or an unsigned file ('{detail}'), but the archive keeps signed decrees; a draft is kept as a Word file (.docx/.odt) or outside the archive share. If the file is in fact the signed decree, remove that mark from its name; if it is still a draft, move it out of the archive share or keep it as .docx.",
+  ],
+  "NOT_A_DECREE:void": [
+    "Nama berkas menandai berkas ini batal atau tidak dipakai ('{detail}'). Periksa dokumennya: bila memang tidak dipakai, pindahkan ke luar folder arsip; bila ini keputusan yang ditetapkan (juga yang kemudian dibatalkan dan tetap diarsipkan), hapus tanda itu dari namanya.",
+    "The name marks the file as void or not to be used ('{detail}'). Check the document: if it is not used, move it out of the archive share; if it is a decree that was issued (also one annulled later and kept on record), remove that mark from its name.",
+  ],
+  "BAD_NUMBER:marked": [
+    "Nama berkas menandai nomornya salah atau belum tetap ('{detail}'), sehingga nomor itu tidak dapat dipakai untuk mengarsipkannya. Periksa nomor pada dokumen yang sudah ditandatangani dan tulis nomor yang benar tanpa tanda itu, misalnya 'SK Ketua No 12 Th 2024 tentang …'; bila belum bernomor, simpan di luar folder arsip sampai nomornya tetap.",
+    "The name marks its number as wrong or not final ('{detail}'), so the number cannot file it. Check the number on the signed document and write the right one without that mark, e.g. 'SK Ketua No 12 Th 2024 tentang …'; if it has no number yet, keep it outside the archive share until it does.",
   ],
   "NOT_A_DECREE:subject": [
     "Nama berkas menyebut '{detail}' sebagai perihal setelah nomor keputusan atau sebagai tanda di akhir perihal (dalam kurung, setelah '-' atau '_'): itu nama dokumen (telaah staf, lembar paraf, undangan, berita acara, nota dinas, kajian …), bukan perihal keputusan, dan berkas ini akan menempati tempat keputusan bernomor itu di arsip. Bila berkas ini dokumen tersebut, bukan keputusan, pindahkan ke luar folder arsip; bila berkas ini memang keputusannya, tulis perihal keputusan setelah 'tentang' tanpa kata itu, misalnya 'SK Ketua No 12 Th 2024 tentang Penetapan DPT'.",

@@ -35,7 +35,7 @@ import { DOUBLED_EXTENSIONS, isPlainSubject, subjectQualifier } from "./subject.
 import { conflictMark, documentTag, subjectEnd } from "./subject-end.js";
 import { firstWordAt, subjectFrom } from "./subject-start.js";
 import { type OwnNamed, wordCount } from "./subject-tag.js";
-import { cleanTentang, hasSingleGaps, TENTANG } from "./text.js";
+import { cleanTentang, foldedWords, hasSingleGaps, TENTANG } from "./text.js";
 import {
   decreeInUnmarked,
   otherKindInUnmarked,
@@ -255,6 +255,10 @@ function markedSubject(
     // A draft's mark ("… ttg DPT (draft)"): no decree as a PDF or scan, as in the head.
     const draft = sq.draft === null ? null : draftRefusal(sq.draft, ext);
     if (draft) return draft;
+    if (sq.numberMark !== null)
+      return rejectVariant("BAD_NUMBER:marked", foldedWords(sq.numberMark).join(" ").toUpperCase());
+    if (sq.voidMark !== null)
+      return rejectVariant("NOT_A_DECREE:void", foldedWords(sq.voidMark).join(" ").toUpperCase());
     if (sq.lampiranWithoutNumber && !sq.qualifiers.some((q) => q.startsWith("LAMPIRAN-"))) {
       return reject("NO_LAMPIRAN_NUMBER");
     }

@@ -45,6 +45,13 @@ export interface SubjectQualifier {
   letter: string | null;
   /** Who signed, after "ttd"/"tte" at the end ("… ttd Ketua": "ketua"), folded, or null. */
   signer: string | null;
+  /**
+   * A mark that the file's number is wrong or not final ("… (salah nomor)", "nomor belum fix"),
+   * as typed (folded), or null.
+   */
+  numberMark: string | null;
+  /** A mark that the file is void or not to be used ("(batal)", "JANGAN DIPAKAI"), or null. */
+  voidMark: string | null;
 }
 
 /** The words of a draft's mark (doc-kind.ts DRAFTS), as a regex source. */
@@ -169,12 +176,18 @@ const AT_END: {
   qualifier?: (m: RegExpExecArray) => (string | null)[];
   /** An attachment marker: the subject's own words after an amending word (AMENDED_BEFORE). */
   attachment?: true;
-  /** A draft's word (group 1): a mark only where draftMarkAt says so. */
+  /** A draft's word (group 1): a mark only where draftMarkAt says so, unless `unsigned`. */
   draft?: true;
+  /** An unsigned copy's mark (group 1): a draft's mark wherever it ends the subject. */
+  unsigned?: true;
   /** An attachment marked with a letter (group 1): refused, not read. */
   letter?: true;
   /** A signer's role (group 1): compared with the head's jenis by the caller. */
   signer?: true;
+  /** A mark (group 1) that the number is wrong or not final: refused, not read. */
+  numberMark?: true;
+  /** A mark (group 1) that the file is void: refused; "batal" only where draftMarkAt says so. */
+  voidMark?: true;
 }[] = [
   // An attachment marked with a letter ("Lampiran A", "Lampiran I.A", "Lampiran 1a", "Lampiran
   // I-A"): the archive numbers attachments 1, 2, 3 …; filed as the decree it took the decree's
@@ -209,9 +222,32 @@ const AT_END: {
   { re: /(?:^|[^a-z0-9])(?:copy|kopi)(?:[\s_-]*(?:of[\s_-]*)?\(?\d{1,3}\)?)?[^a-z0-9]*$/ },
   { re: /[\s_-]*\(\d{1,3}\)[^a-z0-9]*$/ },
   { re: /(?:^|[^a-z0-9])(?:revisi|rev)[\s._-]*\d{0,2}[^a-z0-9]*$/ },
+  // The clerk's own mark that the number is wrong or not final yet ("… (salah nomor)", "- nomor
+  // belum fix", "no sementara"; "belum fix" alone where the head took "nomor" as its word): filed,
+  // the file would take a number it may not have.
+  {
+    re: /(?:^|[^a-z0-9])((?:salah|keliru)[\s._-]*(?:nomor|no|nmr|penomoran)|(?:nomor|no|nmr)[\s._-]*(?:salah|keliru|sementara|menyusul|belum[\s._-]*(?:final|ada))|(?:(?:nomor|no|nmr)[\s._-]*)?belum[\s._-]*(?:fix|tetap|pasti)|belum[\s._-]*(?:ada[\s._-]*)?(?:ber)?(?:nomor|no))[^a-z0-9]*$/,
+    numberMark: true,
+  },
+  // A mark that the file is void or not to be used ("(batal)", "- JANGAN DIPAKAI", "tidak
+  // digunakan"): a person decides whether it belongs in the archive.
+  {
+    re: /(?:^|[^a-z0-9])((?:jangan|jgn|tidak|tdk)[\s._-]*(?:di[\s._-]*)?(?:pakai|gunakan)|batal|dibatalkan)[^a-z0-9]*$/,
+    voidMark: true,
+  },
+  // An unsigned copy's mark ("… DPT belum ttd", "(blm TTE)", "tanpa tanda tangan", "unsigned"):
+  // the decree before it was signed, a draft, whatever the word before it (draftMarkAt is not
+  // asked); before the signed mark below, which would leave "belum" as the subject's last word.
+  {
+    re: /(?:^|[^a-z0-9])((?:belum|blm|tanpa|tnp|tidak|tdk)[\s._-]*(?:ada[\s._-]*)?(?:di[\s._-]*)?(?:ttd|tte|paraf|tanda[\s._-]*tangan(?:i)?|tandatangan(?:i)?)|unsigned|not[\s._-]*signed)[^a-z0-9]*$/,
+    draft: true,
+    unsigned: true,
+  },
   // A signed or initialled copy's mark: "ttd", "ttd basah", "tte", "paraf" (initialled; a
-  // "Lembar Paraf" is a document's name, doc-kind.ts).
-  { re: /(?:^|[^a-z0-9])(?:ttd|tte|(?<!lembar[^a-z0-9]{1,3})paraf)(?:[\s_-]*basah)?[^a-z0-9]*$/ },
+  // "Lembar Paraf" is a document's name, doc-kind.ts), "sudah ttd", "sdh diparaf".
+  {
+    re: /(?:^|[^a-z0-9])(?:(?:sudah|sdh|telah|udah)[\s._-]*(?:di[\s._-]*)?)?(?:ttd|tte|(?<!lembar[^a-z0-9]{1,3})paraf)(?:[\s_-]*basah)?[^a-z0-9]*$/,
+  },
   // Who signed it ("… ttd Ketua", "tte Plh Sekretaris"): no subject's words; a role of the
   // other kind than the head's makes the kind unclear (subject-read.ts withSubject).
   {
@@ -285,7 +321,7 @@ const LETTER_AFTER = /^(?:[._-]|\s)?[a-h](?![a-z0-9]|\.[a-z])/;
  * the subject decides it (this runs for every subject isPlainSubject does not call plain).
  */
 const MAY_HOLD = new RegExp(
-  String.raw`[([]|lamp|salinan|draf|konsep|ranc|legalis|copy|kopi|asli|rev|final|fix|tt[de]|paraf|scan|dpi|sign|compress|convert|merge|unlock|ocr|whatsapp|(?:img|pxl|dsc)_\d|(?<![a-z0-9])v(?:er|\.|\d)|(?<![a-z0-9])ok(?![a-z0-9])|\.(?:${EXT_WORD})|(?<![a-z0-9])(?:${EXT_WORD})(?![a-z0-9])`,
+  String.raw`[([]|lamp|salinan|draf|konsep|ranc|legalis|copy|kopi|asli|rev|final|fix|tt[de]|paraf|tanda|salah|batal|pakai|guna|belum|(?:nomor|no|nmr)[ -](?:sementara|menyusul|keliru)|scan|dpi|sign|compress|convert|merge|unlock|ocr|whatsapp|(?:img|pxl|dsc)_\d|(?<![a-z0-9])v(?:er|\.|\d)|(?<![a-z0-9])ok(?![a-z0-9])|\.(?:${EXT_WORD})|(?<![a-z0-9])(?:${EXT_WORD})(?![a-z0-9])`,
   "g",
 );
 
@@ -299,7 +335,7 @@ const MAY_HOLD = new RegExp(
  * character classes first (V8 can skip ahead on their first letters).
  */
 const NOT_PLAIN =
-  /lamp|salinan|copy|rev|final|fix|tt[de]|paraf|scan|dpi|top-|[^a-z0-9 -]|[ -]{2}|(?<![a-z0-9])ok(?![a-z0-9])/g;
+  /lamp|salinan|copy|rev|final|fix|tt[de]|paraf|tanda|salah|batal|pakai|guna|belum|(?:nomor|no|nmr)[ -](?:sementara|menyusul|keliru)|scan|dpi|top-|[^a-z0-9 -]|[ -]{2}|(?<![a-z0-9])ok(?![a-z0-9])/g;
 /**
  * A PDF tool's word or a version mark (or a draft's mark with its number, "draft 2") ending a
  * plain subject (single gaps, no "." or "_"), with at most one gap after it. Only tested, near the subject's end (endsWithToolMark): a boundary
@@ -497,6 +533,8 @@ export function subjectQualifier(folded: string, from: number): SubjectQualifier
   let draft: string | null = null;
   let letter: string | null = null;
   let signer: string | null = null;
+  let numberMark: string | null = null;
+  let voidMark: string | null = null;
   let end = folded.length;
   // From the end: one piece after the other ("… Lampiran 1 - Copy (2).pdf").
   for (let guard = 0; guard < 8; guard++) {
@@ -507,11 +545,17 @@ export function subjectQualifier(folded: string, from: number): SubjectQualifier
       if (!m) continue;
       if (p.attachment && AMENDED_BEFORE.test(tail.slice(0, m.index))) break;
       if (p.draft) {
-        if (!draftMarkAt(folded, from, tail, m)) break;
+        if (!p.unsigned && !draftMarkAt(folded, from, tail, m)) break;
         draft ??= m[1]!;
       }
       if (p.letter) letter ??= m[1]!;
       if (p.signer) signer ??= m[1]!;
+      if (p.numberMark) numberMark ??= m[1]!;
+      if (p.voidMark) {
+        // "… Pasangan Calon Batal": "batal" as the subject's last word is its own.
+        if (m[1]!.startsWith("batal") && !draftMarkAt(folded, from, tail, m)) break;
+        voidMark ??= m[1]!;
+      }
       // "Penetapan 5 Kecamatan (2)": a bare number at the end is noise only in brackets.
       if (p.qualifier) for (const q of p.qualifier(m)) add(q);
       end = from + m.index;
@@ -550,7 +594,17 @@ export function subjectQualifier(folded: string, from: number): SubjectQualifier
   ) {
     return null;
   }
-  return { qualifiers, end, blanks, lampiranWithoutNumber, draft, letter, signer };
+  return {
+    qualifiers,
+    end,
+    blanks,
+    lampiranWithoutNumber,
+    draft,
+    letter,
+    signer,
+    numberMark,
+    voidMark,
+  };
 }
 
 /**
