@@ -23,9 +23,10 @@ function isAsciiLetter(code: number): boolean {
 
 /**
  * "012a" → "12A"; null unless the text is digits and at most one ASCII letter, or for 0 or more
- * than 4 digits (not a serial), or for a letter that reads as a digit (DIGIT_LIKE: "1S" is 15 as
- * often as a serial with a suffix, when a scanner's text recognition named the file), unless
- * `anySuffix` (a canonical name, which arsipd wrote: what it filed stays readable).
+ * than 4 digits (not a serial), or for a letter that reads as a digit or stands for one
+ * (DIGIT_LIKE: "1S" is 15 as often as a serial with a suffix, when a scanner's text recognition
+ * named the file; "1x" is a digit not yet known), unless `anySuffix` (a canonical name, which
+ * arsipd wrote: what it filed stays readable).
  */
 export function normNomor(raw: string, anySuffix = false): string | null {
   const len = raw.length;
@@ -43,10 +44,11 @@ export function normNomor(raw: string, anySuffix = false): string | null {
 
 /**
  * Lower-case letters that text recognition reads for digits and that no serial's suffix uses: o, i,
- * l (0, 1), z (2), s (5), g (6), q (0). "B" (8) is left: suffixes run A, B, C … and "12B" is
- * as often a real one.
+ * l (0, 1), z (2), s (5), g (6), q (0); and x, the placeholder clerks type for a digit they do
+ * not know yet ("No 1x", "No 12x": 10–19 or 120–129?). "B" (8) is left: suffixes run A, B, C …
+ * and "12B" is as often a real one.
  */
-const DIGIT_LIKE: ReadonlySet<number> = new Set([..."oilzsgq"].map((ch) => ch.charCodeAt(0)));
+const DIGIT_LIKE: ReadonlySet<number> = new Set([..."oilzsgqx"].map((ch) => ch.charCodeAt(0)));
 
 /** Four digits from 1900 to 2199: read as a year, not a serial. */
 export function isYearShaped(t: string): boolean {

@@ -31,7 +31,7 @@ import { amendedAfterHead, decreeLast, numbersLast, subjectThenDecree } from "./
 import { officeFirst } from "./office-first.js";
 import { oldNumberNonDecree } from "./old-numbers.js";
 import { reject, rejectVariant } from "./reasons.js";
-import { glue, lineBreaksJoined, mayBeRepaired, stripNoise } from "./repair.js";
+import { glue, lineBreaksJoined, mayBeRepaired, ocrCapitals, stripNoise } from "./repair.js";
 import { type CompiledRules, compileRules } from "./rules.js";
 import { LEADING_SITE, unstamp } from "./stamps.js";
 import { conflictMark } from "./subject-end.js";
@@ -53,7 +53,8 @@ const PARTIAL = new Set(["part", "partial", "crdownload", "download", "opdownloa
 
 export function parse(name: string, rules: ConventionConfig, opts: ParseOptions = {}): ParseResult {
   try {
-    return parseName(name.includes("%") ? (urlDecoded(name) ?? name) : name, rules, opts);
+    const typed = name.includes("%") ? (urlDecoded(name) ?? name) : name;
+    return parseName(ocrCapitals(typed), rules, opts);
   } catch {
     return reject("UNSAFE_NAME");
   }

@@ -389,3 +389,47 @@ function glueHint(
   if (typo) parts.push(`(?<![a-z0-9])(?:${typo})(?![a-z0-9])`);
   return parts.join("|");
 }
+
+/**
+ * Text recognition's digits and letters inside a word in capitals, as a scanner names a file after
+ * the title it read ("KEPUTUSAN K0MISI PEMILIHAN UMUM PR0VINSI …", "SEKRETAR1S", "NOrnOR"): "0"
+ * for O, "1" for I and "rn" for M, each between two capitals, spelt as the letters. Only in a word
+ * of at least three letters and no other digit: a number's "0" or "1" has a digit beside it, or no
+ * capital on both sides ("PL.01.3", "WA0012", "No 10A"). Without it, "KEPUTUSAN SEKRETARIS
+ * K0MISI PEMILIHAN UMUM PR0VINSI DKI JAKARTA N0M0R 3 TAHUN 2023" was filed as this office's
+ * secretary's decree 3: the province's office went unread.
+ */
+export function ocrCapitals(name: string): string {
+  if (!OCR_IN_CAPITALS.test(name)) return name;
+  return name.replace(ALNUM_WORD, capitalsWord);
+}
+/** A "0", "1" or "rn" between two capitals: the test for ocrCapitals, most names fail it. */
+const OCR_IN_CAPITALS = /[A-Z](?:[01]|rn)[A-Z]/;
+const ALNUM_WORD = /[A-Za-z0-9]+/g;
+
+function isCapital(c: number): boolean {
+  return c >= 0x41 && c <= 0x5a;
+}
+
+/** `w` with its OCR slips spelt as capitals, or as it is unless it is a word ocrCapitals reads. */
+function capitalsWord(w: string): string {
+  let out = "";
+  let letters = 0;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (isCapital(c)) {
+      out += w[i];
+    } else if (i === 0 || !isCapital(w.charCodeAt(i - 1))) {
+      return w;
+    } else if ((c === 0x30 || c === 0x31) && isCapital(w.charCodeAt(i + 1))) {
+      out += c === 0x30 ? "O" : "I";
+    } else if (c === 0x72 && w.charCodeAt(i + 1) === 0x6e && isCapital(w.charCodeAt(i + 2))) {
+      out += "M";
+      i++;
+    } else {
+      return w;
+    }
+    letters++;
+  }
+  return letters >= 3 ? out : w;
+}
