@@ -53,8 +53,7 @@ const PARTIAL = new Set(["part", "partial", "crdownload", "download", "opdownloa
 
 export function parse(name: string, rules: ConventionConfig, opts: ParseOptions = {}): ParseResult {
   try {
-    const typed = name.includes("%") ? (urlDecoded(name) ?? name) : name;
-    return parseName(ocrCapitals(typed), rules, opts);
+    return parseName(name.includes("%") ? (urlDecoded(name) ?? name) : name, rules, opts);
   } catch {
     return reject("UNSAFE_NAME");
   }
@@ -133,16 +132,25 @@ function parseName(name: string, rules: ConventionConfig, opts: ParseOptions): P
   const ext = typed === "jpeg" || typed === "tiff" ? canonicalExtension(typed, c) : typed;
   // A printable ASCII name folds by lower-casing; lower-casing the flat name is a fast call,
   // a slice of it (the stem) takes the runtime's slow path.
-  const bare = stripNoise(stem);
-  const folded = printable
+  let bare = stripNoise(stem);
+  let folded = printable
     ? bare === stem
       ? name.toLowerCase().slice(0, dot - 1)
       : bare.toLowerCase()
     : null;
   // The plain head ("SK Ketua No 12 Th 2024 ttg …") in one regex (fast.ts); else the lenient reading.
   const fast = folded === null ? null : plainReader(rules, c)?.(folded);
-  const d =
-    (fast && readPlain(bare, folded!, ext, c, fast)) ?? lenient(bare, folded, ext, c, ascii);
+  let d = fast && readPlain(bare, folded!, ext, c, fast);
+  if (!d) {
+    // A title in capitals as text recognition spelt it ("KEPUTUSAN K0MISI … N0M0R 3", repair.ts
+    // ocrCapitals), read spelt right: asked only here, as no plain head holds such a word.
+    const spelt = ocrCapitals(bare);
+    if (spelt !== bare) {
+      bare = spelt;
+      folded = printable ? spelt.toLowerCase() : null;
+    }
+    d = lenient(bare, folded, ext, c, ascii);
+  }
   if ("reason" in d) return readRefused(d, bare, folded, ext, rules, c, ascii, opts);
   return finish(d, rules, c, opts, d.folded, d.singleGaps);
 }
