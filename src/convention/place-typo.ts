@@ -55,8 +55,43 @@ export function isOwnPlaceShortened(
 ): boolean {
   return (
     isOwnPlaceWith(tail, places, endsPlace, 2, abbreviates) ||
-    isOwnPlaceInitials(tail, places, endsPlace)
+    isOwnPlaceInitials(tail, places, endsPlace) ||
+    isOwnPlaceBlend(tail, places, endsPlace)
   );
+}
+
+/**
+ * Whether `tail` starts with a blend of one of `places` of two words or more, its level word
+ * left out: a first part of each word, joined ("KIP Abes" for Kabupaten Aceh Besar, as "Jakut"
+ * is Jakarta Utara's and "Tangsel" Tangerang Selatan's), four letters at least and no word of the
+ * gazetteer, and words after it end the place (`endsPlace`). Indonesian shortens places so, and
+ * no list holds every office's: read as another office, "KIP Abes" told the clerk to move the
+ * office's own decree out of the archive.
+ */
+function isOwnPlaceBlend(
+  tail: readonly string[],
+  places: readonly (readonly string[])[],
+  endsPlace: (word: string) => boolean,
+): boolean {
+  const typed = tail[0]!;
+  if (typed.length < 4 || isGazetteerWord(typed)) return false;
+  if (tail.length > 1 && !endsPlace(tail[1]!)) return false;
+  for (const p of places) {
+    const named = p.filter((w) => !LEVEL.has(w));
+    if (named.length > 1 && blends(typed, named, 0, 0)) return true;
+  }
+  return false;
+}
+
+/** Whether `typed` from `at` is a first part (one letter or more) of each of `words` from `k`, in order. */
+function blends(typed: string, words: readonly string[], at: number, k: number): boolean {
+  if (k === words.length) return at === typed.length;
+  const w = words[k]!;
+  for (let n = 1; n <= w.length && at + n <= typed.length; n++) {
+    if (typed.charCodeAt(at + n - 1) !== w.charCodeAt(n - 1)) return false;
+    if (blends(typed, words, at + n, k + 1)) return true;
+  }
+  return false;
 }
 
 /**

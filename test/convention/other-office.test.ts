@@ -126,6 +126,12 @@ const kipBandaAceh = officeRules(
   ["kota banda aceh", "banda aceh", "bna", "b. aceh"],
   ["1171"],
 );
+/** A regency in Aceh whose clerks shorten its place as a blend ("Abes"), not configured. */
+const kipAcehBesar = officeRules(
+  "Kabupaten Aceh Besar",
+  ["kabupaten aceh besar", "kab aceh besar", "kab. aceh besar", "aceh besar"],
+  ["1106"],
+);
 const kabBanjar = officeRules(
   "Kabupaten Banjar",
   ["kabupaten banjar", "kab banjar", "kab. banjar", "banjar"],
@@ -505,6 +511,20 @@ const tables: [string, ConventionConfig, [string, string][]][] = [
         "SK Ketua No 102 Th 2024 ttg Penerimaan Logistik dari KIP Aceh.pdf",
         "KPT-KETUA/2024/KPT-KETUA_2024_102_penerimaan-logistik-dari-kip-aceh.pdf",
       ],
+    ],
+  ],
+  [
+    "KIP Kabupaten Aceh Besar",
+    kipAcehBesar,
+    [
+      ["SK KIP Aceh Besar No 46 Th 2024.pdf", "KPT-KETUA/2024/KPT-KETUA_2024_046.pdf"],
+      // Its place as a blend of its words' first parts, not configured: may be its own decree,
+      // so never "move it out" (place-typo.ts isOwnPlaceBlend).
+      ["Kep Ketua KIP Abes No 46 2024 ttg Penetapan Nomor Urut Paslon.pdf", "!OFFICE_UNCLEAR"],
+      ["KEP SEK KIP ABES NO 15 TH 2024 PENUNJUKAN PPSPM.pdf", "!OFFICE_UNCLEAR"],
+      // Another regency's blend ("Abar", Aceh Barat) and another KIP stay another office's.
+      ["SK KIP Abar No 5 Th 2024.pdf", OTHER],
+      ["SK KIP Aceh Jaya No 5 Th 2024.pdf", OTHER],
     ],
   ],
   [
