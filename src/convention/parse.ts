@@ -48,6 +48,12 @@ const CANONICAL =
 const MAX_EXTENSION = 10;
 /** U+FFFD, the replacement of a character that did not decode, beside a digit, with the digits. */
 const LOST_BESIDE_DIGIT = /\d*\ufffd+\d+|\d+\ufffd+\d*/;
+/**
+ * "No"/"Nomor" and a serial followed by blanks for digits ("1..", "4__", "12…") and a space: a
+ * number left to fill in (group 1), in a name whose words are apart by spaces.
+ */
+const BLANK_DIGITS =
+  /(?<![a-z0-9])(?:no|nomor|nomer|nmr)[\s.:]*(\d{1,4}(?:_+|\.{2,}|\u2026))(?=\s)/;
 /** What browsers, sync clients and editors name a file before it is whole. */
 const PARTIAL = new Set(["part", "partial", "crdownload", "download", "opdownload", "tmp", "temp"]);
 
@@ -150,6 +156,13 @@ function parseName(name: string, rules: ConventionConfig, opts: ParseOptions): P
       folded = printable ? spelt.toLowerCase() : null;
     }
     d = lenient(bare, folded, ext, c, ascii);
+    // A serial with the rest of its digits left blank ("No 1.. Th 2024", "No 4__ Th 2024"): the
+    // clerk did not know it yet. Asked of a name read as a decree (another office's stays
+    // refused as such); the plain head reads no such number.
+    if (!("reason" in d)) {
+      const blank = BLANK_DIGITS.exec(folded ?? bare.toLowerCase());
+      if (blank !== null) return reject("BAD_NUMBER", blank[1]);
+    }
   }
   if ("reason" in d) return readRefused(d, bare, folded, ext, rules, c, ascii, opts);
   return finish(d, rules, c, opts, d.folded, d.singleGaps);
