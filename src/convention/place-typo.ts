@@ -55,30 +55,37 @@ export function isOwnPlaceShortened(
 ): boolean {
   return (
     isOwnPlaceWith(tail, places, endsPlace, 2, abbreviates) ||
-    isOwnPlaceInitials(tail, places, endsPlace) ||
-    isOwnPlaceBlend(tail, places, endsPlace)
+    isOwnPlaceOneWord(tail, places, endsPlace)
   );
 }
 
 /**
- * Whether `tail` starts with a blend of one of `places` of two words or more, its level word
- * left out: a first part of each word, joined ("KIP Abes" for Kabupaten Aceh Besar, as "Jakut"
- * is Jakarta Utara's and "Tangsel" Tangerang Selatan's), four letters at least and no word of the
- * gazetteer, and words after it end the place (`endsPlace`). Indonesian shortens places so, and
- * no list holds every office's: read as another office, "KIP Abes" told the clerk to move the
- * office's own decree out of the archive.
+ * Whether `tail` starts with one word that shortens one of `places` of two words or more, and
+ * words after it end the place (`endsPlace`), the word no gazetteer word:
+ * - its initials, its level word ("Kota", "Kab", "Adm") in them or not ("KPU JU", "KPUD KJU"
+ *   for Kota Jakarta Utara), two to four letters: older registers shorten the office so;
+ * - a blend, four letters or more: a first part of each word but the level word, joined ("KIP
+ *   Abes" for Kabupaten Aceh Besar, as "Jakut" is Jakarta Utara's and "Tangsel" Tangerang
+ *   Selatan's): read as another office, "KIP Abes" told the clerk to move the office's own
+ *   decree out of the archive.
+ * Indonesian shortens places so, and no list of places holds every office's short forms.
  */
-function isOwnPlaceBlend(
+function isOwnPlaceOneWord(
   tail: readonly string[],
   places: readonly (readonly string[])[],
   endsPlace: (word: string) => boolean,
 ): boolean {
   const typed = tail[0]!;
-  if (typed.length < 4 || isGazetteerWord(typed)) return false;
+  if (typed.length < 2 || isGazetteerWord(typed)) return false;
   if (tail.length > 1 && !endsPlace(tail[1]!)) return false;
   for (const p of places) {
+    if (p.length < 2) continue;
     const named = p.filter((w) => !LEVEL.has(w));
-    if (named.length > 1 && blends(typed, named, 0, 0)) return true;
+    if (typed.length <= 4) {
+      if (named.length > 1 && initials(named) === typed) return true;
+      if (initials(p) === typed) return true;
+    }
+    if (typed.length >= 4 && named.length > 1 && blends(typed, named, 0, 0)) return true;
   }
   return false;
 }
@@ -90,29 +97,6 @@ function blends(typed: string, words: readonly string[], at: number, k: number):
   for (let n = 1; n <= w.length && at + n <= typed.length; n++) {
     if (typed.charCodeAt(at + n - 1) !== w.charCodeAt(n - 1)) return false;
     if (blends(typed, words, at + n, k + 1)) return true;
-  }
-  return false;
-}
-
-/**
- * Whether `tail` starts with the initials of one of `places` of two words or more, its level
- * word ("Kota", "Kab", "Adm") in them or not ("KPU JU", "KPUD KJU" for Kota Jakarta Utara), and
- * words after them end the place (`endsPlace`): older registers shorten the office so, and no
- * list of places tells it from another office's.
- */
-function isOwnPlaceInitials(
-  tail: readonly string[],
-  places: readonly (readonly string[])[],
-  endsPlace: (word: string) => boolean,
-): boolean {
-  const typed = tail[0]!;
-  if (typed.length < 2 || typed.length > 4 || isGazetteerWord(typed)) return false;
-  if (tail.length > 1 && !endsPlace(tail[1]!)) return false;
-  for (const p of places) {
-    if (p.length < 2) continue;
-    const named = p.filter((w) => !LEVEL.has(w));
-    if (named.length > 1 && initials(named) === typed) return true;
-    if (initials(p) === typed) return true;
   }
   return false;
 }

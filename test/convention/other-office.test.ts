@@ -519,7 +519,7 @@ const tables: [string, ConventionConfig, [string, string][]][] = [
     [
       ["SK KIP Aceh Besar No 46 Th 2024.pdf", "KPT-KETUA/2024/KPT-KETUA_2024_046.pdf"],
       // Its place as a blend of its words' first parts, not configured: may be its own decree,
-      // so never "move it out" (place-typo.ts isOwnPlaceBlend).
+      // so never "move it out" (place-typo.ts isOwnPlaceOneWord).
       ["Kep Ketua KIP Abes No 46 2024 ttg Penetapan Nomor Urut Paslon.pdf", "!OFFICE_UNCLEAR"],
       ["KEP SEK KIP ABES NO 15 TH 2024 PENUNJUKAN PPSPM.pdf", "!OFFICE_UNCLEAR"],
       // Another regency's blend ("Abar", Aceh Barat) and another KIP stay another office's.
