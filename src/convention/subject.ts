@@ -315,7 +315,9 @@ const AT_START = new RegExp(`^[^a-z0-9]*${LAMPIRAN_N}(?![a-z0-9])`);
 const LETTER_AFTER = /^(?:[._-]|\s)?[a-h](?![a-z0-9]|\.[a-z])/;
 /**
  * A piece every marker and noise pattern above needs (a bracket, "lamp", "salinan"/"legalis…", "copy"/"kopi",
- * "asli", "rev", "ttd"/"tte", "paraf", "scan", "dpi", "final"/"fix", a PDF tool's word, a device's stamp
+ * "asli", "rev", "ttd"/"tte", "paraf", "scan", "dpi", "final"/"fix", the words of an unsigned,
+ * void or wrong-number mark ("tanda", "salah", "batal", "pakai", "guna", "belum", "nomor
+ * sementara"), a PDF tool's word, a device's stamp
  * ("whatsapp", "img_2…"; "camscanner" holds "scan"), "v"/"ver" before
  * a digit or dot, "ok" alone, an extension): most subjects have none, and one regex test over
  * the subject decides it (this runs for every subject isPlainSubject does not call plain).
@@ -327,7 +329,8 @@ const MAY_HOLD = new RegExp(
 
 /**
  * Anything a marker or noise pattern above needs (a bracket, "lamp", "salinan", "copy", "rev",
- * "ttd"/"tte", "paraf", "scan", "dpi", "final"/"fix", OneDrive's "desktop-"/"laptop-" (a
+ * "ttd"/"tte", "paraf", "scan", "dpi", "final"/"fix", an unsigned, void or wrong-number mark's
+ * word (as MAY_HOLD), OneDrive's "desktop-"/"laptop-" (a
  * conflict copy, subject-end.ts), "ok" alone, a doubled extension's "."), but the PDF
  * tools' words and version marks (endsWithToolMark looks for those at the end), or a gap
  * other than one space or dash (text.ts hasSingleGaps). Only tested, never matched, so the
