@@ -302,9 +302,13 @@ export const AMENDED_BEFORE =
   /(?:^|[^a-z0-9])(?:perubahan|mengubah|pencabutan|mencabut|penggantian|mengganti)(?:[^a-z0-9]+atas)?[^a-z0-9]*$/;
 /** "Lampiran" as the subject's last word, without a number. */
 const LAMPIRAN_AT_END = /(?:^|[^a-z0-9])(?:lampiran(?:nya)?|lamp)[^a-z0-9]*$/;
-/** "… dan Lampiran", "beserta Lampirannya": the decree with its attachments, the whole document. */
+/**
+ * "… dan Lampiran", "beserta Lampirannya": the decree with its attachments, the whole document;
+ * "(tanpa lampiran)", "non lampiran": the decree without them, its body. Neither is an
+ * attachment, and "write the attachment's number" would have the clerk file the decree as one.
+ */
 const WITH_LAMPIRAN =
-  /(?:(?:^|[^a-z0-9])(?:dan|beserta|serta|dengan|dgn|plus|lengkap|termasuk)[^a-z0-9]+|[&+][^a-z0-9]*)(?:lampiran(?:nya)?|lamp)[^a-z0-9]*$/;
+  /(?:(?:^|[^a-z0-9])(?:dan|beserta|serta|dengan|dgn|plus|lengkap|termasuk|tanpa|tnp|non|bukan|minus)[^a-z0-9]+|[&+][^a-z0-9]*)(?:lampiran(?:nya)?|lamp)[^a-z0-9]*$/;
 /** Bracketed markers and noise anywhere in the subject. */
 const BRACKETED = new RegExp(
   String.raw`[([]\s*(?:(${LAMPIRAN_WORD})[\s.:_-]*(?:(?:ke|no|nomor|nmr)[\s.:_-]*)?${ATTACHMENT_NUMBER}(?:\s*(?:[,&+-]|dan|s[\s.]*d|sampai|hingga)[\s.]*${ATTACHMENT_NUMBER})?|(salinan|(?:di)?legalis(?:ir|asi))(?:[\s_-]+resmi|[\s_-]+sesuai(?:[\s_-]+dengan)?[\s_-]+asli(?:nya)?|[\s._-]*(?:ke[\s._-]*)?\d{1,2})?|copy|revisi(?:[\s._-]*\d{1,2})?|rev[\s._-]*\d{0,2}|final|fix|scan|camscanner|ttd(?:[\s_-]*basah)?|paraf|\d{1,3}|\d{2,4}[\s_-]?dpi|${TOOL_WORD}|${VERSION_MARK}|(${DRAFT_WORD})(?:[\s._-]*\d{1,2})?)\s*[)\]]`,
