@@ -28,12 +28,14 @@ const LIST_BEFORE_OLD =
   /^\s*\d{1,3}(?:[.)]\s+|\s+-\s+)(?=\d{1,4}[A-Za-z]?[\s_/-]+[A-Za-z]{2,4}[.\s_]\d)/;
 /**
  * A number of one to three digits (perhaps in brackets) set before "SK"/"Kep"/"Keputusan"
- * by a space or "_" ("12 SK Ketua Th 2024", "001_SK Ketua No 3 …", "(1) SK Ketua …"): a list
+ * by a space or "_", or in brackets ("12 SK Ketua Th 2024", "001_SK Ketua No 3 …", "(1) SK Ketua
+ * …", "[12]SK Ketua …"): a list
  * number as often as a serial, so never read as either; a name without another number is
  * refused as NO_NUMBER, one with "No 3" reads 3. Not before "Kpts": "24_Kpts_KPU-Prov-010_2012" is
  * an old-style number.
  */
-const NUMBER_BEFORE_DECREE = /^\s*\(?\d{1,3}\)?[\s_]+(?=(?:keputusan|sk|kep)(?![a-z0-9]))/i;
+const NUMBER_BEFORE_DECREE =
+  /^\s*(?:[([]?\d{1,3}[)\]][\s_]*|\d{1,3}[\s_]+)(?=(?:keputusan|sk|kep)(?![a-z0-9]))/i;
 /**
  * An e-mail's attachment saved as it came ("Lampiran email SK Ketua …", "Lampiran Email - …",
  * "lampiran surel …"): the file is what the mail carried, no decree's attachment.
@@ -66,7 +68,7 @@ export function stripNoise(stem: string): string {
     const m = LIST_NUMBER.exec(s) ?? NUMBER_BEFORE_DECREE.exec(s) ?? LIST_BEFORE_OLD.exec(s);
     // "12-2024 SK …" is a pair, not a list number: LIST_NUMBER wants a letter after it.
     if (m) s = s.slice(m[0].length);
-  } else if (c0 === 40 && NUMBER_BEFORE_DECREE.test(s)) {
+  } else if ((c0 === 40 || c0 === 91) && NUMBER_BEFORE_DECREE.test(s)) {
     s = s.replace(NUMBER_BEFORE_DECREE, "");
   } else if (mayStartCopyOf(s, c0) && COPY_OF.test(s)) {
     s = s.replace(COPY_OF, "");
@@ -180,7 +182,8 @@ export function glue(stem: string, c: CompiledRules): string | null {
   out += head.slice(last);
   if (!useful) return null;
   const fixed = out + stem.slice(headEnd);
-  return fixed === stem ? null : fixed;
+  // "12SK Ketua Th 2024" split is "12 SK Ketua …": a list number, as in the first reading.
+  return fixed === stem ? null : stripNoise(fixed);
 }
 
 /** A word (lower-case letters, perhaps two joined by a space) the parser reads in a head. */
