@@ -54,6 +54,11 @@ export interface SubjectQualifier {
   voidMark: string | null;
 }
 
+/**
+ * An unsigned file's mark ("belum ttd", "blm TTE", "tanpa tanda tangan", "unsigned"), as a regex
+ * source: a draft's mark, at the subject's end or in brackets.
+ */
+const UNSIGNED = String.raw`(?:belum|blm|tanpa|tnp|tidak|tdk)[\s._-]*(?:ada[\s._-]*)?(?:di[\s._-]*)?(?:ttd|tte|paraf|tanda[\s._-]*tangan(?:i)?|tandatangan(?:i)?)|unsigned|not[\s._-]*signed`;
 /** The words of a draft's mark (doc-kind.ts DRAFTS), as a regex source. */
 const DRAFT_WORD = DRAFTS.join("|");
 /**
@@ -222,11 +227,11 @@ const AT_END: {
   { re: /(?:^|[^a-z0-9])(?:copy|kopi)(?:[\s_-]*(?:of[\s_-]*)?\(?\d{1,3}\)?)?[^a-z0-9]*$/ },
   { re: /[\s_-]*\(\d{1,3}\)[^a-z0-9]*$/ },
   { re: /(?:^|[^a-z0-9])(?:revisi|rev)[\s._-]*\d{0,2}[^a-z0-9]*$/ },
-  // The clerk's own mark that the number is wrong or not final yet ("… (salah nomor)", "- nomor
-  // belum fix", "no sementara"; "belum fix" alone where the head took "nomor" as its word): filed,
+  // The clerk's own mark that the number is wrong or not final yet ("… (salah nomor)", "(salah
+  // ketik, benar 21)", "seharusnya No 21", "- nomor belum fix", "no sementara"; "belum fix" alone where the head took "nomor" as its word): filed,
   // the file would take a number it may not have.
   {
-    re: /(?:^|[^a-z0-9])((?:salah|keliru)[\s._-]*(?:nomor|no|nmr|penomoran)|(?:nomor|no|nmr)[\s._-]*(?:salah|keliru|sementara|menyusul|belum[\s._-]*(?:final|ada))|(?:(?:nomor|no|nmr)[\s._-]*)?belum[\s._-]*(?:fix|tetap|pasti)|belum[\s._-]*(?:ada[\s._-]*)?(?:ber)?(?:nomor|no))[^a-z0-9]*$/,
+    re: /(?:^|[^a-z0-9])((?:salah|keliru)[\s._-]*(?:nomor|no|nmr|penomoran|ketik|tulis)(?:[^a-z0-9]+(?:(?:yang[\s._-]*)?(?:benar|betul)(?:nya)?|seharusnya|harusnya)[^a-z0-9]*(?:no(?:mor)?[\s.]*)?\d{1,4}[a-z]?)?|(?:(?:yang[\s._-]*)?(?:benar|betul)(?:nya)?|seharusnya|harusnya)[\s._:-]*(?:no(?:mor)?[\s.]*)?\d{1,4}[a-z]?|(?:nomor|no|nmr)[\s._-]*(?:salah|keliru|sementara|menyusul|belum[\s._-]*(?:final|ada))|(?:(?:nomor|no|nmr)[\s._-]*)?belum[\s._-]*(?:fix|tetap|pasti)|belum[\s._-]*(?:ada[\s._-]*)?(?:ber)?(?:nomor|no))[^a-z0-9]*$/,
     numberMark: true,
   },
   // A mark that the file is void or not to be used ("(batal)", "- JANGAN DIPAKAI", "tidak
@@ -239,7 +244,7 @@ const AT_END: {
   // the decree before it was signed, a draft, whatever the word before it (draftMarkAt is not
   // asked); before the signed mark below, which would leave "belum" as the subject's last word.
   {
-    re: /(?:^|[^a-z0-9])((?:belum|blm|tanpa|tnp|tidak|tdk)[\s._-]*(?:ada[\s._-]*)?(?:di[\s._-]*)?(?:ttd|tte|paraf|tanda[\s._-]*tangan(?:i)?|tandatangan(?:i)?)|unsigned|not[\s._-]*signed)[^a-z0-9]*$/,
+    re: new RegExp(String.raw`(?:^|[^a-z0-9])(${UNSIGNED})[^a-z0-9]*$`),
     draft: true,
     unsigned: true,
   },
@@ -311,7 +316,7 @@ const WITH_LAMPIRAN =
   /(?:(?:^|[^a-z0-9])(?:dan|beserta|serta|dengan|dgn|plus|lengkap|termasuk|tanpa|tnp|non|bukan|minus)[^a-z0-9]+|[&+][^a-z0-9]*)(?:lampiran(?:nya)?|lamp)[^a-z0-9]*$/;
 /** Bracketed markers and noise anywhere in the subject. */
 const BRACKETED = new RegExp(
-  String.raw`[([]\s*(?:(${LAMPIRAN_WORD})[\s.:_-]*(?:(?:ke|no|nomor|nmr)[\s.:_-]*)?${ATTACHMENT_NUMBER}(?:\s*(?:[,&+-]|dan|s[\s.]*d|sampai|hingga)[\s.]*${ATTACHMENT_NUMBER})?|(salinan|(?:di)?legalis(?:ir|asi))(?:[\s_-]+resmi|[\s_-]+sesuai(?:[\s_-]+dengan)?[\s_-]+asli(?:nya)?|[\s._-]*(?:ke[\s._-]*)?\d{1,2})?|copy|revisi(?:[\s._-]*\d{1,2})?|rev[\s._-]*\d{0,2}|final|fix|scan|camscanner|ttd(?:[\s_-]*basah)?|paraf|\d{1,3}|\d{2,4}[\s_-]?dpi|${TOOL_WORD}|${VERSION_MARK}|(${DRAFT_WORD})(?:[\s._-]*\d{1,2})?)\s*[)\]]`,
+  String.raw`[([]\s*(?:(${LAMPIRAN_WORD})[\s.:_-]*(?:(?:ke|no|nomor|nmr)[\s.:_-]*)?${ATTACHMENT_NUMBER}(?:\s*(?:[,&+-]|dan|s[\s.]*d|sampai|hingga)[\s.]*${ATTACHMENT_NUMBER})?|(salinan|(?:di)?legalis(?:ir|asi))(?:[\s_-]+resmi|[\s_-]+sesuai(?:[\s_-]+dengan)?[\s_-]+asli(?:nya)?|[\s._-]*(?:ke[\s._-]*)?\d{1,2})?|copy|revisi(?:[\s._-]*\d{1,2})?|rev[\s._-]*\d{0,2}|final|fix|scan|camscanner|ttd(?:[\s_-]*basah)?|paraf|\d{1,3}|\d{2,4}[\s_-]?dpi|${TOOL_WORD}|${VERSION_MARK}|(${DRAFT_WORD}|${UNSIGNED})(?:[\s._-]*\d{1,2})?)\s*[)\]]`,
   "g",
 );
 const AT_START = new RegExp(`^[^a-z0-9]*${LAMPIRAN_N}(?![a-z0-9])`);
@@ -327,7 +332,7 @@ const LETTER_AFTER = /^(?:[._-]|\s)?[a-h](?![a-z0-9]|\.[a-z])/;
  * the subject decides it (this runs for every subject isPlainSubject does not call plain).
  */
 const MAY_HOLD = new RegExp(
-  String.raw`[([]|lamp|salinan|draf|konsep|ranc|legalis|copy|kopi|asli|rev|final|fix|tt[de]|paraf|tanda|salah|batal|pakai|guna|belum|(?:nomor|no|nmr)[ -](?:sementara|menyusul|keliru)|scan|dpi|sign|compress|convert|merge|unlock|ocr|whatsapp|(?:img|pxl|dsc)_\d|(?<![a-z0-9])v(?:er|\.|\d)|(?<![a-z0-9])ok(?![a-z0-9])|\.(?:${EXT_WORD})|(?<![a-z0-9])(?:${EXT_WORD})(?![a-z0-9])`,
+  String.raw`[([]|lamp|salinan|draf|konsep|ranc|legalis|copy|kopi|asli|rev|final|fix|tt[de]|paraf|tanda|salah|batal|pakai|guna|belum|harusnya|benar|betul|(?:nomor|no|nmr)[ -](?:sementara|menyusul|keliru)|scan|dpi|sign|compress|convert|merge|unlock|ocr|whatsapp|(?:img|pxl|dsc)_\d|(?<![a-z0-9])v(?:er|\.|\d)|(?<![a-z0-9])ok(?![a-z0-9])|\.(?:${EXT_WORD})|(?<![a-z0-9])(?:${EXT_WORD})(?![a-z0-9])`,
   "g",
 );
 
@@ -342,7 +347,7 @@ const MAY_HOLD = new RegExp(
  * character classes first (V8 can skip ahead on their first letters).
  */
 const NOT_PLAIN =
-  /lamp|salinan|copy|rev|final|fix|tt[de]|paraf|tanda|salah|batal|pakai|guna|belum|(?:nomor|no|nmr)[ -](?:sementara|menyusul|keliru)|scan|dpi|top-|[^a-z0-9 -]|[ -]{2}|(?<![a-z0-9])ok(?![a-z0-9])/g;
+  /lamp|salinan|copy|rev|final|fix|tt[de]|paraf|tanda|salah|batal|pakai|guna|belum|harusnya|benar|betul|(?:nomor|no|nmr)[ -](?:sementara|menyusul|keliru)|scan|dpi|top-|[^a-z0-9 -]|[ -]{2}|(?<![a-z0-9])ok(?![a-z0-9])/g;
 /**
  * A PDF tool's word or a version mark (or a draft's mark with its number, "draft 2") ending a
  * plain subject (single gaps, no "." or "_"), with at most one gap after it. Only tested, near the subject's end (endsWithToolMark): a boundary
@@ -617,7 +622,7 @@ export function subjectQualifier(folded: string, from: number): SubjectQualifier
 /**
  * Whether the draft's word that AT_END's draft pattern matched (`m`, in `tail`, the subject
  * `folded.slice(from, …)`) is a mark rather than the subject's last word: it is the whole
- * subject, or it is set apart (in brackets, after a spaced dash, or after "_" in a name whose
+ * subject, or it is set apart (in brackets or after them, after a spaced dash, or after "_" in a name whose
  * words are apart by spaces), or it is "draft"/"draf" after any word but one that makes it the
  * subject's object (DRAFTED: "Tim Penyusun Draft"). "Konsep" and "Rancangan" typed as the last
  * word are running text ("Penyusunan Rancangan").
@@ -628,7 +633,14 @@ function draftMarkAt(folded: string, from: number, tail: string, m: RegExpExecAr
   while (gap > 0 && !isWordChar(tail.charCodeAt(gap - 1))) gap--;
   if (gap === 0) return true;
   const apart = tail.slice(gap, at);
-  if (apart.includes("(") || apart.includes("[") || apart.includes(" -") || apart.includes("- ")) {
+  if (
+    apart.includes("(") ||
+    apart.includes("[") ||
+    apart.includes(")") ||
+    apart.includes("]") ||
+    apart.includes(" -") ||
+    apart.includes("- ")
+  ) {
     return true;
   }
   if (apart.includes("_") && folded.lastIndexOf(" ", from + gap) >= 0) return true;
