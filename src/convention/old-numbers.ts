@@ -399,10 +399,13 @@ export function oldNumberNonDecree(folded: string): string | null {
  * Tahun 2021", "9_KU.02.1-Kpt_Sek_2021" (a secretary's number written short). Group 1 is the
  * class with "-Kpt"/"-Kpts"; group 2 an issuer marker after it, "Sek" or "KPU" and a level word
  * ("Sek-Kot", "KPU-Kab") and group 2 a region code between them, as in STYLE_B ("KU.02.1-Kpt_
- * 3578_Sek-Kot"); group 4 a "Sek" alone (the secretariat's, as in STYLE_B's class).
+ * 3578_Sek-Kot"); group 4 a "Sek" alone (the secretariat's, as in STYLE_B's class). A number
+ * right after the code, before a word, stands where STYLE_B has its region code ("PL.01.3-Kpt 31
+ * Prov IV", the serial left out): it is taken with the code, never a serial (a province's "31"
+ * was filed as decree 31).
  */
 const CLASS_CODE =
-  /(?<![a-z0-9])([a-z]{2,4}(?:\.\d{1,3})+[\s_-]?kpts?)(?![a-z0-9])(?:(?:[\s/_-]+(\d{2,6}))?[\s/_-]+((?:sek|kpu)[\s_-]+(?:kot|kota|kab|kabupaten|prov|provinsi))(?![a-z0-9])|[\s/_-]+(sek)(?![a-z0-9]))?/g;
+  /(?<![a-z0-9])([a-z]{2,4}(?:\.\d{1,3})+[\s_-]?kpts?)(?![a-z0-9])(?:(?:[\s/_-]+(\d{2,6}))?[\s/_-]+((?:sek|kpu)[\s_-]+(?:kot|kota|kab|kabupaten|prov|provinsi))(?![a-z0-9])|[\s/_-]+(sek)(?![a-z0-9])|[\s/_-]+\d{2,4}(?=[\s/_-]+[a-z]))?/g;
 
 /** The classification codes of a head (findClassCodes). */
 export interface ClassCodes {

@@ -748,6 +748,8 @@ const province: [string, string][] = [
     "KPT-KETUA/2016/KPT-KETUA_2016_003_jumlah-dukungan.pdf",
   ],
   ["45_PL.01.3-Kpt_31_KPU-Prov_IV_2019.pdf", "KPT-KETUA/2019/KPT-KETUA_2019_045.pdf"],
+  // The serial left out: the province's code after "-Kpt" is no serial (old-numbers.ts CLASS_CODE).
+  ["SK KPU DKI 2019 PL.01.3-Kpt 31 Prov IV.pdf", "!NO_NUMBER"],
   [
     "Kep Sek 7 KU.02.1-Kpt-Sek 31 Sek-Prov I 2020 Penetapan PPSPM.pdf",
     "KPT-SEKRETARIS/2020/KPT-SEKRETARIS_2020_007_penetapan-ppspm.pdf",
