@@ -476,22 +476,35 @@ function otherAreasBusiness(
 
 /**
  * A mayor's election in the subject of a regency's office, or a regent's in a city's ("Penetapan
- * DPT Pemilihan Walikota dan Wakil Walikota Bekasi" for KPU Kabupaten Bekasi): a regency elects
+ * DPT Pemilihan Walikota dan Wakil Walikota Bekasi", "DPT Pilwalkot Bogor" for a regency's
+ * office of the same name): a regency elects
  * a regent and a city a mayor, so the election is another office's, whatever place follows (a
  * bare "Bekasi" reads as the office's own name). The head's word as shown, or null.
  */
 function otherLevelsElection(folded: string, from: number, o: CompiledOffice): string | null {
-  if (!folded.includes("wali", from) && !folded.includes("bupati", from)) return null;
+  if (
+    !folded.includes("wali", from) &&
+    !folded.includes("bupati", from) &&
+    !folded.includes("pilwa", from) &&
+    !folded.includes("pilbup", from)
+  ) {
+    return null;
+  }
   const level = officeLevel(o);
   if (level === null) return null;
   ELECTION_OF_HEAD.lastIndex = from;
   for (let m = ELECTION_OF_HEAD.exec(folded); m; m = ELECTION_OF_HEAD.exec(folded)) {
-    const mayor = m[1]!.startsWith("wali");
-    if (mayor === (level === "regency")) return m[1]!.toUpperCase();
+    const head = m[1] ?? m[2]!;
+    const mayor = head.startsWith("wali") || head.startsWith("pilwa");
+    if (mayor === (level === "regency")) return head.toUpperCase();
   }
   return null;
 }
 
-/** An election's or a candidate's word, then a region head's (group 1): a mayor or a regent. */
+/**
+ * An election's or a candidate's word, then a region head's (group 1): a mayor or a regent; or
+ * the election's short name (group 2): "Pilwalkot", "Pilwako", "Pilwali" (a mayor's), "Pilbup"
+ * (a regent's).
+ */
 const ELECTION_OF_HEAD =
-  /(?<![a-z0-9])(?:pemilihan|pilkada|calon|paslon|pasangan[^a-z0-9]+calon)[^a-z0-9]+(wali[^a-z0-9]*kota|bupati)(?![a-z0-9])/g;
+  /(?<![a-z0-9])(?:(?:pemilihan|pilkada|calon|paslon|pasangan[^a-z0-9]+calon)[^a-z0-9]+(wali[^a-z0-9]*kota|bupati)|(pilwa(?:lkot|kot|ko|li|likota)|pilbup))(?![a-z0-9])/g;

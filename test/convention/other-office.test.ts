@@ -303,6 +303,13 @@ const tables: [string, ConventionConfig, [string, string][]][] = [
       ["SK Ketua No 61 Th 2024 PPS Kel Nagasari Kec Karawang Barat.pdf", BOTH],
       ["SK Ketua No 71 Th 2024 PPS Desa Mekarsari Kec Cileungsi.pdf", BOTH],
       ["SK Ketua No 2901 Th 2024 Penetapan Hasil Pemilihan Wali Kota Bekasi.pdf", BOTH],
+      // The election's short name says the same ("Pilwalkot", "Pilwako": a mayor's).
+      ["SK Ketua No 15 Th 2024 ttg DPT Pilwalkot Bekasi.pdf", BOTH],
+      ["SK Ketua No 16 Th 2024 Pembentukan PPS Pilwako Bekasi.pdf", BOTH],
+      [
+        "SK Ketua No 17 Th 2024 ttg DPT Pilbup Bekasi.pdf",
+        "KPT-KETUA/2024/KPT-KETUA_2024_017_dpt-pilbup-bekasi.pdf",
+      ],
     ],
   ],
   [
@@ -322,6 +329,7 @@ const tables: [string, ConventionConfig, [string, string][]][] = [
       ["SK Ketua No 70 Th 2024 Pembentukan PPK Kec Kartasura.pdf", BOTH],
       // A city elects a mayor: a regent's election is a regency's office's.
       ["SK Ketua No 71 Th 2024 Penetapan Hasil Pemilihan Bupati Sukoharjo.pdf", BOTH],
+      ["SK Ketua No 73 Th 2024 ttg Rekapitulasi Pilbup Sukoharjo.pdf", BOTH],
       [
         "SK Ketua No 72 Th 2024 Penetapan Hasil Pemilihan Walikota Surakarta.pdf",
         "KPT-KETUA/2024/KPT-KETUA_2024_072_penetapan-hasil-pemilihan-walikota-surakarta.pdf",
