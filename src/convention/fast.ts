@@ -23,7 +23,7 @@
  * refuses) are left to lenient.ts.
  */
 import type { ConventionConfig } from "../config/schema.js";
-import type { Head } from "./head.js";
+import { countsSubject, type Head } from "./head.js";
 import { lenient } from "./lenient.js";
 import { fourDigits, isYearDigits, normNomor } from "./numbers.js";
 import type { CompiledOffice } from "./office.js";
@@ -172,6 +172,9 @@ export function compileFast(
     }
     if (isYearDigits(serial) || !isYearDigits(year)) return null;
     const end = m[8] !== undefined ? 0 : m[0].length === folded.length ? 1 : 2;
+    // A serial after the year that counts the subject's first word ("2024 31 Kelurahan PPS"):
+    // lenient.ts refuses it (head.ts countsSubject).
+    if (shape === 3 && end === 2 && countsSubject(folded, m[0].length)) return null;
     if ((found.known & (1 << (4 * shape + end))) === 0) readShape(found, shape, end, read);
     if ((found.bits & (1 << (4 * shape + end))) === 0) return null;
     const nomor = normNomor(serial);

@@ -11,6 +11,8 @@
 
 import { MONTH_ALTERNATION, MONTH_NAMES } from "./months.js";
 import {
+  HEAD_KEYWORDS,
+  isDigit,
   isLetter,
   isWordChar,
   isYearShaped,
@@ -398,6 +400,45 @@ export const COUNTERS: ReadonlySet<string> = new Set([
   "minggu",
   "pekan",
 ]);
+
+/**
+ * Words a bare number before them counts ("31 Kelurahan", "18 Parpol", "6 Kecamatan", "2.345
+ * TPS"): never zero-padded, as a serial often is ("012 PPS Rorotan" is decree 12). The ad-hoc
+ * bodies (PPK, PPS, KPPS) are left out: a decree's subject starts with them as often.
+ */
+const COUNTED_AFTER: ReadonlySet<string> = new Set([
+  "kelurahan",
+  "kecamatan",
+  "desa",
+  "parpol",
+  "partai",
+  "orang",
+  "kursi",
+  "tps",
+]);
+
+/**
+ * Whether the subject starting at `at` (without "tentang") starts with a word COUNTED_AFTER and
+ * right before it stands a bare number of one to three digits, not zero-padded ("SK KPU Jakut
+ * 2024 31 Kelurahan PPS"): the number counts the subject's word as likely as it is the serial,
+ * which "No 31 Kelurahan" would settle. Filed, 31 kelurahan made decree 31.
+ */
+export function countsSubject(folded: string, at: number): boolean {
+  let e = at;
+  while (e < folded.length && isLetter(folded.charCodeAt(e))) e++;
+  if (e === at || !COUNTED_AFTER.has(folded.slice(at, e))) return false;
+  let i = at;
+  while (i > 0 && (folded.charCodeAt(i - 1) === 0x20 || folded.charCodeAt(i - 1) === 0x5f)) i--;
+  let d = i;
+  while (d > 0 && isDigit(folded.charCodeAt(d - 1))) d--;
+  if (d === i || i === at || i - d > 3 || folded.charCodeAt(d) === 0x30) return false;
+  if (d > 0 && isWordChar(folded.charCodeAt(d - 1))) return false;
+  let k = d;
+  while (k > 0 && !isWordChar(folded.charCodeAt(k - 1))) k--;
+  let w = k;
+  while (w > 0 && isWordChar(folded.charCodeAt(w - 1))) w--;
+  return !HEAD_KEYWORDS.has(folded.slice(w, k));
+}
 
 /** A page's or a part's word and its number (COUNTERS count them too). */
 const PAGE_IN_HEAD = new RegExp(

@@ -9,7 +9,14 @@ import { officeAfterSubject } from "./body-place.js";
 import { inBudgetRole } from "./budget-role.js";
 import { dayBeforeMonth } from "./day-month.js";
 import { namesKind, notADecree } from "./doc-kind.js";
-import { blankDates, blankSpans, LETTER_LAMPIRAN, numberOnlyHead, readHead } from "./head.js";
+import {
+  blankDates,
+  blankSpans,
+  countsSubject,
+  LETTER_LAMPIRAN,
+  numberOnlyHead,
+  readHead,
+} from "./head.js";
 import { frontNumbers, headSubject, nameStart } from "./head-subject.js";
 import { checkDecree, checkIssuer } from "./issuer.js";
 import { isDigit, isWordChar } from "./numbers.js";
@@ -231,6 +238,10 @@ export function lenient(
   // The only numbers are a counter's ("Dapil 5", "Tahap 2") or a region code: no serial. Told
   // only now, so another body's decree gets the reason that says so, not "add the number".
   if (head.counted) return noSerial(head.nomor, c);
+  // A bare serial that counts the subject's first word ("SK KPU Jakut 2024 31 Kelurahan PPS").
+  if (!marker && !inHead && countsSubject(folded, firstWordAt(folded, tailStart))) {
+    return noSerial(head.nomor, c);
+  }
   const read = withSubject(
     stem,
     folded,
