@@ -108,22 +108,28 @@ const OFFICE_LEVELS: readonly ReadonlySet<string>[] = [
 ];
 
 /**
- * `places` (the configured names as words), each name typed without its level word also with
- * each level word the other names start with, when they are of one level ("b aceh" of KIP Kota
- * Banda Aceh also "kota b aceh"): "Kota" before the office's short name is the office's own.
+ * `places` (the configured names as words), each name typed without its level words also with
+ * each run of level words the other names start with, when they are of one level ("b aceh" of
+ * KIP Kota Banda Aceh also "kota b aceh"; "kep seribu" of Kabupaten Administrasi Kepulauan Seribu
+ * also "kab adm kep seribu"): the level before the office's short name is the office's own.
  */
 function withLevelWords(places: string[][]): string[][] {
-  const levels = new Set(
-    places.map((p) => p[0]!).filter((w) => OFFICE_LEVELS.some((l) => l.has(w))),
-  );
+  const levels = new Map<string, string[]>();
+  for (const p of places) {
+    if (!OFFICE_LEVELS.some((l) => l.has(p[0]!))) continue;
+    let k = 1;
+    while (k < p.length - 1 && LEVEL.has(p[k]!)) k++;
+    levels.set(p.slice(0, k).join(" "), p.slice(0, k));
+  }
   // Levels of one kind only: a name configured without its level is of that kind.
-  if (OFFICE_LEVELS.filter((l) => [...levels].some((w) => l.has(w))).length !== 1) return places;
+  const firsts = [...levels.values()].map((l) => l[0]!);
+  if (OFFICE_LEVELS.filter((l) => firsts.some((w) => l.has(w))).length !== 1) return places;
   const have = new Set(places.map((p) => p.join(" ")));
   const out = [...places];
   for (const p of places) {
     if (LEVEL.has(p[0]!)) continue;
-    for (const level of levels) {
-      const q = [level, ...p];
+    for (const level of levels.values()) {
+      const q = [...level, ...p];
       const text = q.join(" ");
       if (!have.has(text)) {
         have.add(text);
