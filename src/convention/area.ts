@@ -470,3 +470,62 @@ export function isProvince(place: string): boolean {
   const first = p.indexOf(" ");
   return PROVINCE_START.has(first < 0 ? p : p.slice(0, first)) || PROVINCE_NAMES.has(p);
 }
+
+/**
+ * For a name whose head names this office by a place another level's office shares, typed
+ * without the level word ("KPU Bekasi" of KPU Kabupaten Bekasi, sharedPlaceOnly) and so refused
+ * as unclear: the head with the office's level word put in ("KPU Kabupaten Bekasi"), when the
+ * rest of the name says which office issued it and says nothing of the other's; else null.
+ * What says so: this office's level's election (a regency's "Bupati", "Pilbup"; a city's
+ * "Walikota", "Pilwalkot"), this office's region code, or a district or village of its area the
+ * other office has none of ("PPK Kec Cikarang Utara"). The other's election, region code or
+ * district leaves it unclear. `folded` is the stem folded (same length as `stem`).
+ */
+export function levelSettled(stem: string, folded: string, o: CompiledOffice): string | null {
+  const level = areaOf(o).level;
+  if (level === null || o.regionCodes.size === 0) return null;
+  const m = SHARED_HEAD.exec(folded);
+  if (m === null) return null;
+  const at = m.index + m[0].length - m[2]!.length - (m[3]?.length ?? 0);
+  const two = m[3] === undefined ? null : `${m[2]} ${m[3].trimStart()}`;
+  const place = sharedPlaceOnly(m[2]!, o)
+    ? m[2]!
+    : two !== null && sharedPlaceOnly(two, o)
+      ? two
+      : null;
+  if (place === null) return null;
+  const other = `${level === "city" ? "kabupaten" : "kota"} ${place}`;
+  const isOther = (code: string) => foldedName(regencyName(code)) === other;
+  const ownElection = level === "city" ? CITY_ELECTION : REGENCY_ELECTION;
+  const otherElection = level === "city" ? REGENCY_ELECTION : CITY_ELECTION;
+  if (otherElection.test(folded)) return null;
+  let own = ownElection.test(folded);
+  for (const code of folded.match(FOUR_DIGITS) ?? []) {
+    if (o.regionCodes.has(code)) own = true;
+    else if (isOther(code)) return null;
+  }
+  const ws = wordsFrom(folded, 0);
+  for (let i = 0; i < ws.length; i++) {
+    for (const named of [districtNamed(ws, i), villageNamed(ws, i)]) {
+      if (named === undefined) continue;
+      const mine = named.codes.some((c) => o.regionCodes.has(c));
+      const theirs = named.codes.some(isOther);
+      if (theirs && !mine) return null;
+      if (mine && !theirs) own = true;
+    }
+  }
+  if (!own) return null;
+  return `${stem.slice(0, at)}${LEVEL_WORD[level]} ${stem.slice(at)}`;
+}
+/** "KPU"/"KIP" and a place's first word (group 2) and the next one (group 3, with its gap). */
+const SHARED_HEAD = /(?<![a-z0-9])(kpud?|kip)[^a-z0-9]+([a-z]+)( [a-z]+)?(?![a-z0-9])/;
+const REGENCY_ELECTION = /(?<![a-z0-9])(?:bupati|pilbup)(?![a-z0-9])/;
+const CITY_ELECTION =
+  /(?<![a-z0-9])(?:wali[^a-z0-9]*kota|pilwa(?:lkot|kot|ko|li|likota))(?![a-z0-9])/;
+const FOUR_DIGITS = /(?<![0-9])\d{4}(?![0-9])/g;
+const LEVEL_WORD = { city: "Kota", regency: "Kabupaten" } as const;
+
+/** A regencies.csv name folded ("KOTA BEKASI": "kota bekasi"). */
+function foldedName(name: string): string {
+  return name.toLowerCase();
+}

@@ -22,6 +22,7 @@
  * every result to the plain regex reading and the plain head to the lenient one.
  */
 import type { ConventionConfig } from "../config/schema.js";
+import { levelSettled } from "./area.js";
 import { mayBeDeviceName } from "./device-name.js";
 import { plainReader } from "./fast.js";
 import { formatNameWith } from "./format.js";
@@ -277,6 +278,13 @@ function readRefused(
   // years stand.
   if ("reason" in d && SUBJECT_FIRST.has(d.reason)) {
     d = reread(d, subjectThenDecree(bare, c), printableName, ext, c, ascii, false);
+  }
+  // "KPU Bekasi" of KPU Kabupaten Bekasi, a place Kota Bekasi's office shares: read with the
+  // level word when the rest of the name says whose (area.ts levelSettled).
+  if ("reason" in d && d.reason === "OFFICE_UNCLEAR" && c.office !== null) {
+    const lower = folded ?? bare.toLowerCase();
+    const settled = lower.length === bare.length ? levelSettled(bare, lower, c.office) : null;
+    d = reread(d, settled, printableName, ext, c, ascii, false);
   }
   if (!("reason" in d)) return finish(d, rules, c, opts, d.folded, d.singleGaps);
   if (d.reason !== "NO_JENIS" && d.reason !== "NO_JENIS_OTHER") return d;

@@ -310,6 +310,26 @@ const tables: [string, ConventionConfig, [string, string][]][] = [
         "SK Ketua No 17 Th 2024 ttg DPT Pilbup Bekasi.pdf",
         "KPT-KETUA/2024/KPT-KETUA_2024_017_dpt-pilbup-bekasi.pdf",
       ],
+      // "KPU Bekasi", the place Kota Bekasi's office shares, typed without "Kab": unclear, unless
+      // the rest says whose (its district, its regent's election, its region code) and nothing
+      // of the city's (area.ts levelSettled).
+      ["SK KPU Bekasi No 12 Th 2024 ttg DPT.pdf", "!OFFICE_UNCLEAR"],
+      [
+        "SK KPU Bekasi No 713 Th 2024 PAW PPS Desa Sukamahi Kec Cikarang Pusat.pdf",
+        "KPT-KETUA/2024/KPT-KETUA_2024_713_paw-pps-desa-sukamahi-kec-cikarang-pusat.pdf",
+      ],
+      [
+        "SK KPU Bekasi No 12 Th 2024 DPT Pilbup.pdf",
+        "KPT-KETUA/2024/KPT-KETUA_2024_012_dpt-pilbup.pdf",
+      ],
+      [
+        "Keputusan KPU Bekasi 45_PL.01.3-Kpt_3216_KPU-Kab_IV_2019.pdf",
+        "KPT-KETUA/2019/KPT-KETUA_2019_045.pdf",
+      ],
+      ["SK KPU Bekasi No 12 Th 2024 PPK Kec Jatiasih.pdf", "!OFFICE_UNCLEAR"],
+      ["SK KPU Bekasi No 12 Th 2024 DPT Pilbup Kec Jatiasih.pdf", "!OFFICE_UNCLEAR"],
+      ["SK KPU Bekasi No 12 Th 2024 DPT Pilwalkot.pdf", "!OFFICE_UNCLEAR"],
+      ["Keputusan KPU Bekasi 45_PL.01.3-Kpt_3275_KPU-Kot_IV_2019.pdf", "!OTHER_OFFICE_CODE"],
     ],
   ],
   [
