@@ -126,6 +126,12 @@ const kipBandaAceh = officeRules(
   ["kota banda aceh", "banda aceh", "bna", "b. aceh"],
   ["1171"],
 );
+/** DKI's one regency, whose names run two level words ("Kab Adm") before its place. */
+const kepSeribu = officeRules(
+  "Kabupaten Administrasi Kepulauan Seribu",
+  ["kabupaten administrasi kepulauan seribu", "kab adm kepulauan seribu", "kep seribu"],
+  ["3101"],
+);
 /** A regency in Aceh whose clerks shorten its place as a blend ("Abes"), not configured. */
 const kipAcehBesar = officeRules(
   "Kabupaten Aceh Besar",
@@ -539,6 +545,22 @@ const tables: [string, ConventionConfig, [string, string][]][] = [
         "SK Ketua No 102 Th 2024 ttg Penerimaan Logistik dari KIP Aceh.pdf",
         "KPT-KETUA/2024/KPT-KETUA_2024_102_penerimaan-logistik-dari-kip-aceh.pdf",
       ],
+    ],
+  ],
+  [
+    "Kabupaten Administrasi Kepulauan Seribu",
+    kepSeribu,
+    [
+      // Its short name after the run of level words its other names start with.
+      [
+        "SK KPU Kab. Adm. Kep. Seribu Nomor 9 Tahun 2022.pdf",
+        "KPT-KETUA/2022/KPT-KETUA_2022_009.pdf",
+      ],
+      [
+        "SK KPU Kabupaten Administrasi Kep Seribu No 9 Th 2022.pdf",
+        "KPT-KETUA/2022/KPT-KETUA_2022_009.pdf",
+      ],
+      ["SK KPU Kota Adm Jakut No 9 Th 2022.pdf", OTHER],
     ],
   ],
   [
