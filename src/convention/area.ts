@@ -495,7 +495,7 @@ export function levelSettled(stem: string, folded: string, o: CompiledOffice): s
       : null;
   if (place === null) return null;
   const other = `${level === "city" ? "kabupaten" : "kota"} ${place}`;
-  const isOther = (code: string) => foldedName(regencyName(code)) === other;
+  const isOther = (code: string) => regencyName(code).toLowerCase() === other;
   const ownElection = level === "city" ? CITY_ELECTION : REGENCY_ELECTION;
   const otherElection = level === "city" ? REGENCY_ELECTION : CITY_ELECTION;
   if (otherElection.test(folded)) return null;
@@ -524,8 +524,3 @@ const CITY_ELECTION =
   /(?<![a-z0-9])(?:wali[^a-z0-9]*kota|pilwa(?:lkot|kot|ko|li|likota))(?![a-z0-9])/;
 const FOUR_DIGITS = /(?<![0-9])\d{4}(?![0-9])/g;
 const LEVEL_WORD = { city: "Kota", regency: "Kabupaten" } as const;
-
-/** A regencies.csv name folded ("KOTA BEKASI": "kota bekasi"). */
-function foldedName(name: string): string {
-  return name.toLowerCase();
-}
