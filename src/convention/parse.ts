@@ -60,7 +60,8 @@ const PARTIAL = new Set(["part", "partial", "crdownload", "download", "opdownloa
 
 export function parse(name: string, rules: ConventionConfig, opts: ParseOptions = {}): ParseResult {
   try {
-    return parseName(name.includes("%") ? (urlDecoded(name) ?? name) : name, rules, opts);
+    const typed = name.includes("=?") ? (mimeDecoded(name) ?? name) : name;
+    return parseName(typed.includes("%") ? (urlDecoded(typed) ?? typed) : typed, rules, opts);
   } catch {
     return reject("UNSAFE_NAME");
   }
@@ -82,6 +83,38 @@ function urlDecoded(name: string): string | null {
     return null;
   }
 }
+/**
+ * A name saved from a mail as its header carried it, RFC 2047's encoded words not decoded
+ * ("=?UTF-8?Q?SK_Ketua_No_230_Th_2024_Lokasi_TPS?=.pdf", "=?utf-8?B?U0sgS2V0dWE…?=.pdf"):
+ * decoded, a "/" as "_"; null when it holds no such word or one does not decode.
+ */
+function mimeDecoded(name: string): string | null {
+  if (!ENCODED_WORD.test(name)) return null;
+  let failed = false;
+  // Encoded words apart by white space are one text (RFC 2047 §6.2): the space between goes.
+  const joined = name.replace(/(\?=)\s+(?==\?)/g, "$1");
+  const decoded = joined.replace(ENCODED_WORDS, (_, charset: string, how: string, text: string) => {
+    const encoding = charset.toLowerCase() === "utf-8" ? "utf8" : "latin1";
+    if (how.toUpperCase() === "B") return Buffer.from(text, "base64").toString(encoding);
+    const bytes: number[] = [];
+    for (let i = 0; i < text.length; i++) {
+      const ch = text[i]!;
+      if (ch === "_") bytes.push(0x20);
+      else if (ch === "=" && HEX2.test(text.slice(i + 1, i + 3))) {
+        bytes.push(Number.parseInt(text.slice(i + 1, i + 3), 16));
+        i += 2;
+      } else if (ch === "=") failed = true;
+      else bytes.push(ch.charCodeAt(0));
+    }
+    return Buffer.from(bytes).toString(encoding);
+  });
+  return failed ? null : decoded.replace(/\//g, "_");
+}
+/** An RFC 2047 encoded word: charset (1), Q or B (2), text (3). */
+const ENCODED_WORD = /=\?([a-z0-9_-]+)\?([qb])\?([^?]*)\?=/i;
+const ENCODED_WORDS = new RegExp(ENCODED_WORD.source, "gi");
+const HEX2 = /^[0-9a-f]{2}$/i;
+
 /** A percent escape of a space, punctuation or a UTF-8 lead byte ("%20", "%2F", "%C2"). */
 const ESCAPED = /%(?:[2-3][0-9A-F]|[5-7][BDEF]|[C-F][0-9A-F])/i;
 
