@@ -305,6 +305,8 @@ const AT_END: {
  */
 export const AMENDED_BEFORE =
   /(?:^|[^a-z0-9])(?:perubahan|mengubah|pencabutan|mencabut|penggantian|mengganti)(?:[^a-z0-9]+atas)?[^a-z0-9]*$/;
+/** A page count in brackets at the end ("(2 hal)", "(3 lembar)"), as a page mark is not. */
+const PAGE_COUNT = /[^a-z0-9]*\(\s*\d{1,3}\s*(?:hal|halaman|hlm|lembar|lbr|pages?)\s*\)[^a-z0-9]*$/;
 /** "Lampiran" as the subject's last word, without a number. */
 const LAMPIRAN_AT_END = /(?:^|[^a-z0-9])(?:lampiran(?:nya)?|lamp)[^a-z0-9]*$/;
 /**
@@ -577,7 +579,9 @@ export function subjectQualifier(folded: string, from: number): SubjectQualifier
     if (!hit) break;
   }
   const tail = folded.slice(from, end);
-  const lampiranWithoutNumber = LAMPIRAN_AT_END.test(tail) && !WITH_LAMPIRAN.test(tail);
+  // "… - Lampiran (2 hal)": how many pages the attachment has, no attachment's number.
+  const counted = tail.replace(PAGE_COUNT, "");
+  const lampiranWithoutNumber = LAMPIRAN_AT_END.test(counted) && !WITH_LAMPIRAN.test(counted);
   BRACKETED.lastIndex = 0;
   for (let m = BRACKETED.exec(tail); m; m = BRACKETED.exec(tail)) {
     if (m[1] !== undefined) add(lampiran(m[2]!));
