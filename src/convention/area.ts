@@ -477,7 +477,8 @@ export function isProvince(place: string): boolean {
  * as unclear: the head with the office's level word put in ("KPU Kabupaten Bekasi"), when the
  * rest of the name says which office issued it and says nothing of the other's; else null.
  * What says so: this office's level's election (a regency's "Bupati", "Pilbup"; a city's
- * "Walikota", "Pilwalkot"), this office's region code, or a district or village of its area the
+ * "Walikota", "Pilwalkot"), this office's region code in an old-style number (after its "-Kpt";
+ * a serial typed as the code says nothing), or a district or village of its area the
  * other office has none of ("PPK Kec Cikarang Utara"). The other's election, region code or
  * district leaves it unclear. `folded` is the stem folded (same length as `stem`).
  */
@@ -500,9 +501,9 @@ export function levelSettled(stem: string, folded: string, o: CompiledOffice): s
   const otherElection = level === "city" ? REGENCY_ELECTION : CITY_ELECTION;
   if (otherElection.test(folded)) return null;
   let own = ownElection.test(folded);
-  for (const code of folded.match(FOUR_DIGITS) ?? []) {
-    if (o.regionCodes.has(code)) own = true;
-    else if (isOther(code)) return null;
+  for (const [, code] of folded.matchAll(KPT_CODE)) {
+    if (o.regionCodes.has(code!)) own = true;
+    else if (isOther(code!)) return null;
   }
   const ws = wordsFrom(folded, 0);
   for (let i = 0; i < ws.length; i++) {
@@ -522,5 +523,6 @@ const SHARED_HEAD = /(?<![a-z0-9])(kpud?|kip)[^a-z0-9]+([a-z]+)( [a-z]+)?(?![a-z
 const REGENCY_ELECTION = /(?<![a-z0-9])(?:bupati|pilbup)(?![a-z0-9])/;
 const CITY_ELECTION =
   /(?<![a-z0-9])(?:wali[^a-z0-9]*kota|pilwa(?:lkot|kot|ko|li|likota))(?![a-z0-9])/;
-const FOUR_DIGITS = /(?<![0-9])\d{4}(?![0-9])/g;
+/** An old-style number's region code: four digits right after its "-Kpt" (group 1). */
+const KPT_CODE = /kpts?[\s/_.-]+(\d{4})(?![0-9])/g;
 const LEVEL_WORD = { city: "Kota", regency: "Kabupaten" } as const;

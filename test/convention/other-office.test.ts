@@ -336,6 +336,8 @@ const tables: [string, ConventionConfig, [string, string][]][] = [
       ["SK KPU Bekasi No 12 Th 2024 DPT Pilbup Kec Jatiasih.pdf", "!OFFICE_UNCLEAR"],
       ["SK KPU Bekasi No 12 Th 2024 DPT Pilwalkot.pdf", "!OFFICE_UNCLEAR"],
       ["Keputusan KPU Bekasi 45_PL.01.3-Kpt_3275_KPU-Kot_IV_2019.pdf", "!OTHER_OFFICE_CODE"],
+      // The region code typed as the serial says nothing of whose the decree is.
+      ["SK KPU Bekasi No 3216 Th 2024.pdf", "!OFFICE_UNCLEAR"],
     ],
   ],
   [
