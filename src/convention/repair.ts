@@ -395,8 +395,9 @@ function glueHint(
 
 /**
  * Text recognition's digits and letters inside a word in capitals, as a scanner names a file after
- * the title it read ("KEPUTUSAN K0MISI PEMILIHAN UMUM PR0VINSI …", "SEKRETAR1S", "NOrnOR"): "0"
- * for O, "1" for I and "rn" for M, each between two capitals, spelt as the letters. Only in a word
+ * the title it read ("KEPUTUSAN K0MISI PEMILIHAN UMUM PR0VINSI …", "SEKRETAR1S", "KOMlSl",
+ * "NOrnOR"): "0" for O, "1" and a small "l" for I and "rn" for M, each between two capitals,
+ * spelt as the letters. Only in a word
  * of at least three letters and no other digit: a number's "0" or "1" has a digit beside it, or no
  * capital on both sides ("PL.01.3", "WA0012", "No 10A"). Without it, "KEPUTUSAN SEKRETARIS
  * K0MISI PEMILIHAN UMUM PR0VINSI DKI JAKARTA N0M0R 3 TAHUN 2023" was filed as this office's
@@ -406,8 +407,8 @@ export function ocrCapitals(name: string): string {
   if (!OCR_IN_CAPITALS.test(name)) return name;
   return name.replace(ALNUM_WORD, capitalsWord);
 }
-/** A "0", "1" or "rn" between two capitals: the test for ocrCapitals, most names fail it. */
-const OCR_IN_CAPITALS = /[A-Z](?:[01]|rn)[A-Z]/;
+/** A "0", "1", "l" or "rn" between two capitals: the test for ocrCapitals, most names fail it. */
+const OCR_IN_CAPITALS = /[A-Z](?:[01l]|rn)[A-Z]/;
 const ALNUM_WORD = /[A-Za-z0-9]+/g;
 
 function isCapital(c: number): boolean {
@@ -424,7 +425,11 @@ function capitalsWord(w: string): string {
       out += w[i];
     } else if (i === 0 || !isCapital(w.charCodeAt(i - 1))) {
       return w;
-    } else if ((c === 0x30 || c === 0x31) && isCapital(w.charCodeAt(i + 1))) {
+    } else if (
+      (c === 0x30 || c === 0x31 || c === 0x6c) &&
+      (isCapital(w.charCodeAt(i + 1)) || (c === 0x6c && i === w.length - 1))
+    ) {
+      // A small "l" ends such a word too ("KOMlSl"); a digit there is a number's ("TPS1").
       out += c === 0x30 ? "O" : "I";
     } else if (c === 0x72 && w.charCodeAt(i + 1) === 0x6e && isCapital(w.charCodeAt(i + 2))) {
       out += "M";
