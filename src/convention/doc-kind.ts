@@ -80,6 +80,7 @@ const KINDS = [
   "undangan",
   "nota dinas",
   "nodin",
+  "nd",
   "memo",
   "memorandum",
   "disposisi",

@@ -59,6 +59,12 @@ export interface SubjectQualifier {
  * source: a draft's mark, at the subject's end or in brackets.
  */
 const UNSIGNED = String.raw`(?:belum|blm|tanpa|tnp|tidak|tdk)[\s._-]*(?:ada[\s._-]*)?(?:di[\s._-]*)?(?:ttd|tte|paraf|tanda[\s._-]*tangan(?:i)?|tandatangan(?:i)?)|unsigned|not[\s._-]*signed`;
+/**
+ * A draft sent round for review, as a regex source: "utk paraf" (to be initialled), "untuk
+ * dikoreksi", "koreksi bu Kadiv", "revisi pak Kasubag 2", "coretan" (marked up), "usulan
+ * perubahan" (proposed changes). A draft's mark wherever it ends the subject.
+ */
+const IN_REVIEW = String.raw`(?:utk|untuk)[\s._-]*(?:di[\s._-]*)?(?:paraf|koreksi|periksa|review|cek)|(?:koreksi|revisi|rev)[\s._-]+(?:pak|bu|ibu|bapak|bpk)[\s._-]+[a-z]+(?:[\s._-]*\d{1,2})?|coretan|usulan[\s._-]+perubahan`;
 /** The words of a draft's mark (doc-kind.ts DRAFTS), as a regex source. */
 const DRAFT_WORD = DRAFTS.join("|");
 /**
@@ -240,6 +246,14 @@ const AT_END: {
     re: /(?:^|[^a-z0-9])((?:jangan|jgn|tidak|tdk)[\s._-]*(?:di[\s._-]*)?(?:pakai|gunakan)|batal|dibatalkan)[^a-z0-9]*$/,
     voidMark: true,
   },
+  // A draft sent round for review ("… APK utk paraf", "(koreksi bu Kadiv)", "- coretan"), or
+  // "koreksi" alone set apart (draftMarkAt): the decree before it was signed, a draft.
+  {
+    re: new RegExp(String.raw`(?:^|[^a-z0-9])(${IN_REVIEW})[^a-z0-9]*$`),
+    draft: true,
+    unsigned: true,
+  },
+  { re: /(?:^|[^a-z0-9])(koreksi)[^a-z0-9]*$/, draft: true },
   // An unsigned copy's mark ("… DPT belum ttd", "(blm TTE)", "tanpa tanda tangan", "unsigned"):
   // the decree before it was signed, a draft, whatever the word before it (draftMarkAt is not
   // asked); before the signed mark below, which would leave "belum" as the subject's last word.
@@ -334,7 +348,7 @@ const LETTER_AFTER = /^(?:[._-]|\s)?[a-h](?![a-z0-9]|\.[a-z])/;
  * the subject decides it (this runs for every subject isPlainSubject does not call plain).
  */
 const MAY_HOLD = new RegExp(
-  String.raw`[([]|lamp|salinan|draf|konsep|ranc|legalis|copy|kopi|asli|rev|final|fix|tt[de]|paraf|tanda|salah|batal|pakai|guna|belum|harusnya|benar|betul|(?:nomor|no|nmr)[ -](?:sementara|menyusul|keliru)|scan|dpi|sign|compress|convert|merge|unlock|ocr|whatsapp|(?:img|pxl|dsc)_\d|(?<![a-z0-9])v(?:er|\.|\d)|(?<![a-z0-9])ok(?![a-z0-9])|\.(?:${EXT_WORD})|(?<![a-z0-9])(?:${EXT_WORD})(?![a-z0-9])`,
+  String.raw`[([]|lamp|salinan|draf|konsep|ranc|legalis|copy|kopi|asli|rev|final|fix|tt[de]|paraf|tanda|salah|batal|pakai|guna|belum|harusnya|benar|betul|koreksi|coretan|usulan|(?:nomor|no|nmr)[ -](?:sementara|menyusul|keliru)|scan|dpi|sign|compress|convert|merge|unlock|ocr|whatsapp|(?:img|pxl|dsc)_\d|(?<![a-z0-9])v(?:er|\.|\d)|(?<![a-z0-9])ok(?![a-z0-9])|\.(?:${EXT_WORD})|(?<![a-z0-9])(?:${EXT_WORD})(?![a-z0-9])`,
   "g",
 );
 
@@ -349,7 +363,7 @@ const MAY_HOLD = new RegExp(
  * character classes first (V8 can skip ahead on their first letters).
  */
 const NOT_PLAIN =
-  /lamp|salinan|copy|rev|final|fix|tt[de]|paraf|tanda|salah|batal|pakai|guna|belum|harusnya|benar|betul|(?:nomor|no|nmr)[ -](?:sementara|menyusul|keliru)|scan|dpi|top-|[^a-z0-9 -]|[ -]{2}|(?<![a-z0-9])ok(?![a-z0-9])/g;
+  /lamp|salinan|copy|rev|final|fix|tt[de]|paraf|tanda|salah|batal|pakai|guna|belum|harusnya|benar|betul|koreksi|coretan|usulan|(?:nomor|no|nmr)[ -](?:sementara|menyusul|keliru)|scan|dpi|top-|[^a-z0-9 -]|[ -]{2}|(?<![a-z0-9])ok(?![a-z0-9])/g;
 /**
  * A PDF tool's word or a version mark (or a draft's mark with its number, "draft 2") ending a
  * plain subject (single gaps, no "." or "_"), with at most one gap after it. Only tested, near the subject's end (endsWithToolMark): a boundary
