@@ -376,8 +376,31 @@ export const COUNTERS: ReadonlySet<string> = new Set([
   "vol",
   "edisi",
   "seri",
-  // A scanner's counter in front ("scan 12 SK Ketua 2024", "SCAN_0012 …"), no serial.
+  // A scanner's counter in front ("scan 12 SK Ketua 2024", "SCAN_0012 …"), no serial; so is a
+  // camera's ("IMG_0012 SK Ketua 2024").
   "scan",
+  "img",
+  "dsc",
+  // A register's, an agenda book's or an archive's number in front ("Reg 0015 SK Ketua 2024",
+  // "Agd 45 - SK Ketua …", "Box 3 SK Ketua 2019", "Folder 5 …"): where the file is kept or
+  // logged, never its serial.
+  "reg",
+  "register",
+  "registrasi",
+  "agd",
+  "agenda",
+  "box",
+  "boks",
+  "kotak",
+  "rak",
+  "lemari",
+  "folder",
+  "map",
+  "ordner",
+  "bundel",
+  "berkas",
+  "file",
+  "urut",
   "hal",
   "halaman",
   "hlm",

@@ -109,7 +109,10 @@
  *   a word in capitals with text recognition's "0", "1" or "rn" ("K0MISI", "N0M0R", repair.ts
  *   ocrCapitals) is read as spelt right; an unsigned file's mark ("belum ttd") is a draft's, a
  *   signed one's ("sudah ttd") noise, and a mark that the number is wrong or the file void
- *   ("salah nomor", "batal") is refused (subject.ts): names holding one are not compared
+ *   ("salah nomor", "batal") is refused (subject.ts); a register's, agenda's, archive box's or
+ *   camera's number in front ("Reg 0015", "Box 3", "IMG_0012") is no serial (head.ts
+ *   COUNTERS); a mail header's encoded words are decoded (parse.ts mimeDecoded); a draft in
+ *   review ("utk paraf", "coretan") is a draft: names holding one are not compared
  *   (`touched`);
  * - a name both refuse may be refused for another of its problems, or in other words: nothing is
  *   filed either way, and the refusal must still say what to do.
@@ -123,7 +126,7 @@ import type { ParseResult } from "../../src/convention/types.js";
 import { parse as referenceParse } from "./reference/parse.js";
 
 const TOUCHED =
-  /cop[yi]|[([][^a-z0-9]*(?:\d|lamp|salinan|rev|final|fix|scan|ttd)|rev|final|fix|ttd|tte|scan|dpi|ok[^a-z0-9]*\.|lamp|salinan|\.(?:pdf|docx?|xlsx?|pptx?|od[tsp]|rtf|jpe?g|png|tiff?)[^a-z0-9]*\.|^[^a-z0-9]*\d{1,3}\s*(?:[.)]|\s-\s)|^[^a-z0-9]*\(?\d{1,3}(?:[)\]][\s_]*|[\s_]+)(?:keputusan|sk|kep)(?![a-z0-9])|(?:sk|kep|kpts?|ketua|sek(?:retaris)?)(?:th|thn|tahun|no|nomor|nomer|nmr)(?![a-z])|(?<![a-z0-9])(?:dan|jo|juncto|serta|atau)(?![a-z0-9])|\d[-._/ ]*\d{1,2}[-._/]\d|\d{8}|\d\s*(?:jan|feb|peb|mar|apr|mei|jun|jul|agu|agt|sep|okt|nov|nop|des)|[a-z]\d|\d[a-z]{2}|(?:19|20)\d\d[^a-z0-9]*\.[a-z0-9]*[^a-z0-9]*$|\d\d \d\d \d\d|kopi|(?:sk|kep|kpts?|keputusan)(?:kpu|keputusan|kep|ketua|sek)|sesuai|\d[oilzsgqx](?![a-z0-9])|salah|batal|pakai|guna|belum|tanda|sudah|sdh|telah|unsigned|harusnya|benar|betul|-kpt[\s._]+\d|\d[a-z]?[^a-z0-9]+[a-z](?![a-z0-9])|(?<![a-z])(?:nmor|nomr|onmor|nmoor|nomro|nomo|thun|tahn|taun|thaun|tauhn|tahnu)(?![a-z])|sign|compress|convert|merge|unlock|ocr|whatsapp|(?:img|pxl|dsc)_\d|(?<![a-z0-9])v(?:er(?:si|sion)?)?(?![a-z])|(?:19|20)\d\d[\s_]*[-\u2013\u2014][\s_]*\d{1,2}(?![0-9])|draf|konsep|ranc|^[^a-z0-9]*(?:19|20|21)\d\d[^a-z0-9]+(?:keputusan|sk|skep|kep|kpts?)(?![a-z0-9])|kpukot|sekkot|kota?[ivx]{1,4}(?![a-z0-9])|kpts?[\s/_-]+[a-z]+[\s_-]+[a-z]+(?:-[0-9][0-9.]*)?[\s/_-]+(?:tahun|thn|th)|(?:img|dsc[nf]?)\d{4}|photo_\d|[([]\s*(?:sk|kep|kpts?|keputusan|surat)(?![a-z])/i;
+  /cop[yi]|[([][^a-z0-9]*(?:\d|lamp|salinan|rev|final|fix|scan|ttd)|rev|final|fix|ttd|tte|scan|dpi|ok[^a-z0-9]*\.|lamp|salinan|\.(?:pdf|docx?|xlsx?|pptx?|od[tsp]|rtf|jpe?g|png|tiff?)[^a-z0-9]*\.|^[^a-z0-9]*\d{1,3}\s*(?:[.)]|\s-\s)|^[^a-z0-9]*\(?\d{1,3}(?:[)\]][\s_]*|[\s_]+)(?:keputusan|sk|kep)(?![a-z0-9])|(?:sk|kep|kpts?|ketua|sek(?:retaris)?)(?:th|thn|tahun|no|nomor|nomer|nmr)(?![a-z])|(?<![a-z0-9])(?:dan|jo|juncto|serta|atau)(?![a-z0-9])|\d[-._/ ]*\d{1,2}[-._/]\d|\d{8}|\d\s*(?:jan|feb|peb|mar|apr|mei|jun|jul|agu|agt|sep|okt|nov|nop|des)|[a-z]\d|\d[a-z]{2}|(?:19|20)\d\d[^a-z0-9]*\.[a-z0-9]*[^a-z0-9]*$|\d\d \d\d \d\d|kopi|(?:sk|kep|kpts?|keputusan)(?:kpu|keputusan|kep|ketua|sek)|sesuai|\d[oilzsgqx](?![a-z0-9])|salah|batal|pakai|guna|belum|tanda|sudah|sdh|telah|unsigned|harusnya|benar|betul|-kpt[\s._]+\d|(?<![a-z])(?:reg|register|registrasi|agd|agenda|box|boks|kotak|rak|lemari|folder|map|ordner|bundel|berkas|file|urut|img|dsc)[\s._#:-]*\d|=\?|koreksi|coretan|usulan|(?<![a-z])nd(?![a-z])|\d[a-z]?[^a-z0-9]+[a-z](?![a-z0-9])|(?<![a-z])(?:nmor|nomr|onmor|nmoor|nomro|nomo|thun|tahn|taun|thaun|tauhn|tahnu)(?![a-z])|sign|compress|convert|merge|unlock|ocr|whatsapp|(?:img|pxl|dsc)_\d|(?<![a-z0-9])v(?:er(?:si|sion)?)?(?![a-z])|(?:19|20)\d\d[\s_]*[-\u2013\u2014][\s_]*\d{1,2}(?![0-9])|draf|konsep|ranc|^[^a-z0-9]*(?:19|20|21)\d\d[^a-z0-9]+(?:keputusan|sk|skep|kep|kpts?)(?![a-z0-9])|kpukot|sekkot|kota?[ivx]{1,4}(?![a-z0-9])|kpts?[\s/_-]+[a-z]+[\s_-]+[a-z]+(?:-[0-9][0-9.]*)?[\s/_-]+(?:tahun|thn|th)|(?:img|dsc[nf]?)\d{4}|photo_\d|[([]\s*(?:sk|kep|kpts?|keputusan|surat)(?![a-z])/i;
 
 const ROLE = /ketua|sek/i;
 
