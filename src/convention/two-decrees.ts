@@ -177,12 +177,13 @@ export function otherKindInUnmarked(
 }
 
 /**
- * A decree's number named as the one this file replaces, was, or was amended by ("… ganti No 15
- * Th 2024", "(pengganti No 10 Th 2023)", "(lama No 18 Th 2024)", "semula No 3", "- Diubah dgn
- * No. 9 Th. 2020"): group 1. Which of the two the file is, nothing says.
+ * A decree's number named as the one this file replaces, was, or was amended or corrected by ("…
+ * ganti No 15 Th 2024", "(pengganti No 10 Th 2023)", "(lama No 18 Th 2024)", "semula No 3", "-
+ * Diubah dgn No. 9 Th. 2020", "(perbaikan No 5A Th 2023)"), with its letter: group 1. Which of
+ * the two the file is, nothing says.
  */
 const OTHER_NUMBER =
-  /(?<![a-z0-9])(?:(?:peng)?ganti|lama|semula|eks|ex|dulu|sebelumnya|menjadi|rev|revisi|(?:diubah|dicabut|diganti)(?:[^a-z0-9]+(?:dengan|dgn|dg|oleh))?)[^a-z0-9]+(?:no|nomor|nmr|nomer)[^a-z0-9]*(\d{1,4})(?![0-9])/;
+  /(?<![a-z0-9])(?:(?:peng)?ganti|lama|semula|eks|ex|dulu|sebelumnya|menjadi|rev|revisi|perbaikan|ralat|pembetulan|(?:diubah|dicabut|diganti|diperbaiki)(?:[^a-z0-9]+(?:dengan|dgn|dg|oleh))?)[^a-z0-9]+(?:no|nomor|nmr|nomer)[^a-z0-9]*(\d{1,4}[a-z]?)(?![a-z0-9])/;
 
 /**
  * The number of the decree `folded.slice(from, end)`, a subject typed without "tentang", names as
