@@ -505,10 +505,12 @@ export function levelSettled(stem: string, folded: string, o: CompiledOffice): s
     if (o.regionCodes.has(code!)) own = true;
     else if (isOther(code!)) return null;
   }
-  const ws = wordsFrom(folded, 0);
+  // The districts named after the head's place: "Tangerang" is a kecamatan of Kota Tangerang too.
+  const ws = wordsFrom(folded, at + place.length);
   for (let i = 0; i < ws.length; i++) {
     for (const named of [districtNamed(ws, i), villageNamed(ws, i)]) {
-      if (named === undefined) continue;
+      // The shared place itself names nothing more ("… DPT Tangerang").
+      if (named === undefined || named.name === place) continue;
       const mine = named.codes.some((c) => o.regionCodes.has(c));
       const theirs = named.codes.some(isOther);
       if (theirs && !mine) return null;

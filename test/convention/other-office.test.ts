@@ -249,6 +249,15 @@ const tables: [string, ConventionConfig, [string, string][]][] = [
     "Kabupaten Tangerang",
     kabTangerang,
     [
+      // "KPU Tangerang", Kota Tangerang's place too: its own district settles it, the city's or
+      // none leaves it unclear; "Tangerang" is a kecamatan of the city as well, and says nothing.
+      [
+        "SK KPU Tangerang No 45 Th 2024 ttg PPK Kec Cikupa.pdf",
+        "KPT-KETUA/2024/KPT-KETUA_2024_045_ppk-kec-cikupa.pdf",
+      ],
+      ["SK KPU Tangerang No 45 Th 2024 ttg Penetapan DPT.pdf", "!OFFICE_UNCLEAR"],
+      ["SK KPU Tangerang No 45 Th 2024 ttg PPK Kec Karawaci.pdf", "!OFFICE_UNCLEAR"],
+      ["SK KPU Tangerang No 45 Th 2024 ttg DPT Tangerang.pdf", "!OFFICE_UNCLEAR"],
       // A district named after "Kec"/"Kecamatan" (Indonesia's table, districts-id.ts): another
       // city's is that city's office's business; its own, typed apart or joined, is its own.
       ["SK Ketua No 15 Th 2023 ttg Penetapan Anggota PPS Kec Ciledug.pdf", BOTH],
