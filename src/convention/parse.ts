@@ -27,6 +27,7 @@ import { mayBeDeviceName } from "./device-name.js";
 import { plainReader } from "./fast.js";
 import { formatNameWith } from "./format.js";
 import { lenient, otherTitle } from "./lenient.js";
+import { MONTH_ALTERNATION } from "./months.js";
 import { fourDigits, normNomor } from "./numbers.js";
 import { amendedAfterHead, decreeLast, numbersLast, subjectThenDecree } from "./numbers-last.js";
 import { officeFirst } from "./office-first.js";
@@ -199,8 +200,32 @@ function parseName(name: string, rules: ConventionConfig, opts: ParseOptions): P
     }
   }
   if ("reason" in d) return readRefused(d, bare, folded, ext, rules, c, ascii, opts);
+  const signed = signedInOtherYear(folded ?? bare.toLowerCase(), d.tahun);
+  if (signed !== null) return reject("AMBIGUOUS_YEAR", signed);
   return finish(d, rules, c, opts, d.folded, d.singleGaps);
 }
+
+/**
+ * The decree's year and that of the date it says it was signed on ("No 12 Th 2023 ditetapkan 5
+ * Januari 2024", "Th 2024 tgl 28-12-2023"), when they differ; else null. A serial counts within
+ * its year of signing, so one of the two is wrong, and nothing says which.
+ */
+function signedInOtherYear(lower: string, tahun: number): string | null {
+  if (
+    !lower.includes("ditetapkan") &&
+    !lower.includes("tgl") &&
+    !lower.includes("tanggal") &&
+    !lower.includes("ttd")
+  ) {
+    return null;
+  }
+  const m = SIGNED_ON.exec(lower);
+  return m === null || Number(m[1]) === tahun ? null : `${tahun}, ${m[1]}`;
+}
+/** A signing's word and a whole date after it (its year: group 1). */
+const SIGNED_ON = new RegExp(
+  String.raw`(?<![a-z0-9])(?:ditetapkan|ditandatangani|tgl|tanggal|ttd)(?:[^a-z0-9]+(?:pada|tgl|tanggal))?[^a-z0-9]+(?:0?[1-9]|[12]\d|3[01])[\s./-]*(?:0?[1-9]|1[0-2]|${MONTH_ALTERNATION})[\s./-]*((?:19|20)\d{2})(?![0-9])`,
+);
 
 /**
  * The decree of a canonical name (`canon`, CANONICAL's match of its stem), or why not.
