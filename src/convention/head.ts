@@ -493,8 +493,19 @@ function notSerial(work: string, at: number, raw: string, c: CompiledRules): boo
   let j = i;
   while (j > 0 && isLetter(work.charCodeAt(j - 1))) j--;
   if (j === i || (j > 0 && WORD_CHAR.test(work[j - 1]!))) return false;
-  return COUNTERS.has(work.slice(j, i));
+  if (COUNTERS.has(work.slice(j, i))) return true;
+  // A shelf's or a box's letter between its word and the number ("Rak B-2", "Box A 3").
+  if (i - j !== 1) return false;
+  let k = j;
+  while (k > 0 && isCounterGap(work.charCodeAt(k - 1))) k--;
+  let w = k;
+  while (w > 0 && isLetter(work.charCodeAt(w - 1))) w--;
+  return (
+    k > w && k < j && !(w > 0 && WORD_CHAR.test(work[w - 1]!)) && SHELVES.has(work.slice(w, k))
+  );
 }
+/** An archive's places whose numbers carry a letter: "Rak B-2", "Lemari C-4", "Box A 3". */
+const SHELVES: ReadonlySet<string> = new Set(["rak", "lemari", "box", "boks", "kotak", "ordner"]);
 
 /** Whether the bare number `raw` is a region code, this office's or of another's shape. */
 function isRegionCode(raw: string, c: CompiledRules): boolean {
