@@ -17,7 +17,14 @@ import { DKI_DISTRICTS } from "./dki-districts.js";
 import { DKI_BY_FIRST, NOT_A_NAME, nearDkiName } from "./dki-names.js";
 import { MONTH_NAMES } from "./months.js";
 import { type CompiledOffice, otherPlaceFirst } from "./office.js";
-import { DKI_PLACES, INSTITUTION_WORDS, PLACE_LEVEL, PROVINCE_LEVEL } from "./office-words.js";
+import {
+  DKI_PLACES,
+  INSTITUTION_WORDS,
+  MAYOR_ELECTION,
+  PLACE_LEVEL,
+  PROVINCE_LEVEL,
+  REGENT_ELECTION,
+} from "./office-words.js";
 import { PROVINCE_START } from "./own-place.js";
 import { mayStartPlace } from "./place-start.js";
 import { PLACES_ID, PLACES_LEFT_OUT, PROVINCE_NAMES } from "./places-id.js";
@@ -495,7 +502,7 @@ export function levelSettled(stem: string, folded: string, o: CompiledOffice): s
       ? two
       : null;
   if (place === null) return null;
-  const other = `${level === "city" ? "kabupaten" : "kota"} ${place}`;
+  const other = `${otherLevels(o)[0]} ${place}`;
   const isOther = (code: string) => regencyName(code).toLowerCase() === other;
   const ownElection = level === "city" ? CITY_ELECTION : REGENCY_ELECTION;
   const otherElection = level === "city" ? REGENCY_ELECTION : CITY_ELECTION;
@@ -511,7 +518,7 @@ export function levelSettled(stem: string, folded: string, o: CompiledOffice): s
     for (const named of [districtNamed(ws, i), villageNamed(ws, i)]) {
       // The shared place itself names nothing more ("… DPT Tangerang").
       if (named === undefined || named.name === place) continue;
-      const mine = named.codes.some((c) => o.regionCodes.has(c));
+      const mine = inOwnArea(named, o);
       const theirs = named.codes.some(isOther);
       if (theirs && !mine) return null;
       if (mine && !theirs) own = true;
@@ -522,9 +529,10 @@ export function levelSettled(stem: string, folded: string, o: CompiledOffice): s
 }
 /** "KPU"/"KIP" and a place's first word (group 2) and the next one (group 3, with its gap). */
 const SHARED_HEAD = /(?<![a-z0-9])(kpud?|kip)[^a-z0-9]+([a-z]+)( [a-z]+)?(?![a-z0-9])/;
-const REGENCY_ELECTION = /(?<![a-z0-9])(?:bupati|pilbup)(?![a-z0-9])/;
-const CITY_ELECTION =
-  /(?<![a-z0-9])(?:wali[^a-z0-9]*kota|pilwa(?:lkot|kot|ko|li|likota))(?![a-z0-9])/;
+const REGENCY_ELECTION = new RegExp(`(?<![a-z0-9])(?:bupati|${REGENT_ELECTION})(?![a-z0-9])`);
+const CITY_ELECTION = new RegExp(
+  `(?<![a-z0-9])(?:wali[^a-z0-9]*kota|${MAYOR_ELECTION})(?![a-z0-9])`,
+);
 /** An old-style number's region code: four digits right after its "-Kpt" (group 1). */
 const KPT_CODE = /kpts?[\s/_.-]+(\d{4})(?![0-9])/g;
 const LEVEL_WORD = { city: "Kota", regency: "Kabupaten" } as const;

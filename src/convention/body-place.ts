@@ -32,7 +32,7 @@ import {
 import { AMENDING, allKpuOffices, otherKpuBusiness } from "./kpu-business.js";
 import { isWordChar, isYearShaped } from "./numbers.js";
 import { type CompiledOffice, otherPlaceFirst } from "./office.js";
-import { ISSUER_BODIES } from "./office-words.js";
+import { ISSUER_BODIES, MAYOR_ELECTION, REGENT_ELECTION } from "./office-words.js";
 import { mayStartPlace } from "./place-start.js";
 import { otherPrison } from "./prison.js";
 import { type ReasonVariant, rejectVariant } from "./reasons.js";
@@ -506,5 +506,7 @@ function otherLevelsElection(folded: string, from: number, o: CompiledOffice): s
  * the election's short name (group 2): "Pilwalkot", "Pilwako", "Pilwali" (a mayor's), "Pilbup"
  * (a regent's).
  */
-const ELECTION_OF_HEAD =
-  /(?<![a-z0-9])(?:(?:pemilihan|pilkada|calon|paslon|pasangan[^a-z0-9]+calon)[^a-z0-9]+(wali[^a-z0-9]*kota|bupati)|(pilwa(?:lkot|kot|ko|li|likota)|pilbup))(?![a-z0-9])/g;
+const ELECTION_OF_HEAD = new RegExp(
+  String.raw`(?<![a-z0-9])(?:(?:pemilihan|pilkada|calon|paslon|pasangan[^a-z0-9]+calon)[^a-z0-9]+(wali[^a-z0-9]*kota|bupati)|(${MAYOR_ELECTION}|${REGENT_ELECTION}))(?![a-z0-9])`,
+  "g",
+);

@@ -229,3 +229,10 @@ export const AD_HOC = new Set([
 
 /** Words of the office's own name in a jenis phrase: they name the office, not a decree. */
 export const INSTITUTION_WORDS = new Set(["kpu", "kpud", "komisi", "pemilihan", "umum"]);
+
+/**
+ * A region head's election by its short name, as regex sources: a mayor's ("Pilwalkot",
+ * "Pilwako", "Pilwali") and a regent's ("Pilbup").
+ */
+export const MAYOR_ELECTION = "pilwa(?:lkot|kot|ko|li|likota)";
+export const REGENT_ELECTION = "pilbup";

@@ -187,10 +187,10 @@ const AT_END: {
   qualifier?: (m: RegExpExecArray) => (string | null)[];
   /** An attachment marker: the subject's own words after an amending word (AMENDED_BEFORE). */
   attachment?: true;
-  /** A draft's word (group 1): a mark only where draftMarkAt says so, unless `unsigned`. */
+  /** A draft's word (group 1): a mark only where draftMarkAt says so, unless `anywhere`. */
   draft?: true;
-  /** An unsigned copy's mark (group 1): a draft's mark wherever it ends the subject. */
-  unsigned?: true;
+  /** With `draft`: a mark wherever it ends the subject (an unsigned copy's, a draft in review). */
+  anywhere?: true;
   /** An attachment marked with a letter (group 1): refused, not read. */
   letter?: true;
   /** A signer's role (group 1): compared with the head's jenis by the caller. */
@@ -251,7 +251,7 @@ const AT_END: {
   {
     re: new RegExp(String.raw`(?:^|[^a-z0-9])(${IN_REVIEW})[^a-z0-9]*$`),
     draft: true,
-    unsigned: true,
+    anywhere: true,
   },
   { re: /(?:^|[^a-z0-9])(koreksi)[^a-z0-9]*$/, draft: true },
   // An unsigned copy's mark ("… DPT belum ttd", "(blm TTE)", "tanpa tanda tangan", "unsigned"):
@@ -260,7 +260,7 @@ const AT_END: {
   {
     re: new RegExp(String.raw`(?:^|[^a-z0-9])(${UNSIGNED})[^a-z0-9]*$`),
     draft: true,
-    unsigned: true,
+    anywhere: true,
   },
   // A signed or initialled copy's mark: "ttd", "ttd basah", "tte", "paraf" (initialled; a
   // "Lembar Paraf" is a document's name, doc-kind.ts), "sudah ttd", "sdh diparaf".
@@ -573,7 +573,7 @@ export function subjectQualifier(folded: string, from: number): SubjectQualifier
       if (!m) continue;
       if (p.attachment && AMENDED_BEFORE.test(tail.slice(0, m.index))) break;
       if (p.draft) {
-        if (!p.unsigned && !draftMarkAt(folded, from, tail, m)) break;
+        if (!p.anywhere && !draftMarkAt(folded, from, tail, m)) break;
         draft ??= m[1]!;
       }
       if (p.letter) letter ??= m[1]!;
