@@ -381,6 +381,10 @@ export const COUNTERS: ReadonlySet<string> = new Set([
   "scan",
   "img",
   "dsc",
+  // A phone's or an app's count of scanned documents ("Scanned Document 2 SK Ketua 2024",
+  // "Dokumen 3 SK …").
+  "document",
+  "dokumen",
   // A register's, an agenda book's or an archive's number in front ("Reg 0015 SK Ketua 2024",
   // "Agd 45 - SK Ketua …", "Box 3 SK Ketua 2019", "Folder 5 …"): where the file is kept or
   // logged, never its serial.
@@ -451,7 +455,7 @@ export function countsSubject(folded: string, at: number): boolean {
   while (e < folded.length && isLetter(folded.charCodeAt(e))) e++;
   if (e === at || !COUNTED_AFTER.has(folded.slice(at, e))) return false;
   let i = at;
-  while (i > 0 && (folded.charCodeAt(i - 1) === 0x20 || folded.charCodeAt(i - 1) === 0x5f)) i--;
+  while (i > 0 && isApartGap(folded.charCodeAt(i - 1))) i--;
   let d = i;
   while (d > 0 && isDigit(folded.charCodeAt(d - 1))) d--;
   if (d === i || i === at || i - d > 3 || folded.charCodeAt(d) === 0x30) return false;
@@ -461,6 +465,11 @@ export function countsSubject(folded: string, at: number): boolean {
   let w = k;
   while (w > 0 && isWordChar(folded.charCodeAt(w - 1))) w--;
   return !HEAD_KEYWORDS.has(folded.slice(w, k));
+}
+
+/** A space, "_" or "-": what stands between a count and its word in a name typed apart. */
+function isApartGap(code: number): boolean {
+  return code === 0x20 || code === 0x5f || code === 0x2d;
 }
 
 /** A page's or a part's word and its number (COUNTERS count them too). */
@@ -487,6 +496,14 @@ function isCounterGap(code: number): boolean {
  */
 function notSerial(work: string, at: number, raw: string, c: CompiledRules): boolean {
   if (isRegionCode(raw, c)) return true;
+  // In brackets right before the decree's word ("Adobe Scan 12 Mar 2024 (4) SK Sekretaris …"):
+  // a copy's or a list's counter, as "(4) SK …" in front is (repair.ts NUMBER_BEFORE_DECREE).
+  if (
+    work.charCodeAt(at - 1) === 0x28 &&
+    BRACKETED_BEFORE_DECREE.test(work.slice(at + raw.length))
+  ) {
+    return true;
+  }
   let i = at;
   while (i > 0 && isCounterGap(work.charCodeAt(i - 1))) i--;
   if (i === at && at > 0) return false;
@@ -672,13 +689,14 @@ function readFields(
 
 /**
  * Whether `serial`, a bare number the head read as its only serial, is what `work` ends with,
- * one or two digits after a dash right after a year ("SK Ketua Th 2024 - 2", "SK Ketua
- * 2024-2"): as likely a copy counter or a page as the decree's number, which a clerk who means it
- * writes "No 2". Typed apart without a dash ("kpt ketua 2024 012"), or before the year ("2 -
- * 2024"), it is the serial. Called only for a head with one serial, and most do not end so.
+ * one digit, or two up to 12, after a dash right after a year ("SK Ketua Th 2024 - 2", "SK
+ * Ketua 2024-2", "2024-12"): as likely a copy counter, a page or the month as the decree's
+ * number, which a clerk who means it writes "No 2". Typed apart without a dash ("kpt ketua 2024
+ * 012"), before the year ("2 - 2024"), or past any month ("sk ketua 2021-15"), it is the
+ * serial. Called only for a head with one serial, and most do not end so.
  */
 function counterAfterYear(work: string, serial: string): boolean {
-  if (serial.length > 2) return false;
+  if (serial.length > 2 || (serial.length === 2 && Number(serial) > 12)) return false;
   let i = work.length;
   while (i > 0 && !isWordChar(work.charCodeAt(i - 1))) i--;
   // Most heads end with their year or a "No" serial of other digits: one comparison tells.
@@ -709,6 +727,9 @@ function monthAfterLeadingYear(work: string, serial: string): boolean {
   }
   return work.startsWith(serial, i + 5) && !isWordChar(work.charCodeAt(i + 5 + serial.length));
 }
+
+/** The rest of a bracketed number whose decree's word follows ("(4) SK …", "(4)_Kep …"). */
+const BRACKETED_BEFORE_DECREE = /^\)[\s_]*(?:keputusan|sk|kep)(?![a-z0-9])/;
 
 /** A space or "_" around a dash. */
 function isGap(code: number): boolean {

@@ -37,13 +37,14 @@ const S = "([\\s/_-]+)";
  */
 const SB = "([\\s/_.-]+)";
 /**
- * A classification code and its "-Kpt" ("PL.01.3-Kpt", "KU.02.1-Kpt-Sek", "SDM.08-Kpt"): two to
+ * A classification code and its "-Kpt" ("PL.01.3-Kpt", "KU.02.1-Kpt-Sek", "SDM.08-Kpt", "PL.01.3
+ * - Kpt" typed with the number's every "/" as " - "): two to
  * four letters, then numbers after "." or, typed with spaces, "_" or "-" for "." ("KU 02 1 Kpt",
  * "pl-01-3-kpt" of a web system's slug), after those (never after "No", "Th" or a decree's word:
  * "No 12 Kpt" is a serial).
  */
 const CLASS =
-  "(?:[a-z]{2,4}(?:\\.\\d{1,3})+|(?!(?:no|nmr|nomor|th|thn|tahun|sk|kep|kpts?)[\\s_-])[a-z]{2,4}(?:[\\s_-]\\d{1,3})+)[\\s_-]?kpts?(?:[\\s_-]sek)?";
+  "(?:[a-z]{2,4}(?:\\.\\d{1,3})+|(?!(?:no|nmr|nomor|th|thn|tahun|sk|kep|kpts?)[\\s_-])[a-z]{2,4}(?:[\\s_-]\\d{1,3})+)(?:[\\s_-]?|\\s-\\s)kpts?(?:[\\s_-]sek)?";
 /**
  * serial, class-Kpt, region, issuer, month, year at groups 1, 3, 5, 7, 9, 11. The class is two to
  * four letters with dotted digits (PL.01.3, HK.03.2, KU.02.1, SDM.08), "-Kpt" and, in some

@@ -19,13 +19,31 @@ import { MONTH_ALTERNATION } from "./months.js";
  * ("img20240612_14150011") and Telegram's "photo_2025-02-01_10-00-00": no digit of them is the
  * clerk's.
  */
-export const DEVICE_NAME = String.raw`(?:img|doc|vid|ptt|aud)[-_]\d{8}[-_]wa\d{4}|whatsapp (?:image|document|video) \d{4}-\d\d-\d\d at \d{1,2}\.\d\d\.\d\d|(?:img|pxl|dsc)_?\d{8}_\d{6,9}|camscanner \d\d-\d\d-\d{4} \d\d\.\d\d(?:\.\d\d)?|photo_\d{4}-\d\d-\d\d_\d\d-\d\d-\d\d|(?:img|dsc[nf]?)[-_]?\d{4}`;
+export const DEVICE_NAME = String.raw`(?:img|doc|vid|ptt|aud)[-_]\d{8}[-_]wa\d{4}|whatsapp (?:image|document|video) \d{4}-\d\d-\d\d at \d{1,2}\.\d\d\.\d\d(?:[_ ][0-9a-f]{8})?|(?:img|pxl|dsc)_?\d{8}_\d{6,9}|camscanner \d\d-\d\d-\d{4} \d\d\.\d\d(?:\.\d\d)?|photo_\d{4}-\d\d-\d\d_\d\d-\d\d-\d\d|(?:img|dsc[nf]?)[-_]?\d{4}`;
 /**
  * Names scanners and scanning apps give a file, read in front only: a scanner's counter
- * ("SCAN_0001", "Scan_0009"), after its date ("Scan_20190415_0002"), Microsoft Lens ("Office
- * Lens 20240512-101532"), an iPhone's "Scanned Document 2".
+ * ("SCAN_0001", "Scan_0009"), after its date ("Scan_20190415_0002") or its date and time ("Scan
+ * 2024-03-12 09.30.15", "Scan2024-12-06_101512"), Microsoft Lens ("Office Lens
+ * 20240512-101532"), an iPhone's "Scanned Document 2", Adobe Scan's "Adobe Scan 05 Jun 2024",
+ * CamScanner's "New Doc 2024-09-12 10.15.33", and office copiers' own: HP's
+ * "HPSCAN_20240405093015", Konica Minolta's "KM_C250i-20240620141530" and
+ * "SKMBT_C22024040512345", Brother's "BRN3C2AF45E1A7C_000123" (its network address and a
+ * counter), Fuji Xerox's "img-240502093015-0001".
  */
-const SCANNER_NAME = String.raw`scan(?:ned)?[-_ ]?(?:19|20)\d{6}[-_]\d{3,6}|scan[\s_-]*\d{1,6}|(?:office|microsoft) lens \d{8}[-_ ]\d{6}|scanned document(?: \d{1,3})?`;
+const SCANNER_NAME = [
+  String.raw`scan(?:ned)?[-_ ]?(?:19|20)\d{6}[-_]\d{3,6}`,
+  String.raw`scan[-_ ]?(?:19|20)\d\d-\d\d-\d\d[-_ ]\d\d[.:]?\d\d[.:]?\d\d`,
+  String.raw`scan[\s_-]*\d{1,6}`,
+  String.raw`(?:office|microsoft) lens \d{8}[-_ ]\d{6}`,
+  String.raw`scanned document(?: \d{1,3})?`,
+  String.raw`adobe scan \d{1,2} [a-z]{3} (?:19|20)\d\d`,
+  String.raw`new doc (?:19|20)\d\d-\d\d-\d\d(?: \d\d\.\d\d(?:\.\d\d)?)?`,
+  String.raw`hpscan[-_]?(?:19|20)\d{6}(?:[-_]?\d{6})?(?:[-_]\d{1,4})?`,
+  String.raw`km_[a-z0-9]{3,8}[-_](?:19|20)\d{12}`,
+  String.raw`skmbt_[a-z0-9]{3,6}\d{10,15}`,
+  String.raw`brn[0-9a-f]{12}_\d{6}`,
+  String.raw`img-\d{12}-\d{4}`,
+].join("|");
 const DEVICE = new RegExp(
   String.raw`^\s*(?:${DEVICE_NAME}|${SCANNER_NAME})(?![a-z0-9])(?:\s*\(\d{1,3}\))?`,
   "i",
@@ -73,10 +91,11 @@ const TRAILING_ID =
   /[\s_-]+(?:1\d{9}(?:\d{3})?|(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:[01]\d|2[0-3])[0-5]\d[0-5]\d|(?=[0-9a-f]*[a-f])(?=[0-9a-f]*[0-9])[0-9a-f]{8,40})\s*$/i;
 /**
  * A government site's address in front, once or more, as a download or a page's watermark carries
- * it ("jdih.kpu.go.id SALINAN KEPUTUSAN …"): where the file came from, no issuer; the title after
- * it names the office.
+ * it ("jdih.kpu.go.id SALINAN KEPUTUSAN …"), or a JDIH site's name before its page's slug
+ * ("jdih-kpu-kota-jakarta-utara-keputusan-nomor-84-tahun-2024"): where the file came from, no
+ * issuer; the title after it names the office.
  */
-export const LEADING_SITE = /^\s*(?:(?:[a-z0-9-]+\.)+go\.id[\s_-]+)+/i;
+export const LEADING_SITE = /^\s*(?:(?:[a-z0-9-]+\.)+go\.id[\s_-]+|jdih[\s_-]+(?=k))+/i;
 /** A hash's hex digits in front, letters and digits mixed ("65f2a1b9c3d4e_Keputusan_…"). */
 const LEADING_HASH = /^\s*(?=[0-9a-f]*[a-f])(?=[0-9a-f]*[0-9])[0-9a-f]{8,40}(?=[\s_-])/i;
 
