@@ -46,12 +46,19 @@ const SB = "([\\s/_.-]+)";
 const CLASS =
   "(?:[a-z]{2,4}(?:\\.\\d{1,3})+|(?!(?:no|nmr|nomor|th|thn|tahun|sk|kep|kpts?)[\\s_-])[a-z]{2,4}(?:[\\s_-]\\d{1,3})+)(?:[\\s_-]?|\\s-\\s)kpts?(?:[\\s_-]sek)?";
 /**
+ * Not a camera's or a scanner's counter, four digits zero-padded after its word
+ * ("IMG_0045-PL.01.3-Kpt-3172-…", "SCAN0045_…"): its digits stand where the serial would, and
+ * which one the file is nothing says (head.ts COUNTERS). A clerk's "scan_161_PL.02.1-Kpt_…" is
+ * the serial.
+ */
+const NOT_A_COUNTER = "(?!(?<=(?:img|dsc[nf]?|pxl|scan)[-_]?)0\\d{3}(?![0-9]))";
+/**
  * serial, class-Kpt, region, issuer, month, year at groups 1, 3, 5, 7, 9, 11. The class is two to
  * four letters with dotted digits (PL.01.3, HK.03.2, KU.02.1, SDM.08), "-Kpt" and, in some
  * secretariats, "-Sek"; the issuer one or two words (KPU RI's own numbers carry "KPU" alone).
  */
 const STYLE_B = new RegExp(
-  `(?<![a-z0-9])(\\d{1,4}[a-z]?)${SB}(${CLASS})${SB}(\\d{2,6})${SB}([a-z]+(?:[\\s_-]+[a-z]+)?)${SB}([ivx]{1,4}|\\d{1,2})${SB}(\\d{4})(?![0-9])`,
+  `(?<![a-z0-9])${NOT_A_COUNTER}(\\d{1,4}[a-z]?)${SB}(${CLASS})${SB}(\\d{2,6})${SB}([a-z]+(?:[\\s_-]+[a-z]+)?)${SB}([ivx]{1,4}|\\d{1,2})${SB}(\\d{4})(?![0-9])`,
 );
 /**
  * A Style-B number printed without its issuer marker, the region code's four digits and a Roman
@@ -60,7 +67,7 @@ const STYLE_B = new RegExp(
  * else the one the name types ("Kep Sekretaris 11 …").
  */
 const STYLE_B_BARE = new RegExp(
-  `(?<![a-z0-9])(\\d{1,4}[a-z]?)${SB}(${CLASS})${SB}(\\d{4})${SB}()()([ivx]{1,4})${SB}(\\d{4})(?![0-9])`,
+  `(?<![a-z0-9])${NOT_A_COUNTER}(\\d{1,4}[a-z]?)${SB}(${CLASS})${SB}(\\d{4})${SB}()()([ivx]{1,4})${SB}(\\d{4})(?![0-9])`,
 );
 
 /**

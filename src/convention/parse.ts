@@ -51,11 +51,12 @@ const MAX_EXTENSION = 10;
 /** U+FFFD, the replacement of a character that did not decode, beside a digit, with the digits. */
 const LOST_BESIDE_DIGIT = /\d*\ufffd+\d+|\d+\ufffd+\d*/;
 /**
- * "No"/"Nomor" and a serial followed by blanks for digits ("1..", "4__", "12…") and a space: a
- * number left to fill in (group 1), in a name whose words are apart by spaces.
+ * "No"/"Nomor" and a serial followed by blanks for digits ("1..", "4__", "12…") or by a question
+ * mark ("1?", a digit the clerk could not read) and a space: a number left to fill in (group 1),
+ * in a name whose words are apart by spaces.
  */
 const BLANK_DIGITS =
-  /(?<![a-z0-9])(?:no|nomor|nomer|nmr)[\s.:]*(\d{1,4}(?:_+|\.{2,}|\u2026))(?=\s)/;
+  /(?<![a-z0-9])(?:no|nomor|nomer|nmr)[\s.:]*(\d{1,4}(?:_+|\.{2,}|\u2026|\?+))(?=\s)/;
 /** What browsers, sync clients and editors name a file before it is whole. */
 const PARTIAL = new Set(["part", "partial", "crdownload", "download", "opdownload", "tmp", "temp"]);
 
