@@ -37,6 +37,11 @@ const S = "([\\s/_-]+)";
  */
 const SB = "([\\s/_.-]+)";
 /**
+ * Between the serial and its classification code, a bracket too: the rest of the number typed
+ * in brackets after "No" ("No. 14 (PP.04.1-Kpt 3172 KPU-Kot II 2019)").
+ */
+const SB_OPEN = "([\\s/_.(-]+)";
+/**
  * A classification code and its "-Kpt" ("PL.01.3-Kpt", "KU.02.1-Kpt-Sek", "SDM.08-Kpt", "PL.01.3
  * - Kpt" typed with the number's every "/" as " - "): two to
  * four letters, then numbers after "." or, typed with spaces, "_" or "-" for "." ("KU 02 1 Kpt",
@@ -58,7 +63,7 @@ const NOT_A_COUNTER = "(?!(?<=(?:img|dsc[nf]?|pxl|scan)[-_]?)0\\d{3}(?![0-9]))";
  * secretariats, "-Sek"; the issuer one or two words (KPU RI's own numbers carry "KPU" alone).
  */
 const STYLE_B = new RegExp(
-  `(?<![a-z0-9])${NOT_A_COUNTER}(\\d{1,4}[a-z]?)${SB}(${CLASS})${SB}(\\d{2,6})${SB}([a-z]+(?:[\\s_-]+[a-z]+)?)${SB}([ivx]{1,4}|\\d{1,2})${SB}(\\d{4})(?![0-9])`,
+  `(?<![a-z0-9])${NOT_A_COUNTER}(\\d{1,4}[a-z]?)${SB_OPEN}(${CLASS})${SB}(\\d{2,6})${SB}([a-z]+(?:[\\s_-]+[a-z]+)?)${SB}([ivx]{1,4}|\\d{1,2})${SB}(\\d{4})(?![0-9])`,
 );
 /**
  * A Style-B number printed without its issuer marker, the region code's four digits and a Roman
