@@ -40,6 +40,8 @@ export const HINT_ELECTION = 1 << 9;
 export const HINT_CANDIDATES = 1 << 10;
 /** body-place.ts BODY_START: a list's, a body's, a level's or an election's word. */
 export const HINT_BODY = 1 << 11;
+/** subject-read.ts SUBJECT_HINT's words: a region code's or a KPU office's. */
+export const HINT_REGION = 1 << 12;
 /** Whole name: the signing's words of parse.ts signedInOtherYear. */
 export const HINT_SIGNED = 1 << 16;
 /** Whole name: qualifier-typo.ts englishQualifier's words. */
@@ -67,11 +69,32 @@ function codeOf(ch: number): number {
   return ch < 128 ? CODE[ch]! : OTHER;
 }
 
-/** Letters, most used first in Indonesian names: the trigram of the latest ones is picked. */
+/**
+ * Words common in decrees' subjects: of a trigger's trigrams, the one found least in them is
+ * picked, so common subjects set few bits ("pemilih" holds "terpilih"'s "lih", not its "rpi").
+ */
+const COMMON =
+  "penetapan daftar pemilih tetap sementara pemilu pemilihan umum pembentukan tim pengelola " +
+  "keputusan komisi kpu kota kabupaten provinsi tentang nomor tahun ketua sekretaris anggota " +
+  "panitia pemungutan suara kecamatan kelurahan desa petugas pelaksanaan kegiatan jadwal " +
+  "tahapan penyelenggaraan pengangkatan pemberhentian honorarium perubahan atas dokumentasi " +
+  "informasi hukum jaringan kelompok penyelenggara data rekapitulasi hasil perhitungan";
+
+/** Letters, most used first in Indonesian: of trigrams as rare in COMMON, the latest letters'. */
 const BY_USE = "anieturkmsdlpgobhyjcwfvzxq";
 
 function rarity(code: number): number {
   return code >= 1 && code <= 26 ? BY_USE.indexOf(String.fromCharCode(code + 0x60)) : 0;
+}
+
+/** How often each trigram of codes stands in COMMON. */
+const IN_COMMON = new Map<number, number>();
+{
+  let w = 0;
+  for (let i = 0; i < COMMON.length; i++) {
+    w = ((w << 5) | codeOf(COMMON.charCodeAt(i))) & 0x7fff;
+    IN_COMMON.set(w, (IN_COMMON.get(w) ?? 0) + 1);
+  }
 }
 
 /** Bits of every trigram of codes (a << 10 | b << 5 | c). */
@@ -86,11 +109,16 @@ function add(bit: number, triggers: readonly string[]): void {
     } else if (codes.length === 2) {
       for (let a = 0; a < 32; a++) TABLE[(a << 10) | (codes[0]! << 5) | codes[1]!]! |= bit;
     } else {
-      // The trigram of the least used letters: any one of them would do.
+      // The trigram least found in COMMON, then of the least used letters: any one would do.
       let best = 0;
-      let score = -1;
+      let score = Number.NEGATIVE_INFINITY;
       for (let k = 0; k + 3 <= codes.length; k++) {
-        const s = rarity(codes[k]!) + rarity(codes[k + 1]!) + rarity(codes[k + 2]!);
+        const t = (codes[k]! << 10) | (codes[k + 1]! << 5) | codes[k + 2]!;
+        const s =
+          rarity(codes[k]!) +
+          rarity(codes[k + 1]!) +
+          rarity(codes[k + 2]!) -
+          100 * (IN_COMMON.get(t) ?? 0);
         if (s > score) {
           score = s;
           best = k;
@@ -201,6 +229,7 @@ add(HINT_BODY, [
   "bupati",
   "gubernur",
 ]);
+add(HINT_REGION, ["kode", "kd", "kpu", "komisi", "kip"]);
 add(HINT_SIGNED, ["ditetapkan", "tgl", "tanggal", "ttd"]);
 add(HINT_ENGLISH, ["attach", "certified"]);
 

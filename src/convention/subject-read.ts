@@ -33,7 +33,14 @@ import { foreignRegionCode } from "./region-code.js";
 import type { CompiledRules } from "./rules.js";
 import { DOUBLED_EXTENSIONS, isPlainSubject, subjectQualifier } from "./subject.js";
 import { conflictMark, documentTag, subjectEnd } from "./subject-end.js";
-import { ALL_HINTS, HINT_DECREE, HINT_ENGLISH, HINT_KPT, HINT_NOT_PLAIN } from "./subject-hints.js";
+import {
+  ALL_HINTS,
+  HINT_DECREE,
+  HINT_ENGLISH,
+  HINT_KPT,
+  HINT_NOT_PLAIN,
+  HINT_REGION,
+} from "./subject-hints.js";
 import { firstWordAt, subjectFrom } from "./subject-start.js";
 import { type OwnNamed, wordCount } from "./subject-tag.js";
 import { cleanTentang, foldedWords, hasSingleGaps, TENTANG } from "./text.js";
@@ -99,7 +106,7 @@ export function readPlain(
     // head only where the subject may name one (fast.ts PlainHead.ownNamed); a probe that reads
     // otherwise leaves the name to lenient() (`left`).
     if (c.office) {
-      const other = otherOfficeIn(folded, tailStart, c.office, fast);
+      const other = otherOfficeIn(folded, tailStart, c.office, fast, hints);
       if (fast.left) return null;
       if (other) return other;
     }
@@ -357,12 +364,14 @@ const JOINT = /(?:dan|serta|bersama)(?![a-z0-9])/y;
  * both ways out, never filed.
  * Only a subject with a word that may name one is read. After a head that names this office
  * ("SK KPU Kota Jakarta Utara No 3 … (KPU DKI)"), another KPU office is the subject.
+ * `hints`: subject-hints.ts subjectHints(folded, tailStart), or ALL_HINTS.
  */
 export function otherOfficeIn(
   folded: string,
   tailStart: number,
   office: CompiledOffice,
   owner: OwnNamed,
+  hints = ALL_HINTS,
 ): ParseRejected | null {
   const at = firstWordAt(folded, tailStart);
   // A second issuer joined after the numbers ("SK Ketua KPU Kota Jakut No 5 Th 2024 dan Kepala
@@ -378,7 +387,7 @@ export function otherOfficeIn(
   }
   // A region code and a KPU office both need one of these words: most subjects have none.
   SUBJECT_HINT.lastIndex = tailStart;
-  const hinted = SUBJECT_HINT.test(folded);
+  const hinted = (hints & HINT_REGION) !== 0 && SUBJECT_HINT.test(folded);
   const code = hinted ? foreignRegionCode(folded, tailStart, office) : null;
   if (code) return code;
   if (hinted && mayNameKpu(folded, tailStart)) {
