@@ -37,6 +37,16 @@ import { mayStartPlace } from "./place-start.js";
 import { otherPrison } from "./prison.js";
 import { type ReasonVariant, rejectVariant } from "./reasons.js";
 import { isOtherRegionCode } from "./region-code.js";
+import {
+  ALL_HINTS,
+  HINT_BODY,
+  HINT_CANDIDATES,
+  HINT_DECISION,
+  HINT_ELECTION,
+  HINT_KPT,
+  HINT_KPU,
+  HINT_TAG,
+} from "./subject-hints.js";
 import { type OwnNamed, officeTag } from "./subject-tag.js";
 import { wordAt } from "./text.js";
 import type { ParseRejected } from "./types.js";
@@ -396,28 +406,35 @@ const CITED_TITLE = /(?<![a-z0-9])(?:tentang|ttg)(?![a-z0-9])/g;
  * list or ad-hoc body as the subject (otherBodyPlace), another body's decision
  * (otherBodysDecision) or a decision about candidates a city's office does not make
  * (candidateDecision), or null: the subject's office checks, on the plain and the lenient path
- * alike.
+ * alike. `hints`: subject-hints.ts subjectHints(folded, from), or ALL_HINTS; a check whose bit
+ * is clear finds nothing and is skipped.
  */
 export function officeAfterSubject(
   folded: string,
   from: number,
   o: CompiledOffice,
   owner: OwnNamed,
+  hints = ALL_HINTS,
 ): ParseRejected | null {
-  const tagOrPlace = officeTag(folded, from, o) ?? otherBodyPlace(folded, from, o, owner);
+  const tagOrPlace =
+    ((hints & HINT_TAG) === 0 ? null : officeTag(folded, from, o)) ??
+    ((hints & HINT_BODY) === 0 ? null : otherBodyPlace(folded, from, o, owner));
   if (tagOrPlace !== null) return tagOrPlace;
   // An old-style number amended or revoked with another office's region code in it.
-  const amended = folded.includes("kpt", from) ? amendedOtherNumber(folded, from, o) : null;
+  const amended =
+    (hints & HINT_KPT) !== 0 && folded.includes("kpt", from)
+      ? amendedOtherNumber(folded, from, o)
+      : null;
   if (amended !== null) return rejectVariant("OFFICE_IN_SUBJECT:amends", amended);
   // Most subjects hold none of the words another body's decision or a prison needs: one scan
   // for both (DECISION_GATE).
   DECISION_GATE.lastIndex = from;
-  const decision = DECISION_GATE.test(folded);
+  const decision = (hints & HINT_DECISION) !== 0 && DECISION_GATE.test(folded);
   const other = decision ? otherBodysDecision(folded, from, owner) : null;
   if (other !== null) return other;
   // Each check below is refused only when the head does not name this office: the first one
   // found decides, and the head is asked once.
-  const found = otherAreasBusiness(folded, from, o, decision);
+  const found = otherAreasBusiness(folded, from, o, decision, hints);
   return found === null || owner.ownNamed() ? null : rejectVariant(found[0], found[1]);
 }
 
@@ -445,19 +462,20 @@ const AMENDED_NUMBER = new RegExp(
  * The first of the subject's other checks that finds another office's business, as the
  * refusal's variant and detail: a prison's TPS (asked only where DECISION_GATE matched,
  * `gated`), every KPU office together, another KPU office's own business, a decision about
- * candidates this office does not make; null for none.
+ * candidates this office does not make; null for none. `hints` as officeAfterSubject's.
  */
 function otherAreasBusiness(
   folded: string,
   from: number,
   o: CompiledOffice,
   gated: boolean,
+  hints: number,
 ): [ReasonVariant, string] | null {
   const prison = gated ? otherPrison(folded, from, o) : null;
   if (prison !== null) return ["OFFICE_IN_SUBJECT:bodyPlace", `TPS ${prison}`];
   // The province's office decides for all of its cities' and regencies' offices, and on their
   // members' selection: the checks below are a city's or a regency's office's.
-  if (folded.includes("kpu", from) && cityOffice(o)) {
+  if ((hints & HINT_KPU) !== 0 && folded.includes("kpu", from) && cityOffice(o)) {
     const all = allKpuOffices(folded, from);
     if (all !== null) return ["OFFICE_IN_SUBJECT:allOffices", all];
     const business = otherKpuBusiness(folded, from, o);
@@ -468,9 +486,9 @@ function otherAreasBusiness(
       return [variant, business.named];
     }
   }
-  const candidates = candidateDecision(folded, from, o);
+  const candidates = (hints & HINT_CANDIDATES) === 0 ? null : candidateDecision(folded, from, o);
   if (candidates !== null) return ["OFFICE_IN_SUBJECT:province", candidates];
-  const head = otherLevelsElection(folded, from, o);
+  const head = (hints & HINT_ELECTION) === 0 ? null : otherLevelsElection(folded, from, o);
   return head === null ? null : ["OFFICE_IN_SUBJECT:bodyPlace", head];
 }
 

@@ -45,6 +45,7 @@ import { reject, rejectVariant } from "./reasons.js";
 import { foreignRegionCode, isOtherRegionCode, isRegionCodeShape } from "./region-code.js";
 import type { CompiledRules } from "./rules.js";
 import { blankHeadNoise, pageAtEnd } from "./subject.js";
+import { subjectHints } from "./subject-hints.js";
 import {
   isApart,
   type LenientDecree,
@@ -202,18 +203,20 @@ export function lenient(
   // A head that names this office by a place another level's office shares ("KPU Bogor") leaves
   // the subject's office checks on: "… ttg PPK Kecamatan Cibinong" is KPU Kabupaten Bogor's.
   const owner = ownLevel ? OWN_NAMED : NOT_OWN_NAMED;
+  // What the subject's checks may find, in one scan (subject-hints.ts).
+  const hints = subjectHints(folded, tailStart);
   if (!marker && c.office && tailStart < folded.length) {
-    const other = otherOfficeIn(folded, tailStart, c.office, owner);
+    const other = otherOfficeIn(folded, tailStart, c.office, owner, hints);
     if (other) return other;
   }
   if (!marker && tailStart < folded.length) {
-    const second = secondInUnmarked(folded, tailStart, head, c);
+    const second = secondInUnmarked(folded, tailStart, head, c, hints);
     if (second) return second;
   }
   // Another office in a tag after the subject ("… ttg DPT (KPU Jakpus)", "… - Bawaslu Jakut"),
   // or its voter list or ad-hoc body as the subject ("… ttg DPT Kota Bekasi", body-place.ts).
   if (c.office && tailStart < folded.length) {
-    const tag = officeAfterSubject(folded, tailStart, c.office, owner);
+    const tag = officeAfterSubject(folded, tailStart, c.office, owner, hints);
     if (tag) return tag;
   }
   // Where the decree's name starts in the head (most heads start with it, 0). Numbers of a
@@ -252,6 +255,7 @@ export function lenient(
     tailStart,
     inHead,
     c,
+    hints,
   );
   // No subject after the numbers, or only noise there ("… SK Ketua 15-2024 final"): one typed in
   // the head, if any (head-subject.ts), is the subject.

@@ -37,6 +37,7 @@ import { glue, lineBreaksJoined, mayBeRepaired, ocrCapitals, stripNoise } from "
 import { type CompiledRules, compileRules } from "./rules.js";
 import { LEADING_SITE, unstamp } from "./stamps.js";
 import { conflictMark } from "./subject-end.js";
+import { ALL_HINTS, HINT_SIGNED, subjectHints } from "./subject-hints.js";
 import { type LenientDecree, readPlain } from "./subject-read.js";
 import { asSeen, isAscii, isPrintableAsciiNoSlash, isSpace } from "./text.js";
 import type { Decree, ParseRejected, ParseResult } from "./types.js";
@@ -182,8 +183,11 @@ function parseName(name: string, rules: ConventionConfig, opts: ParseOptions): P
     : null;
   // The plain head ("SK Ketua No 12 Th 2024 ttg …") in one regex (fast.ts); else the lenient reading.
   const fast = folded === null ? null : plainReader(rules, c)?.(folded);
-  let d = fast && readPlain(bare, folded!, ext, c, fast);
+  // What the subject's checks may find (subject-hints.ts), for a name read on the plain path.
+  let hints = fast ? subjectHints(folded!, fast.tailStart) : ALL_HINTS;
+  let d = fast && readPlain(bare, folded!, ext, c, fast, hints);
   if (!d) {
+    hints = ALL_HINTS;
     // A title in capitals as text recognition spelt it ("KEPUTUSAN K0MISI … N0M0R 3", repair.ts
     // ocrCapitals), read spelt right: asked only here, as no plain head holds such a word.
     const spelt = ocrCapitals(bare);
@@ -201,7 +205,8 @@ function parseName(name: string, rules: ConventionConfig, opts: ParseOptions): P
     }
   }
   if ("reason" in d) return readRefused(d, bare, folded, ext, rules, c, ascii, opts);
-  const signed = signedInOtherYear(folded ?? bare.toLowerCase(), d.tahun);
+  const signed =
+    (hints & HINT_SIGNED) === 0 ? null : signedInOtherYear(folded ?? bare.toLowerCase(), d.tahun);
   if (signed !== null) return reject("AMBIGUOUS_YEAR", signed);
   return finish(d, rules, c, opts, d.folded, d.singleGaps);
 }

@@ -39,6 +39,7 @@ import {
   pageMarkAfter,
   wordBeforeEndNumber,
 } from "./subject.js";
+import { HINT_DECREE, HINT_KPT, HINT_PAGE, HINT_PART, HINT_VOLUME } from "./subject-hints.js";
 import { wordsFrom } from "./text.js";
 import { decreeBeforeTentang, secondDecree, twoDecrees } from "./two-decrees.js";
 import type { ParseRejected } from "./types.js";
@@ -51,7 +52,8 @@ import type { ParseRejected } from "./types.js";
  * before it (subject.ts wordBeforeEndNumber) tells which regex, if any, to run. A second decree
  * may stand anywhere in the subject, but only a subject with "sk" or "kep" in it may hold one,
  * or with "kpt" one that is not `plain` (subject.ts isPlainSubject). `spaced`: the name's words
- * are apart by spaces, so "_" may join a second decree.
+ * are apart by spaces, so "_" may join a second decree. `hints`: subject-hints.ts
+ * subjectHints(folded, from), or ALL_HINTS; a clear bit skips its substring tests.
  */
 export function subjectEnd(
   folded: string,
@@ -60,15 +62,22 @@ export function subjectEnd(
   nomor: string,
   plain: boolean,
   spaced: boolean,
+  hints: number,
 ): ParseRejected | null {
   const word = wordBeforeEndNumber(folded, from, end);
   if (word === null) {
     // Substring tests, native calls, keep the look at the last words off most subjects.
-    if (folded.includes("bagian", from) || folded.includes("part", from)) {
+    if (
+      (hints & HINT_PART) !== 0 &&
+      (folded.includes("bagian", from) || folded.includes("part", from))
+    ) {
       // A number of one word ("Bagian Dua"), else of more ("Bagian Dua Puluh", PART_AT_END).
       const part = partWordAtEnd(folded, from, end) ?? partAtEnd(folded, from, end);
       if (part !== null) return rejectVariant("PAGE_ONLY:part", part);
-    } else if (folded.includes("jilid", from) || folded.includes("vol", from)) {
+    } else if (
+      (hints & HINT_VOLUME) !== 0 &&
+      (folded.includes("jilid", from) || folded.includes("vol", from))
+    ) {
       // A volume's number in words or Roman numerals ("Jilid Dua", "Vol. II").
       const volume = partAtEnd(folded, from, end);
       if (volume !== null) return rejectVariant("PAGE_ONLY:part", volume);
@@ -81,7 +90,10 @@ export function subjectEnd(
     const last = trailingQualifierTypo(folded, from, end);
     if (last !== null) return rejectVariant("AMBIGUOUS_QUALIFIER:typo", last);
     // A page named for what is on it ("hal ttd", "Halaman Depan"), to the name's end.
-    if (folded.includes("hal", from) || folded.includes("hlm", from)) {
+    if (
+      (hints & HINT_PAGE) !== 0 &&
+      (folded.includes("hal", from) || folded.includes("hlm", from))
+    ) {
       const named = NAMED_PAGE.exec(folded.slice(from));
       if (named !== null) return reject("PAGE_ONLY", named[1]!);
     }
@@ -98,8 +110,11 @@ export function subjectEnd(
   // SK No 13 ttg DPS", "_SK Ketua No 13 Th 2024", "dan SK No 13A"): its decree's word first,
   // native tests (two-decrees.ts). "Kpt"/"Kpts" is looked for only in a subject that is not
   // plain (after a separator): most subjects are plain and hold neither "sk" nor "kep".
-  if (!folded.includes("sk", from) && !folded.includes("kep", from)) {
-    if (plain || !folded.includes("kpt", from)) return null;
+  if (
+    (hints & HINT_DECREE) === 0 ||
+    (!folded.includes("sk", from) && !folded.includes("kep", from))
+  ) {
+    if (plain || (hints & HINT_KPT) === 0 || !folded.includes("kpt", from)) return null;
   }
   const second =
     secondDecree(folded, from, end, nomor, spaced) ?? decreeBeforeTentang(folded, from, end, nomor);

@@ -33,6 +33,14 @@ import { foreignRegionCode } from "./region-code.js";
 import type { CompiledRules } from "./rules.js";
 import { DOUBLED_EXTENSIONS, isPlainSubject, subjectQualifier } from "./subject.js";
 import { conflictMark, documentTag, subjectEnd } from "./subject-end.js";
+import {
+  ALL_HINTS,
+  HINT_DECREE,
+  HINT_ENGLISH,
+  HINT_KPT,
+  HINT_NOT_PLAIN,
+  HINT_REGION,
+} from "./subject-hints.js";
 import { firstWordAt, subjectFrom } from "./subject-start.js";
 import { type OwnNamed, wordCount } from "./subject-tag.js";
 import { cleanTentang, foldedWords, hasSingleGaps, TENTANG } from "./text.js";
@@ -63,7 +71,8 @@ export interface LenientDecree extends Decree {
  * must read it itself. `folded` is the printable stem lower-cased. Without "tentang", the
  * subject is read by lenient()'s own checks, in its order; a name lenient() would cut elsewhere
  * (a "tentang" later on, an old-style number, also one typed without its month or with a
- * two-digit year, a subject that starts with a keyword or phrase) is left to it.
+ * two-digit year, a subject that starts with a keyword or phrase) is left to it. `hints` are
+ * subject-hints.ts subjectHints(folded, fast.tailStart).
  */
 export function readPlain(
   stem: string,
@@ -71,6 +80,7 @@ export function readPlain(
   ext: string,
   c: CompiledRules,
   fast: FastHead,
+  hints: number,
 ): LenientDecree | ParseRejected | null {
   const { head, tailStart } = fast;
   if (!fast.marked && tailStart < folded.length) {
@@ -96,32 +106,33 @@ export function readPlain(
     // head only where the subject may name one (fast.ts PlainHead.ownNamed); a probe that reads
     // otherwise leaves the name to lenient() (`left`).
     if (c.office) {
-      const other = otherOfficeIn(folded, tailStart, c.office, fast);
+      const other = otherOfficeIn(folded, tailStart, c.office, fast, hints);
       if (fast.left) return null;
       if (other) return other;
     }
-    const second = secondInUnmarked(folded, tailStart, head, c);
+    const second = secondInUnmarked(folded, tailStart, head, c, hints);
     if (second) return second;
   }
   if (c.office && tailStart < folded.length) {
-    const tag = officeAfterSubject(folded, tailStart, c.office, fast);
+    const tag = officeAfterSubject(folded, tailStart, c.office, fast, hints);
     if (fast.left) return null;
     if (tag) return tag;
   }
-  return withSubject(stem, folded, true, ext, true, head, tailStart, null, c);
+  return withSubject(stem, folded, true, ext, true, head, tailStart, null, c, hints);
 }
 
 /**
  * The refusal of a subject typed without "tentang", from `tailStart`, that names another decree
  * than `head`'s with nothing making it the subject's topic ("… Th 2022 rev SK No 9", two-decrees.ts
  * decreeInUnmarked) or a number the file replaced or had ("… ganti No 15", otherNumberInUnmarked),
- * or null. Substring tests first: most subjects name neither.
+ * or null. Substring tests first: most subjects name neither. `hints`: subject-hints.ts.
  */
 export function secondInUnmarked(
   folded: string,
   tailStart: number,
   head: Head,
   c: CompiledRules,
+  hints = ALL_HINTS,
 ): ParseRejected | null {
   // "… ganti No 15 Th 2024", "(lama No 18 …)": the number it replaced or had (OTHER_NUMBER).
   if (folded.includes("no", tailStart)) {
@@ -129,9 +140,10 @@ export function secondInUnmarked(
     if (other !== null) return reject("AMBIGUOUS_NUMBER", `${head.nomor}, ${other}`);
   }
   if (
-    !folded.includes("sk", tailStart) &&
-    !folded.includes("kep", tailStart) &&
-    !folded.includes("kpt", tailStart)
+    (hints & (HINT_DECREE | HINT_KPT)) === 0 ||
+    (!folded.includes("sk", tailStart) &&
+      !folded.includes("kep", tailStart) &&
+      !folded.includes("kpt", tailStart))
   ) {
     return null;
   }
@@ -155,7 +167,7 @@ export function secondInUnmarked(
  * cleaned as typed. `printable` when the stem is printable ASCII; `old` is the head's old-style
  * number, if any. A refusal when the subject's markers disagree with the head's.
  * Most subjects are plain (subject.ts isPlainSubject): no marker, and single gaps; the others
- * are read apart (markedSubject).
+ * are read apart (markedSubject). `hints`: subject-hints.ts subjectHints(folded, tailStart).
  */
 export function withSubject(
   stem: string,
@@ -167,9 +179,10 @@ export function withSubject(
   tailStart: number,
   old: OldNumber | null,
   c: CompiledRules,
+  hints = ALL_HINTS,
 ): LenientDecree | ParseRejected {
   let tailEnd = folded.length;
-  if (tailStart < tailEnd && !isPlainSubject(folded, tailStart)) {
+  if (tailStart < tailEnd && !isPlainSubject(folded, tailStart, (hints & HINT_NOT_PLAIN) !== 0)) {
     const marked = markedSubject(stem, folded, ext, head, tailStart);
     if ("reason" in marked) return marked;
     // "… ttd Sekretaris" after "SK Ketua …": who signed says the other kind.
@@ -182,7 +195,16 @@ export function withSubject(
     const ms = marked.subject;
     const kind = otherKindTag(ms.folded, ms.start, ms.end, head.jenis, ms.spaced, c);
     if (kind) return kind;
-    return subjectDecree(marked.subject, printable, ext, ascii, head, marked.qualifier, old);
+    return subjectDecree(
+      marked.subject,
+      printable,
+      ext,
+      ascii,
+      head,
+      marked.qualifier,
+      old,
+      ALL_HINTS,
+    );
   }
   // "… Th 2024.docx.pdf": the doubled extension is all the subject there is.
   if (
@@ -200,7 +222,7 @@ export function withSubject(
     plain: true,
     spaced: false,
   };
-  return subjectDecree(subject, printable, ext, ascii, head, head.qualifier, old);
+  return subjectDecree(subject, printable, ext, ascii, head, head.qualifier, old, hints);
 }
 
 /** A subject as withSubject reads it: [start, end) of the stem and of its folded text. */
@@ -285,6 +307,7 @@ function markedSubject(
  * subjectEnd); a subject that is a document's name ("… Th 2024 Telaah Staf", "… ttg Undangan")
  * is that document, which would take the decree's slot (doc-kind.ts documentAsSubject), and so
  * is a tag after a subject that is not plain ("… ttg DPT - Berita Acara", documentTag).
+ * `hints`: subject-hints.ts subjectHints(s.folded, s.start), or ALL_HINTS.
  */
 function subjectDecree(
   s: Subject,
@@ -294,16 +317,18 @@ function subjectDecree(
   head: Head,
   qualifier: string | null,
   old: OldNumber | null,
+  hints: number,
 ): LenientDecree | ParseRejected {
   const { folded, start, end } = s;
-  const ending = start < end ? subjectEnd(folded, start, end, head.nomor, s.plain, s.spaced) : null;
+  const ending =
+    start < end ? subjectEnd(folded, start, end, head.nomor, s.plain, s.spaced, hints) : null;
   if (ending !== null) return ending;
   // "Sallinan SK Ketua …", "… Th 2023 Lmpiran 6 PPK": a misspelt copy or attachment mark
   // first in the name or in the subject (qualifier-typo.ts).
   const typo =
     leadingQualifierTypo(folded) ?? (start < end ? leadingQualifierTypo(folded, start, end) : null);
   if (typo !== null) return rejectVariant("AMBIGUOUS_QUALIFIER:typo", typo);
-  const english = englishQualifier(folded);
+  const english = (hints & HINT_ENGLISH) === 0 ? null : englishQualifier(folded);
   if (english !== null) return rejectVariant("AMBIGUOUS_QUALIFIER:english", english);
   const about = start < end ? documentAsSubject(folded, start, end) : null;
   if (about !== null) return about;
@@ -339,12 +364,14 @@ const JOINT = /(?:dan|serta|bersama)(?![a-z0-9])/y;
  * both ways out, never filed.
  * Only a subject with a word that may name one is read. After a head that names this office
  * ("SK KPU Kota Jakarta Utara No 3 … (KPU DKI)"), another KPU office is the subject.
+ * `hints`: subject-hints.ts subjectHints(folded, tailStart), or ALL_HINTS.
  */
 export function otherOfficeIn(
   folded: string,
   tailStart: number,
   office: CompiledOffice,
   owner: OwnNamed,
+  hints = ALL_HINTS,
 ): ParseRejected | null {
   const at = firstWordAt(folded, tailStart);
   // A second issuer joined after the numbers ("SK Ketua KPU Kota Jakut No 5 Th 2024 dan Kepala
@@ -360,7 +387,7 @@ export function otherOfficeIn(
   }
   // A region code and a KPU office both need one of these words: most subjects have none.
   SUBJECT_HINT.lastIndex = tailStart;
-  const hinted = SUBJECT_HINT.test(folded);
+  const hinted = (hints & HINT_REGION) !== 0 && SUBJECT_HINT.test(folded);
   const code = hinted ? foreignRegionCode(folded, tailStart, office) : null;
   if (code) return code;
   if (hinted && mayNameKpu(folded, tailStart)) {

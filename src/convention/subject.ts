@@ -497,11 +497,12 @@ export function wordBeforeEndNumber(folded: string, from: number, end: number): 
  * questions for them. The PDF tools' words and version marks are noise only at the end, so
  * the end is looked at for them, not every position as NOT_PLAIN does (another word there
  * cost about 40% more per test): a letter other than d, i, r, s, or three digits ("… Pemilu
- * 2024"), end no such mark, and most subjects stop there.
+ * 2024"), end no such mark, and most subjects stop there. `mayHold` false: subject-hints.ts
+ * found none of NOT_PLAIN's pieces, so its test is skipped.
  */
-export function isPlainSubject(folded: string, from: number): boolean {
+export function isPlainSubject(folded: string, from: number, mayHold = true): boolean {
   NOT_PLAIN.lastIndex = from;
-  if (NOT_PLAIN.test(folded)) return false;
+  if (mayHold && NOT_PLAIN.test(folded)) return false;
   const end = folded.length;
   const c = folded.charCodeAt(end - 1);
   if (c >= 0x61) {
