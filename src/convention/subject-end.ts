@@ -39,9 +39,16 @@ import {
   pageMarkAfter,
   wordBeforeEndNumber,
 } from "./subject.js";
-import { HINT_DECREE, HINT_KPT, HINT_PAGE, HINT_PART, HINT_VOLUME } from "./subject-hints.js";
+import {
+  HINT_DECREE,
+  HINT_KPT,
+  HINT_NUMBERED,
+  HINT_PAGE,
+  HINT_PART,
+  HINT_VOLUME,
+} from "./subject-hints.js";
 import { wordsFrom } from "./text.js";
-import { decreeBeforeTentang, secondDecree, twoDecrees } from "./two-decrees.js";
+import { decreeBeforeTentang, numberedSecond, secondDecree, twoDecrees } from "./two-decrees.js";
 import type { ParseRejected } from "./types.js";
 
 /**
@@ -114,7 +121,12 @@ export function subjectEnd(
     (hints & HINT_DECREE) === 0 ||
     (!folded.includes("sk", from) && !folded.includes("kep", from))
   ) {
-    if (plain || (hints & HINT_KPT) === 0 || !folded.includes("kpt", from)) return null;
+    if (plain || (hints & HINT_KPT) === 0 || !folded.includes("kpt", from)) {
+      // "… ttg DPT - No 14 Th 2024 ttg DPTb": a second decree without its decree's word.
+      const numbered =
+        (hints & HINT_NUMBERED) === 0 ? null : numberedSecond(folded, from, end, nomor);
+      return numbered === null ? null : twoDecrees(nomor, numbered);
+    }
   }
   const second =
     secondDecree(folded, from, end, nomor, spaced) ?? decreeBeforeTentang(folded, from, end, nomor);

@@ -42,6 +42,8 @@ export const HINT_CANDIDATES = 1 << 10;
 export const HINT_BODY = 1 << 11;
 /** subject-read.ts SUBJECT_HINT's words: a region code's or a KPU office's. */
 export const HINT_REGION = 1 << 12;
+/** "no": a second decree's number typed without its decree's word (two-decrees.ts numberedSecond). */
+export const HINT_NUMBERED = 1 << 13;
 /** Whole name: the signing's words of parse.ts signedInOtherYear. */
 export const HINT_SIGNED = 1 << 16;
 /** Whole name: qualifier-typo.ts englishQualifier's words. */
@@ -175,6 +177,7 @@ add(HINT_VOLUME, ["jilid", "vol"]);
 add(HINT_PAGE, ["hal", "hlm"]);
 add(HINT_DECREE, ["sk", "kep"]);
 add(HINT_KPT, ["kpt"]);
+add(HINT_NUMBERED, ["no"]);
 // subject-tag.ts TAG_GATE: "(", "[", "_", "–" (all OTHER), "-", office.ts ORIGIN's words.
 add(HINT_TAG, [ANY_OTHER, "-", "dari", "dr", "kiriman", "from", "asal", "oleh", "milik", "punya"]);
 add(HINT_DECISION, [

@@ -241,9 +241,10 @@ const AT_END: {
     numberMark: true,
   },
   // A mark that the file is void or not to be used ("(batal)", "- JANGAN DIPAKAI", "tidak
-  // digunakan"): a person decides whether it belongs in the archive.
+  // digunakan", "(versi lama)": a version another replaced): a person decides whether it
+  // belongs in the archive. Set apart only: a plain subject never ends with "versi lama" here.
   {
-    re: /(?:^|[^a-z0-9])((?:jangan|jgn|tidak|tdk)[\s._-]*(?:di[\s._-]*)?(?:pakai|gunakan)|batal|dibatalkan)[^a-z0-9]*$/,
+    re: /(?:^|[^a-z0-9])((?:jangan|jgn|tidak|tdk)[\s._-]*(?:di[\s._-]*)?(?:pakai|gunakan)|batal|dibatalkan|versi[\s._-]*lama|old[\s._-]*version)[^a-z0-9]*$/,
     voidMark: true,
   },
   // A draft sent round for review ("… APK utk paraf", "(koreksi bu Kadiv)", "- coretan"), or

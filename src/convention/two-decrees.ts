@@ -104,6 +104,33 @@ export function secondDecree(
 }
 
 /**
+ * After a joiner, a number and its year without a decree's word ("… ttg DPT - No 14 Th 2024
+ * ttg DPTb", "… dan No 14 Th 2024"): a second decree typed short. Group 1 the number, 2 its
+ * letter.
+ */
+const SECOND_NUMBERED = new RegExp(
+  `${JOINER})[^a-z0-9]*(?:no|nomor|nomer|nmr)[^a-z0-9]*(\\d{1,4})([a-z]?)[^a-z0-9]+(?:th|thn|tahun)[^a-z0-9]*(?:19|20)\\d\\d(?![0-9])`,
+);
+
+/**
+ * The number of a second decree typed as "No <n> Th <year>" after a joiner in the subject
+ * `folded.slice(from, end)` (SECOND_NUMBERED), normalised, or null: none, the decree's own
+ * number (`nomor`), or a subject that amends, revokes or replaces decrees (AMENDS) before it.
+ */
+export function numberedSecond(
+  folded: string,
+  from: number,
+  end: number,
+  nomor: string,
+): string | null {
+  const subject = folded.slice(from, end);
+  const m = SECOND_NUMBERED.exec(subject);
+  if (m === null) return null;
+  const n = normNomor(m[1]! + m[2]!);
+  return n === null || n === nomor || AMENDS.test(subject.slice(0, m.index)) ? null : n;
+}
+
+/**
  * A decree's name and number anywhere in a subject typed without "tentang" (group 1 or 2 as in
  * DECREE_AFTER), and the words before it that make it the subject's topic: this decree amends,
  * revokes or replaces it, carries it out or rests on it (a passive "diubah"/"dicabut" says the
