@@ -24,6 +24,7 @@
 import { documentAsSubject } from "./doc-kind.js";
 import { COUNTERS } from "./head.js";
 import {
+  isLetter,
   isWordChar,
   NUMBER_WORD,
   NUMBER_WORDS,
@@ -416,8 +417,34 @@ export function documentTag(
   TAG_START.lastIndex = from;
   for (let m = TAG_START.exec(folded); m !== null && m.index < end; m = TAG_START.exec(folded)) {
     if (m[0] === "_" && !spaced) continue;
+    // "… Pelaksana Perjalanan Dinas (SPPD)": the bracket spells out the words before it, the
+    // subject's own short name, no tag.
+    if (m[0] === "(" && spelledBefore(folded, from, m.index)) continue;
     const r = documentAsSubject(folded, m.index + m[0].length, end);
     if (r) return r;
   }
   return null;
+}
+
+/**
+ * Whether the word in brackets at `open` in `folded` is the initials of the words before it
+ * (from `from`), all but its first letter at least and two at the least ("Perjalanan Dinas
+ * (SPPD)", "Daftar Pemilih Tetap (DPT)"): a short name the subject gives itself.
+ */
+function spelledBefore(folded: string, from: number, open: number): boolean {
+  let e = open + 1;
+  while (e < folded.length && isLetter(folded.charCodeAt(e))) e++;
+  if (folded.charCodeAt(e) !== 0x29 || e - open - 1 < 2) return false;
+  const acronym = folded.slice(open + 1, e);
+  let matched = 0;
+  let i = open;
+  for (let k = acronym.length - 1; k >= 0; k--) {
+    while (i > from && !isLetter(folded.charCodeAt(i - 1))) i--;
+    let w = i;
+    while (w > from && isLetter(folded.charCodeAt(w - 1))) w--;
+    if (w === i || folded[w] !== acronym[k]) break;
+    matched++;
+    i = w;
+  }
+  return matched >= 2 && matched >= acronym.length - 1;
 }
