@@ -27,6 +27,7 @@ import { mayBeDeviceName } from "./device-name.js";
 import { plainReader } from "./fast.js";
 import { formatNameWith } from "./format.js";
 import { lenient, otherTitle } from "./lenient.js";
+import { mojibakeRepaired } from "./mojibake.js";
 import { MONTH_ALTERNATION } from "./months.js";
 import { fourDigits, normNomor } from "./numbers.js";
 import { amendedAfterHead, decreeLast, numbersLast, subjectThenDecree } from "./numbers-last.js";
@@ -124,6 +125,9 @@ const ESCAPED = /%(?:[2-3][0-9A-F]|[5-7][BDEF]|[C-F][0-9A-F])/i;
 function parseName(name: string, rules: ConventionConfig, opts: ParseOptions): ParseResult {
   const printable = isPrintableAsciiNoSlash(name);
   const ascii = printable || isAscii(name);
+  // UTF-8 read as Windows-1252 on the way ("No 9â€“2023"): read as the clerk typed it.
+  const repaired = ascii ? null : mojibakeRepaired(name);
+  if (repaired !== null) return parseName(repaired, rules, opts);
   const nfc = ascii ? name : asSeen(name.normalize("NFC"));
   if (isBlank(nfc) || (!printable && (nfc.includes("/") || nfc.includes("\u0000")))) {
     return reject("UNSAFE_NAME");

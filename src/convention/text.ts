@@ -69,11 +69,17 @@ const NUMERO = /\u2116|(?<![A-Za-z])([Nn])[\u00b0\u00ba]/g;
 
 /**
  * `nfc` as a clerk sees it: invisible characters removed ("SK Ket\u200bua No 2\u200b5" is "SK
- * Ketua No 25" on screen) and the numero sign read as "No". The same string when it has none.
+ * Ketua No 25" on screen), the numero sign read as "No" and a Roman numeral's character as its
+ * letters ("Lampiran Ⅱ"). The same string when it has none.
  */
 export function asSeen(nfc: string): string {
-  return nfc.replace(INVISIBLE, "").replace(NUMERO, (_, n: string | undefined) => `${n ?? "N"}o`);
+  return nfc
+    .replace(INVISIBLE, "")
+    .replace(NUMERO, (_, n: string | undefined) => `${n ?? "N"}o`)
+    .replace(ROMAN_NUMERALS, (ch) => ch.normalize("NFKC"));
 }
+/** Unicode's Roman numerals ("Ⅱ", "ⅳ"), which a symbol table types for "Lampiran II": the letters. */
+const ROMAN_NUMERALS = /[\u2160-\u217f]/g;
 
 /**
  * Folds accents per code point ("é" → "e"), full-width ASCII and dashes ("–" → "-"), and
