@@ -100,9 +100,12 @@ function ownPlaceWithoutLevel(tail: readonly string[], o: CompiledOffice): boole
   });
 }
 
-/** The level words of a city's, a regency's and a province's office, by level. */
+/**
+ * The level words of a city's, a regency's and a province's office, by level; a city's also as
+ * it was called until 1999 ("Kotamadya", "Kodya": "KPU Kodya Jakut" on the oldest decrees).
+ */
 const OFFICE_LEVELS: readonly ReadonlySet<string>[] = [
-  new Set(["kota"]),
+  new Set(["kota", "kotamadya", "kodya"]),
   new Set(["kab", "kabupaten"]),
   PROVINCE_LEVEL,
 ];
