@@ -88,13 +88,15 @@ const NOT_IN_CLASS =
  */
 const NOT_IN_DATE = "(?<!(?:19|20)\\d\\d[-_.](?:0?[1-9]|1[0-2])[-_.])";
 /**
- * serial, Kpts, issuer, optional suffix, optional Roman month, year at groups 1, 3, 5, 6, 8, 10
+ * serial, Kpts, issuer (two words, "KPU-Prov", or "KPU"/"KPUD" and up to four, as clerks type an
+ * office's whole name there: "KPU-Kota-Jakarta-Utara"), optional suffix, optional Roman month,
+ * year at groups 1, 3, 5, 6, 8, 10
  * (some offices put the month in as Style B does: "23/Kpts/KPU-Jakut/IV/2012"; some the word
  * "Tahun" before the year, as printed: "04/Kpts/KPU-Prov-010/TAHUN 2016", in group 9, after the
  * issuer or its code joined by "-": in "Kpts_KPU_Jabar_150_th_2024" the 150 is the serial).
  */
 const STYLE_C = new RegExp(
-  `${NOT_IN_CLASS}${NOT_IN_DATE}(\\d{1,4}[a-z]?)${S}(kpts?)${S}([a-z]+[\\s_-]+[a-z]+)([\\s_-]+[0-9][0-9.]*)?(?:${S}([ivx]{1,4}))?([\\s/_-]+(?:(?<=(?:[a-z]|-[0-9][0-9.]*)[\\s/_-]+)(?:tahun|thn|th)[\\s._-]*)?)(\\d{4})(?![0-9])`,
+  `${NOT_IN_CLASS}${NOT_IN_DATE}(\\d{1,4}[a-z]?)${S}(kpts?)${S}(kpud?(?:[\\s_-]+(?!(?:[ivx]{1,4}|tahun|thn|th)(?![a-z]))[a-z]+){2,4}|[a-z]+[\\s_-]+[a-z]+)([\\s_-]+[0-9][0-9.]*)?(?:${S}([ivx]{1,4}))?([\\s/_-]+(?:(?<=(?:[a-z]|-[0-9][0-9.]*)[\\s/_-]+)(?:tahun|thn|th)[\\s._-]*)?)(\\d{4})(?![0-9])`,
 );
 
 /** The original spelling of each group of `m` (matched on the folded text, same positions). */

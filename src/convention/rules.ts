@@ -236,8 +236,11 @@ function compile(configured: ConventionConfig): CompiledRules {
   if (kpuJenis.size === 1 && rules.office) {
     const [j] = kpuJenis;
     for (const name of rules.office.names) {
-      const key = ["kpu", ...words(name)].join("-");
-      if (!markers.has(key)) markers.set(key, j!);
+      // "KPUD": the offices' name until 2007 ("11 Kpts KPUD-Kota-Jakarta-Utara 2013").
+      for (const body of ["kpu", "kpud"]) {
+        const key = [body, ...words(name)].join("-");
+        if (!markers.has(key)) markers.set(key, j!);
+      }
     }
   }
   // A marker typed with its words glued ("SekKot", "KPUKot" for "Sek-Kot", "KPU-Kot"): the same
