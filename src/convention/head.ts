@@ -160,13 +160,15 @@ function take(work: string, re: RegExp, onMatch?: (m: RegExpExecArray) => void):
 
 /**
  * `take` for "12/2024" pairs: a year-shaped first number is no serial, but the pair is still
- * read. A first number that is no serial (notSerial) goes to `owned` too.
+ * read. A first number that is no serial (notSerial) goes to `owned` too, and to `filed` when
+ * it says where the file is kept.
  */
 function takePairs(
   work: string,
   numbers: string[],
   years: number[],
   owned: string[],
+  filed: string[],
   c: CompiledRules,
 ): string {
   const spans: number[] = [];
@@ -175,7 +177,7 @@ function takePairs(
     if (!isYearShaped(m[1]!)) {
       numbers.push(m[1]!);
       years.push(Number(m[2]));
-      if (notSerial(work, m.index, m[1]!, c)) owned.push(m[1]!);
+      owns(notSerial(work, m.index, m[1]!, c), m[1]!, owned, filed);
     }
     spans.push(m.index, m.index + m[0].length);
   }
@@ -259,16 +261,18 @@ export function readHead(
     numbers.push(old.serial);
     years.push(old.year);
   }
-  // The bare numbers that are no serial ("Dapil 5", the region code), also in `numbers`.
+  // The bare numbers that are no serial ("Dapil 5", the region code), also in `numbers`; of
+  // those, the ones that say where the file is kept or logged ("Box 12", "Reg 0932").
   const owned: string[] = [];
+  const filed: string[] = [];
   // The serials typed with their year ("14-2024") or after "No": marked as the decree's.
   const marked: string[] = [];
   if (work.includes("-") || work.includes("/")) {
-    work = takePairs(work, numbers, years, owned, c);
+    work = takePairs(work, numbers, years, owned, filed, c);
     marked.push(...numbers);
   }
   const before = numbers.length;
-  const apart = readFields(work, numbers, years, owned, c, marked);
+  const apart = readFields(work, numbers, years, owned, filed, c, marked);
   if (apart !== null) return reject("LETTER_APART", apart.toUpperCase());
   // "Th 2024 - 2" with no other number: the "- 2" may be a copy counter or a page, no serial;
   // "2024-12 SK Ketua …" in front, a year and its month as likely.
@@ -291,7 +295,9 @@ export function readHead(
     const page = PAGE_IN_HEAD.exec(work);
     if (page !== null) return reject("PAGE_ONLY", page[0]);
   }
-  const nomor = oneNumber(owned.length === 0 ? numbers : uncounted(numbers, owned, marked, c));
+  const nomor = oneNumber(
+    owned.length === 0 ? numbers : uncounted(numbers, owned, filed, marked, c),
+  );
   if (typeof nomor !== "string") return years.length === 0 ? (shortYear(work) ?? nomor) : nomor;
   if (elections > 0 && years.length <= elections) return reject("NO_YEAR");
   let tahun = oneYear(years);
@@ -307,7 +313,7 @@ export function readHead(
   }
   // Only numbers that are no serial: none is the decree's. Beside a serial typed bare they
   // still make the head ambiguous (uncounted): which of two bare numbers a clerk meant is not
-  // read from a word.
+  // read from a word, unless the counts only say where the file is kept.
   const counted = owned.length > 0 && owned.length === numbers.length;
   return { jenis, tahun, nomor, qualifier: quals[0] ?? null, counted };
 }
@@ -489,38 +495,80 @@ function isCounterGap(code: number): boolean {
   );
 }
 
+/** notSerial's answers: a serial maybe, a count, a count that says where the file is kept. */
+const SERIAL = 0;
+const COUNTED = 1;
+const FILED = 2;
+
+/** Records `raw` in `owned` (and `filed`) as `kind`, notSerial's answer, says. */
+function owns(kind: number, raw: string, owned: string[], filed: string[]): void {
+  if (kind === SERIAL) return;
+  owned.push(raw);
+  if (kind === FILED) filed.push(raw);
+}
+
 /**
  * Whether the bare number `raw` at `at` in `work` is no serial: it is a region code, this
  * office's or one of another office's shape (region-code.ts isRegionCodeSerial), or it follows
- * a counting word (COUNTERS) as a word of its own. Runs only for a number typed without "No".
+ * a counting word (COUNTERS) as a word of its own; FILED when that word or a shelf's letter
+ * says where the file is kept or logged, or a device's count (FILED_WORDS). Runs only for a
+ * number typed without "No".
  */
-function notSerial(work: string, at: number, raw: string, c: CompiledRules): boolean {
-  if (isRegionCode(raw, c)) return true;
+function notSerial(work: string, at: number, raw: string, c: CompiledRules): number {
+  if (isRegionCode(raw, c)) return COUNTED;
   // In brackets right before the decree's word ("Adobe Scan 12 Mar 2024 (4) SK Sekretaris …"):
   // a copy's or a list's counter, as "(4) SK …" in front is (repair.ts NUMBER_BEFORE_DECREE).
   if (
     work.charCodeAt(at - 1) === 0x28 &&
     BRACKETED_BEFORE_DECREE.test(work.slice(at + raw.length))
   ) {
-    return true;
+    return COUNTED;
   }
   let i = at;
   while (i > 0 && isCounterGap(work.charCodeAt(i - 1))) i--;
-  if (i === at && at > 0) return false;
+  if (i === at && at > 0) return SERIAL;
   let j = i;
   while (j > 0 && isLetter(work.charCodeAt(j - 1))) j--;
-  if (j === i || (j > 0 && WORD_CHAR.test(work[j - 1]!))) return false;
-  if (COUNTERS.has(work.slice(j, i))) return true;
+  if (j === i || (j > 0 && WORD_CHAR.test(work[j - 1]!))) return SERIAL;
+  const word = work.slice(j, i);
+  if (COUNTERS.has(word)) return FILED_WORDS.has(word) ? FILED : COUNTED;
   // A shelf's or a box's letter between its word and the number ("Rak B-2", "Box A 3").
-  if (i - j !== 1) return false;
+  if (i - j !== 1) return SERIAL;
   let k = j;
   while (k > 0 && isCounterGap(work.charCodeAt(k - 1))) k--;
   let w = k;
   while (w > 0 && isLetter(work.charCodeAt(w - 1))) w--;
-  return (
-    k > w && k < j && !(w > 0 && WORD_CHAR.test(work[w - 1]!)) && SHELVES.has(work.slice(w, k))
-  );
+  return k > w && k < j && !(w > 0 && WORD_CHAR.test(work[w - 1]!)) && SHELVES.has(work.slice(w, k))
+    ? FILED
+    : SERIAL;
 }
+/**
+ * COUNTERS that say where a file is kept or logged, or count a device's files ("Box 12",
+ * "Reg 0932", "Folder 4", "IMG_0012", "Scanned Document 2"): never a decree's serial, whatever
+ * else the name has (uncounted).
+ */
+const FILED_WORDS: ReadonlySet<string> = new Set([
+  "scan",
+  "img",
+  "dsc",
+  "document",
+  "dokumen",
+  "reg",
+  "register",
+  "registrasi",
+  "agd",
+  "agenda",
+  "box",
+  "boks",
+  "kotak",
+  "rak",
+  "lemari",
+  "folder",
+  "map",
+  "ordner",
+  "bundel",
+  "berkas",
+]);
 /** An archive's places whose numbers carry a letter: "Rak B-2", "Lemari C-4", "Box A 3". */
 const SHELVES: ReadonlySet<string> = new Set(["rak", "lemari", "box", "boks", "kotak", "ordner"]);
 
@@ -569,8 +617,9 @@ function oneNumber(numbers: readonly string[]): string | ParseRejected {
  * The numbers that may be the serial, of a head in which some are counted (of `owned`, those
  * after a counting word: "Tahap 2", "TPS 012", notSerial): when the others are one serial typed
  * after "No" or with its year (`marked`: "Penetapan DPTb Tahap 2 - SK Ketua No 14 Th 2024",
- * "… 14-2024"), that serial alone, the counts being the subject's; else all of them
- * (`numbers`), and two make the head ambiguous. Each count stands for one entry of `numbers`
+ * "… 14-2024"), or when every count says where the file is kept (`filed`: "Box 12 Reg 0932 Kep
+ * Ketua 27 2014"), that serial alone, the counts being the subject's or the archive's; else all
+ * of them (`numbers`), and two make the head ambiguous. Each count stands for one entry of `numbers`
  * ("TPS 2 No 2" keeps one 2). Another office's region code stays: it names its issuer, which
  * lenient.ts reads from the ambiguity; this office's own ("SK Ketua KPU Kota Jakarta Utara 3172
  * No 12 …") is counted as the others are.
@@ -578,6 +627,7 @@ function oneNumber(numbers: readonly string[]): string | ParseRejected {
 function uncounted(
   numbers: readonly string[],
   owned: readonly string[],
+  filed: readonly string[],
   marked: readonly string[],
   c: CompiledRules,
 ): readonly string[] {
@@ -591,7 +641,10 @@ function uncounted(
   if (rest.length === 0) return numbers;
   const serial = normNomor(rest[0]!);
   const one = serial !== null && rest.every((n) => normNomor(n) === serial);
-  return one && marked.some((n) => normNomor(n) === serial) ? rest : numbers;
+  // Counts that only say where the file is kept ("Box 12 Folder 4 Kep Ketua 27 2014") leave
+  // the one other number the serial, typed bare or not.
+  const keptOnly = owned.every((n) => filed.includes(n));
+  return one && (keptOnly || marked.some((n) => normNomor(n) === serial)) ? rest : numbers;
 }
 
 /**
@@ -655,6 +708,7 @@ function readFields(
   numbers: string[],
   years: number[],
   owned: string[],
+  filed: string[],
   c: CompiledRules,
   marked: string[],
 ): string | null {
@@ -680,7 +734,7 @@ function readFields(
     else if (w.length === 8 && isDate8(w)) continue;
     else {
       numbers.push(w);
-      if (notSerial(work, m.index, w, c)) owned.push(w);
+      owns(notSerial(work, m.index, w, c), w, owned, filed);
       if (m[3] !== undefined) apart ??= `${w} ${m[3]}`;
     }
   }
