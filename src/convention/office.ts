@@ -397,6 +397,10 @@ export const FORMING: ReadonlySet<string> = new Set([
   "seleksi",
   "susunan",
   "keanggotaan",
+  // An attachment's content: the list of their members ("Lampiran II - Daftar Nama PPS - SK
+  // Ketua 44 2023").
+  "nama",
+  "daftar",
 ]);
 /**
  * Between the action's word and the body: "Pemberhentian Anggota PPS", "Hasil Seleksi Tertulis
