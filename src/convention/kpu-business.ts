@@ -59,6 +59,9 @@ const DECREE = new Set(["keputusan", "kep", "kpts", "sk", "skep", "ketua", "sekr
 export const AMENDING: ReadonlySet<string> = new Set([
   "perubahan",
   "mengubah",
+  // Typed short or misspelt: "SK Ketua 48 thn 2024 ubah SK 41", "merubah".
+  "ubah",
+  "merubah",
   "pencabutan",
   "mencabut",
   "pembatalan",

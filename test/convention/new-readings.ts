@@ -229,7 +229,7 @@ const SEEN_OTHERWISE =
 
 /** An amending word typed first ("Perubahan …", "Pencabutan …"): numbers-last.ts decreeLast. */
 const AMENDING_FIRST =
-  /(?<![a-z0-9])(?:perubahan|pencabutan|pembatalan|mengubah|mencabut)(?![a-z0-9])/i;
+  /(?<![a-z0-9])(?:perubahan|pencabutan|pembatalan|mengubah|merubah|ubah|mencabut)(?![a-z0-9])/i;
 
 /** Counts of names compared and skipped, so a test can check the comparison is not vacuous. */
 export const tally = { compared: 0, touched: 0 };
