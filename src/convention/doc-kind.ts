@@ -54,6 +54,11 @@ const ABOUT_DECREE = [
   "tangkapan layar",
   "printscreen",
   "print screen",
+  // An e-office system's approval trail of a decree ("Log Persetujuan Naskah SK Ketua 21 2024"),
+  // and a mail printed from the browser, titled with its subject ("Gmail - Fwd_ SK Ketua …").
+  "log persetujuan",
+  "riwayat persetujuan",
+  "gmail",
 ];
 
 /** Kinds of documents that are no decree, as staff type them (longer phrases first). */

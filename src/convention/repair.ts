@@ -27,7 +27,8 @@ const LIST_NUMBER = /^\s*\d{1,3}\s*(?:[.)]\s*|\s-\s+)(?=[A-Za-z])(?![A-Za-z]{2,4
 const LIST_BEFORE_OLD =
   /^\s*\d{1,3}(?:[.)]\s+|\s+-\s+)(?=\d{1,4}[A-Za-z]?[\s_/-]+[A-Za-z]{2,4}[.\s_]\d)/;
 /**
- * A number of one to three digits (perhaps in brackets) set before "SK"/"Kep"/"Keputusan"
+ * A number of one to three digits (perhaps in brackets), or four zero-padded ("0001_SK_KETUA_2024",
+ * a download's counter), set before "SK"/"Kep"/"Keputusan"
  * by a space or "_", or in brackets ("12 SK Ketua Th 2024", "001_SK Ketua No 3 …", "(1) SK Ketua
  * …", "[12]SK Ketua …"): a list
  * number as often as a serial, so never read as either; a name without another number is
@@ -35,14 +36,17 @@ const LIST_BEFORE_OLD =
  * an old-style number.
  */
 const NUMBER_BEFORE_DECREE =
-  /^\s*(?:[([]?\d{1,3}[)\]][\s_]*|\d{1,3}[\s_]+)(?=(?:keputusan|sk|kep)(?![a-z0-9]))/i;
+  /^\s*(?:[([]?\d{1,3}[)\]][\s_]*|(?:\d{1,3}|0\d{3})[\s_]+)(?=(?:keputusan|sk|kep)(?![a-z0-9]))/i;
 /**
  * An e-mail's attachment saved as it came ("Lampiran email SK Ketua …", "Lampiran Email - …",
  * "lampiran surel …"): the file is what the mail carried, no decree's attachment.
  */
 const MAIL_ATTACHMENT = /^\s*lampiran[\s_-]+(?:e-?mail|surel)(?![a-z0-9])[\s_-]*/i;
-/** "Copy of …", and Google Drive's Indonesian "Salinan dari …", once or more: a copy's name. */
-const COPY_OF = /^\s*(?:(?:copy\s+of|salinan\s+dari)\s+)+/i;
+/**
+ * "Copy of …", and Google Drive's Indonesian "Salinan dari …", once or more: a copy's name; a
+ * mail's forward or reply mark kept from its subject ("Fwd_ …", "FW: …", "RE_ …").
+ */
+const COPY_OF = /^\s*(?:(?:copy\s+of|salinan\s+dari)\s+|(?:fwd?|re)(?:_|:|\s*-)\s*)+/i;
 /**
  * A device's name kept in front of what the clerk typed, with a counter or a time after its
  * date ("Scan_20240512_0001 SK Ketua …", "IMG_20240512_093015 …", "SCN-20240512-0003 …"): its
@@ -87,10 +91,19 @@ export function stripNoise(stem: string): string {
   return s;
 }
 
-/** Whether `s` starts "Co…" (Copy of) or "Sa…" (Salinan dari), either case, its first code `c0`. */
+/**
+ * Whether `s` starts "Co…" (Copy of), "Sa…" (Salinan dari), "Fw"/"F_"/"F:" (Fwd) or "Re", either
+ * case, its first code `c0`.
+ */
 function mayStartCopyOf(s: string, c0: number): boolean {
+  const a = c0 | 0x20;
   const b = s.charCodeAt(1) | 0x20;
-  return ((c0 | 0x20) === 0x63 && b === 0x6f) || ((c0 | 0x20) === 0x73 && b === 0x61);
+  return (
+    (a === 0x63 && b === 0x6f) ||
+    (a === 0x73 && b === 0x61) ||
+    (a === 0x66 && (b === 0x77 || b === 0x5f || b === 0x3a)) ||
+    (a === 0x72 && b === 0x65)
+  );
 }
 
 /** Whether `s` ends with "salin", either case (Indonesian Windows' copy: "… - Salin"). */
@@ -121,7 +134,8 @@ function mayBeListNumber(s: string): boolean {
   let i = 1;
   while (i < s.length && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
   const c = s.charCodeAt(i);
-  if (i > 3) return false;
+  // Three digits, or four zero-padded ("0001_SK …", NUMBER_BEFORE_DECREE).
+  if (i > 4 || (i === 4 && s.charCodeAt(0) !== 48)) return false;
   // "_" only before "SK"/"Kep…" (NUMBER_BEFORE_DECREE): "12_PL.01.3-Kpt_…" is an old-style number.
   if (c === 95) {
     const d = s.charCodeAt(i + 1) | 0x20;

@@ -84,11 +84,13 @@ const LEADING_ID = /^\s*[A-Za-z]{2,10}[-_](?:19|20)\d\d[-_]\d{3,8}(?=[\s_-])/;
 
 /**
  * What a web or document system adds at the end to keep names apart: an upload's Unix time
- * ("…_Tahun_2024_1718012345"), a date and time in fourteen digits ("…_20240701093015") or a
- * hash's hex digits ("…-tahun-2024-64f2a1c9").
+ * ("…_Tahun_2024_1718012345"), a date and time in fourteen digits ("…_20240701093015"), or
+ * apart ("… - 20240611 1405", "… 20240315 101522"), in ISO form as Google Drive's download and
+ * mail systems write it ("…-20240512T031500Z-001", "…_20240722T041501Z"), or a hash's hex
+ * digits ("…-tahun-2024-64f2a1c9").
  */
 const TRAILING_ID =
-  /[\s_-]+(?:1\d{9}(?:\d{3})?|(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:[01]\d|2[0-3])[0-5]\d[0-5]\d|(?=[0-9a-f]*[a-f])(?=[0-9a-f]*[0-9])[0-9a-f]{8,40})\s*$/i;
+  /[\s_-]+(?:1\d{9}(?:\d{3})?|(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:[\s_-]?(?:[01]\d|2[0-3])[0-5]\d(?:[0-5]\d)?|t(?:[01]\d|2[0-3])[0-5]\d[0-5]\dz?(?:-\d{3})?)|(?=[0-9a-f]*[a-f])(?=[0-9a-f]*[0-9])[0-9a-f]{8,40})\s*$/i;
 /**
  * A government site's address in front, once or more, as a download or a page's watermark carries
  * it ("jdih.kpu.go.id SALINAN KEPUTUSAN …"), or a JDIH site's name before its page's slug
