@@ -178,6 +178,16 @@ function takePairs(
       numbers.push(m[1]!);
       years.push(Number(m[2]));
       owns(notSerial(work, m.index, m[1]!, c), m[1]!, owned, filed);
+    } else if (
+      !isYearShaped(m[2]!) &&
+      !isMonthDay(m[2]!) &&
+      notSerial(work, m.index + m[0].length - 4, m[2]!, c) === SERIAL
+    ) {
+      // The year first, a serial of four digits after it ("sk-ketua-2024-0012", a web slug);
+      // not a date's month and day ("2024-0312 SK Ketua No 18 …"), nor a region code
+      // ("Kep-Sekretaris-2024-3172-…").
+      years.push(Number(m[1]));
+      numbers.push(m[2]!);
     }
     spans.push(m.index, m.index + m[0].length);
   }
@@ -529,7 +539,8 @@ function notSerial(work: string, at: number, raw: string, c: CompiledRules): num
   if (i === at && at > 0) return SERIAL;
   let j = i;
   while (j > 0 && isLetter(work.charCodeAt(j - 1))) j--;
-  if (j === i || (j > 0 && WORD_CHAR.test(work[j - 1]!))) return SERIAL;
+  if (j === i) return yearOfFiled(work, i) ? FILED : SERIAL;
+  if (j > 0 && WORD_CHAR.test(work[j - 1]!)) return SERIAL;
   const word = work.slice(j, i);
   if (COUNTERS.has(word)) return FILED_WORDS.has(word) ? FILED : COUNTED;
   // A shelf's or a box's letter between its word and the number ("Rak B-2", "Box A 3").
@@ -542,6 +553,21 @@ function notSerial(work: string, at: number, raw: string, c: CompiledRules): num
     ? FILED
     : SERIAL;
 }
+/**
+ * Whether a year ends `work` at `end` and a word of FILED_WORDS stands before it: a register's
+ * or an agenda book's number of that year ("Agd_2024_0088_SK Ketua 2024", "Reg 2023 15 …").
+ */
+function yearOfFiled(work: string, end: number): boolean {
+  const y = end - 4;
+  if (y < 1 || !isYearShaped(work.slice(y, end)) || isDigit(work.charCodeAt(y - 1))) return false;
+  let i = y;
+  while (i > 0 && isCounterGap(work.charCodeAt(i - 1))) i--;
+  if (i === y) return false;
+  let j = i;
+  while (j > 0 && isLetter(work.charCodeAt(j - 1))) j--;
+  return j < i && !(j > 0 && WORD_CHAR.test(work[j - 1]!)) && FILED_WORDS.has(work.slice(j, i));
+}
+
 /**
  * COUNTERS that say where a file is kept or logged, or count a device's files ("Box 12",
  * "Reg 0932", "Folder 4", "IMG_0012", "Scanned Document 2"): never a decree's serial, whatever
@@ -792,6 +818,13 @@ function isGap(code: number): boolean {
 
 /** A hyphen, an en dash, an em dash. */
 const DASHES = "-\u2013\u2014";
+
+/** Whether four digits are a month and a day ("0312", "1231"). */
+function isMonthDay(w: string): boolean {
+  const m = Number(w.slice(0, 2));
+  const d = Number(w.slice(2, 4));
+  return m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
 
 /** A scan date typed as 8 digits: yyyymmdd or ddmmyyyy, a real day and month of 19xx/20xx. */
 function isDate8(w: string): boolean {
