@@ -485,7 +485,8 @@ export function isProvince(place: string): boolean {
  * rest of the name says which office issued it and says nothing of the other's; else null.
  * What says so: this office's level's election (a regency's "Bupati", "Pilbup"; a city's
  * "Walikota", "Pilwalkot"), this office's region code in an old-style number (after its "-Kpt";
- * a serial typed as the code says nothing), or a district or village of its area the
+ * a serial typed as the code says nothing) or right after the place ("KPU Cirebon 3274"), or a
+ * district or village of its area the
  * other office has none of ("PPK Kec Cikarang Utara"). The other's election, region code or
  * district leaves it unclear. `folded` is the stem folded (same length as `stem`).
  */
@@ -512,6 +513,12 @@ export function levelSettled(stem: string, folded: string, o: CompiledOffice): s
     if (o.regionCodes.has(code!)) own = true;
     else if (isOther(code!)) return null;
   }
+  // The region code typed right after the place ("KPU Cirebon 3274 No 50 Th 2024").
+  const typed = PLACE_CODE.exec(folded.slice(at + place.length));
+  if (typed !== null) {
+    if (o.regionCodes.has(typed[1]!)) own = true;
+    else if (isOther(typed[1]!)) return null;
+  }
   // The districts named after the head's place: "Tangerang" is a kecamatan of Kota Tangerang too.
   const ws = wordsFrom(folded, at + place.length);
   for (let i = 0; i < ws.length; i++) {
@@ -533,6 +540,8 @@ const REGENCY_ELECTION = new RegExp(`(?<![a-z0-9])(?:bupati|${REGENT_ELECTION})(
 const CITY_ELECTION = new RegExp(
   `(?<![a-z0-9])(?:wali[^a-z0-9]*kota|${MAYOR_ELECTION})(?![a-z0-9])`,
 );
+/** A region code right after a place, apart from it (group 1). */
+const PLACE_CODE = /^[^a-z0-9]+(\d{4})(?![0-9])/;
 /** An old-style number's region code: four digits right after its "-Kpt" (group 1). */
 const KPT_CODE = /kpts?[\s/_.-]+(\d{4})(?![0-9])/g;
 const LEVEL_WORD = { city: "Kota", regency: "Kabupaten" } as const;

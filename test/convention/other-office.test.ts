@@ -347,6 +347,10 @@ const tables: [string, ConventionConfig, [string, string][]][] = [
       ["Keputusan KPU Bekasi 45_PL.01.3-Kpt_3275_KPU-Kot_IV_2019.pdf", "!OTHER_OFFICE_CODE"],
       // The region code typed as the serial says nothing of whose the decree is.
       ["SK KPU Bekasi No 3216 Th 2024.pdf", "!OFFICE_UNCLEAR"],
+      // Typed right after the place, the office's region code says whose; the city's leaves it
+      // unclear.
+      ["SK KPU Bekasi 3216 No 50 Th 2024.pdf", "KPT-KETUA/2024/KPT-KETUA_2024_050.pdf"],
+      ["SK KPU Bekasi 3275 No 50 Th 2024.pdf", "!OFFICE_UNCLEAR"],
     ],
   ],
   [
