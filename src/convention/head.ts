@@ -329,6 +329,39 @@ export function readHead(
 }
 
 /**
+ * COUNTERS that say where a file is kept or logged, or count a device's files: never a decree's
+ * serial, whatever else the name has (uncounted).
+ */
+const FILED_COUNTERS: readonly string[] = [
+  // A scanner's counter in front ("scan 12 SK Ketua 2024", "SCAN_0012 …"); so is a camera's
+  // ("IMG_0012 SK Ketua 2024").
+  "scan",
+  "img",
+  "dsc",
+  // A phone's or an app's count of scanned documents ("Scanned Document 2 SK Ketua 2024",
+  // "Dokumen 3 SK …").
+  "document",
+  "dokumen",
+  // A register's, an agenda book's or an archive's number in front ("Reg 0015 SK Ketua 2024",
+  // "Agd 45 - SK Ketua …", "Box 3 SK Ketua 2019", "Folder 5 …").
+  "reg",
+  "register",
+  "registrasi",
+  "agd",
+  "agenda",
+  "box",
+  "boks",
+  "kotak",
+  "rak",
+  "lemari",
+  "folder",
+  "map",
+  "ordner",
+  "bundel",
+  "berkas",
+];
+
+/**
  * Words that count, order or place something, after which clerks type a number that is no
  * decree's serial: an electoral district ("Dapil 5"), a stage ("Tahap 2", "Tahapan 2"), an
  * ordinal ("Ke-2"), a month, quarter or half-year ("Bulan 3", "Triwulan 2", "Semester 1"), a
@@ -392,33 +425,7 @@ export const COUNTERS: ReadonlySet<string> = new Set([
   "vol",
   "edisi",
   "seri",
-  // A scanner's counter in front ("scan 12 SK Ketua 2024", "SCAN_0012 …"), no serial; so is a
-  // camera's ("IMG_0012 SK Ketua 2024").
-  "scan",
-  "img",
-  "dsc",
-  // A phone's or an app's count of scanned documents ("Scanned Document 2 SK Ketua 2024",
-  // "Dokumen 3 SK …").
-  "document",
-  "dokumen",
-  // A register's, an agenda book's or an archive's number in front ("Reg 0015 SK Ketua 2024",
-  // "Agd 45 - SK Ketua …", "Box 3 SK Ketua 2019", "Folder 5 …"): where the file is kept or
-  // logged, never its serial.
-  "reg",
-  "register",
-  "registrasi",
-  "agd",
-  "agenda",
-  "box",
-  "boks",
-  "kotak",
-  "rak",
-  "lemari",
-  "folder",
-  "map",
-  "ordner",
-  "bundel",
-  "berkas",
+  ...FILED_COUNTERS,
   "file",
   "urut",
   "hal",
@@ -568,33 +575,8 @@ function yearOfFiled(work: string, end: number): boolean {
   return j < i && !(j > 0 && WORD_CHAR.test(work[j - 1]!)) && FILED_WORDS.has(work.slice(j, i));
 }
 
-/**
- * COUNTERS that say where a file is kept or logged, or count a device's files ("Box 12",
- * "Reg 0932", "Folder 4", "IMG_0012", "Scanned Document 2"): never a decree's serial, whatever
- * else the name has (uncounted).
- */
-const FILED_WORDS: ReadonlySet<string> = new Set([
-  "scan",
-  "img",
-  "dsc",
-  "document",
-  "dokumen",
-  "reg",
-  "register",
-  "registrasi",
-  "agd",
-  "agenda",
-  "box",
-  "boks",
-  "kotak",
-  "rak",
-  "lemari",
-  "folder",
-  "map",
-  "ordner",
-  "bundel",
-  "berkas",
-]);
+/** FILED_COUNTERS, looked up. */
+const FILED_WORDS: ReadonlySet<string> = new Set(FILED_COUNTERS);
 /** An archive's places whose numbers carry a letter: "Rak B-2", "Lemari C-4", "Box A 3". */
 const SHELVES: ReadonlySet<string> = new Set(["rak", "lemari", "box", "boks", "kotak", "ordner"]);
 
