@@ -120,6 +120,9 @@ const officeSchema = z
         // The city's name until 1999, on the oldest decrees in the archive.
         "kotamadya jakarta utara",
         "kodya jakarta utara",
+        // In English, as translations and JDIH's English pages name it.
+        "north jakarta",
+        "north jakarta city",
       ])
       .describe(
         "How names spell this office's place after 'KPU' / 'Komisi Pemilihan Umum' (e.g. 'kota jakarta utara', 'jakut')",
