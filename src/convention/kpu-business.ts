@@ -28,9 +28,9 @@ export function otherKpuBusiness(
   from: number,
   o: CompiledOffice,
 ): { named: string; amends: boolean } | null {
-  for (let at = folded.indexOf("kpu", from); at >= 0; at = folded.indexOf("kpu", at + 3)) {
-    if (at > from && isWordChar(folded.charCodeAt(at - 1))) continue;
-    const next = folded.indexOf("kpu", at + 3);
+  for (let at = kpuAt(folded, from, from); at >= 0; at = kpuAt(folded, at + 3, from)) {
+    // Up to the next "KPU" word: a "kpu" inside a word ("KPU Jakpus") is no second office.
+    const next = kpuAt(folded, at + 3, from);
     const named = otherKpuIn(folded.slice(at, next < 0 ? folded.length : next), o);
     if (named === null) continue;
     const before = wordsFrom(folded.slice(from, at), 0);
@@ -40,6 +40,13 @@ export function otherKpuBusiness(
   return null;
 }
 
+/** Where "kpu" next starts a word in `folded` from `at` (`from` starts one), or -1. */
+function kpuAt(folded: string, at: number, from: number): number {
+  for (let i = folded.indexOf("kpu", at); i >= 0; i = folded.indexOf("kpu", i + 3)) {
+    if (i === from || !isWordChar(folded.charCodeAt(i - 1))) return i;
+  }
+  return -1;
+}
 /**
  * Whether the words before "KPU <place>" (`before`, the nearest last) name that office's decree
  * as the one amended or revoked: a decree's words right before it ("Keputusan", "SK Ketua"), and

@@ -149,6 +149,12 @@ const dkiProvince = officeRules(
   ["31"],
   ["010"],
 );
+/** A city whose short name holds "kpu" ("Jakpus"): no second KPU office inside the word. */
+const jakpus = officeRules(
+  "Kota Jakarta Pusat",
+  ["kota jakarta pusat", "jakarta pusat", "jakpus"],
+  ["3171"],
+);
 
 const OTHER = "!OTHER_OFFICE";
 const BOTH = "!OFFICE_IN_SUBJECT";
@@ -644,6 +650,17 @@ const tables: [string, ConventionConfig, [string, string][]][] = [
       ["SK KPU Kab No 3 Th 2024.pdf", "!OFFICE_UNCLEAR"],
       ["SK Ketua No 3 Th 2024 KPU Kab.pdf", "KPT-KETUA/2024/KPT-KETUA_2024_003_kpu-kab.pdf"],
       ["SK Ketua No 3 Th 2024 KPU Kota.pdf", BOTH],
+    ],
+  ],
+  [
+    "Kota Jakarta Pusat",
+    jakpus,
+    [
+      [
+        "SK Ketua No 3 Th 2021 ttg Penetapan Tim JDIH KPU Jakpus.pdf",
+        "KPT-KETUA/2021/KPT-KETUA_2021_003_penetapan-tim-jdih-kpu-jakpus.pdf",
+      ],
+      ["SK Ketua No 3 Th 2021 ttg Penetapan Tim JDIH KPU Jakut.pdf", "!OFFICE_IN_SUBJECT"],
     ],
   ],
 ];
