@@ -28,6 +28,7 @@
  * first (subjectThenDecree). Pure.
  */
 import { nameStart } from "./head-subject.js";
+import { AMENDING } from "./kpu-business.js";
 import { HEAD_KEYWORDS, isDigit, isWordChar } from "./numbers.js";
 import { otherKpuIn } from "./office.js";
 import { COMMISSION_WORDS } from "./office-words.js";
@@ -51,6 +52,9 @@ export function numbersLast(stem: string): string | null {
   const ws = wordsFrom(m[3]!, 0);
   if (ws.length === 0 || COUNTED.has(ws[ws.length - 1]!.word)) return null;
   for (const w of ws) if (CITING.has(w.word)) return null;
+  // "… ttg Perubahan Kedua atas Nomor 31 Tahun 2024": the number of the decree amended.
+  const last = ws[ws.length - 1]!.word;
+  if (last === "atas" || AMENDING.has(last)) return null;
   const head = m[1]!.length;
   const marker = head + m[2]!.length;
   const subjectEnd = marker + m[3]!.length;

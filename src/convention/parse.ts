@@ -209,6 +209,11 @@ function parseName(name: string, rules: ConventionConfig, opts: ParseOptions): P
     }
   }
   if ("reason" in d) return readRefused(d, bare, folded, ext, rules, c, ascii, opts);
+  // This office's region code typed as the serial ("SK Ketua No 3172 Th 2024"): a number no
+  // city's or regency's office reaches in a year, so a slip, not the decree's.
+  if (d.nomor.length >= 4 && c.office?.regionCodes.has(d.nomor)) {
+    return reject("BAD_NUMBER", d.nomor);
+  }
   const signed =
     (hints & HINT_SIGNED) === 0 ? null : signedInOtherYear(folded ?? bare.toLowerCase(), d.tahun);
   if (signed !== null) return reject("AMBIGUOUS_YEAR", signed);

@@ -222,10 +222,12 @@ export function touched(name: string): boolean {
 
 /**
  * What the parser reads before it folds: UTF-8 read as Windows-1252 ("â€“", "Ã©", mojibake.ts)
- * and Unicode's Roman numerals ("Ⅱ", text.ts asSeen), both gone from `plain`'s NFKD.
+ * and Unicode's Roman numerals ("Ⅱ", text.ts asSeen), both gone from `plain`'s NFKD; the
+ * default office's region code, refused as a serial (parse.ts); a number after an amending word,
+ * never moved before "tentang" (numbers-last.ts).
  */
 const SEEN_OTHERWISE =
-  /[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]|[\u2160-\u217f]/;
+  /(?<![0-9])3172(?![0-9])|(?:atas|perubahan|pencabutan|pembatalan|mengubah|mencabut|ubah|merubah)[^a-z0-9]+(?:nomor|nomer|nmr|no)[^a-z0-9]*\d|[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]|[\u2160-\u217f]/;
 
 /** An amending word typed first ("Perubahan …", "Pencabutan …"): numbers-last.ts decreeLast. */
 const AMENDING_FIRST =
