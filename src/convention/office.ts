@@ -397,6 +397,8 @@ export const FORMING: ReadonlySet<string> = new Set([
   "seleksi",
   "susunan",
   "keanggotaan",
+  // A change of their members ("Perubahan PPS - SK Ketua No 22 Th 2024").
+  "perubahan",
   // An attachment's content: the list of their members ("Lampiran II - Daftar Nama PPS - SK
   // Ketua 44 2023").
   "nama",

@@ -140,6 +140,8 @@ export function numberedSecond(
 const DECREE_IN_UNMARKED = new RegExp(String.raw`(?:(?:^|[^a-z0-9])${DECREE_AFTER}`);
 const TOPIC_WORDS = [
   ...AMENDING,
+  // A decree correcting another's slip ("Kep Sek No 6 Th 2024 Pembetulan Kep Sek No 5 Th 2024").
+  "pembetulan",
   "pelaksanaan",
   "melaksanakan",
   "tindak[^a-z0-9]+lanjut",
