@@ -525,11 +525,12 @@ function owns(kind: number, raw: string, owned: string[], filed: string[]): void
 }
 
 /**
- * Whether the bare number `raw` at `at` in `work` is no serial: it is a region code, this
- * office's or one of another office's shape (region-code.ts isRegionCodeSerial), or it follows
- * a counting word (COUNTERS) as a word of its own; FILED when that word or a shelf's letter
- * says where the file is kept or logged, or a device's count (FILED_WORDS). Runs only for a
- * number typed without "No".
+ * What the bare number `raw` at `at` in `work` is: COUNTED, no serial, when it is a region code,
+ * this office's or one of another office's shape (region-code.ts isRegionCodeSerial), a
+ * counter in brackets before the decree's word, or it follows a counting word (COUNTERS) as a
+ * word of its own; FILED when that word or a shelf's letter says where the file is kept or
+ * logged, or a device's count (FILED_WORDS); else SERIAL. Runs only for a number typed without
+ * "No".
  */
 function notSerial(work: string, at: number, raw: string, c: CompiledRules): number {
   if (isRegionCode(raw, c)) return COUNTED;
