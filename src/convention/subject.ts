@@ -235,10 +235,10 @@ const AT_END: {
   { re: /(?:^|[^a-z0-9])(?:revisi|rev)[\s._-]*\d{0,2}[^a-z0-9]*$/ },
   // The clerk's own mark that the number is wrong or not final yet ("… (salah nomor)", "(salah
   // ketik, benar 21)", "seharusnya No 21", "- nomor belum fix", "no sementara", "(revisi jadi
-  // 68)", "(nomor dicoret diganti 5)"; "belum fix" alone where the head took "nomor" as its
+  // 68)", "(nomor dicoret diganti 5)", "- revisi nomor"; "belum fix" alone where the head took "nomor" as its
   // word): filed, the file would take a number it may not have.
   {
-    re: /(?:^|[^a-z0-9])((?:salah|keliru)[\s._-]*(?:nomor|no|nmr|penomoran|ketik|tulis)(?:[^a-z0-9]+(?:(?:yang[\s._-]*)?(?:benar|betul)(?:nya)?|seharusnya|harusnya)[^a-z0-9]*(?:no(?:mor)?[\s.]*)?\d{1,4}[a-z]?)?|(?:(?:yang[\s._-]*)?(?:benar|betul)(?:nya)?|seharusnya|harusnya)[\s._:-]*(?:no(?:mor)?[\s.]*)?\d{1,4}[a-z]?|(?:nomor|no|nmr)[\s._-]*(?:salah|keliru|sementara|menyusul|belum[\s._-]*(?:final|ada))|(?:(?:nomor|no|nmr)[\s._-]*)?belum[\s._-]*(?:fix|tetap|pasti)|belum[\s._-]*(?:ada[\s._-]*)?(?:ber)?(?:nomor|no)|(?:revisi|rev|ralat|diganti|ganti|diubah|ubah)[\s._-]*(?:jadi|menjadi)[\s._:-]*(?:no(?:mor)?[\s.]*)?\d{1,4}[a-z]?|(?:nomor|no|nmr)[\s._-]*dicoret(?:[\s._-]*(?:diganti|ganti|jadi|menjadi)[\s._:-]*(?:no(?:mor)?[\s.]*)?\d{1,4}[a-z]?)?)[^a-z0-9]*$/,
+    re: /(?:^|[^a-z0-9])((?:salah|keliru)[\s._-]*(?:nomor|no|nmr|penomoran|ketik|tulis)(?:[^a-z0-9]+(?:(?:yang[\s._-]*)?(?:benar|betul)(?:nya)?|seharusnya|harusnya)[^a-z0-9]*(?:no(?:mor)?[\s.]*)?\d{1,4}[a-z]?)?|(?:(?:yang[\s._-]*)?(?:benar|betul)(?:nya)?|seharusnya|harusnya)[\s._:-]*(?:no(?:mor)?[\s.]*)?\d{1,4}[a-z]?|(?:nomor|no|nmr)[\s._-]*(?:salah|keliru|sementara|menyusul|belum[\s._-]*(?:final|ada))|(?:(?:nomor|no|nmr)[\s._-]*)?belum[\s._-]*(?:fix|tetap|pasti)|belum[\s._-]*(?:ada[\s._-]*)?(?:ber)?(?:nomor|no)|(?:revisi|rev|ralat|perbaikan)[\s._-]*(?:nomor|no|nmr)|(?:revisi|rev|ralat|diganti|ganti|diubah|ubah)[\s._-]*(?:jadi|menjadi)[\s._:-]*(?:no(?:mor)?[\s.]*)?\d{1,4}[a-z]?|(?:nomor|no|nmr)[\s._-]*dicoret(?:[\s._-]*(?:diganti|ganti|jadi|menjadi)[\s._:-]*(?:no(?:mor)?[\s.]*)?\d{1,4}[a-z]?)?)[^a-z0-9]*$/,
     numberMark: true,
   },
   // A mark that the file is void or not to be used ("(batal)", "- JANGAN DIPAKAI", "tidak

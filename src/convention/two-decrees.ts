@@ -176,7 +176,11 @@ export function decreeInUnmarked(
   if (m === null) return null;
   const digits = m[1] ?? m[2]!;
   if (m[1] === undefined && isYearShaped(digits)) return null;
-  const n = normNomor(digits);
+  // A letter glued after the number and ending the word is its own ("rev SK 12A": 12A is
+  // another decree than 12), as in secondDecree.
+  const after = m.index + m[0].length;
+  const letter = isLetter(subject.charCodeAt(after)) && !isLetter(subject.charCodeAt(after + 1));
+  const n = normNomor(letter ? digits + subject[after] : digits);
   const topic = marked ? TOPIC_OF_MARKED : TOPIC_OF;
   if (n === null || n === nomor || topic.test(subject.slice(0, m.index + 1))) return null;
   return n;
