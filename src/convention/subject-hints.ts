@@ -153,6 +153,7 @@ add(HINT_NOT_PLAIN, [
   "pakai",
   "guna",
   "belum",
+  "menunggu",
   "harusnya",
   "benar",
   "betul",

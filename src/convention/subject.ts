@@ -55,10 +55,10 @@ export interface SubjectQualifier {
 }
 
 /**
- * An unsigned file's mark ("belum ttd", "blm TTE", "tanpa tanda tangan", "unsigned"), as a regex
+ * An unsigned file's mark ("belum ttd", "blm TTE", "menunggu ttd", "tanpa tanda tangan", "unsigned"), as a regex
  * source: a draft's mark, at the subject's end or in brackets.
  */
-const UNSIGNED = String.raw`(?:belum|blm|tanpa|tnp|tidak|tdk)[\s._-]*(?:ada[\s._-]*)?(?:di[\s._-]*)?(?:ttd|tte|paraf|tanda[\s._-]*tangan(?:i)?|tandatangan(?:i)?)|unsigned|not[\s._-]*signed`;
+const UNSIGNED = String.raw`(?:belum|blm|tanpa|tnp|tidak|tdk|menunggu|tunggu)[\s._-]*(?:ada[\s._-]*)?(?:di[\s._-]*)?(?:ttd|tte|paraf|tanda[\s._-]*tangan(?:i)?|tandatangan(?:i)?)|unsigned|not[\s._-]*signed`;
 /**
  * A draft sent round for review, as a regex source: "utk paraf" (to be initialled), "untuk
  * dikoreksi", "koreksi bu Kadiv", "revisi pak Kasubag 2", "coretan" (marked up), "usulan
@@ -238,7 +238,7 @@ const AT_END: {
   // 68)", "(nomor dicoret diganti 5)", "- revisi nomor"; "belum fix" alone where the head took "nomor" as its
   // word): filed, the file would take a number it may not have.
   {
-    re: /(?:^|[^a-z0-9])((?:salah|keliru)[\s._-]*(?:nomor|no|nmr|penomoran|ketik|tulis)(?:[^a-z0-9]+(?:(?:yang[\s._-]*)?(?:benar|betul)(?:nya)?|seharusnya|harusnya)[^a-z0-9]*(?:no(?:mor)?[\s.]*)?\d{1,4}[a-z]?)?|(?:(?:yang[\s._-]*)?(?:benar|betul)(?:nya)?|seharusnya|harusnya)[\s._:-]*(?:no(?:mor)?[\s.]*)?\d{1,4}[a-z]?|(?:nomor|no|nmr)[\s._-]*(?:salah|keliru|sementara|menyusul|belum[\s._-]*(?:final|ada))|(?:(?:nomor|no|nmr)[\s._-]*)?belum[\s._-]*(?:fix|tetap|pasti)|belum[\s._-]*(?:ada[\s._-]*)?(?:ber)?(?:nomor|no)|(?:revisi|rev|ralat|perbaikan)[\s._-]*(?:nomor|no|nmr)|(?:revisi|rev|ralat|diganti|ganti|diubah|ubah)[\s._-]*(?:jadi|menjadi)[\s._:-]*(?:no(?:mor)?[\s.]*)?\d{1,4}[a-z]?|(?:nomor|no|nmr)[\s._-]*dicoret(?:[\s._-]*(?:diganti|ganti|jadi|menjadi)[\s._:-]*(?:no(?:mor)?[\s.]*)?\d{1,4}[a-z]?)?)[^a-z0-9]*$/,
+    re: /(?:^|[^a-z0-9])((?:salah|keliru)[\s._-]*(?:nomor|no|nmr|penomoran|ketik|tulis)(?:[^a-z0-9]+(?:(?:yang[\s._-]*)?(?:benar|betul)(?:nya)?|seharusnya|harusnya)[^a-z0-9]*(?:no(?:mor)?[\s.]*)?\d{1,4}[a-z]?)?|(?:(?:yang[\s._-]*)?(?:benar|betul)(?:nya)?|seharusnya|harusnya)[\s._:-]*(?:no(?:mor)?[\s.]*)?\d{1,4}[a-z]?|(?:nomor|no|nmr)[\s._-]*(?:salah|keliru|sementara|menyusul|menunggu|belum[\s._-]*(?:final|ada))|(?:(?:nomor|no|nmr)[\s._-]*)?belum[\s._-]*(?:fix|tetap|pasti)|belum[\s._-]*(?:ada[\s._-]*)?(?:ber)?(?:nomor|no)|(?:revisi|rev|ralat|perbaikan)[\s._-]*(?:nomor|no|nmr)|(?:revisi|rev|ralat|diganti|ganti|diubah|ubah)[\s._-]*(?:jadi|menjadi)[\s._:-]*(?:no(?:mor)?[\s.]*)?\d{1,4}[a-z]?|(?:nomor|no|nmr)[\s._-]*dicoret(?:[\s._-]*(?:diganti|ganti|jadi|menjadi)[\s._:-]*(?:no(?:mor)?[\s.]*)?\d{1,4}[a-z]?)?)[^a-z0-9]*$/,
     numberMark: true,
   },
   // A mark that the file is void or not to be used ("(batal)", "- JANGAN DIPAKAI", "tidak
@@ -350,7 +350,7 @@ const LETTER_AFTER = /^(?:[._-]|\s)?[a-h](?![a-z0-9]|\.[a-z])/;
  * the subject decides it (this runs for every subject isPlainSubject does not call plain).
  */
 const MAY_HOLD = new RegExp(
-  String.raw`[([]|lamp|salinan|draf|konsep|ranc|legalis|copy|kopi|asli|rev|final|fix|tt[de]|paraf|tanda|salah|batal|pakai|guna|belum|harusnya|benar|betul|koreksi|coretan|usulan|(?:nomor|no|nmr)[ -](?:sementara|menyusul|keliru)|scan|dpi|sign|compress|convert|merge|unlock|ocr|whatsapp|(?:img|pxl|dsc)_\d|(?<![a-z0-9])v(?:er|\.|\d)|(?<![a-z0-9])ok(?![a-z0-9])|\.(?:${EXT_WORD})|(?<![a-z0-9])(?:${EXT_WORD})(?![a-z0-9])`,
+  String.raw`[([]|lamp|salinan|draf|konsep|ranc|legalis|copy|kopi|asli|rev|final|fix|tt[de]|paraf|tanda|salah|batal|pakai|guna|belum|menunggu|harusnya|benar|betul|koreksi|coretan|usulan|(?:nomor|no|nmr)[ -](?:sementara|menyusul|keliru)|scan|dpi|sign|compress|convert|merge|unlock|ocr|whatsapp|(?:img|pxl|dsc)_\d|(?<![a-z0-9])v(?:er|\.|\d)|(?<![a-z0-9])ok(?![a-z0-9])|\.(?:${EXT_WORD})|(?<![a-z0-9])(?:${EXT_WORD})(?![a-z0-9])`,
   "g",
 );
 
@@ -365,7 +365,7 @@ const MAY_HOLD = new RegExp(
  * character classes first (V8 can skip ahead on their first letters).
  */
 const NOT_PLAIN =
-  /lamp|salinan|copy|rev|final|fix|tt[de]|paraf|tanda|salah|batal|pakai|guna|belum|harusnya|benar|betul|koreksi|coretan|usulan|(?:nomor|no|nmr)[ -](?:sementara|menyusul|keliru)|scan|dpi|top-|[^a-z0-9 -]|[ -]{2}|(?<![a-z0-9])ok(?![a-z0-9])/g;
+  /lamp|salinan|copy|rev|final|fix|tt[de]|paraf|tanda|salah|batal|pakai|guna|belum|menunggu|harusnya|benar|betul|koreksi|coretan|usulan|(?:nomor|no|nmr)[ -](?:sementara|menyusul|keliru)|scan|dpi|top-|[^a-z0-9 -]|[ -]{2}|(?<![a-z0-9])ok(?![a-z0-9])/g;
 /**
  * A PDF tool's word or a version mark (or a draft's mark with its number, "draft 2") ending a
  * plain subject (single gaps, no "." or "_"), with at most one gap after it. Only tested, near the subject's end (endsWithToolMark): a boundary
@@ -549,6 +549,10 @@ function lampiran(n: string): string | null {
   return v > 0 ? `LAMPIRAN-${v}` : null;
 }
 
+/** A certified copy's stamp, "Salinan sesuai (dengan) asli(nya)", anywhere. */
+const CERTIFIED_COPY =
+  /(?<![a-z0-9])salinan[\s_-]+sesuai(?:[\s_-]+dengan)?[\s_-]+asli(?:nya)?(?![a-z0-9])/g;
+
 /**
  * The markers and noise in the subject `folded.slice(from)`, or null when there is none (most
  * subjects: a cheap look at the last word and for a bracket decides).
@@ -567,6 +571,15 @@ export function subjectQualifier(folded: string, from: number): SubjectQualifier
   let numberMark: string | null = null;
   let voidMark: string | null = null;
   let end = folded.length;
+  // A certified copy's stamp copied with the title, its certifier after it ("… Seleksi PPK
+  // Salinan sesuai dengan aslinya KEPALA SUBBAGIAN …"): a copy, whatever follows the stamp.
+  CERTIFIED_COPY.lastIndex = from;
+  const certified = CERTIFIED_COPY.exec(folded);
+  // Only a certifier's words may follow; an attachment's mark after it is read as it stands.
+  if (certified !== null && !folded.includes("lamp", certified.index)) {
+    add("SALINAN");
+    end = certified.index;
+  }
   // From the end: one piece after the other ("… Lampiran 1 - Copy (2).pdf").
   for (let guard = 0; guard < 8; guard++) {
     const tail = folded.slice(from, end);
