@@ -39,6 +39,8 @@ import { type ReasonVariant, rejectVariant } from "./reasons.js";
 import { isOtherRegionCode } from "./region-code.js";
 import {
   ALL_HINTS,
+  DECISION_WORDS,
+  ELECTION_WORDS,
   HINT_BODY,
   HINT_CANDIDATES,
   HINT_DECISION,
@@ -46,6 +48,7 @@ import {
   HINT_KPT,
   HINT_KPU,
   HINT_TAG,
+  holdsAny,
 } from "./subject-hints.js";
 import { type OwnNamed, officeTag } from "./subject-tag.js";
 import { wordAt } from "./text.js";
@@ -344,8 +347,7 @@ function candidateDecision(folded: string, from: number, o: CompiledOffice): str
 }
 
 /** A word OVERSIGHT, NATIONAL or ETHICS needs, or a prison's (prison.ts). */
-const DECISION_GATE =
-  /panwas|pengawas|pkd|ptps|anggota|sekretaris|presiden|alokasi|partai|parpol|teknis|nasional|jenderal|dapil|daerah pemilihan|pemeriksa|lapas|rutan|tahanan|pemasyarakatan/g;
+const DECISION_GATE = new RegExp(DECISION_WORDS.join("|"), "g");
 
 /**
  * Another body's decision as the subject from `from` (OVERSIGHT: Bawaslu's; NATIONAL: KPU RI's;
@@ -500,14 +502,7 @@ function otherAreasBusiness(
  * bare "Bekasi" reads as the office's own name). The head's word as shown, or null.
  */
 function otherLevelsElection(folded: string, from: number, o: CompiledOffice): string | null {
-  if (
-    !folded.includes("wali", from) &&
-    !folded.includes("bupati", from) &&
-    !folded.includes("pilwa", from) &&
-    !folded.includes("pilbup", from)
-  ) {
-    return null;
-  }
+  if (!holdsAny(folded, ELECTION_WORDS, from)) return null;
   const level = officeLevel(o);
   if (level === null) return null;
   ELECTION_OF_HEAD.lastIndex = from;

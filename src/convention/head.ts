@@ -542,38 +542,44 @@ function notSerial(work: string, at: number, raw: string, c: CompiledRules): num
   ) {
     return COUNTED;
   }
-  let i = at;
-  while (i > 0 && isCounterGap(work.charCodeAt(i - 1))) i--;
-  if (i === at && at > 0) return SERIAL;
-  let j = i;
-  while (j > 0 && isLetter(work.charCodeAt(j - 1))) j--;
-  if (j === i) return yearOfFiled(work, i) ? FILED : SERIAL;
-  if (j > 0 && WORD_CHAR.test(work[j - 1]!)) return SERIAL;
-  const word = work.slice(j, i);
+  const before = wordBefore(work, at);
+  if (before === null) return yearOfFiled(work, at) ? FILED : SERIAL;
+  const word = work.slice(before[0], before[1]);
   if (COUNTERS.has(word)) return FILED_WORDS.has(word) ? FILED : COUNTED;
   // A shelf's or a box's letter between its word and the number ("Rak B-2", "Box A 3").
-  if (i - j !== 1) return SERIAL;
-  let k = j;
-  while (k > 0 && isCounterGap(work.charCodeAt(k - 1))) k--;
-  let w = k;
-  while (w > 0 && isLetter(work.charCodeAt(w - 1))) w--;
-  return k > w && k < j && !(w > 0 && WORD_CHAR.test(work[w - 1]!)) && SHELVES.has(work.slice(w, k))
-    ? FILED
-    : SERIAL;
+  if (word.length !== 1) return SERIAL;
+  const shelf = wordBefore(work, before[0]);
+  return shelf !== null && SHELVES.has(work.slice(shelf[0], shelf[1])) ? FILED : SERIAL;
 }
+
 /**
- * Whether a year ends `work` at `end` and a word of FILED_WORDS stands before it: a register's
- * or an agenda book's number of that year ("Agd_2024_0088_SK Ketua 2024", "Reg 2023 15 …").
+ * The word of letters right before `at` in `work`, apart from it by counter gaps (one at
+ * least) and a word of its own, as [start, end); null when there is none.
  */
-function yearOfFiled(work: string, end: number): boolean {
-  const y = end - 4;
-  if (y < 1 || !isYearShaped(work.slice(y, end)) || isDigit(work.charCodeAt(y - 1))) return false;
-  let i = y;
+function wordBefore(work: string, at: number): [number, number] | null {
+  let i = at;
   while (i > 0 && isCounterGap(work.charCodeAt(i - 1))) i--;
-  if (i === y) return false;
+  if (i === at) return null;
   let j = i;
   while (j > 0 && isLetter(work.charCodeAt(j - 1))) j--;
-  return j < i && !(j > 0 && WORD_CHAR.test(work[j - 1]!)) && FILED_WORDS.has(work.slice(j, i));
+  if (j === i || (j > 0 && WORD_CHAR.test(work[j - 1]!))) return null;
+  return [j, i];
+}
+
+/**
+ * Whether a year stands right before `at` in `work`, apart from it by counter gaps, and a word
+ * of FILED_WORDS before that: a register's or an agenda book's number of that year
+ * ("Agd_2024_0088_SK Ketua 2024", "Reg 2023 15 …").
+ */
+function yearOfFiled(work: string, at: number): boolean {
+  let end = at;
+  while (end > 0 && isCounterGap(work.charCodeAt(end - 1))) end--;
+  const y = end - 4;
+  if (end === at || y < 1 || !isYearShaped(work.slice(y, end)) || isDigit(work.charCodeAt(y - 1))) {
+    return false;
+  }
+  const word = wordBefore(work, y);
+  return word !== null && FILED_WORDS.has(work.slice(word[0], word[1]));
 }
 
 /** FILED_COUNTERS, looked up. */

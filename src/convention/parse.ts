@@ -38,7 +38,7 @@ import { glue, lineBreaksJoined, mayBeRepaired, ocrCapitals, stripNoise } from "
 import { type CompiledRules, compileRules } from "./rules.js";
 import { LEADING_SITE, unstamp } from "./stamps.js";
 import { conflictMark } from "./subject-end.js";
-import { ALL_HINTS, HINT_SIGNED, subjectHints } from "./subject-hints.js";
+import { ALL_HINTS, HINT_SIGNED, holdsAny, SIGNED_WORDS, subjectHints } from "./subject-hints.js";
 import { type LenientDecree, readPlain } from "./subject-read.js";
 import { asSeen, isAscii, isPrintableAsciiNoSlash, isSpace } from "./text.js";
 import type { Decree, ParseRejected, ParseResult } from "./types.js";
@@ -226,14 +226,7 @@ function parseName(name: string, rules: ConventionConfig, opts: ParseOptions): P
  * its year of signing, so one of the two is wrong, and nothing says which.
  */
 function signedInOtherYear(lower: string, tahun: number): string | null {
-  if (
-    !lower.includes("ditetapkan") &&
-    !lower.includes("tgl") &&
-    !lower.includes("tanggal") &&
-    !lower.includes("ttd")
-  ) {
-    return null;
-  }
+  if (!holdsAny(lower, SIGNED_WORDS)) return null;
   const m = SIGNED_ON.exec(lower);
   return m === null || Number(m[1]) === tahun ? null : `${tahun}, ${m[1]}`;
 }

@@ -7,6 +7,7 @@
  * message that says which word to write. Pure.
  */
 import { isLetter, LAMPIRAN_WORD } from "./numbers.js";
+import { ENGLISH_WORDS, holdsAny } from "./subject-hints.js";
 
 const READ_AS_LAMPIRAN = new RegExp(`^(?:${LAMPIRAN_WORD})$`);
 
@@ -90,7 +91,7 @@ export function trailingQualifierTypo(folded: string, from: number, end: number)
  * Decree titles in Indonesian use neither word; a substring test answers for most names.
  */
 export function englishQualifier(folded: string): string | null {
-  if (!folded.includes("attach") && !folded.includes("certified")) return null;
+  if (!holdsAny(folded, ENGLISH_WORDS)) return null;
   const m = ENGLISH_QUALIFIER.exec(folded);
   return m === null ? null : m[0];
 }

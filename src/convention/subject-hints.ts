@@ -53,6 +53,46 @@ const HINT_NAME = HINT_SIGNED | HINT_ENGLISH;
 /** Every check may find something: for a text the hints were not taken of. */
 export const ALL_HINTS = -1;
 
+// The words whole gates need, kept here once: each gate is built from its list, so the hint and
+// the gate cannot drift apart.
+/** body-place.ts DECISION_GATE: another body's decision's or a prison's word. */
+export const DECISION_WORDS: readonly string[] = [
+  "panwas",
+  "pengawas",
+  "pkd",
+  "ptps",
+  "anggota",
+  "sekretaris",
+  "presiden",
+  "alokasi",
+  "partai",
+  "parpol",
+  "teknis",
+  "nasional",
+  "jenderal",
+  "dapil",
+  "daerah pemilihan",
+  "pemeriksa",
+  "lapas",
+  "rutan",
+  "tahanan",
+  "pemasyarakatan",
+];
+/** body-place.ts otherLevelsElection: a region head's or a head's election's word. */
+export const ELECTION_WORDS: readonly string[] = ["wali", "bupati", "pilwa", "pilbup"];
+/** subject-read.ts SUBJECT_HINT: a region code's or a KPU office's word. */
+export const REGION_WORDS: readonly string[] = ["kode", "kd", "kpu", "komisi", "kip"];
+/** parse.ts signedInOtherYear: a signing's word. */
+export const SIGNED_WORDS: readonly string[] = ["ditetapkan", "tgl", "tanggal", "ttd"];
+/** qualifier-typo.ts englishQualifier: an attachment's or a copy's English word. */
+export const ENGLISH_WORDS: readonly string[] = ["attach", "certified"];
+
+/** Whether `folded` holds one of `words` from `from` on (substring tests, native calls). */
+export function holdsAny(folded: string, words: readonly string[], from = 0): boolean {
+  for (const w of words) if (folded.includes(w, from)) return true;
+  return false;
+}
+
 /** Character codes: 0 before the name, 1-26 "a"-"z", then a digit, a space, a dash, other. */
 const DIGIT = 27;
 const SPACE = 28;
@@ -181,30 +221,9 @@ add(HINT_KPT, ["kpt"]);
 add(HINT_NUMBERED, ["no"]);
 // subject-tag.ts TAG_GATE: "(", "[", "_", "–" (all OTHER), "-", office.ts ORIGIN's words.
 add(HINT_TAG, [ANY_OTHER, "-", "dari", "dr", "kiriman", "from", "asal", "oleh", "milik", "punya"]);
-add(HINT_DECISION, [
-  "panwas",
-  "pengawas",
-  "pkd",
-  "ptps",
-  "anggota",
-  "sekretaris",
-  "presiden",
-  "alokasi",
-  "partai",
-  "parpol",
-  "teknis",
-  "nasional",
-  "jenderal",
-  "dapil",
-  "daerah pemilihan",
-  "pemeriksa",
-  "lapas",
-  "rutan",
-  "tahanan",
-  "pemasyarakatan",
-]);
+add(HINT_DECISION, DECISION_WORDS);
 add(HINT_KPU, ["kpu"]);
-add(HINT_ELECTION, ["wali", "bupati", "pilwa", "pilbup"]);
+add(HINT_ELECTION, ELECTION_WORDS);
 // CANDIDATE_DECISION's alternatives after "penetapan": "daftar calon …", "calon …", "pasangan
 // calon" need "calon"; the others "dct", "dcs", "kursi", "urut", "dukungan", "debat",
 // "maksimal", "terpilih".
@@ -237,9 +256,9 @@ add(HINT_BODY, [
   "bupati",
   "gubernur",
 ]);
-add(HINT_REGION, ["kode", "kd", "kpu", "komisi", "kip"]);
-add(HINT_SIGNED, ["ditetapkan", "tgl", "tanggal", "ttd"]);
-add(HINT_ENGLISH, ["attach", "certified"]);
+add(HINT_REGION, REGION_WORDS);
+add(HINT_SIGNED, SIGNED_WORDS);
+add(HINT_ENGLISH, ENGLISH_WORDS);
 
 /**
  * The hints of `folded` (a folded name) whose subject starts at `from`: the HINT_NAME bits of

@@ -40,6 +40,7 @@ import {
   HINT_KPT,
   HINT_NOT_PLAIN,
   HINT_REGION,
+  REGION_WORDS,
 } from "./subject-hints.js";
 import { firstWordAt, subjectFrom } from "./subject-start.js";
 import { type OwnNamed, wordCount } from "./subject-tag.js";
@@ -436,7 +437,7 @@ export function letterApart(folded: string, at: number): ParseRejected | null {
  * What region-code.ts foreignRegionCode ("kode", "kd", "kpu") and mayNameKpu ("kpu", "komisi",
  * "kip") need somewhere in the subject, in one scan.
  */
-const SUBJECT_HINT = /k(?:ode|d|pu|omisi|ip)/g;
+const SUBJECT_HINT = new RegExp(REGION_WORDS.join("|"), "g");
 
 /** Whether the text from `at` may name a KPU office (otherKpuIn), in three substring tests. */
 function mayNameKpu(folded: string, at: number): boolean {
