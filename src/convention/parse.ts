@@ -460,6 +460,21 @@ export function latestYear(now: Date): number {
 }
 
 /**
+ * latestYear(`now`), kept for the last instant asked: a pass hands every name the same `now`,
+ * and the calendar fields cost a time-zone look-up each (three in December).
+ */
+function latestYearOf(now: Date): number {
+  const t = now.getTime();
+  if (t !== latestAt) {
+    latest = latestYear(now);
+    latestAt = t;
+  }
+  return latest;
+}
+let latestAt = Number.NaN;
+let latest = 0;
+
+/**
  * Checks the year and builds the result; `d.nomor` is already normalised (numbers.ts normNomor),
  * and `folded` and `singleGaps` are the subject as format.ts formatNameWith takes it. The
  * year's upper bound is `rules.yearMax`, else latestYear(`opts.now`) (module comment). The
@@ -475,7 +490,7 @@ function finish(
   folded: string | null,
   singleGaps: boolean,
 ): ParseResult {
-  const yearMax = rules.yearMax ?? (opts.now ? latestYear(opts.now) : 2199);
+  const yearMax = rules.yearMax ?? (opts.now ? latestYearOf(opts.now) : 2199);
   if (d.tahun < rules.yearMin || d.tahun > yearMax) {
     return reject("YEAR_OUT_OF_RANGE", String(d.tahun));
   }
