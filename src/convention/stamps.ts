@@ -1,7 +1,7 @@
 /**
  * Stamps that devices and clerks put on a name that are no part of the decree's fields: the
  * name WhatsApp, a phone camera or a scanner app gives a file ("IMG-20240510-WA0003",
- * "WhatsApp Image 2024-05-10 at 10.21.33", "CamScanner 05-10-2024 10.21"), kept in front of
+ * "WhatsApp Image 2024-05-10 at 10.21.33", "CamScanner 05-10-2024 10.21", or without its time), kept in front of
  * what the clerk typed, an upload's time stamp or a document system's id in front
  * ("1718012345_…", "20240612143055_…", "DOC-2024-000381_…") or at the end ("…_1718012345",
  * "…-64f2a1c9"), and a date written
@@ -19,7 +19,7 @@ import { MONTH_ALTERNATION } from "./months.js";
  * ("img20240612_14150011") and Telegram's "photo_2025-02-01_10-00-00": no digit of them is the
  * clerk's.
  */
-export const DEVICE_NAME = String.raw`(?:img|doc|vid|ptt|aud)[-_]\d{8}[-_]wa\d{4}|whatsapp (?:image|document|video) \d{4}-\d\d-\d\d at \d{1,2}\.\d\d\.\d\d(?:[_ ][0-9a-f]{8})?|(?:img|pxl|dsc)_?\d{8}_\d{6,9}|camscanner \d\d-\d\d-\d{4} \d\d\.\d\d(?:\.\d\d)?|photo_\d{4}-\d\d-\d\d_\d\d-\d\d-\d\d|(?:img|dsc[nf]?)[-_]?\d{4}`;
+export const DEVICE_NAME = String.raw`(?:img|doc|vid|ptt|aud)[-_]\d{8}[-_]wa\d{4}|whatsapp (?:image|document|video) \d{4}-\d\d-\d\d at \d{1,2}\.\d\d\.\d\d(?:[_ ][0-9a-f]{8})?|(?:img|pxl|dsc)_?\d{8}_\d{6,9}|camscanner \d\d-\d\d-\d{4}(?: \d\d\.\d\d(?:\.\d\d)?)?|photo_\d{4}-\d\d-\d\d_\d\d-\d\d-\d\d|(?:img|dsc[nf]?)[-_]?\d{4}`;
 /**
  * Names scanners and scanning apps give a file, read in front only: a scanner's counter
  * ("SCAN_0001", "Scan_0009"), after its date ("Scan_20190415_0002") or its date and time ("Scan

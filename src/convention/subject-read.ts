@@ -48,6 +48,7 @@ import { cleanTentang, foldedWords, hasSingleGaps, TENTANG } from "./text.js";
 import {
   decreeInUnmarked,
   otherKindInUnmarked,
+  otherKindOffered,
   otherKindTag,
   otherNumberInUnmarked,
   twoDecrees,
@@ -205,6 +206,7 @@ export function withSubject(
       marked.qualifier,
       old,
       ALL_HINTS,
+      c,
     );
   }
   // "… Th 2024.docx.pdf": the doubled extension is all the subject there is.
@@ -223,7 +225,7 @@ export function withSubject(
     plain: true,
     spaced: false,
   };
-  return subjectDecree(subject, printable, ext, ascii, head, head.qualifier, old, hints);
+  return subjectDecree(subject, printable, ext, ascii, head, head.qualifier, old, hints, c);
 }
 
 /** A subject as withSubject reads it: [start, end) of the stem and of its folded text. */
@@ -319,6 +321,7 @@ function subjectDecree(
   qualifier: string | null,
   old: OldNumber | null,
   hints: number,
+  c: CompiledRules,
 ): LenientDecree | ParseRejected {
   const { folded, start, end } = s;
   const ending =
@@ -329,6 +332,12 @@ function subjectDecree(
   const typo =
     leadingQualifierTypo(folded) ?? (start < end ? leadingQualifierTypo(folded, start, end) : null);
   if (typo !== null) return rejectVariant("AMBIGUOUS_QUALIFIER:typo", typo);
+  // "… atau SK Sekretaris": another kind offered as the alternative (two-decrees.ts).
+  const offered =
+    start < end && folded.includes("atau", start)
+      ? otherKindOffered(folded, start, end, head.jenis, c)
+      : null;
+  if (offered !== null) return offered;
   const english = (hints & HINT_ENGLISH) === 0 ? null : englishQualifier(folded);
   if (english !== null) return rejectVariant("AMBIGUOUS_QUALIFIER:english", english);
   const about = start < end ? documentAsSubject(folded, start, end) : null;

@@ -310,3 +310,46 @@ export function otherKindTag(
 }
 
 const NON_WORD = /[^a-z0-9]+/;
+
+/** "atau" ("or") as a word: the start of an alternative (global, for otherKindOffered). */
+const OR_WORD = /(?<![a-z0-9])atau(?![a-z0-9])/g;
+
+/**
+ * The refusal of a subject `folded.slice(from, end)` that ends by offering another kind of
+ * decree than the head's (`jenis`) as an alternative: "atau" and a configured jenis phrase
+ * ("SK Ketua No 78 Th 2024 atau SK Sekretaris", "… ttg DPT atau Kep Sekretaris"), or a kind's
+ * own word alone right after a bracket's "atau" ("… (atau Sekretaris)"). The clerk did not know
+ * which kind the decree is: AMBIGUOUS_JENIS, as with "SK Ketua atau Sekretaris No 78". The
+ * phrase must end the subject; the words in running text ("Penetapan Ketua atau Sekretaris
+ * PPK") are the subject's. Plain subjects too: "atau" needs no separator (otherKindTag).
+ */
+export function otherKindOffered(
+  folded: string,
+  from: number,
+  end: number,
+  jenis: string,
+  c: CompiledRules,
+): ParseRejected | null {
+  OR_WORD.lastIndex = from;
+  for (let m = OR_WORD.exec(folded); m !== null && m.index < end; m = OR_WORD.exec(folded)) {
+    let at = m.index + m[0].length;
+    while (at < end && !isWordChar(folded.charCodeAt(at))) at++;
+    c.tagPhraseAt.lastIndex = at;
+    const phrase = c.tagPhraseAt.exec(folded);
+    let before = m.index;
+    while (before > from && folded.charCodeAt(before - 1) === 0x20) before--;
+    const bracketed = before > 0 && (folded[before - 1] === "(" || folded[before - 1] === "[");
+    const role = phrase === null && bracketed ? wordAt(folded, at) : null;
+    if (phrase === null && (role === null || !c.roleJenis.has(role))) continue;
+    let i = at + (phrase !== null ? phrase[0].length : role!.length);
+    while (i < end && !isWordChar(folded.charCodeAt(i))) i++;
+    if (i < end) continue;
+    const code =
+      phrase !== null
+        ? c.tagPhrases.get(phrase[0].split(NON_WORD).join(" "))
+        : c.roleJenis.get(role!);
+    if (code === undefined || code === jenis) return null;
+    return rejectVariant("AMBIGUOUS_JENIS:kindTag", `${jenis}, ${code}`);
+  }
+  return null;
+}
