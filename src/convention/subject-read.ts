@@ -187,10 +187,13 @@ export function withSubject(
   if (tailStart < tailEnd && !isPlainSubject(folded, tailStart, (hints & HINT_NOT_PLAIN) !== 0)) {
     const marked = markedSubject(stem, folded, ext, head, tailStart);
     if ("reason" in marked) return marked;
-    // "… ttd Sekretaris" after "SK Ketua …": who signed says the other kind.
-    const signed = marked.signer === null ? undefined : c.roleJenis.get(marked.signer);
-    if (signed !== undefined && signed !== head.jenis) {
-      return rejectVariant("AMBIGUOUS_JENIS:kindTag", `${head.jenis}, ${signed}`);
+    // "… ttd Sekretaris" after "SK Ketua …": who signed says the other kind; of two signers
+    // ("ttd Ketua dan Sekretaris"), either may.
+    for (const role of marked.signer === null ? [] : marked.signer.split(" ")) {
+      const signed = c.roleJenis.get(role);
+      if (signed !== undefined && signed !== head.jenis) {
+        return rejectVariant("AMBIGUOUS_JENIS:kindTag", `${head.jenis}, ${signed}`);
+      }
     }
     // A tag naming the other kind of decree ("… ttg DPT - SK Sekretaris"): only a subject that
     // is not plain may end with one (two-decrees.ts).

@@ -43,7 +43,10 @@ export interface SubjectQualifier {
   draft: string | null;
   /** An attachment marked with a letter, as typed (folded: "lampiran i.a"), or null. */
   letter: string | null;
-  /** Who signed, after "ttd"/"tte" at the end ("… ttd Ketua": "ketua"), folded, or null. */
+  /**
+   * Who signed, after "ttd"/"tte" at the end ("… ttd Ketua": "ketua"; "ttd Ketua dan
+   * Sekretaris": "ketua sekretaris", the roles apart by a space), folded, or null.
+   */
   signer: string | null;
   /**
    * A mark that the file's number is wrong or not final ("… (salah nomor)", "nomor belum fix"),
@@ -269,10 +272,11 @@ const AT_END: {
   {
     re: /(?:^|[^a-z0-9])(?:(?:sudah|sdh|telah|udah)[\s._-]*(?:di[\s._-]*)?)?(?:ttd|tte|(?<!lembar[^a-z0-9]{1,3})paraf)(?:[\s_-]*basah)?[^a-z0-9]*$/,
   },
-  // Who signed it ("… ttd Ketua", "tte Plh Sekretaris"): no subject's words; a role of the
-  // other kind than the head's makes the kind unclear (subject-read.ts withSubject).
+  // Who signed it ("… ttd Ketua", "tte Plh Sekretaris", "ttd Ketua dan Sekretaris"): no
+  // subject's words; a role of the other kind than the head's makes the kind unclear
+  // (subject-read.ts withSubject).
   {
-    re: /(?:^|[^a-z0-9])(?:ttd|tte)(?:[^a-z0-9]+(?:plh|plt|pj))?[^a-z0-9]+(ketua|sekretaris|sekr|sek)[^a-z0-9]*$/,
+    re: /(?:^|[^a-z0-9])(?:ttd|tte)(?:[^a-z0-9]+(?:plh|plt|pj))?[^a-z0-9]+(ketua|sekretaris|sekr|sek)(?:[^a-z0-9]+(?:dan|&|\+)[^a-z0-9]+(?:(?:plh|plt|pj)[^a-z0-9]+)?(ketua|sekretaris|sekr|sek))?[^a-z0-9]*$/,
     signer: true,
   },
   // A scan's mark, with the app's phrase whole ("Scanned by CamScanner", "Scanned with …").
@@ -593,7 +597,7 @@ export function subjectQualifier(folded: string, from: number): SubjectQualifier
         draft ??= m[1]!;
       }
       if (p.letter) letter ??= m[1]!;
-      if (p.signer) signer ??= m[1]!;
+      if (p.signer) signer ??= m[2] === undefined ? m[1]! : `${m[1]} ${m[2]}`;
       if (p.numberMark) numberMark ??= m[1]!;
       if (p.voidMark) {
         // "… Pasangan Calon Batal": "batal" as the subject's last word is its own.
