@@ -186,6 +186,16 @@ const BEFORE_DECREE = [
   // read out when it is handed over.
   "pengantar",
   "naskah pembacaan",
+  // A model of the decree's text for others to fill in, or a specimen of it ("Template SK Ketua
+  // No 7 Th 2024", "Contoh SK …", "Format SK …", "Blanko SK …"): not the signed decree.
+  "template",
+  "templat",
+  "contoh",
+  "format",
+  "blanko",
+  "blangko",
+  "sampel",
+  "spesimen",
 ];
 const LEAD = new Set(BEFORE_DECREE);
 
