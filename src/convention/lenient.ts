@@ -179,6 +179,10 @@ export function lenient(
   // A letter apart from the serial: refused once the name reads as a decree, or when it took
   // the year into the subject ("No 12 B 2024").
   if (apart && (!("reason" in head) || head.reason === "NO_YEAR")) return apart;
+  // A letter alone after the year ("SK Ketua No 12 Th 2024 A"): 12A's, typed last, or not.
+  const last =
+    !marker && !apart && !("reason" in head) ? letterApart(folded, tailStart, head.nomor) : null;
+  if (last) return last;
   if ("reason" in head) return refusalOf(head, folded, work, tailStart, marker === null, inHead, c);
   // A day before a month's name where the subject starts ("… Th 2024 5 Mei 2024"): read as the
   // serial unless a "No" keyword gave one (day-month.ts).

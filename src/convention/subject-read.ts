@@ -102,7 +102,8 @@ export function readPlain(
     // year there is neither (dayBeforeMonth's first test), so a head ending in its year skips it.
     const day = fast.yearLast ? null : dayBeforeMonth(folded, tailStart);
     if (day) return day;
-    const unclear = letterApart(folded, tailStart) ?? checkTail(folded, tailStart, false, head, c);
+    const unclear =
+      letterApart(folded, tailStart, head.nomor) ?? checkTail(folded, tailStart, false, head, c);
     if (unclear) return unclear;
     // Another office in the subject: whether the head names this office is asked of the plain
     // head only where the subject may name one (fast.ts PlainHead.ownNamed); a probe that reads
@@ -428,11 +429,13 @@ export function otherOfficeIn(
 /**
  * Without "tentang", a subject that starts with a lone letter right after a serial ("No 12 B",
  * "No 12-A Th 2024"): the letter may be the serial's own, typed apart (12B is another decree
- * than 12), so the name is refused instead of filed as 12. After a year ("2024 A") it is a
- * subject. `at` is where subjectStart put the subject; the usual subject's first word is
- * longer than a letter, which the first test sees.
+ * than 12), so the name is refused instead of filed as 12. After a year ("2024 A …") it starts
+ * a subject, unless it is all there is after the year and the serial is known (`nomor`): "SK
+ * Ketua No 12 Th 2024 A" is as likely 12A, typed last, as decree 12 about "A". `at` is where
+ * subjectStart put the subject; the usual subject's first word is longer than a letter, which
+ * the first test sees.
  */
-export function letterApart(folded: string, at: number): ParseRejected | null {
+export function letterApart(folded: string, at: number, nomor?: string): ParseRejected | null {
   if (at >= folded.length || isWordChar(folded.charCodeAt(at + 1))) return null;
   if (ABBREVIATION.test(folded.slice(at + 1, at + 4))) return null;
   let i = at;
@@ -441,8 +444,12 @@ export function letterApart(folded: string, at: number): ParseRejected | null {
   while (j > 0 && isDigit(folded.charCodeAt(j - 1))) j--;
   if (i === at || j === i || (j > 0 && isWordChar(folded.charCodeAt(j - 1)))) return null;
   const serial = folded.slice(j, i);
-  if (isYearShaped(serial)) return null;
-  return reject("LETTER_APART", `${serial} ${folded[at]!.toUpperCase()}`);
+  if (!isYearShaped(serial))
+    return reject("LETTER_APART", `${serial} ${folded[at]!.toUpperCase()}`);
+  if (nomor === undefined || nomor.length === 0) return null;
+  let k = at + 1;
+  while (k < folded.length && !isWordChar(folded.charCodeAt(k))) k++;
+  return k < folded.length ? null : reject("LETTER_APART", `${nomor} ${folded[at]!.toUpperCase()}`);
 }
 
 /**
