@@ -31,7 +31,12 @@ import { englishQualifier, leadingQualifierTypo } from "./qualifier-typo.js";
 import { reject, rejectVariant } from "./reasons.js";
 import { foreignRegionCode } from "./region-code.js";
 import type { CompiledRules } from "./rules.js";
-import { DOUBLED_EXTENSIONS, isPlainSubject, subjectQualifier } from "./subject.js";
+import {
+  DOUBLED_EXTENSIONS,
+  isPlainSubject,
+  markAfterKeyword,
+  subjectQualifier,
+} from "./subject.js";
 import { conflictMark, documentTag, subjectEnd } from "./subject-end.js";
 import {
   ALL_HINTS,
@@ -185,7 +190,11 @@ export function withSubject(
   hints = ALL_HINTS,
 ): LenientDecree | ParseRejected {
   let tailEnd = folded.length;
-  if (tailStart < tailEnd && !isPlainSubject(folded, tailStart, (hints & HINT_NOT_PLAIN) !== 0)) {
+  if (
+    tailStart < tailEnd &&
+    (!isPlainSubject(folded, tailStart, (hints & HINT_NOT_PLAIN) !== 0) ||
+      markAfterKeyword(folded, tailStart, tailEnd) !== null)
+  ) {
     const marked = markedSubject(stem, folded, ext, head, tailStart);
     if ("reason" in marked) return marked;
     // "… ttd Sekretaris" after "SK Ketua …": who signed says the other kind; of two signers

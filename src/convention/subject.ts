@@ -184,6 +184,23 @@ const PAGE_OR_PART = String.raw`(?:${PAGE_WORD}|${PART_WORDS.join("|")})[^a-z0-9
  */
 const CAPTION = String.raw`(?:\s*[([]|\s*[-\u2013_]|\s+(?=[a-z])(?!${CAPTION_NOT}(?![a-z0-9])))(?![\s._-]*${PAGE_OR_PART}).*$`;
 
+/**
+ * A number's keyword and, as the name's last word, a word that says the number is not final or
+ * wrong ("nomor sementara", "no menyusul"): the mark (group 1) whole, its keyword read by the head.
+ */
+const MARK_AFTER_KEYWORD =
+  /(?:^|[^a-z0-9])((?:nomor|no|nmr)[\s._-]*(?:sementara|menyusul|keliru|salah|menunggu))[^a-z0-9]*$/;
+
+/**
+ * The mark of `folded` whose subject [from, end) is only a MARK_AFTER_KEYWORD's word, its
+ * keyword before `from` ("… Th 2024 nomor sementara": "nomor sementara"), or null.
+ */
+export function markAfterKeyword(folded: string, from: number, end: number): string | null {
+  if (end - from > 14) return null;
+  const m = MARK_AFTER_KEYWORD.exec(folded.slice(0, end));
+  return m !== null && m.index + m[0].indexOf(m[1]!) < from ? m[1]! : null;
+}
+
 /** Trailing pieces, tried at the end of the subject one after the other. */
 const AT_END: {
   re: RegExp;
@@ -563,7 +580,9 @@ const CERTIFIED_COPY =
  */
 export function subjectQualifier(folded: string, from: number): SubjectQualifier | null {
   MAY_HOLD.lastIndex = from;
-  if (!MAY_HOLD.test(folded)) return null;
+  if (!MAY_HOLD.test(folded) && markAfterKeyword(folded, from, folded.length) === null) {
+    return null;
+  }
   const qualifiers: string[] = [];
   const add = (q: string | null) => {
     if (q && !qualifiers.includes(q)) qualifiers.push(q);
@@ -583,6 +602,13 @@ export function subjectQualifier(folded: string, from: number): SubjectQualifier
   if (certified !== null && !folded.includes("lamp", certified.index)) {
     add("SALINAN");
     end = certified.index;
+  }
+  // "… Th 2024 nomor sementara": the head took "nomor" as its keyword, leaving the mark's word
+  // alone as the subject.
+  const alone = markAfterKeyword(folded, from, end);
+  if (alone !== null) {
+    numberMark = alone;
+    end = from;
   }
   // From the end: one piece after the other ("… Lampiran 1 - Copy (2).pdf").
   for (let guard = 0; guard < 8; guard++) {
