@@ -288,25 +288,42 @@ export function otherKindTag(
     m = KIND_TAG_START.exec(folded)
   ) {
     if (m[0] === "_" && !spaced) continue;
-    let at = m.index + m[0].length;
-    while (at < end && !isWordChar(folded.charCodeAt(at))) at++;
-    c.tagPhraseAt.lastIndex = at;
-    const phrase = c.tagPhraseAt.exec(folded);
     // In the last bracket, a kind's own word alone is a tag too ("… DPT (Sekretaris)").
-    const role = phrase === null && (m[0] === "(" || m[0] === "[") ? wordAt(folded, at) : null;
-    if (phrase === null && (role === null || !c.roleJenis.has(role))) continue;
-    // The phrase must end the subject: no word after it.
-    let i = at + (phrase !== null ? phrase[0].length : role!.length);
-    while (i < end && !isWordChar(folded.charCodeAt(i))) i++;
-    if (i < end) continue;
-    const code =
-      phrase !== null
-        ? c.tagPhrases.get(phrase[0].split(NON_WORD).join(" "))
-        : c.roleJenis.get(role!);
-    if (code === undefined || code === jenis) return null;
+    const code = kindEnding(folded, m.index + m[0].length, end, m[0] === "(" || m[0] === "[", c);
+    if (code === null) continue;
+    if (code === "" || code === jenis) return null;
     return rejectVariant("AMBIGUOUS_JENIS:kindTag", `${jenis}, ${code}`);
   }
   return null;
+}
+
+/**
+ * The kind named from `from` (after a tag's separator, past any other character) to the
+ * subject's end `end`: a configured jenis phrase (rules.ts tagPhraseAt), or with `roleAlone` a
+ * kind's own word alone ("Sekretaris"), and nothing after it but other characters. Its jenis
+ * code ("" for a phrase no kind is configured for), or null when none ends the subject there.
+ */
+function kindEnding(
+  folded: string,
+  from: number,
+  end: number,
+  roleAlone: boolean,
+  c: CompiledRules,
+): string | null {
+  let at = from;
+  while (at < end && !isWordChar(folded.charCodeAt(at))) at++;
+  c.tagPhraseAt.lastIndex = at;
+  const phrase = c.tagPhraseAt.exec(folded);
+  const role = phrase === null && roleAlone ? wordAt(folded, at) : null;
+  if (phrase === null && (role === null || !c.roleJenis.has(role))) return null;
+  let i = at + (phrase !== null ? phrase[0].length : role!.length);
+  while (i < end && !isWordChar(folded.charCodeAt(i))) i++;
+  if (i < end) return null;
+  const code =
+    phrase !== null
+      ? c.tagPhrases.get(phrase[0].split(NON_WORD).join(" "))
+      : c.roleJenis.get(role!);
+  return code ?? "";
 }
 
 const NON_WORD = /[^a-z0-9]+/;
@@ -332,23 +349,12 @@ export function otherKindOffered(
 ): ParseRejected | null {
   OR_WORD.lastIndex = from;
   for (let m = OR_WORD.exec(folded); m !== null && m.index < end; m = OR_WORD.exec(folded)) {
-    let at = m.index + m[0].length;
-    while (at < end && !isWordChar(folded.charCodeAt(at))) at++;
-    c.tagPhraseAt.lastIndex = at;
-    const phrase = c.tagPhraseAt.exec(folded);
     let before = m.index;
     while (before > from && folded.charCodeAt(before - 1) === 0x20) before--;
     const bracketed = before > 0 && (folded[before - 1] === "(" || folded[before - 1] === "[");
-    const role = phrase === null && bracketed ? wordAt(folded, at) : null;
-    if (phrase === null && (role === null || !c.roleJenis.has(role))) continue;
-    let i = at + (phrase !== null ? phrase[0].length : role!.length);
-    while (i < end && !isWordChar(folded.charCodeAt(i))) i++;
-    if (i < end) continue;
-    const code =
-      phrase !== null
-        ? c.tagPhrases.get(phrase[0].split(NON_WORD).join(" "))
-        : c.roleJenis.get(role!);
-    if (code === undefined || code === jenis) return null;
+    const code = kindEnding(folded, m.index + m[0].length, end, bracketed, c);
+    if (code === null) continue;
+    if (code === "" || code === jenis) return null;
     return rejectVariant("AMBIGUOUS_JENIS:kindTag", `${jenis}, ${code}`);
   }
   return null;
