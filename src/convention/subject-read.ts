@@ -345,9 +345,10 @@ function subjectDecree(
   const typo =
     leadingQualifierTypo(folded) ?? (start < end ? leadingQualifierTypo(folded, start, end) : null);
   if (typo !== null) return rejectVariant("AMBIGUOUS_QUALIFIER:typo", typo);
-  // "… atau SK Sekretaris": another kind offered as the alternative (two-decrees.ts).
+  // "… atau SK Sekretaris", "(harusnya Sek)": another kind offered as the alternative or the
+  // correction (two-decrees.ts).
   const offered =
-    start < end && folded.includes("atau", start)
+    start < end && (folded.includes("atau", start) || folded.includes("nya", start))
       ? otherKindOffered(folded, start, end, head.jenis, c)
       : null;
   if (offered !== null) return offered;

@@ -328,15 +328,19 @@ function kindEnding(
 
 const NON_WORD = /[^a-z0-9]+/;
 
-/** "atau" ("or") as a word: the start of an alternative (global, for otherKindOffered). */
-const OR_WORD = /(?<![a-z0-9])atau(?![a-z0-9])/g;
+/**
+ * "atau" ("or"), or a correction's word ("harusnya", "seharusnya": "should be"), as a word: the
+ * start of another kind offered (global, for otherKindOffered); group 1 for a correction.
+ */
+const OR_WORD = /(?<![a-z0-9])(?:atau|((?:se)?harusnya|(?:se)?mestinya))(?![a-z0-9])/g;
 
 /**
  * The refusal of a subject `folded.slice(from, end)` that ends by offering another kind of
  * decree than the head's (`jenis`) as an alternative: "atau" and a configured jenis phrase
  * ("SK Ketua No 78 Th 2024 atau SK Sekretaris", "… ttg DPT atau Kep Sekretaris"), or a kind's
- * own word alone right after a bracket's "atau" ("… (atau Sekretaris)"). The clerk did not know
- * which kind the decree is: AMBIGUOUS_JENIS, as with "SK Ketua atau Sekretaris No 78". The
+ * own word alone right after a bracket's "atau" ("… (atau Sekretaris)"); or as a correction,
+ * "harusnya" and the phrase or the kind's own word ("… (salah ketik, harusnya Sek)"). The name
+ * does not say which kind the decree is: AMBIGUOUS_JENIS, as with "SK Ketua atau Sekretaris No 78". The
  * phrase must end the subject; the words in running text ("Penetapan Ketua atau Sekretaris
  * PPK") are the subject's. Plain subjects too: "atau" needs no separator (otherKindTag).
  */
@@ -352,7 +356,9 @@ export function otherKindOffered(
     let before = m.index;
     while (before > from && folded.charCodeAt(before - 1) === 0x20) before--;
     const bracketed = before > 0 && (folded[before - 1] === "(" || folded[before - 1] === "[");
-    const code = kindEnding(folded, m.index + m[0].length, end, bracketed, c);
+    // After a correction's word a kind's own word alone says the kind ("harusnya Sek").
+    const roleAlone = bracketed || m[1] !== undefined;
+    const code = kindEnding(folded, m.index + m[0].length, end, roleAlone, c);
     if (code === null) continue;
     if (code === "" || code === jenis) return null;
     return rejectVariant("AMBIGUOUS_JENIS:kindTag", `${jenis}, ${code}`);
