@@ -194,6 +194,7 @@ add(HINT_NOT_PLAIN, [
   "pakai",
   "guna",
   "belum",
+  "blm",
   "menunggu",
   "harusnya",
   "benar",

@@ -258,7 +258,7 @@ const AT_END: {
   // 68)", "(nomor dicoret diganti 5)", "- revisi nomor"; "belum fix" alone where the head took "nomor" as its
   // word): filed, the file would take a number it may not have.
   {
-    re: /(?:^|[^a-z0-9])((?:salah|keliru)[\s._-]*(?:nomor|no|nmr|penomoran|ketik|tulis)(?:[^a-z0-9]+(?:(?:yang[\s._-]*)?(?:benar|betul)(?:nya)?|seharusnya|harusnya)[^a-z0-9]*(?:no(?:mor)?[\s.]*)?\d{1,4}[a-z]?)?|(?:(?:yang[\s._-]*)?(?:benar|betul)(?:nya)?|seharusnya|harusnya)[\s._:-]*(?:no(?:mor)?[\s.]*)?\d{1,4}[a-z]?|(?:nomor|no|nmr)[\s._-]*(?:salah|keliru|sementara|menyusul|menunggu|belum[\s._-]*(?:final|ada))|(?:(?:nomor|no|nmr)[\s._-]*)?belum[\s._-]*(?:fix|tetap|pasti)|belum[\s._-]*(?:ada[\s._-]*)?(?:ber)?(?:nomor|no)|(?:revisi|rev|ralat|perbaikan)[\s._-]*(?:nomor|no|nmr)|(?:revisi|rev|ralat|diganti|ganti|diubah|ubah)[\s._-]*(?:jadi|menjadi)[\s._:-]*(?:no(?:mor)?[\s.]*)?\d{1,4}[a-z]?|(?:nomor|no|nmr)[\s._-]*dicoret(?:[\s._-]*(?:diganti|ganti|jadi|menjadi)[\s._:-]*(?:no(?:mor)?[\s.]*)?\d{1,4}[a-z]?)?)[^a-z0-9]*$/,
+    re: /(?:^|[^a-z0-9])((?:salah|keliru)[\s._-]*(?:nomor|no|nmr|penomoran|ketik|tulis)(?:[^a-z0-9]+(?:(?:yang[\s._-]*)?(?:benar|betul)(?:nya)?|seharusnya|harusnya)[^a-z0-9]*(?:no(?:mor)?[\s.]*)?\d{1,4}[a-z]?)?|(?:(?:yang[\s._-]*)?(?:benar|betul)(?:nya)?|seharusnya|harusnya)[\s._:-]*(?:no(?:mor)?[\s.]*)?\d{1,4}[a-z]?|(?:nomor|no|nmr)[\s._-]*(?:salah|keliru|sementara|menyusul|menunggu|(?:belum|blm)[\s._-]*(?:final|ada))|(?:(?:nomor|no|nmr)[\s._-]*)?(?:belum|blm)[\s._-]*(?:fix|tetap|pasti)|(?:belum|blm)[\s._-]*(?:ada[\s._-]*)?(?:ber)?(?:nomor|no)|(?:revisi|rev|ralat|perbaikan)[\s._-]*(?:nomor|no|nmr)|(?:revisi|rev|ralat|diganti|ganti|diubah|ubah)[\s._-]*(?:jadi|menjadi)[\s._:-]*(?:no(?:mor)?[\s.]*)?\d{1,4}[a-z]?|(?:nomor|no|nmr)[\s._-]*dicoret(?:[\s._-]*(?:diganti|ganti|jadi|menjadi)[\s._:-]*(?:no(?:mor)?[\s.]*)?\d{1,4}[a-z]?)?)[^a-z0-9]*$/,
     numberMark: true,
   },
   // A mark that the file is void or not to be used ("(batal)", "- JANGAN DIPAKAI", "tidak
@@ -371,7 +371,7 @@ const LETTER_AFTER = /^(?:[._-]|\s)?[a-h](?![a-z0-9]|\.[a-z])/;
  * the subject decides it (this runs for every subject isPlainSubject does not call plain).
  */
 const MAY_HOLD = new RegExp(
-  String.raw`[([]|lamp|salinan|draf|konsep|ranc|legalis|copy|kopi|asli|rev|final|fix|tt[de]|paraf|tanda|salah|batal|pakai|guna|belum|menunggu|harusnya|benar|betul|koreksi|coretan|usulan|(?:nomor|no|nmr)[ -](?:sementara|menyusul|keliru)|scan|dpi|sign|compress|convert|merge|unlock|ocr|whatsapp|(?:img|pxl|dsc)_\d|(?<![a-z0-9])v(?:er|\.|\d)|(?<![a-z0-9])ok(?![a-z0-9])|\.(?:${EXT_WORD})|(?<![a-z0-9])(?:${EXT_WORD})(?![a-z0-9])`,
+  String.raw`[([]|lamp|salinan|draf|konsep|ranc|legalis|copy|kopi|asli|rev|final|fix|tt[de]|paraf|tanda|salah|batal|pakai|guna|belum|blm|menunggu|harusnya|benar|betul|koreksi|coretan|usulan|(?:nomor|no|nmr)[ -](?:sementara|menyusul|keliru)|scan|dpi|sign|compress|convert|merge|unlock|ocr|whatsapp|(?:img|pxl|dsc)_\d|(?<![a-z0-9])v(?:er|\.|\d)|(?<![a-z0-9])ok(?![a-z0-9])|\.(?:${EXT_WORD})|(?<![a-z0-9])(?:${EXT_WORD})(?![a-z0-9])`,
   "g",
 );
 
@@ -386,7 +386,7 @@ const MAY_HOLD = new RegExp(
  * character classes first (V8 can skip ahead on their first letters).
  */
 const NOT_PLAIN =
-  /lamp|salinan|copy|rev|final|fix|tt[de]|paraf|tanda|salah|batal|pakai|guna|belum|menunggu|harusnya|benar|betul|koreksi|coretan|usulan|(?:nomor|no|nmr)[ -](?:sementara|menyusul|keliru)|scan|dpi|top-|[^a-z0-9 -]|[ -]{2}|(?<![a-z0-9])ok(?![a-z0-9])/g;
+  /lamp|salinan|copy|rev|final|fix|tt[de]|paraf|tanda|salah|batal|pakai|guna|belum|blm|menunggu|harusnya|benar|betul|koreksi|coretan|usulan|(?:nomor|no|nmr)[ -](?:sementara|menyusul|keliru)|scan|dpi|top-|[^a-z0-9 -]|[ -]{2}|(?<![a-z0-9])ok(?![a-z0-9])/g;
 /**
  * A PDF tool's word or a version mark (or a draft's mark with its number, "draft 2") ending a
  * plain subject (single gaps, no "." or "_"), with at most one gap after it. Only tested, near the subject's end (endsWithToolMark): a boundary
