@@ -59,6 +59,8 @@ const LOST_BESIDE_DIGIT = /\d*\ufffd+\d+|\d+\ufffd+\d*/;
  */
 const BLANK_DIGITS =
   /(?<![a-z0-9])(?:no|nomor|nomer|nmr)[\s.:]*(\d{1,4}(?:_+|\.{2,}|\u2026|\?+))(?=\s)/;
+/** "No"/"Nomor" and a serial typed twice, a space apart (group 1: the serial). */
+const SERIAL_TWICE = /(?<![a-z0-9])(?:no|nomor|nomer|nmr)[\s.:]*(\d{1,4})\s+\1(?![0-9a-z])/;
 /** What browsers, sync clients and editors name a file before it is whole. */
 const PARTIAL = new Set(["part", "partial", "crdownload", "download", "opdownload", "tmp", "temp"]);
 
@@ -204,8 +206,13 @@ function parseName(name: string, rules: ConventionConfig, opts: ParseOptions): P
     // clerk did not know it yet. Asked of a name read as a decree (another office's stays
     // refused as such); the plain head reads no such number.
     if (!("reason" in d)) {
-      const blank = BLANK_DIGITS.exec(folded ?? bare.toLowerCase());
+      const lower = folded ?? bare.toLowerCase();
+      const blank = BLANK_DIGITS.exec(lower);
       if (blank !== null) return reject("BAD_NUMBER", blank[1]);
+      // The serial typed twice after "No" ("No 12 12 Th 2024", "no 5 5 2024"): doubled, or one
+      // number with a space slipped in (1212, 55)? The plain head reads no such number.
+      const twice = SERIAL_TWICE.exec(lower);
+      if (twice !== null) return reject("AMBIGUOUS_NUMBER", `${twice[1]}, ${twice[1]}${twice[1]}`);
     }
   }
   if ("reason" in d) return readRefused(d, bare, folded, ext, rules, c, ascii, opts);
