@@ -422,11 +422,14 @@ const STAMPABLE = new Set([
 ]);
 
 /**
- * Rejections a glued or misspelt head can cause. OTHER_OFFICE too: with the decree's name glued
+ * Rejections a glued or misspelt head can cause. ISSUER_UNCLEAR too: a word of the title glued
+ * or misspelt ("KotaJakarta Utara", "Komisi Pemilihn Umum", "SK Kertua") stands between the
+ * decree's name and its number unread. OTHER_OFFICE too: with the decree's name glued
  * unread ("SKKetua235Th2024 PPS Pluit"), the body in its subject was read as the issuer. The
  * repaired name is read anew, every office check with it, and taken only when it reads.
  */
 const REPAIRABLE = new Set([
+  "ISSUER_UNCLEAR",
   "NO_JENIS",
   "NO_JENIS_OTHER",
   "OTHER_OFFICE",
