@@ -1,11 +1,11 @@
 /**
  * Stamps that devices and clerks put on a name that are no part of the decree's fields: the
  * name WhatsApp, a phone camera or a scanner app gives a file ("IMG-20240510-WA0003",
- * "WhatsApp Image 2024-05-10 at 10.21.33", "CamScanner 05-10-2024 10.21", or without its time), kept in front of
- * what the clerk typed, an upload's time stamp or a document system's id in front
- * ("1718012345_…", "20240612143055_…", "DOC-2024-000381_…") or at the end ("…_1718012345",
- * "…-64f2a1c9"), and a date written
- * with its month's name ("10 Mei 2024") or with spaces ("2024 05 10"). Their digits are never
+ * "WhatsApp Image 2024-05-10 at 10.21.33", "CamScanner 05-10-2024 10.21", or without its
+ * time), kept in front of what the clerk typed, an upload's time stamp or a document system's
+ * id in front ("1718012345_…", "20240612143055_…", "DOC-2024-000381_…") or at the end
+ * ("…_1718012345", "…-64f2a1c9"), and a date written with its month's name ("10 Mei 2024") or
+ * with spaces ("2024 05 10"). Their digits are never
  * a serial or the decree's year (a decree dated in May 2024 may be numbered in another year's
  * series only in theory, but the scan date is not the decree's date at all), so a name refused
  * for its numbers is read a second time without them (parse.ts). Pure.

@@ -340,9 +340,10 @@ const OR_WORD = /(?<![a-z0-9])(?:atau|((?:se)?harusnya|(?:se)?mestinya))(?![a-z0
  * ("SK Ketua No 78 Th 2024 atau SK Sekretaris", "… ttg DPT atau Kep Sekretaris"), or a kind's
  * own word alone right after a bracket's "atau" ("… (atau Sekretaris)"); or as a correction,
  * "harusnya" and the phrase or the kind's own word ("… (salah ketik, harusnya Sek)"). The name
- * does not say which kind the decree is: AMBIGUOUS_JENIS, as with "SK Ketua atau Sekretaris No 78". The
- * phrase must end the subject; the words in running text ("Penetapan Ketua atau Sekretaris
- * PPK") are the subject's. Plain subjects too: "atau" needs no separator (otherKindTag).
+ * does not say which kind the decree is: AMBIGUOUS_JENIS, as with "SK Ketua atau Sekretaris No
+ * 78". The phrase must end the subject; the words in running text ("Penetapan Ketua atau
+ * Sekretaris PPK") are the subject's. Plain subjects too: "atau" needs no separator
+ * (otherKindTag).
  */
 export function otherKindOffered(
   folded: string,
