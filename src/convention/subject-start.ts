@@ -20,11 +20,23 @@ import { ownPlaceEnd } from "./office.js";
 import type { CompiledRules } from "./rules.js";
 
 /**
- * Words that join two numbers ("No 12 dan 13", "No 12 jo No 3") or span a range of them ("No 12
- * sd 42", "No 12 s.d. 42", "No 12 sampai 42"): the head goes on after them, so both numbers are
- * read and the name is refused for two (a file of several decrees), not for a missing year.
+ * Words that join two numbers ("No 12 dan 13", "No 12 jo No 3", "No 104 or 105", "No 12 vs 13")
+ * or span a range of them ("No 12 sd 42", "No 12 s.d. 42", "No 12 sampai 42"): the head goes on
+ * after them, so both numbers are read and the name is refused for two (a file of several
+ * decrees, or a number in doubt), not for a missing year.
  */
-const JOINERS = new Set(["dan", "jo", "juncto", "serta", "atau", "sd", "sampai", "hingga"]);
+const JOINERS = new Set([
+  "dan",
+  "jo",
+  "juncto",
+  "serta",
+  "atau",
+  "or",
+  "vs",
+  "sd",
+  "sampai",
+  "hingga",
+]);
 const LONGEST_KEYWORD = 8;
 export const ROMAN = /^[ivx]{1,4}$/;
 

@@ -127,8 +127,16 @@ export function numberedSecond(
   const m = SECOND_NUMBERED.exec(subject);
   if (m === null) return null;
   const n = normNomor(m[1]! + m[2]!);
-  return n === null || n === nomor || AMENDS.test(subject.slice(0, m.index)) ? null : n;
+  // "(Perubahan) dan Nomor 9 …": the amending word in brackets labels this decree, the
+  // amendment, beside the one it amends; no subject amends "… dan Nomor 9".
+  const before = subject.slice(0, m.index).replace(AMENDING_LABEL, " ");
+  return n === null || n === nomor || AMENDS.test(before) ? null : n;
 }
+/**
+ * An amending word alone in brackets: a label of the decree it follows ("(Perubahan)"; its
+ * opening bracket may stand before the subject's start).
+ */
+const AMENDING_LABEL = /(?:^[^a-z0-9]*|[([]\s*)(?:perubahan|perubahannya|revisi)\s*[)\]]/g;
 
 /**
  * A decree's name and number anywhere in a subject typed without "tentang" (group 1 or 2 as in
