@@ -221,8 +221,10 @@ function parseName(name: string, rules: ConventionConfig, opts: ParseOptions): P
   if (d.nomor.length >= 4 && c.office?.regionCodes.has(d.nomor)) {
     return reject("BAD_NUMBER", d.nomor);
   }
+  const lower = folded ?? bare.toLowerCase();
   const signed =
-    (hints & HINT_SIGNED) === 0 ? null : signedInOtherYear(folded ?? bare.toLowerCase(), d.tahun);
+    ((hints & HINT_SIGNED) === 0 ? null : signedInOtherYear(lower, d.tahun)) ??
+    (lower.includes(", ") ? signedAtInOtherYear(lower, d.tahun) : null);
   if (signed !== null) return reject("AMBIGUOUS_YEAR", signed);
   return finish(d, rules, c, opts, d.folded, d.singleGaps);
 }
@@ -237,6 +239,19 @@ function signedInOtherYear(lower: string, tahun: number): string | null {
   const m = SIGNED_ON.exec(lower);
   return m === null || Number(m[1]) === tahun ? null : `${tahun}, ${m[1]}`;
 }
+/**
+ * As signedInOtherYear, for the place and date a decree is signed at, as its signing block
+ * reads and a title copied from the document's text keeps it ("… NOMOR 5 TAHUN 2023 TENTANG
+ * PEMBENTUKAN PPK Jakarta, 2 Januari 2024"): a word, a comma and a date with its month's name.
+ */
+function signedAtInOtherYear(lower: string, tahun: number): string | null {
+  const m = SIGNED_AT.exec(lower);
+  return m === null || Number(m[1]) === tahun ? null : `${tahun}, ${m[1]}`;
+}
+const SIGNED_AT = new RegExp(
+  String.raw`(?<![a-z0-9])[a-z]+,\s*(?:0?[1-9]|[12]\d|3[01])\s+(?:${MONTH_ALTERNATION})\s+((?:19|20)\d{2})(?![0-9])`,
+);
+
 /** A signing's word and a whole date after it (its year: group 1). */
 const SIGNED_ON = new RegExp(
   String.raw`(?<![a-z0-9])(?:ditetapkan|ditandatangani|tgl|tanggal|ttd)(?:[^a-z0-9]+(?:pada|tgl|tanggal))?[^a-z0-9]+(?:0?[1-9]|[12]\d|3[01])[\s./-]*(?:0?[1-9]|1[0-2]|${MONTH_ALTERNATION})[\s./-]*((?:19|20)\d{2})(?![0-9])`,
