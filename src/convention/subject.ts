@@ -191,12 +191,18 @@ const CAPTION = String.raw`(?:\s*[([]|\s*[-\u2013_]|\s+(?=[a-z])(?!${CAPTION_NOT
 const MARK_AFTER_KEYWORD =
   /(?:^|[^a-z0-9])((?:nomor|no|nmr)[\s._-]*(?:sementara|menyusul|keliru|salah|menunggu))[^a-z0-9]*$/;
 
+/** One of MARK_AFTER_KEYWORD's words, from where the subject starts (sticky). */
+const MARK_WORD_AT = /[^a-z0-9]*(?:sementara|menyusul|keliru|salah|menunggu)(?![a-z0-9])/y;
+
 /**
  * The mark of `folded` whose subject [from, end) is only a MARK_AFTER_KEYWORD's word, its
  * keyword before `from` ("… Th 2024 nomor sementara": "nomor sementara"), or null.
  */
 export function markAfterKeyword(folded: string, from: number, end: number): string | null {
   if (end - from > 14) return null;
+  // Most subjects are not one of these words: a sticky test at the subject, no copy.
+  MARK_WORD_AT.lastIndex = from;
+  if (!MARK_WORD_AT.test(folded)) return null;
   const m = MARK_AFTER_KEYWORD.exec(folded.slice(0, end));
   return m !== null && m.index + m[0].indexOf(m[1]!) < from ? m[1]! : null;
 }
