@@ -192,6 +192,7 @@ function parseName(name: string, rules: ConventionConfig, opts: ParseOptions): P
   // What the subject's checks may find (subject-hints.ts), for a name read on the plain path.
   let hints = fast ? subjectHints(folded!, fast.tailStart) : ALL_HINTS;
   let d = fast && readPlain(bare, folded!, ext, c, fast, hints);
+  const lenientRead = !d;
   if (!d) {
     hints = ALL_HINTS;
     // A title in capitals as text recognition spelt it ("KEPUTUSAN K0MISI … N0M0R 3", repair.ts
@@ -202,26 +203,25 @@ function parseName(name: string, rules: ConventionConfig, opts: ParseOptions): P
       folded = printable ? spelt.toLowerCase() : null;
     }
     d = lenient(bare, folded, ext, c, ascii);
-    // A serial with the rest of its digits left blank ("No 1.. Th 2024", "No 4__ Th 2024"): the
-    // clerk did not know it yet. Asked of a name read as a decree (another office's stays
-    // refused as such); the plain head reads no such number.
-    if (!("reason" in d)) {
-      const lower = folded ?? bare.toLowerCase();
-      const blank = BLANK_DIGITS.exec(lower);
-      if (blank !== null) return reject("BAD_NUMBER", blank[1]);
-      // The serial typed twice after "No" ("No 12 12 Th 2024", "no 5 5 2024"): doubled, or one
-      // number with a space slipped in (1212, 55)? The plain head reads no such number.
-      const twice = SERIAL_TWICE.exec(lower);
-      if (twice !== null) return reject("AMBIGUOUS_NUMBER", `${twice[1]}, ${twice[1]}${twice[1]}`);
-    }
   }
   if ("reason" in d) return readRefused(d, bare, folded, ext, rules, c, ascii, opts);
+  const lower = folded ?? bare.toLowerCase();
+  // Numbers the plain head reads no such way, asked of a name the lenient reading took for a
+  // decree (another office's stays refused as such): a serial with the rest of its digits left
+  // blank ("No 1.. Th 2024", "No 4__ Th 2024"), which the clerk did not know yet; the serial
+  // typed twice after "No" ("No 12 12 Th 2024", "no 5 5 2024"): doubled, or one number with a
+  // space slipped in (1212, 55)?
+  if (lenientRead) {
+    const blank = BLANK_DIGITS.exec(lower);
+    if (blank !== null) return reject("BAD_NUMBER", blank[1]);
+    const twice = SERIAL_TWICE.exec(lower);
+    if (twice !== null) return reject("AMBIGUOUS_NUMBER", `${twice[1]}, ${twice[1]}${twice[1]}`);
+  }
   // This office's region code typed as the serial ("SK Ketua No 3172 Th 2024"): a number no
   // city's or regency's office reaches in a year, so a slip, not the decree's.
   if (d.nomor.length >= 4 && c.office?.regionCodes.has(d.nomor)) {
     return reject("BAD_NUMBER", d.nomor);
   }
-  const lower = folded ?? bare.toLowerCase();
   const signed =
     ((hints & HINT_SIGNED) === 0 ? null : signedInOtherYear(lower, d.tahun)) ??
     (lower.includes(", ") ? signedAtInOtherYear(lower, d.tahun) : null);

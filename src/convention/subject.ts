@@ -58,8 +58,8 @@ export interface SubjectQualifier {
 }
 
 /**
- * An unsigned file's mark ("belum ttd", "blm TTE", "menunggu ttd", "tanpa tanda tangan", "unsigned"), as a regex
- * source: a draft's mark, at the subject's end or in brackets.
+ * An unsigned file's mark ("belum ttd", "blm TTE", "menunggu ttd", "tanpa tanda tangan",
+ * "unsigned"), as a regex source: a draft's mark, at the subject's end or in brackets.
  */
 const UNSIGNED = String.raw`(?:belum|blm|tanpa|tnp|tidak|tdk|menunggu|tunggu)[\s._-]*(?:ada[\s._-]*)?(?:di[\s._-]*)?(?:ttd|tte|paraf|tanda[\s._-]*tangan(?:i)?|tandatangan(?:i)?)|unsigned|not[\s._-]*signed`;
 /**
@@ -261,8 +261,8 @@ const AT_END: {
   { re: /(?:^|[^a-z0-9])(?:revisi|rev)[\s._-]*\d{0,2}[^a-z0-9]*$/ },
   // The clerk's own mark that the number is wrong or not final yet ("… (salah nomor)", "(salah
   // ketik, benar 21)", "seharusnya No 21", "- nomor belum fix", "no sementara", "(revisi jadi
-  // 68)", "(nomor dicoret diganti 5)", "- revisi nomor"; "belum fix" alone where the head took "nomor" as its
-  // word): filed, the file would take a number it may not have.
+  // 68)", "(nomor dicoret diganti 5)", "- revisi nomor"; "belum fix" alone where the head took
+  // "nomor" as its word): filed, the file would take a number it may not have.
   {
     re: /(?:^|[^a-z0-9])((?:salah|keliru)[\s._-]*(?:nomor|no|nmr|penomoran|ketik|tulis)(?:[^a-z0-9]+(?:(?:yang[\s._-]*)?(?:benar|betul)(?:nya)?|seharusnya|harusnya)[^a-z0-9]*(?:no(?:mor)?[\s.]*)?\d{1,4}[a-z]?)?|(?:(?:yang[\s._-]*)?(?:benar|betul)(?:nya)?|seharusnya|harusnya)[\s._:-]*(?:no(?:mor)?[\s.]*)?\d{1,4}[a-z]?|(?:nomor|no|nmr)[\s._-]*(?:salah|keliru|sementara|menyusul|menunggu|(?:belum|blm)[\s._-]*(?:final|ada))|(?:(?:nomor|no|nmr)[\s._-]*)?(?:belum|blm)[\s._-]*(?:fix|tetap|pasti)|(?:belum|blm)[\s._-]*(?:ada[\s._-]*)?(?:ber)?(?:nomor|no)|(?:revisi|rev|ralat|perbaikan)[\s._-]*(?:nomor|no|nmr)|(?:revisi|rev|ralat|diganti|ganti|diubah|ubah)[\s._-]*(?:jadi|menjadi)[\s._:-]*(?:no(?:mor)?[\s.]*)?\d{1,4}[a-z]?|(?:nomor|no|nmr)[\s._-]*dicoret(?:[\s._-]*(?:diganti|ganti|jadi|menjadi)[\s._:-]*(?:no(?:mor)?[\s.]*)?\d{1,4}[a-z]?)?)[^a-z0-9]*$/,
     numberMark: true,
@@ -586,9 +586,8 @@ const CERTIFIED_COPY =
  */
 export function subjectQualifier(folded: string, from: number): SubjectQualifier | null {
   MAY_HOLD.lastIndex = from;
-  if (!MAY_HOLD.test(folded) && markAfterKeyword(folded, from, folded.length) === null) {
-    return null;
-  }
+  const markAlone = markAfterKeyword(folded, from, folded.length);
+  if (!MAY_HOLD.test(folded) && markAlone === null) return null;
   const qualifiers: string[] = [];
   const add = (q: string | null) => {
     if (q && !qualifiers.includes(q)) qualifiers.push(q);
@@ -611,7 +610,7 @@ export function subjectQualifier(folded: string, from: number): SubjectQualifier
   }
   // "… Th 2024 nomor sementara": the head took "nomor" as its keyword, leaving the mark's word
   // alone as the subject.
-  const alone = markAfterKeyword(folded, from, end);
+  const alone = end === folded.length ? markAlone : markAfterKeyword(folded, from, end);
   if (alone !== null) {
     numberMark = alone;
     end = from;

@@ -95,12 +95,18 @@ export function secondDecree(
   if (m === null) return null;
   const digits = m[1] ?? m[2]!;
   if (m[1] === undefined && isYearShaped(digits)) return null;
-  // A letter glued after the number and ending the word is its own ("No 13A").
-  const after = m.index + m[0].length;
-  const letter = isLetter(subject.charCodeAt(after)) && !isLetter(subject.charCodeAt(after + 1));
-  const n = normNomor(letter ? digits + subject[after] : digits);
+  const n = serialAt(subject, digits, m.index + m[0].length);
   if (n === null || n === nomor || AMENDS.test(subject.slice(0, m.index))) return null;
   return n;
+}
+
+/**
+ * The serial `digits` ending at `after` in `text`, normalised, with the letter glued after it
+ * when that letter ends the word ("No 13A", "rev SK 12A": 12A is another decree than 12).
+ */
+function serialAt(text: string, digits: string, after: number): string | null {
+  const letter = isLetter(text.charCodeAt(after)) && !isLetter(text.charCodeAt(after + 1));
+  return normNomor(letter ? digits + text[after] : digits);
 }
 
 /**
@@ -184,11 +190,7 @@ export function decreeInUnmarked(
   if (m === null) return null;
   const digits = m[1] ?? m[2]!;
   if (m[1] === undefined && isYearShaped(digits)) return null;
-  // A letter glued after the number and ending the word is its own ("rev SK 12A": 12A is
-  // another decree than 12), as in secondDecree.
-  const after = m.index + m[0].length;
-  const letter = isLetter(subject.charCodeAt(after)) && !isLetter(subject.charCodeAt(after + 1));
-  const n = normNomor(letter ? digits + subject[after] : digits);
+  const n = serialAt(subject, digits, m.index + m[0].length);
   const topic = marked ? TOPIC_OF_MARKED : TOPIC_OF;
   if (n === null || n === nomor || topic.test(subject.slice(0, m.index + 1))) return null;
   return n;
