@@ -262,7 +262,8 @@ export function docKindSource(own: ReadonlySet<string>): string | null {
     .filter((w) => !w.every((x) => own.has(x)))
     .sort((a, b) => b.join(" ").length - a.join(" ").length)
     .map((w) => w.join("[^a-z0-9]+"));
-  if (!own.has("surat")) alts.push(`surat(?!${DECREE_AFTER_SURAT})`);
+  // "Surat Suara" is a ballot, a decree's topic ("Penetapan Desain Surat Suara"), no letter.
+  if (!own.has("surat")) alts.push(`surat(?!${DECREE_AFTER_SURAT}|[^a-z0-9]+suara(?![a-z0-9]))`);
   return alts.length === 0 ? null : `(?:${byFirstLetter(alts)})(?![a-z0-9])`;
 }
 

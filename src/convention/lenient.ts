@@ -16,9 +16,11 @@ import {
   LETTER_LAMPIRAN,
   numberOnlyHead,
   readHead,
+  signingYear,
 } from "./head.js";
 import { frontNumbers, headSubject, nameStart } from "./head-subject.js";
 import { checkDecree, checkIssuer } from "./issuer.js";
+import { MONTH_ALTERNATION } from "./months.js";
 import { isDigit, isWordChar } from "./numbers.js";
 import {
   type CompiledOffice,
@@ -156,6 +158,12 @@ export function lenient(
       headEnd = next;
       tailStart = next;
     }
+  }
+  // "SK Ketua No 57 tgl 2 Mei 2024": a head whose only year is its signing date's (head.ts
+  // signingYear; subject-start.ts keeps that date in the head) is read with the year typed.
+  if (date && "reason" in head && head.reason === "NO_YEAR") {
+    const year = signingYear(folded.slice(0, headEnd));
+    if (year !== null) head = readHead(`${work} th ${year}`, c, inHead, codeJenis);
   }
   // Another office's place typed in front of the decree's name ("Kab Malang SK Ketua …",
   // "Surabaya SK Ketua …") names its issuer, before any advice on the numbers. A head that
@@ -411,6 +419,19 @@ function scanHead(work: string, ext: string, c: CompiledRules): HeadScan | Parse
 }
 
 /**
+ * The refusal of a name refused for a missing year whose only year is a date's ("SK Ketua No 57
+ * 2024-05-02", a scan's date in front), or null: "add the year" would read as if none were typed.
+ */
+export function dateOnly(folded: string): ParseRejected | null {
+  const date = DATED.exec(folded);
+  return date === null ? null : rejectVariant("NO_YEAR:dateOnly", date[0].trim());
+}
+/** A whole date with its year: "2 Mei 2024", "02-05-2024", "2024-05-02", "20240502". */
+const DATED = new RegExp(
+  String.raw`(?<![0-9])(?:(?:0?[1-9]|[12]\d|3[01])(?:[\s.-]*(?:${MONTH_ALTERNATION})[\s.-]*|[-./](?:0?[1-9]|1[0-2])[-./])(?:19|20)\d{2}|(?:19|20)\d{2}(?:[-./](?:0?[1-9]|1[0-2])[-./](?:0?[1-9]|[12]\d|3[01])|(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])))(?![0-9])`,
+);
+
+/**
  * The refusal of a head read as `head` (refused), said so that it tells what is wrong: one
  * page of a scan, an old-style number's month, another office's region code or institution
  * before "add the number/jenis". `work` is the head as read, the subject starts at `tailStart`
@@ -435,6 +456,11 @@ function refusalOf(
   if (head.reason === "NO_YEAR" && unmarked) {
     const month = romanMonthAt(folded, tailStart);
     if (month) return rejectVariant("NO_YEAR:romanMonth", month);
+  }
+  // "SK Ketua No 57 scan 2 Mei 2024": the only year is a date's that is not the signing's.
+  if (head.reason === "NO_YEAR") {
+    const dated = dateOnly(folded);
+    if (dated) return dated;
   }
   // Another office's region code typed apart ("… kode 3171 ttg …") read as a second number.
   const code = c.office && foreignRegionCode(work, 0, c.office);

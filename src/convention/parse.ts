@@ -26,7 +26,7 @@ import { levelSettled } from "./area.js";
 import { mayBeDeviceName } from "./device-name.js";
 import { plainReader } from "./fast.js";
 import { formatNameWith } from "./format.js";
-import { lenient, otherTitle } from "./lenient.js";
+import { dateOnly, lenient, otherTitle } from "./lenient.js";
 import { mojibakeRepaired } from "./mojibake.js";
 import { MONTH_ALTERNATION } from "./months.js";
 import { fourDigits, normNomor } from "./numbers.js";
@@ -223,7 +223,7 @@ function parseName(name: string, rules: ConventionConfig, opts: ParseOptions): P
     return reject("BAD_NUMBER", d.nomor);
   }
   const signed =
-    ((hints & HINT_SIGNED) === 0 ? null : signedInOtherYear(lower, d.tahun)) ??
+    ((hints & HINT_SIGNED) === 0 && !lenientRead ? null : signedInOtherYear(lower, d.tahun)) ??
     (lower.includes(", ") ? signedAtInOtherYear(lower, d.tahun) : null);
   if (signed !== null) return reject("AMBIGUOUS_YEAR", signed);
   return finish(d, rules, c, opts, d.folded, d.singleGaps);
@@ -254,7 +254,7 @@ const SIGNED_AT = new RegExp(
 
 /** A signing's word and a whole date after it (its year: group 1). */
 const SIGNED_ON = new RegExp(
-  String.raw`(?<![a-z0-9])(?:ditetapkan|ditandatangani|tgl|tanggal|ttd)(?:[^a-z0-9]+(?:pada|tgl|tanggal))?[^a-z0-9]+(?:0?[1-9]|[12]\d|3[01])[\s./-]*(?:0?[1-9]|1[0-2]|${MONTH_ALTERNATION})[\s./-]*((?:19|20)\d{2})(?![0-9])`,
+  String.raw`(?<![a-z])(?:ditetapkan|ditandatangani|tgl|tanggal|ttd)(?:[^a-z0-9]+(?:pada|tgl|tanggal))?[^a-z0-9]*(?:0?[1-9]|[12]\d|3[01])[\s./-]*(?:0?[1-9]|1[0-2]|${MONTH_ALTERNATION})[\s./-]*((?:19|20)\d{2})(?![0-9])`,
 );
 
 /**
@@ -342,7 +342,13 @@ function readRefused(
     "reason" in d &&
     (STAMPABLE.has(d.reason) || (d.reason === "OTHER_OFFICE" && LEADING_SITE.test(bare)))
   ) {
+    const stamped = d;
     d = reread(d, withoutStamps(), printableName, ext, c, ascii, true);
+    // A date taken away as a stamp that held the name's only year ("SK Ketua No 5 2024-05-10"):
+    // said so (lenient.ts dateOnly), not "add the year".
+    if ("reason" in d && d.reason === "NO_YEAR" && stamped.reason === "NO_YEAR") {
+      d = dateOnly(folded ?? bare.toLowerCase()) ?? d;
+    }
   }
   // The number and year typed after the subject ("SK Ketua ttg Pembentukan KPPS Nomor 5 Tahun
   // 2024"), moved before "tentang" (numbers-last.ts).
@@ -374,7 +380,13 @@ function readRefused(
     const settled = lower.length === bare.length ? levelSettled(bare, lower, c.office) : null;
     d = reread(d, settled, printableName, ext, c, ascii, false);
   }
-  if (!("reason" in d)) return finish(d, rules, c, opts, d.folded, d.singleGaps);
+  if (!("reason" in d)) {
+    // A date of signing in another year than the decree's, as the first reading refuses it
+    // ("SKKetuaNo5Th2024tgl28-12-2023", read unglued).
+    const signed = signedInOtherYear(folded ?? bare.toLowerCase(), d.tahun);
+    if (signed !== null) return reject("AMBIGUOUS_YEAR", signed);
+    return finish(d, rules, c, opts, d.folded, d.singleGaps);
+  }
   if (d.reason !== "NO_JENIS" && d.reason !== "NO_JENIS_OTHER") return d;
   // No jenis, and an old-style number that names a berita acara, a letter … (old-numbers.ts).
   const kind = oldNumberNonDecree(folded ?? bare.toLowerCase());

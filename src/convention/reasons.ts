@@ -175,6 +175,8 @@ const TEXT: Record<ReasonCode, [id: string, en: string]> = {
  * - NO_NUMBER:regionCode, a bare serial of another office's region code's shape ("SK Ketua
  *   3171 2024", lenient.ts noSerial): the usual "write the number with 'No'" alone could be
  *   followed by typing "No 3171", filing what may be that office's decree;
+ * - NO_YEAR:dateOnly, a name whose only year is a date's ("No 57 tgl 2 Mei 2024"): "add the
+ *   year" reads as if none were typed;
  * - NO_YEAR:romanMonth, a Roman numeral right after the number ("No 12 XII 2024", "No 12 XII"),
  *   the month of an old-style number: the year typed after it is not read, and "add 'Tahun
  *   2024'" (after the numeral again) would not help;
@@ -237,6 +239,10 @@ const VARIANT_TEXT = {
   "NO_YEAR:subjectYear": [
     "Satu-satunya tahun pada nama berkas ({detail}) tertulis dalam perihal sebelum jenis keputusan, sehingga itu tahun perihalnya (tahun pemilu, tahun daftar), bukan tahun keputusan ditetapkan. Tulis tahun keputusan setelah nomornya, misalnya 'SK Ketua No 12 Tahun 2023 tentang Penetapan DPT Pemilu 2024'.",
     "The only year in the name ({detail}) stands in the subject typed before the decree's kind, so it is the subject's (an election's, a list's), not the year the decree was made. Write the decree's year after its number, e.g. 'SK Ketua No 12 Tahun 2023 tentang Penetapan DPT Pemilu 2024'.",
+  ],
+  "NO_YEAR:dateOnly": [
+    "Satu-satunya tahun pada nama berkas tertulis dalam tanggal ({detail}), dan tanggal tidak dibaca sebagai tahun keputusan (bisa tanggal pindai, kirim atau terima). Tulis tahun keputusan setelah nomornya, misalnya 'SK Ketua No 12 Tahun 2024 tentang …'.",
+    "The only year in the name is part of a date ({detail}), and a date is not read as the decree's year (it may be a scan's, a mailing's or a receipt's). Write the decree's year after its number, e.g. 'SK Ketua No 12 Tahun 2024 tentang …'.",
   ],
   "NUMBER_OF_OTHER:cited": [
     "Nama berkas menyebut nomor hanya setelah '{detail}' dalam perihal sebelum jenis keputusan, jadi nomor itu nomor dokumen yang dikutip, bukan nomor keputusan ini. Tulis nomor dan tahun keputusan ini setelah jenisnya, misalnya 'SK Ketua No 15 Th 2024 tentang Pelaksanaan Keputusan Nomor 7 Tahun 2022'.",

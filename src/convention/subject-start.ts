@@ -6,6 +6,7 @@
 
 import { COUNTERS } from "./head.js";
 import { nameStart } from "./head-subject.js";
+import { MONTH_ALTERNATION } from "./months.js";
 import {
   afterLampiran,
   FIRST_NUMBER,
@@ -240,6 +241,17 @@ export function subjectFrom(
       }
       continue;
     }
+    // The date the decree was signed on, typed after its number ("SK Ketua No 57 tgl 2 Mei Th
+    // 2024", "No 12 ditetapkan 12 Januari 2014"): the head's, which reads the year in it or
+    // after it (head.ts blankDates). From "tgl", "Th 2024" was the subject's and the name was
+    // refused for a missing year.
+    if (SIGNING.has(word === "" ? shape.slice(start, i) : word)) {
+      SIGNING_DATE_AT.lastIndex = i;
+      if (SIGNING_DATE_AT.test(shape)) {
+        i = SIGNING_DATE_AT.lastIndex;
+        continue;
+      }
+    }
     // "Kpts" right after the serial, an old-style number's word typed without its issuer ("SK
     // Sek 5-Kpts-2016"): the year after it is the number's.
     if ((word === "kpts" || word === "kpt") && afterNumber(shape, start)) continue;
@@ -289,6 +301,23 @@ export function subjectFrom(
   }
   return len;
 }
+
+/** The words before a decree's date of signing, as parse.ts SIGNED_ON reads them. */
+const SIGNING: ReadonlySet<string> = new Set([
+  "tgl",
+  "tanggal",
+  "ttd",
+  "ditetapkan",
+  "ditandatangani",
+]);
+/**
+ * After a SIGNING word (and "pada" or "tgl" after it): a day and a month, by
+ * number or name, and the year if typed with them ("2 Mei", "2-5-2024", "02.05.2024").
+ */
+const SIGNING_DATE_AT = new RegExp(
+  String.raw`(?:[^a-z0-9]+(?:pada|tgl|tanggal))?[^a-z0-9]+(?:0?[1-9]|[12]\d|3[01])(?:[\s./-]+(?:0?[1-9]|1[0-2])|[\s./-]*(?:${MONTH_ALTERNATION}))(?:[\s./-]+(?:19|20)\d{2})?(?![a-z0-9])`,
+  "y",
+);
 
 /** A phrase that ends where a place follows: "SK KPU", "Keputusan KPUD", "… Pemilihan Umum". */
 const BEFORE_PLACE_END = /(?:kpud?|umum)[^a-z0-9]*$/;

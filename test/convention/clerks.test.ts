@@ -292,6 +292,34 @@ describe("parse: names as clerks type them", () => {
     expect(plain.ok ? plain.path : plain.message).toMatch(/tambahkan tahunnya/);
   });
 
+  it("reads the year of a signing date, and says a scan's date is no decree year", () => {
+    // "tgl" / "ditetapkan" after the number: the date the decree was signed on, whose year is
+    // the decree's (a serial counts within its year of signing).
+    for (const [name, tahun] of [
+      ["SK Ketua No 57 tgl 2 Mei 2024.pdf", 2024],
+      ["SK Ketua No 57 tgl 2 Mei Th 2024.pdf", 2024],
+      ["SK Ketua No 12 ditetapkan 12 Januari 2014 ttg DPT.pdf", 2014],
+    ] as const) {
+      const r = parse(name, rules, { now });
+      expect(r.ok ? r.decree.tahun : r.reason, name).toBe(tahun);
+      expect(String(r.ok && r.decree.tentang), name).not.toMatch(/tgl|ditetapkan|mei|januari/i);
+    }
+    // A date that is not the signing's: refused, and the message says why the year is not read
+    // instead of asking for a year the clerk can see in the name.
+    for (const name of [
+      "SK Ketua No 12 scan tgl 10-05-2024.pdf",
+      "20240510 SK Ketua No 5.pdf",
+      "SK Ketua No 12 2024-05-10.pdf",
+    ]) {
+      const r = parse(name, rules, { now });
+      expect(r.ok ? r.path : r.reason, name).toBe("NO_YEAR");
+      if (!r.ok)
+        expect(r.message, name).toMatch(
+          /tertulis dalam tanggal \((10-05-2024|20240510|2024-05-10)\)/,
+        );
+    }
+  });
+
   it("names what to remove when a name holds two numbers, and never offers a scan date", () => {
     const r = parse("20240510 SK Ketua No 12 dan 13 Th 2024.pdf", rules, { now });
     expect(r.ok ? r.path : r.reason).toBe("AMBIGUOUS_NUMBER");
