@@ -175,6 +175,8 @@ const TEXT: Record<ReasonCode, [id: string, en: string]> = {
  * - NO_NUMBER:regionCode, a bare serial of another office's region code's shape ("SK Ketua
  *   3171 2024", lenient.ts noSerial): the usual "write the number with 'No'" alone could be
  *   followed by typing "No 3171", filing what may be that office's decree;
+ * - AMBIGUOUS_YEAR:marked, a mark that the year is wrong or in doubt ("(cek lagi tahunnya)"):
+ *   the file may belong in another year's folder, which no second year names;
  * - NO_YEAR:dateOnly, a name whose only year is a date's ("No 57 tgl 2 Mei 2024"): "add the
  *   year" reads as if none were typed;
  * - NO_YEAR:romanMonth, a Roman numeral right after the number ("No 12 XII 2024", "No 12 XII"),
@@ -239,6 +241,10 @@ const VARIANT_TEXT = {
   "NO_YEAR:subjectYear": [
     "Satu-satunya tahun pada nama berkas ({detail}) tertulis dalam perihal sebelum jenis keputusan, sehingga itu tahun perihalnya (tahun pemilu, tahun daftar), bukan tahun keputusan ditetapkan. Tulis tahun keputusan setelah nomornya, misalnya 'SK Ketua No 12 Tahun 2023 tentang Penetapan DPT Pemilu 2024'.",
     "The only year in the name ({detail}) stands in the subject typed before the decree's kind, so it is the subject's (an election's, a list's), not the year the decree was made. Write the decree's year after its number, e.g. 'SK Ketua No 12 Tahun 2023 tentang Penetapan DPT Pemilu 2024'.",
+  ],
+  "AMBIGUOUS_YEAR:marked": [
+    "Nama berkas menandai tahunnya salah atau belum pasti ('{detail}'), sehingga tahun itu tidak dapat dipakai untuk mengarsipkannya. Periksa tahun pada dokumen yang sudah ditandatangani dan tulis nomor serta tahun yang benar tanpa tanda itu, misalnya 'SK Ketua No 12 Th 2024 tentang …'.",
+    "The name marks its year as wrong or in doubt ('{detail}'), so the year cannot file it. Check the year on the signed document and write the number and year without that mark, e.g. 'SK Ketua No 12 Th 2024 tentang …'.",
   ],
   "NO_YEAR:dateOnly": [
     "Satu-satunya tahun pada nama berkas tertulis dalam tanggal ({detail}), dan tanggal tidak dibaca sebagai tahun keputusan (bisa tanggal pindai, kirim atau terima). Tulis tahun keputusan setelah nomornya, misalnya 'SK Ketua No 12 Tahun 2024 tentang …'.",

@@ -295,6 +295,11 @@ function markedSubject(
     if (draft) return draft;
     if (sq.numberMark !== null)
       return rejectVariant("BAD_NUMBER:marked", foldedWords(sq.numberMark).join(" ").toUpperCase());
+    if (sq.yearMark !== null)
+      return rejectVariant(
+        "AMBIGUOUS_YEAR:marked",
+        foldedWords(sq.yearMark).join(" ").toUpperCase(),
+      );
     if (sq.voidMark !== null)
       return rejectVariant("NOT_A_DECREE:void", foldedWords(sq.voidMark).join(" ").toUpperCase());
     if (sq.lampiranWithoutNumber && !sq.qualifiers.some((q) => q.startsWith("LAMPIRAN-"))) {

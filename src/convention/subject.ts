@@ -53,6 +53,8 @@ export interface SubjectQualifier {
    * as typed (folded), or null.
    */
   numberMark: string | null;
+  /** A mark that the file's year is wrong or in doubt ("(cek lagi tahunnya)"), or null. */
+  yearMark: string | null;
   /** A mark that the file is void or not to be used ("(batal)", "JANGAN DIPAKAI"), or null. */
   voidMark: string | null;
 }
@@ -189,10 +191,11 @@ const CAPTION = String.raw`(?:\s*[([]|\s*[-\u2013_]|\s+(?=[a-z])(?!${CAPTION_NOT
  * wrong ("nomor sementara", "no menyusul"): the mark (group 1) whole, its keyword read by the head.
  */
 const MARK_AFTER_KEYWORD =
-  /(?:^|[^a-z0-9])((?:nomor|no|nmr)[\s._-]*(?:sementara|menyusul|keliru|salah|menunggu))[^a-z0-9]*$/;
+  /(?:^|[^a-z0-9])((?:nomor|no|nmr)[\s._-]*(?:sementara|menyusul|keliru|salah|menunggu|nunggu|dobel|double|ganda))[^a-z0-9]*$/;
 
 /** One of MARK_AFTER_KEYWORD's words, from where the subject starts (sticky). */
-const MARK_WORD_AT = /[^a-z0-9]*(?:sementara|menyusul|keliru|salah|menunggu)(?![a-z0-9])/y;
+const MARK_WORD_AT =
+  /[^a-z0-9]*(?:sementara|menyusul|keliru|salah|menunggu|nunggu|dobel|double|ganda)(?![a-z0-9])/y;
 
 /**
  * The mark of `folded` whose subject [from, end) is only a MARK_AFTER_KEYWORD's word, its
@@ -376,8 +379,36 @@ const LETTER_AFTER = /^(?:[._-]|\s)?[a-h](?![a-z0-9]|\.[a-z])/;
  * a digit or dot, "ok" alone, an extension): most subjects have none, and one regex test over
  * the subject decides it (this runs for every subject isPlainSubject does not call plain).
  */
+/** A number's keyword as clerks type it before a doubt ("nomor", "nomer e", "nomornya"). */
+const MARKED_NUMBER = String.raw`(?:nomor|nomer|no|nmr)(?:nya|[\s._-]?e)?`;
+/** A year's keyword ("tahun", "tahunnya", "thn", "th"). */
+const YEAR_WORD = "(?:tahun|thn|th)(?:nya)?";
+/** What a clerk types about a number in doubt: twice given, wrong, not yet final. */
+const DOUBT_WORD = String.raw`(?:dobel|double|ganda|salah|keliru|sementara|menyusul|menunggu|nunggu|error|dipakai[\s._-]*ulang|(?:bisa|dapat|mungkin)[\s._-]*berubah|(?:belum|blm)[\s._-]*(?:diambil|ada|fix|final|pasti|tetap))`;
+/**
+ * A doubt about the number (group 1), the year (group 2) or the file (group 3), wherever it
+ * stands in the subject: a doubt's word beside a number's keyword, either order ("nomor dobel",
+ * "DOBEL NOMOR", "salah ketik nomor", "nomer e salah", "cek lagi nomornya"); "ganti 127" set
+ * apart at the end or in brackets, "revisi nomor jadi 14"; the same of a year ("cek lagi tahunnya", "tahun salah",
+ * "harusnya 2025"); a file sent by mistake ("salah upload"). Beside no keyword, the words are
+ * a subject's own ("Pemilih Ganda", "Pemungutan Suara Ulang").
+ */
+const DOUBT = new RegExp(
+  String.raw`(?<![a-z0-9])(?:(${MARKED_NUMBER}[\s._-]*${DOUBT_WORD}|(?:dobel|double|ganda|salah(?:[\s._-]*(?:ketik|tulis))?|keliru|error|cek(?:[\s._-]*(?:lagi|ulang))?)[\s._-]*${MARKED_NUMBER}|(?:revisi|rev|ralat|perbaikan|(?:di)?ubah|(?:di)?ganti)[\s._-]*${MARKED_NUMBER}[\s._-]*(?:jadi|menjadi)[\s._:-]*\d{1,4}[a-z]?|(?:di)?ganti[\s._:-]*(?:no(?:mor)?[\s.]*)?\d{1,4}[a-z]?(?=[^a-z0-9]*$|[\s._-]*[)\]]))|(${YEAR_WORD}[\s._-]*(?:salah|keliru|dobel|(?:belum|blm)[\s._-]*pasti)|(?:salah|keliru|cek(?:[\s._-]*(?:lagi|ulang))?)[\s._-]*${YEAR_WORD}|(?:se)?(?:harus|mesti)nya[\s._:-]*(?:${YEAR_WORD}[\s._-]*)?(?:19|20)\d\d)|(salah[\s._-]*(?:upload|unggah|kirim|file|berkas)))(?![a-z0-9])`,
+  "g",
+);
+
+/**
+ * What a DOUBT needs beside the words NOT_PLAIN and MAY_HOLD hold anyway ("salah", "belum",
+ * "pakai", "rev", "harusnya"): "dobel", "nunggu", "error" (no subject's words: alone, as a
+ * subject after the "nomor" the head took as its keyword); a doubt's word that is a subject's
+ * own too ("Pemilih Ganda", "Cek Kesehatan") beside a number's or a year's keyword; "ganti"
+ * before a number; "mestinya".
+ */
+const DOUBT_GATE = String.raw`dobel|double|nunggu|error|(?:nomor|nomer|no|nmr)[ -]+(?:ganda|(?:bisa|dapat|mungkin)[ -]+berubah)|(?:ganda|keliru|cek)[ -]+(?:lagi[ -]+|ulang[ -]+)?(?:nomor|nomer|no|nmr|tahun|thn|th)|(?:tahun|thn|th)(?:nya)?[ -]+(?:keliru|dobel)|ganti[ -]+(?:no[ -]+)?\d|mestinya`;
+
 const MAY_HOLD = new RegExp(
-  String.raw`[([]|lamp|salinan|draf|konsep|ranc|legalis|copy|kopi|asli|rev|final|fix|tt[de]|paraf|tanda|salah|batal|pakai|guna|belum|blm|menunggu|harusnya|benar|betul|koreksi|coretan|usulan|(?:nomor|no|nmr)[ -](?:sementara|menyusul|keliru)|scan|dpi|sign|compress|convert|merge|unlock|ocr|whatsapp|(?:img|pxl|dsc)_\d|(?<![a-z0-9])v(?:er|\.|\d)|(?<![a-z0-9])ok(?![a-z0-9])|\.(?:${EXT_WORD})|(?<![a-z0-9])(?:${EXT_WORD})(?![a-z0-9])`,
+  String.raw`[([]|lamp|salinan|draf|konsep|ranc|legalis|copy|kopi|asli|rev|final|fix|tt[de]|paraf|tanda|salah|batal|pakai|guna|belum|blm|menunggu|harusnya|mestinya|benar|betul|koreksi|coretan|usulan|(?:nomor|no|nmr)[ -](?:sementara|menyusul|keliru)|${DOUBT_GATE}|scan|dpi|sign|compress|convert|merge|unlock|ocr|whatsapp|(?:img|pxl|dsc)_\d|(?<![a-z0-9])v(?:er|\.|\d)|(?<![a-z0-9])ok(?![a-z0-9])|\.(?:${EXT_WORD})|(?<![a-z0-9])(?:${EXT_WORD})(?![a-z0-9])`,
   "g",
 );
 
@@ -391,8 +422,10 @@ const MAY_HOLD = new RegExp(
  * order of the alternatives is free: the words first scan about a fifth faster than the
  * character classes first (V8 can skip ahead on their first letters).
  */
-const NOT_PLAIN =
-  /lamp|salinan|copy|rev|final|fix|tt[de]|paraf|tanda|salah|batal|pakai|guna|belum|blm|menunggu|harusnya|benar|betul|koreksi|coretan|usulan|(?:nomor|no|nmr)[ -](?:sementara|menyusul|keliru)|scan|dpi|top-|[^a-z0-9 -]|[ -]{2}|(?<![a-z0-9])ok(?![a-z0-9])/g;
+const NOT_PLAIN = new RegExp(
+  `lamp|salinan|copy|rev|final|fix|tt[de]|paraf|tanda|salah|batal|pakai|guna|belum|blm|menunggu|harusnya|mestinya|benar|betul|koreksi|coretan|usulan|(?:nomor|no|nmr)[ -](?:sementara|menyusul|keliru)|${DOUBT_GATE}|scan|dpi|top-|[^a-z0-9 -]|[ -]{2}|(?<![a-z0-9])ok(?![a-z0-9])`,
+  "g",
+);
 /**
  * A PDF tool's word or a version mark (or a draft's mark with its number, "draft 2") ending a
  * plain subject (single gaps, no "." or "_"), with at most one gap after it. Only tested, near the subject's end (endsWithToolMark): a boundary
@@ -585,7 +618,8 @@ const CERTIFIED_COPY =
  * subjects: a cheap look at the last word and for a bracket decides).
  */
 export function subjectQualifier(folded: string, from: number): SubjectQualifier | null {
-  MAY_HOLD.lastIndex = from;
+  // From a few characters before: a doubt's "nomor" the head took as its keyword (DOUBT).
+  MAY_HOLD.lastIndex = from > 8 ? from - 8 : 0;
   const markAlone = markAfterKeyword(folded, from, folded.length);
   if (!MAY_HOLD.test(folded) && markAlone === null) return null;
   const qualifiers: string[] = [];
@@ -667,11 +701,25 @@ export function subjectQualifier(folded: string, from: number): SubjectQualifier
       blanks.unshift(from, from + start[0].length);
     }
   }
+  // A doubt anywhere in the subject, not only at its end ("(nomor dobel)", "DOBEL NOMOR dgn PAW
+  // PPS", "(nomor dipakai ulang, lihat 62A)", "(harusnya 2025) Pembubaran PPK", "(bukan ini,
+  // salah upload)"): filed, the file took a number or year its clerk doubted.
+  let yearMark: string | null = null;
+  // From a few characters before the subject: the head may have taken the doubt's "nomor" as
+  // its keyword ("… Th 2024 (nomor dobel)" starts the subject at "dobel").
+  DOUBT.lastIndex = from > 8 ? from - 8 : 0;
+  const doubt = DOUBT.exec(folded);
+  if (doubt !== null) {
+    if (doubt[1] !== undefined) numberMark ??= doubt[1];
+    else if (doubt[2] !== undefined) yearMark = doubt[2];
+    else voidMark ??= doubt[3]!;
+  }
   if (
     qualifiers.length === 0 &&
     blanks.length === 0 &&
     end === folded.length &&
-    !lampiranWithoutNumber
+    !lampiranWithoutNumber &&
+    doubt === null
   ) {
     return null;
   }
@@ -684,6 +732,7 @@ export function subjectQualifier(folded: string, from: number): SubjectQualifier
     letter,
     signer,
     numberMark,
+    yearMark,
     voidMark,
   };
 }

@@ -292,6 +292,23 @@ describe("parse: names as clerks type them", () => {
     expect(plain.ok ? plain.path : plain.message).toMatch(/tambahkan tahunnya/);
   });
 
+  it("names a doubt about the number or year wherever the clerk typed it", () => {
+    for (const [name, reason, mark] of [
+      ["SK Ketua No 181 Th 2024 (DOBEL NOMOR dgn PAW PPS).pdf", "BAD_NUMBER", "DOBEL NOMOR"],
+      ["SK Ketua No 9 Th 2024 (nomor dobel).pdf", "BAD_NUMBER", "NOMOR DOBEL"],
+      ["SK Ketua No 45 Th 2024 PPK (cek lagi tahunnya).pdf", "AMBIGUOUS_YEAR", "CEK LAGI TAHUNNYA"],
+      [
+        "SK Ketua No 3 Th 2024 (harusnya 2025) Pembubaran PPK.pdf",
+        "AMBIGUOUS_YEAR",
+        "HARUSNYA 2025",
+      ],
+    ] as const) {
+      const r = parse(name, rules, { now });
+      expect(r.ok ? r.path : r.reason, name).toBe(reason);
+      if (!r.ok) expect(r.message, name).toContain(`('${mark}')`);
+    }
+  });
+
   it("reads the year of a signing date, and says a scan's date is no decree year", () => {
     // "tgl" / "ditetapkan" after the number: the date the decree was signed on, whose year is
     // the decree's (a serial counts within its year of signing).
