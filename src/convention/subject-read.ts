@@ -295,6 +295,11 @@ function markedSubject(
     if (draft) return draft;
     if (sq.numberMark !== null)
       return rejectVariant("BAD_NUMBER:marked", foldedWords(sq.numberMark).join(" ").toUpperCase());
+    // The decree with its attachments ("beserta Lampiran I-II"): the decree's slot, which an
+    // attachment's number in the head ("Lampiran 1 … + Lampiran 2") contradicts.
+    if (sq.withAttachments && qualifier !== null) {
+      return reject("AMBIGUOUS_QUALIFIER", `${qualifier}, +LAMPIRAN`);
+    }
     if (sq.yearMark !== null)
       return rejectVariant(
         "AMBIGUOUS_YEAR:marked",

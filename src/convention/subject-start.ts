@@ -231,6 +231,13 @@ export function subjectFrom(
     const word = i - start <= LONGEST_KEYWORD ? shape.slice(start, i) : "";
     // A keyword glued to its number ("Th2021"), as head.ts FIELDS reads it.
     if (isDigit(shape.charCodeAt(i - 1)) && GLUED_KEYWORD.test(shape.slice(start, i))) continue;
+    // "+ Lampiran" / "& Lamp I s.d. IV" after the numbers: the attachments the file holds with
+    // the decree, the subject's (subject.ts WITH_AT_START), no attachment's marker of the head.
+    if ((word === "lampiran" || word === "lamp") && joinedByPlus(shape, start)) {
+      let at = start - 1;
+      while (shape.charCodeAt(at) !== 43 && shape.charCodeAt(at) !== 38) at--;
+      return at;
+    }
     if (HEAD_KEYWORDS.has(word)) {
       afterLamp = word === "lampiran" || word === "lamp" || (afterLamp && word === "ke");
       // "Salinan Resmi", "Salinan sesuai (dengan) aslinya": the copy's certification, part of
@@ -318,6 +325,14 @@ const SIGNING_DATE_AT = new RegExp(
   String.raw`(?:[^a-z0-9]+(?:pada|tgl|tanggal))?[^a-z0-9]+(?:0?[1-9]|[12]\d|3[01])(?:[\s./-]+(?:0?[1-9]|1[0-2])|[\s./-]*(?:${MONTH_ALTERNATION}))(?:[\s./-]+(?:19|20)\d{2})?(?![a-z0-9])`,
   "y",
 );
+
+/** Whether "+" or "&" stands right before the word at `at`, spaces apart. */
+function joinedByPlus(shape: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && shape.charCodeAt(i) === 32) i--;
+  const code = shape.charCodeAt(i);
+  return code === 43 || code === 38;
+}
 
 /** A phrase that ends where a place follows: "SK KPU", "Keputusan KPUD", "… Pemilihan Umum". */
 const BEFORE_PLACE_END = /(?:kpud?|umum)[^a-z0-9]*$/;

@@ -55,6 +55,11 @@ export interface SubjectQualifier {
   numberMark: string | null;
   /** A mark that the file's year is wrong or in doubt ("(cek lagi tahunnya)"), or null. */
   yearMark: string | null;
+  /**
+   * The subject names attachments the file holds with the decree ("beserta Lampiran I-II", "+
+   * Lamp I s.d. IV"): the whole decree, no attachment's slot.
+   */
+  withAttachments: boolean;
   /** A mark that the file is void or not to be used ("(batal)", "JANGAN DIPAKAI"), or null. */
   voidMark: string | null;
 }
@@ -361,13 +366,22 @@ const LAMPIRAN_AT_END = /(?:^|[^a-z0-9])(?:lampiran(?:nya)?|lamp)[^a-z0-9]*$/;
  * attachment, and "write the attachment's number" would have the clerk file the decree as one.
  */
 const WITH_LAMPIRAN =
-  /(?:(?:^|[^a-z0-9])(?:dan|beserta|serta|dengan|dgn|plus|lengkap|termasuk|tanpa|tnp|non|bukan|minus)[^a-z0-9]+|[&+][^a-z0-9]*)(?:lampiran(?:nya)?|lamp)[^a-z0-9]*$/;
+  /(?:(?:^|[^a-z0-9])(?:dan|beserta|serta|dengan|dgn|dg|plus|lengkap|termasuk|tanpa|tnp|non|bukan|minus)[^a-z0-9]+|[&+][^a-z0-9]*)(?:lampiran(?:nya)?|lamp)[^a-z0-9]*$/;
+/**
+ * A word before an attachment's marker that says the file holds it with the decree ("beserta
+ * Lampiran I-II", "+ Lamp I s.d. IV", "lengkap dg Lampiran 1"). Not "dan": "Lampiran 1 dan
+ * Lampiran 2" are two attachments.
+ */
+const WITH_BEFORE =
+  /(?:(?:^|[^a-z0-9])(?:beserta|dengan|dgn|dg|plus|lengkap|termasuk)|[&+])[^a-z0-9]*$/;
 /** Bracketed markers and noise anywhere in the subject. */
 const BRACKETED = new RegExp(
   String.raw`[([]\s*(?:(${LAMPIRAN_WORD})[\s.:_-]*(?:(?:ke|no|nomor|nmr)[\s.:_-]*)?${ATTACHMENT_NUMBER}(?:\s*(?:[,&+-]|dan|s[\s.]*d|sampai|hingga)[\s.]*${ATTACHMENT_NUMBER})?|(salinan|(?:di)?legalis(?:ir|asi))(?:[\s_-]+resmi|[\s_-]+sesuai(?:[\s_-]+dengan)?[\s_-]+asli(?:nya)?|[\s._-]*(?:ke[\s._-]*)?\d{1,2})?|copy|revisi(?:[\s._-]*\d{1,2})?|rev[\s._-]*\d{0,2}|final|fix|scan|camscanner|ttd(?:[\s_-]*basah)?|paraf|\d{1,3}|\d{2,4}[\s_-]?dpi|${TOOL_WORD}|${VERSION_MARK}|(${DRAFT_WORD}|${UNSIGNED})(?:[\s._-]*\d{1,2})?)\s*[)\]]`,
   "g",
 );
 const AT_START = new RegExp(`^[^a-z0-9]*${LAMPIRAN_N}(?![a-z0-9])`);
+/** "+ Lampiran …" / "& Lampiran …" where the subject starts: the attachments the file holds too. */
+const WITH_AT_START = /^[^a-z0-9]*[&+]/;
 /** A part's letter right after AT_START's number: ".B", "-b", " B" and a gap or the end. */
 const LETTER_AFTER = /^(?:[._-]|\s)?[a-h](?![a-z0-9]|\.[a-z])/;
 /**
@@ -632,6 +646,7 @@ export function subjectQualifier(folded: string, from: number): SubjectQualifier
   let signer: string | null = null;
   let numberMark: string | null = null;
   let voidMark: string | null = null;
+  let withAttachments = false;
   let end = folded.length;
   // A certified copy's stamp copied with the title, its certifier after it ("… Seleksi PPK
   // Salinan sesuai dengan aslinya KEPALA SUBBAGIAN …"): a copy, whatever follows the stamp.
@@ -657,6 +672,10 @@ export function subjectQualifier(folded: string, from: number): SubjectQualifier
       const m = p.re.exec(tail);
       if (!m) continue;
       if (p.attachment && AMENDED_BEFORE.test(tail.slice(0, m.index))) break;
+      if (p.attachment && WITH_BEFORE.test(tail.slice(0, m.index))) {
+        withAttachments = true;
+        break;
+      }
       if (p.draft) {
         if (!p.anywhere && !draftMarkAt(folded, from, tail, m)) break;
         draft ??= m[1]!;
@@ -691,7 +710,8 @@ export function subjectQualifier(folded: string, from: number): SubjectQualifier
     blanks.push(from + m.index, from + m.index + m[0].length);
   }
   const start = AT_START.exec(tail);
-  if (start) {
+  if (start && WITH_AT_START.test(tail)) withAttachments = true;
+  else if (start) {
     // A letter after the number ("Lampiran II.B Lokasi TPS"): a part of attachment 2, which
     // the attachment's slot cannot tell from the others, as at the end.
     const part = LETTER_AFTER.exec(tail.slice(start[0].length));
@@ -719,7 +739,8 @@ export function subjectQualifier(folded: string, from: number): SubjectQualifier
     blanks.length === 0 &&
     end === folded.length &&
     !lampiranWithoutNumber &&
-    doubt === null
+    doubt === null &&
+    !withAttachments
   ) {
     return null;
   }
@@ -734,6 +755,7 @@ export function subjectQualifier(folded: string, from: number): SubjectQualifier
     numberMark,
     yearMark,
     voidMark,
+    withAttachments,
   };
 }
 
