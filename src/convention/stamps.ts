@@ -87,10 +87,10 @@ const LEADING_ID = /^\s*[A-Za-z]{2,10}[-_](?:19|20)\d\d[-_]\d{3,8}(?=[\s_-])/;
  * ("…_Tahun_2024_1718012345"), a date and time in fourteen digits ("…_20240701093015"), or
  * apart ("… - 20240611 1405", "… 20240315 101522"), in ISO form as Google Drive's download and
  * mail systems write it ("…-20240512T031500Z-001", "…_20240722T041501Z"), or a hash's hex
- * digits ("…-tahun-2024-64f2a1c9").
+ * digits ("…-tahun-2024-64f2a1c9"), or a UUID.
  */
 const TRAILING_ID =
-  /[\s_-]+(?:1\d{9}(?:\d{3})?|(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:[\s_-]?(?:[01]\d|2[0-3])[0-5]\d(?:[0-5]\d)?|t(?:[01]\d|2[0-3])[0-5]\d[0-5]\dz?(?:-\d{3})?)|(?=[0-9a-f]*[a-f])(?=[0-9a-f]*[0-9])[0-9a-f]{8,40})\s*$/i;
+  /[\s_-]+(?:1\d{9}(?:\d{3})?|(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:[\s_-]?(?:[01]\d|2[0-3])[0-5]\d(?:[0-5]\d)?|t(?:[01]\d|2[0-3])[0-5]\d[0-5]\dz?(?:-\d{3})?)|[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}|(?=[0-9a-f]*[a-f])(?=[0-9a-f]*[0-9])[0-9a-f]{8,40})\s*$/i;
 /**
  * A government site's address in front, once or more, as a download or a page's watermark carries
  * it ("jdih.kpu.go.id SALINAN KEPUTUSAN …"), or a JDIH site's name before its page's slug
@@ -98,8 +98,12 @@ const TRAILING_ID =
  * issuer; the title after it names the office.
  */
 export const LEADING_SITE = /^\s*(?:(?:[a-z0-9-]+\.)+go\.id[\s_-]+|jdih[\s_-]+(?=k))+/i;
-/** A hash's hex digits in front, letters and digits mixed ("65f2a1b9c3d4e_Keputusan_…"). */
-const LEADING_HASH = /^\s*(?=[0-9a-f]*[a-f])(?=[0-9a-f]*[0-9])[0-9a-f]{8,40}(?=[\s_-])/i;
+/**
+ * A hash's hex digits in front, letters and digits mixed ("65f2a1b9c3d4e_Keputusan_…"), or a
+ * UUID as document systems name their exports ("3f2b9c1e-7a4d-4e8b-9c2f-1a2b3c4d5e6f_…").
+ */
+const LEADING_HASH =
+  /^\s*(?:[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}|(?=[0-9a-f]*[a-f])(?=[0-9a-f]*[0-9])[0-9a-f]{8,40})(?=[\s_-])/i;
 
 /** A date typed with spaces, month and day zero-padded ("2024 05 10", "10 05 2024"). */
 const SPACED_DATE =
