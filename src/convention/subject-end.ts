@@ -358,14 +358,15 @@ const LONGEST_NUMBER_WORD = Math.max(...[...NUMBER_WORDS.keys()].map((w) => w.le
 /**
  * The marks sync clients put into a conflict copy's name: ownCloud's and Nextcloud's desktop
  * clients and Dropbox "conflicted copy", Seafile "SFConflict", ownCloud's older client
- * "_conflict-<date>", Syncthing ".sync-conflict-<date>", Nextcloud's "case clash"; in
+ * "_conflict-<date>", Syncthing ".sync-conflict-<date>", Nextcloud's "case clash", Dropbox's
+ * "Case Conflict" and "Selective Sync Conflict"; in
  * Indonesian, "salinan (yang) konflik" or "konflik" with a date in brackets; OneDrive's
  * computer name after a dash at the end ("… DPT-DESKTOP-AB12CDE", "-LAPTOP-KPU01XYZ": Windows'
- * default names). "Konflik" alone is a subject's word ("Penanganan Konflik Sosial", "(Konflik
+ * default names), and its counter after it ("-DESKTOP-AB12CDE-2"). "Konflik" alone is a subject's word ("Penanganan Konflik Sosial", "(Konflik
  * Kepentingan)").
  */
 const CONFLICT_MARK =
-  /-\s*(?:desktop|laptop)-[a-z0-9]{5,8}\s*$|conflicted[\s_-]*cop(?:y|ies)|sfconflict|case[\s_-]+clash|salinan[\s_-]+(?:yang[\s_-]+)?konflik|konflik[\s_-]+salinan|(?<![a-z0-9])(?:sync[\s_-]*)?conflict[\s_-]*(?:19|20)\d{2}|[([]\s*konflik(?![a-z0-9])[^)\]]*(?:19|20)\d{2}/;
+  /-\s*(?:desktop|laptop)-[a-z0-9]{5,8}(?:-\d{1,2})?\s*$|conflicted[\s_-]*cop(?:y|ies)|sfconflict|case[\s_-]+(?:clash|conflict)|selective[\s_-]+sync[\s_-]+conflict|salinan[\s_-]+(?:yang[\s_-]+)?konflik|konflik[\s_-]+salinan|(?<![a-z0-9])(?:sync[\s_-]*)?conflict[\s_-]*(?:19|20)\d{2}|[([]\s*konflik(?![a-z0-9])[^)\]]*(?:19|20)\d{2}/;
 
 /**
  * The conflict copy's mark in the subject of `folded` from `from`, as [start, end) of the text
