@@ -52,6 +52,9 @@ import { wordsFrom } from "./text.js";
 import { decreeBeforeTentang, numberedSecond, secondDecree, twoDecrees } from "./two-decrees.js";
 import type { ParseRejected } from "./types.js";
 
+/** "Lampu" and an attachment's number in digits or Roman numerals ending the subject. */
+const LAMPU_AT_END = /(?:^|[^a-z0-9])lampu[\s._-]*(?:[ivx]{1,4}|\d{1,2})[^a-z0-9]*$/;
+
 /**
  * The refusal of a subject `folded.slice(from, end)` that ends with a page's or a part's number,
  * or that joins a second decree, or null; `nomor` is the decree's own serial. Most subjects end
@@ -72,6 +75,11 @@ export function subjectEnd(
   spaced: boolean,
   hints: number,
 ): ParseRejected | null {
+  // "Lampu III", "lampu 2": a phone's autocorrect of "Lamp" (qualifier-typo.ts), an
+  // attachment's mark; read as the subject's words, the attachment took the decree's slot.
+  if (folded.includes("lampu", from) && LAMPU_AT_END.test(folded.slice(from, end))) {
+    return rejectVariant("AMBIGUOUS_QUALIFIER:typo", "lampu");
+  }
   const word = wordBeforeEndNumber(folded, from, end);
   if (word === null) {
     // Substring tests, native calls, keep the look at the last words off most subjects.
