@@ -206,6 +206,7 @@ add(HINT_NOT_PLAIN, [
   "cek",
   "ganti",
   "berubah",
+  "jadi",
   "benar",
   "betul",
   "koreksi",

@@ -408,7 +408,7 @@ const DOUBT_WORD = String.raw`(?:dobel|double|ganda|salah|keliru|sementara|menyu
  * a subject's own ("Pemilih Ganda", "Pemungutan Suara Ulang").
  */
 const DOUBT = new RegExp(
-  String.raw`(?<![a-z0-9])(?:(${MARKED_NUMBER}[\s._-]*${DOUBT_WORD}|(?:dobel|double|ganda|salah(?:[\s._-]*(?:ketik|tulis))?|keliru|error|cek(?:[\s._-]*(?:lagi|ulang))?)[\s._-]*${MARKED_NUMBER}|(?:revisi|rev|ralat|perbaikan|(?:di)?ubah|(?:di)?ganti)[\s._-]*${MARKED_NUMBER}[\s._-]*(?:jadi|menjadi)[\s._:-]*\d{1,4}[a-z]?|(?:di)?ganti[\s._:-]*(?:no(?:mor)?[\s.]*)?\d{1,4}[a-z]?(?=[^a-z0-9]*$|[\s._-]*[)\]]))|(${YEAR_WORD}[\s._-]*(?:salah|keliru|dobel|(?:belum|blm)[\s._-]*pasti)|(?:salah|keliru|cek(?:[\s._-]*(?:lagi|ulang))?)[\s._-]*${YEAR_WORD}|(?:se)?(?:harus|mesti)nya[\s._:-]*(?:${YEAR_WORD}[\s._-]*)?(?:19|20)\d\d)|(salah[\s._-]*(?:upload|unggah|kirim|file|berkas)))(?![a-z0-9])`,
+  String.raw`(?<![a-z0-9])(?:(${MARKED_NUMBER}[\s._-]*(?:${DOUBT_WORD}|(?:di)?(?:ralat|revisi|ubah|ganti)[\s._-]*(?:jadi|menjadi)[\s._:-]*\d{1,4}[a-z]?)|(?:dobel|double|ganda|salah(?:[\s._-]*(?:ketik|tulis))?|keliru|error|cek(?:[\s._-]*(?:lagi|ulang))?)[\s._-]*${MARKED_NUMBER}|(?:revisi|rev|(?:di)?ralat|perbaikan|(?:di)?ubah|(?:di)?ganti)[\s._-]*${MARKED_NUMBER}[\s._-]*(?:jadi|menjadi)[\s._:-]*\d{1,4}[a-z]?|(?:di)?ganti[\s._:-]*(?:no(?:mor)?[\s.]*)?\d{1,4}[a-z]?(?=[^a-z0-9]*$|[\s._-]*[)\]]))|(${YEAR_WORD}[\s._-]*(?:salah|keliru|dobel|(?:belum|blm)[\s._-]*pasti)|(?:salah|keliru|cek(?:[\s._-]*(?:lagi|ulang))?)[\s._-]*${YEAR_WORD}|(?:se)?(?:harus|mesti)nya[\s._:-]*(?:${YEAR_WORD}[\s._-]*)?(?:19|20)\d\d)|(salah[\s._-]*(?:upload|unggah|kirim|file|berkas)))(?![a-z0-9])`,
   "g",
 );
 
@@ -417,9 +417,9 @@ const DOUBT = new RegExp(
  * "pakai", "rev", "harusnya"): "dobel", "nunggu", "error" (no subject's words: alone, as a
  * subject after the "nomor" the head took as its keyword); a doubt's word that is a subject's
  * own too ("Pemilih Ganda", "Cek Kesehatan") beside a number's or a year's keyword; "ganti"
- * before a number; "mestinya".
+ * before a number; "diralat jadi", "diubah menjadi"; "mestinya".
  */
-const DOUBT_GATE = String.raw`dobel|double|nunggu|error|(?:nomor|nomer|no|nmr)[ -]+(?:ganda|(?:bisa|dapat|mungkin)[ -]+berubah)|(?:ganda|keliru|cek)[ -]+(?:lagi[ -]+|ulang[ -]+)?(?:nomor|nomer|no|nmr|tahun|thn|th)|(?:tahun|thn|th)(?:nya)?[ -]+(?:keliru|dobel)|ganti[ -]+(?:no[ -]+)?\d|mestinya`;
+const DOUBT_GATE = String.raw`dobel|double|nunggu|error|(?:nomor|nomer|no|nmr)[ -]+(?:ganda|(?:bisa|dapat|mungkin)[ -]+berubah)|(?:ganda|keliru|cek)[ -]+(?:lagi[ -]+|ulang[ -]+)?(?:nomor|nomer|no|nmr|tahun|thn|th)|(?:tahun|thn|th)(?:nya)?[ -]+(?:keliru|dobel)|ganti[ -]+(?:no[ -]+)?\d|(?:ralat|ubah|ganti)[ -]+(?:men)?jadi|mestinya`;
 
 const MAY_HOLD = new RegExp(
   String.raw`[([]|lamp|salinan|draf|konsep|ranc|legalis|copy|kopi|asli|rev|final|fix|tt[de]|paraf|tanda|salah|batal|pakai|guna|belum|blm|menunggu|harusnya|mestinya|benar|betul|koreksi|coretan|usulan|(?:nomor|no|nmr)[ -](?:sementara|menyusul|keliru)|${DOUBT_GATE}|scan|dpi|sign|compress|convert|merge|unlock|ocr|whatsapp|(?:img|pxl|dsc)_\d|(?<![a-z0-9])v(?:er|\.|\d)|(?<![a-z0-9])ok(?![a-z0-9])|\.(?:${EXT_WORD})|(?<![a-z0-9])(?:${EXT_WORD})(?![a-z0-9])`,
