@@ -34,7 +34,14 @@ import { amendedAfterHead, decreeLast, numbersLast, subjectThenDecree } from "./
 import { officeFirst } from "./office-first.js";
 import { oldNumberNonDecree } from "./old-numbers.js";
 import { reject, rejectVariant } from "./reasons.js";
-import { glue, lineBreaksJoined, mayBeRepaired, ocrCapitals, stripNoise } from "./repair.js";
+import {
+  glue,
+  lineBreaksJoined,
+  mayBeRepaired,
+  ocrCapitals,
+  ocrNumbers,
+  stripNoise,
+} from "./repair.js";
 import { type CompiledRules, compileRules } from "./rules.js";
 import { LEADING_SITE, unstamp } from "./stamps.js";
 import { conflictMark } from "./subject-end.js";
@@ -197,7 +204,7 @@ function parseName(name: string, rules: ConventionConfig, opts: ParseOptions): P
     hints = ALL_HINTS;
     // A title in capitals as text recognition spelt it ("KEPUTUSAN K0MISI … N0M0R 3", repair.ts
     // ocrCapitals), read spelt right: asked only here, as no plain head holds such a word.
-    const spelt = ocrCapitals(bare);
+    const spelt = ocrNumbers(ocrCapitals(bare));
     if (spelt !== bare) {
       bare = spelt;
       folded = printable ? spelt.toLowerCase() : null;

@@ -408,6 +408,22 @@ function glueHint(
 }
 
 /**
+ * Text recognition's letters for digits in the number and year of a title in capitals, right
+ * after "NOMOR" or "TAHUN" ("NOMOR 1O TAHUN 2O24", "NOMOR 2l", "TAHUN Z024"): "O" for 0, "I" and
+ * a small "l" for 1, "Z" for 2, in a token of at most four that holds a digit too. Only after
+ * the keyword in capitals, as a title copied from a scan has it: a clerk's "No 1O" stays refused
+ * (issuer.ts lookAlikeSuffix), and a letter that may be a suffix ("NOMOR 1B") is left as typed.
+ */
+export function ocrNumbers(name: string): string {
+  if (!name.includes("NOMOR") && !name.includes("TAHUN")) return name;
+  return name.replace(OCR_NUMBER, (t) =>
+    t.replace(/O/g, "0").replace(/[Il]/g, "1").replace(/Z/g, "2"),
+  );
+}
+const OCR_NUMBER =
+  /(?<=(?:NOMOR|TAHUN)[\s:]{1,3})(?=[0-9OIlZ]*[0-9])(?=[0-9OIlZ]*[OIlZ])[0-9OIlZ]{1,4}(?![A-Za-z0-9])/g;
+
+/**
  * Text recognition's digits and letters inside a word in capitals, as a scanner names a file after
  * the title it read ("KEPUTUSAN K0MISI PEMILIHAN UMUM PR0VINSI …", "SEKRETAR1S", "KOMlSl",
  * "NOrnOR"): "0" for O, "1" and a small "l" for I and "rn" for M, each between two capitals,

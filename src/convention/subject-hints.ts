@@ -207,6 +207,8 @@ add(HINT_NOT_PLAIN, [
   "ganti",
   "berubah",
   "jadi",
+  "diubah",
+  "ralat",
   "benar",
   "betul",
   "koreksi",
