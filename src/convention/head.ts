@@ -128,6 +128,8 @@ const ELECTION_YEAR =
  */
 const FIELDS =
   /(?<![a-z0-9])(?:(?:nomor|nomer|nmr|no)[\s.:_-]*(\d+[a-z]?)(?![a-z0-9])|(?:tahun|thn|th|tah)[\s.:_-]*(\d{4})(?![0-9])|[0-9][a-z0-9]*)(?:[\s._-]+([a-z])(?![a-z0-9]|[./]\s*[a-z]))?/g;
+/** A year's keyword and its year, next after a FIELDS match (sticky). */
+const YEAR_KEYWORD_AT = /[\s._-]*(?:tahun|thn|th)[\s.:_-]*\d{4}(?![0-9])/y;
 const BLANK = "\u0000";
 const WORD_CHAR = /[a-z0-9]/;
 
@@ -748,9 +750,17 @@ function readFields(
   FIELDS.lastIndex = 0;
   for (let m = FIELDS.exec(work); m; m = FIELDS.exec(work)) {
     if (m[1] !== undefined) {
-      insertAt(numbers, numbersAt++, m[1]);
-      marked.push(m[1]);
-      if (m[3] !== undefined) apart ??= `${m[1]} ${m[3]}`;
+      // A letter between the serial and its year's keyword ("No 75 B Th 2024", "No 19 A Tahun
+      // 2024") can be nothing but the serial's own, typed apart: 75B.
+      let serial = m[1];
+      if (m[3] !== undefined) {
+        YEAR_KEYWORD_AT.lastIndex = FIELDS.lastIndex;
+        if (!isLetter(serial.charCodeAt(serial.length - 1)) && YEAR_KEYWORD_AT.test(work)) {
+          serial += m[3];
+        } else apart ??= `${m[1]} ${m[3]}`;
+      }
+      insertAt(numbers, numbersAt++, serial);
+      marked.push(serial);
       continue;
     }
     if (m[2] !== undefined) {

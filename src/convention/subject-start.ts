@@ -259,6 +259,12 @@ export function subjectFrom(
         continue;
       }
     }
+    // A lone letter between the serial and its year's keyword ("No 75 B Th 2024"): the serial's
+    // own, typed apart, read with it (head.ts readFields); from it, the year was the subject's.
+    if (i - start === 1 && afterNumber(shape, start)) {
+      YEAR_KEYWORD_AT.lastIndex = i;
+      if (YEAR_KEYWORD_AT.test(shape)) continue;
+    }
     // "Kpts" right after the serial, an old-style number's word typed without its issuer ("SK
     // Sek 5-Kpts-2016"): the year after it is the number's.
     if ((word === "kpts" || word === "kpt") && afterNumber(shape, start)) continue;
@@ -325,6 +331,9 @@ const SIGNING_DATE_AT = new RegExp(
   String.raw`(?:[^a-z0-9]+(?:pada|tgl|tanggal))?[^a-z0-9]+(?:0?[1-9]|[12]\d|3[01])(?:[\s./-]+(?:0?[1-9]|1[0-2])|[\s./-]*(?:${MONTH_ALTERNATION}))(?:[\s./-]+(?:19|20)\d{2})?(?![a-z0-9])`,
   "y",
 );
+
+/** A year's keyword and its year, from where it is set (sticky), as head.ts readFields reads it. */
+const YEAR_KEYWORD_AT = /[\s._-]*(?:tahun|thn|th)[\s.:_-]*\d{4}(?![0-9])/y;
 
 /** Whether "+" or "&" stands right before the word at `at`, spaces apart. */
 function joinedByPlus(shape: string, at: number): boolean {

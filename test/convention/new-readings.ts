@@ -55,8 +55,9 @@
  *   "_merged", "ocr", "CamScanner"), a device's name for the file ("WhatsApp Image …", "IMG_…")
  *   and version marks ("v2", "versi 2") are noise (subject.ts):
  *   names holding one are not compared (`touched`);
- * - a lone letter after a serial ("No 12 B", "No 12-A Th 2024") is refused as LETTER_APART,
- *   where the reference read 12 and dropped the letter: names holding a number and then a lone
+ * - a lone letter after a serial ("No 12 B", "No 12 Th 2024 A") is refused as LETTER_APART,
+ *   and read as the serial's own before the year's keyword ("No 12-A Th 2024" is 12A), where
+ *   the reference read 12 and dropped the letter: names holding a number and then a lone
  *   letter are not compared (`touched`);
  * - a number typed without "No" right after a counting word ("Dapil 5", "Tahap 2", "Ke-2",
  *   head.ts COUNTERS) is no serial: a head whose only serials are such is NO_NUMBER, where the
