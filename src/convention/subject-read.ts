@@ -358,7 +358,10 @@ function subjectDecree(
   // "… atau SK Sekretaris", "(harusnya Sek)": another kind offered as the alternative or the
   // correction (two-decrees.ts).
   const offered =
-    start < end && (folded.includes("atau", start) || folded.includes("nya", start))
+    start < end &&
+    (folded.includes("atau", start) ||
+      folded.includes("nya", start) ||
+      folded.includes("opo", start))
       ? otherKindOffered(folded, start, end, head.jenis, c)
       : null;
   if (offered !== null) return offered;

@@ -23,12 +23,13 @@ import type { ParseRejected } from "./types.js";
 
 /**
  * What joins a second decree to the subject: "dan", "serta", "jo"/"juncto" (a decree read with
- * the one that amended it, issue #15), "&", "+", ",", an en dash, a dash
+ * the one that amended it, issue #15), "atau"/"or"/"vs" (two candidates: "(lawas) vs No 15 Th
+ * 2024 (anyar)"), "&", "+", ",", an en dash, a dash
  * with a space on one side, an opening bracket ("… ttg DPT (SK Sekretaris No 2 Th 2024)": the
  * bracket names a second decree as a dash or "dan" does); `UNDERSCORE` adds "_" (only where the
  * name's words are apart by spaces: in "SK_Ketua_No_12_…" it is the gap between words).
  */
-const JOINER = String.raw`(?:(?:^|[^a-z0-9])(?:dan|serta|jo|juncto)|[&+,\u2013([]|\s-|-\s`;
+const JOINER = String.raw`(?:(?:^|[^a-z0-9])(?:dan|serta|jo|juncto|atau|or|vs|versus)|[&+,\u2013([]|\s-|-\s`;
 const UNDERSCORE = "|_";
 
 /**
@@ -340,9 +341,10 @@ const NON_WORD = /[^a-z0-9]+/;
 
 /**
  * "atau" ("or"), or a correction's word ("harusnya", "seharusnya": "should be"), as a word: the
- * start of another kind offered (global, for otherKindOffered); group 1 for a correction.
+ * start of another kind offered (global, for otherKindOffered), "opo" as Javanese clerks ask it
+ * ("(opo SK Sek)": or is it …?); group 1 for a correction.
  */
-const OR_WORD = /(?<![a-z0-9])(?:atau|((?:se)?harusnya|(?:se)?mestinya))(?![a-z0-9])/g;
+const OR_WORD = /(?<![a-z0-9])(?:atau|opo|((?:se)?harusnya|(?:se)?mestinya))(?![a-z0-9])/g;
 
 /**
  * The refusal of a subject `folded.slice(from, end)` that ends by offering another kind of
