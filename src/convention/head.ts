@@ -297,6 +297,16 @@ export function readHead(
     work = takePairs(work, numbers, years, owned, filed, c);
     marked.push(...numbers);
   }
+  // "Th 24": a year of two digits after its keyword, its 20xx (TWO_DIGIT_YEAR); blanked, so
+  // its digits are no second serial.
+  let short: RegExpExecArray | null = null;
+  if (c.twoDigitYears && (work.includes("th") || work.includes("tah"))) {
+    short = TWO_DIGIT_YEAR.exec(work);
+    if (short !== null) {
+      work = blankSpans(work, [short.index, short.index + short[0].length]);
+      years.push(2000 + Number(short[1]));
+    }
+  }
   const before = numbers.length;
   const apart = readFields(work, numbers, years, owned, filed, c, marked);
   if (apart !== null) return reject("LETTER_APART", apart.toUpperCase());
@@ -325,6 +335,9 @@ export function readHead(
     owned.length === 0 ? numbers : uncounted(numbers, owned, filed, marked, c),
   );
   if (typeof nomor !== "string") return years.length === 0 ? (shortYear(work) ?? nomor) : nomor;
+  // "No 2024 Th 12": the labels swapped, not decree 2024 of 2012.
+  if (short !== null && isYearShaped(nomor))
+    return reject("SHORT_YEAR", short[0].trim().toUpperCase());
   if (elections > 0 && years.length <= elections) return reject("NO_YEAR");
   let tahun = oneYear(years);
   if (typeof tahun !== "number") {
@@ -610,13 +623,22 @@ function isRegionCode(raw: string, c: CompiledRules): boolean {
   return nomor !== null && isRegionCodeSerial(nomor, c.office);
 }
 
+/**
+ * "Th 24", "Thn 09", "Tahun '22": a year of two digits after its keyword, read as 20xx (group
+ * 1) when the archive's first year rules out 19xx (rules.ts twoDigitYears) and the digits are
+ * at most 30; a later 20xx has not come, and "Th 99" may be 1999. Not "20": a title cut at
+ * the file system's limit ("…-Tahun-20") ends so. Blind corpora's writers filed such names as
+ * 2024, 2009, 2022: the century is no guess where only one is in range.
+ */
+const TWO_DIGIT_YEAR = /(?<![a-z0-9])(?:tahun|thn|th|tah)[\s.:_'-]*(0\d|1\d|2[1-9]|30)(?![a-z0-9])/;
+
 /** "Th 24" / "Tahun 24": a year typed short, its digits then read as a second number. */
 const SHORT_YEAR = /(?<![a-z0-9])(?:tahun|thn|th|tah)[\s.:_'-]*(\d{1,3})(?![a-z0-9])/;
 
 /**
- * For a head refused without a year: a year typed short ("No 12 Tahun 24") is refused as
+ * For a head refused without a year: a year typed short ("No 12 Tahun 245") is refused as
  * SHORT_YEAR, telling the clerk to write the year in four digits instead of advice about the
- * number its digits were taken for. Never read as 2024: the century is a guess.
+ * number its digits were taken for. Two digits after the keyword are read (TWO_DIGIT_YEAR).
  */
 function shortYear(work: string): ParseRejected | null {
   const m = SHORT_YEAR.exec(work);

@@ -99,6 +99,11 @@ export interface CompiledRules {
    * every device word may read as a configured phrase. Tests set it to null to compare.
    */
   deviceName: RegExp | null;
+  /**
+   * Whether a year typed in two digits after its keyword ("Th 24") can only be 20xx: the
+   * archive's first year (`yearMin`) is after 1930, so 19xx of such a year is out of range.
+   */
+  twoDigitYears: boolean;
 }
 
 /**
@@ -340,6 +345,7 @@ function compile(configured: ConventionConfig): CompiledRules {
     hasMarkers: rules.jenis.some((j) => j.styleBMarkers.length > 0),
     plainReader: undefined,
     deviceName: deviceNamePattern(allWords),
+    twoDigitYears: rules.yearMin > 1930,
   };
   cache.set(configured, compiled);
   return compiled;

@@ -292,6 +292,23 @@ describe("parse: names as clerks type them", () => {
     expect(plain.ok ? plain.path : plain.message).toMatch(/tambahkan tahunnya/);
   });
 
+  it("reads a two-digit year as 20xx only where the archive's years rule 19xx out", () => {
+    const r = parse("SK Ketua No 12 Th 24.pdf", rules, { now });
+    expect(r.ok ? r.decree.tahun : r.reason).toBe(2024);
+    // An archive that may hold decrees of the 1920s: "Th 24" is either century.
+    const old = conventionSchema.parse({ yearMin: 1900 });
+    const o = parse("SK Ketua No 12 Th 24.pdf", old, { now });
+    expect(o.ok ? o.path : o.reason).toBe("SHORT_YEAR");
+    // The labels swapped ("No 2024 Th 12") and a title cut after "Tahun 20" stay refused.
+    for (const name of [
+      "SK Ketua No 2024 Th 12.pdf",
+      "Keputusan-KPU-Kota-Jakarta-Utara-Nomor-12-Tahun-20.pdf",
+    ]) {
+      const x = parse(name, rules, { now });
+      expect(x.ok ? x.path : x.reason, name).toBe("SHORT_YEAR");
+    }
+  });
+
   it("names a doubt about the number or year wherever the clerk typed it", () => {
     for (const [name, reason, mark] of [
       ["SK Ketua No 181 Th 2024 (DOBEL NOMOR dgn PAW PPS).pdf", "BAD_NUMBER", "DOBEL NOMOR"],
