@@ -196,6 +196,17 @@ const BEFORE_DECREE = [
   "blangko",
   "sampel",
   "spesimen",
+  // The same documents named in English, as some staff name files ("Cover letter for SK Ketua
+  // No 12 Th 2024" was filed as decree 12).
+  "cover letter",
+  "letter",
+  "legal opinion",
+  "minutes",
+  "invitation",
+  "receipt",
+  "report",
+  "request",
+  "press release",
 ];
 const LEAD = new Set(BEFORE_DECREE);
 
@@ -247,6 +258,11 @@ const AMENDING = new Set([
   "revisi terhadap",
   "adendum",
   "addendum",
+  // In English ("Revocation of SK Ketua No 8 Th 2023", "Amendment to …").
+  "amendment",
+  "revocation",
+  "annulment",
+  "corrigendum",
 ]);
 
 /** What may follow "surat" in a decree's name: keputusan, kep, kpt, kpts, sk. */

@@ -209,6 +209,7 @@ add(HINT_NOT_PLAIN, [
   "jadi",
   "diubah",
   "ralat",
+  "tentatif",
   "benar",
   "betul",
   "koreksi",

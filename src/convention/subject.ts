@@ -196,11 +196,11 @@ const CAPTION = String.raw`(?:\s*[([]|\s*[-\u2013_]|\s+(?=[a-z])(?!${CAPTION_NOT
  * wrong ("nomor sementara", "no menyusul"): the mark (group 1) whole, its keyword read by the head.
  */
 const MARK_AFTER_KEYWORD =
-  /(?:^|[^a-z0-9])((?:nomor|no|nmr)[\s._-]*(?:sementara|menyusul|keliru|salah|menunggu|nunggu|dobel|double|ganda))[^a-z0-9]*$/;
+  /(?:^|[^a-z0-9])((?:nomor|no|nmr)[\s._-]*(?:sementara|tentatif|menyusul|keliru|salah|menunggu|nunggu|dobel|double|ganda))[^a-z0-9]*$/;
 
 /** One of MARK_AFTER_KEYWORD's words, from where the subject starts (sticky). */
 const MARK_WORD_AT =
-  /[^a-z0-9]*(?:sementara|menyusul|keliru|salah|menunggu|nunggu|dobel|double|ganda)(?![a-z0-9])/y;
+  /[^a-z0-9]*(?:sementara|tentatif|menyusul|keliru|salah|menunggu|nunggu|dobel|double|ganda)(?![a-z0-9])/y;
 
 /**
  * The mark of `folded` whose subject [from, end) is only a MARK_AFTER_KEYWORD's word, its
@@ -398,7 +398,7 @@ const MARKED_NUMBER = String.raw`(?:nomor|nomer|no|nmr)(?:nya|[\s._-]?e)?`;
 /** A year's keyword ("tahun", "tahunnya", "thn", "th"). */
 const YEAR_WORD = "(?:tahun|thn|th)(?:nya)?";
 /** What a clerk types about a number in doubt: twice given, wrong, not yet final. */
-const DOUBT_WORD = String.raw`(?:dobel|double|ganda|salah|keliru|sementara|menyusul|menunggu|nunggu|error|dipakai[\s._-]*ulang|(?:bisa|dapat|mungkin)[\s._-]*berubah|(?:belum|blm)[\s._-]*(?:diambil|ada|fix|final|pasti|tetap|resmi)|diganti|diubah|diralat)`;
+const DOUBT_WORD = String.raw`(?:dobel|double|ganda|salah|keliru|sementara|tentatif|menyusul|menunggu|nunggu|error|dipakai[\s._-]*ulang|(?:bisa|dapat|mungkin)[\s._-]*berubah|(?:belum|blm)[\s._-]*(?:diambil|ada|fix|final|pasti|tetap|resmi)|diganti|diubah|diralat)`;
 /**
  * A doubt about the number (group 1), the year (group 2) or the file (group 3), wherever it
  * stands in the subject: a doubt's word beside a number's keyword, either order ("nomor dobel",
@@ -419,7 +419,7 @@ const DOUBT = new RegExp(
  * own too ("Pemilih Ganda", "Cek Kesehatan") beside a number's or a year's keyword; "ganti"
  * before a number; "diralat jadi", "diubah menjadi"; "mestinya".
  */
-const DOUBT_GATE = String.raw`dobel|double|nunggu|error|(?:nomor|nomer|no|nmr)[ -]+(?:ganda|diganti|diubah|diralat|(?:bisa|dapat|mungkin)[ -]+berubah)|(?:ganda|keliru|cek)[ -]+(?:lagi[ -]+|ulang[ -]+)?(?:nomor|nomer|no|nmr|tahun|thn|th)|(?:tahun|thn|th)(?:nya)?[ -]+(?:keliru|dobel)|ganti[ -]+(?:no[ -]+)?\d|(?:ralat|ubah|ganti)[ -]+(?:men)?jadi|mestinya`;
+const DOUBT_GATE = String.raw`dobel|double|nunggu|error|(?:nomor|nomer|no|nmr)[ -]+(?:ganda|tentatif|diganti|diubah|diralat|(?:bisa|dapat|mungkin)[ -]+berubah)|(?:ganda|keliru|cek)[ -]+(?:lagi[ -]+|ulang[ -]+)?(?:nomor|nomer|no|nmr|tahun|thn|th)|(?:tahun|thn|th)(?:nya)?[ -]+(?:keliru|dobel)|ganti[ -]+(?:no[ -]+)?\d|(?:ralat|ubah|ganti)[ -]+(?:men)?jadi|mestinya`;
 
 const MAY_HOLD = new RegExp(
   String.raw`[([]|lamp|salinan|draf|konsep|ranc|legalis|copy|kopi|asli|rev|final|fix|tt[de]|paraf|tanda|salah|batal|pakai|guna|belum|blm|menunggu|harusnya|mestinya|benar|betul|koreksi|coretan|usulan|(?:nomor|no|nmr)[ -](?:sementara|menyusul|keliru)|${DOUBT_GATE}|scan|dpi|sign|compress|convert|merge|unlock|ocr|whatsapp|(?:img|pxl|dsc)_\d|(?<![a-z0-9])v(?:er|\.|\d)|(?<![a-z0-9])ok(?![a-z0-9])|\.(?:${EXT_WORD})|(?<![a-z0-9])(?:${EXT_WORD})(?![a-z0-9])`,
