@@ -415,11 +415,18 @@ function glueHint(
  * (issuer.ts lookAlikeSuffix), and a letter that may be a suffix ("NOMOR 1B") is left as typed.
  */
 export function ocrNumbers(name: string): string {
-  if (!name.includes("NOMOR") && !name.includes("TAHUN")) return name;
-  return name.replace(OCR_NUMBER, (t) =>
+  const out = name.replace(TYPED_YEAR, (t) => t.replace(/[oO]/g, "0"));
+  if (!out.includes("NOMOR") && !out.includes("TAHUN")) return out;
+  return out.replace(OCR_NUMBER, (t) =>
     t.replace(/O/g, "0").replace(/[Il]/g, "1").replace(/Z/g, "2"),
   );
 }
+/**
+ * A year after its keyword with a letter o for a zero, in any case ("Th 2o24", "Tahun 2O23"):
+ * four characters of a year's shape, 19xx or 20xx; a year has no suffix a serial could have.
+ */
+const TYPED_YEAR =
+  /(?<=(?<![A-Za-z0-9])(?:[Tt][Aa][Hh][Uu][Nn]|[Tt][Hh][Nn]?)[\s.:_-]{0,3})(?=[0-9oO]*[oO])(?:2[0oO]|19)[0-9oO]{2}(?![A-Za-z0-9])/g;
 const OCR_NUMBER =
   /(?<=(?:NOMOR|TAHUN)[\s:]{1,3})(?=[0-9OIlZ]*[0-9])(?=[0-9OIlZ]*[OIlZ])[0-9OIlZ]{1,4}(?![A-Za-z0-9])/g;
 
