@@ -25,6 +25,15 @@ const wild = JSON.parse(
 const rules = conventionSchema.parse({});
 const now = new Date(2025, 5, 1);
 
+/** Each of `names` refused for `reason`, with a message that matches `message`. */
+function expectRefused(names: readonly string[], reason: string, message: RegExp): void {
+  for (const name of names) {
+    const r = parse(name, rules, { now });
+    expect(r.ok ? r.path : r.reason, name).toBe(reason);
+    if (!r.ok) expect(r.message, name).toMatch(message);
+  }
+}
+
 describe("parse: names as clerks type them", () => {
   it("has a table of at least 150 cases", () => {
     expect(rows.length).toBeGreaterThanOrEqual(150);
@@ -235,15 +244,11 @@ describe("parse: names as clerks type them", () => {
   });
 
   it("reads no copy counter after the year as the serial, and asks for the 'No'", () => {
-    for (const name of [
-      "SK Ketua Th 2024 - 2.pdf",
-      "SK Ketua 2024 - 2.pdf",
-      "SK Ketua Th 2024.pdf",
-    ]) {
-      const r = parse(name, rules, { now });
-      expect(r.ok ? r.path : r.reason, name).toBe("NO_NUMBER");
-      if (!r.ok) expect(r.message, name).toMatch(/dengan 'No' di depannya/);
-    }
+    expectRefused(
+      ["SK Ketua Th 2024 - 2.pdf", "SK Ketua 2024 - 2.pdf", "SK Ketua Th 2024.pdf"],
+      "NO_NUMBER",
+      /dengan 'No' di depannya/,
+    );
     // Before the year, typed apart without a dash, or with "No", the number is the serial.
     for (const name of [
       "SK Ketua 2 - 2024.pdf",
@@ -340,18 +345,15 @@ describe("parse: names as clerks type them", () => {
     }
     // A date that is not the signing's: refused, and the message says why the year is not read
     // instead of asking for a year the clerk can see in the name.
-    for (const name of [
-      "SK Ketua No 12 scan tgl 10-05-2024.pdf",
-      "20240510 SK Ketua No 5.pdf",
-      "SK Ketua No 12 2024-05-10.pdf",
-    ]) {
-      const r = parse(name, rules, { now });
-      expect(r.ok ? r.path : r.reason, name).toBe("NO_YEAR");
-      if (!r.ok)
-        expect(r.message, name).toMatch(
-          /tertulis dalam tanggal \((10-05-2024|20240510|2024-05-10)\)/,
-        );
-    }
+    expectRefused(
+      [
+        "SK Ketua No 12 scan tgl 10-05-2024.pdf",
+        "20240510 SK Ketua No 5.pdf",
+        "SK Ketua No 12 2024-05-10.pdf",
+      ],
+      "NO_YEAR",
+      /tertulis dalam tanggal \((10-05-2024|20240510|2024-05-10)\)/,
+    );
   });
 
   it("names what to remove when a name holds two numbers, and never offers a scan date", () => {
