@@ -30,13 +30,13 @@ const LIST_BEFORE_OLD =
  * A number of one to three digits (perhaps in brackets), or four zero-padded ("0001_SK_KETUA_2024",
  * a download's counter), set before "SK"/"Kep"/"Keputusan"
  * by a space or "_", or in brackets ("12 SK Ketua Th 2024", "001_SK Ketua No 3 …", "(1) SK Ketua
- * …", "[12]SK Ketua …"): a list
+ * …", "[12]SK Ketua …", a spreadsheet's "#7 SK Sek 2024"): a list
  * number as often as a serial, so never read as either; a name without another number is
  * refused as NO_NUMBER, one with "No 3" reads 3. Not before "Kpts": "24_Kpts_KPU-Prov-010_2012" is
  * an old-style number.
  */
 const NUMBER_BEFORE_DECREE =
-  /^\s*(?:[([]?\d{1,3}[)\]][\s_]*|(?:\d{1,3}|0\d{3})[\s_]+)(?=(?:keputusan|sk|kep)(?![a-z0-9]))/i;
+  /^\s*(?:[([]?\d{1,3}[)\]][\s_]*|#?(?:\d{1,3}|0\d{3})[\s_]+)(?=(?:keputusan|sk|kep)(?![a-z0-9]))/i;
 /**
  * An e-mail's attachment saved as it came ("Lampiran email SK Ketua …", "Lampiran Email - …",
  * "lampiran surel …"): the file is what the mail carried, no decree's attachment.
@@ -72,7 +72,7 @@ export function stripNoise(stem: string): string {
     const m = LIST_NUMBER.exec(s) ?? NUMBER_BEFORE_DECREE.exec(s) ?? LIST_BEFORE_OLD.exec(s);
     // "12-2024 SK …" is a pair, not a list number: LIST_NUMBER wants a letter after it.
     if (m) s = s.slice(m[0].length);
-  } else if ((c0 === 40 || c0 === 91) && NUMBER_BEFORE_DECREE.test(s)) {
+  } else if ((c0 === 40 || c0 === 91 || c0 === 35) && NUMBER_BEFORE_DECREE.test(s)) {
     s = s.replace(NUMBER_BEFORE_DECREE, "");
   } else if (mayStartCopyOf(s, c0) && COPY_OF.test(s)) {
     s = s.replace(COPY_OF, "");

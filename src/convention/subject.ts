@@ -196,11 +196,11 @@ const CAPTION = String.raw`(?:\s*[([]|\s*[-\u2013_]|\s+(?=[a-z])(?!${CAPTION_NOT
  * wrong ("nomor sementara", "no menyusul"): the mark (group 1) whole, its keyword read by the head.
  */
 const MARK_AFTER_KEYWORD =
-  /(?:^|[^a-z0-9])((?:nomor|no|nmr)[\s._-]*(?:sementara|tentatif|menyusul|keliru|salah|menunggu|nunggu|dobel|double|ganda))[^a-z0-9]*$/;
+  /(?:^|[^a-z0-9])((?:nomor|no|nmr)[\s._-]*(?:sementara|tentatif|menyusul|keliru|salah|menunggu|nunggu|dobel|double|ganda|diganti))[^a-z0-9]*$/;
 
 /** One of MARK_AFTER_KEYWORD's words, from where the subject starts (sticky). */
 const MARK_WORD_AT =
-  /[^a-z0-9]*(?:sementara|tentatif|menyusul|keliru|salah|menunggu|nunggu|dobel|double|ganda)(?![a-z0-9])/y;
+  /[^a-z0-9]*(?:sementara|tentatif|menyusul|keliru|salah|menunggu|nunggu|dobel|double|ganda|diganti)(?![a-z0-9])/y;
 
 /**
  * The mark of `folded` whose subject [from, end) is only a MARK_AFTER_KEYWORD's word, its
@@ -280,6 +280,12 @@ const AT_END: {
   // belongs in the archive. Set apart only: a plain subject never ends with "versi lama" here.
   {
     re: /(?:^|[^a-z0-9])((?:jangan|jgn|tidak|tdk)[\s._-]*(?:di[\s._-]*)?(?:pakai|gunakan)|batal|dibatalkan|versi[\s._-]*lama|old[\s._-]*version)[^a-z0-9]*$/,
+    voidMark: true,
+  },
+  // "SALAH" (wrong) as the whole subject, or set apart at its end ("… IV_2019 SALAH", "…
+  // (salah)"): the clerk's mark that the file is the wrong one; filed, it took the decree's slot.
+  {
+    re: /(?:^|[([]\s*|\s-\s*)((?:salah|keliru)(?:[\s_-]+(?:file|berkas))?)\s*[)\]]?[^a-z0-9]*$/,
     voidMark: true,
   },
   // A draft sent round for review ("… APK utk paraf", "(koreksi bu Kadiv)", "- coretan"), or
