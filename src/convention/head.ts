@@ -342,7 +342,14 @@ export function readHead(
   let tahun = oneYear(years);
   if (typeof tahun !== "number") {
     if (years.length === 0) return shortYear(work) ?? tahun;
-    const decreeYear = elections > 0 ? yearBesideElections(work, years) : null;
+    // An old-style number carries its own year ("Pembentukan PPS Pemilu 2019 SK Ketua 12_PP.05.2-
+    // Kpt_3172_KPU-Kot_XII_2018"): beside elections' years only, that one is the decree's.
+    const decreeYear =
+      elections === 0
+        ? null
+        : old !== null && years.length - 1 <= elections
+          ? old.year
+          : yearBesideElections(work, years);
     if (decreeYear === null) return tahun;
     tahun = decreeYear;
   }
