@@ -151,16 +151,17 @@ export function blankDates(work: string): string {
 
 /**
  * The year of the date a decree says it was signed on ("No 57 tgl 2 Mei 2024", "ditetapkan 12
- * Januari 2014"), or null: for a head with no other year. A serial counts within its year of
- * signing, so that year is the decree's. A date after a scan's or a receipt's word ("scan tgl
- * …", "diterima tgl …") is no signing date.
+ * Januari 2014", glued "Th2024tgl28-12-2023"), or null. A serial counts within its year of
+ * signing, so that year is the decree's: for a head with no other year it is read (lenient.ts),
+ * and one that differs from the head's is refused (parse.ts signedInOtherYear). A date after a
+ * scan's or a receipt's word ("scan tgl …", "diterima tgl …") is no signing date.
  */
 export function signingYear(folded: string): string | null {
   const m = SIGNING_DATE.exec(folded);
   return m === null ? null : (m[1] ?? m[2]!);
 }
 const SIGNING_DATE = new RegExp(
-  String.raw`(?<!(?:scan|pindai|terima|diterima|kirim|dikirim|upload|unggah|diunggah|masuk|cetak|print|foto)[^a-z0-9]+)(?<![a-z])(?:ditetapkan|ditandatangani|tgl|tanggal|ttd)(?:[^a-z0-9]+(?:pada|tgl|tanggal))?[^a-z0-9]+(?:(?:0?[1-9]|[12]\d|3[01])(?:[\s./-]*(?:${MONTH_ALTERNATION})[\s./-]*|[-./](?:0?[1-9]|1[0-2])[-./])((?:19|20)\d{2})|((?:19|20)\d{2})[-./](?:0?[1-9]|1[0-2])[-./](?:0?[1-9]|[12]\d|3[01]))(?![0-9])`,
+  String.raw`(?<!(?:scan|pindai|terima|diterima|kirim|dikirim|upload|unggah|diunggah|masuk|cetak|print|foto)[^a-z0-9]+)(?<![a-z])(?:ditetapkan|ditandatangani|tgl|tanggal|ttd)(?:[^a-z0-9]+(?:pada|tgl|tanggal))?[^a-z0-9]*(?:(?:0?[1-9]|[12]\d|3[01])(?:[\s./-]*(?:${MONTH_ALTERNATION})[\s./-]*|[-./](?:0?[1-9]|1[0-2])[-./])((?:19|20)\d{2})|((?:19|20)\d{2})[-./](?:0?[1-9]|1[0-2])[-./](?:0?[1-9]|[12]\d|3[01]))(?![0-9])`,
 );
 
 /** Runs a global regex over `work`, reporting every match; returns `work` with them blanked. */

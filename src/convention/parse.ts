@@ -26,6 +26,7 @@ import { levelSettled } from "./area.js";
 import { mayBeDeviceName } from "./device-name.js";
 import { plainReader } from "./fast.js";
 import { formatNameWith } from "./format.js";
+import { signingYear } from "./head.js";
 import { dateOnly, lenient, otherTitle } from "./lenient.js";
 import { mojibakeRepaired } from "./mojibake.js";
 import { MONTH_ALTERNATION } from "./months.js";
@@ -203,7 +204,8 @@ function parseName(name: string, rules: ConventionConfig, opts: ParseOptions): P
   if (!d) {
     hints = ALL_HINTS;
     // A title in capitals as text recognition spelt it ("KEPUTUSAN K0MISI … N0M0R 3", repair.ts
-    // ocrCapitals), read spelt right: asked only here, as no plain head holds such a word.
+    // ocrCapitals; "NOMOR 1O TAHUN 2O24", ocrNumbers), read spelt right: asked only here, as no
+    // plain head holds such a word.
     const spelt = ocrNumbers(ocrCapitals(bare));
     if (spelt !== bare) {
       bare = spelt;
@@ -243,8 +245,8 @@ function parseName(name: string, rules: ConventionConfig, opts: ParseOptions): P
  */
 function signedInOtherYear(lower: string, tahun: number): string | null {
   if (!holdsAny(lower, SIGNED_WORDS)) return null;
-  const m = SIGNED_ON.exec(lower);
-  return m === null || Number(m[1]) === tahun ? null : `${tahun}, ${m[1]}`;
+  const year = signingYear(lower);
+  return year === null || Number(year) === tahun ? null : `${tahun}, ${year}`;
 }
 /**
  * As signedInOtherYear, for the place and date a decree is signed at, as its signing block
@@ -257,11 +259,6 @@ function signedAtInOtherYear(lower: string, tahun: number): string | null {
 }
 const SIGNED_AT = new RegExp(
   String.raw`(?<![a-z0-9])[a-z]+,\s*(?:0?[1-9]|[12]\d|3[01])\s+(?:${MONTH_ALTERNATION})\s+((?:19|20)\d{2})(?![0-9])`,
-);
-
-/** A signing's word and a whole date after it (its year: group 1). */
-const SIGNED_ON = new RegExp(
-  String.raw`(?<![a-z])(?:ditetapkan|ditandatangani|tgl|tanggal|ttd)(?:[^a-z0-9]+(?:pada|tgl|tanggal))?[^a-z0-9]*(?:0?[1-9]|[12]\d|3[01])[\s./-]*(?:0?[1-9]|1[0-2]|${MONTH_ALTERNATION})[\s./-]*((?:19|20)\d{2})(?![0-9])`,
 );
 
 /**

@@ -413,6 +413,7 @@ function glueHint(
  * a small "l" for 1, "Z" for 2, in a token of at most four that holds a digit too. Only after
  * the keyword in capitals, as a title copied from a scan has it: a clerk's "No 1O" stays refused
  * (issuer.ts lookAlikeSuffix), and a letter that may be a suffix ("NOMOR 1B") is left as typed.
+ * A year's "o" for 0 is read in any case (TYPED_YEAR): a year has no suffix.
  */
 export function ocrNumbers(name: string): string {
   const out = name.replace(TYPED_YEAR, (t) => t.replace(/[oO]/g, "0"));

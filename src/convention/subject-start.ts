@@ -315,7 +315,7 @@ export function subjectFrom(
   return len;
 }
 
-/** The words before a decree's date of signing, as parse.ts SIGNED_ON reads them. */
+/** The words before a decree's date of signing, as head.ts SIGNING_DATE reads them. */
 const SIGNING: ReadonlySet<string> = new Set([
   "tgl",
   "tanggal",
