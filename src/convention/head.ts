@@ -128,8 +128,11 @@ const ELECTION_YEAR =
  */
 const FIELDS =
   /(?<![a-z0-9])(?:(?:nomor|nomer|nmr|no)[\s.:_-]*(\d+[a-z]?)(?![a-z0-9])|(?:tahun|thn|th|tah)[\s.:_-]*(\d{4})(?![0-9])|[0-9][a-z0-9]*)(?:[\s._-]+([a-z])(?![a-z0-9]|[./]\s*[a-z]))?/g;
-/** A year's keyword and its year, next after a FIELDS match (sticky). */
-const YEAR_KEYWORD_AT = /[\s._-]*(?:tahun|thn|th)[\s.:_-]*\d{4}(?![0-9])/y;
+/**
+ * A year's keyword and its year, from where `lastIndex` is set (sticky): after a FIELDS match
+ * (readFields), after a lone letter (subject-start.ts).
+ */
+export const YEAR_KEYWORD_AT = /[\s._-]*(?:tahun|thn|th)[\s.:_-]*\d{4}(?![0-9])/y;
 const BLANK = "\u0000";
 const WORD_CHAR = /[a-z0-9]/;
 

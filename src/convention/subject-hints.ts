@@ -83,7 +83,13 @@ export const ELECTION_WORDS: readonly string[] = ["wali", "bupati", "pilwa", "pi
 /** subject-read.ts SUBJECT_HINT: a region code's or a KPU office's word. */
 export const REGION_WORDS: readonly string[] = ["kode", "kd", "kpu", "komisi", "kip"];
 /** parse.ts signedInOtherYear: a signing's word. */
-export const SIGNED_WORDS: readonly string[] = ["ditetapkan", "tgl", "tanggal", "ttd"];
+export const SIGNED_WORDS: readonly string[] = [
+  "ditetapkan",
+  "ditandatangani",
+  "tgl",
+  "tanggal",
+  "ttd",
+];
 /** qualifier-typo.ts englishQualifier: an attachment's or a copy's English word. */
 export const ENGLISH_WORDS: readonly string[] = ["attach", "certified"];
 

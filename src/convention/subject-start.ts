@@ -4,7 +4,7 @@
  * (subjectStartAround). Pure.
  */
 
-import { COUNTERS } from "./head.js";
+import { COUNTERS, YEAR_KEYWORD_AT } from "./head.js";
 import { nameStart } from "./head-subject.js";
 import { MONTH_ALTERNATION } from "./months.js";
 import {
@@ -19,6 +19,7 @@ import {
 } from "./numbers.js";
 import { ownPlaceEnd } from "./office.js";
 import type { CompiledRules } from "./rules.js";
+import { SIGNED_WORDS } from "./subject-hints.js";
 
 /**
  * Words that join two numbers ("No 12 dan 13", "No 12 jo No 3", "No 104 or 105", "No 12 vs 13")
@@ -316,13 +317,7 @@ export function subjectFrom(
 }
 
 /** The words before a decree's date of signing, as head.ts SIGNING_DATE reads them. */
-const SIGNING: ReadonlySet<string> = new Set([
-  "tgl",
-  "tanggal",
-  "ttd",
-  "ditetapkan",
-  "ditandatangani",
-]);
+const SIGNING: ReadonlySet<string> = new Set(SIGNED_WORDS);
 /**
  * After a SIGNING word (and "pada" or "tgl" after it): a day and a month, by
  * number or name, and the year if typed with them ("2 Mei", "2-5-2024", "02.05.2024").
@@ -331,9 +326,6 @@ const SIGNING_DATE_AT = new RegExp(
   String.raw`(?:[^a-z0-9]+(?:pada|tgl|tanggal))?[^a-z0-9]+(?:0?[1-9]|[12]\d|3[01])(?:[\s./-]+(?:0?[1-9]|1[0-2])|[\s./-]*(?:${MONTH_ALTERNATION}))(?:[\s./-]+(?:19|20)\d{2})?(?![a-z0-9])`,
   "y",
 );
-
-/** A year's keyword and its year, from where it is set (sticky), as head.ts readFields reads it. */
-const YEAR_KEYWORD_AT = /[\s._-]*(?:tahun|thn|th)[\s.:_-]*\d{4}(?![0-9])/y;
 
 /** Whether "+" or "&" stands right before the word at `at`, spaces apart. */
 function joinedByPlus(shape: string, at: number): boolean {
