@@ -164,7 +164,7 @@ export function signingYear(folded: string): string | null {
   return m === null ? null : (m[1] ?? m[2]!);
 }
 const SIGNING_DATE = new RegExp(
-  String.raw`(?<!(?:scan|pindai|terima|diterima|kirim|dikirim|upload|unggah|diunggah|masuk|cetak|print|foto)[^a-z0-9]+)(?<![a-z])(?:ditetapkan|ditandatangani|tgl|tanggal|ttd)(?:[^a-z0-9]+(?:pada|tgl|tanggal))?[^a-z0-9]*(?:(?:0?[1-9]|[12]\d|3[01])(?:[\s./-]*(?:${MONTH_ALTERNATION})[\s./-]*|[-./](?:0?[1-9]|1[0-2])[-./])((?:19|20)\d{2})|((?:19|20)\d{2})[-./](?:0?[1-9]|1[0-2])[-./](?:0?[1-9]|[12]\d|3[01]))(?![0-9])`,
+  String.raw`(?<!(?:scan|pindai|terima|diterima|kirim|dikirim|upload|unggah|diunggah|masuk|cetak|print|foto)[^a-z0-9]+)(?<![a-z])(?:ditetapkan|ditandatangani|tgl|tanggal|ttd)(?:[^a-z0-9]+(?:pada|tgl|tanggal|ditetapkan))?[^a-z0-9]*(?:(?:0?[1-9]|[12]\d|3[01])(?:[\s./-]*(?:${MONTH_ALTERNATION})[\s./-]*|[-./](?:0?[1-9]|1[0-2])[-./])((?:19|20)\d{2})|((?:19|20)\d{2})[-./](?:0?[1-9]|1[0-2])[-./](?:0?[1-9]|[12]\d|3[01]))(?![0-9])`,
 );
 
 /** Runs a global regex over `work`, reporting every match; returns `work` with them blanked. */

@@ -109,6 +109,13 @@ const LEADING_HASH =
 const SPACED_DATE =
   /(?<![0-9])(?:(?:19|20)\d\d (?:0[1-9]|1[0-2]) (?:0[1-9]|[12]\d|3[01])|(?:0[1-9]|[12]\d|3[01]) (?:0[1-9]|1[0-2]) (?:19|20)\d\d)(?![0-9])/g;
 
+/**
+ * A date and time at the end with separators in the time too, in brackets or not, as an export
+ * writes it ("… [2024-01-15T09-30-12]", "… (2024-01-15 09.30)").
+ */
+const TRAILING_DATETIME =
+  /[\s_-]*[([]?(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])[t_ ](?:[01]\d|2[0-3])[-:.][0-5]\d(?:[-:.][0-5]\d)?z?[)\]]?\s*$/i;
+
 /** `stem` without its device stamp and those dates (each made one space), or null when none. */
 export function unstamp(stem: string): string | null {
   // Every stamp holds at least five digits ("1 Mei 2024"); most refused names ("scan12") fewer.
@@ -127,6 +134,7 @@ export function unstamp(stem: string): string | null {
     .replace(LEADING_HASH, " ")
     .replace(LEADING_SITE, " ")
     .replace(TRAILING_ID, "")
+    .replace(TRAILING_DATETIME, "")
     .replace(MONTH_DATE, " ")
     .replace(SPACED_DATE, " ");
   return out === stem ? null : out;

@@ -216,6 +216,7 @@ add(HINT_NOT_PLAIN, [
   "diubah",
   "ralat",
   "tentatif",
+  "dicadangkan",
   "benar",
   "betul",
   "koreksi",

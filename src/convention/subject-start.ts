@@ -319,11 +319,11 @@ export function subjectFrom(
 /** The words before a decree's date of signing, as head.ts SIGNING_DATE reads them. */
 const SIGNING: ReadonlySet<string> = new Set(SIGNED_WORDS);
 /**
- * After a SIGNING word (and "pada" or "tgl" after it): a day and a month, by
+ * After a SIGNING word (and "pada", "tgl" or "ditetapkan" after it): a day and a month, by
  * number or name, and the year if typed with them ("2 Mei", "2-5-2024", "02.05.2024").
  */
 const SIGNING_DATE_AT = new RegExp(
-  String.raw`(?:[^a-z0-9]+(?:pada|tgl|tanggal))?[^a-z0-9]+(?:0?[1-9]|[12]\d|3[01])(?:[\s./-]+(?:0?[1-9]|1[0-2])|[\s./-]*(?:${MONTH_ALTERNATION}))(?:[\s./-]+(?:19|20)\d{2})?(?![a-z0-9])`,
+  String.raw`(?:[^a-z0-9]+(?:pada|tgl|tanggal|ditetapkan))?[^a-z0-9]+(?:0?[1-9]|[12]\d|3[01])(?:[\s./-]+(?:0?[1-9]|1[0-2])|[\s./-]*(?:${MONTH_ALTERNATION}))(?:[\s./-]+(?:19|20)\d{2})?(?![a-z0-9])`,
   "y",
 );
 

@@ -279,7 +279,7 @@ const AT_END: {
   // digunakan", "(versi lama)": a version another replaced): a person decides whether it
   // belongs in the archive. Set apart only: a plain subject never ends with "versi lama" here.
   {
-    re: /(?:^|[^a-z0-9])((?:jangan|jgn|tidak|tdk)[\s._-]*(?:di[\s._-]*)?(?:pakai|gunakan)|batal|dibatalkan|versi[\s._-]*lama|old[\s._-]*version)[^a-z0-9]*$/,
+    re: /(?:^|[^a-z0-9])((?:jangan|jgn|tidak|tdk)[\s._-]*(?:di[\s._-]*)?(?:pakai|gunakan)|batal|dibatalkan|versi[\s._-]*lama(?:[\s._-]*salah)?|old[\s._-]*version)[^a-z0-9]*$/,
     voidMark: true,
   },
   // "SALAH" (wrong) as the whole subject, or set apart at its end ("… IV_2019 SALAH", "…
@@ -404,7 +404,7 @@ const MARKED_NUMBER = String.raw`(?:nomor|nomer|no|nmr)(?:nya|[\s._-]?e)?`;
 /** A year's keyword ("tahun", "tahunnya", "thn", "th"). */
 const YEAR_WORD = "(?:tahun|thn|th)(?:nya)?";
 /** What a clerk types about a number in doubt: twice given, wrong, not yet final. */
-const DOUBT_WORD = String.raw`(?:dobel|double|ganda|salah|keliru|sementara|tentatif|menyusul|menunggu|nunggu|error|dipakai[\s._-]*ulang|(?:bisa|dapat|mungkin)[\s._-]*berubah|(?:belum|blm)[\s._-]*(?:diambil|ada|fix|final|pasti|tetap|resmi)|diganti|diubah|diralat)`;
+const DOUBT_WORD = String.raw`(?:dobel|double|ganda|salah|keliru|sementara|tentatif|dicadangkan|menyusul|menunggu|nunggu|error|dipakai[\s._-]*ulang|(?:bisa|dapat|mungkin)[\s._-]*berubah|(?:belum|blm)[\s._-]*(?:diambil|ada|fix|final|pasti|tetap|resmi)|diganti|diubah|diralat)`;
 /**
  * A doubt about the number (group 1), the year (group 2) or the file (group 3), wherever it
  * stands in the subject: a doubt's word beside a number's keyword, either order ("nomor dobel",
@@ -425,7 +425,7 @@ const DOUBT = new RegExp(
  * own too ("Pemilih Ganda", "Cek Kesehatan") beside a number's or a year's keyword; "ganti"
  * before a number; "diralat jadi", "diubah menjadi"; "mestinya".
  */
-const DOUBT_GATE = String.raw`dobel|double|nunggu|error|(?:nomor|nomer|no|nmr)[ -]+(?:ganda|tentatif|diganti|diubah|diralat|(?:bisa|dapat|mungkin)[ -]+berubah)|(?:ganda|keliru|cek)[ -]+(?:lagi[ -]+|ulang[ -]+)?(?:nomor|nomer|no|nmr|tahun|thn|th)|(?:tahun|thn|th)(?:nya)?[ -]+(?:keliru|dobel)|ganti[ -]+(?:no[ -]+)?\d|(?:ralat|ubah|ganti)[ -]+(?:men)?jadi|mestinya`;
+const DOUBT_GATE = String.raw`dobel|double|nunggu|error|(?:nomor|nomer|no|nmr)[ -]+(?:ganda|tentatif|dicadangkan|diganti|diubah|diralat|(?:bisa|dapat|mungkin)[ -]+berubah)|(?:ganda|keliru|cek)[ -]+(?:lagi[ -]+|ulang[ -]+)?(?:nomor|nomer|no|nmr|tahun|thn|th)|(?:tahun|thn|th)(?:nya)?[ -]+(?:keliru|dobel)|ganti[ -]+(?:no[ -]+)?\d|(?:ralat|ubah|ganti)[ -]+(?:men)?jadi|mestinya`;
 
 const MAY_HOLD = new RegExp(
   String.raw`[([]|lamp|salinan|draf|konsep|ranc|legalis|copy|kopi|asli|rev|final|fix|tt[de]|paraf|tanda|salah|batal|pakai|guna|belum|blm|menunggu|harusnya|mestinya|benar|betul|koreksi|coretan|usulan|(?:nomor|no|nmr)[ -](?:sementara|menyusul|keliru)|${DOUBT_GATE}|scan|dpi|sign|compress|convert|merge|unlock|ocr|whatsapp|(?:img|pxl|dsc)_\d|(?<![a-z0-9])v(?:er|\.|\d)|(?<![a-z0-9])ok(?![a-z0-9])|\.(?:${EXT_WORD})|(?<![a-z0-9])(?:${EXT_WORD})(?![a-z0-9])`,
