@@ -267,16 +267,53 @@ function bareJenisLead(work: string, jenis: string, c: CompiledRules): string | 
   for (let m = j.re.exec(work); m; m = j.re.exec(work)) {
     const hit = m[0];
     if (!c.bareWords.has(hit)) return null;
-    let end = m.index;
-    while (end > 0 && !isWordChar(work.charCodeAt(end - 1))) end--;
-    let start = end;
-    while (start > 0 && isWordChar(work.charCodeAt(start - 1))) start--;
-    const prev = work.slice(start, end);
+    const prev = wordBefore(work, m.index);
     if (prev === "" || isDigit(prev.charCodeAt(0)) || isDecreeLead(prev)) return null;
     unclear ??= `${prev} ${hit}`.toUpperCase();
   }
   return unclear;
 }
+
+/**
+ * The role word that gave the head its jenis (`jenis`) with an owner's or addressee's word
+ * before it ("sk dpt punya bu sekretaris 12 2024", "sk dpt utk pak ketua"), upper-case, or null:
+ * whose file it is or whom it is for, not who signed it, even after a decree's word.
+ */
+function ownerRole(work: string, jenis: string, c: CompiledRules): string | null {
+  const j = c.jenis[c.jenisIndex.get(jenis)!]!;
+  j.re.lastIndex = 0;
+  for (let m = j.re.exec(work); m; m = j.re.exec(work)) {
+    if (!c.bareWords.has(m[0])) return null;
+    const prev = wordBefore(work, m.index);
+    if (OWNER_WORDS.has(prev)) return `${prev} ${m[0]}`.toUpperCase();
+  }
+  return null;
+}
+
+/** The word that ends before `at` in `work`, or "". */
+function wordBefore(work: string, at: number): string {
+  let end = at;
+  while (end > 0 && !isWordChar(work.charCodeAt(end - 1))) end--;
+  let start = end;
+  while (start > 0 && isWordChar(work.charCodeAt(start - 1))) start--;
+  return work.slice(start, end);
+}
+
+/** Words before a role that make it the file's owner or addressee: "punya bu", "utk pak". */
+const OWNER_WORDS: ReadonlySet<string> = new Set([
+  "punya",
+  "milik",
+  "utk",
+  "untuk",
+  "buat",
+  "kepada",
+  "kpd",
+  "bu",
+  "ibu",
+  "pak",
+  "bapak",
+  "bpk",
+]);
 
 /**
  * A subject that starts with the end of an attachment range or a second attachment ("s.d 3",
@@ -308,6 +345,8 @@ export function checkDecree(
     if (issuer) return issuer;
     const lead = bareJenisLead(work, head.jenis, c);
     if (lead !== null) return reject("DECREE_UNCLEAR", lead);
+    const owner = ownerRole(work, head.jenis, c);
+    if (owner !== null) return rejectVariant("DECREE_UNCLEAR:owner", owner);
   }
   return checkTail(folded, tailStart, marked, head, c);
 }

@@ -177,6 +177,8 @@ const TEXT: Record<ReasonCode, [id: string, en: string]> = {
  *   followed by typing "No 3171", filing what may be that office's decree;
  * - AMBIGUOUS_YEAR:marked, a mark that the year is wrong or in doubt ("(cek lagi tahunnya)"):
  *   the file may belong in another year's folder, which no second year names;
+ * - DECREE_UNCLEAR:owner, a role with an owner's or addressee's word before it ("punya bu
+ *   sekretaris", "utk pak ketua"): the usual text speaks of a missing "SK", which the name has;
  * - NO_YEAR:dateOnly, a name whose only year is a date's ("No 57 tgl 2 Mei 2024"): "add the
  *   year" reads as if none were typed;
  * - NO_YEAR:romanMonth, a Roman numeral right after the number ("No 12 XII 2024", "No 12 XII"),
@@ -245,6 +247,10 @@ const VARIANT_TEXT = {
   "AMBIGUOUS_YEAR:marked": [
     "Nama berkas menandai tahunnya salah atau belum pasti ('{detail}'), sehingga tahun itu tidak dapat dipakai untuk mengarsipkannya. Periksa tahun pada dokumen yang sudah ditandatangani dan tulis nomor serta tahun yang benar tanpa tanda itu, misalnya 'SK Ketua No 12 Th 2024 tentang …'.",
     "The name marks its year as wrong or in doubt ('{detail}'), so the year cannot file it. Check the year on the signed document and write the number and year without that mark, e.g. 'SK Ketua No 12 Th 2024 tentang …'.",
+  ],
+  "DECREE_UNCLEAR:owner": [
+    "Nama berkas menyebut '{detail}': itu pemilik berkas atau tujuannya, bukan jenis keputusan yang ditetapkan, sehingga tidak jelas apakah ini keputusan Ketua atau Sekretaris. Periksa dokumennya dan tulis jenis, nomor dan tahunnya di awal nama, misalnya 'SK Sekretaris No 12 Th 2024 tentang …'; bila bukan keputusan kantor ini, pindahkan berkas ke luar folder arsip.",
+    "The name says '{detail}': whose file it is or whom it is for, not the kind of decree, so whether the chair or the secretary issued it is unclear. Check the document and write kind, number and year first, e.g. 'SK Sekretaris No 12 Th 2024 tentang …'; if it is not this office's decree, move it out of the archive share.",
   ],
   "NO_YEAR:dateOnly": [
     "Satu-satunya tahun pada nama berkas tertulis dalam tanggal ({detail}), dan tanggal tidak dibaca sebagai tahun keputusan (bisa tanggal pindai, kirim atau terima). Tulis tahun keputusan setelah nomornya, misalnya 'SK Ketua No 12 Tahun 2024 tentang …'.",
