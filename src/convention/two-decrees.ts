@@ -346,6 +346,14 @@ const NON_WORD = /[^a-z0-9]+/;
  */
 const OR_WORD = /(?<![a-z0-9])(?:atau|opo|((?:se)?harusnya|(?:se)?mestinya))(?![a-z0-9])/g;
 
+/** Whether the word before `end` of `folded`, spaces apart, is a kind's own word ("ketua"). */
+function roleBefore(folded: string, end: number, c: CompiledRules): boolean {
+  while (end > 0 && folded.charCodeAt(end - 1) === 0x20) end--;
+  let start = end;
+  while (start > 0 && isLetter(folded.charCodeAt(start - 1))) start--;
+  return start < end && c.roleJenis.has(folded.slice(start, end));
+}
+
 /**
  * The refusal of a subject `folded.slice(from, end)` that ends by offering another kind of
  * decree than the head's (`jenis`) as an alternative: "atau" and a configured jenis phrase
@@ -369,8 +377,12 @@ export function otherKindOffered(
     let before = m.index;
     while (before > from && folded.charCodeAt(before - 1) === 0x20) before--;
     const bracketed = before > 0 && (folded[before - 1] === "(" || folded[before - 1] === "[");
-    // After a correction's word a kind's own word alone says the kind ("harusnya Sek").
-    const roleAlone = bracketed || m[1] !== undefined;
+    // After a correction's word a kind's own word alone says the kind ("harusnya Sek"); so it
+    // does after the head's own kind's word and "atau" ("SK KPU Jakut No 102 Th 2024 (Ketua atau
+    // Sekretaris)"), where the subject starts at "atau"; inside a subject the words are its own
+    // ("ttg Pemilihan Ketua atau Sekretaris").
+    const roleAlone =
+      bracketed || m[1] !== undefined || (before <= from && roleBefore(folded, before, c));
     const code = kindEnding(folded, m.index + m[0].length, end, roleAlone, c);
     if (code === null) continue;
     if (code === "" || code === jenis) return null;
