@@ -59,6 +59,13 @@ const ABOUT_DECREE = [
   "log persetujuan",
   "riwayat persetujuan",
   "gmail",
+  // An e-signature's verification printout, the e-office's trail of the document, its QR code
+  // alone ("Hasil Verifikasi TTE SK Ketua No 12 …", "Riwayat Naskah SRIKANDI SK …", "kode QR SK …").
+  "hasil verifikasi tte",
+  "verifikasi tte",
+  "riwayat naskah",
+  "kode qr",
+  "qr code",
 ];
 
 /** Kinds of documents that are no decree, as staff type them (longer phrases first). */

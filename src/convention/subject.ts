@@ -71,10 +71,10 @@ export interface SubjectQualifier {
 const UNSIGNED = String.raw`(?:belum|blm|tanpa|tnp|tidak|tdk|menunggu|tunggu)[\s._-]*(?:ada[\s._-]*)?(?:di[\s._-]*)?(?:ttd|tte|paraf|tanda[\s._-]*tangan(?:i)?|tandatangan(?:i)?)|unsigned|not[\s._-]*signed`;
 /**
  * A draft sent round for review, as a regex source: "utk paraf" (to be initialled), "untuk
- * dikoreksi", "koreksi bu Kadiv", "revisi pak Kasubag 2", "coretan" (marked up), "usulan
+ * TTE" / "untuk ttd" (to be signed, electronically or not), "untuk dikoreksi", "koreksi bu Kadiv", "revisi pak Kasubag 2", "coretan" (marked up), "usulan
  * perubahan" (proposed changes). A draft's mark wherever it ends the subject.
  */
-const IN_REVIEW = String.raw`(?:utk|untuk)[\s._-]*(?:di[\s._-]*)?(?:paraf|koreksi|periksa|review|cek)|(?:koreksi|revisi|rev)[\s._-]+(?:pak|bu|ibu|bapak|bpk)[\s._-]+[a-z]+(?:[\s._-]*\d{1,2})?|coretan|usulan[\s._-]+perubahan`;
+const IN_REVIEW = String.raw`(?:utk|untuk)[\s._-]*(?:di[\s._-]*)?(?:paraf|koreksi|periksa|review|cek|tte|ttd)|(?:koreksi|revisi|rev)[\s._-]+(?:pak|bu|ibu|bapak|bpk)[\s._-]+[a-z]+(?:[\s._-]*\d{1,2})?|coretan|usulan[\s._-]+perubahan`;
 /** The words of a draft's mark (doc-kind.ts DRAFTS), as a regex source. */
 const DRAFT_WORD = DRAFTS.join("|");
 /**
