@@ -405,6 +405,8 @@ const MARKED_NUMBER = String.raw`(?:nomor|nomer|no|nmr)(?:nya|[\s._-]?e)?`;
 const YEAR_WORD = "(?:tahun|thn|th)(?:nya)?";
 /** What a clerk types about a number in doubt: twice given, wrong, not yet final. */
 const DOUBT_WORD = String.raw`(?:dobel|double|ganda|salah|keliru|sementara|tentatif|dicadangkan|menyusul|menunggu|nunggu|error|dipakai[\s._-]*ulang|(?:bisa|dapat|mungkin)[\s._-]*berubah|(?:belum|blm)[\s._-]*(?:diambil|ada|fix|final|pasti|tetap|resmi)|diganti|diubah|diralat)`;
+/** "belum bernomor", "blm ada nomor": the file has no number yet, wherever it says so. */
+const NOT_NUMBERED = String.raw`(?:belum|blm)[\s._-]*(?:ada[\s._-]*)?(?:ber)?nomor`;
 /**
  * A doubt about the number (group 1), the year (group 2) or the file (group 3), wherever it
  * stands in the subject: a doubt's word beside a number's keyword, either order ("nomor dobel",
@@ -414,7 +416,7 @@ const DOUBT_WORD = String.raw`(?:dobel|double|ganda|salah|keliru|sementara|tenta
  * a subject's own ("Pemilih Ganda", "Pemungutan Suara Ulang").
  */
 const DOUBT = new RegExp(
-  String.raw`(?<![a-z0-9])(?:(${MARKED_NUMBER}[\s._-]*(?:${DOUBT_WORD}|(?:di)?(?:ralat|revisi|ubah|ganti)[\s._-]*(?:jadi|menjadi)[\s._:-]*\d{1,4}[a-z]?)|(?:dobel|double|ganda|salah(?:[\s._-]*(?:ketik|tulis))?|keliru|error|cek(?:[\s._-]*(?:lagi|ulang))?)[\s._-]*${MARKED_NUMBER}|(?:revisi|rev|(?:di)?ralat|perbaikan|(?:di)?ubah|(?:di)?ganti)[\s._-]*${MARKED_NUMBER}[\s._-]*(?:jadi|menjadi)[\s._:-]*\d{1,4}[a-z]?|(?:di)?ganti[\s._:-]*(?:no(?:mor)?[\s.]*)?\d{1,4}[a-z]?(?=[^a-z0-9]*$|[\s._-]*[)\]]))|(${YEAR_WORD}[\s._-]*(?:salah|keliru|dobel|(?:belum|blm)[\s._-]*pasti)|(?:salah|keliru|cek(?:[\s._-]*(?:lagi|ulang))?)[\s._-]*${YEAR_WORD}|(?:se)?(?:harus|mesti)nya[\s._:-]*(?:${YEAR_WORD}[\s._-]*)?(?:19|20)\d\d)|(salah[\s._-]*(?:upload|unggah|kirim|file|berkas)))(?![a-z0-9])`,
+  String.raw`(?<![a-z0-9])(?:(${NOT_NUMBERED}|${MARKED_NUMBER}[\s._-]*(?:${DOUBT_WORD}|(?:di)?(?:ralat|revisi|ubah|ganti)[\s._-]*(?:jadi|menjadi)[\s._:-]*\d{1,4}[a-z]?)|(?:dobel|double|ganda|salah(?:[\s._-]*(?:ketik|tulis))?|keliru|error|cek(?:[\s._-]*(?:lagi|ulang))?)[\s._-]*${MARKED_NUMBER}|(?:revisi|rev|(?:di)?ralat|perbaikan|(?:di)?ubah|(?:di)?ganti)[\s._-]*${MARKED_NUMBER}[\s._-]*(?:jadi|menjadi)[\s._:-]*\d{1,4}[a-z]?|(?:di)?ganti[\s._:-]*(?:no(?:mor)?[\s.]*)?\d{1,4}[a-z]?(?=[^a-z0-9]*$|[\s._-]*[)\]]))|(${YEAR_WORD}[\s._-]*(?:salah|keliru|dobel|(?:belum|blm)[\s._-]*pasti)|(?:salah|keliru|cek(?:[\s._-]*(?:lagi|ulang))?)[\s._-]*${YEAR_WORD}|(?:se)?(?:harus|mesti)nya[\s._:-]*(?:${YEAR_WORD}[\s._-]*)?(?:19|20)\d\d)|(salah[\s._-]*(?:upload|unggah|kirim|file|berkas)))(?![a-z0-9])`,
   "g",
 );
 

@@ -112,11 +112,11 @@ function serialAt(text: string, digits: string, after: number): string | null {
 
 /**
  * After a joiner, a number and its year without a decree's word ("… ttg DPT - No 14 Th 2024
- * ttg DPTb", "… dan No 14 Th 2024"): a second decree typed short. Group 1 the number, 2 its
- * letter.
+ * ttg DPTb", "… dan No 14 Th 2024"), or the number alone ("PPS Ancol & No 61 Sunter Agung",
+ * the year the decree's): a second decree typed short. Group 1 the number, 2 its letter.
  */
 const SECOND_NUMBERED = new RegExp(
-  `${JOINER})[^a-z0-9]*(?:no|nomor|nomer|nmr)[^a-z0-9]*(\\d{1,4})([a-z]?)[^a-z0-9]+(?:th|thn|tahun)[^a-z0-9]*(?:19|20)\\d\\d(?![0-9])`,
+  `${JOINER})[^a-z0-9]*(?:no|nomor|nomer|nmr)[^a-z0-9]*(\\d{1,4})([a-z]?)(?:[^a-z0-9]+(?:th|thn|tahun)[^a-z0-9]*(?:19|20)\\d\\d(?![0-9])|(?![a-z0-9]))`,
 );
 
 /**
