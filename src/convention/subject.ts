@@ -427,10 +427,10 @@ const DOUBT = new RegExp(
  * own too ("Pemilih Ganda", "Cek Kesehatan") beside a number's or a year's keyword; "ganti"
  * before a number; "diralat jadi", "diubah menjadi"; "mestinya".
  */
-const DOUBT_GATE = String.raw`dobel|double|nunggu|error|(?:nomor|nomer|no|nmr)[ -]+(?:ganda|tentatif|dicadangkan|diganti|diubah|diralat|(?:bisa|dapat|mungkin)[ -]+berubah)|(?:ganda|keliru|cek)[ -]+(?:lagi[ -]+|ulang[ -]+)?(?:nomor|nomer|no|nmr|tahun|thn|th)|(?:tahun|thn|th)(?:nya)?[ -]+(?:keliru|dobel)|ganti[ -]+(?:no[ -]+)?\d|(?:ralat|ubah|ganti)[ -]+(?:men)?jadi|mestinya`;
+const DOUBT_GATE = String.raw`dobel|double|nunggu|error|(?:nomor|nomer|no|nmr)[ _-]+(?:ganda|tentatif|dicadangkan|diganti|diubah|diralat|(?:bisa|dapat|mungkin)[ _-]+berubah)|(?:ganda|keliru|cek)[ _-]+(?:lagi[ _-]+|ulang[ _-]+)?(?:nomor|nomer|no|nmr|tahun|thn|th)|(?:tahun|thn|th)(?:nya)?[ _-]+(?:keliru|dobel)|ganti[ _-]+(?:no[ _-]+)?\d|(?:ralat|ubah|ganti)[ _-]+(?:men)?jadi|mestinya`;
 
 const MAY_HOLD = new RegExp(
-  String.raw`[([]|lamp|salinan|draf|konsep|ranc|legalis|copy|kopi|asli|rev|final|fix|tt[de]|paraf|tanda|salah|batal|pakai|guna|belum|blm|menunggu|harusnya|mestinya|benar|betul|koreksi|coretan|usulan|(?:nomor|no|nmr)[ -](?:sementara|menyusul|keliru)|${DOUBT_GATE}|scan|dpi|sign|compress|convert|merge|unlock|ocr|whatsapp|(?:img|pxl|dsc)_\d|(?<![a-z0-9])v(?:er|\.|\d)|(?<![a-z0-9])ok(?![a-z0-9])|\.(?:${EXT_WORD})|(?<![a-z0-9])(?:${EXT_WORD})(?![a-z0-9])`,
+  String.raw`[([]|lamp|salinan|draf|konsep|ranc|legalis|copy|kopi|asli|rev|final|fix|tt[de]|paraf|tanda|salah|batal|pakai|guna|belum|blm|menunggu|harusnya|mestinya|benar|betul|koreksi|coretan|usulan|(?:nomor|no|nmr)[ _-](?:sementara|menyusul|keliru)|${DOUBT_GATE}|scan|dpi|sign|compress|convert|merge|unlock|ocr|whatsapp|(?:img|pxl|dsc)_\d|(?<![a-z0-9])v(?:er|\.|\d)|(?<![a-z0-9])ok(?![a-z0-9])|\.(?:${EXT_WORD})|(?<![a-z0-9])(?:${EXT_WORD})(?![a-z0-9])`,
   "g",
 );
 
