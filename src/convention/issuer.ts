@@ -27,7 +27,7 @@ import { CAPACITY } from "./own-place.js";
 import { reject, rejectVariant } from "./reasons.js";
 import { KEYWORD_TYPOS } from "./repair.js";
 import type { CompiledRules } from "./rules.js";
-import { escapeRe, foldedWords } from "./text.js";
+import { escapeRe, foldedWords, wordBefore } from "./text.js";
 import type { ParseRejected } from "./types.js";
 
 /** Words that may stand between a decree's name and its number without naming another body. */
@@ -288,15 +288,6 @@ function ownerRole(work: string, jenis: string, c: CompiledRules): string | null
     if (OWNER_WORDS.has(prev)) return `${prev} ${m[0]}`.toUpperCase();
   }
   return null;
-}
-
-/** The word that ends before `at` in `work`, or "". */
-function wordBefore(work: string, at: number): string {
-  let end = at;
-  while (end > 0 && !isWordChar(work.charCodeAt(end - 1))) end--;
-  let start = end;
-  while (start > 0 && isWordChar(work.charCodeAt(start - 1))) start--;
-  return work.slice(start, end);
 }
 
 /** Words before a role that make it the file's owner or addressee: "punya bu", "utk pak". */

@@ -4,7 +4,8 @@
  * misspelt word dropped or kept as its subject. The names that keep "lamp" are read as
  * "Lampiran" (numbers.ts LAMPIRAN_WORD); the others are refused where a qualifier stands,
  * before a number at the subject's end, as the name's first word and as the subject's, with a
- * message that says which word to write. Pure.
+ * message that says which word to write; so is a phone's autocorrect "Lampu" with a number at
+ * the subject's end (autocorrectAtEnd). Pure.
  */
 import { isLetter, LAMPIRAN_WORD } from "./numbers.js";
 import { ENGLISH_WORDS, holdsAny } from "./subject-hints.js";
@@ -83,6 +84,18 @@ export function trailingQualifierTypo(folded: string, from: number, end: number)
   const word = folded.slice(s, e);
   return qualifierTypo(word) === null ? null : word;
 }
+
+/**
+ * "Lampu" (a lamp) and an attachment's number, digits or Roman, ending the subject `folded.slice(
+ * from, end)` ("… Lampu III", "lampu 2"): a phone's autocorrect of "Lamp", as shown, or null.
+ * Read as the subject's words, the attachment took the decree's slot. "Lampu" in running text
+ * ("Pengadaan Lampu Penerangan TPS") is the subject's.
+ */
+export function autocorrectAtEnd(folded: string, from: number, end: number): string | null {
+  if (!folded.includes("lampu", from)) return null;
+  return LAMPU_AT_END.test(folded.slice(from, end)) ? "lampu" : null;
+}
+const LAMPU_AT_END = /(?:^|[^a-z0-9])lampu[\s._-]*(?:[ivx]{1,4}|\d{1,2})[^a-z0-9]*$/;
 
 /**
  * An attachment or a certified copy named in English ("… - Attachment 2", "(certified copy)"),

@@ -416,7 +416,10 @@ function glueHint(
  * A year's "o" for 0 is read in any case (TYPED_YEAR): a year has no suffix.
  */
 export function ocrNumbers(name: string): string {
-  const out = name.replace(TYPED_YEAR, (t) => t.replace(/[oO]/g, "0"));
+  // Every TYPED_YEAR has an "o" beside a digit: most names have none, and skip the scan.
+  const out = O_BESIDE_DIGIT.test(name)
+    ? name.replace(TYPED_YEAR, (t) => t.replace(/[oO]/g, "0"))
+    : name;
   if (!out.includes("NOMOR") && !out.includes("TAHUN")) return out;
   return out.replace(OCR_NUMBER, (t) =>
     t.replace(/O/g, "0").replace(/[Il]/g, "1").replace(/Z/g, "2"),
@@ -428,6 +431,7 @@ export function ocrNumbers(name: string): string {
  */
 const TYPED_YEAR =
   /(?<=(?<![A-Za-z0-9])(?:[Tt][Aa][Hh][Uu][Nn]|[Tt][Hh][Nn]?)[\s.:_-]{0,3})(?=[0-9oO]*[oO])(?:2[0oO]|19)[0-9oO]{2}(?![A-Za-z0-9])/g;
+const O_BESIDE_DIGIT = /[0-9][oO]|[oO][0-9]/;
 const OCR_NUMBER =
   /(?<=(?:NOMOR|TAHUN)[\s:]{1,3})(?=[0-9OIlZ]*[0-9])(?=[0-9OIlZ]*[OIlZ])[0-9OIlZ]{1,4}(?![A-Za-z0-9])/g;
 

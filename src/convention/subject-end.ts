@@ -32,7 +32,7 @@ import {
   PAGE_WORD,
   PART_WORDS,
 } from "./numbers.js";
-import { qualifierTypo, trailingQualifierTypo } from "./qualifier-typo.js";
+import { autocorrectAtEnd, qualifierTypo, trailingQualifierTypo } from "./qualifier-typo.js";
 import { reject, rejectVariant } from "./reasons.js";
 import {
   AMENDED_BEFORE,
@@ -51,9 +51,6 @@ import {
 import { wordsFrom } from "./text.js";
 import { decreeBeforeTentang, numberedSecond, secondDecree, twoDecrees } from "./two-decrees.js";
 import type { ParseRejected } from "./types.js";
-
-/** "Lampu" and an attachment's number in digits or Roman numerals ending the subject. */
-const LAMPU_AT_END = /(?:^|[^a-z0-9])lampu[\s._-]*(?:[ivx]{1,4}|\d{1,2})[^a-z0-9]*$/;
 
 /**
  * The refusal of a subject `folded.slice(from, end)` that ends with a page's or a part's number,
@@ -75,11 +72,9 @@ export function subjectEnd(
   spaced: boolean,
   hints: number,
 ): ParseRejected | null {
-  // "Lampu III", "lampu 2": a phone's autocorrect of "Lamp" (qualifier-typo.ts), an
-  // attachment's mark; read as the subject's words, the attachment took the decree's slot.
-  if (folded.includes("lampu", from) && LAMPU_AT_END.test(folded.slice(from, end))) {
-    return rejectVariant("AMBIGUOUS_QUALIFIER:typo", "lampu");
-  }
+  // "Lampu III", "lampu 2": a phone's autocorrect of "Lamp" (qualifier-typo.ts).
+  const lampu = autocorrectAtEnd(folded, from, end);
+  if (lampu !== null) return rejectVariant("AMBIGUOUS_QUALIFIER:typo", lampu);
   const word = wordBeforeEndNumber(folded, from, end);
   if (word === null) {
     // Substring tests, native calls, keep the look at the last words off most subjects.
@@ -370,8 +365,8 @@ const LONGEST_NUMBER_WORD = Math.max(...[...NUMBER_WORDS.keys()].map((w) => w.le
  * "Case Conflict" and "Selective Sync Conflict"; in
  * Indonesian, "salinan (yang) konflik" or "konflik" with a date in brackets; OneDrive's
  * computer name after a dash at the end ("… DPT-DESKTOP-AB12CDE", "-LAPTOP-KPU01XYZ": Windows'
- * default names), and its counter after it ("-DESKTOP-AB12CDE-2"). "Konflik" alone is a subject's word ("Penanganan Konflik Sosial", "(Konflik
- * Kepentingan)").
+ * default names), and its counter after it ("-DESKTOP-AB12CDE-2"). "Konflik" alone is a
+ * subject's word ("Penanganan Konflik Sosial", "(Konflik Kepentingan)").
  */
 const CONFLICT_MARK =
   /-\s*(?:desktop|laptop)-[a-z0-9]{5,8}(?:-\d{1,2})?\s*$|conflicted[\s_-]*cop(?:y|ies)|sfconflict|case[\s_-]+(?:clash|conflict)|selective[\s_-]+sync[\s_-]+conflict|salinan[\s_-]+(?:yang[\s_-]+)?konflik|konflik[\s_-]+salinan|(?<![a-z0-9])(?:sync[\s_-]*)?conflict[\s_-]*(?:19|20)\d{2}|[([]\s*konflik(?![a-z0-9])[^)\]]*(?:19|20)\d{2}/;

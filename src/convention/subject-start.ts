@@ -20,6 +20,7 @@ import {
 import { ownPlaceEnd } from "./office.js";
 import type { CompiledRules } from "./rules.js";
 import { SIGNED_WORDS } from "./subject-hints.js";
+import { wordBefore } from "./text.js";
 
 /**
  * Words that join two numbers ("No 12 dan 13", "No 12 jo No 3", "No 104 or 105", "No 12 vs 13")
@@ -156,7 +157,7 @@ function noSerialShape(shape: string, at: number): boolean {
       at > 1 &&
       isDateGap(shape.charCodeAt(at - 1)) &&
       isDigit(shape.charCodeAt(at - 2))) ||
-    wordBefore(shape, at, COUNTERS)
+    wordBeforeIn(shape, at, COUNTERS)
   );
 }
 
@@ -175,12 +176,9 @@ function yearAt(shape: string, at: number): boolean {
 }
 
 /** Whether the word before the one at `at` in `shape` is one of `words`. */
-function wordBefore(shape: string, at: number, words: ReadonlySet<string>): boolean {
-  let end = at;
-  while (end > 0 && !isWordChar(shape.charCodeAt(end - 1))) end--;
-  let start = end;
-  while (start > 0 && isWordChar(shape.charCodeAt(start - 1))) start--;
-  return end - start >= 2 && words.has(shape.slice(start, end));
+function wordBeforeIn(shape: string, at: number, words: ReadonlySet<string>): boolean {
+  const word = wordBefore(shape, at);
+  return word.length >= 2 && words.has(word);
 }
 
 /** A date's year, then its month and day, each joined by "-", "." or "_" ("2024-05-10"), sticky. */
@@ -234,10 +232,9 @@ export function subjectFrom(
     if (isDigit(shape.charCodeAt(i - 1)) && GLUED_KEYWORD.test(shape.slice(start, i))) continue;
     // "+ Lampiran" / "& Lamp I s.d. IV" after the numbers: the attachments the file holds with
     // the decree, the subject's (subject.ts WITH_AT_START), no attachment's marker of the head.
-    if ((word === "lampiran" || word === "lamp") && joinedByPlus(shape, start)) {
-      let at = start - 1;
-      while (shape.charCodeAt(at) !== 43 && shape.charCodeAt(at) !== 38) at--;
-      return at;
+    if (word === "lampiran" || word === "lamp") {
+      const plus = plusBefore(shape, start);
+      if (plus >= 0) return plus;
     }
     if (HEAD_KEYWORDS.has(word)) {
       afterLamp = word === "lampiran" || word === "lamp" || (afterLamp && word === "ke");
@@ -327,12 +324,12 @@ const SIGNING_DATE_AT = new RegExp(
   "y",
 );
 
-/** Whether "+" or "&" stands right before the word at `at`, spaces apart. */
-function joinedByPlus(shape: string, at: number): boolean {
+/** Where "+" or "&" stands right before the word at `at`, spaces apart, or -1. */
+function plusBefore(shape: string, at: number): number {
   let i = at - 1;
   while (i >= 0 && shape.charCodeAt(i) === 32) i--;
   const code = shape.charCodeAt(i);
-  return code === 43 || code === 38;
+  return code === 43 || code === 38 ? i : -1;
 }
 
 /** A phrase that ends where a place follows: "SK KPU", "Keputusan KPUD", "… Pemilihan Umum". */

@@ -191,16 +191,20 @@ const PAGE_OR_PART = String.raw`(?:${PAGE_WORD}|${PART_WORDS.join("|")})[^a-z0-9
  */
 const CAPTION = String.raw`(?:\s*[([]|\s*[-\u2013_]|\s+(?=[a-z])(?!${CAPTION_NOT}(?![a-z0-9])))(?![\s._-]*${PAGE_OR_PART}).*$`;
 
+/** The words that say a number is not final or wrong, typed right after its keyword. */
+const MARK_WORDS =
+  "sementara|tentatif|menyusul|keliru|salah|menunggu|nunggu|dobel|double|ganda|diganti";
+
 /**
  * A number's keyword and, as the name's last word, a word that says the number is not final or
  * wrong ("nomor sementara", "no menyusul"): the mark (group 1) whole, its keyword read by the head.
  */
-const MARK_AFTER_KEYWORD =
-  /(?:^|[^a-z0-9])((?:nomor|no|nmr)[\s._-]*(?:sementara|tentatif|menyusul|keliru|salah|menunggu|nunggu|dobel|double|ganda|diganti))[^a-z0-9]*$/;
+const MARK_AFTER_KEYWORD = new RegExp(
+  `(?:^|[^a-z0-9])((?:nomor|no|nmr)[\\s._-]*(?:${MARK_WORDS}))[^a-z0-9]*$`,
+);
 
 /** One of MARK_AFTER_KEYWORD's words, from where the subject starts (sticky). */
-const MARK_WORD_AT =
-  /[^a-z0-9]*(?:sementara|tentatif|menyusul|keliru|salah|menunggu|nunggu|dobel|double|ganda|diganti)(?![a-z0-9])/y;
+const MARK_WORD_AT = new RegExp(`[^a-z0-9]*(?:${MARK_WORDS})(?![a-z0-9])`, "y");
 
 /**
  * The mark of `folded` whose subject [from, end) is only a MARK_AFTER_KEYWORD's word, its
@@ -390,30 +394,21 @@ const AT_START = new RegExp(`^[^a-z0-9]*${LAMPIRAN_N}(?![a-z0-9])`);
 const WITH_AT_START = /^[^a-z0-9]*[&+]/;
 /** A part's letter right after AT_START's number: ".B", "-b", " B" and a gap or the end. */
 const LETTER_AFTER = /^(?:[._-]|\s)?[a-h](?![a-z0-9]|\.[a-z])/;
-/**
- * A piece every marker and noise pattern above needs (a bracket, "lamp", "salinan"/"legalis…", "copy"/"kopi",
- * "asli", "rev", "ttd"/"tte", "paraf", "scan", "dpi", "final"/"fix", the words of an unsigned,
- * void or wrong-number mark ("tanda", "salah", "batal", "pakai", "guna", "belum", "nomor
- * sementara"), a PDF tool's word, a device's stamp
- * ("whatsapp", "img_2…"; "camscanner" holds "scan"), "v"/"ver" before
- * a digit or dot, "ok" alone, an extension): most subjects have none, and one regex test over
- * the subject decides it (this runs for every subject isPlainSubject does not call plain).
- */
 /** A number's keyword as clerks type it before a doubt ("nomor", "nomer e", "nomornya"). */
 const MARKED_NUMBER = String.raw`(?:nomor|nomer|no|nmr)(?:nya|[\s._-]?e)?`;
 /** A year's keyword ("tahun", "tahunnya", "thn", "th"). */
 const YEAR_WORD = "(?:tahun|thn|th)(?:nya)?";
 /** What a clerk types about a number in doubt: twice given, wrong, not yet final. */
-const DOUBT_WORD = String.raw`(?:dobel|double|ganda|salah|keliru|sementara|tentatif|dicadangkan|menyusul|menunggu|nunggu|error|dipakai[\s._-]*ulang|(?:bisa|dapat|mungkin)[\s._-]*berubah|(?:belum|blm)[\s._-]*(?:diambil|ada|fix|final|pasti|tetap|resmi)|diganti|diubah|diralat)`;
+const DOUBT_WORD = String.raw`(?:${MARK_WORDS}|dicadangkan|error|dipakai[\s._-]*ulang|(?:bisa|dapat|mungkin)[\s._-]*berubah|(?:belum|blm)[\s._-]*(?:diambil|ada|fix|final|pasti|tetap|resmi)|diubah|diralat)`;
 /** "belum bernomor", "blm ada nomor": the file has no number yet, wherever it says so. */
 const NOT_NUMBERED = String.raw`(?:belum|blm)[\s._-]*(?:ada[\s._-]*)?(?:ber)?nomor`;
 /**
  * A doubt about the number (group 1), the year (group 2) or the file (group 3), wherever it
  * stands in the subject: a doubt's word beside a number's keyword, either order ("nomor dobel",
  * "DOBEL NOMOR", "salah ketik nomor", "nomer e salah", "cek lagi nomornya"); "ganti 127" set
- * apart at the end or in brackets, "revisi nomor jadi 14"; the same of a year ("cek lagi tahunnya", "tahun salah",
- * "harusnya 2025"); a file sent by mistake ("salah upload"). Beside no keyword, the words are
- * a subject's own ("Pemilih Ganda", "Pemungutan Suara Ulang").
+ * apart at the end or in brackets, "revisi nomor jadi 14"; the same of a year ("cek lagi
+ * tahunnya", "tahun salah", "harusnya 2025"); a file sent by mistake ("salah upload"). Beside
+ * no keyword, the words are a subject's own ("Pemilih Ganda", "Pemungutan Suara Ulang").
  */
 const DOUBT = new RegExp(
   String.raw`(?<![a-z0-9])(?:(${NOT_NUMBERED}|${MARKED_NUMBER}[\s._-]*(?:${DOUBT_WORD}|(?:di)?(?:ralat|revisi|ubah|ganti)[\s._-]*(?:jadi|menjadi)[\s._:-]*\d{1,4}[a-z]?)|(?:dobel|double|ganda|salah(?:[\s._-]*(?:ketik|tulis))?|keliru|error|cek(?:[\s._-]*(?:lagi|ulang))?)[\s._-]*${MARKED_NUMBER}|(?:revisi|rev|(?:di)?ralat|perbaikan|(?:di)?ubah|(?:di)?ganti)[\s._-]*${MARKED_NUMBER}[\s._-]*(?:jadi|menjadi)[\s._:-]*\d{1,4}[a-z]?|(?:di)?ganti[\s._:-]*(?:no(?:mor)?[\s.]*)?\d{1,4}[a-z]?(?=[^a-z0-9]*$|[\s._-]*[)\]]))|(${YEAR_WORD}[\s._-]*(?:salah|keliru|dobel|(?:belum|blm)[\s._-]*pasti)|(?:salah|keliru|cek(?:[\s._-]*(?:lagi|ulang))?)[\s._-]*${YEAR_WORD}|(?:se)?(?:harus|mesti)nya[\s._:-]*(?:${YEAR_WORD}[\s._-]*)?(?:19|20)\d\d)|(salah[\s._-]*(?:upload|unggah|kirim|file|berkas)))(?![a-z0-9])`,
@@ -428,9 +423,26 @@ const DOUBT = new RegExp(
  * before a number; "diralat jadi", "diubah menjadi"; "mestinya".
  */
 const DOUBT_GATE = String.raw`dobel|double|nunggu|error|(?:nomor|nomer|no|nmr)[ _-]+(?:ganda|tentatif|dicadangkan|diganti|diubah|diralat|(?:bisa|dapat|mungkin)[ _-]+berubah)|(?:ganda|keliru|cek)[ _-]+(?:lagi[ _-]+|ulang[ _-]+)?(?:nomor|nomer|no|nmr|tahun|thn|th)|(?:tahun|thn|th)(?:nya)?[ _-]+(?:keliru|dobel)|ganti[ _-]+(?:no[ _-]+)?\d|(?:ralat|ubah|ganti)[ _-]+(?:men)?jadi|mestinya`;
+/** How far before the subject a number's keyword the head took may stand ("(nomor " …). */
+const KEYWORD_REACH = 8;
 
+/**
+ * The words of an unsigned, void or wrong-number mark and DOUBT_GATE: what MAY_HOLD and
+ * NOT_PLAIN both look for, kept once so the two cannot drift apart.
+ */
+const MARK_GATE = `tt[de]|paraf|tanda|salah|batal|pakai|guna|belum|blm|menunggu|harusnya|mestinya|benar|betul|koreksi|coretan|usulan|(?:nomor|no|nmr)[ _-](?:sementara|menyusul|keliru)|${DOUBT_GATE}`;
+
+/**
+ * A piece every marker and noise pattern above needs (a bracket, "lamp", "salinan"/"legalis…", "copy"/"kopi",
+ * "asli", "rev", "ttd"/"tte", "paraf", "scan", "dpi", "final"/"fix", the words of an unsigned,
+ * void or wrong-number mark ("tanda", "salah", "batal", "pakai", "guna", "belum", "nomor
+ * sementara"), a PDF tool's word, a device's stamp
+ * ("whatsapp", "img_2…"; "camscanner" holds "scan"), "v"/"ver" before
+ * a digit or dot, "ok" alone, an extension): most subjects have none, and one regex test over
+ * the subject decides it (this runs for every subject isPlainSubject does not call plain).
+ */
 const MAY_HOLD = new RegExp(
-  String.raw`[([]|lamp|salinan|draf|konsep|ranc|legalis|copy|kopi|asli|rev|final|fix|tt[de]|paraf|tanda|salah|batal|pakai|guna|belum|blm|menunggu|harusnya|mestinya|benar|betul|koreksi|coretan|usulan|(?:nomor|no|nmr)[ _-](?:sementara|menyusul|keliru)|${DOUBT_GATE}|scan|dpi|sign|compress|convert|merge|unlock|ocr|whatsapp|(?:img|pxl|dsc)_\d|(?<![a-z0-9])v(?:er|\.|\d)|(?<![a-z0-9])ok(?![a-z0-9])|\.(?:${EXT_WORD})|(?<![a-z0-9])(?:${EXT_WORD})(?![a-z0-9])`,
+  String.raw`[([]|lamp|salinan|draf|konsep|ranc|legalis|copy|kopi|asli|rev|final|fix|${MARK_GATE}|scan|dpi|sign|compress|convert|merge|unlock|ocr|whatsapp|(?:img|pxl|dsc)_\d|(?<![a-z0-9])v(?:er|\.|\d)|(?<![a-z0-9])ok(?![a-z0-9])|\.(?:${EXT_WORD})|(?<![a-z0-9])(?:${EXT_WORD})(?![a-z0-9])`,
   "g",
 );
 
@@ -445,7 +457,7 @@ const MAY_HOLD = new RegExp(
  * character classes first (V8 can skip ahead on their first letters).
  */
 const NOT_PLAIN = new RegExp(
-  `lamp|salinan|copy|rev|final|fix|tt[de]|paraf|tanda|salah|batal|pakai|guna|belum|blm|menunggu|harusnya|mestinya|benar|betul|koreksi|coretan|usulan|(?:nomor|no|nmr)[ -](?:sementara|menyusul|keliru)|${DOUBT_GATE}|scan|dpi|top-|[^a-z0-9 -]|[ -]{2}|(?<![a-z0-9])ok(?![a-z0-9])`,
+  `lamp|salinan|copy|rev|final|fix|${MARK_GATE}|scan|dpi|top-|[^a-z0-9 -]|[ -]{2}|(?<![a-z0-9])ok(?![a-z0-9])`,
   "g",
 );
 /**
@@ -641,7 +653,8 @@ const CERTIFIED_COPY =
  */
 export function subjectQualifier(folded: string, from: number): SubjectQualifier | null {
   // From a few characters before: a doubt's "nomor" the head took as its keyword (DOUBT).
-  MAY_HOLD.lastIndex = from > 8 ? from - 8 : 0;
+  const back = from > KEYWORD_REACH ? from - KEYWORD_REACH : 0;
+  MAY_HOLD.lastIndex = back;
   const markAlone = markAfterKeyword(folded, from, folded.length);
   if (!MAY_HOLD.test(folded) && markAlone === null) return null;
   const qualifiers: string[] = [];
@@ -735,7 +748,7 @@ export function subjectQualifier(folded: string, from: number): SubjectQualifier
   let yearMark: string | null = null;
   // From a few characters before the subject: the head may have taken the doubt's "nomor" as
   // its keyword ("… Th 2024 (nomor dobel)" starts the subject at "dobel").
-  DOUBT.lastIndex = from > 8 ? from - 8 : 0;
+  DOUBT.lastIndex = back;
   const doubt = DOUBT.exec(folded);
   if (doubt !== null) {
     if (doubt[1] !== undefined) numberMark ??= doubt[1];

@@ -135,6 +135,15 @@ export function wordAt(folded: string, at: number): string {
   return folded.slice(at, end);
 }
 
+/** The word `[a-z0-9]+` of `folded` that ends before `at`, other characters apart ("" for none). */
+export function wordBefore(folded: string, at: number): string {
+  let end = at;
+  while (end > 0 && !isWordChar(folded.charCodeAt(end - 1))) end--;
+  let start = end;
+  while (start > 0 && isWordChar(folded.charCodeAt(start - 1))) start--;
+  return folded.slice(start, end);
+}
+
 /** The words `[a-z0-9]+` of `s` from `at` on (U+0000 blanks separate words like any other). */
 export function wordsFrom(s: string, at: number): WordAt[] {
   const out: WordAt[] = [];
