@@ -215,7 +215,14 @@ const BEFORE_DECREE = [
   "request",
   "press release",
 ];
-const LEAD = new Set(BEFORE_DECREE);
+/**
+ * A recap made from a decree, in front of its name only ("Rekap SK Ketua No 112 Th 2024": its
+ * appointees, its payments). As a whole subject ("SK Ketua No 88 Th 2024 Rekap") it is a subject
+ * cut short, not the recap; "Rekapitulasi Hasil … - SK Ketua …" starts a decree's subject (the
+ * result of a recapitulation, set by decree).
+ */
+const RECAP = ["rekap"];
+const LEAD = new Set([...BEFORE_DECREE, ...RECAP]);
 
 /**
  * A draft of the decree ("Draft SK Ketua No 12 …", "Konsep …", "Rancangan …", its short form
@@ -280,7 +287,7 @@ const DECREE_AFTER_SURAT = "[^a-z0-9]+(?:k(?:ep|pt)|sk(?![a-z0-9]))";
  * phrases), as a regex alternation of whole words, or null when none is left.
  */
 export function docKindSource(own: ReadonlySet<string>): string | null {
-  const alts = [...new Set([...KINDS, ...BEFORE_DECREE, ...DRAFTS, ...AMENDING])]
+  const alts = [...new Set([...KINDS, ...BEFORE_DECREE, ...RECAP, ...DRAFTS, ...AMENDING])]
     .map(words)
     .filter((w) => !w.every((x) => own.has(x)))
     .sort((a, b) => b.join(" ").length - a.join(" ").length)

@@ -19,6 +19,7 @@ import { COUNTERS } from "./head.js";
 import { JOINING_WORDS } from "./joining-words.js";
 import { HEAD_KEYWORDS, isDigit, isWordChar, isYearShaped } from "./numbers.js";
 import { isPlainSubject } from "./subject.js";
+import { wordBefore } from "./text.js";
 
 /**
  * Words that name the file, not its decision ("Berkas SK Ketua …", "File Baru SK Ketua …"), or
@@ -155,6 +156,12 @@ export function nameStart(text: string, phraseAt: RegExp, last = false): number 
  */
 const CITED_NUMBER =
   /(?<![a-z0-9])((?:keputusan|kep|kpts|sk|skep|peraturan|pkpu|perkpu|uu|undang|putusan|surat|edaran|instruksi)(?:[^a-z0-9]+(?:kpu|ketua|sekretaris|ri))*[^a-z0-9]+(?:nomor|nomer|nmr|no))(?![a-z])/;
+/**
+ * Words that, right before the decree's name, make the file a document that rests on it: a
+ * recap, a payment, a list "according to" or "based on" it ("Rekap Honorarium sesuai SK Ketua
+ * No 112 …", "Pembayaran Honor berdasarkan SK …"). No decree is named after another thing so.
+ */
+const CITES = new Set(["sesuai", "berdasarkan", "berdasar", "menurut", "mengacu", "merujuk"]);
 /** A year-shaped number after a word of letters: a subject's year ("DPT 2024", "Pemilu 2024"). */
 const SUBJECT_YEAR = /(?<![a-z0-9])([a-z]+)[^a-z0-9]+((?:19|20|21)\d\d)(?![0-9])/g;
 /** Words a decree's own year follows: "Th 2024", "Tahun 2024", "TA 2024" aside. */
@@ -171,16 +178,45 @@ export function frontNumbers(
   head: string,
   name: number,
   tahun: number,
-): { variant: "NUMBER_OF_OTHER:cited" | "NO_YEAR:subjectYear"; detail: string } | null {
+): {
+  variant: "NUMBER_OF_OTHER:cited" | "NO_YEAR:subjectYear" | "NOT_A_DECREE:cites";
+  detail: string;
+} | null {
   const front = head.slice(0, name);
   const cited = CITED_NUMBER.exec(front);
   if (cited !== null) return { variant: "NUMBER_OF_OTHER:cited", detail: cited[1]!.toUpperCase() };
+  let cites = wordBefore(front, name);
+  // "sesuai dengan SK …", "sesuai dgn SK …".
+  if (cites === "dengan" || cites === "dgn") cites = wordBefore(front, front.lastIndexOf(cites));
+  if (CITES.has(cites))
+    return { variant: "NOT_A_DECREE:cites", detail: front.trim().toUpperCase() };
   const year = String(tahun);
   if (head.includes(year, name)) return null;
   SUBJECT_YEAR.lastIndex = 0;
   for (let m = SUBJECT_YEAR.exec(front); m; m = SUBJECT_YEAR.exec(front)) {
     if (m[2] === year && !YEAR_WORDS.has(m[1]!))
       return { variant: "NO_YEAR:subjectYear", detail: year };
+  }
+  return null;
+}
+
+/**
+ * A regulation's, a law's or a court ruling's word and the number after it, "No" or not ("UU 7",
+ * "PKPU Nomor 8", "Perpres No 33"): groups 1 and 2. In a head typed without "tentang" ("SK Ketua
+ * Pelaksanaan UU No 7 Th 2017"), that number and year are the regulation's, which the decree
+ * carries out; its own number is not typed.
+ */
+const REGULATION_NUMBER =
+  /(?<![a-z0-9])(uu|undang|pkpu|perkpu|perpres|perppu|pp|permendagri|perda|pergub|perwal|perbawaslu|peraturan|putusan|inpres|keppres)[^a-z0-9]+(?:(?:nomor|nomer|nmr|no)[^a-z0-9]*)?(\d{1,4}[a-z]?)(?![0-9])/g;
+
+/**
+ * The regulation and number (REGULATION_NUMBER, upper case) whose number the head `work` read as
+ * the decree's serial `nomor`, or null.
+ */
+export function regulationSerial(work: string, nomor: string): string | null {
+  REGULATION_NUMBER.lastIndex = 0;
+  for (let m = REGULATION_NUMBER.exec(work); m; m = REGULATION_NUMBER.exec(work)) {
+    if (m[2]!.replace(/^0+(?=\d)/, "").toUpperCase() === nomor) return m[0].toUpperCase();
   }
   return null;
 }

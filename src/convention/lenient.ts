@@ -18,7 +18,7 @@ import {
   readHead,
   signingYear,
 } from "./head.js";
-import { frontNumbers, headSubject, nameStart } from "./head-subject.js";
+import { frontNumbers, headSubject, nameStart, regulationSerial } from "./head-subject.js";
 import { checkDecree, checkIssuer } from "./issuer.js";
 import { MONTH_ALTERNATION } from "./months.js";
 import { isDigit, isWordChar } from "./numbers.js";
@@ -243,6 +243,11 @@ export function lenient(
       : oldNumberName(work, inHead.start, c);
   const front = name > 0 && !inHead ? frontNumbers(work, name, head.tahun) : null;
   if (front) return rejectVariant(front.variant, front.detail);
+  // "SK Ketua Pelaksanaan UU No 7 Th 2017": the law's number read as the decree's.
+  if (!marker && !inHead) {
+    const regulation = regulationSerial(work, head.nomor);
+    if (regulation !== null) return rejectVariant("NUMBER_OF_OTHER:regulation", regulation);
+  }
   // A subject typed in the head, before the decree's name or its numbers ("Penetapan DPT Kota
   // Bekasi - SK Ketua No 12 …", "SK Ketua Penetapan Hasil Pengawasan … No 3 …"): its words get
   // the subject's office checks too, or the head would hide another office's decree.

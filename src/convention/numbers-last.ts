@@ -36,6 +36,8 @@ import type { CompiledRules } from "./rules.js";
 import { CITING, COUNTED } from "./subject-end.js";
 import { TENTANG, wordsFrom } from "./text.js";
 
+/** The words before a street's name, whose house number may follow it ("Jl. Bugis Nomor 14"). */
+const STREET = new Set(["jl", "jln", "jalan", "gg", "gang", "komplek", "kompleks", "blok"]);
 /** The subject (group 3) and, ending the name, "No <n>" and its year, "Th" or not (group 4). */
 const NUMBERS_LAST =
   /^(.*?)(?<![a-z0-9])(tentang|ttg|tntg)(?![a-z0-9])(.*?)[\s_-]+((?:nomor|nomer|nmr|no)[\s.:]*\d{1,4}[a-z]?[\s_-]+(?:(?:tahun|thn|th)[\s.:]*)?(?:19|20)\d\d)[\s_.-]*$/;
@@ -51,6 +53,10 @@ export function numbersLast(stem: string): string | null {
   if (m === null) return null;
   const ws = wordsFrom(m[3]!, 0);
   if (ws.length === 0 || COUNTED.has(ws[ws.length - 1]!.word)) return null;
+  // "… Kantor Jl. Bugis Nomor 14 Tahun 2022": a street's house number, not the decree's.
+  for (let k = Math.max(0, ws.length - 4); k < ws.length; k++) {
+    if (STREET.has(ws[k]!.word)) return null;
+  }
   for (const w of ws) if (CITING.has(w.word)) return null;
   // "… ttg Perubahan Kedua atas Nomor 31 Tahun 2024": the number of the decree amended.
   const last = ws[ws.length - 1]!.word;

@@ -69,16 +69,30 @@ const BLANK_DIGITS =
   /(?<![a-z0-9])(?:no|nomor|nomer|nmr)[\s.:]*(\d{1,4}(?:_+|\.{2,}|\u2026|\?+))(?=\s)/;
 /** "No"/"Nomor" and a serial typed twice, a space apart (group 1: the serial). */
 const SERIAL_TWICE = /(?<![a-z0-9])(?:no|nomor|nomer|nmr)[\s.:]*(\d{1,4})\s+\1(?![0-9a-z])/;
+/** "Lampi" as a word (parseName). */
+const CUT_LAMPIRAN = /(?<![a-z0-9])lampi(?![a-z0-9])/i;
 /** What browsers, sync clients and editors name a file before it is whole. */
 const PARTIAL = new Set(["part", "partial", "crdownload", "download", "opdownload", "tmp", "temp"]);
 
 export function parse(name: string, rules: ConventionConfig, opts: ParseOptions = {}): ParseResult {
   try {
     const typed = name.includes("=?") ? (mimeDecoded(name) ?? name) : name;
-    return parseName(typed.includes("%") ? (urlDecoded(typed) ?? typed) : typed, rules, opts);
+    const decoded = typed.includes("%") ? (urlDecoded(typed) ?? typed) : typed;
+    return parseName(decoded.includes("+") ? plusesApart(decoded) : decoded, rules, opts);
   } catch {
     return reject("UNSAFE_NAME");
   }
+}
+
+/**
+ * A name saved from a web form's address, its spaces sent as "+" ("SK+Ketua+No+71+Th+2024+
+ * Lampiran+I.pdf"), with spaces: a name with no space and two "+" or more. One "+" is the
+ * clerk's ("SK_Ketua_No_12+Lampiran": the decree with its attachments).
+ */
+function plusesApart(name: string): string {
+  if (name.includes(" ")) return name;
+  const first = name.indexOf("+");
+  return name.indexOf("+", first + 1) < 0 ? name : name.replace(/\+/g, " ");
 }
 
 /**
@@ -195,6 +209,14 @@ function parseName(name: string, rules: ConventionConfig, opts: ParseOptions): P
       ? name.toLowerCase().slice(0, dot - 1)
       : bare.toLowerCase()
     : null;
+  // "Lampi" as a word: "Lampiran" cut short (a long title cut at a path's limit) or "Lamp I"
+  // typed glued? Read as attachment 1, a cut title's decree was filed as its attachment.
+  if (folded === null || folded.includes("lampi")) {
+    const lampi = CUT_LAMPIRAN.exec(bare);
+    if (lampi !== null && lampi[0] !== "LampI") {
+      return rejectVariant("AMBIGUOUS_QUALIFIER:typo", lampi[0]);
+    }
+  }
   // The plain head ("SK Ketua No 12 Th 2024 ttg …") in one regex (fast.ts); else the lenient reading.
   const fast = folded === null ? null : plainReader(rules, c)?.(folded);
   // What the subject's checks may find (subject-hints.ts), for a name read on the plain path.
@@ -215,6 +237,13 @@ function parseName(name: string, rules: ConventionConfig, opts: ParseOptions): P
   }
   if ("reason" in d) return readRefused(d, bare, folded, ext, rules, c, ascii, opts);
   const lower = folded ?? bare.toLowerCase();
+  // An issuer glued to its place beside a head read without it ("kpujakpus-sk-ketua-no-9-…",
+  // "SK Ketua No 9 Th 2024 KPUJaksel"): read again with the words apart, so that the office is
+  // asked about as when typed apart; read as one unknown word, another office's decree was filed.
+  if (mayHoldGluedIssuer(lower)) {
+    const apart = nfc.replace(GLUED_ISSUER, issuerApart);
+    if (apart !== nfc) return parseName(apart, rules, opts);
+  }
   // Numbers the plain head reads no such way, asked of a name the lenient reading took for a
   // decree (another office's stays refused as such): a serial with the rest of its digits left
   // blank ("No 1.. Th 2024", "No 4__ Th 2024"), which the clerk did not know yet; the serial
@@ -236,6 +265,29 @@ function parseName(name: string, rules: ConventionConfig, opts: ParseOptions): P
     (lower.includes(", ") ? signedAtInOtherYear(lower, d.tahun) : null);
   if (signed !== null) return reject("AMBIGUOUS_YEAR", signed);
   return finish(d, rules, c, opts, d.folded, d.singleGaps);
+}
+
+/**
+ * An issuer's word glued to a place's name of three letters or more, perhaps after a decree's
+ * word glued before it ("kpujakpus", "KPUSurabaya", "skkpujaksel", "BawasluJakut"): decree's
+ * word (1), issuer (2), place (3). "kpud" only before a consonant ("KPUDJakut"; "kpudepok" is
+ * KPU Depok). Not a level word alone: "KPUKot" is an old-style number's issuer marker.
+ */
+const GLUED_ISSUER =
+  /(?<![a-z0-9])(sk|kep|kpt|skep)?(kpud(?=[b-df-hj-np-tv-z][a-z]{2})|kpu|bawaslu|panwaslu)(?!(?:kot|kota|kab|kabupaten|prov|provinsi)(?![a-z]))([a-z]{3,})(?![a-z])/gi;
+/** `GLUED_ISSUER`'s words apart by spaces. */
+function issuerApart(_: string, decree: string | undefined, issuer: string, place: string): string {
+  return `${decree ? `${decree} ` : ""}${issuer} ${place}`;
+}
+/** Whether `lower` may hold a GLUED_ISSUER: an issuer's word with a letter right after it. */
+function mayHoldGluedIssuer(lower: string): boolean {
+  for (const w of ["kpu", "bawaslu"]) {
+    for (let at = lower.indexOf(w); at >= 0; at = lower.indexOf(w, at + 1)) {
+      const next = lower.charCodeAt(at + w.length);
+      if (next >= 0x61 && next <= 0x7a) return true;
+    }
+  }
+  return false;
 }
 
 /**

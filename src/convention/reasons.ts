@@ -159,6 +159,11 @@ const TEXT: Record<ReasonCode, [id: string, en: string]> = {
  * - NOT_A_DECREE:void, BAD_NUMBER:marked, the clerk's own mark at the subject's end that the file
  *   is void ("(batal)", "JANGAN DIPAKAI") or its number wrong or not final ("(salah nomor)",
  *   "nomor belum fix", subject.ts): the usual texts speak of a missing word or a bad number;
+ * - NUMBER_OF_OTHER:regulation, a regulation's number read as the decree's ("SK Ketua Pelaksanaan
+ *   UU No 7 Th 2017", head-subject.ts regulationSerial): the usual text speaks of an amended decree;
+ * - NOT_A_DECREE:cites, words before the decree's name that rest on it ("Rekap Honorarium
+ *   sesuai SK Ketua …", head-subject.ts frontNumbers): the usual text would ask to add "SK Ketua",
+ *   which is there already;
  * - NOT_A_DECREE:subject, a subject after the numbers that is a document's name ("SK Ketua No 12
  *   Th 2024 Telaah Staf", doc-kind.ts documentAsSubject), or a tag after the subject that is one
  *   ("… ttg DPT - Berita Acara", subject-end.ts documentTag): the usual "start the name with 'SK
@@ -232,6 +237,10 @@ const VARIANT_TEXT = {
     "Nama berkas menandai nomornya salah atau belum tetap ('{detail}'), sehingga nomor itu tidak dapat dipakai untuk mengarsipkannya. Periksa nomor pada dokumen yang sudah ditandatangani dan tulis nomor yang benar tanpa tanda itu, misalnya 'SK Ketua No 12 Th 2024 tentang …'; bila belum bernomor, simpan di luar folder arsip sampai nomornya tetap.",
     "The name marks its number as wrong or not final ('{detail}'), so the number cannot file it. Check the number on the signed document and write the right one without that mark, e.g. 'SK Ketua No 12 Th 2024 tentang …'; if it has no number yet, keep it outside the archive share until it does.",
   ],
+  "NOT_A_DECREE:cites": [
+    "Nama berkas menyebut keputusan itu sebagai dasar berkas ini ('{detail}'): berkas ini tampaknya dokumen lain yang merujuk keputusan itu (rekap, daftar, pembayaran, laporan …), bukan keputusannya, dan akan menempati tempat keputusan itu di arsip. Bila bukan keputusan, pindahkan ke luar folder arsip; bila ini memang keputusannya, tulis jenis, nomor dan tahunnya di awal nama dan perihalnya setelah 'tentang', misalnya 'SK Ketua No 12 Th 2024 tentang Honorarium PPK'.",
+    "The name gives the decree as what this file rests on ('{detail}'): the file looks like another document that cites it (a recap, list, payment, report …), not the decree, and would take the decree's place in the archive. If it is no decree, move it out of the archive share; if it is the decree itself, write kind, number and year first and its subject after 'tentang', e.g. 'SK Ketua No 12 Th 2024 tentang Honorarium PPK'.",
+  ],
   "NOT_A_DECREE:subject": [
     "Nama berkas menyebut '{detail}' sebagai perihal setelah nomor keputusan atau sebagai tanda di akhir perihal (dalam kurung, setelah '-' atau '_'): itu nama dokumen (telaah staf, lembar paraf, undangan, berita acara, nota dinas, kajian …), bukan perihal keputusan, dan berkas ini akan menempati tempat keputusan bernomor itu di arsip. Bila berkas ini dokumen tersebut, bukan keputusan, pindahkan ke luar folder arsip; bila berkas ini memang keputusannya, tulis perihal keputusan setelah 'tentang' tanpa kata itu, misalnya 'SK Ketua No 12 Th 2024 tentang Penetapan DPT'.",
     "The name gives '{detail}' as the subject after the decree's number, or as a tag at the subject's end (in brackets, after '-' or '_'): that names a document (a staff review, initials sheet, invitation, minutes, memo, legal review …), not a decree's subject, and the file would take the numbered decree's place in the archive. If the file is that document, no decree, move it out of the archive share; if it is the decree itself, write the decree's subject after 'tentang' without that word, e.g. 'SK Ketua No 12 Th 2024 tentang Penetapan DPT'.",
@@ -255,6 +264,10 @@ const VARIANT_TEXT = {
   "NO_YEAR:dateOnly": [
     "Satu-satunya tahun pada nama berkas tertulis dalam tanggal ({detail}), dan tanggal tidak dibaca sebagai tahun keputusan (bisa tanggal pindai, kirim atau terima). Tulis tahun keputusan setelah nomornya, misalnya 'SK Ketua No 12 Tahun 2024 tentang …'.",
     "The only year in the name is part of a date ({detail}), and a date is not read as the decree's year (it may be a scan's, a mailing's or a receipt's). Write the decree's year after its number, e.g. 'SK Ketua No 12 Tahun 2024 tentang …'.",
+  ],
+  "NUMBER_OF_OTHER:regulation": [
+    "Nomor pada nama berkas ('{detail}') adalah nomor peraturan yang dirujuk dalam perihal, bukan nomor keputusan ini. Tulis nomor dan tahun keputusan ini setelah jenisnya dan perihalnya setelah 'tentang', misalnya 'SK Ketua No 15 Th 2024 tentang Pelaksanaan UU Nomor 7 Tahun 2017'; bila berkas ini peraturan itu sendiri, pindahkan ke luar folder arsip.",
+    "The number in the name ('{detail}') is the number of the regulation the subject cites, not this decree's. Write this decree's number and year after its kind and the subject after 'tentang', e.g. 'SK Ketua No 15 Th 2024 tentang Pelaksanaan UU Nomor 7 Tahun 2017'; if the file is that regulation itself, move it out of the archive share.",
   ],
   "NUMBER_OF_OTHER:cited": [
     "Nama berkas menyebut nomor hanya setelah '{detail}' dalam perihal sebelum jenis keputusan, jadi nomor itu nomor dokumen yang dikutip, bukan nomor keputusan ini. Tulis nomor dan tahun keputusan ini setelah jenisnya, misalnya 'SK Ketua No 15 Th 2024 tentang Pelaksanaan Keputusan Nomor 7 Tahun 2022'.",

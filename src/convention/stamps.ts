@@ -28,7 +28,8 @@ export const DEVICE_NAME = String.raw`(?:img|doc|vid|ptt|aud)[-_]\d{8}[-_]wa\d{4
  * CamScanner's "New Doc 2024-09-12 10.15.33", and office copiers' own: HP's
  * "HPSCAN_20240405093015", Konica Minolta's "KM_C250i-20240620141530" and
  * "SKMBT_C22024040512345", Brother's "BRN3C2AF45E1A7C_000123" (its network address and a
- * counter), Fuji Xerox's "img-240502093015-0001".
+ * counter), Fuji Xerox's "img-240502093015-0001"; a copier's letters and zero-padded counter
+ * ("CCF_000057", "SCN_0012", "DOC_0003": zero first, so never a decree's "SK_012").
  */
 const SCANNER_NAME = [
   String.raw`scan(?:ned)?[-_ ]?(?:19|20)\d{6}[-_]\d{3,6}`,
@@ -43,6 +44,7 @@ const SCANNER_NAME = [
   String.raw`skmbt_[a-z0-9]{3,6}\d{10,15}`,
   String.raw`brn[0-9a-f]{12}_\d{6}`,
   String.raw`img-\d{12}-\d{4}`,
+  String.raw`(?:ccf|scn|doc)[-_]?0\d{3,5}`,
 ].join("|");
 const DEVICE = new RegExp(
   String.raw`^\s*(?:${DEVICE_NAME}|${SCANNER_NAME})(?![a-z0-9])(?:\s*\(\d{1,3}\))?`,

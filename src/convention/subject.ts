@@ -407,11 +407,11 @@ const NOT_NUMBERED = String.raw`(?:belum|blm)[\s._-]*(?:ada[\s._-]*)?(?:ber)?nom
  * stands in the subject: a doubt's word beside a number's keyword, either order ("nomor dobel",
  * "DOBEL NOMOR", "salah ketik nomor", "nomer e salah", "cek lagi nomornya"); "ganti 127" set
  * apart at the end or in brackets, "revisi nomor jadi 14"; the same of a year ("cek lagi
- * tahunnya", "tahun salah", "harusnya 2025"); a file sent by mistake ("salah upload"). Beside
+ * tahunnya", "tahun salah", "harusnya 2025"); "belum pasti nomornya" either way; a file sent by mistake ("salah upload"). Beside
  * no keyword, the words are a subject's own ("Pemilih Ganda", "Pemungutan Suara Ulang").
  */
 const DOUBT = new RegExp(
-  String.raw`(?<![a-z0-9])(?:(${NOT_NUMBERED}|${MARKED_NUMBER}[\s._-]*(?:${DOUBT_WORD}|(?:di)?(?:ralat|revisi|ubah|ganti)[\s._-]*(?:jadi|menjadi)[\s._:-]*\d{1,4}[a-z]?)|(?:dobel|double|ganda|salah(?:[\s._-]*(?:ketik|tulis))?|keliru|error|cek(?:[\s._-]*(?:lagi|ulang))?)[\s._-]*${MARKED_NUMBER}|(?:revisi|rev|(?:di)?ralat|perbaikan|(?:di)?ubah|(?:di)?ganti)[\s._-]*${MARKED_NUMBER}[\s._-]*(?:jadi|menjadi)[\s._:-]*\d{1,4}[a-z]?|(?:di)?ganti[\s._:-]*(?:no(?:mor)?[\s.]*)?\d{1,4}[a-z]?(?=[^a-z0-9]*$|[\s._-]*[)\]]))|(${YEAR_WORD}[\s._-]*(?:salah|keliru|dobel|(?:belum|blm)[\s._-]*pasti)|(?:salah|keliru|cek(?:[\s._-]*(?:lagi|ulang))?)[\s._-]*${YEAR_WORD}|(?:se)?(?:harus|mesti)nya[\s._:-]*(?:${YEAR_WORD}[\s._-]*)?(?:19|20)\d\d)|(salah[\s._-]*(?:upload|unggah|kirim|file|berkas)))(?![a-z0-9])`,
+  String.raw`(?<![a-z0-9])(?:(${NOT_NUMBERED}|${MARKED_NUMBER}[\s._-]*(?:${DOUBT_WORD}|(?:di)?(?:ralat|revisi|ubah|ganti)[\s._-]*(?:jadi|menjadi)[\s._:-]*\d{1,4}[a-z]?)|(?:dobel|double|ganda|salah(?:[\s._-]*(?:ketik|tulis))?|keliru|error|cek(?:[\s._-]*(?:lagi|ulang))?|(?:belum|blm)[\s._-]*(?:pasti|fix|final|tetap|resmi))[\s._-]*${MARKED_NUMBER}|(?:revisi|rev|(?:di)?ralat|perbaikan|(?:di)?ubah|(?:di)?ganti)[\s._-]*${MARKED_NUMBER}[\s._-]*(?:jadi|menjadi)[\s._:-]*\d{1,4}[a-z]?|(?:di)?ganti[\s._:-]*(?:no(?:mor)?[\s.]*)?\d{1,4}[a-z]?(?=[^a-z0-9]*$|[\s._-]*[)\]]))|(${YEAR_WORD}[\s._-]*(?:salah|keliru|dobel|(?:belum|blm)[\s._-]*pasti)|(?:salah|keliru|cek(?:[\s._-]*(?:lagi|ulang))?|(?:belum|blm)[\s._-]*pasti)[\s._-]*${YEAR_WORD}|(?:se)?(?:harus|mesti)nya[\s._:-]*(?:${YEAR_WORD}[\s._-]*)?(?:19|20)\d\d)|(salah[\s._-]*(?:upload|unggah|kirim|file|berkas)))(?![a-z0-9])`,
   "g",
 );
 
