@@ -268,13 +268,14 @@ function parseName(name: string, rules: ConventionConfig, opts: ParseOptions): P
 }
 
 /**
- * An issuer's word glued to a place's name of three letters or more, perhaps after a decree's
- * word glued before it ("kpujakpus", "KPUSurabaya", "skkpujaksel", "BawasluJakut"): decree's
- * word (1), issuer (2), place (3). "kpud" only before a consonant ("KPUDJakut"; "kpudepok" is
- * KPU Depok). Not a level word alone: "KPUKot" is an old-style number's issuer marker.
+ * An issuer's word glued to a place's name of three letters or more or to "RI", perhaps after a
+ * decree's word glued before it ("kpujakpus", "KPUSurabaya", "kpuri", "skkpujaksel",
+ * "BawasluJakut", "kpukota"): decree's word (1), issuer (2), place (3). "kpud" only before a
+ * consonant ("KPUDJakut"; "kpudepok" is KPU Depok). Not an old-style number's issuer marker
+ * ("KPUKot", "KPUKab", "KPUProv").
  */
 const GLUED_ISSUER =
-  /(?<![a-z0-9])(sk|kep|kpt|skep)?(kpud(?=[b-df-hj-np-tv-z][a-z]{2})|kpu|bawaslu|panwaslu)(?!(?:kot|kota|kab|kabupaten|prov|provinsi)(?![a-z]))([a-z]{3,})(?![a-z])/gi;
+  /(?<![a-z0-9])(sk|kep|kpt|skep)?(kpud(?=[b-df-hj-np-tv-z][a-z]{2})|kpu|bawaslu|panwaslu)(?!(?:kot|kab|prov)(?![a-z]))([a-z]{3,}|ri)(?![a-z])/gi;
 /** `GLUED_ISSUER`'s words apart by spaces. */
 function issuerApart(_: string, decree: string | undefined, issuer: string, place: string): string {
   return `${decree ? `${decree} ` : ""}${issuer} ${place}`;
