@@ -35,6 +35,7 @@ import type { ParseRejected } from "./types.js";
  */
 const ABOUT_DECREE = [
   "petikan",
+  "kutipan",
   "telaah",
   "telaahan",
   "telaah staf",

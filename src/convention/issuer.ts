@@ -115,7 +115,7 @@ export function plainHeadRegex(roleWords: readonly string[], places: readonly st
   const alts = [...roleWords].sort((x, y) => y.length - x.length).map(escapeRe);
   if (places.length > 0) {
     const placeAlt = places.map((p) => p.map(escapeRe).join(gap)).join("|");
-    alts.push(`(?:kpud?|komisi${gap}pemilihan${gap}umum)${gap}(?:${placeAlt})`);
+    alts.push(`(?:kpud?|komisi${gap}pemilihan${gap}umum(?:${gap}daerah)?)${gap}(?:${placeAlt})`);
   }
   if (alts.length === 0) return /(?!)/;
   return new RegExp(

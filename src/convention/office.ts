@@ -160,7 +160,7 @@ function ownAnchorRegex(
     .join("|");
   const kipNames = kip ? `|kip|komisi${gap}independen${gap}pemilihan` : "";
   return new RegExp(
-    `(?:kpud?|komisi${gap}pemilihan${gap}umum${kipNames})${gap}(?:${placeAlt})(?![a-z0-9])[^a-z0-9]*(?=$|[0-9]|(?:${stops})(?![a-z]))`,
+    `(?:kpud?|komisi${gap}pemilihan${gap}umum(?:${gap}daerah)?${kipNames})${gap}(?:${placeAlt})(?![a-z0-9])[^a-z0-9]*(?=$|[0-9]|(?:${stops})(?![a-z]))`,
     "y",
   );
 }
@@ -620,9 +620,16 @@ function commissionAt(
   if (w === "kpu" || w === "kpud") return "kpu";
   if (kip && w === "kip") return "kip";
   if (kip && kipSpeltAt(ws, k)) return "kipFull";
-  return w === "umum" && k >= 2 && ws[k - 1]!.word === "pemilihan" && ws[k - 2]!.word === "komisi"
-    ? "full"
-    : null;
+  // "Komisi Pemilihan Umum Daerah", KPUD spelt out (the offices' name until 2007): its place
+  // follows "Daerah"; without one it is as unclear as "KPUD" alone, no KPU RI.
+  if (w === "daerah")
+    return k >= 1 && ws[k - 1]!.word === "umum" && fullAt(ws, k - 1) ? "kpu" : null;
+  return w === "umum" && fullAt(ws, k) && ws[k + 1]?.word !== "daerah" ? "full" : null;
+}
+
+/** Whether "Komisi Pemilihan Umum" ends at word `k` (its "umum"). */
+function fullAt(ws: readonly { word: string }[], k: number): boolean {
+  return k >= 2 && ws[k - 1]!.word === "pemilihan" && ws[k - 2]!.word === "komisi";
 }
 
 /** The commission as a refusal shows it, as commissionAt read it. */
@@ -992,6 +999,18 @@ export function checkOldOffice(
   if (region !== null && o.regionCodes.size > 0 && !o.regionCodes.has(region)) {
     return reject("OTHER_OFFICE_CODE", region);
   }
-  if (code !== null && !o.oldCodes.has(code)) return reject("OTHER_OFFICE_CODE", code);
+  if (code !== null && !o.oldCodes.has(code) && !o.oldCodes.has(withDotsOf(code, o))) {
+    return reject("OTHER_OFFICE_CODE", code);
+  }
   return null;
+}
+
+/**
+ * `code` typed without its dots ("011327622"), spelt as the configured code of the same digits
+ * ("011.327622"), else itself: the dots only group the digits.
+ */
+function withDotsOf(code: string, o: CompiledOffice): string {
+  if (code.includes(".")) return code;
+  for (const c of o.oldCodes) if (c.replace(/\./g, "") === code) return c;
+  return code;
 }

@@ -235,15 +235,21 @@ function parseName(name: string, rules: ConventionConfig, opts: ParseOptions): P
     }
     d = lenient(bare, folded, ext, c, ascii);
   }
-  if ("reason" in d) return readRefused(d, bare, folded, ext, rules, c, ascii, opts);
   const lower = folded ?? bare.toLowerCase();
-  // An issuer glued to its place beside a head read without it ("kpujakpus-sk-ketua-no-9-…",
-  // "SK Ketua No 9 Th 2024 KPUJaksel"): read again with the words apart, so that the office is
-  // asked about as when typed apart; read as one unknown word, another office's decree was filed.
+  // An issuer glued to its place ("kpujakpus-sk-ketua-no-9-…", "SK Ketua No 9 Th 2024
+  // KPUJaksel", "SK KPUKotaBogor No 22 …"): read again with the words apart, so that the office
+  // is asked about as when typed apart. Read as one unknown word beside a head read without it,
+  // another office's decree was filed; in the head, this office's own was refused. A refused
+  // name keeps its first refusal unless apart it is filed (a glued "KPUKotaJakartaUtra" is no
+  // other office: its place is this office's, misspelt).
   if (mayHoldGluedIssuer(lower)) {
     const apart = nfc.replace(GLUED_ISSUER, issuerApart);
-    if (apart !== nfc) return parseName(apart, rules, opts);
+    if (apart !== nfc) {
+      const again = parseName(apart, rules, opts);
+      if (!("reason" in d) || again.ok) return again;
+    }
   }
+  if ("reason" in d) return readRefused(d, bare, folded, ext, rules, c, ascii, opts);
   // Numbers the plain head reads no such way, asked of a name the lenient reading took for a
   // decree (another office's stays refused as such): a serial with the rest of its digits left
   // blank ("No 1.. Th 2024", "No 4__ Th 2024"), which the clerk did not know yet; the serial
@@ -270,15 +276,25 @@ function parseName(name: string, rules: ConventionConfig, opts: ParseOptions): P
 /**
  * An issuer's word glued to a place's name of three letters or more or to "RI", perhaps after a
  * decree's word glued before it ("kpujakpus", "KPUSurabaya", "kpuri", "skkpujaksel",
- * "BawasluJakut", "kpukota"): decree's word (1), issuer (2), place (3). "kpud" only before a
+ * "BawasluJakut", "kpukota"): decree's word (1), issuer (2), place (3), a number's keyword glued
+ * after it (4: "kepkpujakutno52th2024"). "kpud" only before a
  * consonant ("KPUDJakut"; "kpudepok" is KPU Depok). Not an old-style number's issuer marker
  * ("KPUKot", "KPUKab", "KPUProv").
  */
 const GLUED_ISSUER =
-  /(?<![a-z0-9])(sk|kep|kpt|skep)?(kpud(?=[b-df-hj-np-tv-z][a-z]{2})|kpu|bawaslu|panwaslu)(?!(?:kot|kab|prov)(?![a-z]))([a-z]{3,}|ri)(?![a-z])/gi;
-/** `GLUED_ISSUER`'s words apart by spaces. */
-function issuerApart(_: string, decree: string | undefined, issuer: string, place: string): string {
-  return `${decree ? `${decree} ` : ""}${issuer} ${place}`;
+  /(?<![a-z0-9])(sk|kep|kpt|skep)?(kpud(?=[b-df-hj-np-tv-z][a-z]{2})|kpu|bawaslu|panwaslu)(?!(?:kot|kab|prov)(?![a-z]))([a-z]{3,}?|ri)(no|nomor|nmr|th|thn|tahun)?(?![a-z])/gi;
+/** `GLUED_ISSUER`'s words apart by spaces, and from a number glued after them. */
+function issuerApart(
+  glued: string,
+  decree: string | undefined,
+  issuer: string,
+  place: string,
+  keyword: string | undefined,
+  at: number,
+  name: string,
+): string {
+  const digit = /[0-9]/.test(name.charAt(at + glued.length));
+  return `${decree ? `${decree} ` : ""}${issuer} ${place}${keyword ? ` ${keyword}` : ""}${digit ? " " : ""}`;
 }
 /** Whether `lower` may hold a GLUED_ISSUER: an issuer's word with a letter right after it. */
 function mayHoldGluedIssuer(lower: string): boolean {

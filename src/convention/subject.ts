@@ -280,10 +280,10 @@ const AT_END: {
     numberMark: true,
   },
   // A mark that the file is void or not to be used ("(batal)", "- JANGAN DIPAKAI", "tidak
-  // digunakan", "(versi lama)": a version another replaced): a person decides whether it
+  // digunakan", "(versi lama)", "yg lama salah": a version another replaced): a person decides whether it
   // belongs in the archive. Set apart only: a plain subject never ends with "versi lama" here.
   {
-    re: /(?:^|[^a-z0-9])((?:jangan|jgn|tidak|tdk)[\s._-]*(?:di[\s._-]*)?(?:pakai|gunakan)|batal|dibatalkan|versi[\s._-]*lama(?:[\s._-]*salah)?|old[\s._-]*version)[^a-z0-9]*$/,
+    re: /(?:^|[^a-z0-9])((?:jangan|jgn|tidak|tdk)[\s._-]*(?:di[\s._-]*)?(?:pakai|gunakan)|batal|dibatalkan|versi[\s._-]*lama(?:[\s._-]*salah)?|(?:(?:yang|yg)[\s._-]*)?lama[\s._-]*salah|old[\s._-]*version)[^a-z0-9]*$/,
     voidMark: true,
   },
   // "SALAH" (wrong) as the whole subject, or set apart at its end ("… IV_2019 SALAH", "…
@@ -384,6 +384,18 @@ const WITH_LAMPIRAN =
  */
 const WITH_BEFORE =
   /(?:(?:^|[^a-z0-9])(?:beserta|dengan|dgn|dg|plus|lengkap|termasuk)|[&+])[^a-z0-9]*$/;
+/**
+ * Whether `before`, the text of the subject of `folded` (from `from`) before an attachment's
+ * marker, says the file holds the decree with it: WITH_BEFORE, or "dan" as the whole subject
+ * before it where the head names no attachment ("SK Ketua No 3 Th 2024 dan Lampiran II", not
+ * "… Lampiran 2 dan Lampiran 3": two attachments).
+ */
+function withBefore(before: string, folded: string, from: number): boolean {
+  return (
+    WITH_BEFORE.test(before) || (DAN_ALONE.test(before) && !folded.slice(0, from).includes("lamp"))
+  );
+}
+const DAN_ALONE = /^[^a-z0-9]*dan[^a-z0-9]*$/;
 /** Bracketed markers and noise anywhere in the subject. */
 const BRACKETED = new RegExp(
   String.raw`[([]\s*(?:(${LAMPIRAN_WORD})[\s.:_-]*(?:(?:ke|no|nomor|nmr)[\s.:_-]*)?${ATTACHMENT_NUMBER}(?:\s*(?:[,&+-]|dan|s[\s.]*d|sampai|hingga)[\s.]*${ATTACHMENT_NUMBER})?|(salinan|(?:di)?legalis(?:ir|asi))(?:[\s_-]+resmi|[\s_-]+sesuai(?:[\s_-]+dengan)?[\s_-]+asli(?:nya)?|[\s._-]*(?:ke[\s._-]*)?\d{1,2})?|copy|revisi(?:[\s._-]*\d{1,2})?|rev[\s._-]*\d{0,2}|final|fix|scan|camscanner|ttd(?:[\s_-]*basah)?|paraf|\d{1,3}|\d{2,4}[\s_-]?dpi|${TOOL_WORD}|${VERSION_MARK}|(${DRAFT_WORD}|${UNSIGNED})(?:[\s._-]*\d{1,2})?)\s*[)\]]`,
@@ -693,7 +705,7 @@ export function subjectQualifier(folded: string, from: number): SubjectQualifier
       const m = p.re.exec(tail);
       if (!m) continue;
       if (p.attachment && AMENDED_BEFORE.test(tail.slice(0, m.index))) break;
-      if (p.attachment && WITH_BEFORE.test(tail.slice(0, m.index))) {
+      if (p.attachment && withBefore(tail.slice(0, m.index), folded, from)) {
         withAttachments = true;
         break;
       }

@@ -392,6 +392,22 @@ describe("convention.office: whose archive it is is configuration", () => {
     expect(own.ok && own.path).toBe("KPT-KETUA/2015/KPT-KETUA_2015_005_pedoman.pdf");
     const code = parse("5-Kpts-KPU-Kota-012.329521-2015.pdf", semarang, { now });
     expect(code.ok && code.path).toBe("KPT-KETUA/2015/KPT-KETUA_2015_005.pdf");
+    // The code typed without its dots is the same code; one digit off is another office's.
+    const undotted = parse("5_Kpts_KPU-Kota-012329521_2015.pdf", semarang, { now });
+    expect(undotted.ok && undotted.path).toBe("KPT-KETUA/2015/KPT-KETUA_2015_005.pdf");
+    const otherCode = parse("5_Kpts_KPU-Kota-012329522_2015.pdf", semarang, { now });
+    expect(otherCode.ok ? otherCode.path : otherCode.reason).toBe("OTHER_OFFICE_CODE");
+    // "Komisi Pemilihan Umum Daerah", KPUD spelt out, is this office before 2008 (with the
+    // default kinds, whose aliases name the commission).
+    const officeOnly = conventionSchema.parse({
+      office: { names: ["kota semarang", "semarang"], regionCodes: ["3374"] },
+    });
+    const daerah = parse(
+      "Keputusan Komisi Pemilihan Umum Daerah Kota Semarang Nomor 33 Tahun 2005.pdf",
+      officeOnly,
+      { now },
+    );
+    expect(daerah.ok && daerah.path).toBe("KPT-KETUA/2005/KPT-KETUA_2005_033.pdf");
     const jakut = parse("SK KPU Kota Jakarta Utara No 7 Th 2022.pdf", semarang, { now });
     expect(jakut.ok ? jakut.path : jakut.reason).toBe("OTHER_OFFICE");
     const region = parse("45_PL.01.3-Kpt_3172_KPU-Kot_IV_2019.pdf", semarang, { now });
