@@ -805,9 +805,17 @@ function readFields(
     if (isYearShaped(w)) years.push(Number(w));
     else if (w.length === 8 && isDate8(w)) continue;
     else {
-      numbers.push(w);
-      owns(notSerial(work, m.index, w, c), w, owned, filed);
-      if (m[3] !== undefined) apart ??= `${w} ${m[3]}`;
+      const owner = notSerial(work, m.index, w, c);
+      // As after "No": a letter between a bare serial and its year's keyword ("SK Sek 12-A Th
+      // 2024", "SK Ketua 45.A Tahun 2024") is the serial's own.
+      let serial = w;
+      if (m[3] !== undefined && owner === SERIAL) {
+        YEAR_KEYWORD_AT.lastIndex = FIELDS.lastIndex;
+        if (YEAR_KEYWORD_AT.test(work)) serial += m[3];
+        else apart ??= `${w} ${m[3]}`;
+      } else if (m[3] !== undefined) apart ??= `${w} ${m[3]}`;
+      numbers.push(serial);
+      owns(owner, serial, owned, filed);
     }
   }
   return apart;

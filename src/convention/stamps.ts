@@ -46,8 +46,9 @@ const SCANNER_NAME = [
   String.raw`img-\d{12}-\d{4}`,
   String.raw`(?:ccf|scn|doc)[-_]?0\d{3,5}`,
 ].join("|");
+/** Not the start of a date ("Scan 12-03-2024 SK …": the scan's date, no counter 12). */
 const DEVICE = new RegExp(
-  String.raw`^\s*(?:${DEVICE_NAME}|${SCANNER_NAME})(?![a-z0-9])(?:\s*\(\d{1,3}\))?`,
+  String.raw`^\s*(?:${DEVICE_NAME}|${SCANNER_NAME})(?![a-z0-9]|[-./]\d)(?:\s*\(\d{1,3}\))?`,
   "i",
 );
 const MONTH_DATE = new RegExp(

@@ -427,7 +427,7 @@ export function otherOfficeIn(
   const hinted = (hints & HINT_REGION) !== 0 && SUBJECT_HINT.test(folded);
   const code = hinted ? foreignRegionCode(folded, tailStart, office) : null;
   if (code) return code;
-  if (hinted && mayNameKpu(folded, tailStart)) {
+  if (hinted && mayNameKpu(folded, tailStart) && !onlySentTo(folded, tailStart)) {
     const rest = folded.slice(tailStart);
     const other = otherKpuIn(rest, office);
     // After a head that names this office, another KPU office in the subject is what the
@@ -480,6 +480,25 @@ export function letterApart(folded: string, at: number, nomor?: string): ParseRe
  * "kip") need somewhere in the subject, in one scan.
  */
 const SUBJECT_HINT = new RegExp(REGION_WORDS.join("|"), "g");
+
+/**
+ * Whether every KPU the subject from `at` names is the one the file is sent to or made for ("…
+ * Th 2024 kirim ke KPU DKI", "… (utk KPU RI)"), or the issuer of a decree this one carries out
+ * ("… tindak lanjut Kep KPU Prov DKI No 45 …"): never this file's issuer, as "dari" or
+ * "kiriman" would make it.
+ */
+function onlySentTo(folded: string, at: number): boolean {
+  let named = 0;
+  for (let k = folded.indexOf("kpu", at); k >= 0; k = folded.indexOf("kpu", k + 3)) named++;
+  if (named === 0 || folded.includes("komisi", at) || folded.includes("kip", at)) return false;
+  SENT_TO.lastIndex = at;
+  let sent = 0;
+  while (SENT_TO.exec(folded) !== null) sent++;
+  return sent === named;
+}
+/** A recipient's word right before "KPU", or a decree's word after one that it carries out. */
+const SENT_TO =
+  /(?<![a-z0-9])(?:(?:ke|kepada|untuk|utk|buat)|(?:tindak[^a-z0-9]+lanjut|menindaklanjuti|pelaksanaan|melaksanakan|berdasarkan|sesuai|mengacu|merujuk)[^a-z0-9]+(?:kep|keputusan|sk|surat(?:[^a-z0-9]+edaran)?|se))[^a-z0-9]+kpu/g;
 
 /** Whether the text from `at` may name a KPU office (otherKpuIn), in three substring tests. */
 function mayNameKpu(folded: string, at: number): boolean {

@@ -411,7 +411,7 @@ const MARKED_NUMBER = String.raw`(?:nomor|nomer|no|nmr)(?:nya|[\s._-]?e)?`;
 /** A year's keyword ("tahun", "tahunnya", "thn", "th"). */
 const YEAR_WORD = "(?:tahun|thn|th)(?:nya)?";
 /** What a clerk types about a number in doubt: twice given, wrong, not yet final. */
-const DOUBT_WORD = String.raw`(?:${MARK_WORDS}|dicadangkan|error|dipakai[\s._-]*ulang|(?:bisa|dapat|mungkin)[\s._-]*berubah|(?:belum|blm)[\s._-]*(?:diambil|ada|fix|final|pasti|tetap|resmi)|diubah|diralat)`;
+const DOUBT_WORD = String.raw`(?:${MARK_WORDS}|dicadangkan|error|(?:di)?cek(?:[\s._-]*(?:lagi|ulang))?|dipakai[\s._-]*ulang|(?:bisa|dapat|mungkin)[\s._-]*berubah|(?:belum|blm)[\s._-]*(?:diambil|ada|fix|final|pasti|tetap|resmi)|diubah|diralat)`;
 /** "belum bernomor", "blm ada nomor": the file has no number yet, wherever it says so. */
 const NOT_NUMBERED = String.raw`(?:belum|blm)[\s._-]*(?:ada[\s._-]*)?(?:ber)?nomor`;
 /**
@@ -432,9 +432,10 @@ const DOUBT = new RegExp(
  * "pakai", "rev", "harusnya"): "dobel", "nunggu", "error" (no subject's words: alone, as a
  * subject after the "nomor" the head took as its keyword); a doubt's word that is a subject's
  * own too ("Pemilih Ganda", "Cek Kesehatan") beside a number's or a year's keyword; "ganti"
- * before a number; "diralat jadi", "diubah menjadi"; "mestinya".
+ * before a number; "diralat jadi", "diubah menjadi"; "mestinya"; "cek lagi"/"cek ulang" (after a
+ * "nomor" the head took as its keyword: "… Th 2023 nomor cek ulang").
  */
-const DOUBT_GATE = String.raw`dobel|double|nunggu|error|(?:nomor|nomer|no|nmr)[ _-]+(?:ganda|tentatif|dicadangkan|diganti|diubah|diralat|(?:bisa|dapat|mungkin)[ _-]+berubah)|(?:ganda|keliru|cek)[ _-]+(?:lagi[ _-]+|ulang[ _-]+)?(?:nomor|nomer|no|nmr|tahun|thn|th)|(?:tahun|thn|th)(?:nya)?[ _-]+(?:keliru|dobel)|ganti[ _-]+(?:no[ _-]+)?\d|(?:ralat|ubah|ganti)[ _-]+(?:men)?jadi|mestinya`;
+const DOUBT_GATE = String.raw`dobel|double|nunggu|error|cek[ _-]+(?:lagi|ulang)|(?:nomor|nomer|no|nmr)[ _-]+(?:ganda|(?:di)?cek|tentatif|dicadangkan|diganti|diubah|diralat|(?:bisa|dapat|mungkin)[ _-]+berubah)|(?:ganda|keliru|cek)[ _-]+(?:lagi[ _-]+|ulang[ _-]+)?(?:nomor|nomer|no|nmr|tahun|thn|th)|(?:tahun|thn|th)(?:nya)?[ _-]+(?:keliru|dobel)|ganti[ _-]+(?:no[ _-]+)?\d|(?:ralat|ubah|ganti)[ _-]+(?:men)?jadi|mestinya`;
 /** How far before the subject a number's keyword the head took may stand ("(nomor " …). */
 const KEYWORD_REACH = 8;
 
