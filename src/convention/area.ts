@@ -414,6 +414,26 @@ export function dkiDistrict(
   return areaOf(o).cities.has(d.city) ? null : `${d.words.join(" ")} (${d.city})`.toUpperCase();
 }
 
+/**
+ * Whether `shown`, dkiDistrict's other city's district or village ("KAMAL (JAKARTA BARAT)"), may
+ * be one of this office's own names cut short: an own city's DKI name starts with its words
+ * ("Kamal" of Kamal Muara). Null when `shown` is no such DKI name.
+ */
+export function ownDkiNameCut(shown: string, o: CompiledOffice): boolean | null {
+  const open = shown.indexOf(" (");
+  if (open < 0 || !shown.endsWith(")") || !areaOf(o).inDki) return null;
+  const words = shown.slice(0, open).toLowerCase().split(" ");
+  const city = shown.slice(open + 2, -1).toLowerCase();
+  if (!(city in DKI_DISTRICTS)) return null;
+  for (const own of areaOf(o).cities) {
+    for (const name of DKI_DISTRICTS[own]!) {
+      const ws = name.split(" ");
+      if (ws.length >= words.length && words.every((w, i) => ws[i] === w)) return true;
+    }
+  }
+  return false;
+}
+
 /** Every place by name (places-id.ts, DKI Jakarta's), folded words joined by spaces. */
 const KNOWN_PLACES: ReadonlySet<string> = new Set([
   ...PLACES_ID,

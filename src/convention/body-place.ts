@@ -26,6 +26,7 @@ import {
   isOwnProvince,
   isProvince,
   officeLevel,
+  ownDkiNameCut,
   ownProvinceWords,
   wordsNear,
 } from "./area.js";
@@ -201,7 +202,10 @@ export function otherBodyPlace(
         if (found === null) continue;
       }
     }
-    if (owner.ownNamed()) return null;
+    // A head that names this office is trusted over a place that may be its own cut short
+    // ("SK KPU Jakut … PPS Kamal": Kamal Muara?), not over another DKI city's district or
+    // village no own name starts with ("… PPK Kecamatan Cengkareng": Jakarta Barat's alone).
+    if (owner.ownNamed() && (found === null || ownDkiNameCut(found, o) !== false)) return null;
     return rejectVariant("OFFICE_IN_SUBJECT:bodyPlace", `${m[1]!.toUpperCase()} ${found}`);
   }
   return null;

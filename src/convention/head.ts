@@ -55,12 +55,12 @@ export const LETTER_LAMPIRAN = new RegExp(
 /**
  * "Lampiran 2", "lamp. III", "Lampiran ke-2", "Lampiran No 2" (but "Lampiran No 5 Th 2024" is
  * the attachment of decree 5), "Lampiran Dua", "Lampiran Dua Puluh"; a range or
- * pair after the number ("Lampiran 1-3", "Lampiran I-III", "Lampiran 1 s.d 3") is read as its
+ * pair after the number ("Lampiran 1-3", "Lampiran I-III", "Lampiran 1 s.d 3", "Lampiran I II") is read as its
  * second attachment (group 2), so the name is refused as AMBIGUOUS_QUALIFIER instead of filed
  * as attachment 1.
  */
 const LAMPIRAN = new RegExp(
-  String.raw`(?<![a-z0-9])${LAMPIRAN_WORD}(?:[\s.:_-]*(?:ke[\s.:_-]*|(?:no|nomor|nmr)[\s.:_-]*(?=\d{1,3}(?![0-9])(?![\s.:_/-]*(?:th|thn|tahun|(?:19|20)\d\d)(?![a-z]))))?(\d{1,3}|[ivx]{1,4}|${NUMBER_WORDS_MANY}|${NUMBER_WORD})(?![a-z0-9])(?:\s*(?:[,&+-]|(?:dan|s[\s.]*d|sampai|hingga)(?![a-z0-9]))[\s._-]*(\d{1,3}|[ivx]{1,4}|${NUMBER_WORDS_MANY}|${NUMBER_WORD})(?![a-z0-9]))?)?(?![a-z0-9])`,
+  String.raw`(?<![a-z0-9])${LAMPIRAN_WORD}(?:[\s.:_-]*(?:ke[\s.:_-]*|(?:no|nomor|nmr)[\s.:_-]*(?=\d{1,3}(?![0-9])(?![\s.:_/-]*(?:th|thn|tahun|(?:19|20)\d\d)(?![a-z]))))?(\d{1,3}|[ivx]{1,4}|${NUMBER_WORDS_MANY}|${NUMBER_WORD})(?![a-z0-9])(?:(?:\s*(?:[,&+-]|(?:dan|s[\s.]*d|sampai|hingga)(?![a-z0-9]))[\s._-]*|\s+(?=[ivx]{1,4}(?![a-z0-9])))(\d{1,3}|[ivx]{1,4}|${NUMBER_WORDS_MANY}|${NUMBER_WORD})(?![a-z0-9]))?)?(?![a-z0-9])`,
   "g",
 );
 /**

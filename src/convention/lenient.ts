@@ -16,6 +16,7 @@ import {
   LETTER_LAMPIRAN,
   numberOnlyHead,
   readHead,
+  romanOrInt,
   signingYear,
 } from "./head.js";
 import { frontNumbers, headSubject, nameStart, regulationSerial } from "./head-subject.js";
@@ -184,6 +185,16 @@ export function lenient(
     const letter = LETTER_LAMPIRAN.exec(folded.slice(0, tailStart + 1));
     if (letter !== null) return rejectVariant("NO_LAMPIRAN_NUMBER:letter", letter[0]);
   }
+  // ... or a second attachment's number in Roman numerals ("Lampiran I II"): two attachments.
+  if (
+    !marker &&
+    !("reason" in head) &&
+    head.qualifier?.startsWith("LAMPIRAN") &&
+    ROMAN_ALONE.test(folded.slice(tailStart))
+  ) {
+    const second = ROMAN_ALONE.exec(folded.slice(tailStart))![1]!;
+    return reject("AMBIGUOUS_QUALIFIER", `${head.qualifier}, LAMPIRAN-${romanOrInt(second)}`);
+  }
   // A letter apart from the serial: refused once the name reads as a decree, or when it took
   // the year into the subject ("No 12 B 2024").
   if (apart && (!("reason" in head) || head.reason === "NO_YEAR")) return apart;
@@ -298,6 +309,9 @@ export function lenient(
 }
 
 /** Whether one letter a–h stands alone at `at` ("b lokasi", not "a.n." or "bendahara"). */
+/** A Roman numeral as the subject's first word, alone or before a gap ("ii", "iii - rekap"). */
+const ROMAN_ALONE = /^([ivx]{1,4})(?![a-z0-9])/;
+
 function loneLetterAt(folded: string, at: number): boolean {
   const c = folded.charCodeAt(at);
   if (c < 0x61 || c > 0x68 || isWordChar(folded.charCodeAt(at + 1))) return false;

@@ -46,7 +46,14 @@ import {
 import { type CompiledRules, compileRules } from "./rules.js";
 import { LEADING_SITE, unstamp } from "./stamps.js";
 import { conflictMark } from "./subject-end.js";
-import { ALL_HINTS, HINT_SIGNED, holdsAny, SIGNED_WORDS, subjectHints } from "./subject-hints.js";
+import {
+  ALL_HINTS,
+  HINT_REGION,
+  HINT_SIGNED,
+  holdsAny,
+  SIGNED_WORDS,
+  subjectHints,
+} from "./subject-hints.js";
 import { type LenientDecree, readPlain } from "./subject-read.js";
 import { asSeen, isAscii, isPrintableAsciiNoSlash, isSpace } from "./text.js";
 import type { Decree, ParseRejected, ParseResult } from "./types.js";
@@ -209,14 +216,6 @@ function parseName(name: string, rules: ConventionConfig, opts: ParseOptions): P
       ? name.toLowerCase().slice(0, dot - 1)
       : bare.toLowerCase()
     : null;
-  // "Lampi" as a word: "Lampiran" cut short (a long title cut at a path's limit) or "Lamp I"
-  // typed glued? Read as attachment 1, a cut title's decree was filed as its attachment.
-  if (folded === null || folded.includes("lampi")) {
-    const lampi = CUT_LAMPIRAN.exec(bare);
-    if (lampi !== null && lampi[0] !== "LampI") {
-      return rejectVariant("AMBIGUOUS_QUALIFIER:typo", lampi[0]);
-    }
-  }
   // The plain head ("SK Ketua No 12 Th 2024 ttg …") in one regex (fast.ts); else the lenient reading.
   const fast = folded === null ? null : plainReader(rules, c)?.(folded);
   // What the subject's checks may find (subject-hints.ts), for a name read on the plain path.
@@ -242,7 +241,8 @@ function parseName(name: string, rules: ConventionConfig, opts: ParseOptions): P
   // another office's decree was filed; in the head, this office's own was refused. A refused
   // name keeps its first refusal unless apart it is filed (a glued "KPUKotaJakartaUtra" is no
   // other office: its place is this office's, misspelt).
-  if (mayHoldGluedIssuer(lower)) {
+  // A plain head has no glued issuer: only its subject may, where the hints scan saw "kpu".
+  if ((!fast || (hints & HINT_REGION) !== 0) && mayHoldGluedIssuer(lower)) {
     const apart = nfc.replace(GLUED_ISSUER, issuerApart);
     if (apart !== nfc) {
       const again = parseName(apart, rules, opts);
@@ -250,6 +250,14 @@ function parseName(name: string, rules: ConventionConfig, opts: ParseOptions): P
     }
   }
   if ("reason" in d) return readRefused(d, bare, folded, ext, rules, c, ascii, opts);
+  // "Lampi" as a word, read as attachment 1 ("Lamp I" glued): or "Lampiran" cut short, a long
+  // title cut at a path's limit, whose decree was filed as its attachment.
+  if (d.qualifier === "LAMPIRAN-1") {
+    const lampi = CUT_LAMPIRAN.exec(bare);
+    if (lampi !== null && lampi[0] !== "LampI") {
+      return rejectVariant("AMBIGUOUS_QUALIFIER:typo", lampi[0]);
+    }
+  }
   // Numbers the plain head reads no such way, asked of a name the lenient reading took for a
   // decree (another office's stays refused as such): a serial with the rest of its digits left
   // blank ("No 1.. Th 2024", "No 4__ Th 2024"), which the clerk did not know yet; the serial

@@ -25,6 +25,7 @@ import {
 } from "./office.js";
 import { mayStartPlace } from "./place-start.js";
 import { reject } from "./reasons.js";
+import { isOtherRegionCode } from "./region-code.js";
 import { wordsFrom } from "./text.js";
 import type { ParseRejected } from "./types.js";
 
@@ -51,6 +52,19 @@ export const NOT_OWN_NAMED: OwnNamed = { ownNamed: () => false };
 export function officeTag(folded: string, from: number, o: CompiledOffice): ParseRejected | null {
   const at = mayHoldTag(folded, from);
   if (at < 0) return null;
+  // Another office's region code alone as the last tag ("…_penetapan-dpt_3174", "… (3174)"):
+  // whose document it is, as a region code says in an old-style number.
+  // A code that is all the subject is the head's number's business (NO_NUMBER:regionCode), and
+  // "_" sets a tag apart only in a name with spaces or dashes ("SK_Ketua_2024_3171": a space).
+  const code = CODE_TAG.exec(folded.slice(at));
+  if (
+    code !== null &&
+    isOtherRegionCode(code[1]!, o) &&
+    LETTER.test(folded.slice(from, at + code.index)) &&
+    (code[0].charCodeAt(0) !== 0x5f || APART.test(folded.slice(from)))
+  ) {
+    return reject("OTHER_OFFICE_CODE", code[1]);
+  }
   // "_" separates a tag only where words are apart by spaces ("DPT_KPU Jakpus"); in a name typed
   // with "_" for every space it is a space.
   const underscore = folded.includes(" ", from);
@@ -91,6 +105,11 @@ export function officeTag(folded: string, from: number, o: CompiledOffice): Pars
   }
   return null;
 }
+
+/** Four digits set apart by "_" or in brackets at the end. */
+const CODE_TAG = /(?:_|[([]\s*)(\d{4})\s*[)\]]?[^a-z0-9]*$/;
+const LETTER = /[a-z]/;
+const APART = /[ -]/;
 
 /**
  * Words of a handing over between bodies: receiving, transferring, borrowing from another body

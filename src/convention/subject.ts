@@ -141,7 +141,7 @@ const EXT_WORD = [...DOUBLED_EXTENSIONS].join("|");
  */
 const ATTACHMENT_NUMBER = String.raw`(\d{1,3}|[ivx]{1,4}|${NUMBER_WORDS_MANY}|${NUMBER_WORD})`;
 const LAMPIRAN_N = String.raw`${LAMPIRAN_WORD}[\s.:_-]*(?:(?:ke|no|nomor|nmr)[\s.:_-]*)?${ATTACHMENT_NUMBER}`;
-const LAMPIRAN_RANGE = String.raw`${LAMPIRAN_N}\s*(?:[,&+-]|(?:dan|s[\s.]*d|sampai|hingga)(?![a-z0-9]))[\s._-]*${ATTACHMENT_NUMBER}`;
+const LAMPIRAN_RANGE = String.raw`${LAMPIRAN_N}(?:\s*(?:[,&+-]|(?:dan|s[\s.]*d|sampai|hingga)(?![a-z0-9]))[\s._-]*|\s+(?=[ivx]{1,4}(?![a-z0-9])))${ATTACHMENT_NUMBER}`;
 /** Words that start no caption: a document, its number, a pointer back to one. */
 const CAPTION_NOT = `(?:${[
   "keputusan",
