@@ -26,6 +26,7 @@ import {
   PART_WORDS,
 } from "./numbers.js";
 import { DEVICE_NAME } from "./stamps.js";
+import { wordBefore } from "./text.js";
 
 export interface SubjectQualifier {
   /** The qualifiers found ("LAMPIRAN-1", "SALINAN"), distinct, in order. */
@@ -219,6 +220,18 @@ export function markAfterKeyword(folded: string, from: number, end: number): str
   return m !== null && m.index + m[0].indexOf(m[1]!) < from ? m[1]! : null;
 }
 
+/** A number's or a year's keyword, as a word. */
+const KEYWORD_WORDS: ReadonlySet<string> = new Set([
+  "nomor",
+  "nomer",
+  "nmr",
+  "no",
+  "nomornya",
+  "tahun",
+  "thn",
+  "th",
+]);
+
 /** Trailing pieces, tried at the end of the subject one after the other. */
 const AT_END: {
   re: RegExp;
@@ -237,6 +250,8 @@ const AT_END: {
   numberMark?: true;
   /** A mark (group 1) that the file is void: refused; "batal" only where draftMarkAt says so. */
   voidMark?: true;
+  /** Not after a number's or a year's keyword ("nomor cek ulang": a doubt about the number). */
+  notAfterKeyword?: true;
 }[] = [
   // An attachment marked with a letter ("Lampiran A", "Lampiran I.A", "Lampiran 1a", "Lampiran
   // I-A"): the archive numbers attachments 1, 2, 3 …; filed as the decree it took the decree's
@@ -300,6 +315,13 @@ const AT_END: {
     anywhere: true,
   },
   { re: /(?:^|[^a-z0-9])(koreksi)[^a-z0-9]*$/, draft: true },
+  // "… - cek", "(perlu dicek)", "(cek lagi)" set apart: the clerk's note that the file is still
+  // to be checked, as "koreksi" is (after a number's or a year's keyword, a doubt about it).
+  {
+    re: /(?:^|[^a-z0-9])((?:perlu[\s._-]*|mohon[\s._-]*|harus[\s._-]*)?(?:di)?cek(?:[\s._-]*(?:lagi|ulang))?)[^a-z0-9]*$/,
+    draft: true,
+    notAfterKeyword: true,
+  },
   // An unsigned copy's mark ("… DPT belum ttd", "(blm TTE)", "tanpa tanda tangan", "unsigned"):
   // the decree before it was signed, a draft, whatever the word before it (draftMarkAt is not
   // asked); before the signed mark below, which would leave "belum" as the subject's last word.
@@ -455,7 +477,7 @@ const MARK_GATE = `tt[de]|paraf|tanda|salah|batal|pakai|guna|belum|blm|menunggu|
  * the subject decides it (this runs for every subject isPlainSubject does not call plain).
  */
 const MAY_HOLD = new RegExp(
-  String.raw`[([]|lamp|salinan|draf|konsep|ranc|legalis|copy|kopi|asli|rev|final|fix|${MARK_GATE}|scan|dpi|sign|compress|convert|merge|unlock|ocr|whatsapp|(?:img|pxl|dsc)_\d|(?<![a-z0-9])v(?:er|\.|\d)|(?<![a-z0-9])ok(?![a-z0-9])|\.(?:${EXT_WORD})|(?<![a-z0-9])(?:${EXT_WORD})(?![a-z0-9])`,
+  String.raw`[([]|lamp|salinan|draf|konsep|ranc|legalis|copy|kopi|asli|rev|final|fix|cek|${MARK_GATE}|scan|dpi|sign|compress|convert|merge|unlock|ocr|whatsapp|(?:img|pxl|dsc)_\d|(?<![a-z0-9])v(?:er|\.|\d)|(?<![a-z0-9])ok(?![a-z0-9])|\.(?:${EXT_WORD})|(?<![a-z0-9])(?:${EXT_WORD})(?![a-z0-9])`,
   "g",
 );
 
@@ -710,6 +732,11 @@ export function subjectQualifier(folded: string, from: number): SubjectQualifier
         withAttachments = true;
         break;
       }
+      if (
+        p.notAfterKeyword &&
+        KEYWORD_WORDS.has(wordBefore(folded, from + m.index + m[0].indexOf(m[1]!)))
+      )
+        break;
       if (p.draft) {
         if (!p.anywhere && !draftMarkAt(folded, from, tail, m)) break;
         draft ??= m[1]!;
