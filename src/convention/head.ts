@@ -157,11 +157,48 @@ export function blankDates(work: string): string {
  * Januari 2014", glued "Th2024tgl28-12-2023"), or null. A serial counts within its year of
  * signing, so that year is the decree's: for a head with no other year it is read (lenient.ts),
  * and one that differs from the head's is refused (parse.ts signedInOtherYear). A date after a
- * scan's or a receipt's word ("scan tgl …", "diterima tgl …") is no signing date.
+ * scan's or a receipt's word ("scan tgl …", "diterima tgl …") is no signing date. With
+ * `nearNewYear` false, null for a date around the New Year (aroundNewYear).
  */
-export function signingYear(folded: string): string | null {
+export function signingYear(folded: string, nearNewYear = true): string | null {
   const m = SIGNING_DATE.exec(folded);
-  return m === null ? null : (m[1] ?? m[2]!);
+  if (m === null) return null;
+  return nearNewYear || !aroundNewYear(m[0]) ? (m[1] ?? m[2]!) : null;
+}
+
+/** The signing date of `folded` as matched, when it falls around the New Year (aroundNewYear). */
+export function newYearSigning(folded: string): string | null {
+  const m = SIGNING_DATE.exec(folded);
+  return m !== null && aroundNewYear(m[0]) ? m[0] : null;
+}
+
+/**
+ * Whether the signing date `date` (SIGNING_DATE's match) falls from 20 December to 10 January:
+ * then a decree of either year's series may carry it (the last numbers of a year signed in its
+ * first days, a clerk's "Tahun" of habit), so the date gives a year only to compare with one
+ * typed (signingYear's `nearNewYear`), never one to file by.
+ */
+function aroundNewYear(date: string): boolean {
+  const ymd = YMD.exec(date);
+  let day: number;
+  let month: number;
+  if (ymd !== null) {
+    month = Number(ymd[1]);
+    day = Number(ymd[2]);
+  } else {
+    const dmy = DMY.exec(date);
+    if (dmy === null) return false;
+    day = Number(dmy[1]);
+    month = dmy[3] !== undefined ? Number(dmy[3]) : monthOfName(dmy[2]!);
+  }
+  return (month === 12 && day >= 20) || (month === 1 && day <= 10);
+}
+const YMD = /(?:19|20)\d{2}[-./](0?[1-9]|1[0-2])[-./](0?[1-9]|[12]\d|3[01])(?![0-9])/;
+const DMY = /(?<![0-9])(0?[1-9]|[12]\d|3[01])(?:[\s./-]*([a-z]+)|[-./](0?[1-9]|1[0-2])[-./])/;
+/** January 1, December 12, any other month 0: only those two matter here. */
+function monthOfName(name: string): number {
+  if (name.startsWith("jan")) return 1;
+  return name.startsWith("des") || name.startsWith("dec") ? 12 : 0;
 }
 const SIGNING_DATE = new RegExp(
   String.raw`(?<!(?:scan|pindai|terima|diterima|kirim|dikirim|upload|unggah|diunggah|masuk|cetak|print|foto)[^a-z0-9]+)(?<![a-z])(?:ditetapkan|ditandatangani|tgl|tanggal|ttd)(?:[^a-z0-9]+(?:pada|tgl|tanggal|ditetapkan))?[^a-z0-9]*(?:(?:0?[1-9]|[12]\d|3[01])(?:[\s./-]*(?:${MONTH_ALTERNATION})[\s./-]*|[-./](?:0?[1-9]|1[0-2])[-./])((?:19|20)\d{2})|((?:19|20)\d{2})[-./](?:0?[1-9]|1[0-2])[-./](?:0?[1-9]|[12]\d|3[01]))(?![0-9])`,

@@ -14,6 +14,7 @@ import {
   blankSpans,
   countsSubject,
   LETTER_LAMPIRAN,
+  newYearSigning,
   numberOnlyHead,
   readHead,
   romanOrInt,
@@ -163,7 +164,7 @@ export function lenient(
   // "SK Ketua No 57 tgl 2 Mei 2024": a head whose only year is its signing date's (head.ts
   // signingYear; subject-start.ts keeps that date in the head) is read with the year typed.
   if (date && "reason" in head && head.reason === "NO_YEAR") {
-    const year = signingYear(folded.slice(0, headEnd));
+    const year = signingYear(folded.slice(0, headEnd), false);
     if (year !== null) head = readHead(`${work} th ${year}`, c, inHead, codeJenis);
   }
   // Another office's place typed in front of the decree's name ("Kab Malang SK Ketua …",
@@ -443,7 +444,12 @@ function scanHead(work: string, ext: string, c: CompiledRules): HeadScan | Parse
  */
 export function dateOnly(folded: string): ParseRejected | null {
   const date = DATED.exec(folded);
-  return date === null ? null : rejectVariant("NO_YEAR:dateOnly", date[0].trim());
+  if (date === null) return null;
+  // A signing date around the New Year: the year is unread for another reason, and says so.
+  const signed = newYearSigning(folded);
+  const variant =
+    signed !== null && signed.includes(date[0].trim()) ? "NO_YEAR:newYear" : "NO_YEAR:dateOnly";
+  return rejectVariant(variant, date[0].trim());
 }
 /** A whole date with its year: "2 Mei 2024", "02-05-2024", "2024-05-02", "20240502". */
 const DATED = new RegExp(

@@ -162,6 +162,9 @@ export const PLACE_STOP = new Set([
   "jo",
   "tgl",
   "tanggal",
+  // A term of office after the commission ("Anggota KPU periode 2023-2028", "… masa jabatan …").
+  "periode",
+  "masa",
 ]);
 /** A province's level words, before its name ("Provinsi Kalimantan Selatan"). */
 export const PROVINCE_LEVEL: ReadonlySet<string> = new Set(["provinsi", "prov", "propinsi"]);

@@ -184,6 +184,8 @@ const TEXT: Record<ReasonCode, [id: string, en: string]> = {
  *   the file may belong in another year's folder, which no second year names;
  * - DECREE_UNCLEAR:owner, a role with an owner's or addressee's word before it ("punya bu
  *   sekretaris", "utk pak ketua"): the usual text speaks of a missing "SK", which the name has;
+ * - NO_YEAR:newYear, a name whose only year is a signing date's from 20 December to 10 January
+ *   (head.ts aroundNewYear): the usual texts would ask for a year the clerk believes typed;
  * - NO_YEAR:dateOnly, a name whose only year is a date's ("No 57 tgl 2 Mei 2024"): "add the
  *   year" reads as if none were typed;
  * - NO_YEAR:romanMonth, a Roman numeral right after the number ("No 12 XII 2024", "No 12 XII"),
@@ -260,6 +262,10 @@ const VARIANT_TEXT = {
   "DECREE_UNCLEAR:owner": [
     "Nama berkas menyebut '{detail}': itu pemilik berkas atau tujuannya, bukan jenis keputusan yang ditetapkan, sehingga tidak jelas apakah ini keputusan Ketua atau Sekretaris. Periksa dokumennya dan tulis jenis, nomor dan tahunnya di awal nama, misalnya 'SK Sekretaris No 12 Th 2024 tentang …'; bila bukan keputusan kantor ini, pindahkan berkas ke luar folder arsip.",
     "The name says '{detail}': whose file it is or whom it is for, not the kind of decree, so whether the chair or the secretary issued it is unclear. Check the document and write kind, number and year first, e.g. 'SK Sekretaris No 12 Th 2024 tentang …'; if it is not this office's decree, move it out of the archive share.",
+  ],
+  "NO_YEAR:newYear": [
+    "Satu-satunya tahun pada nama berkas tertulis dalam tanggal penetapan ({detail}) di sekitar pergantian tahun, padahal keputusan yang ditetapkan pada akhir Desember atau awal Januari bisa bernomor tahun yang mana pun. Tulis tahun yang tertera pada nomor keputusan di dokumennya, misalnya 'SK Ketua No 12 Tahun 2024 tentang …'.",
+    "The only year in the name is that of a signing date ({detail}) around the New Year, and a decree signed in late December or early January may be numbered in either year. Write the year its number carries on the document, e.g. 'SK Ketua No 12 Tahun 2024 tentang …'.",
   ],
   "NO_YEAR:dateOnly": [
     "Satu-satunya tahun pada nama berkas tertulis dalam tanggal ({detail}), dan tanggal tidak dibaca sebagai tahun keputusan (bisa tanggal pindai, kirim atau terima). Tulis tahun keputusan setelah nomornya, misalnya 'SK Ketua No 12 Tahun 2024 tentang …'.",

@@ -354,6 +354,24 @@ describe("parse: names as clerks type them", () => {
       "NO_YEAR",
       /tertulis dalam tanggal \((10-05-2024|20240510|2024-05-10)\)/,
     );
+    // A signing date from 20 December to 10 January gives no year to file by: either year's
+    // series may carry it. The message says so; 11 January and 19 December give their year.
+    expectRefused(
+      [
+        "SK Ketua No 2 tgl 2 Januari 2024.pdf",
+        "SK Ketua No 356 tgl 31 Desember 2023.pdf",
+        "SK Ketua No 57 ttd 2024-12-20.pdf",
+      ],
+      "NO_YEAR",
+      /tanggal penetapan \((2 januari 2024|31 desember 2023|2024-12-20)\) di sekitar pergantian tahun/,
+    );
+    for (const [name, tahun] of [
+      ["SK Ketua No 57 tgl 11 Januari 2024.pdf", 2024],
+      ["SK Ketua No 57 tgl 19-12-2023.pdf", 2023],
+    ] as const) {
+      const r = parse(name, rules, { now });
+      expect(r.ok ? r.decree.tahun : r.reason, name).toBe(tahun);
+    }
   });
 
   it("names what to remove when a name holds two numbers, and never offers a scan date", () => {
