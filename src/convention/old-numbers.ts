@@ -58,12 +58,40 @@ const CLASS =
  */
 const NOT_A_COUNTER = "(?!(?<=(?:img|dsc[nf]?|pxl|scan)[-_]?)0\\d{3}(?![0-9]))";
 /**
+ * A month's full name where the number prints its Roman numeral ("…_KPU-Kot_April_2019"), as
+ * some clerks type it; the number as printed (styleBOf) has the numeral.
+ */
+const FULL_MONTHS = [
+  "januari",
+  "februari",
+  "maret",
+  "april",
+  "mei",
+  "juni",
+  "juli",
+  "agustus",
+  "september",
+  "oktober",
+  "november",
+  "desember",
+];
+const MONTH_WORDS = [...FULL_MONTHS, "pebruari", "nopember"].join("|");
+const ROMAN_MONTHS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"];
+
+/** `month` as typed, a full name as its Roman numeral ("April" → "IV"). */
+function printedMonth(month: string): string {
+  const m = month.toLowerCase().replace("pebruari", "februari").replace("nopember", "november");
+  const k = FULL_MONTHS.indexOf(m);
+  return k < 0 ? month : ROMAN_MONTHS[k]!;
+}
+
+/**
  * serial, class-Kpt, region, issuer, month, year at groups 1, 3, 5, 7, 9, 11. The class is two to
  * four letters with dotted digits (PL.01.3, HK.03.2, KU.02.1, SDM.08), "-Kpt" and, in some
  * secretariats, "-Sek"; the issuer one or two words (KPU RI's own numbers carry "KPU" alone).
  */
 const STYLE_B = new RegExp(
-  `(?<![a-z0-9])${NOT_A_COUNTER}(\\d{1,4}[a-z]?)${SB_OPEN}(${CLASS})${SB}(\\d{2,6})${SB}([a-z]+(?:[\\s_-]+[a-z]+)?)${SB}([ivx]{1,4}|\\d{1,2})${SB}(\\d{4})(?![0-9])`,
+  `(?<![a-z0-9])${NOT_A_COUNTER}(\\d{1,4}[a-z]?)${SB_OPEN}(${CLASS})${SB}(\\d{2,6})${SB}([a-z]+(?:[\\s_-]+[a-z]+)?)${SB}([ivx]{1,4}|\\d{1,2}|${MONTH_WORDS})${SB}(\\d{4})(?![0-9])`,
 );
 /**
  * A Style-B number printed without its issuer marker, the region code's four digits and a Roman
@@ -237,7 +265,7 @@ function styleBOf(
     end: b.index + b[0].length,
     serial: b[1]!,
     year: fourDigits(b[11]!),
-    asli: `${p[0]}/${classCode(p[2]!)}/${p[4]}/${marker === "" ? "" : `${marker}/`}${month}/${p[10]}`,
+    asli: `${p[0]}/${classCode(p[2]!)}/${p[4]}/${marker === "" ? "" : `${marker}/`}${printedMonth(month)}/${p[10]}`,
     jenis,
     issuer: marker,
     region: p[4]!,
