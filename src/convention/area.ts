@@ -121,11 +121,27 @@ function inOwnArea(d: NamedDistrict, o: CompiledOffice): boolean {
  * read ("PPS Wajo": Kabupaten Wajo's, though Makassar has a Wajo too). Another area's district of
  * one word is read only when that word is no ordinary word of a subject (ordinaryAfterBody).
  */
-export function bodyArea(folded: string, at: number, o: CompiledOffice): string | undefined {
+export function bodyArea(
+  folded: string,
+  at: number,
+  o: CompiledOffice,
+  kecamatanBody = false,
+): string | undefined {
   if (o.regionCodes.size === 0 || inDki(o)) return undefined;
   const ws = [{ word: "" }, ...wordsNear(folded, at)];
   if (ws.length < 2) return undefined;
-  const own = ownDistrict(ws, districtNamed, o) ?? ownDistrict(ws, villageNamed, o);
+  const ownKecamatan = ownDistrict(ws, districtNamed, o);
+  // A PPK is a district's body: a name that is one of this office's villages only but another
+  // area's district of as many words is that district ("PPK Labuhan Deli": Deli Serdang's
+  // kecamatan, though a kelurahan of Medan bears its name).
+  if (kecamatanBody && ownKecamatan === undefined && ownDistrict(ws, villageNamed, o)) {
+    const d = districtNamed(ws, 1);
+    if (d !== undefined && d.words >= ownDistrict(ws, villageNamed, o)!.words) {
+      const other = nationalDistrict([{ word: "kecamatan" }, ...ws.slice(1)], o);
+      if (other) return other;
+    }
+  }
+  const own = ownKecamatan ?? ownDistrict(ws, villageNamed, o);
   const place = knownPlace(joinWords(ws, 1), o);
   // A place known by name wins over this office's district of as many words or fewer ("PPS
   // Wajo": Kabupaten Wajo's); this office's district of more words wins over it ("PPK Serang

@@ -165,7 +165,7 @@ export function otherBodyPlace(
     const afterBody = AD_HOC_BODY.has(m[1]!) && (m[2] === "" || onlyAdjectives(m[2]!));
     // For an office outside DKI, the district or village named right after the body, read in
     // Indonesia's tables (area.ts bodyArea): this office's own body, or another area's.
-    const area = afterBody ? bodyArea(folded, at, o) : undefined;
+    const area = afterBody ? bodyArea(folded, at, o, m[1] === "ppk") : undefined;
     if (area === "own") continue;
     const bare = area ?? (afterBody ? bareDistrict(folded, at, o) : undefined);
     const place = DISTRICT.has(next)

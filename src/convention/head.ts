@@ -67,10 +67,11 @@ const LAMPIRAN = new RegExp(
  * Dates (a scan date in front, "tgl 10-05-2024", "20240510", "10 Mei 2024", "10 Mei"): never a
  * serial or a pair ("05-2024" inside "10-05-2024" is no "No 5 Th 2024"), so they are blanked
  * before the numbers are read. Only real calendar shapes: day 1–31, month 1–12 or a month name,
- * year 19xx/20xx; a day and a month's name need no year ("SK Ketua Th 2024 10 Mei ttg …").
+ * year 19xx/20xx; a day and a month's name need no year ("SK Ketua Th 2024 10 Mei ttg …"), and
+ * take a year of two digits with them ("tgl 12 Mei 24": no second number 24).
  */
 const DATES = new RegExp(
-  `(?<![0-9])(?:(?:19|20)\\d{2}[-._/](?:0?[1-9]|1[0-2])[-._/](?:0?[1-9]|[12]\\d|3[01])|(?:0?[1-9]|[12]\\d|3[01])[-._/](?:0?[1-9]|1[0-2])[-._/](?:19|20)\\d{2}|(?:19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])|(?:0[1-9]|[12]\\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\\d{2}|(?:0?[1-9]|[12]\\d|3[01])[\\s.-]*(?:${MONTH_ALTERNATION})(?:[\\s.-]*(?:19|20)\\d{2}|(?![a-z0-9])))(?![0-9])`,
+  `(?<![0-9])(?:(?:19|20)\\d{2}[-._/](?:0?[1-9]|1[0-2])[-._/](?:0?[1-9]|[12]\\d|3[01])|(?:0?[1-9]|[12]\\d|3[01])[-._/](?:0?[1-9]|1[0-2])[-._/](?:19|20)\\d{2}|(?:19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])|(?:0[1-9]|[12]\\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\\d{2}|(?:0?[1-9]|[12]\\d|3[01])[\\s.-]*(?:${MONTH_ALTERNATION})(?:[\\s.-]*(?:19|20)?\\d{2}|(?![a-z0-9])))(?![0-9])`,
   "g",
 );
 /**

@@ -209,6 +209,7 @@ add(HINT_NOT_PLAIN, [
   "ganda",
   "nunggu",
   "error",
+  "ragu",
   "cek",
   "ganti",
   "berubah",

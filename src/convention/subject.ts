@@ -194,7 +194,7 @@ const CAPTION = String.raw`(?:\s*[([]|\s*[-\u2013_]|\s+(?=[a-z])(?!${CAPTION_NOT
 
 /** The words that say a number is not final or wrong, typed right after its keyword. */
 const MARK_WORDS =
-  "sementara|tentatif|menyusul|keliru|salah|menunggu|nunggu|dobel|double|ganda|diganti";
+  "sementara|tentatif|menyusul|keliru|salah|menunggu|nunggu|dobel|double|ganda|diganti|ragu";
 
 /**
  * A number's keyword and, as the name's last word, a word that says the number is not final or
@@ -445,7 +445,7 @@ const NOT_NUMBERED = String.raw`(?:belum|blm)[\s._-]*(?:ada[\s._-]*)?(?:ber)?nom
  * no keyword, the words are a subject's own ("Pemilih Ganda", "Pemungutan Suara Ulang").
  */
 const DOUBT = new RegExp(
-  String.raw`(?<![a-z0-9])(?:(${NOT_NUMBERED}|${MARKED_NUMBER}[\s._-]*(?:${DOUBT_WORD}|(?:di)?(?:ralat|revisi|ubah|ganti)[\s._-]*(?:jadi|menjadi)[\s._:-]*\d{1,4}[a-z]?)|(?:dobel|double|ganda|salah(?:[\s._-]*(?:ketik|tulis))?|keliru|error|cek(?:[\s._-]*(?:lagi|ulang))?|(?:belum|blm)[\s._-]*(?:pasti|fix|final|tetap|resmi))[\s._-]*${MARKED_NUMBER}|(?:revisi|rev|(?:di)?ralat|perbaikan|(?:di)?ubah|(?:di)?ganti)[\s._-]*${MARKED_NUMBER}[\s._-]*(?:jadi|menjadi)[\s._:-]*\d{1,4}[a-z]?|(?:di)?ganti[\s._:-]*(?:no(?:mor)?[\s.]*)?\d{1,4}[a-z]?(?=[^a-z0-9]*$|[\s._-]*[)\]]))|(${YEAR_WORD}[\s._-]*(?:salah|keliru|dobel|(?:belum|blm)[\s._-]*pasti)|(?:salah|keliru|cek(?:[\s._-]*(?:lagi|ulang))?|(?:belum|blm)[\s._-]*pasti)[\s._-]*${YEAR_WORD}|(?:se)?(?:harus|mesti)nya[\s._:-]*(?:${YEAR_WORD}[\s._-]*)?(?:19|20)\d\d)|(salah[\s._-]*(?:upload|unggah|kirim|file|berkas)))(?![a-z0-9])`,
+  String.raw`(?<![a-z0-9])(?:(${NOT_NUMBERED}|${MARKED_NUMBER}[\s._-]*(?:${DOUBT_WORD}|(?:di)?(?:ralat|revisi|ubah|ganti)[\s._-]*(?:jadi|menjadi)[\s._:-]*\d{1,4}[a-z]?)|(?:dobel|double|ganda|salah(?:[\s._-]*(?:ketik|tulis))?|keliru|error|ragu(?:[\s._-]*ragu)?|cek(?:[\s._-]*(?:lagi|ulang))?|(?:belum|blm)[\s._-]*(?:pasti|fix|final|tetap|resmi))[\s._-]*${MARKED_NUMBER}|(?:revisi|rev|(?:di)?ralat|perbaikan|(?:di)?ubah|(?:di)?ganti)[\s._-]*${MARKED_NUMBER}[\s._-]*(?:jadi|menjadi)[\s._:-]*\d{1,4}[a-z]?|(?:di)?ganti[\s._:-]*(?:no(?:mor)?[\s.]*)?\d{1,4}[a-z]?(?=[^a-z0-9]*$|[\s._-]*[)\]]))|(${YEAR_WORD}[\s._-]*(?:salah|keliru|dobel|(?:belum|blm)[\s._-]*pasti)|(?:salah|keliru|cek(?:[\s._-]*(?:lagi|ulang))?|(?:belum|blm)[\s._-]*pasti)[\s._-]*${YEAR_WORD}|(?:se)?(?:harus|mesti)nya[\s._:-]*(?:${YEAR_WORD}[\s._-]*)?(?:19|20)\d\d)|(salah[\s._-]*(?:upload|unggah|kirim|file|berkas)))(?![a-z0-9])`,
   "g",
 );
 
@@ -457,7 +457,7 @@ const DOUBT = new RegExp(
  * before a number; "diralat jadi", "diubah menjadi"; "mestinya"; "cek lagi"/"cek ulang" (after a
  * "nomor" the head took as its keyword: "… Th 2023 nomor cek ulang").
  */
-const DOUBT_GATE = String.raw`dobel|double|nunggu|error|cek[ _-]+(?:lagi|ulang)|(?:nomor|nomer|no|nmr)[ _-]+(?:ganda|(?:di)?cek|tentatif|dicadangkan|diganti|diubah|diralat|(?:bisa|dapat|mungkin)[ _-]+berubah)|(?:ganda|keliru|cek)[ _-]+(?:lagi[ _-]+|ulang[ _-]+)?(?:nomor|nomer|no|nmr|tahun|thn|th)|(?:tahun|thn|th)(?:nya)?[ _-]+(?:keliru|dobel)|ganti[ _-]+(?:no[ _-]+)?\d|(?:ralat|ubah|ganti)[ _-]+(?:men)?jadi|mestinya`;
+const DOUBT_GATE = String.raw`dobel|double|nunggu|error|ragu|cek[ _-]+(?:lagi|ulang)|(?:nomor|nomer|no|nmr)[ _-]+(?:ganda|(?:di)?cek|tentatif|dicadangkan|diganti|diubah|diralat|(?:bisa|dapat|mungkin)[ _-]+berubah)|(?:ganda|keliru|cek)[ _-]+(?:lagi[ _-]+|ulang[ _-]+)?(?:nomor|nomer|no|nmr|tahun|thn|th)|(?:tahun|thn|th)(?:nya)?[ _-]+(?:keliru|dobel)|ganti[ _-]+(?:no[ _-]+)?\d|(?:ralat|ubah|ganti)[ _-]+(?:men)?jadi|mestinya`;
 /** How far before the subject a number's keyword the head took may stand ("(nomor " …). */
 const KEYWORD_REACH = 8;
 

@@ -456,6 +456,13 @@ const tables: [string, ConventionConfig, [string, string][]][] = [
       ],
       // Another area's kecamatan of two words or more named bare after "PPK".
       ["SK Ketua No 311 Th 2024 ttg Pemberhentian PPK Percut Sei Tuan.pdf", BOTH],
+      // A PPK is a kecamatan's: Deli Serdang's Labuhan Deli, though a kelurahan of Medan
+      // Marelan bears the name; its PPS is this office's.
+      ["SK Ketua No 74 Th 2024 PPK Labuhan Deli.pdf", BOTH],
+      [
+        "SK Ketua No 74 Th 2024 PPS Labuhan Deli.pdf",
+        "KPT-KETUA/2024/KPT-KETUA_2024_074_pps-labuhan-deli.pdf",
+      ],
       // One word after "PPK" is as often an ordinary word: read as before.
       [
         "SK Sekretaris No 3 Th 2024 ttg Penunjukan PPK Satker.pdf",
