@@ -120,6 +120,7 @@ function inOwnArea(d: NamedDistrict, o: CompiledOffice): boolean {
  * or for words that name a city, a regency or a province known by name, which the place readers
  * read ("PPS Wajo": Kabupaten Wajo's, though Makassar has a Wajo too). Another area's district of
  * one word is read only when that word is no ordinary word of a subject (ordinaryAfterBody).
+ * `kecamatanBody`: the body is a district's (PPK), never a village's.
  */
 export function bodyArea(
   folded: string,
@@ -131,17 +132,18 @@ export function bodyArea(
   const ws = [{ word: "" }, ...wordsNear(folded, at)];
   if (ws.length < 2) return undefined;
   const ownKecamatan = ownDistrict(ws, districtNamed, o);
+  const ownVillage = ownKecamatan === undefined ? ownDistrict(ws, villageNamed, o) : undefined;
   // A PPK is a district's body: a name that is one of this office's villages only but another
   // area's district of as many words is that district ("PPK Labuhan Deli": Deli Serdang's
   // kecamatan, though a kelurahan of Medan bears its name).
-  if (kecamatanBody && ownKecamatan === undefined && ownDistrict(ws, villageNamed, o)) {
+  if (kecamatanBody && ownVillage !== undefined) {
     const d = districtNamed(ws, 1);
-    if (d !== undefined && d.words >= ownDistrict(ws, villageNamed, o)!.words) {
+    if (d !== undefined && d.words >= ownVillage.words) {
       const other = nationalDistrict([{ word: "kecamatan" }, ...ws.slice(1)], o);
       if (other) return other;
     }
   }
-  const own = ownKecamatan ?? ownDistrict(ws, villageNamed, o);
+  const own = ownKecamatan ?? ownVillage;
   const place = knownPlace(joinWords(ws, 1), o);
   // A place known by name wins over this office's district of as many words or fewer ("PPS
   // Wajo": Kabupaten Wajo's); this office's district of more words wins over it ("PPK Serang

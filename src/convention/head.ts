@@ -54,8 +54,8 @@ export const LETTER_LAMPIRAN = new RegExp(
 );
 /**
  * "Lampiran 2", "lamp. III", "Lampiran ke-2", "Lampiran No 2" (but "Lampiran No 5 Th 2024" is
- * the attachment of decree 5), "Lampiran Dua", "Lampiran Dua Puluh"; a range or
- * pair after the number ("Lampiran 1-3", "Lampiran I-III", "Lampiran 1 s.d 3", "Lampiran I II") is read as its
+ * the attachment of decree 5), "Lampiran Dua", "Lampiran Dua Puluh"; a range or pair after the
+ * number ("Lampiran 1-3", "Lampiran I-III", "Lampiran 1 s.d 3", "Lampiran I II") is read as its
  * second attachment (group 2), so the name is refused as AMBIGUOUS_QUALIFIER instead of filed
  * as attachment 1.
  */

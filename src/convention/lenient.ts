@@ -309,10 +309,10 @@ export function lenient(
   return "reason" in again ? read : { ...again, qualifier: read.qualifier };
 }
 
-/** Whether one letter a–h stands alone at `at` ("b lokasi", not "a.n." or "bendahara"). */
 /** A Roman numeral as the subject's first word, alone or before a gap ("ii", "iii - rekap"). */
 const ROMAN_ALONE = /^([ivx]{1,4})(?![a-z0-9])/;
 
+/** Whether one letter a–h stands alone at `at` ("b lokasi", not "a.n." or "bendahara"). */
 function loneLetterAt(folded: string, at: number): boolean {
   const c = folded.charCodeAt(at);
   if (c < 0x61 || c > 0x68 || isWordChar(folded.charCodeAt(at + 1))) return false;

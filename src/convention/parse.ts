@@ -37,6 +37,7 @@ import { oldNumberNonDecree } from "./old-numbers.js";
 import { reject, rejectVariant } from "./reasons.js";
 import {
   glue,
+  issuersApart,
   lineBreaksJoined,
   mayBeRepaired,
   ocrCapitals,
@@ -242,9 +243,9 @@ function parseName(name: string, rules: ConventionConfig, opts: ParseOptions): P
   // name keeps its first refusal unless apart it is filed (a glued "KPUKotaJakartaUtra" is no
   // other office: its place is this office's, misspelt).
   // A plain head has no glued issuer: only its subject may, where the hints scan saw "kpu".
-  if ((!fast || (hints & HINT_REGION) !== 0) && mayHoldGluedIssuer(lower)) {
-    const apart = nfc.replace(GLUED_ISSUER, issuerApart);
-    if (apart !== nfc) {
+  if (!fast || (hints & HINT_REGION) !== 0) {
+    const apart = issuersApart(nfc, lower);
+    if (apart !== null) {
       const again = parseName(apart, rules, opts);
       if (!("reason" in d) || again.ok) return again;
     }
@@ -279,40 +280,6 @@ function parseName(name: string, rules: ConventionConfig, opts: ParseOptions): P
     (lower.includes(", ") ? signedAtInOtherYear(lower, d.tahun) : null);
   if (signed !== null) return reject("AMBIGUOUS_YEAR", signed);
   return finish(d, rules, c, opts, d.folded, d.singleGaps);
-}
-
-/**
- * An issuer's word glued to a place's name of three letters or more or to "RI", perhaps after a
- * decree's word glued before it ("kpujakpus", "KPUSurabaya", "kpuri", "skkpujaksel",
- * "BawasluJakut", "kpukota"): decree's word (1), issuer (2), place (3), a number's keyword glued
- * after it (4: "kepkpujakutno52th2024"). "kpud" only before a
- * consonant ("KPUDJakut"; "kpudepok" is KPU Depok). Not an old-style number's issuer marker
- * ("KPUKot", "KPUKab", "KPUProv").
- */
-const GLUED_ISSUER =
-  /(?<![a-z0-9])(sk|kep|kpt|skep)?(kpud(?=[b-df-hj-np-tv-z][a-z]{2})|kpu|bawaslu|panwaslu)(?!(?:kot|kab|prov)(?![a-z]))([a-z]{3,}?|ri)(no|nomor|nmr|th|thn|tahun)?(?![a-z])/gi;
-/** `GLUED_ISSUER`'s words apart by spaces, and from a number glued after them. */
-function issuerApart(
-  glued: string,
-  decree: string | undefined,
-  issuer: string,
-  place: string,
-  keyword: string | undefined,
-  at: number,
-  name: string,
-): string {
-  const digit = /[0-9]/.test(name.charAt(at + glued.length));
-  return `${decree ? `${decree} ` : ""}${issuer} ${place}${keyword ? ` ${keyword}` : ""}${digit ? " " : ""}`;
-}
-/** Whether `lower` may hold a GLUED_ISSUER: an issuer's word with a letter right after it. */
-function mayHoldGluedIssuer(lower: string): boolean {
-  for (const w of ["kpu", "bawaslu"]) {
-    for (let at = lower.indexOf(w); at >= 0; at = lower.indexOf(w, at + 1)) {
-      const next = lower.charCodeAt(at + w.length);
-      if (next >= 0x61 && next <= 0x7a) return true;
-    }
-  }
-  return false;
 }
 
 /**

@@ -261,6 +261,52 @@ function respell(word: string, c: CompiledRules): string {
   return word;
 }
 
+/**
+ * `name` (NFC) with each issuer glued to its place typed apart (GLUED_ISSUER: "kpujakpus-sk-…"
+ * → "kpu jakpus-sk-…"), or null when it holds none; `lower` is the name lower-cased, for a
+ * cheap test first. Unlike glue(), asked of names the first reading read too: a glued issuer
+ * beside a head read without it is no office to that reading.
+ */
+export function issuersApart(name: string, lower: string): string | null {
+  if (!mayHoldGluedIssuer(lower)) return null;
+  const apart = name.replace(GLUED_ISSUER, issuerApart);
+  return apart === name ? null : apart;
+}
+
+/**
+ * An issuer's word glued to a place's name of three letters or more or to "RI", perhaps after a
+ * decree's word glued before it ("kpujakpus", "KPUSurabaya", "kpuri", "skkpujaksel",
+ * "BawasluJakut", "kpukota"): decree's word (1), issuer (2), place (3), a number's keyword glued
+ * after it (4: "kepkpujakutno52th2024"). "kpud" only before a consonant ("KPUDJakut";
+ * "kpudepok" is KPU Depok). Not an old-style number's issuer marker ("KPUKot", "KPUKab",
+ * "KPUProv").
+ */
+const GLUED_ISSUER =
+  /(?<![a-z0-9])(sk|kep|kpt|skep)?(kpud(?=[b-df-hj-np-tv-z][a-z]{2})|kpu|bawaslu|panwaslu)(?!(?:kot|kab|prov)(?![a-z]))([a-z]{3,}?|ri)(no|nomor|nmr|th|thn|tahun)?(?![a-z])/gi;
+/** `GLUED_ISSUER`'s words apart by spaces, and from a number glued after them. */
+function issuerApart(
+  glued: string,
+  decree: string | undefined,
+  issuer: string,
+  place: string,
+  keyword: string | undefined,
+  at: number,
+  name: string,
+): string {
+  const digit = /[0-9]/.test(name.charAt(at + glued.length));
+  return `${decree ? `${decree} ` : ""}${issuer} ${place}${keyword ? ` ${keyword}` : ""}${digit ? " " : ""}`;
+}
+/** Whether `lower` may hold a GLUED_ISSUER: an issuer's word with a letter right after it. */
+function mayHoldGluedIssuer(lower: string): boolean {
+  for (const w of ["kpu", "bawaslu"]) {
+    for (let at = lower.indexOf(w); at >= 0; at = lower.indexOf(w, at + 1)) {
+      const next = lower.charCodeAt(at + w.length);
+      if (next >= 0x61 && next <= 0x7a) return true;
+    }
+  }
+  return false;
+}
+
 /** Issuers' words a clerk glues to "Kep" or "SK": KPU's, its Secretariat General's, Bawaslu's. */
 const ISSUERS = new Set(["kpu", "kpud", "sekjen", "setjen", "bawaslu", "dkpp"]);
 /** ISSUERS, the longest first ("kpud" before "kpu"), as a glued word's rest may start. */

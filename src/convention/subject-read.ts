@@ -427,7 +427,7 @@ export function otherOfficeIn(
   const hinted = (hints & HINT_REGION) !== 0 && SUBJECT_HINT.test(folded);
   const code = hinted ? foreignRegionCode(folded, tailStart, office) : null;
   if (code) return code;
-  if (hinted && mayNameKpu(folded, tailStart) && !onlySentTo(folded, tailStart)) {
+  if (hinted && mayNameKpu(folded, tailStart) && !onlyRecipientOrCited(folded, tailStart)) {
     const rest = folded.slice(tailStart);
     const other = otherKpuIn(rest, office);
     // After a head that names this office, another KPU office in the subject is what the
@@ -487,7 +487,7 @@ const SUBJECT_HINT = new RegExp(REGION_WORDS.join("|"), "g");
  * ("… tindak lanjut Kep KPU Prov DKI No 45 …"): never this file's issuer, as "dari" or
  * "kiriman" would make it.
  */
-function onlySentTo(folded: string, at: number): boolean {
+function onlyRecipientOrCited(folded: string, at: number): boolean {
   let named = 0;
   for (let k = folded.indexOf("kpu", at); k >= 0; k = folded.indexOf("kpu", k + 3)) named++;
   if (named === 0 || folded.includes("komisi", at) || folded.includes("kip", at)) return false;

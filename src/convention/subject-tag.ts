@@ -53,9 +53,9 @@ export function officeTag(folded: string, from: number, o: CompiledOffice): Pars
   const at = mayHoldTag(folded, from);
   if (at < 0) return null;
   // Another office's region code alone as the last tag ("…_penetapan-dpt_3174", "… (3174)"):
-  // whose document it is, as a region code says in an old-style number.
-  // A code that is all the subject is the head's number's business (NO_NUMBER:regionCode), and
-  // "_" sets a tag apart only in a name with spaces or dashes ("SK_Ketua_2024_3171": a space).
+  // whose document it is, as a region code says in an old-style number. Not a code that is all
+  // the subject (the head's number's business: NO_NUMBER:regionCode), and "_" sets a tag apart
+  // only in a name with spaces or dashes ("SK_Ketua_2024_3171": there it is a space).
   const code = CODE_TAG.exec(folded.slice(at));
   if (
     code !== null &&
