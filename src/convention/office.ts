@@ -568,6 +568,9 @@ export function otherKpuIn(subject: string, o: CompiledOffice): string | null {
     const kip = ws[k]!.word === "kip" || kipSpeltAt(ws, k);
     const named = kip ? "kpu" : commissionAt(ws, k);
     if (named === null) continue;
+    // After a region code, the issuer marker of an old-style number ("Pencabutan SK 61_PP.05.1-
+    // Kpt_3172_KPU-Kot_IX_2021"): the number's, whose code the subject's checks read.
+    if (k > 1 && REGION_CODE_WORD.test(ws[k - 1]!.word) && ws[k - 2]!.word === "kpt") continue;
     const tail = placeAfter(ws, k, o);
     // In a subject the place runs on into the subject's words: this office's place starts it.
     if (tail.length === 0 || startsWithOwnPlace(tail, 0, o)) continue;
@@ -583,6 +586,9 @@ export function otherKpuIn(subject: string, o: CompiledOffice): string | null {
   }
   return null;
 }
+
+/** A region code's digits as a word ("3172", "31"). */
+const REGION_CODE_WORD = /^[0-9]{2,6}$/;
 
 /**
  * Whether `tail` is a regency's and a city's level words together ("Kabupaten/Kota", "Kab Kota",

@@ -155,8 +155,10 @@ const AMENDING_LABEL = /(?:^[^a-z0-9]*|[([]\s*)(?:perubahan|perubahannya|revisi)
 const DECREE_IN_UNMARKED = new RegExp(String.raw`(?:(?:^|[^a-z0-9])${DECREE_AFTER}`);
 const TOPIC_WORDS = [
   ...AMENDING,
-  // A decree correcting another's slip ("Kep Sek No 6 Th 2024 Pembetulan Kep Sek No 5 Th 2024").
+  // A decree correcting another's slip ("Kep Sek No 6 Th 2024 Pembetulan Kep Sek No 5 Th 2024",
+  // "… Perbaikan SK No 111 Th 2024").
   "pembetulan",
+  "perbaikan",
   "pelaksanaan",
   "melaksanakan",
   "tindak[^a-z0-9]+lanjut",
@@ -168,6 +170,8 @@ const TOPIC_WORDS = [
   "terhadap",
 ];
 const TOPIC_OF = wordsRegex(TOPIC_WORDS);
+/** A passive amending word: the file's decree was amended, revoked or replaced by another. */
+const AMENDED_BY = /(?<![a-z0-9])di(?:ubah|cabut|ganti|batalkan)(?![a-z0-9])/;
 /** TOPIC_OF, and a decree replaced (REPLACING): in a subject marked by "tentang". */
 const TOPIC_OF_MARKED = wordsRegex([...TOPIC_WORDS, ...REPLACING]);
 
@@ -193,7 +197,10 @@ export function decreeInUnmarked(
   if (m[1] === undefined && isYearShaped(digits)) return null;
   const n = serialAt(subject, digits, m.index + m[0].length);
   const topic = marked ? TOPIC_OF_MARKED : TOPIC_OF;
-  if (n === null || n === nomor || topic.test(subject.slice(0, m.index + 1))) return null;
+  const before = subject.slice(0, m.index + 1);
+  // "… sebagaimana telah diubah dgn SK 45 Th 2024": the file's decree as amended by the other
+  // (a consolidated text?): two decrees, whatever topic word stands before.
+  if (n === null || n === nomor || (topic.test(before) && !AMENDED_BY.test(before))) return null;
   return n;
 }
 
