@@ -187,6 +187,8 @@ function add(bit: number, triggers: readonly string[]): void {
 add(HINT_NOT_PLAIN, [
   "lamp",
   "salinan",
+  "asli",
+  "legalis",
   "copy",
   "rev",
   "final",

@@ -281,8 +281,12 @@ const AT_END: {
     re: /(?:^|[^a-z0-9])(?:salinan|(?:di)?legalis(?:ir|asi))(?:[\s_-]+resmi|[\s_-]+sesuai(?:[\s_-]+dengan)?[\s_-]+asli(?:nya)?|[\s._-]*(?:ke[\s._-]*)?\d{1,2})?[^a-z0-9]*$/,
     qualifier: () => ["SALINAN"],
   },
-  // "- Salinan sesuai aslinya" with SALINAN read in the head: the rest of the certification.
-  { re: /(?:^|[^a-z0-9])sesuai(?:[\s_-]+dengan)?[\s_-]+asli(?:nya)?[^a-z0-9]*$/ },
+  // "- Salinan sesuai aslinya" with SALINAN read in the head: the rest of the certification;
+  // without it, the stamp alone ("… cap sesuai aslinya") certifies the copy too.
+  {
+    re: /(?:^|[^a-z0-9])(?:cap[\s_-]+)?sesuai(?:[\s_-]+dengan)?[\s_-]+asli(?:nya)?[^a-z0-9]*$/,
+    qualifier: () => ["SALINAN"],
+  },
   { re: /(?:^|[^a-z0-9])(?:copy|kopi)(?:[\s_-]*(?:of[\s_-]*)?\(?\d{1,3}\)?)?[^a-z0-9]*$/ },
   { re: /[\s_-]*\(\d{1,3}\)[^a-z0-9]*$/ },
   { re: /(?:^|[^a-z0-9])(?:revisi|rev)[\s._-]*\d{0,2}[^a-z0-9]*$/ },
@@ -482,7 +486,7 @@ const MAY_HOLD = new RegExp(
 );
 
 /**
- * Anything a marker or noise pattern above needs (a bracket, "lamp", "salinan", "copy", "rev",
+ * Anything a marker or noise pattern above needs (a bracket, "lamp", "salinan", "asli"/"legalis…", "copy", "rev",
  * "ttd"/"tte", "paraf", "scan", "dpi", "final"/"fix", an unsigned, void or wrong-number mark's
  * word (as MAY_HOLD), OneDrive's "desktop-"/"laptop-" (a
  * conflict copy, subject-end.ts), "ok" alone, a doubled extension's "."), but the PDF
@@ -492,7 +496,7 @@ const MAY_HOLD = new RegExp(
  * character classes first (V8 can skip ahead on their first letters).
  */
 const NOT_PLAIN = new RegExp(
-  `lamp|salinan|copy|rev|final|fix|${MARK_GATE}|scan|dpi|top-|[^a-z0-9 -]|[ -]{2}|(?<![a-z0-9])ok(?![a-z0-9])`,
+  `lamp|salinan|asli|legalis|copy|rev|final|fix|${MARK_GATE}|scan|dpi|top-|[^a-z0-9 -]|[ -]{2}|(?<![a-z0-9])ok(?![a-z0-9])`,
   "g",
 );
 /**
@@ -678,9 +682,12 @@ function lampiran(n: string): string | null {
   return v > 0 ? `LAMPIRAN-${v}` : null;
 }
 
-/** A certified copy's stamp, "Salinan sesuai (dengan) asli(nya)", anywhere. */
+/**
+ * A certified copy's stamp, "Salinan sesuai (dengan) asli(nya)", or "dilegalisir" (a copy
+ * stamped so: "… dilegalisir Kasubbag Hukum"), anywhere.
+ */
 const CERTIFIED_COPY =
-  /(?<![a-z0-9])salinan[\s_-]+sesuai(?:[\s_-]+dengan)?[\s_-]+asli(?:nya)?(?![a-z0-9])/g;
+  /(?<![a-z0-9])(?:salinan[\s_-]+sesuai(?:[\s_-]+dengan)?[\s_-]+asli(?:nya)?|dilegalis(?:ir|asi))(?![a-z0-9])/g;
 
 /**
  * The markers and noise in the subject `folded.slice(from)`, or null when there is none (most
