@@ -486,10 +486,10 @@ const MAY_HOLD = new RegExp(
 );
 
 /**
- * Anything a marker or noise pattern above needs (a bracket, "lamp", "salinan", "asli"/"legalis…", "copy", "rev",
- * "ttd"/"tte", "paraf", "scan", "dpi", "final"/"fix", an unsigned, void or wrong-number mark's
- * word (as MAY_HOLD), OneDrive's "desktop-"/"laptop-" (a
- * conflict copy, subject-end.ts), "ok" alone, a doubled extension's "."), but the PDF
+ * Anything a marker or noise pattern above needs (a bracket, "lamp", "salinan", "asli"/
+ * "legalis…", "copy", "rev", "ttd"/"tte", "paraf", "scan", "dpi", "final"/"fix", an unsigned,
+ * void or wrong-number mark's word (as MAY_HOLD), OneDrive's "desktop-"/"laptop-" (a conflict
+ * copy, subject-end.ts), "ok" alone, a doubled extension's "."), but the PDF
  * tools' words and version marks (endsWithToolMark looks for those at the end), or a gap
  * other than one space or dash (text.ts hasSingleGaps). Only tested, never matched, so the
  * order of the alternatives is free: the words first scan about a fifth faster than the
