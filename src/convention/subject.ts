@@ -252,7 +252,21 @@ const AT_END: {
   voidMark?: true;
   /** Not after a number's or a year's keyword ("nomor cek ulang": a doubt about the number). */
   notAfterKeyword?: true;
+  /** Only right after this word, before the subject. */
+  afterWord?: string;
 }[] = [
+  // "salinan atau asli" (copy or original?): the clerk could not tell, and neither slot is sure;
+  // refused as a name with two qualifiers is.
+  {
+    re: /(?:^|[^a-z0-9])(?:salinan[\s_-]+atau[\s_-]+asli(?:nya)?|asli(?:nya)?[\s_-]+atau[\s_-]+salinan)[^a-z0-9]*$/,
+    qualifier: () => ["SALINAN", "ASLI"],
+  },
+  // The same with "Salinan" read in the head ("… Th 2024 salinan atau asli").
+  {
+    re: /^[^a-z0-9]*atau[\s_-]+asli(?:nya)?[^a-z0-9]*$/,
+    qualifier: () => ["SALINAN", "ASLI"],
+    afterWord: "salinan",
+  },
   // An attachment marked with a letter ("Lampiran A", "Lampiran I.A", "Lampiran 1a", "Lampiran
   // I-A"): the archive numbers attachments 1, 2, 3 …; filed as the decree it took the decree's
   // slot, and "I-A" read as LAMPIRAN-1 (its letter a caption) took attachment 1's.
@@ -739,6 +753,7 @@ export function subjectQualifier(folded: string, from: number): SubjectQualifier
         withAttachments = true;
         break;
       }
+      if (p.afterWord !== undefined && wordBefore(folded, from) !== p.afterWord) continue;
       if (
         p.notAfterKeyword &&
         KEYWORD_WORDS.has(wordBefore(folded, from + m.index + m[0].indexOf(m[1]!)))
