@@ -35,6 +35,7 @@ import { amendedAfterHead, decreeLast, numbersLast, subjectThenDecree } from "./
 import { officeFirst } from "./office-first.js";
 import { oldNumberNonDecree } from "./old-numbers.js";
 import { reject, rejectVariant } from "./reasons.js";
+import { isOtherRegionCode } from "./region-code.js";
 import {
   glue,
   issuersApart,
@@ -77,6 +78,8 @@ const BLANK_DIGITS =
   /(?<![a-z0-9])(?:no|nomor|nomer|nmr)[\s.:]*(\d{1,4}(?:_+|\.{2,}|\u2026|\?+))(?=\s)/;
 /** "No"/"Nomor" and a serial typed twice, a space apart (group 1: the serial). */
 const SERIAL_TWICE = /(?<![a-z0-9])(?:no|nomor|nomer|nmr)[\s.:]*(\d{1,4})\s+\1(?![0-9a-z])/;
+/** "KPU" and a region code typed as one word (group 1: the code). */
+const GLUED_CODE = /(?<![a-z0-9])kpud?(\d{4})(?![0-9])/;
 /** "Lampi" as a word (parseName). */
 const CUT_LAMPIRAN = /(?<![a-z0-9])lampi(?![a-z0-9])/i;
 /** What browsers, sync clients and editors name a file before it is whole. */
@@ -248,6 +251,14 @@ function parseName(name: string, rules: ConventionConfig, opts: ParseOptions): P
     if (apart !== null) {
       const again = parseName(apart, rules, opts);
       if (!("reason" in d) || again.ok) return again;
+    }
+  }
+  // "KPU3173_SK-KETUA_2024-0045": a commission glued to another office's region code, as a
+  // scanner template names its office; read as one word it named no office.
+  if (!("reason" in d) && c.office !== null && lower.includes("kpu")) {
+    const code = GLUED_CODE.exec(lower);
+    if (code !== null && isOtherRegionCode(code[1]!, c.office)) {
+      return reject("OTHER_OFFICE_CODE", code[1]);
     }
   }
   if ("reason" in d) return readRefused(d, bare, folded, ext, rules, c, ascii, opts);
