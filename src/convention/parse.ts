@@ -34,6 +34,7 @@ import { fourDigits, normNomor } from "./numbers.js";
 import { amendedAfterHead, decreeLast, numbersLast, subjectThenDecree } from "./numbers-last.js";
 import { officeFirst } from "./office-first.js";
 import { oldNumberNonDecree } from "./old-numbers.js";
+import { cutLampiran } from "./qualifier-typo.js";
 import { reject, rejectVariant } from "./reasons.js";
 import { isOtherRegionCode } from "./region-code.js";
 import {
@@ -80,8 +81,6 @@ const BLANK_DIGITS =
 const SERIAL_TWICE = /(?<![a-z0-9])(?:no|nomor|nomer|nmr)[\s.:]*(\d{1,4})\s+\1(?![0-9a-z])/;
 /** "KPU" and a region code typed as one word (group 1: the code). */
 const GLUED_CODE = /(?<![a-z0-9])kpud?(\d{4})(?![0-9])/;
-/** "Lampi" as a word (parseName). */
-const CUT_LAMPIRAN = /(?<![a-z0-9])lampi(?![a-z0-9])/i;
 /** What browsers, sync clients and editors name a file before it is whole. */
 const PARTIAL = new Set(["part", "partial", "crdownload", "download", "opdownload", "tmp", "temp"]);
 
@@ -245,18 +244,17 @@ function parseName(name: string, rules: ConventionConfig, opts: ParseOptions): P
   // another office's decree was filed; in the head, this office's own was refused. A refused
   // name keeps its first refusal unless apart it is filed (a glued "KPUKotaJakartaUtra" is no
   // other office: its place is this office's, misspelt).
-  // A plain head has no glued issuer: only its subject may, where the hints scan saw "kpu".
+  // A plain head has no glued issuer or code: only its subject may, where the hints scan saw
+  // "kpu".
   if (!fast || (hints & HINT_REGION) !== 0) {
     const apart = issuersApart(nfc, lower);
     if (apart !== null) {
       const again = parseName(apart, rules, opts);
       if (!("reason" in d) || again.ok) return again;
     }
-  }
-  // "KPU3173_SK-KETUA_2024-0045": a commission glued to another office's region code, as a
-  // scanner template names its office; read as one word it named no office.
-  if (!("reason" in d) && c.office !== null && lower.includes("kpu")) {
-    const code = GLUED_CODE.exec(lower);
+    // "KPU3173_SK-KETUA_2024-0045": a commission glued to another office's region code, as a
+    // scanner template names its office; read as one word it named no office.
+    const code = "reason" in d || c.office === null ? null : GLUED_CODE.exec(lower);
     if (code !== null && isOtherRegionCode(code[1]!, c.office)) {
       return reject("OTHER_OFFICE_CODE", code[1]);
     }
@@ -264,12 +262,8 @@ function parseName(name: string, rules: ConventionConfig, opts: ParseOptions): P
   if ("reason" in d) return readRefused(d, bare, folded, ext, rules, c, ascii, opts);
   // "Lampi" as a word, read as attachment 1 ("Lamp I" glued): or "Lampiran" cut short, a long
   // title cut at a path's limit, whose decree was filed as its attachment.
-  if (d.qualifier === "LAMPIRAN-1") {
-    const lampi = CUT_LAMPIRAN.exec(bare);
-    if (lampi !== null && lampi[0] !== "LampI") {
-      return rejectVariant("AMBIGUOUS_QUALIFIER:typo", lampi[0]);
-    }
-  }
+  const lampi = d.qualifier === "LAMPIRAN-1" ? cutLampiran(bare) : null;
+  if (lampi !== null) return rejectVariant("AMBIGUOUS_QUALIFIER:typo", lampi);
   // Numbers the plain head reads no such way, asked of a name the lenient reading took for a
   // decree (another office's stays refused as such): a serial with the rest of its digits left
   // blank ("No 1.. Th 2024", "No 4__ Th 2024"), which the clerk did not know yet; the serial

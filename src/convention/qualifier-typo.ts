@@ -5,7 +5,8 @@
  * "Lampiran" (numbers.ts LAMPIRAN_WORD); the others are refused where a qualifier stands,
  * before a number at the subject's end, as the name's first word and as the subject's, with a
  * message that says which word to write; so is a phone's autocorrect "Lampu" with a number at
- * the subject's end (autocorrectAtEnd). Pure.
+ * the subject's end (autocorrectAtEnd), and so is a "Lampiran" cut to "Lampi" (cutLampiran).
+ * Pure.
  */
 import { isLetter, LAMPIRAN_WORD } from "./numbers.js";
 import { ENGLISH_WORDS, holdsAny } from "./subject-hints.js";
@@ -110,3 +111,14 @@ export function englishQualifier(folded: string): string | null {
 }
 const ENGLISH_QUALIFIER =
   /(?<![a-z0-9])(?:attach(?:e?ments?)?|certified(?:[^a-z0-9]+(?:true[^a-z0-9]+)?cop(?:y|ies))?)(?![a-z0-9])/;
+
+/**
+ * "Lampi" as a word of `stem` (as typed), which the attachment readers take for "Lamp I" glued:
+ * or "Lampiran" cut short, a long title cut at a path's limit, whose decree was then filed as
+ * its attachment 1. The word as typed, or null (also for "LampI", the numeral plainly glued).
+ */
+export function cutLampiran(stem: string): string | null {
+  const m = CUT_LAMPIRAN.exec(stem);
+  return m === null || m[0] === "LampI" ? null : m[0];
+}
+const CUT_LAMPIRAN = /(?<![a-z0-9])lampi(?![a-z0-9])/i;
