@@ -210,8 +210,9 @@ function known(word: string, c: CompiledRules): boolean {
 }
 
 /**
- * "Nomor" and "Tahun" misspelt by one letter left out or one swap ("Nmor", "Tahn", "Thun"):
- * respelt in the second reading, never in the first.
+ * "Nomor" and "Tahun" misspelt by one letter left out or one swap ("Nmor", "Tahn", "Thun"), or
+ * as a phone's keyboard leaves them ("Nomot", "Tahu"): respelt in the second reading, never in
+ * the first.
  */
 export const KEYWORD_TYPOS = new Map(
   [
@@ -221,12 +222,14 @@ export const KEYWORD_TYPOS = new Map(
     ["nmoor", "nomor"],
     ["nomro", "nomor"],
     ["nomo", "nomor"],
+    ["nomot", "nomor"],
     ["thun", "tahun"],
     ["tahn", "tahun"],
     ["taun", "tahun"],
     ["thaun", "tahun"],
     ["tauhn", "tahun"],
     ["tahnu", "tahun"],
+    ["tahu", "tahun"],
   ].map(([t, w]) => [t!, w!] as const),
 );
 

@@ -225,6 +225,8 @@ add(HINT_NOT_PLAIN, [
   "koreksi",
   "coretan",
   "usulan",
+  "g mana",
+  "g-mana",
   "sementara",
   "menyusul",
   "keliru",

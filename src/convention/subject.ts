@@ -334,11 +334,19 @@ const AT_END: {
   },
   { re: /(?:^|[^a-z0-9])(koreksi)[^a-z0-9]*$/, draft: true },
   // "… - cek", "(perlu dicek)", "(cek lagi)" set apart: the clerk's note that the file is still
-  // to be checked, as "koreksi" is (after a number's or a year's keyword, a doubt about it).
+  // to be checked, as "koreksi" is (after a number's or a year's keyword, a doubt about it); so
+  // is "(ragu)", a doubt about the file itself ("Pemilih Ragu-ragu" is a subject's own).
   {
-    re: /(?:^|[^a-z0-9])((?:perlu[\s._-]*|mohon[\s._-]*|harus[\s._-]*)?(?:di)?cek(?:[\s._-]*(?:lagi|ulang))?)[^a-z0-9]*$/,
+    re: /(?:^|[^a-z0-9])((?:perlu[\s._-]*|mohon[\s._-]*|harus[\s._-]*)?(?:di)?cek(?:[\s._-]*(?:lagi|ulang))?|ragu(?:[\s._-]*ragu)?)[^a-z0-9]*$/,
     draft: true,
     notAfterKeyword: true,
+  },
+  // "… yg bener yg mana", "yg mana" (which one is right?) ending the name, set apart or not: a
+  // question, never a title's last words.
+  {
+    re: /(?:^|[^a-z0-9])((?:(?:yg|yang)[\s._-]*(?:bener|benar|betul)[\s._-]*)?(?:yg|yang)[\s._-]*mana)[^a-z0-9]*$/,
+    draft: true,
+    anywhere: true,
   },
   // An unsigned copy's mark ("… DPT belum ttd", "(blm TTE)", "tanpa tanda tangan", "unsigned"):
   // the decree before it was signed, a draft, whatever the word before it (draftMarkAt is not
@@ -483,7 +491,7 @@ const KEYWORD_REACH = 8;
  * The words of an unsigned, void or wrong-number mark and DOUBT_GATE: what MAY_HOLD and
  * NOT_PLAIN both look for, kept once so the two cannot drift apart.
  */
-const MARK_GATE = `tt[de]|paraf|tanda|salah|batal|pakai|guna|belum|blm|menunggu|harusnya|mestinya|benar|betul|koreksi|coretan|usulan|(?:nomor|no|nmr)[ _-](?:sementara|menyusul|keliru)|${DOUBT_GATE}`;
+const MARK_GATE = `tt[de]|paraf|tanda|salah|batal|pakai|guna|belum|blm|menunggu|harusnya|mestinya|benar|betul|koreksi|coretan|usulan|y(?:an)?g[ _-]+mana|(?:nomor|no|nmr)[ _-](?:sementara|menyusul|keliru)|${DOUBT_GATE}`;
 
 /**
  * A piece every marker and noise pattern above needs (a bracket, "lamp", "salinan"/"legalis…", "copy"/"kopi",
