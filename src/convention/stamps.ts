@@ -119,6 +119,15 @@ const SPACED_DATE =
 const TRAILING_DATETIME =
   /[\s_-]*[([]?(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])[t_ ](?:[01]\d|2[0-3])[-:.][0-5]\d(?:[-:.][0-5]\d)?z?[)\]]?\s*$/i;
 
+/**
+ * What the legal subsection adds when it files paper: a box's or folder's number ("Box 4",
+ * "Map 2", "Ordner 3"), with the item's number in it ("Map 12 No 7"), and the count of pages ("5 hal", "(3 lbr)", "- 40 lembar -"; not "No 5
+ * hal": a number's own keyword before it). "hal 2" (page 2) is a page's photo, read apart
+ * (PAGE_ONLY).
+ */
+const FILING_MARK =
+  /(?<![a-z0-9])(?:(?:box|boks|map|ordner|odner|bundel)[\s._-]*\d{1,3}(?:[\s._-]+(?:no|nomor|nmr)[\s._-]*\d{1,4})?(?![0-9])|(?<!(?:no|nomor|nmr)[\s.]*)[([]?\d{1,3}[\s_-]*(?:lbr|lembar|hlm|halaman|hal|pages?)\.?[)\]]?)(?![a-z0-9])/gi;
+
 /** `stem` without its device stamp and those dates (each made one space), or null when none. */
 export function unstamp(stem: string): string | null {
   // Every stamp holds at least five digits ("1 Mei 2024"); most refused names ("scan12") fewer.
@@ -139,6 +148,7 @@ export function unstamp(stem: string): string | null {
     .replace(TRAILING_ID, "")
     .replace(TRAILING_DATETIME, "")
     .replace(MONTH_DATE, " ")
-    .replace(SPACED_DATE, " ");
+    .replace(SPACED_DATE, " ")
+    .replace(FILING_MARK, " ");
   return out === stem ? null : out;
 }
