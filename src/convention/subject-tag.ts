@@ -52,16 +52,18 @@ export const NOT_OWN_NAMED: OwnNamed = { ownNamed: () => false };
 export function officeTag(folded: string, from: number, o: CompiledOffice): ParseRejected | null {
   const at = mayHoldTag(folded, from);
   if (at < 0) return null;
-  // Another office's region code alone as the last tag ("…_penetapan-dpt_3174", "… (3174)"):
-  // whose document it is, as a region code says in an old-style number. Not a code that is all
-  // the subject (the head's number's business: NO_NUMBER:regionCode), and "_" sets a tag apart
-  // only in a name with spaces or dashes ("SK_Ketua_2024_3171": there it is a space).
-  const code = CODE_TAG.exec(folded.slice(at));
+  // Another office's region code alone as the last tag ("…_penetapan-dpt_3174", "… (3174)"), or
+  // beside an issuer's marker ("… Tim KPU-Kot 3174"): whose document it is, as a region code
+  // says in an old-style number. Not a bare code that is all the subject (the head's number's
+  // business: NO_NUMBER:regionCode), and "_" sets a tag apart only in a name with spaces or
+  // dashes ("SK_Ketua_2024_3171": there it is a space).
+  const subject = folded.slice(from);
+  const code = CODE_TAG.exec(subject);
   if (
     code !== null &&
     isOtherRegionCode(code[1]!, o) &&
-    LETTER.test(folded.slice(from, at + code.index)) &&
-    (code[0].charCodeAt(0) !== 0x5f || APART.test(folded.slice(from)))
+    (LETTER.test(code[0]) || LETTER.test(subject.slice(0, code.index))) &&
+    (code[0].charCodeAt(0) !== 0x5f || APART.test(subject))
   ) {
     return reject("OTHER_OFFICE_CODE", code[1]);
   }
@@ -106,8 +108,12 @@ export function officeTag(folded: string, from: number, o: CompiledOffice): Pars
   return null;
 }
 
-/** Four digits set apart by "_" or in brackets at the end. */
-const CODE_TAG = /(?:_|[([]\s*)(\d{4})\s*[)\]]?[^a-z0-9]*$/;
+/**
+ * Four digits at the end set apart by "_" or in brackets, or beside an old-style number's issuer
+ * marker, either side ("… Tim KPU-Kot 3174", "…_3174_KPU-Kot", "… (Sek-Kab 3201)").
+ */
+const CODE_TAG =
+  /(?:_|[([]\s*|(?<![a-z0-9])(?:kpu|sek)[\s_-]*(?:kota?|kab)[\s_-]*)(\d{4})(?:[\s_-]*(?:kpu|sek)[\s_-]*(?:kota?|kab))?\s*[)\]]?[^a-z0-9]*$/;
 const LETTER = /[a-z]/;
 const APART = /[ -]/;
 
