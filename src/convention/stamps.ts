@@ -4,11 +4,12 @@
  * "WhatsApp Image 2024-05-10 at 10.21.33", "CamScanner 05-10-2024 10.21", or without its
  * time), kept in front of what the clerk typed, an upload's time stamp or a document system's
  * id in front ("1718012345_…", "20240612143055_…", "DOC-2024-000381_…") or at the end
- * ("…_1718012345", "…-64f2a1c9"), and a date written with its month's name ("10 Mei 2024") or
- * with spaces ("2024 05 10"). Their digits are never
- * a serial or the decree's year (a decree dated in May 2024 may be numbered in another year's
- * series only in theory, but the scan date is not the decree's date at all), so a name refused
- * for its numbers is read a second time without them (parse.ts). Pure.
+ * ("…_1718012345", "…-64f2a1c9"), a date written with its month's name ("10 Mei 2024") or
+ * with spaces ("2024 05 10"), and a paper file's box, folder and page count ("Box 4", "5 hal").
+ * Their digits are never a serial or the decree's year (a decree dated in May 2024 may be
+ * numbered in another year's series only in theory, but the scan date is not the decree's date
+ * at all), so a name refused for its numbers is read a second time without them (parse.ts).
+ * Pure.
  */
 import { MONTH_ALTERNATION } from "./months.js";
 
@@ -121,9 +122,9 @@ const TRAILING_DATETIME =
 
 /**
  * What the legal subsection adds when it files paper: a box's or folder's number ("Box 4",
- * "Map 2", "Ordner 3"), with the item's number in it ("Map 12 No 7"), and the count of pages ("5 hal", "(3 lbr)", "- 40 lembar -"; not "No 5
- * hal": a number's own keyword before it). "hal 2" (page 2) is a page's photo, read apart
- * (PAGE_ONLY).
+ * "Map 2", "Ordner 3"), with the item's number in it ("Map 12 No 7"), and the count of pages
+ * ("5 hal", "(3 lbr)", "- 40 lembar -"; not "No 5 hal": a number's own keyword before it).
+ * "hal 2" (page 2) is a page's photo, read apart (PAGE_ONLY).
  */
 const FILING_MARK =
   /(?<![a-z0-9])(?:(?:box|boks|map|ordner|odner|bundel)[\s._-]*\d{1,3}(?:[\s._-]+(?:no|nomor|nmr)[\s._-]*\d{1,4})?(?![0-9])|(?<!(?:no|nomor|nmr)[\s.]*)[([]?\d{1,3}[\s_-]*(?:lbr|lembar|hlm|halaman|hal|pages?)\.?[)\]]?)(?![a-z0-9])/gi;
