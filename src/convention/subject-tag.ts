@@ -108,12 +108,15 @@ export function officeTag(folded: string, from: number, o: CompiledOffice): Pars
   return null;
 }
 
+/** An old-style number's issuer marker typed apart from it ("KPU-Kot", "Sek-Kab", "kpu kota"). */
+const MARKER = String.raw`(?:kpu|sek)[\s_-]*(?:kota?|kab)`;
 /**
- * Four digits at the end set apart by "_" or in brackets, or beside an old-style number's issuer
- * marker, either side ("… Tim KPU-Kot 3174", "…_3174_KPU-Kot", "… (Sek-Kab 3201)").
+ * Four digits at the end set apart by "_" or in brackets, or beside an issuer's MARKER, either
+ * side ("… Tim KPU-Kot 3174", "…_3174_KPU-Kot", "… (Sek-Kab 3201)").
  */
-const CODE_TAG =
-  /(?:_|[([]\s*|(?<![a-z0-9])(?:kpu|sek)[\s_-]*(?:kota?|kab)[\s_-]*)(\d{4})(?:[\s_-]*(?:kpu|sek)[\s_-]*(?:kota?|kab))?\s*[)\]]?[^a-z0-9]*$/;
+const CODE_TAG = new RegExp(
+  String.raw`(?:_|[([]\s*|(?<![a-z0-9])${MARKER}[\s_-]*)(\d{4})(?:[\s_-]*${MARKER})?\s*[)\]]?[^a-z0-9]*$`,
+);
 const LETTER = /[a-z]/;
 const APART = /[ -]/;
 
